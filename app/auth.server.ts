@@ -1,0 +1,138 @@
+import crypto from 'node:crypto';
+import { createCookie, createSessionStorage, redirect } from '@remix-run/node';
+import { eq, lt } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { loginFailures, sessions, type User } from '../db/schema';
+import { env, sessionSecret } from './env.server';
+import { can, type Permission } from './domain/permissions';
+import { getUserByEmail, getUserById, normalizeEmail } from './models/user.server';
+import { verifyPassword } from './models/password.server';
+
+const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14;
+export const MAX_LOGIN_FAILURES = 5;
+export const LOGIN_LOCK_MS = 1000 * 60 * 15;
+
+const sessionCookie = createCookie('__session', {
+  httpOnly: true,
+  sameSite: 'lax',
+  path: '/',
+  secure: env.NODE_ENV === 'production' && process.env.COOKIE_SECURE !== '0',
+  secrets: [sessionSecret()],
+  maxAge: SESSION_TTL_MS / 1000,
+});
+
+/** Sessions live in the database; the signed cookie carries only the session id. */
+const sessionStorage = createSessionStorage<{ userId: number }>({
+  cookie: sessionCookie,
+  async createData(data, expires) {
+    const id = crypto.randomBytes(24).toString('base64url');
+    getDb()
+      .insert(sessions)
+      .values({ id, userId: data.userId!, expiresAt: expires ?? new Date(Date.now() + SESSION_TTL_MS) })
+      .run();
+    return id;
+  },
+  async readData(id) {
+    const row = getDb().select().from(sessions).where(eq(sessions.id, id)).get();
+    if (!row || row.expiresAt.getTime() < Date.now()) return null;
+    return { userId: row.userId };
+  },
+  async updateData(id, data, expires) {
+    getDb()
+      .update(sessions)
+      .set({ userId: data.userId!, expiresAt: expires ?? new Date(Date.now() + SESSION_TTL_MS) })
+      .where(eq(sessions.id, id))
+      .run();
+  },
+  async deleteData(id) {
+    getDb().delete(sessions).where(eq(sessions.id, id)).run();
+  },
+});
+
+/** Refuses a cross-site mutating request: the Origin (or Sec-Fetch-Site) must be this site. */
+export function assertSameOrigin(request: Request): void {
+  if (request.method === 'GET' || request.method === 'HEAD') return;
+  const origin = request.headers.get('Origin');
+  const site = request.headers.get('Sec-Fetch-Site');
+  const sameOrigin = origin
+    ? origin !== 'null' && new URL(origin).host === new URL(request.url).host
+    : !site || site === 'same-origin' || site === 'none';
+  if (!sameOrigin) throw new Response('Cross-site request refused', { status: 403 });
+}
+
+export async function getSessionUser(request: Request): Promise<User | null> {
+  const session = await sessionStorage.getSession(request.headers.get('Cookie'));
+  const userId = session.get('userId');
+  if (!userId) return null;
+  const user = getUserById(userId);
+  return user && !user.disabled ? user : null;
+}
+
+/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<User> {
+  assertSameOrigin(request);
+  const user = await getSessionUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const redirectTo = url.pathname + url.search;
+  throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+}
+
+export async function requirePermission(request: Request, permission: Permission): Promise<User> {
+  const user = await requireUser(request);
+  if (!can(user.role, permission)) throw new Response('Forbidden', { status: 403 });
+  return user;
+}
+
+export type LoginResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked'; retryAfterMinutes?: number };
+
+/** Checks a password, counting failures per address; after MAX_LOGIN_FAILURES the address is locked for a while. */
+export async function verifyLogin(email: string, password: string, now = Date.now()): Promise<LoginResult> {
+  const db = getDb();
+  const key = normalizeEmail(email);
+  const failures = db.select().from(loginFailures).where(eq(loginFailures.email, key)).get();
+  const lockedUntil = failures && failures.count >= MAX_LOGIN_FAILURES ? failures.lastFailedAt.getTime() + LOGIN_LOCK_MS : 0;
+  if (lockedUntil > now) {
+    return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil((lockedUntil - now) / 60000) };
+  }
+  const user = getUserByEmail(key);
+  // Hash even for unknown addresses so that timing does not tell which addresses exist.
+  const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (user && valid && !user.disabled) {
+    db.delete(loginFailures).where(eq(loginFailures.email, key)).run();
+    return { ok: true, user };
+  }
+  const stale = !failures || now - failures.lastFailedAt.getTime() > LOGIN_LOCK_MS;
+  const failure = { count: stale ? 1 : failures.count + 1, lastFailedAt: new Date(now) };
+  db.insert(loginFailures)
+    .values({ email: key, ...failure })
+    .onConflictDoUpdate({ target: loginFailures.email, set: failure })
+    .run();
+  return { ok: false, reason: 'invalid' };
+}
+
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
+
+/** Starts a fresh session (a new id: never one the browser brought along) and redirects. */
+export async function createUserSession(request: Request, userId: number, redirectTo: string) {
+  const old = await sessionStorage.getSession(request.headers.get('Cookie'));
+  if (old.id) await sessionStorage.destroySession(old);
+  const session = await sessionStorage.getSession();
+  session.set('userId', userId);
+  getDb().delete(sessions).where(lt(sessions.expiresAt, new Date())).run();
+  return redirect(safeRedirect(redirectTo), {
+    headers: { 'Set-Cookie': await sessionStorage.commitSession(session) },
+  });
+}
+
+export async function logout(request: Request) {
+  const session = await sessionStorage.getSession(request.headers.get('Cookie'));
+  return redirect('/login', { headers: { 'Set-Cookie': await sessionStorage.destroySession(session) } });
+}
+
+/** Only same-site paths: never "//evil.example" or an absolute URL. */
+export function safeRedirect(to: string | null | undefined, fallback = '/'): string {
+  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
+  return to;
+}

@@ -1,0 +1,44 @@
+/**
+ * Roles and what each may do. The single place that answers "may this user do X";
+ * loaders and actions call requirePermission() with one of these permissions.
+ */
+export const ROLES = ['admin', 'secretary', 'head', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'plan:read', // see plans, activities, dashboards, reports
+  'plan:import', // upload and re-import plans
+  'plan:edit', // edit activities, reschedule, assign owners
+  'status:update-own', // record status updates on activities of one's owners
+  'status:update-any', // record status updates on any activity
+  'report:export', // quarterly report, CSV, print page
+  'owners:manage', // rename, merge owners, link users to owners
+  'users:manage', // accounts and roles
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  secretary: ['plan:read', 'plan:import', 'plan:edit', 'status:update-any', 'report:export', 'owners:manage'],
+  head: ['plan:read', 'status:update-own', 'report:export'],
+  viewer: ['plan:read', 'report:export'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+export function canUpdateStatus(role: Role, isOwnActivity: boolean): boolean {
+  return can(role, 'status:update-any') || (isOwnActivity && can(role, 'status:update-own'));
+}
+
+export const ROLE_LABELS: Record<Role, { bg: string; en: string }> = {
+  admin: { bg: 'Администратор', en: 'Administrator' },
+  secretary: { bg: 'Секретар', en: 'Secretary' },
+  head: { bg: 'Директор на дирекция', en: 'Directorate head' },
+  viewer: { bg: 'Наблюдател', en: 'Viewer' },
+};

@@ -1,0 +1,275 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { STATUSES } from '../app/domain/status';
+import { ROLES } from '../app/domain/permissions';
+
+export const MEASURE_KINDS = ['strategic', 'quick_win'] as const;
+export const LANGUAGES = ['bg', 'en'] as const;
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .$defaultFn(() => new Date());
+
+export const organizations = sqliteTable('organizations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    title: text('title').notNull(),
+    period: text('period'),
+    approvedBy: text('approved_by'),
+    approvedOn: text('approved_on'),
+    sourceFileName: text('source_file_name'),
+    importedAt: integer('imported_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('plans_organization_idx').on(t.organizationId)],
+);
+
+export const areas = sqliteTable(
+  'areas',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('areas_plan_idx').on(t.planId, t.position)],
+);
+
+export const measures = sqliteTable(
+  'measures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: MEASURE_KINDS }),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('measures_area_idx').on(t.areaId, t.position), index('measures_plan_idx').on(t.planId)],
+);
+
+/** CAF 2020 criteria ("2") and sub-criteria ("2.3"); parentCode is null for criteria. */
+export const cafCriteria = sqliteTable('caf_criteria', {
+  code: text('code').primaryKey(),
+  parentCode: text('parent_code'),
+  titleEn: text('title_en').notNull(),
+  titleBg: text('title_bg').notNull(),
+});
+
+export const measureCafRefs = sqliteTable(
+  'measure_caf_refs',
+  {
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    cafCode: text('caf_code')
+      .notNull()
+      .references(() => cafCriteria.code),
+  },
+  (t) => [primaryKey({ columns: [t.measureId, t.cafCode] }), index('measure_caf_refs_code_idx').on(t.cafCode)],
+);
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    start: text('start'),
+    baselineEnd: text('baseline_end'),
+    currentEnd: text('current_end'),
+    ongoing: integer('ongoing', { mode: 'boolean' }).notNull().default(false),
+    target: text('target'),
+    note: text('note'),
+    sourceSheet: text('source_sheet'),
+    sourceRow: integer('source_row'),
+    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    position: integer('position').notNull(),
+    /** Bumped on every change (edit or status update): forms carry it to refuse stale submits. */
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('activities_plan_idx').on(t.planId, t.archived),
+    index('activities_measure_idx').on(t.measureId, t.position),
+    index('activities_end_idx').on(t.planId, t.currentEnd),
+  ],
+);
+
+export const owners = sqliteTable(
+  'owners',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    /** Lower-cased, whitespace-collapsed name used for matching. */
+    normalizedName: text('normalized_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('owners_org_name_idx').on(t.organizationId, t.normalizedName)],
+);
+
+/** Other spellings of an owner (after a merge, or as written in another plan). */
+export const ownerAliases = sqliteTable(
+  'owner_aliases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => owners.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+    normalizedAlias: text('normalized_alias').notNull(),
+  },
+  (t) => [index('owner_aliases_alias_idx').on(t.normalizedAlias)],
+);
+
+export const activityOwners = sqliteTable(
+  'activity_owners',
+  {
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => owners.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.ownerId] }), index('activity_owners_owner_idx').on(t.ownerId)],
+);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  language: text('language', { enum: LANGUAGES }).notNull().default('bg'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const userOwners = sqliteTable(
+  'user_owners',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => owners.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.ownerId] }), index('user_owners_owner_idx').on(t.ownerId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed logins per e-mail address, for throttling. */
+export const loginFailures = sqliteTable('login_failures', {
+  email: text('email').primaryKey(),
+  count: integer('count').notNull(),
+  lastFailedAt: integer('last_failed_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Status reports: history, never overwritten; the current state is the latest row. */
+export const statusUpdates = sqliteTable(
+  'status_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: STATUSES }).notNull(),
+    percent: integer('percent'),
+    comment: text('comment'),
+    completedOn: text('completed_on'),
+    evidenceUrl: text('evidence_url'),
+    /** Generated name of an uploaded file under data/uploads. */
+    evidenceFile: text('evidence_file'),
+    evidenceFileName: text('evidence_file_name'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('status_updates_activity_idx').on(t.activityId, t.createdAt)],
+);
+
+/** Rescheduling of an activity's end date; the baseline stays on the activity. */
+export const scheduleChanges = sqliteTable(
+  'schedule_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    previousEnd: text('previous_end'),
+    newEnd: text('new_end'),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('schedule_changes_activity_idx').on(t.activityId, t.createdAt)],
+);
+
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id').notNull(),
+    action: text('action').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_events_entity_idx').on(t.entity, t.entityId, t.createdAt)],
+);
+
+export type Organization = typeof organizations.$inferSelect;
+export type Plan = typeof plans.$inferSelect;
+export type Area = typeof areas.$inferSelect;
+export type Measure = typeof measures.$inferSelect;
+export type Activity = typeof activities.$inferSelect;
+export type Owner = typeof owners.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type StatusUpdate = typeof statusUpdates.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export type Language = (typeof LANGUAGES)[number];
