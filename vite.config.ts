@@ -16,6 +16,7 @@ export default defineConfig({
     include: ['app/**/*.test.ts', 'importers/**/*.test.ts', 'db/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
+    setupFiles: ['tests/setup/database.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },

@@ -3,7 +3,7 @@ import { createCookie, createSessionStorage, redirect } from '@remix-run/node';
 import { eq, lt } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { loginFailures, sessions, type User } from '../db/schema';
-import { env, sessionSecret } from './env.server';
+import { sessionSecret } from './env.server';
 import { can, type Permission } from './domain/permissions';
 import { getUserByEmail, getUserById, normalizeEmail } from './models/user.server';
 import { verifyPassword } from './models/password.server';
@@ -16,7 +16,6 @@ const sessionCookie = createCookie('__session', {
   httpOnly: true,
   sameSite: 'lax',
   path: '/',
-  secure: env.NODE_ENV === 'production' && process.env.COOKIE_SECURE !== '0',
   secrets: [sessionSecret()],
   maxAge: SESSION_TTL_MS / 1000,
 });
@@ -122,13 +121,18 @@ export async function createUserSession(request: Request, userId: number, redire
   session.set('userId', userId);
   getDb().delete(sessions).where(lt(sessions.expiresAt, new Date())).run();
   return redirect(safeRedirect(redirectTo), {
-    headers: { 'Set-Cookie': await sessionStorage.commitSession(session) },
+    headers: { 'Set-Cookie': await sessionStorage.commitSession(session, { secure: isHttps(request) }) },
   });
 }
 
 export async function logout(request: Request) {
   const session = await sessionStorage.getSession(request.headers.get('Cookie'));
   return redirect('/login', { headers: { 'Set-Cookie': await sessionStorage.destroySession(session) } });
+}
+
+/** Behind an HTTPS proxy the session cookie is marked Secure. */
+function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === 'https:' || request.headers.get('X-Forwarded-Proto') === 'https';
 }
 
 /** Only same-site paths: never "//evil.example" or an absolute URL. */

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { ensureCafCriteria } from './reference-data';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -13,7 +14,7 @@ export function databasePath(): string {
   return path.resolve(process.env.DATABASE_PATH ?? 'data/app.db');
 }
 
-/** Opens (creating if needed) a database file, sets the pragmas and applies pending migrations. */
+/** Opens (creating if needed) a database file, sets the pragmas, applies pending migrations and reference data. */
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -23,6 +24,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  ensureCafCriteria(db);
   return db;
 }
 

@@ -1,9 +1,9 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { STATUSES } from '../app/domain/status';
 import { ROLES } from '../app/domain/permissions';
+import { LANGS, type Lang } from '../app/domain/lang';
 
 export const MEASURE_KINDS = ['strategic', 'quick_win'] as const;
-export const LANGUAGES = ['bg', 'en'] as const;
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -169,7 +169,7 @@ export const users = sqliteTable('users', {
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: ROLES }).notNull(),
-  language: text('language', { enum: LANGUAGES }).notNull().default('bg'),
+  language: text('language', { enum: LANGS }).notNull().default('bg'),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
@@ -272,4 +272,4 @@ export type NewUser = typeof users.$inferInsert;
 export type StatusUpdate = typeof statusUpdates.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
-export type Language = (typeof LANGUAGES)[number];
+export type Language = Lang;

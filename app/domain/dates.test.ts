@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  dateOfTimestampInSofia,
+  daysBetween,
+  endOfDayInSofia,
+  formatDate,
+  formatDateTime,
+  isIsoDate,
+  isoDateParts,
+  startOfDayInSofia,
+  toIsoDate,
+  todayInSofia,
+} from './dates';
+
+const HOUR = 3_600_000;
+
+describe('ISO dates', () => {
+  it('builds only real calendar days', () => {
+    expect(toIsoDate(2024, 2, 29)).toBe('2024-02-29');
+    expect(toIsoDate(2023, 2, 29)).toBeNull();
+    expect(toIsoDate(2024, 13, 1)).toBeNull();
+    expect(toIsoDate(2024, 4, 31)).toBeNull();
+    expect(toIsoDate(2024, 3, 5)).toBe('2024-03-05');
+    expect(toIsoDate(99, 1, 1)).toBeNull();
+  });
+
+  it('recognises ISO dates and nothing else', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2024-2-9')).toBe(false);
+    expect(isIsoDate('14.03.2022')).toBe(false);
+    expect(isIsoDate('2024-03-14T10:00')).toBe(false);
+    expect(isoDateParts('2024-03-14')).toEqual({ year: 2024, month: 3, day: 14 });
+    expect(() => isoDateParts('14.03.2022')).toThrow(RangeError);
+  });
+
+  it('adds days across February in leap and common years and across years', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDays('2024-01-01', 366)).toBe('2025-01-01');
+    expect(addDays('2024-03-30', 2)).toBe('2024-04-01');
+  });
+
+  it('counts calendar days, b − a, whole even across summer time changes', () => {
+    expect(daysBetween('2024-02-01', '2024-03-01')).toBe(29);
+    expect(daysBetween('2023-02-01', '2023-03-01')).toBe(28);
+    expect(daysBetween('2024-03-01', '2024-02-01')).toBe(-29);
+    expect(daysBetween('2024-03-30', '2024-04-01')).toBe(2);
+    expect(daysBetween('2024-10-26', '2024-10-28')).toBe(2);
+    expect(daysBetween('2024-06-30', '2024-06-30')).toBe(0);
+  });
+});
+
+describe('days in Sofia', () => {
+  it('ends a summer day at 21:00 UTC and a winter day at 22:00 UTC', () => {
+    expect(endOfDayInSofia('2024-06-30')).toBe(Date.parse('2024-06-30T20:59:59.999Z'));
+    expect(endOfDayInSofia('2024-01-15')).toBe(Date.parse('2024-01-15T21:59:59.999Z'));
+  });
+
+  it('gives the day clocks spring forward 23 hours', () => {
+    expect(startOfDayInSofia('2024-03-31')).toBe(Date.parse('2024-03-30T22:00:00.000Z'));
+    expect(endOfDayInSofia('2024-03-31')).toBe(Date.parse('2024-03-31T20:59:59.999Z'));
+    expect(endOfDayInSofia('2024-03-31') + 1 - startOfDayInSofia('2024-03-31')).toBe(23 * HOUR);
+  });
+
+  it('gives the day clocks fall back 25 hours', () => {
+    expect(startOfDayInSofia('2024-10-27')).toBe(Date.parse('2024-10-26T21:00:00.000Z'));
+    expect(endOfDayInSofia('2024-10-27')).toBe(Date.parse('2024-10-27T21:59:59.999Z'));
+    expect(endOfDayInSofia('2024-10-27') + 1 - startOfDayInSofia('2024-10-27')).toBe(25 * HOUR);
+  });
+
+  it('ends the leap day and the year in Sofia time', () => {
+    expect(endOfDayInSofia('2024-02-29')).toBe(Date.parse('2024-02-29T21:59:59.999Z'));
+    expect(endOfDayInSofia('2024-12-31')).toBe(Date.parse('2024-12-31T21:59:59.999Z'));
+  });
+
+  it('places moments on the Sofia calendar day, not the UTC one', () => {
+    expect(dateOfTimestampInSofia(Date.parse('2024-06-30T23:30:00+03:00'))).toBe('2024-06-30');
+    expect(dateOfTimestampInSofia(Date.parse('2024-07-01T00:30:00+03:00'))).toBe('2024-07-01');
+    expect(dateOfTimestampInSofia(Date.parse('2024-01-15T21:30:00Z'))).toBe('2024-01-15');
+    expect(dateOfTimestampInSofia(Date.parse('2024-01-15T22:30:00Z'))).toBe('2024-01-16');
+    expect(todayInSofia(new Date('2024-12-31T22:30:00Z'))).toBe('2025-01-01');
+    expect(todayInSofia(new Date('2024-12-31T21:59:59Z'))).toBe('2024-12-31');
+  });
+
+  it('agrees with endOfDayInSofia at the boundary', () => {
+    for (const day of ['2024-03-30', '2024-03-31', '2024-06-30', '2024-10-27', '2024-02-29']) {
+      expect(dateOfTimestampInSofia(endOfDayInSofia(day))).toBe(day);
+      expect(dateOfTimestampInSofia(endOfDayInSofia(day) + 1)).toBe(addDays(day, 1));
+      expect(dateOfTimestampInSofia(startOfDayInSofia(day))).toBe(day);
+      expect(dateOfTimestampInSofia(startOfDayInSofia(day) - 1)).toBe(addDays(day, -1));
+    }
+  });
+});
+
+describe('formatting', () => {
+  it('writes dates as 14.03.2022 in both languages and a dash for none', () => {
+    expect(formatDate('2022-03-14', 'bg')).toBe('14.03.2022');
+    expect(formatDate('2022-03-14', 'en')).toBe('14.03.2022');
+    expect(formatDate('2024-02-29', 'bg')).toBe('29.02.2024');
+    expect(formatDate(null, 'bg')).toBe('—');
+    expect(formatDate(null, 'en')).toBe('—');
+  });
+
+  it('writes moments on the Sofia clock, 24-hour', () => {
+    expect(formatDateTime(Date.parse('2022-03-14T11:05:00Z'), 'bg')).toBe('14.03.2022 13:05');
+    expect(formatDateTime(Date.parse('2022-07-01T10:05:00Z'), 'en')).toBe('01.07.2022 13:05');
+    expect(formatDateTime(Date.parse('2024-06-30T21:00:00Z'), 'bg')).toBe('01.07.2024 00:00');
+    expect(formatDateTime(Date.parse('2024-06-30T20:59:00Z'), 'bg')).toBe('30.06.2024 23:59');
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Calendar dates are ISO strings 'YYYY-MM-DD' (the dates of the plan, "as of" dates);
+ * moments are epoch milliseconds (when an update was recorded). Whatever "today" or
+ * "the end of that day" means, it means it in Europe/Sofia, summer time included.
+ */
+import type { Lang } from './lang';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export type DateParts = { year: number; month: number; day: number };
+
+/** 'YYYY-MM-DD' for a real calendar day (years 1000-9999), else null. */
+export function toIsoDate(year: number, month: number, day: number): string | null {
+  if (![year, month, day].every(Number.isInteger) || year < 1000 || year > 9999) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  return match !== null && toIsoDate(Number(match[1]), Number(match[2]), Number(match[3])) === value;
+}
+
+/** Year, month (1-12) and day of an ISO date; throws RangeError on anything else. */
+export function isoDateParts(iso: string): DateParts {
+  if (!isIsoDate(iso)) throw new RangeError(`Not an ISO date: ${JSON.stringify(iso)}`);
+  const [year, month, day] = iso.split('-').map(Number);
+  return { year, month, day };
+}
+
+/** Calendar days from a to b (b − a): daysBetween('2024-02-28', '2024-03-01') === 2. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((utcMidnight(b) - utcMidnight(a)) / DAY_MS);
+}
+
+export function addDays(iso: string, n: number): string {
+  const date = new Date(utcMidnight(iso) + n * DAY_MS);
+  return toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())!;
+}
+
+export function todayInSofia(now: Date = new Date()): string {
+  return dateOfTimestampInSofia(now.getTime());
+}
+
+/** The calendar day in Sofia on which a moment falls. */
+export function dateOfTimestampInSofia(ms: number): string {
+  const { year, month, day } = wallClockInSofia(ms);
+  return toIsoDate(year, month, day)!;
+}
+
+/** Epoch ms of 00:00:00.000 of that day in Sofia. */
+export function startOfDayInSofia(iso: string): number {
+  const wallMidnight = utcMidnight(iso);
+  // Midnight never falls in Sofia's DST gap (clocks change at 03:00/04:00), so two lookups
+  // settle the offset: the first from a guess, the second from the instant it gives.
+  const guess = wallMidnight - sofiaOffsetMs(wallMidnight);
+  return wallMidnight - sofiaOffsetMs(guess);
+}
+
+/** Epoch ms of the last millisecond (23:59:59.999) of that day in Sofia. */
+export function endOfDayInSofia(iso: string): number {
+  return startOfDayInSofia(addDays(iso, 1)) - 1;
+}
+
+/**
+ * '14.03.2022', or '—' for no date. Both languages use the Bulgarian numeric form, as the
+ * administrations' own documents do.
+ */
+export function formatDate(iso: string | null, _lang: Lang): string {
+  if (iso === null) return '—';
+  const { year, month, day } = isoDateParts(iso);
+  return `${pad(day)}.${pad(month)}.${year}`;
+}
+
+/** '14.03.2022 13:05', the moment as read on a clock in Sofia. */
+export function formatDateTime(ms: number, lang: Lang): string {
+  const { year, month, day, hour, minute } = wallClockInSofia(ms);
+  return `${formatDate(toIsoDate(year, month, day), lang)} ${pad(hour)}:${pad(minute)}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function utcMidnight(iso: string): number {
+  const { year, month, day } = isoDateParts(iso);
+  return Date.UTC(year, month - 1, day);
+}
+
+const sofiaClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Sofia',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+});
+
+function wallClockInSofia(ms: number): DateParts & { hour: number; minute: number; second: number } {
+  const parts = Object.fromEntries(
+    sofiaClock.formatToParts(ms).map((part) => [part.type, Number(part.value)]),
+  );
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
+}
+
+/** How far Sofia's clock is ahead of UTC at that moment: 2 h in winter, 3 h in summer. */
+function sofiaOffsetMs(ms: number): number {
+  const clock = wallClockInSofia(ms);
+  const wallMs = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  return wallMs - Math.floor(ms / 1000) * 1000;
+}

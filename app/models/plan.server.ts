@@ -1,0 +1,41 @@
+import { getDb } from '../../db/client';
+import { todayInSofia } from '~/domain/dates';
+
+export type PlanSummary = {
+  id: number;
+  title: string;
+  period: string | null;
+  organization: string;
+  sourceFileName: string | null;
+  importedAt: number | null;
+  areas: number;
+  measures: number;
+  activities: number;
+  done: number;
+  cancelled: number;
+  overdue: number;
+};
+
+/** Every plan with its counts; done and overdue as they stand today. */
+export function listPlans(asOf = todayInSofia()): PlanSummary[] {
+  return getDb().$client
+    .prepare(
+      `with current as (
+         select a.plan_id, a.current_end, a.ongoing,
+           (select su.status from status_updates su where su.activity_id = a.id
+             order by su.created_at desc, su.id desc limit 1) as status
+         from activities a where a.archived = 0)
+       select p.id, p.title, p.period, o.name as organization, p.source_file_name as sourceFileName,
+         p.imported_at as importedAt,
+         (select count(*) from areas ar where ar.plan_id = p.id) as areas,
+         (select count(*) from measures m where m.plan_id = p.id) as measures,
+         (select count(*) from current c where c.plan_id = p.id) as activities,
+         (select count(*) from current c where c.plan_id = p.id and c.status = 'done') as done,
+         (select count(*) from current c where c.plan_id = p.id and c.status = 'cancelled') as cancelled,
+         (select count(*) from current c where c.plan_id = p.id and c.ongoing = 0 and c.current_end < :asOf
+            and coalesce(c.status, 'planned') not in ('done', 'cancelled')) as overdue
+       from plans p join organizations o on o.id = p.organization_id
+       order by p.imported_at desc, p.id desc`,
+    )
+    .all({ asOf }) as PlanSummary[];
+}

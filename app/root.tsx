@@ -1,0 +1,151 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import { getSessionUser } from './auth.server';
+import { getLanguage } from './language.server';
+import { permissionsOf, ROLE_LABELS, type Permission } from './domain/permissions';
+import { translate, useLang, useT, type MessageKey } from './i18n';
+import stylesUrl from './styles.css?url';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesUrl },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  const lang = await getLanguage(request, user?.language);
+  return {
+    lang,
+    user: user && { id: user.id, name: user.name, email: user.email, role: user.role },
+    permissions: user ? [...permissionsOf(user.role)] : [],
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>('root');
+}
+
+const NAV: { to: string; label: MessageKey; permission: Permission }[] = [
+  { to: '/plans', label: 'navPlans', permission: 'plan:read' },
+  { to: '/my', label: 'navMy', permission: 'status:update-own' },
+  { to: '/dashboard', label: 'navDashboard', permission: 'plan:read' },
+  { to: '/reports', label: 'navReports', permission: 'report:export' },
+  { to: '/admin/owners', label: 'navOwners', permission: 'owners:manage' },
+  { to: '/admin/users', label: 'navUsers', permission: 'users:manage' },
+];
+
+function Header() {
+  const data = useRootData();
+  const t = useT();
+  const lang = useLang();
+  const location = useLocation();
+  const user = data?.user;
+  return (
+    <header className="app-header">
+      <a href="#main" className="skip-link">
+        {t('skipToContent')}
+      </a>
+      <div className="app-header__inner">
+        <a href="/" className="brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>{t('appName')}</span>
+        </a>
+        {user ? (
+          <nav aria-label={t('appName')} className="main-nav">
+            {NAV.filter((item) => data.permissions.includes(item.permission)).map((item) => (
+              <NavLink key={item.to} to={item.to} prefetch="intent">
+                {t(item.label)}
+              </NavLink>
+            ))}
+          </nav>
+        ) : null}
+        <div className="header-tools">
+          <Form method="post" action="/language" className="inline-form">
+            <input type="hidden" name="lang" value={lang === 'bg' ? 'en' : 'bg'} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button type="submit" className="button button--ghost" lang={lang === 'bg' ? 'en' : 'bg'}>
+              {t('switchLanguage')}
+            </button>
+          </Form>
+          {user ? (
+            <>
+              <span className="user-chip" title={user.email}>
+                <span className="user-chip__name">{user.name}</span>
+                <span className="user-chip__role">{ROLE_LABELS[user.role][lang]}</span>
+              </span>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="button button--ghost">
+                  {t('logout')}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const lang = useLang();
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Header />
+        <main id="main" className="app-main">
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const lang = useLang();
+  const t = (key: MessageKey) => translate(lang, key);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, text] =
+    status === 404
+      ? [t('notFoundTitle'), t('notFoundText')]
+      : status === 403
+        ? [t('forbiddenTitle'), t('forbiddenText')]
+        : [t('errorTitle'), t('errorText')];
+  if (status >= 500) console.error(error);
+  return (
+    <div className="error-page">
+      <p className="error-page__code">{status}</p>
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <a className="button" href="/">
+        {t('backHome')}
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+/** Any unknown address: a 404 shown by the shared error boundary. */
+export function loader() {
+  throw new Response('Not found', { status: 404 });
+}
+
+export default function NotFound() {
+  return null;
+}

@@ -1,0 +1,255 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
+import { requirePermission } from '~/auth.server';
+import { ROLE_LABELS, ROLES } from '~/domain/permissions';
+import { useLang, useT, type MessageKey } from '~/i18n';
+import { listOwners } from '~/models/owner.server';
+import { generatePassword } from '~/models/password.server';
+import {
+  createUser,
+  getUserByEmail,
+  listUsers,
+  setPassword,
+  setUserOwners,
+  updateUser,
+} from '~/models/user.server';
+import { recordAudit } from '~/models/audit.server';
+import { Field } from '~/components/field';
+
+export const meta: MetaFunction = () => [{ title: 'Потребители · План за подобрение' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'users:manage');
+  return { users: listUsers(), owners: listOwners() };
+}
+
+const ownerIds = z.preprocess(
+  (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]),
+  z.array(z.coerce.number().int().positive()),
+);
+const password = z.string().refine((v) => v === '' || v.length >= 10, 'passwordTooShort');
+
+const createSchema = z.object({
+  intent: z.literal('create'),
+  email: z.string().trim().email('invalidEmail'),
+  name: z.string().trim().min(1, 'nameRequired'),
+  role: z.enum(ROLES),
+  password,
+  ownerIds,
+});
+const updateSchema = z.object({
+  intent: z.literal('update'),
+  userId: z.coerce.number().int().positive(),
+  name: z.string().trim().min(1, 'nameRequired'),
+  role: z.enum(ROLES),
+  disabled: z.preprocess((v) => v === 'on', z.boolean()),
+  password,
+  ownerIds,
+});
+const schema = z.discriminatedUnion('intent', [createSchema, updateSchema]);
+
+type FieldErrors = Partial<Record<'email' | 'name' | 'password' | 'form', MessageKey>>;
+type ActionData = { ok: boolean; userId?: number; errors?: FieldErrors; message?: MessageKey; generated?: { email: string; password: string } };
+
+function formValues(form: FormData) {
+  return { ...Object.fromEntries(form), ownerIds: form.getAll('ownerIds') };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, 'users:manage');
+  const form = await request.formData();
+  const parsed = schema.safeParse(formValues(form));
+  if (!parsed.success) {
+    const fields = parsed.error.flatten().fieldErrors as Record<string, string[] | undefined>;
+    const errors: FieldErrors = {};
+    for (const key of ['email', 'name', 'password'] as const) if (fields[key]) errors[key] = fields[key]![0] as MessageKey;
+    return Response.json({ ok: false, userId: Number(form.get('userId')) || undefined, errors } satisfies ActionData, { status: 400 });
+  }
+  const input = parsed.data;
+  const newPassword = input.password || (input.intent === 'create' ? generatePassword() : '');
+  if (input.intent === 'create') {
+    if (getUserByEmail(input.email)) {
+      return Response.json({ ok: false, errors: { email: 'emailTaken' } } satisfies ActionData, { status: 400 });
+    }
+    const user = await createUser({ ...input, password: newPassword });
+    recordAudit(admin.id, 'user', user.id, 'create', null, { email: user.email, role: user.role, ownerIds: input.ownerIds });
+    return Response.json({
+      ok: true,
+      message: 'userCreated',
+      generated: input.password ? undefined : { email: user.email, password: newPassword },
+    } satisfies ActionData);
+  }
+  if (input.userId === admin.id && (input.role !== 'admin' || input.disabled)) {
+    return Response.json(
+      { ok: false, userId: input.userId, errors: { form: 'cannotDemoteSelf' } } satisfies ActionData,
+      { status: 400 },
+    );
+  }
+  const before = listUsers().find((u) => u.id === input.userId);
+  if (!before) throw new Response('Not found', { status: 404 });
+  updateUser(input.userId, { name: input.name, role: input.role, disabled: input.disabled });
+  setUserOwners(input.userId, input.ownerIds);
+  if (newPassword) await setPassword(input.userId, newPassword);
+  recordAudit(
+    admin.id,
+    'user',
+    input.userId,
+    'update',
+    { name: before.name, role: before.role, disabled: before.disabled, ownerIds: before.owners.map((o) => o.id) },
+    { name: input.name, role: input.role, disabled: input.disabled, ownerIds: input.ownerIds, passwordChanged: Boolean(newPassword) },
+  );
+  return Response.json({ ok: true, userId: input.userId, message: 'userSaved' } satisfies ActionData);
+}
+
+function OwnerChoices({ owners, selected }: { owners: { id: number; name: string }[]; selected: number[] }) {
+  const t = useT();
+  return (
+    <fieldset className="owner-choices">
+      <legend>{t('linkedOwners')}</legend>
+      <p className="field__hint">{t('ownersHelp')}</p>
+      <div className="owner-choices__list">
+        {owners.map((owner) => (
+          <label key={owner.id} className="checkbox">
+            <input type="checkbox" name="ownerIds" value={owner.id} defaultChecked={selected.includes(owner.id)} />
+            {owner.name}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function RoleSelect({ defaultValue }: { defaultValue: string }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <div className="field">
+      <label>
+        {t('role')}
+        <select name="role" defaultValue={defaultValue}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role][lang]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+export default function UsersPage() {
+  const { users, owners } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const navigation = useNavigation();
+  const t = useT();
+  const lang = useLang();
+  const createErrors = actionData && !actionData.userId ? actionData.errors : undefined;
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{t('usersTitle')}</h1>
+      </div>
+      {actionData?.generated ? (
+        <p className="alert alert--success" role="status">
+          {t('generatedPassword', actionData.generated)}
+        </p>
+      ) : actionData?.ok && actionData.message ? (
+        <p className="alert alert--success" role="status">
+          {t(actionData.message)}
+        </p>
+      ) : null}
+      <div className="table-wrap card">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('owners')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => {
+              const errors = actionData?.userId === user.id ? actionData.errors : undefined;
+              return (
+                <tr key={user.id}>
+                  <td>{user.name}</td>
+                  <td>{user.email}</td>
+                  <td>{ROLE_LABELS[user.role][lang]}</td>
+                  <td>{user.owners.length ? user.owners.map((o) => o.name).join(', ') : <span className="muted">{t('noOwners')}</span>}</td>
+                  <td>
+                    <span className={user.disabled ? 'badge badge--muted' : 'badge badge--ok'}>
+                      {user.disabled ? t('disabled') : t('active')}
+                    </span>
+                  </td>
+                  <td>
+                    <details className="row-editor" open={Boolean(errors)}>
+                      <summary className="button button--small">{t('edit')}</summary>
+                      <Form method="post" className="stack row-editor__form">
+                        <input type="hidden" name="intent" value="update" />
+                        <input type="hidden" name="userId" value={user.id} />
+                        {errors?.form ? (
+                          <p className="alert alert--error" role="alert">
+                            {t(errors.form)}
+                          </p>
+                        ) : null}
+                        <Field label={t('name')} name="name" defaultValue={user.name} required error={errors?.name && t(errors.name)} />
+                        <RoleSelect defaultValue={user.role} />
+                        <label className="checkbox">
+                          <input type="checkbox" name="disabled" defaultChecked={user.disabled} />
+                          {t('disabled')}
+                        </label>
+                        <Field
+                          label={t('newPassword')}
+                          name="password"
+                          type="password"
+                          autoComplete="new-password"
+                          error={errors?.password && t(errors.password)}
+                        />
+                        <OwnerChoices owners={owners} selected={user.owners.map((o) => o.id)} />
+                        <button type="submit" className="button button--primary" disabled={navigation.state !== 'idle'}>
+                          {t('save')}
+                        </button>
+                      </Form>
+                    </details>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <section className="card section" aria-labelledby="new-user">
+        <h2 id="new-user">{t('addUser')}</h2>
+        <Form method="post" className="form-grid">
+          <input type="hidden" name="intent" value="create" />
+          <Field label={t('email')} name="email" type="email" required error={createErrors?.email && t(createErrors.email)} />
+          <Field label={t('name')} name="name" required error={createErrors?.name && t(createErrors.name)} />
+          <RoleSelect defaultValue="head" />
+          <Field
+            label={t('password')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            hint={t('passwordHint')}
+            error={createErrors?.password && t(createErrors.password)}
+          />
+          <div className="form-grid__wide">
+            <OwnerChoices owners={owners} selected={[]} />
+          </div>
+          <div className="form-grid__wide">
+            <button type="submit" className="button button--primary" disabled={navigation.state !== 'idle'}>
+              {t('create')}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

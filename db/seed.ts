@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, asc, eq } from 'drizzle-orm';
+import { parsePlanFile } from '../importers';
+import { getDb } from './client';
+import { activities, activityOwners, owners, plans, scheduleChanges, statusUpdates, userOwners, users } from './schema';
+import { addDays, daysBetween, startOfDayInSofia } from '../app/domain/dates';
+import type { Role } from '../app/domain/permissions';
+import type { Status } from '../app/domain/status';
+import { createUser } from '../app/models/user.server';
+import { importPlanIntoDatabase } from '../app/models/plan-import.server';
+
+export const DEMO_PLAN_FILE = path.resolve('db/demo/lovech-2022-2024.xlsx');
+export const DEMO_ORGANIZATION = 'Областна администрация Ловеч';
+export const DEMO_PASSWORD = 'demo-parola-2024';
+
+export const DEMO_USERS: { email: string; name: string; role: Role; owners: string[] }[] = [
+  { email: 'admin@demo.bg', name: 'Администратор', role: 'admin', owners: [] },
+  { email: 'secretary@demo.bg', name: 'Мария Петрова', role: 'secretary', owners: ['Главен секретар'] },
+  { email: 'head@demo.bg', name: 'Иван Георгиев', role: 'head', owners: ['директори на дирекции', 'директор на дирекция АПОФУС'] },
+  { email: 'it@demo.bg', name: 'Петър Димитров', role: 'head', owners: ['експерт ИТ'] },
+  { email: 'viewer@demo.bg', name: 'Елена Василева', role: 'viewer', owners: [] },
+];
+
+export function isDatabaseEmpty(): boolean {
+  const db = getDb();
+  return !db.select({ id: users.id }).from(users).get() && !db.select({ id: plans.id }).from(plans).get();
+}
+
+/** Loads the demo: the Lovech plan through the importer, one account per role, and a status history. */
+export async function seedDemo(): Promise<void> {
+  const bytes = fs.readFileSync(DEMO_PLAN_FILE);
+  const parsed = await parsePlanFile(bytes, path.basename(DEMO_PLAN_FILE));
+  const planId = importPlanIntoDatabase(parsed, {
+    organization: DEMO_ORGANIZATION,
+    fileName: path.basename(DEMO_PLAN_FILE),
+    approvedBy: 'Виктор Стойчев, областен управител',
+    approvedOn: '2022-03-10',
+  });
+  const db = getDb();
+  for (const demo of DEMO_USERS) {
+    const ownerIds = demo.owners.map((name) => {
+      const owner = db.select({ id: owners.id }).from(owners).where(eq(owners.name, name)).get();
+      if (!owner) throw new Error(`Demo owner "${name}" is not in the demo plan`);
+      return owner.id;
+    });
+    await createUser({ email: demo.email, name: demo.name, role: demo.role, password: DEMO_PASSWORD, ownerIds });
+  }
+  seedStatusHistory(planId);
+}
+
+/** A small deterministic pseudo-random generator (mulberry32), so the demo is the same every time. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A believable history: most activities start on time and are done around their end date,
+ * some late, some postponed with a new end date, a few cancelled, some still in progress.
+ */
+export function seedStatusHistory(planId: number): void {
+  const db = getDb();
+  const next = random(2022);
+  const between = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const rows = db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.planId, planId), eq(activities.archived, false)))
+    .orderBy(asc(activities.position))
+    .all();
+  const authorOf = (activityId: number): number | null => {
+    const author = db
+      .select({ userId: userOwners.userId })
+      .from(activityOwners)
+      .innerJoin(userOwners, eq(userOwners.ownerId, activityOwners.ownerId))
+      .innerJoin(users, eq(users.id, userOwners.userId))
+      .where(and(eq(activityOwners.activityId, activityId), eq(users.role, 'head')))
+      .orderBy(asc(activityOwners.position))
+      .get();
+    return author?.userId ?? db.select({ id: users.id }).from(users).where(eq(users.role, 'secretary')).get()?.id ?? null;
+  };
+  const at = (iso: string) => new Date(startOfDayInSofia(iso) + 1000 * 60 * between(8 * 60, 17 * 60));
+
+  db.transaction((tx) => {
+    for (const activity of rows) {
+      const userId = authorOf(activity.id);
+      const update = (
+        day: string,
+        status: Status,
+        percent: number,
+        comment: string,
+        completedOn: string | null = null,
+      ) =>
+        tx
+          .insert(statusUpdates)
+          .values({ activityId: activity.id, userId, status, percent, comment, completedOn, createdAt: at(day) })
+          .run();
+
+      if (activity.ongoing || !activity.start || !activity.baselineEnd) {
+        update('2022-06-30', 'in_progress', 25, 'Дейността се изпълнява текущо.');
+        update('2023-06-30', 'in_progress', 60, 'Текущо изпълнение, отчет към полугодието.');
+        continue;
+      }
+      const start = activity.start;
+      const end = activity.baselineEnd;
+      const length = Math.max(daysBetween(start, end), 1);
+      update(addDays(start, between(0, 5)), 'in_progress', between(5, 20), 'Дейността е започнала.');
+      if (length > 40) update(addDays(start, Math.floor(length / 2)), 'in_progress', between(40, 70), 'Изпълнението продължава по график.');
+      const outcome = next();
+      if (outcome < 0.6) {
+        const doneOn = addDays(end, between(-10, 3));
+        update(doneOn, 'done', 100, 'Дейността е изпълнена.', doneOn);
+      } else if (outcome < 0.72) {
+        const doneOn = addDays(end, between(20, 120));
+        update(doneOn, 'done', 100, 'Изпълнена със закъснение.', doneOn);
+      } else if (outcome < 0.84) {
+        const newEnd = addDays(end, between(90, 200));
+        const day = addDays(end, between(-5, 5));
+        tx.insert(scheduleChanges)
+          .values({ activityId: activity.id, userId, previousEnd: end, newEnd, reason: 'Прехвърлена поради натовареност на екипа.', createdAt: at(day) })
+          .run();
+        tx.update(activities).set({ currentEnd: newEnd }).where(eq(activities.id, activity.id)).run();
+        update(day, 'postponed', between(30, 60), `Прехвърлена със срок ${newEnd.split('-').reverse().join('.')}.`);
+        if (next() < 0.5) update(addDays(newEnd, between(-15, 0)), 'done', 100, 'Изпълнена в новия срок.', addDays(newEnd, -1));
+      } else if (outcome < 0.9) {
+        update(addDays(start, Math.floor(length * 0.7)), 'cancelled', 0, 'Отпаднала необходимост.');
+      } else {
+        update(addDays(end, between(-20, -1)), 'in_progress', between(50, 85), 'В процес на изпълнение, забавяне.');
+      }
+    }
+  });
+}

@@ -1,0 +1,26 @@
+import type { CellValue } from './types';
+
+/** Collapses runs of whitespace (including line breaks and no-break spaces) and trims. */
+export function normaliseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The cell as raw text: dates as ISO (UTC, as exceljs gives them), empty cells as ''. */
+export function cellText(value: CellValue): string {
+  if (value === null) return '';
+  if (value instanceof Date) return isoDate(value);
+  return String(value);
+}
+
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Excel column letters for a 0-based column index: 0 -> A, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
