@@ -77,6 +77,10 @@ const bg = {
   dashboardTitle: 'Табло',
   reportsTitle: 'Отчети',
   notLinked: 'Профилът ви още не е свързан с отговорник от плана. Помолете администратора да го свърже.',
+  // --- tracking (plan page, activity page, my activities, owners) ---
+  // --- import (upload, preview, re-import) ---
+  // --- dashboard ---
+  // --- reports (exports, print, calendar) ---
 } as const;
 
 type Messages = Record<keyof typeof bg, string>;
@@ -156,6 +160,10 @@ const en: Messages = {
   dashboardTitle: 'Dashboard',
   reportsTitle: 'Reports',
   notLinked: 'Your account is not linked to an owner of the plan yet. Ask the administrator to link it.',
+  // --- tracking (plan page, activity page, my activities, owners) ---
+  // --- import (upload, preview, re-import) ---
+  // --- dashboard ---
+  // --- reports (exports, print, calendar) ---
 };
 
 export type MessageKey = keyof typeof bg;

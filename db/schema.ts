@@ -239,7 +239,7 @@ export const scheduleChanges = sqliteTable(
       .references(() => activities.id, { onDelete: 'cascade' }),
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     previousEnd: text('previous_end'),
-    newEnd: text('new_end'),
+    newEnd: text('new_end').notNull(),
     reason: text('reason'),
     createdAt: createdAt(),
   },

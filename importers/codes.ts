@@ -19,8 +19,13 @@ export function splitCode(text: string): CodedText {
 // "Област 2: Управление ...", "Area 2 - People", "ОБЛАСТ № 3. ..."
 const AREA_HEADING = /^(?:област|area)\s*(?:№\s*)?(\d{1,3})\s*[:.)\-–—]?\s*(.*)$/is;
 
+export interface AreaHeading {
+  code: string;
+  title: string;
+}
+
 /** Reads an explicit area heading; null when the text is not one. */
-export function parseAreaHeading(text: string): CodedText | null {
+export function parseAreaHeading(text: string): AreaHeading | null {
   const match = AREA_HEADING.exec(normaliseSpace(text));
   return match ? { code: match[1], title: match[2].trim() } : null;
 }

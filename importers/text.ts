@@ -24,3 +24,12 @@ export function columnLetter(index: number): string {
   }
   return letters;
 }
+
+/** Owners named in one cell: split on commas, semicolons and line breaks; trailing dots and repeats dropped. */
+export function splitOwners(text: string): string[] {
+  const owners = text
+    .split(/[,;\r\n]+/)
+    .map((part) => normaliseSpace(part).replace(/\.+$/, '').trim())
+    .filter((part) => part !== '');
+  return [...new Set(owners)];
+}

@@ -137,7 +137,7 @@ CREATE TABLE `schedule_changes` (
 	`activity_id` integer NOT NULL,
 	`user_id` integer,
 	`previous_end` text,
-	`new_end` text,
+	`new_end` text NOT NULL,
 	`reason` text,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`activity_id`) REFERENCES `activities`(`id`) ON UPDATE no action ON DELETE cascade,

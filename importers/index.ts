@@ -1,0 +1,40 @@
+import { readCsv } from './csv';
+import { ImportError, baseName } from './import-error';
+import { buildPlan } from './plan-builder';
+import { cellText } from './text';
+import type { ParsedPlan, Sheet } from './types';
+import { readXlsx } from './xlsx';
+
+export { ImportError } from './import-error';
+export type * from './types';
+
+const XLSX_EXTENSIONS = ['.xlsx', '.xlsm'];
+const CSV_EXTENSIONS = ['.csv', '.tsv', '.txt'];
+
+/** Reads an improvement plan from .xlsx or .csv bytes; throws ImportError when the file cannot be read at all. */
+export async function parsePlanFile(bytes: Uint8Array, fileName: string): Promise<ParsedPlan> {
+  return buildPlan(await readSheets(bytes, fileName), fileName);
+}
+
+export interface SheetPreview {
+  sheet: string;
+  rows: string[][];
+}
+
+/** The first rows of each sheet as read, before any interpretation: for the upload preview. */
+export async function previewRows(bytes: Uint8Array, fileName: string, n = 15): Promise<SheetPreview[]> {
+  const sheets = await readSheets(bytes, fileName, n);
+  return sheets.map((sheet) => ({
+    sheet: sheet.name,
+    rows: sheet.rows.slice(0, n).map((row) => row.cells.map(cellText)),
+  }));
+}
+
+async function readSheets(bytes: Uint8Array, fileName: string, rowLimit?: number): Promise<Sheet[]> {
+  if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty');
+  const extension = /\.[^.\\/]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
+  if (XLSX_EXTENSIONS.includes(extension)) return readXlsx(bytes, fileName, rowLimit);
+  if (CSV_EXTENSIONS.includes(extension)) return [readCsv(bytes, baseName(fileName))];
+  const expected = [...XLSX_EXTENSIONS, ...CSV_EXTENSIONS].join(', ');
+  throw new ImportError(fileName, `unsupported file type "${extension || 'no extension'}" (expected ${expected})`);
+}

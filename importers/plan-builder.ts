@@ -1,0 +1,273 @@
+import { kindFromType, parseCafRefs } from './caf';
+import { codeDepth, parseAreaHeading, splitCode, type CodedText } from './codes';
+import { readDate, type DateBound, type DateRead } from './dates';
+import {
+  REQUIRED_COLUMN_LABEL,
+  columnAt,
+  findHeader,
+  isHeaderRow,
+  type ColumnKey,
+  type Header,
+  type HeaderSearch,
+} from './header';
+import { ImportError } from './import-error';
+import { cellText, normaliseSpace, splitOwners } from './text';
+import type {
+  CellValue,
+  ImportWarning,
+  MeasureKind,
+  ParsedArea,
+  ParsedMeasure,
+  ParsedPlan,
+  Sheet,
+  SheetRow,
+  SourceRef,
+} from './types';
+
+const KIND_COLUMNS: ColumnKey[] = ['strategic', 'quickWin', 'type', 'caf'];
+const KIND_NAMES: Record<MeasureKind, string> = { strategic: 'a strategic measure', quick_win: 'a quick win' };
+const PERIOD = /(\d{4})\s*[-–—]\s*(\d{4})/;
+const PLAN_TITLE = /^(?:план|plan)(?:\s|$)|improvement plan/i;
+const COLUMN_NUMBER = /^\d{1,2}\.?$/;
+
+/** Turns the rows of every sheet into the plan tree; throws ImportError when no sheet holds a plan table. */
+export function buildPlan(sheets: Sheet[], fileName: string): ParsedPlan {
+  const searches = sheets.map((sheet) => ({ sheet, search: findHeader(sheet.rows) }));
+  const tables = searches.flatMap(({ sheet, search }) => (search.kind === 'table' ? [{ sheet, header: search.header }] : []));
+  if (tables.length === 0) throw noTableError(searches, fileName);
+
+  const builder = new PlanBuilder();
+  for (const { sheet, search } of searches) {
+    if (search.kind === 'table') builder.readSheet(sheet, search.header);
+    else builder.warn({ sheet: sheet.name, row: null, column: null, message: ignoredSheetReason(search) });
+  }
+  const titleBlock = tables.flatMap(({ sheet, header }) => sheet.rows.slice(0, header.rowIndex));
+  return { ...readTitleBlock(titleBlock), areas: builder.areas, warnings: builder.warnings };
+}
+
+class PlanBuilder {
+  readonly areas: ParsedArea[] = [];
+  readonly warnings: ImportWarning[] = [];
+  private area: ParsedArea | null = null;
+  private measure: ParsedMeasure | null = null;
+  private readonly activityRows = new Map<string, number>();
+  private sheetName = '';
+  private header!: Header;
+
+  warn(warning: ImportWarning): void {
+    this.warnings.push(warning);
+  }
+
+  readSheet(sheet: Sheet, header: Header): void {
+    this.sheetName = sheet.name;
+    this.header = header;
+    this.area = null;
+    this.measure = null;
+    for (const row of sheet.rows.slice(header.rowIndex + 1)) this.readRow(row);
+  }
+
+  private readRow({ row, cells }: SheetRow): void {
+    const filled = cells.flatMap((value, index) => (cellText(value).trim() === '' ? [] : [index]));
+    if (filled.length === 0 || isColumnNumbering(cells, filled) || isHeaderRow(cells)) return;
+    if (this.readAreaRow(cells, filled, row)) return;
+
+    const placed = new Set<number>();
+    const peek = (key: ColumnKey): CellValue => {
+      const index = this.header.keys[key];
+      return index === undefined ? null : (cells[index] ?? null);
+    };
+    const take = (key: ColumnKey): CellValue => {
+      const index = this.header.keys[key];
+      if (index !== undefined) placed.add(index);
+      return peek(key);
+    };
+    const has = (key: ColumnKey) => cellText(peek(key)).trim() !== '';
+
+    if (has('measure')) this.openMeasure(cellText(take('measure')), row);
+    const activityText = normaliseSpace(cellText(peek('activity')));
+    const measure = this.measure ?? (activityText ? this.measureFromActivityCode(activityText, row) : null);
+    let reason = 'the row has no activity';
+    if (measure) {
+      for (const key of KIND_COLUMNS) if (has(key)) this.applyKind(measure, key, cellText(take(key)), row);
+      if (activityText) this.addActivity(measure, activityText, take, row);
+    } else if (activityText) {
+      reason = 'no measure above this row';
+    }
+    for (const index of filled) {
+      if (placed.has(index)) continue;
+      const column = columnAt(this.header, index);
+      const why = column.key === null ? 'the column is not one the importer reads' : reason;
+      this.warnAt(row, column.label, `not imported (${why}): "${shorten(cellText(cells[index]))}"`);
+    }
+  }
+
+  /** "Област 2: ...", or a single first-column cell holding no measure code. */
+  private readAreaRow(cells: CellValue[], filled: number[], row: number): boolean {
+    if (filled.length !== 1) return false;
+    const [index] = filled;
+    const text = cellText(cells[index]);
+    let heading: CodedText | null = parseAreaHeading(text);
+    if (!heading) {
+      const firstColumn = Math.min(...this.header.columns.filter((c) => c.key !== null).map((c) => c.index));
+      if (index !== firstColumn || columnAt(this.header, index).key === 'activity') return false;
+      heading = splitCode(text);
+      if (codeDepth(heading.code) > 1) return false;
+    }
+    const code = heading.code ?? String(this.areas.length + 1);
+    if (heading.code === null) this.warnAt(row, columnAt(this.header, index).label, `area row without a number; given ${code}`);
+    this.openArea(code, heading.title);
+    return true;
+  }
+
+  private openArea(code: string, title: string): ParsedArea {
+    this.area = { code, title, measures: [] };
+    this.areas.push(this.area);
+    this.measure = null;
+    return this.area;
+  }
+
+  /** Rows before any area row: the sheet is the area ("Област 1" or any other name). */
+  private currentArea(row: number): ParsedArea {
+    if (this.area) return this.area;
+    const heading = parseAreaHeading(this.sheetName);
+    if (heading) return this.openArea(heading.code, heading.title || this.sheetName);
+    const code = String(this.areas.length + 1);
+    this.warnAt(row, null, `no area row above this row; area ${code} is named after the sheet`);
+    return this.openArea(code, this.sheetName);
+  }
+
+  /** A measure cell: a new measure, or the current one repeated (same code, or same text without code). */
+  private openMeasure(text: string, row: number): void {
+    const { code, title } = splitCode(text);
+    const current = this.measure;
+    if (current && (code !== null ? code === current.code : title === current.title)) {
+      if (title !== current.title) {
+        this.warnAt(row, this.label('measure'), `measure ${code} has another title on this row; the first one is kept`);
+      }
+      return;
+    }
+    const area = this.currentArea(row);
+    const measureCode = code ?? `${area.code}.${area.measures.length + 1}`;
+    if (code === null) this.warnAt(row, this.label('measure'), `measure has no code; given ${measureCode}`);
+    this.measure = { code: measureCode, title, kind: null, cafRefs: [], activities: [] };
+    area.measures.push(this.measure);
+  }
+
+  /** Without a measure column, "1.2.3" belongs to measure "1.2" (created without a title). */
+  private measureFromActivityCode(activityText: string, row: number): ParsedMeasure | null {
+    if (this.header.keys.measure !== undefined) return null;
+    const { code } = splitCode(activityText);
+    if (codeDepth(code) < 2) return null;
+    const measureCode = code!.split('.').slice(0, -1).join('.');
+    const area = this.currentArea(row);
+    const existing = area.measures.find((m) => m.code === measureCode);
+    if (existing) return existing;
+    this.warnAt(row, this.label('activity'), `no measure column; measure ${measureCode} made from the activity code, without a title`);
+    const measure: ParsedMeasure = { code: measureCode, title: '', kind: null, cafRefs: [], activities: [] };
+    area.measures.push(measure);
+    return measure;
+  }
+
+  /** Kind and CAF references belong to the measure, whichever of its rows holds them. */
+  private applyKind(measure: ParsedMeasure, key: ColumnKey, text: string, row: number): void {
+    const column = this.label(key);
+    const kind = key === 'strategic' ? 'strategic' : key === 'quickWin' ? 'quick_win' : key === 'type' ? kindFromType(text) : null;
+    if (key === 'type' && kind === null && parseCafRefs(text).refs.length === 0) {
+      this.warnAt(row, column, `type "${shorten(text)}" is neither a strategic measure nor a quick win`);
+    }
+    if (kind !== null && measure.kind === null) measure.kind = kind;
+    else if (kind !== null && kind !== measure.kind) {
+      this.warnAt(row, column, `measure ${measure.code} is already ${KIND_NAMES[measure.kind!]}; "${shorten(text)}" does not change it`);
+    }
+    const { refs, unknown } = parseCafRefs(text);
+    for (const ref of refs) if (!measure.cafRefs.includes(ref)) measure.cafRefs.push(ref);
+    for (const ref of unknown) this.warnAt(row, column, `"${ref}" is not a CAF 2020 criterion or sub-criterion; not linked`);
+  }
+
+  private addActivity(measure: ParsedMeasure, text: string, take: (key: ColumnKey) => CellValue, row: number): void {
+    take('activity');
+    const split = splitCode(text);
+    const code = split.code ?? `${measure.code}.${measure.activities.length + 1}`;
+    if (split.code === null) this.warnAt(row, this.label('activity'), `activity has no code; given ${code}`);
+    const firstRow = this.activityRows.get(code);
+    if (firstRow === undefined) this.activityRows.set(code, row);
+    else this.warnAt(row, this.label('activity'), `activity code ${code} is used twice (also on row ${firstRow}); both kept`);
+
+    const start = this.readDateCell(take('start'), 'start', row);
+    const end = this.readDateCell(take('end'), 'end', row);
+    const startIso = start.kind === 'date' ? start.iso : null;
+    const endIso = end.kind === 'date' ? end.iso : null;
+    if (startIso && endIso && startIso > endIso) this.warnAt(row, this.label('end'), `the start ${startIso} is after the end ${endIso}`);
+    const source: SourceRef = { sheet: this.sheetName, row };
+    measure.activities.push({
+      code,
+      title: split.title,
+      start: startIso,
+      end: endIso,
+      ongoing: start.kind === 'ongoing' || end.kind === 'ongoing',
+      target: normaliseSpace(cellText(take('target'))) || null,
+      owners: splitOwners(cellText(take('owners'))),
+      note: normaliseSpace(cellText(take('note'))) || null,
+      source,
+    });
+  }
+
+  private readDateCell(value: CellValue, bound: DateBound, row: number): DateRead {
+    const read = readDate(value, bound);
+    if (read.kind === 'invalid') {
+      this.warnAt(row, this.label(bound), `cannot read the date "${shorten(cellText(value))}" (${read.reason}); left empty`);
+    }
+    return read;
+  }
+
+  private label(key: ColumnKey): string | null {
+    const index = this.header.keys[key];
+    return index === undefined ? null : columnAt(this.header, index).label;
+  }
+
+  private warnAt(row: number, column: string | null, message: string): void {
+    this.warnings.push({ sheet: this.sheetName, row, column, message });
+  }
+}
+
+/** The row under the header that only numbers the columns: 1. 2. 3. ... */
+function isColumnNumbering(cells: CellValue[], filled: number[]): boolean {
+  return filled.length >= 3 && filled.every((index) => COLUMN_NUMBER.test(cellText(cells[index]).trim()));
+}
+
+function readTitleBlock(rows: SheetRow[]): Pick<ParsedPlan, 'title' | 'period'> {
+  const lines = rows.map((row) => normaliseSpace(row.cells.map(cellText).join(' '))).filter((line) => line !== '');
+  const period = lines.map((line) => PERIOD.exec(line)).find((match) => match !== null);
+  return {
+    title: lines.find((line) => PLAN_TITLE.test(line)) ?? null,
+    period: period ? `${period[1]}-${period[2]}` : null,
+  };
+}
+
+function ignoredSheetReason(search: Exclude<HeaderSearch, { kind: 'table' }>): string {
+  return search.kind === 'missing-required'
+    ? `sheet ignored: its header (row ${search.row}) has no ${REQUIRED_COLUMN_LABEL} column`
+    : 'sheet ignored: no plan table in it (no header row with the plan columns)';
+}
+
+function noTableError(searches: { sheet: Sheet; search: HeaderSearch }[], fileName: string): ImportError {
+  for (const { sheet, search } of searches) {
+    if (search.kind === 'missing-required') {
+      const found = search.labels.map((label) => `"${label}"`).join(', ');
+      return new ImportError(
+        fileName,
+        `required column ${REQUIRED_COLUMN_LABEL} is missing (sheet "${sheet.name}", row ${search.row}; headers found: ${found})`,
+      );
+    }
+  }
+  const names = searches.map(({ sheet }) => `"${sheet.name}"`).join(', ');
+  return new ImportError(
+    fileName,
+    `no header row found in any sheet (looked for columns such as "Мярка", "Наименование на дейността", "Начало (дата)", "Край (дата)" in ${names || 'an empty workbook'})`,
+  );
+}
+
+function shorten(text: string): string {
+  const clean = normaliseSpace(text);
+  return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean;
+}

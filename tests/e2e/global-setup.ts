@@ -1,0 +1,77 @@
+/**
+ * Starts the built app (npm run build first) on a free port with a fresh database and the
+ * demo loaded, and stops its whole process group afterwards.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForServer(url: string, server: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The app exited with ${server.exitCode}:\n${log()}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`The app did not answer at ${url} within 90 s:\n${log()}`);
+}
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync('build/server/index.js')) throw new Error('Run `npm run build` before the browser tests.');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-tracker-e2e-'));
+  const port = await freePort();
+  let output = '';
+  const server = spawn('npm', ['start'], {
+    detached: true,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: path.join(dir, 'app.db'),
+      UPLOADS_DIR: path.join(dir, 'uploads'),
+      SESSION_SECRET: 'e2e-session-secret-0123456789',
+      SEED_DEMO: '1',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (chunk) => (output += chunk));
+  server.stderr!.on('data', (chunk) => (output += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForServer(`${baseUrl}/login`, server, () => output);
+  project.provide('baseUrl', baseUrl);
+  project.provide('databasePath', path.join(dir, 'app.db'));
+  return () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    databasePath: string;
+  }
+}
