@@ -171,6 +171,8 @@ export const users = sqliteTable('users', {
   role: text('role', { enum: ROLES }).notNull(),
   language: text('language', { enum: LANGS }).notNull().default('bg'),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  /** Secret of the user's calendar feed URL; null when revoked or never made. */
+  calendarToken: text('calendar_token').unique(),
   createdAt: createdAt(),
 });
 

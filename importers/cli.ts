@@ -60,10 +60,19 @@ function summary(fileName: string, plan: ParsedPlan): string {
   const activities = measures.flatMap((measure) => measure.activities);
   const lines = [
     `${fileName}: ${plan.title ?? '(no title)'}${plan.period ? ` (${plan.period})` : ''}`,
-    `${plan.areas.length} areas, ${measures.length} measures, ${activities.length} activities, ${plan.warnings.length} warnings`,
+    [
+      count(plan.areas.length, 'area'),
+      count(measures.length, 'measure'),
+      count(activities.length, 'activity', 'activities'),
+      count(plan.warnings.length, 'warning'),
+    ].join(', '),
     ...plan.warnings.map(describeWarning),
   ];
   return lines.join('\n');
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function describeWarning(warning: ImportWarning): string {

@@ -9,6 +9,15 @@ interface NamedWorksheet {
   name: string;
 }
 
+type Chunks = AsyncIterable<Buffer | string>;
+
+/** The WorkbookReader methods that receive the unzipped XML (exceljs 4.4, lib/stream/xlsx/workbook-reader.js). */
+interface ReaderInternals {
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: Chunks, sheetNo: string): Generator<unknown>;
+}
+
 /**
  * Reads every sheet with exceljs's streaming reader (the full loader is quadratic in merged
  * cells). Merge ranges are not read: a merged cell arrives empty below its first cell.
@@ -24,6 +33,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  decodeWholeCharacters(reader);
   const sheets: Sheet[] = [];
   try {
     for await (const worksheet of reader) {
@@ -42,6 +52,25 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
     throw new ImportError(fileName, `the workbook could not be read (${(error as Error).message})`);
   }
   return sheets;
+}
+
+/**
+ * exceljs 4.4 decodes every unzipped chunk on its own, so a Cyrillic letter split between two
+ * chunks comes out as "��" (exceljs issues #2063, #2084). Its XML parser takes strings as they
+ * come, so the XML is handed over already decoded, a whole character at a time.
+ */
+function decodeWholeCharacters(reader: object): void {
+  const internals = reader as ReaderInternals;
+  const { _parseWorkbook, _parseSharedStrings, _parseWorksheet } = internals;
+  internals._parseWorkbook = (entry) => _parseWorkbook.call(reader, entry.setEncoding('utf8'));
+  internals._parseSharedStrings = (entry) => _parseSharedStrings.call(reader, entry.setEncoding('utf8'));
+  internals._parseWorksheet = (iterator, sheetNo) => _parseWorksheet.call(reader, decodeUtf8(iterator), sheetNo);
+}
+
+async function* decodeUtf8(chunks: Chunks): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  yield decoder.decode();
 }
 
 /** Formulas give their cached result, rich text and hyperlinks their text, errors their code. */

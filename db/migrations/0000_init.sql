@@ -188,7 +188,9 @@ CREATE TABLE `users` (
 	`role` text NOT NULL,
 	`language` text DEFAULT 'bg' NOT NULL,
 	`disabled` integer DEFAULT false NOT NULL,
+	`calendar_token` text,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);
+CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-breakpoint
+CREATE UNIQUE INDEX `users_calendar_token_unique` ON `users` (`calendar_token`);

@@ -65,10 +65,10 @@ describe('navigation by role', () => {
     await page.goto('/admin/users');
     await screenshot(page, 'admin-users');
     const form = page.locator('form', { has: page.getByRole('button', { name: 'Създай' }) });
-    await form.getByLabel('Имейл').fill('new.head@demo.bg');
-    await form.getByLabel('Име').fill('Нов Директор');
+    await form.getByLabel('Имейл', { exact: true }).fill('new.head@demo.bg');
+    await form.getByLabel('Име', { exact: true }).fill('Нов Директор');
     await form.getByLabel('Роля').selectOption('head');
-    await form.getByLabel('Парола').fill('new-head-password');
+    await form.getByLabel('Парола', { exact: true }).fill('new-head-password');
     await form.getByLabel('експерт ИТ').check();
     await form.getByRole('button', { name: 'Създай' }).click();
     await page.getByText('Потребителят е създаден.').waitFor();

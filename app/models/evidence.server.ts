@@ -1,0 +1,85 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from '@remix-run/node';
+import { getDb } from '../../db/client';
+import { env } from '~/env.server';
+
+/** Largest evidence file accepted: 10 MB. */
+export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+/** Room for the other fields of the form around the file. */
+const FORM_OVERHEAD_BYTES = 256 * 1024;
+const STORED_NAME = /^[0-9a-f]{32}(\.[a-z0-9]{1,10})?$/;
+
+export type FormResult = { ok: true; form: FormData } | { ok: false; error: 'fileTooLarge' | 'badForm' };
+
+/**
+ * Reads a form that may carry an evidence file, refusing anything over MAX_EVIDENCE_BYTES
+ * without buffering it: by the declared length first, then while streaming the parts.
+ */
+export async function readFormWithFile(request: Request): Promise<FormResult> {
+  const declared = Number(request.headers.get('Content-Length') ?? '0');
+  if (declared > MAX_EVIDENCE_BYTES + FORM_OVERHEAD_BYTES) return { ok: false, error: 'fileTooLarge' };
+  const type = request.headers.get('Content-Type') ?? '';
+  try {
+    if (!type.startsWith('multipart/form-data')) return { ok: true, form: await request.formData() };
+    const form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }),
+    );
+    return { ok: true, form };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: 'fileTooLarge' };
+    if (error instanceof TypeError) return { ok: false, error: 'badForm' };
+    throw error;
+  }
+}
+
+/** An uploaded file worth keeping: a File with a name and some content. */
+export function uploadedFile(value: FormDataEntryValue | null): File | null {
+  return value instanceof File && value.size > 0 && value.name ? value : null;
+}
+
+function uploadsDir(): string {
+  return path.resolve(env.UPLOADS_DIR);
+}
+
+/** Stores the file under UPLOADS_DIR with a generated name; returns that name and the original one. */
+export async function storeEvidenceFile(file: File): Promise<{ evidenceFile: string; evidenceFileName: string }> {
+  if (file.size > MAX_EVIDENCE_BYTES) throw new RangeError('Evidence file too large');
+  const ext = path.extname(file.name).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 11);
+  const stored = `${crypto.randomBytes(16).toString('hex')}${/^\.[a-z0-9]{1,10}$/.test(ext) ? ext : ''}`;
+  fs.mkdirSync(uploadsDir(), { recursive: true });
+  fs.writeFileSync(path.join(uploadsDir(), stored), Buffer.from(await file.arrayBuffer()), { flag: 'wx' });
+  const original = file.name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || stored;
+  return { evidenceFile: stored, evidenceFileName: original };
+}
+
+/** Removes a stored file (used when the update it belonged to could not be saved). */
+export function removeEvidenceFile(stored: string): void {
+  if (STORED_NAME.test(stored)) fs.rmSync(path.join(uploadsDir(), stored), { force: true });
+}
+
+/** The stored evidence file of one update of one activity, or null. */
+export function getEvidenceFile(activityId: number, updateId: number): { path: string; fileName: string } | null {
+  const row = getDb()
+    .$client.prepare(
+      `select evidence_file as stored, evidence_file_name as fileName from status_updates
+       where id = ? and activity_id = ? and evidence_file is not null`,
+    )
+    .get(updateId, activityId) as { stored: string; fileName: string | null } | undefined;
+  if (!row || !STORED_NAME.test(row.stored)) return null;
+  const file = path.join(uploadsDir(), row.stored);
+  if (!fs.existsSync(file)) return null;
+  return { path: file, fileName: row.fileName ?? row.stored };
+}
+
+/** Content-Disposition for a download, with an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,0 +1,125 @@
+import { getDb } from '../../db/client';
+import type { User } from '../../db/schema';
+import { canUpdateStatus } from '~/domain/permissions';
+import type { Status } from '~/domain/status';
+import { recordAudit } from './audit.server';
+
+export type StatusUpdateInput = {
+  activityId: number;
+  userId: number;
+  status: Status;
+  percent: number | null;
+  comment: string | null;
+  completedOn: string | null;
+  evidenceUrl?: string | null;
+  evidenceFile?: string | null;
+  evidenceFileName?: string | null;
+  /** The activities.version the form was rendered from; a different current version is refused. */
+  expectedVersion?: number;
+};
+
+export type LatestUpdate = {
+  status: Status;
+  percent: number | null;
+  comment: string | null;
+  userName: string | null;
+  createdAt: number;
+};
+
+export type StatusUpdateResult =
+  | { ok: true; updateId: number; version: number }
+  | { ok: false; reason: 'stale'; version: number; latest: LatestUpdate | null };
+
+/**
+ * Records a status update: one transaction that checks the version (when given), inserts the
+ * update, bumps activities.version and writes an audit event. Throws a 404 Response for an
+ * unknown or archived activity. A done update without a percent is stored as 100%.
+ */
+export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult {
+  const db = getDb();
+  const sqlite = db.$client;
+  return db.transaction((tx) => {
+    const current = sqlite
+      .prepare('select version from activities where id = ? and archived = 0')
+      .get(input.activityId) as { version: number } | undefined;
+    if (!current) throw new Response('Not found', { status: 404 });
+    if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+      return { ok: false, reason: 'stale', version: current.version, latest: latestStatusUpdate(input.activityId) } as const;
+    }
+    const percent = input.status === 'done' && input.percent === null ? 100 : input.percent;
+    const values = {
+      status: input.status,
+      percent,
+      comment: input.comment,
+      completedOn: input.status === 'done' ? input.completedOn : null,
+      evidenceUrl: input.evidenceUrl ?? null,
+      evidenceFile: input.evidenceFile ?? null,
+      evidenceFileName: input.evidenceFileName ?? null,
+    };
+    const inserted = sqlite
+      .prepare(
+        `insert into status_updates (activity_id, user_id, status, percent, comment, completed_on, evidence_url,
+           evidence_file, evidence_file_name, created_at)
+         values (:activityId, :userId, :status, :percent, :comment, :completedOn, :evidenceUrl, :evidenceFile, :evidenceFileName, :createdAt)`,
+      )
+      .run({ activityId: input.activityId, userId: input.userId, ...values, createdAt: Date.now() });
+    const version = current.version + 1;
+    sqlite.prepare('update activities set version = ? where id = ?').run(version, input.activityId);
+    const updateId = Number(inserted.lastInsertRowid);
+    recordAudit(input.userId, 'activity', input.activityId, 'status-update', null, { updateId, ...values }, tx);
+    return { ok: true, updateId, version } as const;
+  });
+}
+
+/** The newest status update of an activity, with its author's name. */
+export function latestStatusUpdate(activityId: number): LatestUpdate | null {
+  const row = getDb()
+    .$client.prepare(
+      `select su.status, su.percent, su.comment, u.name as userName, su.created_at as createdAt
+       from status_updates su left join users u on u.id = su.user_id
+       where su.activity_id = ? order by su.created_at desc, su.id desc limit 1`,
+    )
+    .get(activityId) as LatestUpdate | undefined;
+  return row ?? null;
+}
+
+export type StatusUpdateRow = LatestUpdate & {
+  id: number;
+  completedOn: string | null;
+  evidenceUrl: string | null;
+  evidenceFileName: string | null;
+  hasFile: boolean;
+};
+
+/** Every status update of an activity, newest first. */
+export function listStatusUpdates(activityId: number): StatusUpdateRow[] {
+  const rows = getDb()
+    .$client.prepare(
+      `select su.id, su.status, su.percent, su.comment, su.completed_on as completedOn, su.evidence_url as evidenceUrl,
+         su.evidence_file_name as evidenceFileName, su.evidence_file is not null as hasFile,
+         u.name as userName, su.created_at as createdAt
+       from status_updates su left join users u on u.id = su.user_id
+       where su.activity_id = ? order by su.created_at desc, su.id desc`,
+    )
+    .all(activityId) as (Omit<StatusUpdateRow, 'hasFile'> & { hasFile: number })[];
+  return rows.map((row) => ({ ...row, hasFile: row.hasFile === 1 }));
+}
+
+/** Whether the user is linked to one of the owners named on the activity. */
+export function isOwnActivity(userId: number, activityId: number): boolean {
+  return Boolean(
+    getDb()
+      .$client.prepare(
+        `select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
+         where ao.activity_id = ? and uo.user_id = ? limit 1`,
+      )
+      .get(activityId, userId),
+  );
+}
+
+/** Throws a 403 Response unless the user may record a status update on the activity. */
+export function assertCanUpdateStatus(user: Pick<User, 'id' | 'role'>, activityId: number): void {
+  if (!canUpdateStatus(user.role, isOwnActivity(user.id, activityId))) {
+    throw new Response('Forbidden', { status: 403 });
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText, detectDelimiter, parseCsv } from './csv';
+import { parsePlanFile } from './index';
+import { activities, measures, utf8 } from './test-support';
+
+/** Windows-1251 by hand: А-я are 0xC0-0xFF, Ё 0xA8, ё 0xB8, № 0xB9, „ 0x84, “ 0x93, – 0x96. */
+function windows1251(text: string): Uint8Array {
+  const special: Record<string, number> = { Ё: 0xa8, ё: 0xb8, '№': 0xb9, '„': 0x84, '“': 0x93, '–': 0x96 };
+  return Uint8Array.from(text, (char) => {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) return code;
+    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+    if (char in special) return special[char];
+    throw new Error(`no windows-1251 byte for ${char}`);
+  });
+}
+
+const HEADER = ['Мярка', 'Дейност', 'Стратегически мерки', 'Бързи победи', 'Начало', 'Срок', 'Отговорник'];
+const ROWS = [
+  ['Област 1: Лидерство', '', '', '', '', '', ''],
+  ['1.1. Ежегодна среща', '1.1.1. Подготовка на „Доклад“ – ёлха', '1.1', '', 'м. март 2023', 'II тримесечие 2023', 'Главен секретар; експерт ИТ'],
+  ['', '1.1.2. Провеждане', '', '', '1.4.2023', '2023 г.', 'Дирекция АПОФУС'],
+];
+
+const expectedActivities = [
+  { code: '1.1.1', title: 'Подготовка на „Доклад“ – ёлха', start: '2023-03-01', end: '2023-06-30', owners: ['Главен секретар', 'експерт ИТ'] },
+  { code: '1.1.2', title: 'Провеждане', start: '2023-04-01', end: '2023-12-31', owners: ['Дирекция АПОФУС'] },
+];
+
+function csvText(delimiter: string, lineBreak = '\r\n'): string {
+  const field = (cell: string) => (cell.includes(delimiter) ? `"${cell}"` : cell);
+  return [HEADER, ...ROWS].map((row) => row.map(field).join(delimiter)).join(lineBreak) + lineBreak;
+}
+
+async function parsedActivities(bytes: Uint8Array) {
+  const plan = await parsePlanFile(bytes, 'plan.csv');
+  expect(plan.warnings).toEqual([]);
+  expect(measures(plan)[0]).toMatchObject({ code: '1.1', title: 'Ежегодна среща', kind: 'strategic', cafRefs: ['1.1'] });
+  return activities(plan).map(({ code, title, start, end, owners }) => ({ code, title, start, end, owners }));
+}
+
+describe('CSV files', () => {
+  it('reads semicolon-separated Windows-1251', async () => {
+    expect(await parsedActivities(windows1251(csvText(';')))).toEqual(expectedActivities);
+  });
+
+  it('reads tab-separated UTF-8 without BOM', async () => {
+    expect(await parsedActivities(utf8(csvText('\t', '\n')))).toEqual(expectedActivities);
+  });
+
+  it('reads comma-separated UTF-8 with BOM, quoting fields that hold commas', async () => {
+    const quoted = [HEADER, ...ROWS].map((row) => row.map((cell) => `"${cell}"`).join(',')).join('\n');
+    expect(await parsedActivities(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(quoted)]))).toEqual(expectedActivities);
+  });
+
+  it('decodes BOM, UTF-8, UTF-16 and Windows-1251', () => {
+    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Мярка')]))).toBe('Мярка');
+    expect(decodeText(utf8('Мярка'))).toBe('Мярка');
+    expect(decodeText(windows1251('Мярка; Ёж'))).toBe('Мярка; Ёж');
+    expect(decodeText(Uint8Array.from([0xff, 0xfe, ...Buffer.from('Мярка', 'utf16le')]))).toBe('Мярка');
+  });
+
+  it('parses quoted fields with delimiters, line breaks and doubled quotes', () => {
+    const text = 'a;"b;c";"line 1\r\nline 2";"say ""hi"""\r\nnext;;\n"last"';
+    expect(parseCsv(text, ';')).toEqual([
+      ['a', 'b;c', 'line 1\r\nline 2', 'say "hi"'],
+      ['next', '', ''],
+      ['last'],
+    ]);
+  });
+
+  it('detects the delimiter even when the text is full of commas', () => {
+    expect(detectDelimiter('Мярка;Дейност;Срок\nа, б, в, г;д, е;2023\nж;з, и, й, к, л, м;2024\n')).toBe(';');
+    expect(detectDelimiter('Measure,Activity,End\n1.1,"a; b",2023\n')).toBe(',');
+    expect(detectDelimiter('Мярка\tДейност\tСрок\nа, б\tв; г\t2023\n')).toBe('\t');
+  });
+
+  it('counts records, not lines, for the row of a warning after a quoted line break', async () => {
+    const text = 'Мярка;Дейност;Срок;Отговорник\n1.1. М;1.1.1. А;"31.12.2023";"Главен секретар\nексперт ИТ"\n;1.1.2. Б;скоро;\n';
+    const plan = await parsePlanFile(utf8(text), 'plan.csv');
+    expect(activities(plan)[0].owners).toEqual(['Главен секретар', 'експерт ИТ']);
+    expect(plan.warnings).toEqual([
+      { sheet: 'plan.csv', row: 2, column: null, message: 'no area row above this row; area 1 is named after the sheet' },
+      { sheet: 'plan.csv', row: 3, column: 'Срок', message: 'cannot read the date "скоро" (not a date the importer knows); left empty' },
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePlanFile, previewRows } from './index';
+import { activities, measures, withoutSources } from './test-support';
+import type { ParsedPlan } from './types';
+
+const fixture = (name: string) => readFileSync(new URL(`../tests/fixtures/${name}`, import.meta.url));
+const expected = JSON.parse(fixture('lovech-2022-2024.expected.json').toString('utf8')) as Omit<ParsedPlan, 'areas'> & {
+  areas: ReturnType<typeof withoutSources>['areas'];
+};
+
+describe('the Lovech plan', () => {
+  it('reads the .xlsx exactly as the reference text says', async () => {
+    const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx');
+    expect(withoutSources(plan)).toEqual(expected);
+  });
+
+  it('reads the .csv to the same plan (a CSV has no title block)', async () => {
+    const plan = await parsePlanFile(fixture('lovech-2022-2024.csv'), 'lovech-2022-2024.csv');
+    expect(withoutSources(plan)).toEqual({
+      ...expected,
+      title: null,
+      period: null,
+      warnings: [
+        {
+          sheet: 'lovech-2022-2024.csv',
+          row: 33,
+          column: 'Наименование на дейността',
+          message: 'activity code 2.8.2 is used twice (also on row 32); both kept',
+        },
+      ],
+    });
+  });
+
+  it('counts 3 areas, 32 measures and 54 activities', () => {
+    expect(expected.areas).toHaveLength(3);
+    expect(expected.areas.flatMap((a) => a.measures)).toHaveLength(32);
+    expect(expected.areas.flatMap((a) => a.measures.flatMap((m) => m.activities))).toHaveLength(54);
+  });
+
+  it('points every activity at its row in the .xlsx', async () => {
+    const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx');
+    const byCode = (code: string) => activities(plan).filter((a) => a.code === code);
+    expect(byCode('1.1.1')[0].source).toEqual({ sheet: 'План за подобрение', row: 13 });
+    expect(byCode('1.1.2')[0].source).toEqual({ sheet: 'План за подобрение', row: 14 });
+    expect(byCode('2.8.2').map((a) => a.source.row)).toEqual([42, 43]);
+    expect(byCode('3.15.1')[0].source).toEqual({ sheet: 'План за подобрение', row: 68 });
+  });
+
+  it('points every activity at its record in the .csv', async () => {
+    const plan = await parsePlanFile(fixture('lovech-2022-2024.csv'), 'lovech-2022-2024.csv');
+    expect(activities(plan)[0].source).toEqual({ sheet: 'lovech-2022-2024.csv', row: 3 });
+    expect(activities(plan).at(-1)!.source).toEqual({ sheet: 'lovech-2022-2024.csv', row: 58 });
+  });
+
+  it('keeps the measure of merged cells for every activity below it', async () => {
+    const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx');
+    const measure = measures(plan).find((m) => m.code === '2.3')!;
+    expect(measure.activities.map((a) => a.code)).toEqual(['2.3.1', '2.3.2', '2.3.3', '2.3.4']);
+    expect(measure).toMatchObject({ kind: 'strategic', cafRefs: ['7.2'] });
+  });
+
+  it('previews the first rows of each sheet as read', async () => {
+    const preview = await previewRows(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx', 12);
+    expect(preview).toHaveLength(1);
+    expect(preview[0].sheet).toBe('План за подобрение');
+    expect(preview[0].rows).toHaveLength(12);
+    expect(preview[0].rows[0]).toEqual(['УТВЪРЖДАВАМ:.....']);
+    expect(preview[0].rows[7].slice(0, 2)).toEqual(['Мярка', 'Наименование на дейността']);
+    expect(preview[0].rows[10].slice(4, 6)).toEqual(['2022-03-14', '2022-03-18']);
+    const csv = await previewRows(fixture('lovech-2022-2024.csv'), 'lovech-2022-2024.csv');
+    expect(csv[0].rows).toHaveLength(15);
+    expect(csv[0].rows[1]).toEqual([
+      'Област 1: Стратегическо планиране на организационното развитие и проследяване на резултатите от изпълнението',
+      '', '', '', '', '', '', '', '',
+    ]);
+  });
+});

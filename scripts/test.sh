@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what the tests need (npm packages, Debian's chromium) and runs every test:
+# typecheck, unit and integration tests, then the browser tests against the built app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+mkdir -p test-results
+npm run -s typecheck
+set +e
+npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
+unit=$?
+npm run -s build >/dev/null && npx vitest run --config tests/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile=test-results/e2e.json
+e2e=$?
+set -e
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of ["test-results/unit.json", "test-results/e2e.json"]) {
+    if (!fs.existsSync(f)) { failed += 1; console.log(`missing ${f}`); continue; }
+    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests + (r.numFailedTestSuites || 0); skipped += r.numPendingTests;
+  }
+  console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+'
+[ "$unit" -eq 0 ] && [ "$e2e" -eq 0 ]
