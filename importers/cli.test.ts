@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile } from './index';
@@ -34,9 +36,10 @@ describe('importers/cli.ts', () => {
   });
 
   it('exits 2 with one line on stderr when the file cannot be read', async () => {
-    const { code, stdout, stderr } = await cli('tests/fixtures/lovech-plan-2022-2024.txt', '--dry-run', '--json');
-    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
-    expect(stderr).toMatch(/^lovech-plan-2022-2024\.txt: no header row found in any sheet \(.*\)\n$/);
+    const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'cli-test-')), 'plan.xlsx');
+    writeFileSync(pdf, '%PDF-1.7\n');
+    const { code, stdout, stderr } = await cli(pdf, '--dry-run', '--json');
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'plan.xlsx: not an Excel .xlsx file (it is a PDF document)\n' });
     const missing = await cli('tests/fixtures/no-such-file.xlsx', '--dry-run');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^no-such-file\.xlsx: cannot open the file \(ENOENT.*\)\n$/);

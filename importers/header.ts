@@ -76,11 +76,6 @@ export function findHeader(rows: SheetRow[]): HeaderSearch {
   return { kind: 'none' };
 }
 
-/** True for a row that repeats the header (as on every printed page). */
-export function isHeaderRow(cells: CellValue[]): boolean {
-  return Object.keys(readHeader(cells, 0).keys).length >= MIN_HEADER_COLUMNS;
-}
-
 function readHeader(cells: CellValue[], rowIndex: number): Header {
   const columns: Column[] = [];
   const keys: Header['keys'] = {};

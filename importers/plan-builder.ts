@@ -5,13 +5,12 @@ import {
   REQUIRED_COLUMN_LABEL,
   columnAt,
   findHeader,
-  isHeaderRow,
   type ColumnKey,
   type Header,
   type HeaderSearch,
 } from './header';
 import { ImportError } from './import-error';
-import { cellText, normaliseSpace, splitOwners } from './text';
+import { cellText, isBlank, normaliseSpace, splitOwners } from './text';
 import type {
   CellValue,
   ImportWarning,
@@ -67,8 +66,8 @@ class PlanBuilder {
   }
 
   private readRow({ row, cells }: SheetRow): void {
-    const filled = cells.flatMap((value, index) => (cellText(value).trim() === '' ? [] : [index]));
-    if (filled.length === 0 || isColumnNumbering(cells, filled) || isHeaderRow(cells)) return;
+    const filled = cells.flatMap((value, index) => (isBlank(value) ? [] : [index]));
+    if (filled.length === 0 || isColumnNumbering(cells, filled)) return;
     if (this.readAreaRow(cells, filled, row)) return;
 
     const placed = new Set<number>();
@@ -81,10 +80,11 @@ class PlanBuilder {
       if (index !== undefined) placed.add(index);
       return peek(key);
     };
-    const has = (key: ColumnKey) => cellText(peek(key)).trim() !== '';
+    const has = (key: ColumnKey) => !isBlank(peek(key));
+    const activityText = normaliseSpace(cellText(peek('activity')));
+    if (activityText === this.label('activity')) return; // the header repeated, as on every printed page
 
     if (has('measure')) this.openMeasure(cellText(take('measure')), row);
-    const activityText = normaliseSpace(cellText(peek('activity')));
     const measure = this.measure ?? (activityText ? this.measureFromActivityCode(activityText, row) : null);
     let reason = 'the row has no activity';
     if (measure) {

@@ -5,6 +5,10 @@ export function normaliseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+export function isBlank(value: CellValue): boolean {
+  return value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 /** The cell as raw text: dates as ISO (UTC, as exceljs gives them), empty cells as ''. */
 export function cellText(value: CellValue): string {
   if (value === null) return '';

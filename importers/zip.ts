@@ -1,3 +1,4 @@
+import { crc32, inflateRawSync } from 'node:zlib';
 import { ImportError } from './import-error';
 
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
@@ -10,18 +11,30 @@ const CENTRAL_FILE = 0x02014b50;
 const END_OF_DIRECTORY = 0x06054b50;
 const END_RECORD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
+const STORED = 0;
+const DEFLATED = 8;
+const ENCRYPTED_FLAG = 1;
 
-export interface ZipEntry {
+const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]; // .xls and .doc before 2007, and password-protected .xlsx
+
+interface ZipEntry {
   name: string;
+  flags: number;
+  method: number;
+  crc: number;
   compressedSize: number;
+  /** As declared; a ZIP64 entry (over 4 GB) declares 0xFFFFFFFF, which is over any limit. */
   uncompressedSize: number;
+  localHeaderOffset: number;
 }
 
 /**
- * Checks an .xlsx before it is unpacked: it must be a complete zip archive holding a workbook,
- * and its central directory must not declare an absurd unpacked size (a zip bomb).
+ * Checks an .xlsx before exceljs reads it: it must be a complete zip archive holding a workbook,
+ * its central directory must not declare an absurd unpacked size (a zip bomb), and every entry
+ * must unpack to exactly its declared size and checksum (a damaged entry makes exceljs hang).
  */
-export function checkXlsxArchive(bytes: Uint8Array, fileName: string): ZipEntry[] {
+export function checkXlsxArchive(bytes: Uint8Array, fileName: string): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 4 || view.getUint32(0, true) !== LOCAL_FILE) {
     throw new ImportError(fileName, `not an Excel .xlsx file (${describeNonZip(bytes)})`);
@@ -37,30 +50,26 @@ export function checkXlsxArchive(bytes: Uint8Array, fileName: string): ZipEntry[
       `refused: the archive would unpack to ${megabytes(total)} MB (limit ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB); it looks like a zip bomb`,
     );
   }
-  const bomb = entries.find(
-    (entry) =>
-      entry.uncompressedSize > RATIO_CHECK_FROM_BYTES &&
-      entry.uncompressedSize > MAX_RATIO * Math.max(entry.compressedSize, 1),
-  );
-  if (bomb) {
-    throw new ImportError(
-      fileName,
-      `refused: ${bomb.name} would unpack ${Math.round(bomb.uncompressedSize / Math.max(bomb.compressedSize, 1))} times its size (limit ${MAX_RATIO}); it looks like a zip bomb`,
-    );
+  for (const entry of entries) {
+    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+    if (entry.uncompressedSize > RATIO_CHECK_FROM_BYTES && ratio > MAX_RATIO) {
+      throw new ImportError(
+        fileName,
+        `refused: ${entry.name} would unpack ${Math.round(ratio)} times its size (limit ${MAX_RATIO}); it looks like a zip bomb`,
+      );
+    }
   }
   if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
     throw new ImportError(fileName, 'not an Excel .xlsx file (the zip archive holds no xl/workbook.xml)');
   }
-  return entries;
+  const damaged = entries.find((entry) => !unpacks(bytes, view, entry));
+  if (damaged) throw new ImportError(fileName, `the file is damaged (${damaged.name} does not unpack)`);
 }
-
-const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]; // .xls and .doc before 2007
 
 function describeNonZip(bytes: Uint8Array): string {
   const startsWith = (magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
   if (startsWith(PDF)) return 'it is a PDF document';
-  if (startsWith(OLE2)) return 'it is an old .xls or .doc file; save it as .xlsx';
+  if (startsWith(OLE2)) return 'it is an old .xls file or a password-protected workbook; save it as .xlsx without a password';
   return 'it is not a zip archive';
 }
 
@@ -82,9 +91,12 @@ function readCentralDirectory(view: DataView): ZipEntry[] | null {
     const commentLength = view.getUint16(at + 32, true);
     entries.push({
       name: decoder.decode(new Uint8Array(view.buffer, view.byteOffset + at + 46, nameLength)),
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      crc: view.getUint32(at + 16, true),
       compressedSize: view.getUint32(at + 20, true),
-      // a ZIP64 entry (over 4 GB) counts as its marker, which is over any limit
       uncompressedSize: view.getUint32(at + 24, true),
+      localHeaderOffset: view.getUint32(at + 42, true),
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -98,6 +110,23 @@ function findEndRecord(view: DataView): number {
     if (view.getUint32(at, true) === END_OF_DIRECTORY) return at;
   }
   return -1;
+}
+
+function unpacks(bytes: Uint8Array, view: DataView, entry: ZipEntry): boolean {
+  const at = entry.localHeaderOffset;
+  if (entry.flags & ENCRYPTED_FLAG || at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_FILE) return false;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) return false;
+  try {
+    let content: Uint8Array;
+    if (entry.method === STORED) content = data;
+    else if (entry.method === DEFLATED) content = inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+    else return false;
+    return content.length === entry.uncompressedSize && crc32(content) === entry.crc;
+  } catch {
+    return false;
+  }
 }
 
 function megabytes(bytes: number): number {

@@ -27,10 +27,11 @@ type RequestOptions = { user?: User; form?: Record<string, string | string[]> | 
 export async function makeRequest(pathname: string, options: RequestOptions = {}): Promise<Request> {
   const headers = new Headers(options.headers);
   if (options.user) headers.set('Cookie', await sessionCookie(options.user));
-  let body: FormData | undefined;
+  // A plain object is sent url-encoded like an ordinary <form>; FormData as multipart, like a file upload.
+  let body: FormData | URLSearchParams | undefined;
   if (options.form instanceof FormData) body = options.form;
   else if (options.form) {
-    body = new FormData();
+    body = new URLSearchParams();
     for (const [key, value] of Object.entries(options.form)) {
       for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
     }

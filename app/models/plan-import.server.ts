@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { and, eq, inArray } from 'drizzle-orm';
+import { getDb, type Db } from '../../db/client';
 import {
   activities,
   activityOwners,
@@ -8,13 +8,18 @@ import {
   measureCafRefs,
   measures,
   organizations,
+  owners,
   plans,
+  scheduleChanges,
 } from '../../db/schema';
-import type { ParsedPlan } from '../../importers/types';
+import type { ParsedActivity, ParsedMeasure, ParsedPlan } from '../../importers/types';
+import { diffPlan, type ComparableActivity, type PlanDiff } from '~/domain/plan-diff';
 import { recordAudit } from './audit.server';
 import { findOrCreateOwner } from './owner.server';
 
 export const DEFAULT_ORGANIZATION = 'Моята администрация';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function findOrCreateOrganization(name: string): number {
   const db = getDb();
@@ -38,25 +43,73 @@ export type ImportOptions = {
   approvedOn?: string | null;
 };
 
-/** Writes a parsed plan as a new plan, all in one transaction; returns the plan id. */
-export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOptions): number {
-  const db = getDb();
-  const organizationId = options.organization
-    ? findOrCreateOrganization(options.organization)
-    : defaultOrganizationId();
+/** Writes plan rows for one transaction, caching owners and the known CAF codes. */
+function planWriter(tx: Tx, planId: number, organizationId: number) {
   const knownCaf = new Set(
-    db
+    tx
       .select({ code: cafCriteria.code })
       .from(cafCriteria)
       .all()
       .map((c) => c.code),
   );
+  const ownerIds = new Map<string, number>();
+  const ownerId = (name: string) => {
+    let id = ownerIds.get(name);
+    if (id === undefined) {
+      id = findOrCreateOwner(tx, organizationId, name);
+      ownerIds.set(name, id);
+    }
+    return id;
+  };
+  return {
+    setCafRefs(measureId: number, cafRefs: string[]) {
+      tx.delete(measureCafRefs).where(eq(measureCafRefs.measureId, measureId)).run();
+      for (const cafCode of new Set(cafRefs.filter((c) => knownCaf.has(c)))) {
+        tx.insert(measureCafRefs).values({ measureId, cafCode }).run();
+      }
+    },
+    setOwners(activityId: number, names: string[]) {
+      tx.delete(activityOwners).where(eq(activityOwners.activityId, activityId)).run();
+      names.forEach((name, position) => {
+        tx.insert(activityOwners).values({ activityId, ownerId: ownerId(name), position }).onConflictDoNothing().run();
+      });
+    },
+    insertActivity(measureId: number, activity: ParsedActivity, position: number): number {
+      const id = tx
+        .insert(activities)
+        .values({
+          planId,
+          measureId,
+          code: activity.code,
+          title: activity.title,
+          start: activity.start,
+          baselineEnd: activity.end,
+          currentEnd: activity.end,
+          ongoing: activity.ongoing,
+          target: activity.target,
+          note: activity.note,
+          sourceSheet: activity.source.sheet,
+          sourceRow: activity.source.row,
+          position,
+        })
+        .returning({ id: activities.id })
+        .get().id;
+      this.setOwners(id, activity.owners);
+      return id;
+    },
+  };
+}
+
+/** Writes a parsed plan as a new plan, all in one transaction; returns the plan id. */
+export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOptions): number {
+  const db = getDb();
+  const organizationId = options.organization ? findOrCreateOrganization(options.organization) : defaultOrganizationId();
   return db.transaction((tx) => {
     const plan = tx
       .insert(plans)
       .values({
         organizationId,
-        title: options.title ?? parsed.title ?? options.fileName,
+        title: options.title || parsed.title || options.fileName,
         period: parsed.period,
         approvedBy: options.approvedBy ?? null,
         approvedOn: options.approvedOn ?? null,
@@ -65,8 +118,8 @@ export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOption
       })
       .returning({ id: plans.id })
       .get();
-    const ownerIds = new Map<string, number>();
-    let activityPosition = 0;
+    const writer = planWriter(tx, plan.id, organizationId);
+    let position = 0;
     parsed.areas.forEach((area, areaIndex) => {
       const areaId = tx
         .insert(areas)
@@ -74,50 +127,9 @@ export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOption
         .returning({ id: areas.id })
         .get().id;
       area.measures.forEach((measure, measureIndex) => {
-        const measureId = tx
-          .insert(measures)
-          .values({
-            planId: plan.id,
-            areaId,
-            code: measure.code,
-            title: measure.title,
-            kind: measure.kind,
-            position: measureIndex,
-          })
-          .returning({ id: measures.id })
-          .get().id;
-        for (const cafCode of new Set(measure.cafRefs.filter((c) => knownCaf.has(c)))) {
-          tx.insert(measureCafRefs).values({ measureId, cafCode }).run();
-        }
-        for (const activity of measure.activities) {
-          const activityId = tx
-            .insert(activities)
-            .values({
-              planId: plan.id,
-              measureId,
-              code: activity.code,
-              title: activity.title,
-              start: activity.start,
-              baselineEnd: activity.end,
-              currentEnd: activity.end,
-              ongoing: activity.ongoing,
-              target: activity.target,
-              note: activity.note,
-              sourceSheet: activity.source.sheet,
-              sourceRow: activity.source.row,
-              position: activityPosition++,
-            })
-            .returning({ id: activities.id })
-            .get().id;
-          activity.owners.forEach((name, position) => {
-            let ownerId = ownerIds.get(name);
-            if (ownerId === undefined) {
-              ownerId = findOrCreateOwner(tx, organizationId, name);
-              ownerIds.set(name, ownerId);
-            }
-            tx.insert(activityOwners).values({ activityId, ownerId, position }).onConflictDoNothing().run();
-          });
-        }
+        const measureId = insertMeasure(tx, plan.id, areaId, measure, measureIndex);
+        writer.setCafRefs(measureId, measure.cafRefs);
+        for (const activity of measure.activities) writer.insertActivity(measureId, activity, position++);
       });
     });
     recordAudit(
@@ -131,4 +143,190 @@ export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOption
     );
     return plan.id;
   });
+}
+
+function insertMeasure(tx: Tx, planId: number, areaId: number, measure: ParsedMeasure, position: number): number {
+  return tx
+    .insert(measures)
+    .values({ planId, areaId, code: measure.code, title: measure.title, kind: measure.kind, position })
+    .returning({ id: measures.id })
+    .get().id;
+}
+
+export type ExistingActivity = ComparableActivity & { id: number };
+
+/** The plan's live activities in the shape the diff compares. */
+export function comparableActivities(planId: number): ExistingActivity[] {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: activities.id,
+      code: activities.code,
+      title: activities.title,
+      measureCode: measures.code,
+      start: activities.start,
+      end: activities.currentEnd,
+      ongoing: activities.ongoing,
+      target: activities.target,
+      note: activities.note,
+    })
+    .from(activities)
+    .innerJoin(measures, eq(measures.id, activities.measureId))
+    .where(and(eq(activities.planId, planId), eq(activities.archived, false)))
+    .orderBy(activities.position)
+    .all();
+  const links = rows.length
+    ? db
+        .select({ activityId: activityOwners.activityId, name: owners.name })
+        .from(activityOwners)
+        .innerJoin(owners, eq(owners.id, activityOwners.ownerId))
+        .where(
+          inArray(
+            activityOwners.activityId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(activityOwners.position)
+        .all()
+    : [];
+  return rows.map((row) => ({ ...row, owners: links.filter((l) => l.activityId === row.id).map((l) => l.name) }));
+}
+
+export function parsedActivities(parsed: ParsedPlan): (ComparableActivity & { source: ParsedActivity })[] {
+  return parsed.areas.flatMap((area) =>
+    area.measures.flatMap((measure) =>
+      measure.activities.map((activity) => ({
+        code: activity.code,
+        title: activity.title,
+        measureCode: measure.code,
+        start: activity.start,
+        end: activity.end,
+        ongoing: activity.ongoing,
+        target: activity.target,
+        owners: activity.owners,
+        note: activity.note,
+        source: activity,
+      })),
+    ),
+  );
+}
+
+export function previewReimport(planId: number, parsed: ParsedPlan): PlanDiff<ExistingActivity, ReturnType<typeof parsedActivities>[number]> {
+  return diffPlan(comparableActivities(planId), parsedActivities(parsed));
+}
+
+/**
+ * Applies an edited version of a plan in one transaction: areas and measures updated by code,
+ * matched activities updated (a changed end date is a reschedule: the baseline stays), new
+ * ones added, missing ones archived. Status history is never touched.
+ */
+export function applyReimport(planId: number, parsed: ParsedPlan, options: { userId: number; fileName: string }) {
+  const db = getDb();
+  const plan = db.select().from(plans).where(eq(plans.id, planId)).get();
+  if (!plan) throw new Response('Not found', { status: 404 });
+  const incoming = parsedActivities(parsed);
+  const diff = diffPlan(comparableActivities(planId), incoming);
+  const matchBySource = new Map([...diff.changed, ...diff.unchanged].map((m) => [m.incoming.source, m]));
+  return db.transaction((tx) => {
+    const writer = planWriter(tx, planId, plan.organizationId);
+    const areaIds = new Map(
+      tx
+        .select({ id: areas.id, code: areas.code })
+        .from(areas)
+        .where(eq(areas.planId, planId))
+        .all()
+        .map((a) => [a.code, a.id]),
+    );
+    const measureIds = new Map(
+      tx
+        .select({ id: measures.id, code: measures.code })
+        .from(measures)
+        .where(eq(measures.planId, planId))
+        .all()
+        .map((m) => [m.code, m.id]),
+    );
+    let position = 0;
+    parsed.areas.forEach((area, areaIndex) => {
+      let areaId = areaIds.get(area.code);
+      if (areaId === undefined) {
+        areaId = tx.insert(areas).values({ planId, code: area.code, title: area.title, position: areaIndex }).returning({ id: areas.id }).get().id;
+      } else {
+        tx.update(areas).set({ title: area.title, position: areaIndex }).where(eq(areas.id, areaId)).run();
+      }
+      area.measures.forEach((measure, measureIndex) => {
+        let measureId = measureIds.get(measure.code);
+        if (measureId === undefined) {
+          measureId = insertMeasure(tx, planId, areaId, measure, measureIndex);
+          measureIds.set(measure.code, measureId);
+        } else {
+          tx.update(measures)
+            .set({ areaId, title: measure.title, kind: measure.kind, position: measureIndex })
+            .where(eq(measures.id, measureId))
+            .run();
+        }
+        writer.setCafRefs(measureId, measure.cafRefs);
+        for (const parsedActivity of measure.activities) {
+          const match = matchBySource.get(parsedActivity);
+          if (!match) {
+            const id = writer.insertActivity(measureId, parsedActivity, position++);
+            recordAudit(options.userId, 'activity', id, 'reimport-add', null, { code: parsedActivity.code, title: parsedActivity.title }, tx);
+            continue;
+          }
+          const id = match.existing.id;
+          const changed = match.changes.length > 0;
+          tx.update(activities)
+            .set({
+              measureId,
+              code: parsedActivity.code,
+              title: parsedActivity.title,
+              start: parsedActivity.start,
+              currentEnd: parsedActivity.end,
+              ongoing: parsedActivity.ongoing,
+              target: parsedActivity.target,
+              note: parsedActivity.note,
+              sourceSheet: parsedActivity.source.sheet,
+              sourceRow: parsedActivity.source.row,
+              position: position++,
+              ...(changed ? { version: activityVersion(tx, id) + 1 } : {}),
+            })
+            .where(eq(activities.id, id))
+            .run();
+          if (!changed) continue;
+          if (match.changes.some((c) => c.field === 'owners')) writer.setOwners(id, parsedActivity.owners);
+          if (match.changes.some((c) => c.field === 'end') && parsedActivity.end) {
+            tx.insert(scheduleChanges)
+              .values({
+                activityId: id,
+                userId: options.userId,
+                previousEnd: match.existing.end,
+                newEnd: parsedActivity.end,
+                reason: `Повторен импорт от ${options.fileName}`,
+              })
+              .run();
+          }
+          recordAudit(
+            options.userId,
+            'activity',
+            id,
+            'reimport-change',
+            Object.fromEntries(match.changes.map((c) => [c.field, c.before])),
+            Object.fromEntries(match.changes.map((c) => [c.field, c.after])),
+            tx,
+          );
+        }
+      });
+    });
+    for (const removed of diff.removed) {
+      tx.update(activities).set({ archived: true }).where(eq(activities.id, removed.id)).run();
+      recordAudit(options.userId, 'activity', removed.id, 'reimport-archive', { archived: false }, { archived: true }, tx);
+    }
+    tx.update(plans).set({ sourceFileName: options.fileName, importedAt: new Date(), period: parsed.period ?? plan.period }).where(eq(plans.id, planId)).run();
+    const summary = { added: diff.added.length, changed: diff.changed.length, archived: diff.removed.length };
+    recordAudit(options.userId, 'plan', planId, 'reimport', null, { fileName: options.fileName, ...summary }, tx);
+    return summary;
+  });
+}
+
+function activityVersion(tx: Tx, id: number): number {
+  return tx.select({ version: activities.version }).from(activities).where(eq(activities.id, id)).get()!.version;
 }

@@ -1,0 +1,103 @@
+import { NOUNS, plural } from '~/domain/lang';
+import type { Progress } from '~/domain/progress';
+import { useLang, useT } from '~/i18n';
+import { ActivityTable, type ActivityListRow } from './activity-table';
+
+export type GroupedRow = ActivityListRow & { areaId: number; measureId: number; measureCode: string; measureTitle: string };
+export type AreaHeading = { id: number; code: string; title: string; total: number; progress: Progress };
+
+/** Toggles every collapsible group of the page at once. */
+export function ExpandCollapseAll() {
+  const t = useT();
+  const toggle = (open: boolean) => {
+    document.querySelectorAll<HTMLDetailsElement>('details.area-group, details.measure-group').forEach((d) => {
+      d.open = open;
+    });
+  };
+  return (
+    <div className="expand-all no-print">
+      <button type="button" className="button button--ghost button--small" onClick={() => toggle(true)}>
+        {t('expandAll')}
+      </button>
+      <button type="button" className="button button--ghost button--small" onClick={() => toggle(false)}>
+        {t('collapseAll')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Areas -> measures -> activities, each level collapsible, with counts in the headings. With
+ * a sort other than by code the measures level is dropped so the sort order shows.
+ */
+export function ActivityGroups({
+  areas,
+  rows,
+  filtered,
+  byMeasure,
+  linkSearch,
+}: {
+  areas: AreaHeading[];
+  rows: GroupedRow[];
+  filtered: boolean;
+  byMeasure: boolean;
+  linkSearch: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const shown = areas
+    .map((area) => ({ area, rows: rows.filter((row) => row.areaId === area.id) }))
+    .filter((group) => !filtered || group.rows.length > 0);
+  return (
+    <div className="area-list">
+      {shown.map(({ area, rows: areaRows }) => {
+        const count = filtered
+          ? t('countOf', { shown: areaRows.length, total: plural(area.total, lang, NOUNS.activity) })
+          : plural(area.total, lang, NOUNS.activity);
+        const measures = new Map<number, GroupedRow[]>();
+        for (const row of areaRows) measures.set(row.measureId, [...(measures.get(row.measureId) ?? []), row]);
+        const percent = area.progress.shareDone === null ? null : Math.round(area.progress.shareDone * 100);
+        return (
+          <details key={area.id} className="area-group card" open>
+            <summary className="area-group__summary">
+              <span className="area-group__chevron" aria-hidden="true" />
+              <span className="area-group__title">
+                <span className="area-group__code">{t('areaLabel', { code: area.code })}</span> {area.title}
+              </span>
+              <span className="area-group__meta">
+                <span className="count-pill">{count}</span>
+                {area.progress.overdue > 0 ? (
+                  <span className="badge badge--overdue">{t('overdueCount', { count: area.progress.overdue })}</span>
+                ) : null}
+                <span className="area-group__done" title={t('shareDone')}>
+                  {percent === null ? '—' : `${percent}%`} {t('doneShort')}
+                </span>
+              </span>
+            </summary>
+            {areaRows.length === 0 ? (
+              <p className="muted area-group__empty">{t('noActivitiesInArea')}</p>
+            ) : byMeasure ? (
+              [...measures.values()].map((measureRows) => {
+                const first = measureRows[0]!;
+                return (
+                  <details key={first.measureId} className="measure-group" open>
+                    <summary className="measure-group__summary">
+                      <span className="area-group__chevron" aria-hidden="true" />
+                      <span className="measure-group__title">
+                        <span className="measure-group__code">{first.measureCode}</span> {first.measureTitle}
+                      </span>
+                      <span className="count-pill count-pill--light">{plural(measureRows.length, lang, NOUNS.activity)}</span>
+                    </summary>
+                    <ActivityTable rows={measureRows} linkSearch={linkSearch} caption={`${first.measureCode} ${first.measureTitle}`} />
+                  </details>
+                );
+              })
+            ) : (
+              <ActivityTable rows={areaRows} showMeasure linkSearch={linkSearch} />
+            )}
+          </details>
+        );
+      })}
+    </div>
+  );
+}

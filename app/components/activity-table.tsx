@@ -1,0 +1,166 @@
+import { Link } from '@remix-run/react';
+import { formatDate, formatDateTime } from '~/domain/dates';
+import type { Status } from '~/domain/status';
+import { useLang, useT } from '~/i18n';
+import { StateBadges, StatusBadge } from './status-badge';
+
+export type ActivityListRow = {
+  id: number;
+  planTitle?: string;
+  measureCode?: string;
+  measureTitle?: string;
+  code: string;
+  title: string;
+  target: string | null;
+  start: string | null;
+  baselineEnd: string | null;
+  end: string | null;
+  ongoing: boolean;
+  status: Status;
+  percent: number;
+  lastUpdateAt: number | null;
+  lastUpdateBy: string | null;
+  lastComment: string | null;
+  overdue: boolean;
+  dueThisQuarter: boolean;
+  lateStart: boolean;
+  slipDays: number | null;
+  owners: { id: number; name: string }[];
+};
+
+/** The end date as it stands, with the baseline beside it when the activity was rescheduled. */
+export function EndDate({ end, baselineEnd, ongoing }: { end: string | null; baselineEnd: string | null; ongoing: boolean }) {
+  const t = useT();
+  const lang = useLang();
+  if (ongoing) return <span className="muted">{t('ongoing')}</span>;
+  const moved = end !== baselineEnd && baselineEnd !== null;
+  return (
+    <span className="end-date">
+      <span>{formatDate(end, lang)}</span>
+      {moved ? (
+        <span className="end-date__baseline" title={t('baselineEnd')}>
+          {t('baselineShort')} <s>{formatDate(baselineEnd, lang)}</s>
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+export function Percent({ value }: { value: number }) {
+  return (
+    <span className="mini-progress" aria-label={`${value}%`}>
+      <span className="mini-progress__track" aria-hidden="true">
+        <span className="mini-progress__fill" style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
+      </span>
+      <span className="mini-progress__value">{value}%</span>
+    </span>
+  );
+}
+
+/** A table of activities; linkSearch keeps the as-of date on the links to the activity pages. */
+export function ActivityTable({
+  rows,
+  showMeasure = false,
+  showPlan = false,
+  linkSearch = '',
+  caption,
+}: {
+  rows: ActivityListRow[];
+  showMeasure?: boolean;
+  showPlan?: boolean;
+  linkSearch?: string;
+  caption?: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <div className="table-wrap activity-table-wrap">
+      <table className="table activity-table">
+        {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+        <thead>
+          <tr>
+            <th scope="col" className="activity-table__code">
+              {t('code')}
+            </th>
+            <th scope="col">{t('activity')}</th>
+            <th scope="col" className="activity-table__date">
+              {t('start')}
+            </th>
+            <th scope="col" className="activity-table__date">
+              {t('end')}
+            </th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col" className="activity-table__percent">
+              %
+            </th>
+            <th scope="col">{t('lastUpdate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className={row.overdue ? 'is-overdue' : undefined}>
+              <td className="activity-table__code">
+                <Link to={`/activities/${row.id}${linkSearch}`} className="code-link">
+                  {row.code}
+                </Link>
+              </td>
+              <td>
+                {showPlan && row.planTitle ? <p className="eyebrow activity-table__plan">{row.planTitle}</p> : null}
+                <Link to={`/activities/${row.id}${linkSearch}`} className="activity-table__title">
+                  {row.title}
+                </Link>
+                {showMeasure && row.measureCode ? (
+                  <p className="muted small activity-table__measure">
+                    {t('measure')} {row.measureCode} · {row.measureTitle}
+                  </p>
+                ) : null}
+                {row.target ? (
+                  <p className="muted small activity-table__target">
+                    <span className="activity-table__label">{t('target')}:</span> {row.target}
+                  </p>
+                ) : null}
+                {row.owners.length ? (
+                  <p className="owner-list">
+                    {row.owners.map((owner) => (
+                      <span key={owner.id} className="owner-chip">
+                        {owner.name}
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+              </td>
+              <td className="activity-table__date">{row.ongoing ? <span className="muted">—</span> : formatDate(row.start, lang)}</td>
+              <td className="activity-table__date">
+                <EndDate end={row.end} baselineEnd={row.baselineEnd} ongoing={row.ongoing} />
+              </td>
+              <td>
+                <div className="badge-stack">
+                  <StatusBadge status={row.status} />
+                  <StateBadges overdue={row.overdue} dueThisQuarter={row.dueThisQuarter} lateStart={row.lateStart} slipDays={row.slipDays} />
+                </div>
+              </td>
+              <td className="activity-table__percent">
+                <Percent value={row.percent} />
+              </td>
+              <td className="activity-table__update">
+                {row.lastUpdateAt ? (
+                  <>
+                    <span>{formatDateTime(row.lastUpdateAt, lang)}</span>
+                    {row.lastUpdateBy ? <span className="muted small"> · {row.lastUpdateBy}</span> : null}
+                    {row.lastComment ? (
+                      <p className="muted small activity-table__comment" title={row.lastComment}>
+                        {row.lastComment}
+                      </p>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="muted">{t('noUpdates')}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

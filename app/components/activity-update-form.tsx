@@ -1,0 +1,146 @@
+import { Form, useNavigation } from '@remix-run/react';
+import { useId, useState } from 'react';
+import { formatDateTime } from '~/domain/dates';
+import { STATUS_LABELS, STATUSES, type Status } from '~/domain/status';
+import { useLang, useT, type MessageKey } from '~/i18n';
+
+export const MAX_EVIDENCE_MB = 10;
+
+export type StaleInfo = {
+  version: number;
+  latest: { status: Status; percent: number | null; comment: string | null; userName: string | null; createdAt: number } | null;
+};
+
+/** The newer update that made a submit stale, shown above the form that keeps the user's text. */
+export function StaleNotice({ stale }: { stale: StaleInfo }) {
+  const t = useT();
+  const lang = useLang();
+  const latest = stale.latest;
+  return (
+    <div className="alert alert--warning stale-notice" role="alert">
+      <p>
+        <strong>{t('staleTitle')}</strong> {t('staleText')}
+      </p>
+      {latest ? (
+        <p className="stale-notice__latest">
+          {t('staleLatest', {
+            who: latest.userName ?? '—',
+            when: formatDateTime(latest.createdAt, lang),
+            status: STATUS_LABELS[latest.status][lang],
+            percent: latest.percent ?? '—',
+          })}
+          {latest.comment ? <q>{latest.comment}</q> : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type Values = Partial<Record<'status' | 'percent' | 'comment' | 'completedOn' | 'evidenceUrl', string>>;
+
+/** The full status update form of the activity page: status, percent, comment, completion date, evidence. */
+export function ActivityUpdateForm({
+  version,
+  current,
+  values,
+  errors,
+  stale,
+  today,
+}: {
+  version: number;
+  current: { status: Status; percent: number };
+  values?: Values;
+  errors?: Partial<Record<string, MessageKey>>;
+  stale?: StaleInfo;
+  today: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const id = useId();
+  const navigation = useNavigation();
+  const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'status';
+  const [status, setStatus] = useState<string>(values?.status ?? current.status);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const error = (name: string) => (errors?.[name] ? t(errors[name]!) : null);
+  const fileMessage = fileError ?? error('evidenceFile');
+  return (
+    <Form method="post" encType="multipart/form-data" className="stack update-form" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('recordUpdate')}</h2>
+      {stale ? <StaleNotice stale={stale} /> : null}
+      <input type="hidden" name="intent" value="status" />
+      <input type="hidden" name="version" value={Math.max(version, stale?.version ?? 0)} />
+      <div className="form-row">
+        <div className={error('status') ? 'field field--invalid' : 'field'}>
+          <label htmlFor={`${id}-status`}>{t('status')}</label>
+          <select id={`${id}-status`} name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s][lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={error('percent') ? 'field field--invalid' : 'field'}>
+          <label htmlFor={`${id}-percent`}>{t('percentComplete')}</label>
+          <input
+            id={`${id}-percent`}
+            name="percent"
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            inputMode="numeric"
+            defaultValue={values?.percent ?? (status === 'done' ? 100 : current.percent)}
+            aria-invalid={error('percent') ? true : undefined}
+          />
+          {error('percent') ? <p className="field__error">{error('percent')}</p> : null}
+        </div>
+        {status === 'done' ? (
+          <div className={error('completedOn') ? 'field field--invalid' : 'field'}>
+            <label htmlFor={`${id}-completed`}>{t('completedOn')}</label>
+            <input id={`${id}-completed`} name="completedOn" type="date" max={today} defaultValue={values?.completedOn ?? today} />
+            {error('completedOn') ? <p className="field__error">{error('completedOn')}</p> : null}
+          </div>
+        ) : null}
+      </div>
+      <div className={error('comment') ? 'field field--invalid' : 'field'}>
+        <label htmlFor={`${id}-comment`}>{t('comment')}</label>
+        <textarea id={`${id}-comment`} name="comment" rows={3} defaultValue={values?.comment ?? ''} placeholder={t('commentPlaceholder')} />
+        {error('comment') ? <p className="field__error">{error('comment')}</p> : null}
+      </div>
+      <fieldset className="evidence-fieldset">
+        <legend>{t('evidence')}</legend>
+        <div className="form-row">
+          <div className={error('evidenceUrl') ? 'field field--invalid' : 'field'}>
+            <label htmlFor={`${id}-url`}>{t('evidenceUrl')}</label>
+            <input id={`${id}-url`} name="evidenceUrl" type="url" placeholder="https://" defaultValue={values?.evidenceUrl ?? ''} />
+            {error('evidenceUrl') ? <p className="field__error">{error('evidenceUrl')}</p> : null}
+          </div>
+          <div className={fileMessage ? 'field field--invalid' : 'field'}>
+            <label htmlFor={`${id}-file`}>{t('evidenceFile')}</label>
+            <input
+              id={`${id}-file`}
+              name="evidenceFile"
+              type="file"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                setFileError(file && file.size > MAX_EVIDENCE_MB * 1024 * 1024 ? t('fileTooLarge') : null);
+              }}
+            />
+            <p className="field__hint">{t('evidenceFileHint')}</p>
+            {fileMessage ? (
+              <p className="field__error" role="alert">
+                {fileMessage}
+              </p>
+            ) : null}
+          </div>
+        </div>
+      </fieldset>
+      <div>
+        <button type="submit" className="button button--primary" disabled={busy || Boolean(fileError)}>
+          {busy ? t('saving') : t('saveUpdate')}
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,250 @@
+import { Form, useNavigation } from '@remix-run/react';
+import type { SheetPreview } from '../../importers';
+import type { ImportWarning, ParsedArea } from '../../importers/types';
+import type { FieldChange } from '~/domain/plan-diff';
+import { formatDate } from '~/domain/dates';
+import { NOUNS, plural } from '~/domain/lang';
+import { useLang, useT, type MessageKey } from '~/i18n';
+
+type DiffRow = { code: string; title: string; measureCode: string };
+
+export type PreviewData = {
+  token: string;
+  fileName: string;
+  planId: number | null;
+  title: string;
+  period: string | null;
+  counts: { areas: number; measures: number; activities: number };
+  warnings: ImportWarning[];
+  areas: ParsedArea[];
+  sampleRows: SheetPreview[];
+  diff: null | { added: DiffRow[]; removed: DiffRow[]; changed: { code: string; title: string; changes: FieldChange[] }[]; unchanged: number };
+};
+
+const FIELD_LABELS: Record<FieldChange['field'], MessageKey> = {
+  code: 'fieldCode',
+  title: 'fieldTitle',
+  measureCode: 'fieldMeasure',
+  start: 'fieldStart',
+  end: 'fieldEnd',
+  ongoing: 'fieldOngoing',
+  target: 'fieldTarget',
+  owners: 'fieldOwners',
+  note: 'fieldNote',
+};
+
+function Diff({ diff }: { diff: NonNullable<PreviewData['diff']> }) {
+  const t = useT();
+  const nothing = diff.added.length + diff.removed.length + diff.changed.length === 0;
+  return (
+    <section className="card section" aria-labelledby="diff-title">
+      <h2 id="diff-title">{t('diffTitle')}</h2>
+      <p className="muted">{t('diffKeepsHistory')}</p>
+      {nothing ? <p className="alert alert--info">{t('diffNone')}</p> : null}
+      {diff.changed.length ? (
+        <>
+          <h3>
+            {t('diffChanged')} ({diff.changed.length})
+          </h3>
+          <table className="table diff-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('fieldCode')}</th>
+                <th scope="col">{t('fieldTitle')}</th>
+                <th scope="col">{t('diffTitle')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {diff.changed.map((row, i) => (
+                <tr key={`${row.code}-${i}`}>
+                  <td>{row.code}</td>
+                  <td>{row.title}</td>
+                  <td>
+                    <ul className="change-list">
+                      {row.changes.map((change) => (
+                        <li key={change.field}>
+                          <strong>{t(FIELD_LABELS[change.field])}:</strong> <del>{change.before || '—'}</del> →{' '}
+                          <ins>{change.after || '—'}</ins>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {[
+        ['diffAdded', diff.added, 'diff-added'],
+        ['diffRemoved', diff.removed, 'diff-removed'],
+      ].map(([label, rows, className]) =>
+        (rows as DiffRow[]).length ? (
+          <div key={label as string}>
+            <h3>
+              {t(label as MessageKey)} ({(rows as DiffRow[]).length})
+            </h3>
+            <ul className={`diff-list ${className}`}>
+              {(rows as DiffRow[]).map((row, i) => (
+                <li key={`${row.code}-${i}`}>
+                  <span className="code">{row.code}</span> {row.title}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null,
+      )}
+      <p className="muted">{t('diffUnchanged', { count: diff.unchanged })}</p>
+    </section>
+  );
+}
+
+function Warnings({ warnings }: { warnings: ImportWarning[] }) {
+  const t = useT();
+  return (
+    <section className="card section" aria-labelledby="warnings-title">
+      <h2 id="warnings-title">
+        {t('importWarnings')} ({warnings.length})
+      </h2>
+      {warnings.length === 0 ? (
+        <p className="alert alert--success">{t('importNoWarnings')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('importSheet')}</th>
+                <th scope="col" className="num">
+                  {t('importRow')}
+                </th>
+                <th scope="col">{t('importColumn')}</th>
+                <th scope="col">{t('importMessage')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {warnings.map((warning, i) => (
+                <tr key={i}>
+                  <td>{warning.sheet}</td>
+                  <td className="num">{warning.row ?? '—'}</td>
+                  <td>{warning.column ?? '—'}</td>
+                  <td>{warning.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Tree({ areas }: { areas: ParsedArea[] }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section className="card section" aria-labelledby="tree-title">
+      <h2 id="tree-title">{t('importTree')}</h2>
+      {areas.map((area) => (
+        <details key={area.code} className="tree-area" open={areas.length <= 5}>
+          <summary>
+            <span className="code">{area.code}</span> {area.title}{' '}
+            <span className="muted small">({plural(area.measures.length, lang, NOUNS.measure)})</span>
+          </summary>
+          {area.measures.map((measure) => (
+            <details key={measure.code} className="tree-measure">
+              <summary>
+                <span className="code">{measure.code}</span> {measure.title}{' '}
+                {measure.kind ? <span className="badge badge--planned">{t(measure.kind === 'strategic' ? 'strategic' : 'quickWin')}</span> : null}{' '}
+                {measure.cafRefs.length ? <span className="muted small">CAF {measure.cafRefs.join(', ')}</span> : null}{' '}
+                <span className="muted small">({plural(measure.activities.length, lang, NOUNS.activity)})</span>
+              </summary>
+              <table className="table tree-activities">
+                <tbody>
+                  {measure.activities.map((activity, i) => (
+                    <tr key={`${activity.code}-${i}`}>
+                      <td className="code">{activity.code}</td>
+                      <td>{activity.title}</td>
+                      <td className="nowrap">
+                        {activity.ongoing ? t('ongoing') : `${formatDate(activity.start, lang)} – ${formatDate(activity.end, lang)}`}
+                      </td>
+                      <td>{activity.owners.join(', ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          ))}
+        </details>
+      ))}
+    </section>
+  );
+}
+
+function SampleRows({ sheets }: { sheets: SheetPreview[] }) {
+  const t = useT();
+  return (
+    <section className="card section" aria-labelledby="rows-title">
+      <h2 id="rows-title">{t('importFirstRows')}</h2>
+      {sheets.map((sheet) => (
+        <div key={sheet.sheet} className="sample-sheet">
+          <h3>{sheet.sheet}</h3>
+          <div className="table-wrap sample-rows">
+            <table className="table">
+              <tbody>
+                {sheet.rows.map((row, i) => (
+                  <tr key={i}>
+                    {row.map((cell, j) => (
+                      <td key={j}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** What the importer read, every warning, and the confirm / cancel buttons. */
+export function ImportPreview({ preview }: { preview: PreviewData }) {
+  const t = useT();
+  const lang = useLang();
+  const navigation = useNavigation();
+  return (
+    <>
+      <section className="card import-summary">
+        <div>
+          <p className="eyebrow">{t('importPreviewTitle', { file: preview.fileName })}</p>
+          <h2>{preview.title}</h2>
+          {preview.period ? <p className="muted">{preview.period}</p> : null}
+          <p>
+            {t('importFound')}: {plural(preview.counts.areas, lang, { bg: ['област', 'области'], en: ['area', 'areas'] })} ·{' '}
+            {plural(preview.counts.measures, lang, NOUNS.measure)} · {plural(preview.counts.activities, lang, NOUNS.activity)} ·{' '}
+            <span className={preview.warnings.length ? 'text-warning' : undefined}>
+              {t('importWarnings').toLowerCase()}: {preview.warnings.length}
+            </span>
+          </p>
+        </div>
+        <div className="import-actions">
+          <Form method="post">
+            <input type="hidden" name="token" value={preview.token} />
+            <input type="hidden" name="title" value={preview.title} />
+            {preview.planId ? <input type="hidden" name="planId" value={preview.planId} /> : null}
+            <button type="submit" name="intent" value="confirm" className="button button--primary" disabled={navigation.state !== 'idle'}>
+              {preview.planId ? t('importConfirmReimport') : t('importConfirm')}
+            </button>
+            <button type="submit" name="intent" value="cancel" className="button button--ghost" disabled={navigation.state !== 'idle'}>
+              {t('importCancel')}
+            </button>
+          </Form>
+        </div>
+      </section>
+      {preview.diff ? <Diff diff={preview.diff} /> : null}
+      <Warnings warnings={preview.warnings} />
+      <Tree areas={preview.areas} />
+      <SampleRows sheets={preview.sampleRows} />
+    </>
+  );
+}

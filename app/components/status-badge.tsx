@@ -1,0 +1,39 @@
+import { STATUS_LABELS, type Status } from '~/domain/status';
+import { NOUNS, plural } from '~/domain/lang';
+import { useLang, useT } from '~/i18n';
+
+export function StatusBadge({ status }: { status: Status }) {
+  const lang = useLang();
+  return <span className={`badge badge--${status}`}>{STATUS_LABELS[status][lang]}</span>;
+}
+
+type StateFlags = {
+  overdue: boolean;
+  dueThisQuarter: boolean;
+  lateStart: boolean;
+  slipDays?: number | null;
+  daysOverdue?: number;
+};
+
+/** The derived-state badges: overdue, due this quarter, late start, slip. Written out, not colour alone. */
+export function StateBadges({ overdue, dueThisQuarter, lateStart, slipDays, daysOverdue }: StateFlags) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      {overdue ? (
+        <span className="badge badge--overdue" title={daysOverdue ? t('overdueBy', { days: plural(daysOverdue, lang, NOUNS.day) }) : undefined}>
+          {t('stateOverdue')}
+        </span>
+      ) : null}
+      {dueThisQuarter ? <span className="badge badge--due">{t('stateDue')}</span> : null}
+      {lateStart ? <span className="badge badge--late-start">{t('stateLateStart')}</span> : null}
+      {slipDays ? (
+        <span className="badge badge--slip" title={t('slipHelp')}>
+          {slipDays > 0 ? '+' : '−'}
+          {plural(Math.abs(slipDays), lang, NOUNS.day)}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * CSV as Bulgarian Excel opens it with a double click: UTF-8 with a byte-order mark (else
+ * Excel reads Windows-1251), ';' between fields (the list separator of the Bulgarian
+ * locale), CRLF line ends, every field quoted.
+ *
+ * Formula injection: a text field starting with = + - @, a tab or a carriage return is
+ * prefixed with a single quote, so no spreadsheet runs it as a formula (OWASP's advice).
+ * Numbers are written as numbers (with a decimal comma) and are never prefixed.
+ */
+import { formatDate } from '~/domain/dates';
+import type { Lang } from '~/domain/lang';
+import { STATUS_LABELS, type Status } from '~/domain/status';
+
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+const BOM = '\uFEFF';
+const SEPARATOR = ';';
+const EOL = '\r\n';
+
+const LABELS = {
+  bg: {
+    area: 'Област',
+    measure: 'Мярка',
+    code: 'Код',
+    activity: 'Дейност',
+    start: 'Начало',
+    baselineEnd: 'Край по план',
+    end: 'Текущ край',
+    target: 'Целеви стойности на резултата',
+    owners: 'Отговорници и подпомагачи',
+    status: 'Статус',
+    percent: 'Изпълнение %',
+    state: (asOf: string) => `Състояние към ${asOf}`,
+    lastComment: 'Последен отчет',
+    ongoing: 'текущо',
+  },
+  en: {
+    area: 'Area',
+    measure: 'Measure',
+    code: 'Code',
+    activity: 'Activity',
+    start: 'Start',
+    baselineEnd: 'Planned end',
+    end: 'Current end',
+    target: 'Target values',
+    owners: 'Responsible and supporting',
+    status: 'Status',
+    percent: 'Progress %',
+    state: (asOf: string) => `State as of ${asOf}`,
+    lastComment: 'Latest report',
+    ongoing: 'ongoing',
+  },
+} as const;
+
+const ACTIVITY_STATE_LABELS = {
+  overdue: { bg: 'просрочена', en: 'overdue' },
+  due: { bg: 'срок това тримесечие', en: 'due this quarter' },
+  late_start: { bg: 'закъснял старт', en: 'late start' },
+} as const;
+
+export type CsvValue = string | number | null | undefined;
+
+/** One field, quoted; formula-like text neutralised with a leading quote. */
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '""';
+  if (typeof value === 'number') return `"${Number.isFinite(value) ? String(value).replace('.', ',') : ''}"`;
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The whole file: BOM, header and rows, CRLF after every record. */
+export function toCsv(header: string[], rows: CsvValue[][]): string {
+  const lines = [header, ...rows].map((row) => row.map(csvField).join(SEPARATOR));
+  return BOM + lines.join(EOL) + EOL;
+}
+
+/** The fields of an activity row the CSV of a plan view lists (a subset of ActivityRow). */
+export type CsvActivity = {
+  areaCode: string;
+  areaTitle: string;
+  measureCode: string;
+  measureTitle: string;
+  code: string;
+  title: string;
+  start: string | null;
+  baselineEnd: string | null;
+  end: string | null;
+  ongoing: boolean;
+  target: string | null;
+  owners: { name: string }[];
+  status: Status;
+  percent: number;
+  overdue: boolean;
+  dueThisQuarter: boolean;
+  lateStart: boolean;
+  lastComment: string | null;
+  lastUpdateAt: number | null;
+};
+
+/** The CSV of a plan view: one record per activity, in the order given. */
+export function activitiesCsv(activities: CsvActivity[], lang: Lang, asOf: string): string {
+  const l = LABELS[lang];
+  const header = [
+    l.area,
+    l.measure,
+    l.code,
+    l.activity,
+    l.start,
+    l.baselineEnd,
+    l.end,
+    l.target,
+    l.owners,
+    l.status,
+    l.percent,
+    l.state(formatDate(asOf, lang)),
+    l.lastComment,
+  ];
+  const rows = activities.map((a) => [
+    `${a.areaCode}. ${a.areaTitle}`,
+    `${a.measureCode}. ${a.measureTitle}`,
+    a.code,
+    a.title,
+    a.start ? formatDate(a.start, lang) : a.ongoing ? l.ongoing : '',
+    a.baselineEnd ? formatDate(a.baselineEnd, lang) : a.ongoing ? l.ongoing : '',
+    a.end ? formatDate(a.end, lang) : a.ongoing ? l.ongoing : '',
+    a.target,
+    a.owners.map((o) => o.name).join(', '),
+    STATUS_LABELS[a.status][lang],
+    a.percent,
+    [a.overdue ? ACTIVITY_STATE_LABELS.overdue[lang] : null, a.dueThisQuarter ? ACTIVITY_STATE_LABELS.due[lang] : null, a.lateStart ? ACTIVITY_STATE_LABELS.late_start[lang] : null]
+      .filter(Boolean)
+      .join(', '),
+    a.lastComment,
+  ]);
+  return toCsv(header, rows);
+}

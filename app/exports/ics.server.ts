@@ -1,0 +1,191 @@
+/**
+ * iCalendar (RFC 5545) for the calendar feed: all-day events (VALUE=DATE), CRLF line ends,
+ * content lines folded at 75 octets without splitting a UTF-8 character, TEXT values
+ * escaped (\\ ; , and line breaks), and UID, DTSTAMP, PRODID and VERSION as the RFC
+ * requires, so that Outlook, Google Calendar and Apple Calendar subscribe to it.
+ */
+import { addDays, formatDate } from '~/domain/dates';
+import type { Lang } from '~/domain/lang';
+import { STATUS_LABELS, type Status } from '~/domain/status';
+
+export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
+export const PRODID = '-//CAF Plan Tracker//План за подобрение//BG';
+const MAX_OCTETS = 75;
+
+export type IcsEvent = {
+  /** Globally unique and stable across refreshes, so calendars update instead of duplicating. */
+  uid: string;
+  /** The all-day event's day (ISO). */
+  date: string;
+  summary: string;
+  description?: string | null;
+  url?: string | null;
+  categories?: string[];
+};
+
+export type IcsCalendar = {
+  name: string;
+  description?: string;
+  events: IcsEvent[];
+  /** DTSTAMP of every event: when the feed was produced. */
+  now: Date;
+};
+
+/** Escapes a TEXT value: backslash, semicolon, comma, and any line break as \n. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+}
+
+/**
+ * Folds a content line: at most 75 octets per physical line (CRLF excluded), each
+ * continuation line starting with one space, never splitting a UTF-8 sequence.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  let limit = MAX_OCTETS;
+  for (const char of line) {
+    const size = Buffer.byteLength(char, 'utf8');
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+      limit = MAX_OCTETS - 1; // the leading space of a continuation line counts
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+function icsDate(iso: string): string {
+  return iso.replace(/-/g, '');
+}
+
+function icsDateTime(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** The feed as text, CRLF after every line (the last included). */
+export function buildIcs(calendar: IcsCalendar): string {
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODID}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(calendar.name)}`,
+  ];
+  if (calendar.description) lines.push(`X-WR-CALDESC:${escapeText(calendar.description)}`);
+  lines.push('REFRESH-INTERVAL;VALUE=DURATION:PT6H', 'X-PUBLISHED-TTL:PT6H');
+  const stamp = icsDateTime(calendar.now);
+  for (const event of calendar.events) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(event.date)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(event.date, 1))}`,
+      `SUMMARY:${escapeText(event.summary)}`,
+    );
+    if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
+    if (event.url) lines.push(`URL:${event.url}`);
+    if (event.categories?.length) lines.push(`CATEGORIES:${event.categories.map(escapeText).join(',')}`);
+    lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+const FEED_TEXT = {
+  bg: {
+    calendar: 'План за подобрение — срокове',
+    description: 'Сроковете и началните дати на дейностите от плана за подобрение',
+    start: 'Начало',
+    deadline: 'Краен срок',
+    plan: 'План',
+    measure: 'Мярка',
+    owners: 'Отговорници',
+    status: 'Статус',
+    baseline: 'Срок по план',
+    overdue: 'ПРОСРОЧЕНА',
+  },
+  en: {
+    calendar: 'Improvement plan — deadlines',
+    description: 'Deadlines and start dates of the improvement plan activities',
+    start: 'Start',
+    deadline: 'Deadline',
+    plan: 'Plan',
+    measure: 'Measure',
+    owners: 'Owners',
+    status: 'Status',
+    baseline: 'Planned end',
+    overdue: 'OVERDUE',
+  },
+} as const;
+
+export type FeedActivity = {
+  id: number;
+  planId: number;
+  planTitle: string;
+  measureCode: string;
+  measureTitle: string;
+  code: string;
+  title: string;
+  start: string | null;
+  end: string | null;
+  baselineEnd: string | null;
+  ongoing: boolean;
+  status: Status;
+  percent: number;
+  overdue: boolean;
+  owners: string;
+};
+
+/**
+ * The feed of a user's activities: an all-day event on each start date and on each
+ * (current) deadline; ongoing activities have no deadline. Done and cancelled activities
+ * keep their deadline (marked with the status) but lose the start reminder.
+ */
+export function activitiesIcs(
+  activities: FeedActivity[],
+  options: { lang: Lang; origin: string; now: Date; userName?: string },
+): string {
+  const t = FEED_TEXT[options.lang];
+  const host = new URL(options.origin).hostname || 'localhost';
+  const events: IcsEvent[] = [];
+  for (const a of activities) {
+    const closed = a.status === 'done' || a.status === 'cancelled';
+    const label = `${a.code} ${a.title}`;
+    const description = [
+      `${t.plan}: ${a.planTitle}`,
+      `${t.measure}: ${a.measureCode} ${a.measureTitle}`,
+      a.owners ? `${t.owners}: ${a.owners}` : null,
+      `${t.status}: ${STATUS_LABELS[a.status][options.lang]}${a.status === 'done' || a.status === 'cancelled' ? '' : ` (${a.percent}%)`}`,
+      a.baselineEnd && a.end !== a.baselineEnd ? `${t.baseline}: ${formatDate(a.baselineEnd, options.lang)}` : null,
+    ]
+      .filter(Boolean)
+      .join('\n');
+    const url = `${options.origin}/plans/${a.planId}?q=${encodeURIComponent(a.code)}`;
+    if (a.start && !closed) {
+      events.push({ uid: `activity-${a.id}-start@${host}`, date: a.start, summary: `${t.start}: ${label}`, description, url });
+    }
+    if (a.end && !a.ongoing) {
+      const mark = closed ? ` (${STATUS_LABELS[a.status][options.lang]})` : a.overdue ? ` — ${t.overdue}` : '';
+      events.push({ uid: `activity-${a.id}-end@${host}`, date: a.end, summary: `${t.deadline}: ${label}${mark}`, description, url });
+    }
+  }
+  return buildIcs({
+    name: options.userName ? `${t.calendar} (${options.userName})` : t.calendar,
+    description: t.description,
+    events,
+    now: options.now,
+  });
+}

@@ -1,0 +1,521 @@
+/**
+ * The periodic report as an Excel workbook (exceljs): a summary sheet by area and a detail
+ * sheet in the plan's own column layout (as in the administration's table: measure cells
+ * merged down over their activities, area rows across the whole width) followed by the
+ * status columns a directorate fills in, and a hidden activity key read back by
+ * importers/status-report.ts.
+ *
+ * Safe text: every string is written as a string cell (never a formula); text that a
+ * spreadsheet would take for a formula (starting with = + - @, a tab or a carriage return)
+ * is additionally given the Text number format "@", so that Excel and LibreOffice show it
+ * as typed and keep it text when the cell is edited. Characters XML forbids are dropped and
+ * texts are cut at Excel's 32,767-character limit, so the file opens without a repair prompt.
+ * Dates are real dates (Excel serial numbers) shown as dd.mm.yyyy.
+ */
+import ExcelJS from 'exceljs';
+import { formatDate } from '~/domain/dates';
+import type { Lang } from '~/domain/lang';
+import { PROGRESS_RULE, type Progress } from '~/domain/progress';
+import { periodLabel } from '~/domain/quarters';
+import { STATUS_LABELS, STATUSES } from '~/domain/status';
+import type { ReportActivity, ReportData } from '~/models/report.server';
+import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, type StatusCells } from './report-layout.server';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const TEXT = {
+  bg: {
+    summarySheet: 'Обобщение',
+    detailSheet: 'Отчет по дейности',
+    reportTitle: 'ОТЧЕТ ЗА ИЗПЪЛНЕНИЕТО НА ПЛАНА ЗА ПОДОБРЕНИЕ',
+    organization: 'Администрация',
+    plan: 'План',
+    planPeriod: 'Период на плана',
+    reportPeriod: 'Отчетен период',
+    asOf: 'Състояние към',
+    preparedBy: 'Изготвил',
+    preparedOn: 'Дата на изготвяне',
+    approvedBy: 'Одобрил',
+    area: 'Област',
+    activities: 'Дейности',
+    done: 'Изпълнени',
+    inProgress: 'В изпълнение',
+    notStarted: 'Незапочнати',
+    postponed: 'Отложени',
+    cancelled: 'Отменени',
+    overdue: 'Просрочени',
+    dueInPeriod: 'Със срок в периода',
+    percent: 'Изпълнение %',
+    total: 'Общо',
+    ongoing: 'текущо',
+    overdueLegend: 'Просрочените към датата на отчета дейности са оцветени в червено.',
+    fillHint: 'Попълнете колоните „Статус“, „Изпълнение %“, „Отчет“, „Дата на изпълнение“ и при нужда „Ново крайно време“; не променяйте скритата колона „Ключ“.',
+    state: (label: string, start: string, end: string, asOf: string) => `${label} (${start} – ${end}), състояние към ${asOf}`,
+    page: 'Стр. &P от &N',
+    signature: 'подпис, дата',
+  },
+  en: {
+    summarySheet: 'Summary',
+    detailSheet: 'Activities',
+    reportTitle: 'IMPROVEMENT PLAN PROGRESS REPORT',
+    organization: 'Administration',
+    plan: 'Plan',
+    planPeriod: 'Plan period',
+    reportPeriod: 'Reporting period',
+    asOf: 'State as of',
+    preparedBy: 'Prepared by',
+    preparedOn: 'Prepared on',
+    approvedBy: 'Approved by',
+    area: 'Area',
+    activities: 'Activities',
+    done: 'Done',
+    inProgress: 'In progress',
+    notStarted: 'Not started',
+    postponed: 'Postponed',
+    cancelled: 'Cancelled',
+    overdue: 'Overdue',
+    dueInPeriod: 'Due in the period',
+    percent: 'Progress %',
+    total: 'Total',
+    ongoing: 'ongoing',
+    overdueLegend: 'Activities overdue as of the report date are highlighted in red.',
+    fillHint: 'Fill in "Status", "Progress %", "Report", "Completion date" and, if needed, "New deadline"; do not change the hidden "Key" column.',
+    state: (label: string, start: string, end: string, asOf: string) => `${label} (${start} – ${end}), state as of ${asOf}`,
+    page: 'Page &P of &N',
+    signature: 'signature, date',
+  },
+} as const;
+
+export function reportSheetNames(lang: Lang): { summary: string; detail: string } {
+  return { summary: TEXT[lang].summarySheet, detail: TEXT[lang].detailSheet };
+}
+
+/** Rows of the detail sheet before the data: the title block, the header and the column numbers. */
+export const DETAIL_HEADER_ROW = 6;
+export const DETAIL_FIRST_DATA_ROW = DETAIL_HEADER_ROW + 2;
+
+const LAST_VISIBLE_COLUMN = COLUMN_NUMBER.newEnd;
+const DATE_FORMAT = 'dd.mm.yyyy';
+const PERCENT_FORMAT = '0%';
+const MAX_CELL_TEXT = 32767;
+const FORMULA_START = /^[=+\-@\t\r]/;
+// Characters XML 1.0 does not allow (tab, line feed and carriage return are allowed), and lone surrogates.
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const COLORS = {
+  headerFill: 'FFDCE6F2',
+  areaFill: 'FFE6EEF8',
+  overdueFill: 'FFFDE8E6',
+  overdueFont: 'FF9B1C1C',
+  border: 'FF9AA4B2',
+  statusFill: 'FFFFF8E1',
+};
+
+const FONT = { name: 'Calibri', family: 2, size: 11 } as const;
+
+const thin: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin', color: { argb: COLORS.border } },
+  left: { style: 'thin', color: { argb: COLORS.border } },
+  bottom: { style: 'thin', color: { argb: COLORS.border } },
+  right: { style: 'thin', color: { argb: COLORS.border } },
+};
+
+/** Text as it may go into a cell: legal XML characters only, CR LF as LF, at most 32,767 characters. */
+export function cleanCellText(text: string): string {
+  const clean = text.replace(/\r\n?/g, '\n').replace(XML_ILLEGAL, '');
+  return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT) : clean;
+}
+
+/** Whether a spreadsheet would read the text as a formula (or a command) if typed in. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/** Writes text as a plain string cell; formula-like text also gets the Text format. */
+export function setText(cell: ExcelJS.Cell, text: string | null | undefined): void {
+  if (text === null || text === undefined || text === '') {
+    cell.value = null;
+    return;
+  }
+  cell.value = cleanCellText(text);
+  if (looksLikeFormula(text)) cell.numFmt = '@';
+}
+
+const LINE_HEIGHT = 14.5;
+
+/**
+ * How many lines a wrapped text takes in a column of that width (Excel's width unit, about
+ * one digit of the default font): a greedy word wrap. Neither Excel nor LibreOffice fits
+ * row heights to wrapped text when opening a file, so the writer sets them.
+ */
+export function estimateLines(text: string | null | undefined, width: number): number {
+  if (!text) return 1;
+  const perLine = Math.max(4, Math.floor(width * 1.2));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let line = 0;
+    lines += 1;
+    for (const word of paragraph.split(/\s+/)) {
+      if (word === '') continue;
+      let length = word.length;
+      if (line > 0 && line + 1 + length > perLine) {
+        lines += 1;
+        line = 0;
+      }
+      while (length > perLine) {
+        lines += 1;
+        length -= perLine;
+      }
+      line += (line > 0 ? 1 : 0) + length;
+    }
+  }
+  return Math.max(lines, 1);
+}
+
+function rowHeight(lines: number): number {
+  return Math.min(409, Math.round((lines * LINE_HEIGHT + 3) * 10) / 10);
+}
+
+/** An ISO date as a real Excel date (UTC midnight, so the serial is the exact day). */
+export function excelDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function setDate(cell: ExcelJS.Cell, iso: string | null): void {
+  if (!iso) return;
+  cell.value = excelDate(iso);
+  cell.numFmt = DATE_FORMAT;
+}
+
+/** The status cells of an activity as exported (what the key's fingerprints are made from). */
+export function exportedStatusCells(activity: ReportActivity, lang: Lang): StatusCells {
+  return {
+    status: STATUS_LABELS[activity.status][lang],
+    percent: activity.percent,
+    comment: cleanCellText(activity.comment ?? ''),
+    completedOn: activity.status === 'done' ? activity.completedOn : null,
+    newEnd: activity.newEnd,
+  };
+}
+
+function printSetup(sheet: ExcelJS.Worksheet, lang: Lang): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9, // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
+  };
+  sheet.headerFooter = { oddFooter: `&C${TEXT[lang].page}` };
+}
+
+/** Builds the report workbook; returns the .xlsx bytes. */
+export async function buildReportXlsx(report: ReportData, lang: Lang): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'План за подобрение';
+  workbook.title = `${TEXT[lang].reportTitle} — ${periodLabel(report.period, lang)}`;
+  workbook.created = new Date();
+  addSummarySheet(workbook, report, lang);
+  addDetailSheet(workbook, report, lang);
+  const data = await workbook.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+function addSummarySheet(workbook: ExcelJS.Workbook, report: ReportData, lang: Lang): void {
+  const t = TEXT[lang];
+  const sheet = workbook.addWorksheet(t.summarySheet, { properties: { defaultRowHeight: 18 } });
+  const widths = [52, 12, 12, 14, 13, 12, 12, 13, 14, 14];
+  widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  const lastColumn = widths.length;
+
+  const title = sheet.getRow(1);
+  setText(title.getCell(1), t.reportTitle);
+  title.getCell(1).font = { ...FONT, bold: true, size: 14 };
+  sheet.mergeCells(1, 1, 1, lastColumn);
+  title.getCell(1).alignment = { horizontal: 'center' };
+
+  const info: [string, string | null, 'text' | 'date'][] = [
+    [t.organization, report.plan.organization, 'text'],
+    [t.plan, report.plan.title, 'text'],
+    [t.planPeriod, report.plan.period, 'text'],
+    [t.reportPeriod, `${periodLabel(report.period, lang)} (${formatDate(report.periodStart, lang)} – ${formatDate(report.periodEnd, lang)})`, 'text'],
+    [t.asOf, report.asOf, 'date'],
+    [t.preparedBy, report.preparedBy, 'text'],
+    [t.preparedOn, report.preparedOn, 'date'],
+  ];
+  let r = 3;
+  for (const [label, value, kind] of info) {
+    const row = sheet.getRow(r);
+    setText(row.getCell(1), label);
+    row.getCell(1).font = { ...FONT, bold: true };
+    if (kind === 'date') {
+      setDate(row.getCell(2), value);
+      row.getCell(2).alignment = { horizontal: 'left' };
+    } else setText(row.getCell(2), value);
+    sheet.mergeCells(r, 2, r, lastColumn);
+    r += 1;
+  }
+
+  r += 1;
+  const headerRowNumber = r;
+  const headers = [t.area, t.activities, t.done, t.inProgress, t.notStarted, t.postponed, t.cancelled, t.overdue, t.dueInPeriod, t.percent];
+  const header = sheet.getRow(r);
+  headers.forEach((text, i) => {
+    const cell = header.getCell(i + 1);
+    setText(cell, text);
+    cell.font = { ...FONT, bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.headerFill } };
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: i === 0 ? 'left' : 'center' };
+    cell.border = thin;
+  });
+  r += 1;
+
+  const writeCounts = (label: string, progress: Progress, due: number, bold: boolean) => {
+    const row = sheet.getRow(r);
+    setText(row.getCell(1), label);
+    const values = [
+      progress.total,
+      progress.done,
+      progress.byStatus.in_progress,
+      progress.byStatus.planned,
+      progress.byStatus.postponed,
+      progress.cancelled,
+      progress.overdue,
+      due,
+    ];
+    values.forEach((value, i) => (row.getCell(i + 2).value = value));
+    const percentCell = row.getCell(lastColumn);
+    if (progress.meanPercent === null) setText(percentCell, '—');
+    else {
+      percentCell.value = Math.round(progress.meanPercent) / 100;
+      percentCell.numFmt = PERCENT_FORMAT;
+    }
+    for (let c = 1; c <= lastColumn; c++) {
+      const cell = row.getCell(c);
+      cell.border = thin;
+      cell.alignment = { wrapText: true, vertical: 'top', horizontal: c === 1 ? 'left' : 'center' };
+      if (bold) cell.font = { ...FONT, bold: true };
+    }
+    row.height = rowHeight(estimateLines(label, widths[0]! - 1));
+    const overdueCell = row.getCell(8);
+    if (progress.overdue > 0) overdueCell.font = { ...FONT, bold: true, color: { argb: COLORS.overdueFont } };
+    r += 1;
+  };
+  for (const area of report.areas) writeCounts(`${t.area} ${area.code}: ${area.title}`, area.progress, area.dueInPeriod, false);
+  writeCounts(t.total, report.totals, report.dueInPeriod, true);
+
+  r += 1;
+  const rule = sheet.getRow(r);
+  setText(rule.getCell(1), PROGRESS_RULE[lang]);
+  rule.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  rule.getCell(1).font = { ...FONT, italic: true, size: 9 };
+  rule.height = 42;
+  sheet.mergeCells(r, 1, r, lastColumn);
+
+  r += 3;
+  for (const [label, name] of [
+    [t.preparedBy, report.preparedBy],
+    [t.approvedBy, report.plan.approvedBy],
+  ] as const) {
+    const row = sheet.getRow(r);
+    setText(row.getCell(1), `${label}: ........................................`);
+    setText(row.getCell(2), name ? `(${name})` : `(${t.signature})`);
+    sheet.mergeCells(r, 2, r, 5);
+    r += 2;
+  }
+
+  sheet.views = [{ state: 'frozen', ySplit: headerRowNumber, xSplit: 0, showGridLines: false }];
+  printSetup(sheet, lang);
+  sheet.pageSetup.fitToHeight = 1;
+}
+
+function addDetailSheet(workbook: ExcelJS.Workbook, report: ReportData, lang: Lang): void {
+  const t = TEXT[lang];
+  const sheet = workbook.addWorksheet(t.detailSheet);
+  const widths: Record<(typeof DETAIL_COLUMNS)[number], number> = {
+    measure: 38,
+    activity: 44,
+    strategic: 13,
+    quickWin: 10,
+    start: 11.5,
+    end: 11.5,
+    target: 32,
+    owners: 24,
+    note: 16,
+    status: 15,
+    percent: 12,
+    comment: 38,
+    completedOn: 12,
+    newEnd: 12,
+    key: 14,
+  };
+  for (const key of DETAIL_COLUMNS) sheet.getColumn(COLUMN_NUMBER[key]).width = widths[key];
+  const visibleWidth = DETAIL_COLUMNS.filter((key) => key !== 'key').reduce((sum, key) => sum + widths[key], 0);
+  sheet.getColumn(COLUMN_NUMBER.key).hidden = true;
+
+  // Title block.
+  const titleLines: [string, Partial<ExcelJS.Font>][] = [
+    [report.plan.organization, { ...FONT, bold: true, size: 12 }],
+    [t.reportTitle, { ...FONT, bold: true, size: 14 }],
+    [report.plan.title + (report.plan.period ? ` (${report.plan.period})` : ''), { ...FONT, bold: true }],
+    [
+      t.state(
+        periodLabel(report.period, lang),
+        formatDate(report.periodStart, lang),
+        formatDate(report.periodEnd, lang),
+        formatDate(report.asOf, lang),
+      ) + `. ${t.overdueLegend}`,
+      { ...FONT, italic: true },
+    ],
+  ];
+  titleLines.forEach(([text, font], i) => {
+    sheet.getRow(i + 1).height = rowHeight(estimateLines(text, visibleWidth / ((font.size ?? 11) / 11)));
+    const cell = sheet.getCell(i + 1, 1);
+    setText(cell, text);
+    cell.font = font;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    sheet.mergeCells(i + 1, 1, i + 1, LAST_VISIBLE_COLUMN);
+  });
+  const hint = sheet.getCell(5, COLUMN_NUMBER.status);
+  setText(hint, t.fillHint);
+  hint.font = { ...FONT, italic: true, size: 8, color: { argb: 'FF5B6677' } };
+  hint.alignment = { wrapText: true, vertical: 'bottom' };
+  sheet.mergeCells(5, COLUMN_NUMBER.status, 5, LAST_VISIBLE_COLUMN);
+  sheet.getRow(5).height = 36;
+
+  // Header and the row that numbers the columns, as in the source tables.
+  const header = sheet.getRow(DETAIL_HEADER_ROW);
+  const numbers = sheet.getRow(DETAIL_HEADER_ROW + 1);
+  for (const key of DETAIL_COLUMNS) {
+    const n = COLUMN_NUMBER[key];
+    const cell = header.getCell(n);
+    setText(cell, COLUMN_HEADERS[lang][key]);
+    cell.font = { ...FONT, bold: true };
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: n >= COLUMN_NUMBER.status ? COLORS.statusFill : COLORS.headerFill } };
+    cell.border = thin;
+    if (key === 'key') continue;
+    const number = numbers.getCell(n);
+    setText(number, `${n}.`);
+    number.alignment = { horizontal: 'center' };
+    number.font = { ...FONT, size: 9 };
+    number.border = thin;
+  }
+  header.height = 45;
+
+  let r = DETAIL_FIRST_DATA_ROW;
+  const cellStyle: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+  const centered: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top', horizontal: 'center' };
+  const overdueFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.overdueFill } };
+
+  for (const area of report.areas) {
+    const areaRow = sheet.getRow(r);
+    const areaCell = areaRow.getCell(1);
+    setText(areaCell, `${t.area} ${area.code}: ${area.title}`);
+    areaCell.font = { ...FONT, bold: true };
+    areaCell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.areaFill } };
+    areaCell.alignment = { wrapText: true, vertical: 'middle' };
+    areaCell.border = thin;
+    sheet.mergeCells(r, 1, r, LAST_VISIBLE_COLUMN);
+    areaRow.height = rowHeight(estimateLines(areaCell.value as string, visibleWidth));
+    r += 1;
+
+    for (const measure of area.measures) {
+      const first = r;
+      const rows = Math.max(measure.activities.length, 1);
+      const refs = measure.cafRefs.join(', ');
+      const refColumn = measure.kind === 'quick_win' ? COLUMN_NUMBER.quickWin : COLUMN_NUMBER.strategic;
+      const measureText = `${measure.code}. ${measure.title}`;
+      let heights = 0;
+      for (let i = 0; i < rows; i++) {
+        const row = sheet.getRow(r);
+        const activity = measure.activities[i];
+        if (i === 0) {
+          setText(row.getCell(COLUMN_NUMBER.measure), measureText);
+          setText(row.getCell(refColumn), refs);
+        }
+        if (activity) writeActivity(row, activity, report.plan.id, lang, t.ongoing);
+        for (let c = 1; c <= LAST_VISIBLE_COLUMN; c++) {
+          const cell = row.getCell(c);
+          cell.border = thin;
+          const center = c === COLUMN_NUMBER.strategic || c === COLUMN_NUMBER.quickWin || c === COLUMN_NUMBER.start ||
+            c === COLUMN_NUMBER.end || c === COLUMN_NUMBER.percent || c === COLUMN_NUMBER.completedOn || c === COLUMN_NUMBER.newEnd;
+          cell.alignment = center ? centered : cellStyle;
+          if (activity?.overdue && c > COLUMN_NUMBER.measure) cell.fill = overdueFill;
+        }
+        if (activity?.overdue) row.getCell(COLUMN_NUMBER.status).font = { ...FONT, bold: true, color: { argb: COLORS.overdueFont } };
+        row.height = rowHeight(activity ? activityLines(activity, widths) : 1);
+        heights += row.height;
+        r += 1;
+      }
+      // The merged measure cell needs room too: spread any shortfall over its rows.
+      const needed = rowHeight(estimateLines(measureText, widths.measure - 1));
+      if (needed > heights) {
+        const extra = (needed - heights) / rows;
+        for (let i = first; i < r; i++) sheet.getRow(i).height = Math.min(409, (sheet.getRow(i).height ?? LINE_HEIGHT) + extra);
+      }
+      if (rows > 1) {
+        sheet.mergeCells(first, COLUMN_NUMBER.measure, r - 1, COLUMN_NUMBER.measure);
+        sheet.mergeCells(first, COLUMN_NUMBER.strategic, r - 1, COLUMN_NUMBER.strategic);
+        sheet.mergeCells(first, COLUMN_NUMBER.quickWin, r - 1, COLUMN_NUMBER.quickWin);
+      }
+    }
+  }
+
+  const lastRow = Math.max(r - 1, DETAIL_FIRST_DATA_ROW);
+  const labels = STATUSES.map((status) => STATUS_LABELS[status][lang]).join(',');
+  sheet.dataValidations.add(`${columnLetter(COLUMN_NUMBER.status)}${DETAIL_FIRST_DATA_ROW}:${columnLetter(COLUMN_NUMBER.status)}${lastRow}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${labels}"`],
+    // Free text stays allowed: real reports say "изпълнена на 80%" or "прехвърлена със срок 30.06.2024".
+    showErrorMessage: false,
+  });
+
+  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: DETAIL_HEADER_ROW + 1, topLeftCell: `A${DETAIL_FIRST_DATA_ROW}`, activeCell: `J${DETAIL_FIRST_DATA_ROW}` }];
+  sheet.autoFilter = undefined;
+  printSetup(sheet, lang);
+  sheet.pageSetup.printTitlesRow = `${DETAIL_HEADER_ROW}:${DETAIL_HEADER_ROW + 1}`;
+}
+
+/** The lines the tallest wrapped cell of an activity row takes. */
+function activityLines(activity: ReportActivity, widths: Record<(typeof DETAIL_COLUMNS)[number], number>): number {
+  return Math.max(
+    estimateLines(`${activity.code}. ${activity.title}`, widths.activity - 1),
+    estimateLines(activity.target, widths.target - 1),
+    estimateLines(activity.owners.join(', '), widths.owners - 1),
+    estimateLines(activity.note, widths.note - 1),
+    estimateLines(activity.comment, widths.comment - 1),
+    estimateLines(STATUS_LABELS[activity.status].bg, widths.status - 1),
+  );
+}
+
+function writeActivity(row: ExcelJS.Row, activity: ReportActivity, planId: number, lang: Lang, ongoingWord: string): void {
+  const cell = (key: keyof typeof COLUMN_NUMBER) => row.getCell(COLUMN_NUMBER[key]);
+  setText(cell('activity'), `${activity.code}. ${activity.title}`);
+  if (activity.start) setDate(cell('start'), activity.start);
+  else if (activity.ongoing) setText(cell('start'), ongoingWord);
+  if (activity.baselineEnd) setDate(cell('end'), activity.baselineEnd);
+  else if (activity.ongoing) setText(cell('end'), ongoingWord);
+  setText(cell('target'), activity.target);
+  setText(cell('owners'), activity.owners.join(', '));
+  setText(cell('note'), activity.note);
+  const status = exportedStatusCells(activity, lang);
+  setText(cell('status'), status.status);
+  cell('percent').value = (status.percent ?? 0) / 100;
+  cell('percent').numFmt = PERCENT_FORMAT;
+  setText(cell('comment'), status.comment);
+  setDate(cell('completedOn'), status.completedOn);
+  setDate(cell('newEnd'), status.newEnd);
+  setText(cell('key'), activityKey(planId, activity.id, status));
+}
+
+function columnLetter(n: number): string {
+  let letters = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) letters = String.fromCharCode(65 + ((x - 1) % 26)) + letters;
+  return letters;
+}

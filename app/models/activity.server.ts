@@ -1,0 +1,553 @@
+import type Database from 'better-sqlite3';
+import { getDb } from '../../db/client';
+import { deriveActivityState, DUE_SOON_DAYS, type ActivityState } from '~/domain/activity-state';
+import { addDays, daysBetween, isIsoDate, todayInSofia } from '~/domain/dates';
+import type { ActivityFilters } from '~/domain/filters';
+import { normalizeName } from '~/domain/names';
+import { rollUp, rollUpBy, type Progress } from '~/domain/progress';
+import { parsePeriod, periodBounds, periodKey, periodOf, type Period } from '~/domain/quarters';
+import type { Status } from '~/domain/status';
+import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { listAuditEvents, recordAudit } from './audit.server';
+import { listStatusUpdates } from './status-update.server';
+
+export type OwnerRef = { id: number; name: string };
+
+export type ActivityRow = {
+  id: number;
+  planId: number;
+  planTitle: string;
+  areaId: number;
+  areaCode: string;
+  areaTitle: string;
+  measureId: number;
+  measureCode: string;
+  measureTitle: string;
+  code: string;
+  title: string;
+  target: string | null;
+  start: string | null;
+  baselineEnd: string | null;
+  end: string | null;
+  ongoing: boolean;
+  status: Status;
+  percent: number;
+  lastUpdateAt: number | null;
+  lastUpdateBy: string | null;
+  lastComment: string | null;
+  overdue: boolean;
+  dueThisQuarter: boolean;
+  lateStart: boolean;
+  slipDays: number | null;
+  version: number;
+  owners: OwnerRef[];
+};
+
+export type ListScope = {
+  /** Only the activities of the owners this user is linked to (my activities). */
+  userId?: number;
+  /** Order by urgency (overdue, due soon, in progress, later, closed) instead of the sort filter. */
+  byUrgency?: boolean;
+};
+
+/** Case folding for Cyrillic too (SQLite's lower() and LIKE fold only ASCII). */
+function withFold(sqlite: Database.Database): Database.Database {
+  const marked = sqlite as Database.Database & { __foldRegistered?: boolean };
+  if (!marked.__foldRegistered) {
+    sqlite.function('fold', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? normalizeName(value) : null,
+    );
+    marked.__foldRegistered = true;
+  }
+  return sqlite;
+}
+
+const CODE_ORDER = 'p.id, ar.position, m.position, s.position';
+
+/**
+ * The urgency order of app/domain/activity-state.ts in SQL: overdue (most days overdue
+ * first), due within DUE_SOON_DAYS (soonest first), in progress, other open, done and
+ * cancelled; within the last tiers sooner ends first and no end last.
+ */
+const URGENCY_ORDER = `
+  case when s.status in ('done', 'cancelled') then 4
+       when s.overdue then 0
+       when s.ongoing = 0 and s.end_date is not null and s.end_date <= :dueSoon then 1
+       when s.status = 'in_progress' then 2
+       else 3 end,
+  case when s.status in ('done', 'cancelled') or s.ongoing = 1 or s.end_date is null then '9999-99-99' else s.end_date end,
+  ${CODE_ORDER}`;
+
+const SORT_ORDER: Record<NonNullable<ActivityFilters['sort']>, string> = {
+  code: CODE_ORDER,
+  end: `s.ongoing, s.end_date is null, s.end_date, ${CODE_ORDER}`,
+  status: `case s.status when 'planned' then 0 when 'in_progress' then 1 when 'postponed' then 2 when 'done' then 3 else 4 end, s.overdue desc, ${CODE_ORDER}`,
+  updated: `s.last_update_at is null, s.last_update_at desc, ${CODE_ORDER}`,
+};
+
+/**
+ * Activities with their state as of filters.asOf (default today in Sofia), filtered and
+ * sorted in SQL. planId limits to one plan (the plan page); filters.plan does the same on
+ * the cross-plan list.
+ */
+export function listActivities(filters: ActivityFilters, planId?: number, scope: ListScope = {}): ActivityRow[] {
+  const sqlite = withFold(getDb().$client);
+  const asOf = filters.asOf ?? todayInSofia();
+  const where: string[] = [];
+  const params: Record<string, unknown> = { ...asOfParams(asOf), dueSoon: addDays(asOf, DUE_SOON_DAYS) };
+  const plan = planId ?? filters.plan;
+  if (plan !== undefined) {
+    where.push('s.plan_id = :plan');
+    params.plan = plan;
+  }
+  if (filters.area) {
+    where.push('ar.code = :area');
+    params.area = filters.area;
+  }
+  if (filters.owner) {
+    where.push('exists (select 1 from activity_owners ao where ao.activity_id = s.id and ao.owner_id = :owner)');
+    params.owner = filters.owner;
+  }
+  if (scope.userId !== undefined) {
+    where.push(`exists (select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
+      where ao.activity_id = s.id and uo.user_id = :userId)`);
+    params.userId = scope.userId;
+  }
+  if (filters.status) {
+    where.push('s.status = :status');
+    params.status = filters.status;
+  }
+  if (filters.state) {
+    where.push({ overdue: 's.overdue', due: 's.due_this_quarter', late_start: 's.late_start' }[filters.state] + ' = 1');
+  }
+  if (filters.caf) {
+    where.push(`exists (select 1 from measure_caf_refs r where r.measure_id = s.measure_id
+      and (r.caf_code = :caf or r.caf_code like :cafChildren))`);
+    params.caf = filters.caf;
+    params.cafChildren = filters.caf.includes('.') ? filters.caf : `${filters.caf}.%`;
+  }
+  const quarter = filters.quarter ? parsePeriod(filters.quarter) : null;
+  if (quarter) {
+    const bounds = periodBounds(quarter);
+    where.push('s.end_date between :qStart and :qEnd');
+    params.qStart = bounds.start;
+    params.qEnd = bounds.end;
+  }
+  if (filters.q) {
+    where.push(`(instr(fold(s.code), :q) > 0 or instr(fold(s.title), :q) > 0 or instr(fold(coalesce(a.target, '')), :q) > 0
+      or exists (select 1 from activity_owners ao join owners o on o.id = ao.owner_id
+        where ao.activity_id = s.id and instr(fold(o.name), :q) > 0))`);
+    params.q = normalizeName(filters.q);
+  }
+  const order = scope.byUrgency ? URGENCY_ORDER : SORT_ORDER[filters.sort ?? 'code'];
+  const rows = sqlite
+    .prepare(
+      `with ${ACTIVITY_STATE_CTE}
+       select s.id, s.plan_id as planId, p.title as planTitle, ar.id as areaId, ar.code as areaCode, ar.title as areaTitle,
+         m.id as measureId, m.code as measureCode, m.title as measureTitle, s.code, s.title, a.target, s.start,
+         s.baseline_end as baselineEnd, s.end_date as "end", s.ongoing, s.status, s.percent, s.last_update_at as lastUpdateAt,
+         s.overdue, s.due_this_quarter as dueThisQuarter, s.late_start as lateStart, a.version,
+         (select su.comment from status_updates su where su.activity_id = s.id and su.created_at <= :cutoff
+           order by su.created_at desc, su.id desc limit 1) as lastComment,
+         (select u.name from status_updates su left join users u on u.id = su.user_id
+           where su.activity_id = s.id and su.created_at <= :cutoff order by su.created_at desc, su.id desc limit 1) as lastUpdateBy
+       from activity_state s
+       join activities a on a.id = s.id
+       join measures m on m.id = s.measure_id
+       join areas ar on ar.id = m.area_id
+       join plans p on p.id = s.plan_id
+       ${where.length ? `where ${where.join(' and ')}` : ''}
+       order by ${order}`,
+    )
+    .all(params) as (Omit<ActivityRow, 'ongoing' | 'overdue' | 'dueThisQuarter' | 'lateStart' | 'owners' | 'slipDays'> & {
+    ongoing: number;
+    overdue: number;
+    dueThisQuarter: number;
+    lateStart: number;
+  })[];
+  const owners = ownersOf(rows.map((row) => row.id));
+  return rows.map((row) => ({
+    ...row,
+    ongoing: row.ongoing === 1,
+    overdue: row.overdue === 1,
+    dueThisQuarter: row.dueThisQuarter === 1,
+    lateStart: row.lateStart === 1,
+    slipDays: row.end && row.baselineEnd ? daysBetween(row.baselineEnd, row.end) : null,
+    owners: owners.get(row.id) ?? [],
+  }));
+}
+
+/** The owners of each activity, in the plan's order. */
+function ownersOf(activityIds: number[]): Map<number, OwnerRef[]> {
+  const result = new Map<number, OwnerRef[]>();
+  if (activityIds.length === 0) return result;
+  const rows = getDb()
+    .$client.prepare(
+      `select ao.activity_id as activityId, o.id, o.name from activity_owners ao join owners o on o.id = ao.owner_id
+       where ao.activity_id in (select value from json_each(?)) order by ao.activity_id, ao.position, o.name`,
+    )
+    .all(JSON.stringify(activityIds)) as { activityId: number; id: number; name: string }[];
+  for (const { activityId, id, name } of rows) {
+    const list = result.get(activityId) ?? [];
+    list.push({ id, name });
+    result.set(activityId, list);
+  }
+  return result;
+}
+
+export type PlanHeader = {
+  id: number;
+  title: string;
+  period: string | null;
+  approvedBy: string | null;
+  approvedOn: string | null;
+  sourceFileName: string | null;
+  importedAt: number | null;
+  organizationId: number;
+  organization: string;
+};
+
+export function getPlanHeader(planId: number): PlanHeader | null {
+  const row = getDb()
+    .$client.prepare(
+      `select p.id, p.title, p.period, p.approved_by as approvedBy, p.approved_on as approvedOn,
+         p.source_file_name as sourceFileName, p.imported_at as importedAt, p.organization_id as organizationId,
+         o.name as organization
+       from plans p join organizations o on o.id = p.organization_id where p.id = ?`,
+    )
+    .get(planId) as PlanHeader | undefined;
+  return row ?? null;
+}
+
+export type AreaSummary = { id: number; code: string; title: string; total: number; progress: Progress };
+
+/** Overall and per-area progress of a plan as of a date (every activity, whatever the filters). */
+export function planProgress(planId: number, asOf: string): { overall: Progress; areas: AreaSummary[] } {
+  const sqlite = getDb().$client;
+  const items = sqlite
+    .prepare(
+      `with ${ACTIVITY_STATE_CTE}
+       select s.status, s.percent, s.overdue, m.area_id as areaId
+       from activity_state s join measures m on m.id = s.measure_id where s.plan_id = :plan`,
+    )
+    .all({ ...asOfParams(asOf), plan: planId }) as { status: Status; percent: number; overdue: number; areaId: number }[];
+  const progressItems = items.map((item) => ({ ...item, overdue: item.overdue === 1 }));
+  const byArea = rollUpBy(progressItems, (item) => item.areaId);
+  const areas = sqlite
+    .prepare('select id, code, title from areas where plan_id = ? order by position')
+    .all(planId) as { id: number; code: string; title: string }[];
+  return {
+    overall: rollUp(progressItems),
+    areas: areas.map((area) => {
+      const progress = byArea.get(area.id) ?? rollUp([]);
+      return { ...area, total: progress.total, progress };
+    }),
+  };
+}
+
+export type FilterOptions = {
+  plans: { id: number; title: string }[];
+  areas: { code: string; title: string }[];
+  owners: OwnerRef[];
+  caf: { code: string; titleBg: string; titleEn: string }[];
+  quarters: string[];
+};
+
+/** What the filter selects offer: the areas, owners, CAF codes and quarters found in the plan (or in all plans). */
+export function filterOptions(planId?: number): FilterOptions {
+  const sqlite = getDb().$client;
+  const planWhere = planId === undefined ? '1 = 1' : 'plan_id = :plan';
+  const params = planId === undefined ? {} : { plan: planId };
+  const plans = sqlite.prepare('select id, title from plans order by id').all() as { id: number; title: string }[];
+  const areas = sqlite
+    .prepare(`select code, min(title) as title from areas where ${planWhere} group by code order by cast(code as integer)`)
+    .all(params) as { code: string; title: string }[];
+  const owners = sqlite
+    .prepare(
+      `select distinct o.id, o.name from owners o join activity_owners ao on ao.owner_id = o.id
+       join activities a on a.id = ao.activity_id where a.archived = 0 and ${planWhere.replace('plan_id', 'a.plan_id')}
+       order by o.name`,
+    )
+    .all(params) as OwnerRef[];
+  const used = sqlite
+    .prepare(
+      `select distinct r.caf_code as code from measure_caf_refs r join measures m on m.id = r.measure_id
+       where ${planWhere.replace('plan_id', 'm.plan_id')}`,
+    )
+    .all(params) as { code: string }[];
+  const codes = new Set(used.flatMap(({ code }) => [code, code.split('.')[0]!]));
+  const caf = (
+    sqlite.prepare('select code, title_bg as titleBg, title_en as titleEn from caf_criteria').all() as FilterOptions['caf']
+  )
+    .filter((c) => codes.has(c.code))
+    .sort((a, b) => compareCodes(a.code, b.code));
+  const range = sqlite
+    .prepare(
+      `select min(coalesce(start, baseline_end)) as first, max(max(coalesce(current_end, ''), coalesce(baseline_end, ''))) as last
+       from activities where archived = 0 and ${planWhere}`,
+    )
+    .get(params) as { first: string | null; last: string | null };
+  return { plans, areas, owners, caf, quarters: quartersBetween(range.first, range.last || null) };
+}
+
+function compareCodes(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const diff = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+function quartersBetween(first: string | null, last: string | null): string[] {
+  if (!first || !last || !isIsoDate(first) || !isIsoDate(last)) return [];
+  const result: string[] = [];
+  let period: Period = periodOf(first, 'quarter');
+  const lastKey = periodKey(periodOf(last, 'quarter'));
+  for (let i = 0; i < 80; i++) {
+    const key = periodKey(period);
+    result.push(key);
+    if (key === lastKey) break;
+    period = periodOf(addDays(periodBounds(period).end, 1), 'quarter');
+  }
+  return result;
+}
+
+export type ActivityDetail = {
+  id: number;
+  planId: number;
+  planTitle: string;
+  organizationId: number;
+  area: { code: string; title: string };
+  measure: { id: number; code: string; title: string; kind: 'strategic' | 'quick_win' | null };
+  caf: { code: string; titleBg: string; titleEn: string; criterionTitleBg: string | null; criterionTitleEn: string | null }[];
+  code: string;
+  title: string;
+  start: string | null;
+  baselineEnd: string | null;
+  currentEnd: string | null;
+  ongoing: boolean;
+  target: string | null;
+  note: string | null;
+  sourceSheet: string | null;
+  sourceRow: number | null;
+  version: number;
+  owners: OwnerRef[];
+  state: ActivityState;
+  updates: ReturnType<typeof listStatusUpdates>;
+  scheduleChanges: { id: number; previousEnd: string | null; newEnd: string; reason: string | null; userName: string | null; createdAt: number }[];
+  audit: { id: number; action: string; before: unknown; after: unknown; createdAt: number; userName: string | null }[];
+};
+
+/** Everything about one activity: fields, CAF titles, owners, state as of a date, history and audit trail. */
+export function getActivityDetail(activityId: number, asOf = todayInSofia()): ActivityDetail | null {
+  const sqlite = getDb().$client;
+  const row = sqlite
+    .prepare(
+      `select a.id, a.plan_id as planId, p.title as planTitle, p.organization_id as organizationId,
+         ar.code as areaCode, ar.title as areaTitle, m.id as measureId, m.code as measureCode, m.title as measureTitle,
+         m.kind as measureKind, a.code, a.title, a.start, a.baseline_end as baselineEnd, a.current_end as currentEnd,
+         a.ongoing, a.target, a.note, a.source_sheet as sourceSheet, a.source_row as sourceRow, a.version
+       from activities a join plans p on p.id = a.plan_id join measures m on m.id = a.measure_id
+       join areas ar on ar.id = m.area_id
+       where a.id = ? and a.archived = 0`,
+    )
+    .get(activityId) as
+    | (Record<'areaCode' | 'areaTitle' | 'measureCode' | 'measureTitle', string> & {
+        measureId: number;
+        measureKind: ActivityDetail['measure']['kind'];
+        ongoing: number;
+      } & Omit<ActivityDetail, 'area' | 'measure' | 'caf' | 'owners' | 'state' | 'updates' | 'scheduleChanges' | 'audit' | 'ongoing'>)
+    | undefined;
+  if (!row) return null;
+  const caf = sqlite
+    .prepare(
+      `select c.code, c.title_bg as titleBg, c.title_en as titleEn, p.title_bg as criterionTitleBg, p.title_en as criterionTitleEn
+       from measure_caf_refs r join caf_criteria c on c.code = r.caf_code left join caf_criteria p on p.code = c.parent_code
+       where r.measure_id = ? order by c.code`,
+    )
+    .all(row.measureId) as ActivityDetail['caf'];
+  const scheduleChanges = sqlite
+    .prepare(
+      `select sc.id, sc.previous_end as previousEnd, sc.new_end as newEnd, sc.reason, u.name as userName, sc.created_at as createdAt
+       from schedule_changes sc left join users u on u.id = sc.user_id where sc.activity_id = ?
+       order by sc.created_at desc, sc.id desc`,
+    )
+    .all(activityId) as ActivityDetail['scheduleChanges'];
+  const updates = listStatusUpdates(activityId);
+  const state = deriveActivityState(
+    {
+      start: row.start,
+      baselineEnd: row.baselineEnd,
+      ongoing: row.ongoing === 1,
+      endChanges: scheduleChanges.map((change) => ({ at: change.createdAt, newEnd: change.newEnd })),
+    },
+    updates.map((update) => ({ at: update.createdAt, status: update.status, percent: update.percent, completedOn: update.completedOn })),
+    asOf,
+  );
+  const audit = listAuditEvents('activity', activityId).map((event) => ({ ...event, createdAt: event.createdAt.getTime() }));
+  const { areaCode, areaTitle, measureId, measureCode, measureTitle, measureKind, ...rest } = row;
+  return {
+    ...rest,
+    ongoing: row.ongoing === 1,
+    area: { code: areaCode, title: areaTitle },
+    measure: { id: measureId, code: measureCode, title: measureTitle, kind: measureKind },
+    caf,
+    owners: ownersOf([activityId]).get(activityId) ?? [],
+    state,
+    updates,
+    scheduleChanges,
+    audit,
+  };
+}
+
+/** The owners of an organization, to choose from when editing an activity. */
+export function organizationOwners(organizationId: number): OwnerRef[] {
+  return getDb()
+    .$client.prepare('select id, name from owners where organization_id = ? order by name')
+    .all(organizationId) as OwnerRef[];
+}
+
+export type LatestChange = { action: string; userName: string | null; createdAt: number };
+export type ChangeResult = { ok: true; version: number } | { ok: false; reason: 'stale'; version: number; latest: LatestChange | null };
+
+type Current = {
+  id: number;
+  version: number;
+  organizationId: number;
+  title: string;
+  start: string | null;
+  baselineEnd: string | null;
+  currentEnd: string | null;
+  ongoing: number;
+  target: string | null;
+  note: string | null;
+};
+
+/** Loads the activity inside a write, refusing an unknown one (404) or a stale version. */
+function lockActivity(activityId: number, expectedVersion: number | undefined): { current: Current } | { stale: ChangeResult } {
+  const sqlite = getDb().$client;
+  const current = sqlite
+    .prepare(
+      `select a.id, a.version, p.organization_id as organizationId, a.title, a.start, a.baseline_end as baselineEnd,
+         a.current_end as currentEnd, a.ongoing, a.target, a.note
+       from activities a join plans p on p.id = a.plan_id where a.id = ? and a.archived = 0`,
+    )
+    .get(activityId) as Current | undefined;
+  if (!current) throw new Response('Not found', { status: 404 });
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    const latest = sqlite
+      .prepare(
+        `select e.action, u.name as userName, e.created_at as createdAt from audit_events e left join users u on u.id = e.user_id
+         where e.entity = 'activity' and e.entity_id = ? order by e.created_at desc, e.id desc limit 1`,
+      )
+      .get(activityId) as LatestChange | undefined;
+    return { stale: { ok: false, reason: 'stale', version: current.version, latest: latest ?? null } };
+  }
+  return { current };
+}
+
+export type ActivityEdit = {
+  title: string;
+  start: string | null;
+  baselineEnd: string | null;
+  ongoing: boolean;
+  target: string | null;
+  note: string | null;
+  ownerIds: number[];
+};
+
+/**
+ * Edits an activity's fields and owners in one transaction. The baseline end is the plan's
+ * own date (a correction); while the activity was never rescheduled the current end follows it.
+ */
+export function updateActivity(activityId: number, edit: ActivityEdit, userId: number, expectedVersion?: number): ChangeResult {
+  const db = getDb();
+  const sqlite = db.$client;
+  return db.transaction((tx) => {
+    const locked = lockActivity(activityId, expectedVersion);
+    if ('stale' in locked) return locked.stale;
+    const { current } = locked;
+    const validOwners = sqlite
+      .prepare('select id from owners where organization_id = ? and id in (select value from json_each(?))')
+      .all(current.organizationId, JSON.stringify(edit.ownerIds)) as { id: number }[];
+    const ownerIds = edit.ownerIds.filter((id) => validOwners.some((o) => o.id === id));
+    const beforeOwners = (
+      sqlite.prepare('select owner_id as id from activity_owners where activity_id = ? order by position').all(activityId) as { id: number }[]
+    ).map((o) => o.id);
+    const rescheduled = sqlite.prepare('select 1 from schedule_changes where activity_id = ? limit 1').get(activityId);
+    const currentEnd = rescheduled ? current.currentEnd : edit.baselineEnd;
+    const version = current.version + 1;
+    sqlite
+      .prepare(
+        `update activities set title = :title, start = :start, baseline_end = :baselineEnd, current_end = :currentEnd,
+           ongoing = :ongoing, target = :target, note = :note, version = :version where id = :id`,
+      )
+      .run({
+        title: edit.title,
+        start: edit.start,
+        baselineEnd: edit.baselineEnd,
+        currentEnd,
+        ongoing: edit.ongoing ? 1 : 0,
+        target: edit.target,
+        note: edit.note,
+        version,
+        id: activityId,
+      });
+    sqlite.prepare('delete from activity_owners where activity_id = ?').run(activityId);
+    const insertOwner = sqlite.prepare('insert into activity_owners (activity_id, owner_id, position) values (?, ?, ?)');
+    ownerIds.forEach((ownerId, position) => insertOwner.run(activityId, ownerId, position));
+    const { id: _id, version: _version, organizationId: _org, ...before } = current;
+    recordAudit(
+      userId,
+      'activity',
+      activityId,
+      'edit',
+      { ...before, ongoing: before.ongoing === 1, ownerIds: beforeOwners },
+      { ...edit, currentEnd, ownerIds },
+      tx,
+    );
+    return { ok: true, version } as const;
+  });
+}
+
+/** Moves the activity's end date with a reason: a schedule_changes row, the new current end; the baseline stays. */
+export function rescheduleActivity(
+  activityId: number,
+  input: { newEnd: string; reason: string },
+  userId: number,
+  expectedVersion?: number,
+): ChangeResult {
+  const db = getDb();
+  const sqlite = db.$client;
+  return db.transaction((tx) => {
+    const locked = lockActivity(activityId, expectedVersion);
+    if ('stale' in locked) return locked.stale;
+    const { current } = locked;
+    const previousEnd = current.currentEnd ?? current.baselineEnd;
+    sqlite
+      .prepare(
+        `insert into schedule_changes (activity_id, user_id, previous_end, new_end, reason, created_at)
+         values (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(activityId, userId, previousEnd, input.newEnd, input.reason, Date.now());
+    const version = current.version + 1;
+    sqlite.prepare('update activities set current_end = ?, version = ? where id = ?').run(input.newEnd, version, activityId);
+    recordAudit(
+      userId,
+      'activity',
+      activityId,
+      'reschedule',
+      { end: previousEnd, baselineEnd: current.baselineEnd },
+      { end: input.newEnd, reason: input.reason },
+      tx,
+    );
+    return { ok: true, version } as const;
+  });
+}
+
+/** Whether the user is linked to any owner at all (my activities needs one). */
+export function isLinkedToOwners(userId: number): boolean {
+  return Boolean(getDb().$client.prepare('select 1 from user_owners where user_id = ? limit 1').get(userId));
+}

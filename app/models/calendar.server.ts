@@ -1,0 +1,104 @@
+/**
+ * The personal calendar feed: a secret, revocable URL per user (/calendar/<token>.ics).
+ *
+ * Only a SHA-256 hash of the token is stored (users.calendar_token), so a copy of the
+ * database does not give away anybody's feed; the URL is shown once, when made. Making a
+ * new URL replaces the old one, revoking clears it; either way the old URL stops working.
+ */
+import crypto from 'node:crypto';
+import { getDb } from '../../db/client';
+import type { User } from '../../db/schema';
+import { todayInSofia } from '~/domain/dates';
+import type { Status } from '~/domain/status';
+import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { recordAudit } from './audit.server';
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/** Makes (or replaces) the user's feed token; returns the token itself, which is not stored. */
+export function createCalendarToken(userId: number): string {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const db = getDb();
+  db.transaction((tx) => {
+    db.$client.prepare('update users set calendar_token = ? where id = ?').run(hashToken(token), userId);
+    recordAudit(userId, 'user', userId, 'calendar-token-created', null, null, tx);
+  });
+  return token;
+}
+
+export function revokeCalendarToken(userId: number): void {
+  const db = getDb();
+  db.transaction((tx) => {
+    db.$client.prepare('update users set calendar_token = null where id = ?').run(userId);
+    recordAudit(userId, 'user', userId, 'calendar-token-revoked', null, null, tx);
+  });
+}
+
+export function hasCalendarToken(userId: number): boolean {
+  const row = getDb().$client.prepare('select calendar_token as token from users where id = ?').get(userId) as { token: string | null } | undefined;
+  return Boolean(row?.token);
+}
+
+/** The enabled user a feed token belongs to, or null. */
+export function userByCalendarToken(token: string): User | null {
+  if (!TOKEN.test(token)) return null;
+  const row = getDb()
+    .$client.prepare(
+      `select id, email, name, role, language, disabled from users where calendar_token = ? and disabled = 0`,
+    )
+    .get(hashToken(token)) as (Pick<User, 'id' | 'email' | 'name' | 'role' | 'language'> & { disabled: number }) | undefined;
+  return row ? ({ ...row, disabled: false } as User) : null;
+}
+
+export type CalendarActivity = {
+  id: number;
+  planId: number;
+  planTitle: string;
+  measureCode: string;
+  measureTitle: string;
+  code: string;
+  title: string;
+  start: string | null;
+  end: string | null;
+  baselineEnd: string | null;
+  ongoing: boolean;
+  status: Status;
+  percent: number;
+  overdue: boolean;
+  owners: string;
+};
+
+/**
+ * The activities in a user's feed: those of the owners the user is linked to; a secretary
+ * or administrator linked to none gets every activity; anyone else linked to none, nothing.
+ */
+export function calendarActivities(user: Pick<User, 'id' | 'role'>, asOf = todayInSofia()): CalendarActivity[] {
+  const sqlite = getDb().$client;
+  const linked = sqlite.prepare('select 1 from user_owners where user_id = ? limit 1').get(user.id);
+  const everything = !linked && (user.role === 'secretary' || user.role === 'admin');
+  if (!linked && !everything) return [];
+  const rows = sqlite
+    .prepare(
+      `with ${ACTIVITY_STATE_CTE}
+       select s.id, s.plan_id as planId, p.title as planTitle, m.code as measureCode, m.title as measureTitle,
+         s.code, s.title, s.start, s.end_date as "end", s.baseline_end as baselineEnd, s.ongoing, s.status, s.percent, s.overdue,
+         (select group_concat(name, ', ') from (select o.name from activity_owners ao join owners o on o.id = ao.owner_id
+            where ao.activity_id = s.id order by ao.position)) as owners
+       from activity_state s
+       join measures m on m.id = s.measure_id
+       join plans p on p.id = s.plan_id
+       ${everything ? '' : `where exists (select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
+         where ao.activity_id = s.id and uo.user_id = :userId)`}
+       order by p.id, s.position, s.id`,
+    )
+    .all({ ...asOfParams(asOf), userId: user.id }) as (Omit<CalendarActivity, 'ongoing' | 'overdue'> & {
+    ongoing: number;
+    overdue: number;
+    owners: string | null;
+  })[];
+  return rows.map((row) => ({ ...row, ongoing: row.ongoing === 1, overdue: row.overdue === 1, owners: row.owners ?? '' }));
+}

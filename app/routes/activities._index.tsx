@@ -1,0 +1,59 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { requirePermission } from '~/auth.server';
+import { formatDate, todayInSofia } from '~/domain/dates';
+import { isFiltered, parseActivityFilters } from '~/domain/filters';
+import { NOUNS, plural } from '~/domain/lang';
+import { useLang, useT } from '~/i18n';
+import { filterOptions, listActivities } from '~/models/activity.server';
+import { ActivityFiltersForm } from '~/components/filters';
+import { ActivityTable } from '~/components/activity-table';
+import trackingCss from '~/styles/tracking.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
+export const meta: MetaFunction = () => [{ title: 'Дейности · План за подобрение' }];
+
+/** Activities across all plans (or one, with plan=), with the plan page's filters: the dashboard drills down here. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'plan:read');
+  const filters = parseActivityFilters(new URL(request.url).searchParams);
+  const today = todayInSofia();
+  return { filters, today, rows: listActivities(filters), choices: filterOptions(filters.plan) };
+}
+
+export default function ActivitiesPage() {
+  const { filters, today, rows, choices } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const asOf = filters.asOf ?? today;
+  return (
+    <div className="page tracking">
+      <div className="page-header">
+        <div>
+          <h1>{t('allActivitiesTitle')}</h1>
+          <p className="muted">{t('allActivitiesLead')}</p>
+        </div>
+      </div>
+      <ActivityFiltersForm filters={filters} choices={choices} action="/activities" today={today} />
+      <div className="result-bar">
+        <p className="result-bar__count" role="status">
+          {plural(rows.length, lang, NOUNS.activity)}
+          {isFiltered(filters) ? <span className="muted"> · {t('filteredNote')}</span> : null}
+          {asOf !== today ? <span className="muted"> · {t('asOfNote', { date: formatDate(asOf, lang) })}</span> : null}
+        </p>
+      </div>
+      {rows.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t('noMatches')}</p>
+          <Link to="/activities" className="button">
+            {t('filterClear')}
+          </Link>
+        </div>
+      ) : (
+        <div className="card card--flush">
+          <ActivityTable rows={rows} showPlan={choices.plans.length > 1} showMeasure linkSearch={filters.asOf ? `?asOf=${filters.asOf}` : ''} />
+        </div>
+      )}
+    </div>
+  );
+}

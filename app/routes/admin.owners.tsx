@@ -1,0 +1,230 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
+import { requirePermission } from '~/auth.server';
+import { NOUNS, plural } from '~/domain/lang';
+import { ROLE_LABELS } from '~/domain/permissions';
+import { useLang, useT, type MessageKey } from '~/i18n';
+import { listOwnersForAdmin, listUsersForLinking, mergeOwners, renameOwner, setUserOwnerLink } from '~/models/owner.server';
+import trackingCss from '~/styles/tracking.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
+export const meta: MetaFunction = () => [{ title: 'Отговорници · План за подобрение' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'owners:manage');
+  return { owners: listOwnersForAdmin(), users: listUsersForLinking() };
+}
+
+const id = z.coerce.number().int().positive().max(2 ** 31);
+const schema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('merge'), keepId: id, mergeId: id }),
+  z.object({ intent: z.literal('rename'), ownerId: id, name: z.string().trim().min(1, 'nameRequired').max(300) }),
+  z.object({ intent: z.literal('link'), ownerId: id, userId: id }),
+  z.object({ intent: z.literal('unlink'), ownerId: id, userId: id }),
+]);
+
+type ActionData = { ok: boolean; intent?: string; ownerId?: number; message?: MessageKey; error?: MessageKey };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'owners:manage');
+  const form = Object.fromEntries(await request.formData());
+  const parsed = schema.safeParse(form);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]?.message;
+    const error: MessageKey = first === 'nameRequired' ? 'nameRequired' : 'chooseBoth';
+    return Response.json({ ok: false, intent: String(form.intent ?? ''), ownerId: Number(form.ownerId) || undefined, error } satisfies ActionData, {
+      status: 400,
+    });
+  }
+  const input = parsed.data;
+  const result =
+    input.intent === 'merge'
+      ? mergeOwners(input.keepId, input.mergeId, user.id)
+      : input.intent === 'rename'
+        ? renameOwner(input.ownerId, input.name, user.id)
+        : setUserOwnerLink(input.ownerId, input.userId, input.intent === 'link', user.id);
+  const ownerId = input.intent === 'merge' ? input.keepId : input.ownerId;
+  if (!result.ok) {
+    const status = result.error === 'ownerNotFound' || result.error === 'userNotFound' ? 404 : 400;
+    return Response.json({ ok: false, intent: input.intent, ownerId, error: result.error } satisfies ActionData, { status });
+  }
+  const message: Record<typeof input.intent, MessageKey> = {
+    merge: 'ownersMerged',
+    rename: 'ownerRenamed',
+    link: 'userLinked',
+    unlink: 'userUnlinked',
+  };
+  return Response.json({ ok: true, intent: input.intent, ownerId, message: message[input.intent] } satisfies ActionData);
+}
+
+export default function OwnersPage() {
+  const { owners, users } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const navigation = useNavigation();
+  const t = useT();
+  const lang = useLang();
+  const busy = navigation.state !== 'idle';
+  return (
+    <div className="page tracking">
+      <div className="page-header">
+        <div>
+          <h1>{t('ownersTitle')}</h1>
+          <p className="muted">{t('ownersLead')}</p>
+        </div>
+      </div>
+      {actionData?.ok && actionData.message ? (
+        <p className="alert alert--success" role="status">
+          {t(actionData.message)}
+        </p>
+      ) : actionData?.error ? (
+        <p className="alert alert--error" role="alert">
+          {t(actionData.error)}
+        </p>
+      ) : null}
+
+      <section className="card merge-card" aria-labelledby="merge-title">
+        <h2 id="merge-title">{t('mergeOwners')}</h2>
+        <p className="muted small">{t('mergeHelp')}</p>
+        <Form method="post" className="merge-form">
+          <input type="hidden" name="intent" value="merge" />
+          <label>
+            {t('mergeWhich')}
+            <select name="mergeId" required defaultValue="">
+              <option value="" disabled>
+                —
+              </option>
+              {owners.map((owner) => (
+                <option key={owner.id} value={owner.id}>
+                  {owner.name} ({plural(owner.activityCount, lang, NOUNS.activity)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="merge-form__arrow" aria-hidden="true">
+            →
+          </span>
+          <label>
+            {t('mergeInto')}
+            <select name="keepId" required defaultValue="">
+              <option value="" disabled>
+                —
+              </option>
+              {owners.map((owner) => (
+                <option key={owner.id} value={owner.id}>
+                  {owner.name} ({plural(owner.activityCount, lang, NOUNS.activity)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy}
+            onClick={(event) => {
+              if (!window.confirm(t('mergeConfirm'))) event.preventDefault();
+            }}
+          >
+            {t('merge')}
+          </button>
+        </Form>
+      </section>
+
+      <div className="table-wrap card section">
+        <table className="table owners-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('owner')}</th>
+              <th scope="col" className="num">
+                {t('activities')}
+              </th>
+              <th scope="col">{t('linkedUsers')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {owners.map((owner) => {
+              const linkable = users.filter((u) => !owner.users.some((linked) => linked.id === u.id));
+              const rowError = actionData && !actionData.ok && actionData.ownerId === owner.id && actionData.intent === 'rename' ? actionData.error : undefined;
+              return (
+                <tr key={owner.id}>
+                  <td>
+                    <strong>{owner.name}</strong>
+                    {owner.aliases.length ? (
+                      <p className="muted small">
+                        {t('aliases')}: {owner.aliases.join('; ')}
+                      </p>
+                    ) : null}
+                    <p className="muted small">{owner.organization}</p>
+                  </td>
+                  <td className="num">{owner.activityCount}</td>
+                  <td>
+                    {owner.users.length === 0 ? <span className="muted small">{t('noLinkedUsers')}</span> : null}
+                    <ul className="linked-users">
+                      {owner.users.map((linked) => (
+                        <li key={linked.id}>
+                          <span>
+                            {linked.name} <span className="muted small">{linked.email}</span>
+                          </span>
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="unlink" />
+                            <input type="hidden" name="ownerId" value={owner.id} />
+                            <input type="hidden" name="userId" value={linked.id} />
+                            <button type="submit" className="button button--ghost button--small" disabled={busy} aria-label={t('unlinkUserNamed', { name: linked.name })}>
+                              {t('unlink')}
+                            </button>
+                          </Form>
+                        </li>
+                      ))}
+                    </ul>
+                    {linkable.length ? (
+                      <Form method="post" className="link-form">
+                        <input type="hidden" name="intent" value="link" />
+                        <input type="hidden" name="ownerId" value={owner.id} />
+                        <label className="visually-hidden" htmlFor={`link-${owner.id}`}>
+                          {t('linkUserTo', { owner: owner.name })}
+                        </label>
+                        <select id={`link-${owner.id}`} name="userId" required defaultValue="">
+                          <option value="" disabled>
+                            {t('chooseUser')}
+                          </option>
+                          {linkable.map((u) => (
+                            <option key={u.id} value={u.id}>
+                              {u.name} ({ROLE_LABELS[u.role][lang]})
+                            </option>
+                          ))}
+                        </select>
+                        <button type="submit" className="button button--small" disabled={busy}>
+                          {t('link')}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                  <td>
+                    <details className="row-editor" open={Boolean(rowError)}>
+                      <summary className="button button--small">{t('rename')}</summary>
+                      <Form method="post" className="stack row-editor__form">
+                        <input type="hidden" name="intent" value="rename" />
+                        <input type="hidden" name="ownerId" value={owner.id} />
+                        <div className={rowError ? 'field field--invalid' : 'field'}>
+                          <label htmlFor={`rename-${owner.id}`}>{t('newName')}</label>
+                          <input id={`rename-${owner.id}`} type="text" name="name" defaultValue={owner.name} required />
+                          {rowError ? <p className="field__error">{t(rowError)}</p> : null}
+                        </div>
+                        <button type="submit" className="button button--primary" disabled={busy}>
+                          {t('save')}
+                        </button>
+                      </Form>
+                    </details>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { requireUser } from '~/auth.server';
+import { daysBetween, formatDate, todayInSofia } from '~/domain/dates';
+import { DUE_SOON_DAYS } from '~/domain/activity-state';
+import { NOUNS, plural } from '~/domain/lang';
+import { can, canUpdateStatus } from '~/domain/permissions';
+import { STATUSES } from '~/domain/status';
+import { useLang, useT, type MessageKey } from '~/i18n';
+import { isLinkedToOwners, listActivities } from '~/models/activity.server';
+import { assertCanUpdateStatus, recordStatusUpdate } from '~/models/status-update.server';
+import { ownerIdsOfUser } from '~/models/user.server';
+import { listOwners } from '~/models/owner.server';
+import { ActivityQuickUpdate, type QuickUpdateData } from '~/components/activity-quick-update';
+import trackingCss from '~/styles/tracking.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
+export const meta: MetaFunction = () => [{ title: 'Моите дейности · План за подобрение' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (!can(user.role, 'plan:read')) throw new Response('Forbidden', { status: 403 });
+  const today = todayInSofia();
+  if (!isLinkedToOwners(user.id)) return { linked: false as const, today, owners: [], rows: [] };
+  const ownerIds = new Set(ownerIdsOfUser(user.id));
+  const owners = listOwners()
+    .filter((owner) => ownerIds.has(owner.id))
+    .map((owner) => owner.name);
+  const mayUpdate = canUpdateStatus(user.role, true);
+  const rows = listActivities({ asOf: today }, undefined, { userId: user.id, byUrgency: true }).map((row) => ({
+    ...row,
+    canUpdate: mayUpdate,
+  }));
+  return { linked: true as const, today, owners, rows };
+}
+
+const schema = z.object({
+  intent: z.literal('status'),
+  activityId: z.coerce.number().int().positive().max(2 ** 31),
+  version: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().nonnegative().optional()),
+  status: z.enum(STATUSES, { message: 'statusRequired' }),
+  percent: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.coerce.number({ message: 'percentInvalid' }).int('percentInvalid').min(0, 'percentInvalid').max(100, 'percentInvalid').nullable(),
+  ),
+  comment: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().trim().max(4000, 'commentTooLong').nullable().default(null),
+  ),
+});
+
+/** The quick update: only on activities the user's owners are named on (unless their role may update any). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const activityId = Number(values.activityId) || undefined;
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    if (activityId) assertCanUpdateStatus(user, activityId);
+    const errors: Partial<Record<string, MessageKey>> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message as MessageKey;
+    return Response.json({ ok: false, activityId, errors, values } satisfies QuickUpdateData, { status: 400 });
+  }
+  const input = parsed.data;
+  assertCanUpdateStatus(user, input.activityId);
+  const result = recordStatusUpdate({
+    activityId: input.activityId,
+    userId: user.id,
+    status: input.status,
+    percent: input.status === 'done' ? 100 : input.percent,
+    comment: input.comment,
+    completedOn: input.status === 'done' ? todayInSofia() : null,
+    expectedVersion: input.version,
+  });
+  if (!result.ok) {
+    return Response.json(
+      { ok: false, activityId: input.activityId, stale: { version: result.version, latest: result.latest }, values } satisfies QuickUpdateData,
+      { status: 409 },
+    );
+  }
+  return Response.json({ ok: true, activityId: input.activityId } satisfies QuickUpdateData);
+}
+
+export default function MyActivitiesPage() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  if (!data.linked) {
+    return (
+      <div className="page tracking">
+        <div className="page-header">
+          <h1>{t('myTitle')}</h1>
+        </div>
+        <div className="card empty-state">
+          <p>{t('notLinked')}</p>
+          <Link to="/plans" className="button">
+            {t('navPlans')}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  const { rows, today, owners } = data;
+  const open = rows.filter((row) => row.status !== 'done' && row.status !== 'cancelled');
+  const closed = rows.filter((row) => row.status === 'done' || row.status === 'cancelled');
+  const daysLeft = (end: string | null) => (end ? daysBetween(today, end) : null);
+  const overdue = open.filter((row) => row.overdue).length;
+  const dueSoon = open.filter((row) => !row.overdue && !row.ongoing && row.end !== null && daysBetween(today, row.end) <= DUE_SOON_DAYS).length;
+  const inProgress = open.filter((row) => row.status === 'in_progress').length;
+  return (
+    <div className="page tracking">
+      <div className="page-header my-header">
+        <div>
+          <h1>{t('myTitle')}</h1>
+          <p className="muted">
+            {t('myLead', { date: formatDate(today, lang) })}{' '}
+            {owners.length ? (
+              <span className="owner-list owner-list--inline">
+                {owners.map((name) => (
+                  <span key={name} className="owner-chip">
+                    {name}
+                  </span>
+                ))}
+              </span>
+            ) : null}
+          </p>
+        </div>
+        <div className="my-stats">
+          <div className={overdue ? 'stat stat--alert' : 'stat'}>
+            <span className="stat__value">{overdue}</span>
+            <span className="stat__label">{t('overdue')}</span>
+          </div>
+          <div className="stat">
+            <span className="stat__value">{dueSoon}</span>
+            <span className="stat__label">{t('dueSoon')}</span>
+          </div>
+          <div className="stat">
+            <span className="stat__value">{inProgress}</span>
+            <span className="stat__label">{t('inProgressCount')}</span>
+          </div>
+          <div className="stat">
+            <span className="stat__value">{closed.length}</span>
+            <span className="stat__label">{t('closedCount')}</span>
+          </div>
+        </div>
+      </div>
+      {open.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t('myNothingOpen')}</p>
+        </div>
+      ) : (
+        <>
+          <h2 className="my-section-title">
+            {t('myOpen')} <span className="count-pill count-pill--light">{plural(open.length, lang, NOUNS.activity)}</span>
+          </h2>
+          <ol className="my-list">
+            {open.map((row) => (
+              <ActivityQuickUpdate key={row.id} row={row} daysLeft={daysLeft(row.end)} />
+            ))}
+          </ol>
+        </>
+      )}
+      {closed.length ? (
+        <details className="my-closed section">
+          <summary>
+            <h2 className="my-section-title">
+              {t('myClosed')} <span className="count-pill count-pill--light">{plural(closed.length, lang, NOUNS.activity)}</span>
+            </h2>
+          </summary>
+          <ol className="my-list">
+            {closed.map((row) => (
+              <ActivityQuickUpdate key={row.id} row={row} daysLeft={daysLeft(row.end)} />
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
+import { requirePermission } from '~/auth.server';
+import { formatDate, formatDateTime, todayInSofia } from '~/domain/dates';
+import { filtersSearch, isFiltered, parseActivityFilters } from '~/domain/filters';
+import { NOUNS, plural } from '~/domain/lang';
+import { PROGRESS_RULE } from '~/domain/progress';
+import { STATUS_LABELS, STATUSES } from '~/domain/status';
+import { useLang, useT } from '~/i18n';
+import { filterOptions, getPlanHeader, listActivities, planProgress } from '~/models/activity.server';
+import { ActivityFiltersForm } from '~/components/filters';
+import { ActivityGroups, ExpandCollapseAll } from '~/components/activity-groups';
+import { ProgressBar } from '~/components/progress-bar';
+import trackingCss from '~/styles/tracking.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.plan.title ?? 'План'} · План за подобрение` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'plan:read');
+  const planId = z.coerce.number().int().positive().safeParse(params.planId);
+  const plan = planId.success ? getPlanHeader(planId.data) : null;
+  if (!plan) throw new Response('Not found', { status: 404 });
+  const { plan: _ignored, ...filters } = parseActivityFilters(new URL(request.url).searchParams);
+  const today = todayInSofia();
+  const asOf = filters.asOf ?? today;
+  const progress = planProgress(plan.id, asOf);
+  return {
+    plan,
+    filters,
+    today,
+    asOf,
+    rows: listActivities(filters, plan.id),
+    progress,
+    choices: filterOptions(plan.id),
+  };
+}
+
+export default function PlanPage() {
+  const { plan, filters, today, asOf, rows, progress, choices } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const { overall } = progress;
+  const filtered = isFiltered(filters);
+  const linkSearch = filters.asOf ? `?asOf=${filters.asOf}` : '';
+  return (
+    <div className="page tracking">
+      <nav className="breadcrumbs" aria-label={t('breadcrumbs')}>
+        <Link to="/plans">{t('navPlans')}</Link>
+      </nav>
+      <header className="plan-header">
+        <p className="eyebrow">{plan.organization}</p>
+        <h1>{plan.title}</h1>
+        <dl className="plan-header__facts">
+          {plan.period ? (
+            <div>
+              <dt>{t('period')}</dt>
+              <dd>{plan.period}</dd>
+            </div>
+          ) : null}
+          {plan.approvedBy || plan.approvedOn ? (
+            <div>
+              <dt>{t('approved')}</dt>
+              <dd>
+                {plan.approvedBy ?? ''}
+                {plan.approvedOn ? `${plan.approvedBy ? ', ' : ''}${formatDate(plan.approvedOn, lang)}` : ''}
+              </dd>
+            </div>
+          ) : null}
+          {plan.sourceFileName ? (
+            <div>
+              <dt>{t('sourceFile')}</dt>
+              <dd>
+                {plan.sourceFileName}
+                {plan.importedAt ? <span className="muted"> · {t('importedOn')} {formatDateTime(plan.importedAt, lang)}</span> : null}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      </header>
+
+      <section className="card plan-summary" aria-labelledby="plan-progress">
+        <div className="plan-summary__head">
+          <h2 id="plan-progress">{t('progressAsOf', { date: formatDate(asOf, lang) })}</h2>
+          {asOf !== today ? (
+            <Link to={filtersSearch(filters, { asOf: undefined }) || '?'} className="button button--small">
+              {t('backToToday')}
+            </Link>
+          ) : null}
+        </div>
+        <div className="plan-summary__grid">
+          <div className="plan-summary__main">
+            <p className="plan-summary__label">{t('shareDone')}</p>
+            <ProgressBar value={overall.shareDone} label={t('shareDone')} />
+            <p className="muted small">
+              {t('doneOfCounted', { done: overall.done, counted: plural(overall.counted, lang, NOUNS.activity) })}
+              {overall.cancelled ? ` · ${t('cancelledExcluded', { count: overall.cancelled })}` : ''}
+            </p>
+          </div>
+          <div className="stat">
+            <span className="stat__value">{overall.meanPercent === null ? '—' : `${Math.round(overall.meanPercent)}%`}</span>
+            <span className="stat__label">{t('meanPercent')}</span>
+          </div>
+          <Link
+            to={filtersSearch(filters, { state: 'overdue' })}
+            className={overall.overdue > 0 ? 'stat stat--alert stat--link' : 'stat stat--link'}
+          >
+            <span className="stat__value">{overall.overdue}</span>
+            <span className="stat__label">{t('overdue')}</span>
+          </Link>
+          <ul className="status-counts" aria-label={t('byStatus')}>
+            {STATUSES.map((status) => (
+              <li key={status}>
+                <Link to={filtersSearch(filters, { status })} className={`badge badge--${status}`}>
+                  {STATUS_LABELS[status][lang]}: {overall.byStatus[status]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <details className="rule">
+          <summary>{t('progressRuleTitle')}</summary>
+          <p>{PROGRESS_RULE[lang]}</p>
+        </details>
+      </section>
+
+      <ActivityFiltersForm filters={filters} choices={choices} action={`/plans/${plan.id}`} today={today} />
+
+      <div className="result-bar">
+        <p className="result-bar__count" role="status">
+          {filtered
+            ? t('shownOf', { shown: rows.length, total: plural(overall.total, lang, NOUNS.activity) })
+            : plural(rows.length, lang, NOUNS.activity)}
+          {asOf !== today ? <span className="muted"> · {t('asOfNote', { date: formatDate(asOf, lang) })}</span> : null}
+        </p>
+        <ExpandCollapseAll />
+      </div>
+
+      {rows.length === 0 ? (
+        <div className="card empty-state">
+          <p>{t('noMatches')}</p>
+          <Link to={`/plans/${plan.id}`} className="button">
+            {t('filterClear')}
+          </Link>
+        </div>
+      ) : (
+        <ActivityGroups
+          areas={progress.areas}
+          rows={rows}
+          filtered={filtered}
+          byMeasure={(filters.sort ?? 'code') === 'code'}
+          linkSearch={linkSearch}
+        />
+      )}
+    </div>
+  );
+}

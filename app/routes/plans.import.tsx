@@ -1,0 +1,189 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { z } from 'zod';
+import { requirePermission } from '~/auth.server';
+import { useT, type MessageKey } from '~/i18n';
+import { ImportError, parsePlanFile, previewRows } from '../../importers';
+import type { ParsedPlan } from '../../importers/types';
+import { listPlans } from '~/models/plan.server';
+import { applyReimport, importPlanIntoDatabase, previewReimport } from '~/models/plan-import.server';
+import { discardPendingImport, loadPendingImport, savePendingImport } from '~/models/pending-import.server';
+import { Field } from '~/components/field';
+import { ImportPreview, type PreviewData } from '~/components/import-preview';
+import importCss from '~/styles/import.css?url';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const meta: MetaFunction = () => [{ title: 'Импорт на план · План за подобрение' }];
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: importCss }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'plan:import');
+  const plans = listPlans().map((p) => ({ id: p.id, title: p.title }));
+  const planId = Number(new URL(request.url).searchParams.get('plan')) || null;
+  return { plans, planId: plans.some((p) => p.id === planId) ? planId : null };
+}
+
+type ActionData = { error: MessageKey; detail?: string } | PreviewData;
+
+const confirmSchema = z.object({
+  intent: z.enum(['confirm', 'cancel']),
+  token: z.string(),
+  planId: z.coerce.number().int().positive().optional(),
+  title: z.string().trim().max(300).optional(),
+});
+
+function summarize(parsed: ParsedPlan) {
+  const measures = parsed.areas.flatMap((a) => a.measures);
+  return {
+    areas: parsed.areas.length,
+    measures: measures.length,
+    activities: measures.reduce((n, m) => n + m.activities.length, 0),
+  };
+}
+
+async function readUpload(request: Request): Promise<{ file: File | null; planId: number | null; title: string } | { error: MessageKey }> {
+  if (Number(request.headers.get('Content-Length')) > MAX_IMPORT_BYTES + 64 * 1024) return { error: 'importTooLarge' };
+  try {
+    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+    const file = form.get('file');
+    return {
+      file: file instanceof File && file.size > 0 ? file : null,
+      planId: Number(form.get('planId')) || null,
+      title: String(form.get('title') ?? '').trim(),
+    };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { error: 'importTooLarge' };
+    throw error;
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'plan:import');
+  if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
+    const upload = await readUpload(request);
+    if ('error' in upload) return Response.json({ error: upload.error } satisfies ActionData, { status: 413 });
+    if (!upload.file) return Response.json({ error: 'importNoFile' } satisfies ActionData, { status: 400 });
+    const bytes = new Uint8Array(await upload.file.arrayBuffer());
+    const fileName = upload.file.name;
+    let parsed: ParsedPlan;
+    try {
+      parsed = await parsePlanFile(bytes, fileName);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      return Response.json({ error: 'importUnreadable', detail: error.message } satisfies ActionData, { status: 400 });
+    }
+    const token = savePendingImport(user.id, fileName, bytes);
+    const reimport = upload.planId ? previewReimport(upload.planId, parsed) : null;
+    return Response.json({
+      token,
+      fileName,
+      planId: upload.planId,
+      title: upload.title || parsed.title || fileName,
+      period: parsed.period,
+      counts: summarize(parsed),
+      warnings: parsed.warnings,
+      areas: parsed.areas,
+      sampleRows: await previewRows(bytes, fileName, 12),
+      diff: reimport && {
+        added: reimport.added.map(({ code, title, measureCode }) => ({ code, title, measureCode })),
+        removed: reimport.removed.map(({ code, title, measureCode }) => ({ code, title, measureCode })),
+        changed: reimport.changed.map((m) => ({ code: m.incoming.code, title: m.incoming.title, changes: m.changes })),
+        unchanged: reimport.unchanged.length,
+      },
+    } satisfies ActionData);
+  }
+
+  const parsedForm = confirmSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsedForm.success) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
+  const { intent, token, planId, title } = parsedForm.data;
+  if (intent === 'cancel') {
+    discardPendingImport(token);
+    return redirect('/plans/import');
+  }
+  const pending = loadPendingImport(token, user.id);
+  if (!pending) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
+  const parsed = await parsePlanFile(pending.bytes, pending.fileName);
+  if (planId) {
+    const summary = applyReimport(planId, parsed, { userId: user.id, fileName: pending.fileName });
+    discardPendingImport(token);
+    const search = new URLSearchParams({ reimported: `${summary.added}-${summary.changed}-${summary.archived}` });
+    return redirect(`/plans/${planId}?${search}`);
+  }
+  const newPlanId = importPlanIntoDatabase(parsed, { fileName: pending.fileName, title, userId: user.id });
+  discardPendingImport(token);
+  return redirect(`/plans/${newPlanId}?imported=1`);
+}
+
+export default function ImportPage() {
+  const { plans, planId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionData>();
+  const navigation = useNavigation();
+  const t = useT();
+  const reading = navigation.state === 'submitting' && navigation.formEncType === 'multipart/form-data';
+  const preview = actionData && 'token' in actionData ? actionData : null;
+  const error = actionData && 'error' in actionData ? actionData : null;
+  const target = plans.find((p) => p.id === planId);
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{target ? t('reimportTitle', { plan: target.title }) : t('importTitle')}</h1>
+      </div>
+      {preview && !reading ? (
+        <ImportPreview preview={preview} />
+      ) : (
+        <section className="card import-upload">
+          <p className="muted">{t('importIntro')}</p>
+          {error ? (
+            <div className="alert alert--error" role="alert">
+              <strong>{t(error.error)}</strong>
+              {error.detail ? <p className="import-error-detail">{error.detail}</p> : null}
+            </div>
+          ) : null}
+          <Form method="post" encType="multipart/form-data" className="form-grid">
+            <div className="field form-grid__wide">
+              <label>
+                {t('importFile')}
+                <input type="file" name="file" accept=".xlsx,.xlsm,.csv,.tsv,.txt" required />
+              </label>
+            </div>
+            <div className="field">
+              <label>
+                {t('importTarget')}
+                <select name="planId" defaultValue={planId ?? ''}>
+                  <option value="">{t('importAsNew')}</option>
+                  {plans.map((plan) => (
+                    <option key={plan.id} value={plan.id}>
+                      {t('importInto', { plan: plan.title })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <Field label={t('importPlanTitle')} name="title" hint={t('importPlanTitleHint')} />
+            <div className="form-grid__wide import-actions">
+              <button type="submit" className="button button--primary" disabled={reading}>
+                {t('importPreviewButton')}
+              </button>
+              <Link to="/plans" className="button button--ghost">
+                {t('cancel')}
+              </Link>
+            </div>
+          </Form>
+          {reading ? (
+            <div className="import-progress" role="status" aria-live="polite">
+              <div className="import-progress__bar" />
+              <span>{t('importReading')}</span>
+            </div>
+          ) : null}
+        </section>
+      )}
+    </div>
+  );
+}
