@@ -13,6 +13,9 @@ const createdAt = () =>
 export const organizations = sqliteTable('organizations', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
+  /** Reminders go out this many days before an activity's start and end. */
+  reminderDaysBeforeStart: integer('reminder_days_before_start').notNull().default(14),
+  reminderDaysBeforeEnd: integer('reminder_days_before_end').notNull().default(7),
   createdAt: createdAt(),
 });
 
@@ -173,6 +176,7 @@ export const users = sqliteTable('users', {
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   /** Secret of the user's calendar feed URL; null when revoked or never made. */
   calendarToken: text('calendar_token').unique(),
+  remindersEnabled: integer('reminders_enabled', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
 });
 
@@ -261,6 +265,37 @@ export const auditEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('audit_events_entity_idx').on(t.entity, t.entityId, t.createdAt)],
+);
+
+export const NOTIFICATION_DELIVERIES = ['pending', 'sent', 'failed', 'in_app'] as const;
+
+/**
+ * Reminders and digests: one row per message to a user, unique by `key` so a re-run or a
+ * restart never sends the same reminder twice. Shown in the app; e-mailed when SMTP is set.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    activityId: integer('activity_id').references(() => activities.id, { onDelete: 'cascade' }),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    /** E-mail delivery: pending until sent, failed after the last retry, in_app when no SMTP is configured. */
+    delivery: text('delivery', { enum: NOTIFICATION_DELIVERIES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt), index('notifications_delivery_idx').on(t.delivery, t.nextAttemptAt)],
 );
 
 export type Organization = typeof organizations.$inferSelect;

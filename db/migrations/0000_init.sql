@@ -92,9 +92,34 @@ CREATE TABLE `measures` (
 --> statement-breakpoint
 CREATE INDEX `measures_area_idx` ON `measures` (`area_id`,`position`);--> statement-breakpoint
 CREATE INDEX `measures_plan_idx` ON `measures` (`plan_id`);--> statement-breakpoint
+CREATE TABLE `notifications` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`key` text NOT NULL,
+	`user_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`activity_id` integer,
+	`subject` text NOT NULL,
+	`body` text NOT NULL,
+	`link` text,
+	`delivery` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`last_error` text,
+	`next_attempt_at` integer,
+	`sent_at` integer,
+	`read_at` integer,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`activity_id`) REFERENCES `activities`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `notifications_key_unique` ON `notifications` (`key`);--> statement-breakpoint
+CREATE INDEX `notifications_user_idx` ON `notifications` (`user_id`,`read_at`);--> statement-breakpoint
+CREATE INDEX `notifications_delivery_idx` ON `notifications` (`delivery`,`next_attempt_at`);--> statement-breakpoint
 CREATE TABLE `organizations` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
+	`reminder_days_before_start` integer DEFAULT 14 NOT NULL,
+	`reminder_days_before_end` integer DEFAULT 7 NOT NULL,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
@@ -189,6 +214,7 @@ CREATE TABLE `users` (
 	`language` text DEFAULT 'bg' NOT NULL,
 	`disabled` integer DEFAULT false NOT NULL,
 	`calendar_token` text,
+	`reminders_enabled` integer DEFAULT true NOT NULL,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
