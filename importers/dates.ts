@@ -1,5 +1,5 @@
 import type { CellValue } from './types';
-import { isoDate, normaliseSpace } from './text';
+import { isoDay, normaliseSpace } from './text';
 
 export type DateBound = 'start' | 'end';
 
@@ -9,8 +9,8 @@ export type DateRead =
   | { kind: 'date'; iso: string }
   | { kind: 'invalid'; reason: string };
 
-export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2100;
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
 
 const ONGOING = /^(?:текущ|постоян|перманент|ongoing|continuous|permanent)/i;
 const PREFIX = /^(?:до|от|by|from|until)\s+/i;
@@ -111,5 +111,5 @@ function checkedDay(year: number, month: number, day: number): DateRead {
   if (year < MIN_YEAR || year > MAX_YEAR) {
     return { kind: 'invalid', reason: `year ${year} is outside ${MIN_YEAR}-${MAX_YEAR}` };
   }
-  return { kind: 'date', iso: isoDate(date) };
+  return { kind: 'date', iso: isoDay(year, month, day) };
 }

@@ -32,6 +32,23 @@ describe('the Lovech plan', () => {
     });
   });
 
+  it('reads the same dates in any time zone', async () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
+        process.env.TZ = tz;
+        const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx');
+        expect(activities(plan).slice(0, 2).map((a) => [a.start, a.end])).toEqual([
+          ['2022-03-14', '2022-03-18'],
+          ['2022-03-18', '2022-09-15'],
+        ]);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('counts 3 areas, 32 measures and 54 activities', () => {
     expect(expected.areas).toHaveLength(3);
     expect(expected.areas.flatMap((a) => a.measures)).toHaveLength(32);

@@ -29,7 +29,7 @@ const COLUMN_PATTERNS: [ColumnKey, RegExp][] = [
   ['measure', /мярк|мерки|measure/],
 ];
 
-export const REQUIRED_COLUMN: ColumnKey = 'activity';
+const REQUIRED_COLUMN: ColumnKey = 'activity';
 export const REQUIRED_COLUMN_LABEL = 'activity title ("Наименование на дейността", "Дейност", "Activity")';
 
 const MAX_HEADER_CELL_LENGTH = 80;

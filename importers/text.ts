@@ -1,8 +1,10 @@
 import type { CellValue } from './types';
 
+const UNTIDY_SPACE = /\s\s|[^\S ]|^ | $/;
+
 /** Collapses runs of whitespace (including line breaks and no-break spaces) and trims. */
 export function normaliseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 export function isBlank(value: CellValue): boolean {
@@ -17,7 +19,11 @@ export function cellText(value: CellValue): string {
 }
 
 export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  return isoDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+export function isoDay(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Excel column letters for a 0-based column index: 0 -> A, 26 -> AA. */

@@ -1,9 +1,9 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { ImportError } from './import-error';
 
-export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 /** Compression ratio above which a large entry is taken for a bomb; real sheet XML stays far below. */
-export const MAX_RATIO = 1000;
+const MAX_RATIO = 1000;
 const RATIO_CHECK_FROM_BYTES = 1024 * 1024;
 
 const LOCAL_FILE = 0x04034b50;

@@ -17,10 +17,10 @@ export function ExpandCollapseAll() {
   return (
     <div className="expand-all no-print">
       <button type="button" className="button button--ghost button--small" onClick={() => toggle(true)}>
-        {t('expandAll')}
+        {t('trExpandAll')}
       </button>
       <button type="button" className="button button--ghost button--small" onClick={() => toggle(false)}>
-        {t('collapseAll')}
+        {t('trCollapseAll')}
       </button>
     </div>
   );
@@ -52,7 +52,7 @@ export function ActivityGroups({
     <div className="area-list">
       {shown.map(({ area, rows: areaRows }) => {
         const count = filtered
-          ? t('countOf', { shown: areaRows.length, total: plural(area.total, lang, NOUNS.activity) })
+          ? t('trCountOf', { shown: areaRows.length, total: plural(area.total, lang, NOUNS.activity) })
           : plural(area.total, lang, NOUNS.activity);
         const measures = new Map<number, GroupedRow[]>();
         for (const row of areaRows) measures.set(row.measureId, [...(measures.get(row.measureId) ?? []), row]);
@@ -62,20 +62,20 @@ export function ActivityGroups({
             <summary className="area-group__summary">
               <span className="area-group__chevron" aria-hidden="true" />
               <span className="area-group__title">
-                <span className="area-group__code">{t('areaLabel', { code: area.code })}</span> {area.title}
+                <span className="area-group__code">{t('trAreaLabel', { code: area.code })}</span> {area.title}
               </span>
               <span className="area-group__meta">
                 <span className="count-pill">{count}</span>
                 {area.progress.overdue > 0 ? (
-                  <span className="badge badge--overdue">{t('overdueCount', { count: area.progress.overdue })}</span>
+                  <span className="badge badge--overdue">{t('trOverdueCount', { count: area.progress.overdue })}</span>
                 ) : null}
-                <span className="area-group__done" title={t('shareDone')}>
-                  {percent === null ? '—' : `${percent}%`} {t('doneShort')}
+                <span className="area-group__done" title={t('trShareDone')}>
+                  {percent === null ? '—' : `${percent}%`} {t('trDoneShort')}
                 </span>
               </span>
             </summary>
             {areaRows.length === 0 ? (
-              <p className="muted area-group__empty">{t('noActivitiesInArea')}</p>
+              <p className="muted area-group__empty">{t('trNoActivitiesInArea')}</p>
             ) : byMeasure ? (
               [...measures.values()].map((measureRows) => {
                 const first = measureRows[0]!;

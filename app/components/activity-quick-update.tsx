@@ -43,7 +43,7 @@ export function ActivityQuickUpdate({ row, daysLeft }: { row: MyRow; daysLeft: n
     <li className={`my-item card${row.overdue ? ' my-item--overdue' : ''}`} data-activity-id={row.id}>
       <div className="my-item__info">
         <p className="eyebrow">
-          {row.planTitle} · {t('measure')} {row.measureCode}
+          {row.planTitle} · {t('trMeasure')} {row.measureCode}
         </p>
         <h3 className="my-item__title">
           <Link to={`/activities/${row.id}`}>
@@ -57,30 +57,30 @@ export function ActivityQuickUpdate({ row, daysLeft }: { row: MyRow; daysLeft: n
         </div>
         <p className="my-item__dates small">
           <span>
-            {t('end')}: <EndDate end={row.end} baselineEnd={row.baselineEnd} ongoing={row.ongoing} />
+            {t('trEnd')}: <EndDate end={row.end} baselineEnd={row.baselineEnd} ongoing={row.ongoing} />
           </span>
           {daysLeft !== null && !row.ongoing && row.status !== 'done' && row.status !== 'cancelled' ? (
             <span className={daysLeft < 0 ? 'deadline deadline--late' : daysLeft <= 30 ? 'deadline deadline--soon' : 'deadline'}>
               {daysLeft < 0
-                ? t('overdueBy', { days: plural(-daysLeft, lang, NOUNS.day) })
+                ? t('trOverdueBy', { days: plural(-daysLeft, lang, NOUNS.day) })
                 : daysLeft === 0
-                  ? t('dueToday')
-                  : t('daysLeft', { days: plural(daysLeft, lang, NOUNS.day) })}
+                  ? t('trDueToday')
+                  : t('trDaysLeft', { days: plural(daysLeft, lang, NOUNS.day) })}
             </span>
           ) : null}
         </p>
         {row.lastUpdateAt ? (
           <p className="muted small my-item__last">
-            {t('lastUpdate')}: {formatDateTime(row.lastUpdateAt, lang)}
+            {t('trLastUpdate')}: {formatDateTime(row.lastUpdateAt, lang)}
             {row.lastUpdateBy ? ` · ${row.lastUpdateBy}` : ''}
             {row.lastComment ? <q>{row.lastComment}</q> : null}
           </p>
         ) : (
-          <p className="muted small my-item__last">{t('noUpdates')}</p>
+          <p className="muted small my-item__last">{t('trNoUpdates')}</p>
         )}
       </div>
       {row.canUpdate ? (
-        <fetcher.Form method="post" className="quick-form" key={`${row.id}-${row.version}`} aria-label={t('quickUpdateFor', { code: row.code })}>
+        <fetcher.Form method="post" className="quick-form" key={`${row.id}-${row.version}`} aria-label={t('trQuickUpdateFor', { code: row.code })}>
           <input type="hidden" name="intent" value="status" />
           <input type="hidden" name="activityId" value={row.id} />
           <input type="hidden" name="version" value={Math.max(row.version, failed?.stale?.version ?? 0)} />
@@ -110,8 +110,8 @@ export function ActivityQuickUpdate({ row, daysLeft }: { row: MyRow; daysLeft: n
             </label>
           </div>
           <label className="quick-form__comment">
-            <span>{t('comment')}</span>
-            <textarea name="comment" rows={2} defaultValue={failed?.values?.comment ?? ''} placeholder={t('commentPlaceholder')} id={`${id}-comment`} />
+            <span>{t('trComment')}</span>
+            <textarea name="comment" rows={2} defaultValue={failed?.values?.comment ?? ''} placeholder={t('trCommentPlaceholder')} id={`${id}-comment`} />
           </label>
           {error('percent') || error('comment') || error('status') ? (
             <p className="field__error" role="alert">
@@ -120,20 +120,20 @@ export function ActivityQuickUpdate({ row, daysLeft }: { row: MyRow; daysLeft: n
           ) : null}
           <div className="quick-form__actions">
             <button type="submit" className="button button--primary button--small" disabled={busy}>
-              {busy ? t('saving') : t('saveUpdate')}
+              {busy ? t('trSaving') : t('trSaveUpdate')}
             </button>
             {saved ? (
               <span className="saved-note" role="status">
-                ✓ {t('updateSaved')}
+                ✓ {t('trUpdateSaved')}
               </span>
             ) : null}
             <Link to={`/activities/${row.id}`} className="small">
-              {t('moreDetails')}
+              {t('trMoreDetails')}
             </Link>
           </div>
         </fetcher.Form>
       ) : (
-        <div className="quick-form quick-form--readonly muted small">{t('cannotUpdate')}</div>
+        <div className="quick-form quick-form--readonly muted small">{t('trCannotUpdate')}</div>
       )}
     </li>
   );

@@ -32,14 +32,14 @@ export type ActivityListRow = {
 export function EndDate({ end, baselineEnd, ongoing }: { end: string | null; baselineEnd: string | null; ongoing: boolean }) {
   const t = useT();
   const lang = useLang();
-  if (ongoing) return <span className="muted">{t('ongoing')}</span>;
+  if (ongoing) return <span className="muted">{t('trOngoing')}</span>;
   const moved = end !== baselineEnd && baselineEnd !== null;
   return (
     <span className="end-date">
       <span>{formatDate(end, lang)}</span>
       {moved ? (
-        <span className="end-date__baseline" title={t('baselineEnd')}>
-          {t('baselineShort')} <s>{formatDate(baselineEnd, lang)}</s>
+        <span className="end-date__baseline" title={t('trBaselineEnd')}>
+          {t('trBaselineShort')} <s>{formatDate(baselineEnd, lang)}</s>
         </span>
       ) : null}
     </span>
@@ -80,20 +80,20 @@ export function ActivityTable({
         <thead>
           <tr>
             <th scope="col" className="activity-table__code">
-              {t('code')}
+              {t('trCode')}
             </th>
-            <th scope="col">{t('activity')}</th>
+            <th scope="col">{t('trActivity')}</th>
             <th scope="col" className="activity-table__date">
-              {t('start')}
+              {t('trStart')}
             </th>
             <th scope="col" className="activity-table__date">
-              {t('end')}
+              {t('trEnd')}
             </th>
             <th scope="col">{t('status')}</th>
             <th scope="col" className="activity-table__percent">
               %
             </th>
-            <th scope="col">{t('lastUpdate')}</th>
+            <th scope="col">{t('trLastUpdate')}</th>
           </tr>
         </thead>
         <tbody>
@@ -111,12 +111,12 @@ export function ActivityTable({
                 </Link>
                 {showMeasure && row.measureCode ? (
                   <p className="muted small activity-table__measure">
-                    {t('measure')} {row.measureCode} · {row.measureTitle}
+                    {t('trMeasure')} {row.measureCode} · {row.measureTitle}
                   </p>
                 ) : null}
                 {row.target ? (
                   <p className="muted small activity-table__target">
-                    <span className="activity-table__label">{t('target')}:</span> {row.target}
+                    <span className="activity-table__label">{t('trTarget')}:</span> {row.target}
                   </p>
                 ) : null}
                 {row.owners.length ? (
@@ -154,7 +154,7 @@ export function ActivityTable({
                     ) : null}
                   </>
                 ) : (
-                  <span className="muted">{t('noUpdates')}</span>
+                  <span className="muted">{t('trNoUpdates')}</span>
                 )}
               </td>
             </tr>

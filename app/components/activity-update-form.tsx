@@ -19,11 +19,11 @@ export function StaleNotice({ stale }: { stale: StaleInfo }) {
   return (
     <div className="alert alert--warning stale-notice" role="alert">
       <p>
-        <strong>{t('staleTitle')}</strong> {t('staleText')}
+        <strong>{t('trStaleTitle')}</strong> {t('trStaleText')}
       </p>
       {latest ? (
         <p className="stale-notice__latest">
-          {t('staleLatest', {
+          {t('trStaleLatest', {
             who: latest.userName ?? '—',
             when: formatDateTime(latest.createdAt, lang),
             status: STATUS_LABELS[latest.status][lang],
@@ -65,7 +65,7 @@ export function ActivityUpdateForm({
   const fileMessage = fileError ?? error('evidenceFile');
   return (
     <Form method="post" encType="multipart/form-data" className="stack update-form" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('recordUpdate')}</h2>
+      <h2 id={`${id}-title`}>{t('trRecordUpdate')}</h2>
       {stale ? <StaleNotice stale={stale} /> : null}
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="version" value={Math.max(version, stale?.version ?? 0)} />
@@ -81,7 +81,7 @@ export function ActivityUpdateForm({
           </select>
         </div>
         <div className={error('percent') ? 'field field--invalid' : 'field'}>
-          <label htmlFor={`${id}-percent`}>{t('percentComplete')}</label>
+          <label htmlFor={`${id}-percent`}>{t('trPercentComplete')}</label>
           <input
             id={`${id}-percent`}
             name="percent"
@@ -97,37 +97,37 @@ export function ActivityUpdateForm({
         </div>
         {status === 'done' ? (
           <div className={error('completedOn') ? 'field field--invalid' : 'field'}>
-            <label htmlFor={`${id}-completed`}>{t('completedOn')}</label>
+            <label htmlFor={`${id}-completed`}>{t('trCompletedOn')}</label>
             <input id={`${id}-completed`} name="completedOn" type="date" max={today} defaultValue={values?.completedOn ?? today} />
             {error('completedOn') ? <p className="field__error">{error('completedOn')}</p> : null}
           </div>
         ) : null}
       </div>
       <div className={error('comment') ? 'field field--invalid' : 'field'}>
-        <label htmlFor={`${id}-comment`}>{t('comment')}</label>
-        <textarea id={`${id}-comment`} name="comment" rows={3} defaultValue={values?.comment ?? ''} placeholder={t('commentPlaceholder')} />
+        <label htmlFor={`${id}-comment`}>{t('trComment')}</label>
+        <textarea id={`${id}-comment`} name="comment" rows={3} defaultValue={values?.comment ?? ''} placeholder={t('trCommentPlaceholder')} />
         {error('comment') ? <p className="field__error">{error('comment')}</p> : null}
       </div>
       <fieldset className="evidence-fieldset">
-        <legend>{t('evidence')}</legend>
+        <legend>{t('trEvidence')}</legend>
         <div className="form-row">
           <div className={error('evidenceUrl') ? 'field field--invalid' : 'field'}>
-            <label htmlFor={`${id}-url`}>{t('evidenceUrl')}</label>
+            <label htmlFor={`${id}-url`}>{t('trEvidenceUrl')}</label>
             <input id={`${id}-url`} name="evidenceUrl" type="url" placeholder="https://" defaultValue={values?.evidenceUrl ?? ''} />
             {error('evidenceUrl') ? <p className="field__error">{error('evidenceUrl')}</p> : null}
           </div>
           <div className={fileMessage ? 'field field--invalid' : 'field'}>
-            <label htmlFor={`${id}-file`}>{t('evidenceFile')}</label>
+            <label htmlFor={`${id}-file`}>{t('trEvidenceFile')}</label>
             <input
               id={`${id}-file`}
               name="evidenceFile"
               type="file"
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
-                setFileError(file && file.size > MAX_EVIDENCE_MB * 1024 * 1024 ? t('fileTooLarge') : null);
+                setFileError(file && file.size > MAX_EVIDENCE_MB * 1024 * 1024 ? t('trFileTooLarge') : null);
               }}
             />
-            <p className="field__hint">{t('evidenceFileHint')}</p>
+            <p className="field__hint">{t('trEvidenceFileHint')}</p>
             {fileMessage ? (
               <p className="field__error" role="alert">
                 {fileMessage}
@@ -138,7 +138,7 @@ export function ActivityUpdateForm({
       </fieldset>
       <div>
         <button type="submit" className="button button--primary" disabled={busy || Boolean(fileError)}>
-          {busy ? t('saving') : t('saveUpdate')}
+          {busy ? t('trSaving') : t('trSaveUpdate')}
         </button>
       </div>
     </Form>

@@ -13,15 +13,15 @@ export type FilterChoices = {
 };
 
 const STATE_KEYS: Record<(typeof DERIVED_STATES)[number], MessageKey> = {
-  overdue: 'stateOverdue',
-  due: 'stateDue',
-  late_start: 'stateLateStart',
+  overdue: 'trStateOverdue',
+  due: 'trStateDue',
+  late_start: 'trStateLateStart',
 };
 const SORT_KEYS: Record<(typeof SORTS)[number], MessageKey> = {
-  code: 'sortCode',
-  end: 'sortEnd',
-  status: 'sortStatus',
-  updated: 'sortUpdated',
+  code: 'trSortCode',
+  end: 'trSortEnd',
+  status: 'trSortStatus',
+  updated: 'trSortUpdated',
 };
 
 /**
@@ -44,17 +44,17 @@ export function ActivityFiltersForm({
   const submit = useSubmit();
   const apply = (event: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => submit(event.currentTarget.form, { replace: true, preventScrollReset: true });
   return (
-    <Form method="get" action={action} className="card filters" role="search" aria-label={t('filtersTitle')}>
+    <Form method="get" action={action} className="card filters" role="search" aria-label={t('trFiltersTitle')}>
       <div className="filters__grid">
         <label className="filters__wide">
-          {t('filterSearch')}
-          <input type="search" name="q" defaultValue={filters.q ?? ''} placeholder={t('filterSearchPlaceholder')} />
+          {t('trFilterSearch')}
+          <input type="search" name="q" defaultValue={filters.q ?? ''} placeholder={t('trFilterSearchPlaceholder')} />
         </label>
         {choices.plans ? (
           <label>
-            {t('filterPlan')}
+            {t('trFilterPlan')}
             <select name="plan" defaultValue={filters.plan ?? ''} onChange={apply}>
-              <option value="">{t('filterAll')}</option>
+              <option value="">{t('trFilterAll')}</option>
               {choices.plans.map((plan) => (
                 <option key={plan.id} value={plan.id}>
                   {plan.title}
@@ -64,9 +64,9 @@ export function ActivityFiltersForm({
           </label>
         ) : null}
         <label>
-          {t('filterArea')}
+          {t('trFilterArea')}
           <select name="area" defaultValue={filters.area ?? ''} onChange={apply}>
-            <option value="">{t('filterAll')}</option>
+            <option value="">{t('trFilterAll')}</option>
             {choices.areas.map((area) => (
               <option key={area.code} value={area.code}>
                 {area.code}. {area.title}
@@ -75,9 +75,9 @@ export function ActivityFiltersForm({
           </select>
         </label>
         <label>
-          {t('filterOwner')}
+          {t('trFilterOwner')}
           <select name="owner" defaultValue={filters.owner ?? ''} onChange={apply}>
-            <option value="">{t('filterAll')}</option>
+            <option value="">{t('trFilterAll')}</option>
             {choices.owners.map((owner) => (
               <option key={owner.id} value={owner.id}>
                 {owner.name}
@@ -88,7 +88,7 @@ export function ActivityFiltersForm({
         <label>
           {t('status')}
           <select name="status" defaultValue={filters.status ?? ''} onChange={apply}>
-            <option value="">{t('filterAll')}</option>
+            <option value="">{t('trFilterAll')}</option>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
                 {STATUS_LABELS[status][lang]}
@@ -97,9 +97,9 @@ export function ActivityFiltersForm({
           </select>
         </label>
         <label>
-          {t('filterState')}
+          {t('trFilterState')}
           <select name="state" defaultValue={filters.state ?? ''} onChange={apply}>
-            <option value="">{t('filterAll')}</option>
+            <option value="">{t('trFilterAll')}</option>
             {DERIVED_STATES.map((state) => (
               <option key={state} value={state}>
                 {t(STATE_KEYS[state])}
@@ -108,9 +108,9 @@ export function ActivityFiltersForm({
           </select>
         </label>
         <label>
-          {t('filterCaf')}
+          {t('trFilterCaf')}
           <select name="caf" defaultValue={filters.caf ?? ''} onChange={apply}>
-            <option value="">{t('filterAll')}</option>
+            <option value="">{t('trFilterAll')}</option>
             {choices.caf.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.code.includes('.') ? '\u00a0\u00a0' : ''}
@@ -120,9 +120,9 @@ export function ActivityFiltersForm({
           </select>
         </label>
         <label>
-          {t('filterQuarter')}
+          {t('trFilterQuarter')}
           <select name="quarter" defaultValue={filters.quarter ?? ''} onChange={apply}>
-            <option value="">{t('filterAll')}</option>
+            <option value="">{t('trFilterAll')}</option>
             {choices.quarters.map((key) => (
               <option key={key} value={key}>
                 {periodLabel(parsePeriod(key)!, lang)}
@@ -131,11 +131,11 @@ export function ActivityFiltersForm({
           </select>
         </label>
         <label>
-          {t('asOf')}
+          {t('trAsOf')}
           <input type="date" name="asOf" defaultValue={filters.asOf ?? today} max="9999-12-31" onChange={apply} />
         </label>
         <label>
-          {t('sortBy')}
+          {t('trSortBy')}
           <select name="sort" defaultValue={filters.sort ?? 'code'} onChange={apply}>
             {SORTS.map((sort) => (
               <option key={sort} value={sort}>
@@ -147,10 +147,10 @@ export function ActivityFiltersForm({
       </div>
       <div className="filters__actions">
         <button type="submit" className="button button--primary button--small">
-          {t('filterApply')}
+          {t('trFilterApply')}
         </button>
         <Link to={action} className="button button--ghost button--small">
-          {t('filterClear')}
+          {t('trFilterClear')}
         </Link>
       </div>
     </Form>

@@ -165,7 +165,7 @@ function Tree({ areas }: { areas: ParsedArea[] }) {
                       <td className="code">{activity.code}</td>
                       <td>{activity.title}</td>
                       <td className="nowrap">
-                        {activity.ongoing ? t('ongoing') : `${formatDate(activity.start, lang)} – ${formatDate(activity.end, lang)}`}
+                        {activity.ongoing ? t('trOngoing') : `${formatDate(activity.start, lang)} – ${formatDate(activity.end, lang)}`}
                       </td>
                       <td>{activity.owners.join(', ')}</td>
                     </tr>

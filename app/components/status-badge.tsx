@@ -22,14 +22,14 @@ export function StateBadges({ overdue, dueThisQuarter, lateStart, slipDays, days
   return (
     <>
       {overdue ? (
-        <span className="badge badge--overdue" title={daysOverdue ? t('overdueBy', { days: plural(daysOverdue, lang, NOUNS.day) }) : undefined}>
-          {t('stateOverdue')}
+        <span className="badge badge--overdue" title={daysOverdue ? t('trOverdueBy', { days: plural(daysOverdue, lang, NOUNS.day) }) : undefined}>
+          {t('trStateOverdue')}
         </span>
       ) : null}
-      {dueThisQuarter ? <span className="badge badge--due">{t('stateDue')}</span> : null}
-      {lateStart ? <span className="badge badge--late-start">{t('stateLateStart')}</span> : null}
+      {dueThisQuarter ? <span className="badge badge--due">{t('trStateDue')}</span> : null}
+      {lateStart ? <span className="badge badge--late-start">{t('trStateLateStart')}</span> : null}
       {slipDays ? (
-        <span className="badge badge--slip" title={t('slipHelp')}>
+        <span className="badge badge--slip" title={t('trSlipHelp')}>
           {slipDays > 0 ? '+' : '−'}
           {plural(Math.abs(slipDays), lang, NOUNS.day)}
         </span>

@@ -12,6 +12,7 @@
  * texts are cut at Excel's 32,767-character limit, so the file opens without a repair prompt.
  * Dates are real dates (Excel serial numbers) shown as dd.mm.yyyy.
  */
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
@@ -199,43 +200,94 @@ export function exportedStatusCells(activity: ReportActivity, lang: Lang): Statu
   };
 }
 
-function printSetup(sheet: ExcelJS.Worksheet, lang: Lang): void {
+function printSetup(sheet: Sheet, lang: Lang, fitToHeight: 0 | 1): void {
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: 9, // A4
     orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,
-    fitToHeight: 0,
+    fitToHeight,
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
   };
   sheet.headerFooter = { oddFooter: `&C${TEXT[lang].page}` };
 }
 
-/** Builds the report workbook; returns the .xlsx bytes. */
-export async function buildReportXlsx(report: ReportData, lang: Lang): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+type Sheet = ExcelJS.Worksheet;
+
+/**
+ * Writes the report workbook to a stream with exceljs's streaming writer (rows leave memory
+ * as they are written; the zip is deflated by node's zlib), resolving when it is complete.
+ */
+export async function writeReportXlsx(report: ReportData, lang: Lang, stream: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
   workbook.creator = 'План за подобрение';
-  workbook.title = `${TEXT[lang].reportTitle} — ${periodLabel(report.period, lang)}`;
   workbook.created = new Date();
   addSummarySheet(workbook, report, lang);
   addDetailSheet(workbook, report, lang);
-  const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  await workbook.commit();
 }
 
-function addSummarySheet(workbook: ExcelJS.Workbook, report: ReportData, lang: Lang): void {
+/** The report workbook as .xlsx bytes. */
+export async function buildReportXlsx(report: ReportData, lang: Lang): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  await writeReportXlsx(report, lang, sink);
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Merges a range. exceljs checks every new merge against all earlier ones (quadratic: tens
+ * of seconds for 10,000 activities); the ranges here are made not to overlap, so they are
+ * recorded directly, as WorksheetWriter.mergeCells (exceljs 4.4) does after its check.
+ */
+function merge(sheet: Sheet, top: number, left: number, bottom: number, right: number): void {
+  const writer = sheet as unknown as { _merges: unknown[]; getCell(r: number, c: number): ExcelJS.Cell };
+  const master = writer.getCell(top, left);
+  for (let r = top; r <= bottom; r++) {
+    for (let c = left; c <= right; c++) {
+      if (r > top || c > left) (writer.getCell(r, c) as unknown as { merge(m: ExcelJS.Cell): void }).merge(master);
+    }
+  }
+  writer._merges.push(new MergedRange(top, left, bottom, right));
+}
+
+/** What WorksheetWriter keeps of a merge: it writes `${merge}` and checks later merges with intersects(). */
+class MergedRange {
+  constructor(
+    readonly top: number,
+    readonly left: number,
+    readonly bottom: number,
+    readonly right: number,
+  ) {}
+  intersects(other: MergedRange): boolean {
+    return !(other.bottom < this.top || other.top > this.bottom || other.right < this.left || other.left > this.right);
+  }
+  toString(): string {
+    return `${columnLetter(this.left)}${this.top}:${columnLetter(this.right)}${this.bottom}`;
+  }
+}
+
+function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): void {
   const t = TEXT[lang];
   const sheet = workbook.addWorksheet(t.summarySheet, { properties: { defaultRowHeight: 18 } });
   const widths = [52, 12, 12, 14, 13, 12, 12, 13, 14, 14];
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   const lastColumn = widths.length;
+  printSetup(sheet, lang, 1);
 
   const title = sheet.getRow(1);
   setText(title.getCell(1), t.reportTitle);
   title.getCell(1).font = { ...FONT, bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, lastColumn);
+  merge(sheet, 1, 1, 1, lastColumn);
   title.getCell(1).alignment = { horizontal: 'center' };
 
   const info: [string, string | null, 'text' | 'date'][] = [
@@ -256,12 +308,12 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: ReportData, lang: L
       setDate(row.getCell(2), value);
       row.getCell(2).alignment = { horizontal: 'left' };
     } else setText(row.getCell(2), value);
-    sheet.mergeCells(r, 2, r, lastColumn);
+    merge(sheet, r, 2, r, lastColumn);
     r += 1;
   }
 
   r += 1;
-  const headerRowNumber = r;
+  sheet.views = [{ state: 'frozen', ySplit: r, xSplit: 0, showGridLines: false }];
   const headers = [t.area, t.activities, t.done, t.inProgress, t.notStarted, t.postponed, t.cancelled, t.overdue, t.dueInPeriod, t.percent];
   const header = sheet.getRow(r);
   headers.forEach((text, i) => {
@@ -314,7 +366,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: ReportData, lang: L
   rule.getCell(1).alignment = { wrapText: true, vertical: 'top' };
   rule.getCell(1).font = { ...FONT, italic: true, size: 9 };
   rule.height = 42;
-  sheet.mergeCells(r, 1, r, lastColumn);
+  merge(sheet, r, 1, r, lastColumn);
 
   r += 3;
   for (const [label, name] of [
@@ -324,16 +376,14 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: ReportData, lang: L
     const row = sheet.getRow(r);
     setText(row.getCell(1), `${label}: ........................................`);
     setText(row.getCell(2), name ? `(${name})` : `(${t.signature})`);
-    sheet.mergeCells(r, 2, r, 5);
+    merge(sheet, r, 2, r, 5);
     r += 2;
   }
 
-  sheet.views = [{ state: 'frozen', ySplit: headerRowNumber, xSplit: 0, showGridLines: false }];
-  printSetup(sheet, lang);
-  sheet.pageSetup.fitToHeight = 1;
+  sheet.commit();
 }
 
-function addDetailSheet(workbook: ExcelJS.Workbook, report: ReportData, lang: Lang): void {
+function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): void {
   const t = TEXT[lang];
   const sheet = workbook.addWorksheet(t.detailSheet);
   const widths: Record<(typeof DETAIL_COLUMNS)[number], number> = {
@@ -356,6 +406,10 @@ function addDetailSheet(workbook: ExcelJS.Workbook, report: ReportData, lang: La
   for (const key of DETAIL_COLUMNS) sheet.getColumn(COLUMN_NUMBER[key]).width = widths[key];
   const visibleWidth = DETAIL_COLUMNS.filter((key) => key !== 'key').reduce((sum, key) => sum + widths[key], 0);
   sheet.getColumn(COLUMN_NUMBER.key).hidden = true;
+  // Set before the first row is written: the streaming writer puts them at the top of the sheet.
+  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: DETAIL_HEADER_ROW + 1, topLeftCell: `A${DETAIL_FIRST_DATA_ROW}`, activeCell: `J${DETAIL_FIRST_DATA_ROW}` }];
+  printSetup(sheet, lang, 0);
+  sheet.pageSetup.printTitlesRow = `${DETAIL_HEADER_ROW}:${DETAIL_HEADER_ROW + 1}`;
 
   // Title block.
   const titleLines: [string, Partial<ExcelJS.Font>][] = [
@@ -378,13 +432,13 @@ function addDetailSheet(workbook: ExcelJS.Workbook, report: ReportData, lang: La
     setText(cell, text);
     cell.font = font;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    sheet.mergeCells(i + 1, 1, i + 1, LAST_VISIBLE_COLUMN);
+    merge(sheet, i + 1, 1, i + 1, LAST_VISIBLE_COLUMN);
   });
   const hint = sheet.getCell(5, COLUMN_NUMBER.status);
   setText(hint, t.fillHint);
   hint.font = { ...FONT, italic: true, size: 8, color: { argb: 'FF5B6677' } };
   hint.alignment = { wrapText: true, vertical: 'bottom' };
-  sheet.mergeCells(5, COLUMN_NUMBER.status, 5, LAST_VISIBLE_COLUMN);
+  merge(sheet, 5, COLUMN_NUMBER.status, 5, LAST_VISIBLE_COLUMN);
   sheet.getRow(5).height = 36;
 
   // Header and the row that numbers the columns, as in the source tables.
@@ -420,7 +474,7 @@ function addDetailSheet(workbook: ExcelJS.Workbook, report: ReportData, lang: La
     areaCell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.areaFill } };
     areaCell.alignment = { wrapText: true, vertical: 'middle' };
     areaCell.border = thin;
-    sheet.mergeCells(r, 1, r, LAST_VISIBLE_COLUMN);
+    merge(sheet, r, 1, r, LAST_VISIBLE_COLUMN);
     areaRow.height = rowHeight(estimateLines(areaCell.value as string, visibleWidth));
     r += 1;
 
@@ -459,16 +513,17 @@ function addDetailSheet(workbook: ExcelJS.Workbook, report: ReportData, lang: La
         for (let i = first; i < r; i++) sheet.getRow(i).height = Math.min(409, (sheet.getRow(i).height ?? LINE_HEIGHT) + extra);
       }
       if (rows > 1) {
-        sheet.mergeCells(first, COLUMN_NUMBER.measure, r - 1, COLUMN_NUMBER.measure);
-        sheet.mergeCells(first, COLUMN_NUMBER.strategic, r - 1, COLUMN_NUMBER.strategic);
-        sheet.mergeCells(first, COLUMN_NUMBER.quickWin, r - 1, COLUMN_NUMBER.quickWin);
+        merge(sheet, first, COLUMN_NUMBER.measure, r - 1, COLUMN_NUMBER.measure);
+        merge(sheet, first, COLUMN_NUMBER.strategic, r - 1, COLUMN_NUMBER.strategic);
+        merge(sheet, first, COLUMN_NUMBER.quickWin, r - 1, COLUMN_NUMBER.quickWin);
       }
+      sheet.getRow(r - 1).commit();
     }
   }
 
   const lastRow = Math.max(r - 1, DETAIL_FIRST_DATA_ROW);
   const labels = STATUSES.map((status) => STATUS_LABELS[status][lang]).join(',');
-  sheet.dataValidations.add(`${columnLetter(COLUMN_NUMBER.status)}${DETAIL_FIRST_DATA_ROW}:${columnLetter(COLUMN_NUMBER.status)}${lastRow}`, {
+  (sheet as Sheet & { dataValidations: ExcelJS.DataValidations }).dataValidations.add(`${columnLetter(COLUMN_NUMBER.status)}${DETAIL_FIRST_DATA_ROW}:${columnLetter(COLUMN_NUMBER.status)}${lastRow}`, {
     type: 'list',
     allowBlank: true,
     formulae: [`"${labels}"`],
@@ -476,10 +531,7 @@ function addDetailSheet(workbook: ExcelJS.Workbook, report: ReportData, lang: La
     showErrorMessage: false,
   });
 
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: DETAIL_HEADER_ROW + 1, topLeftCell: `A${DETAIL_FIRST_DATA_ROW}`, activeCell: `J${DETAIL_FIRST_DATA_ROW}` }];
-  sheet.autoFilter = undefined;
-  printSetup(sheet, lang);
-  sheet.pageSetup.printTitlesRow = `${DETAIL_HEADER_ROW}:${DETAIL_HEADER_ROW + 1}`;
+  sheet.commit();
 }
 
 /** The lines the tallest wrapped cell of an activity row takes. */

@@ -15,7 +15,7 @@ export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 const FORM_OVERHEAD_BYTES = 256 * 1024;
 const STORED_NAME = /^[0-9a-f]{32}(\.[a-z0-9]{1,10})?$/;
 
-export type FormResult = { ok: true; form: FormData } | { ok: false; error: 'fileTooLarge' | 'badForm' };
+export type FormResult = { ok: true; form: FormData } | { ok: false; error: 'trFileTooLarge' | 'trBadForm' };
 
 /**
  * Reads a form that may carry an evidence file, refusing anything over MAX_EVIDENCE_BYTES
@@ -23,7 +23,7 @@ export type FormResult = { ok: true; form: FormData } | { ok: false; error: 'fil
  */
 export async function readFormWithFile(request: Request): Promise<FormResult> {
   const declared = Number(request.headers.get('Content-Length') ?? '0');
-  if (declared > MAX_EVIDENCE_BYTES + FORM_OVERHEAD_BYTES) return { ok: false, error: 'fileTooLarge' };
+  if (declared > MAX_EVIDENCE_BYTES + FORM_OVERHEAD_BYTES) return { ok: false, error: 'trFileTooLarge' };
   const type = request.headers.get('Content-Type') ?? '';
   try {
     if (!type.startsWith('multipart/form-data')) return { ok: true, form: await request.formData() };
@@ -33,8 +33,8 @@ export async function readFormWithFile(request: Request): Promise<FormResult> {
     );
     return { ok: true, form };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: 'fileTooLarge' };
-    if (error instanceof TypeError) return { ok: false, error: 'badForm' };
+    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: 'trFileTooLarge' };
+    if (error instanceof TypeError) return { ok: false, error: 'trBadForm' };
     throw error;
   }
 }

@@ -82,7 +82,7 @@ export function listOwnersForAdmin(): OwnerAdminRow[] {
   }));
 }
 
-export type OwnerChangeResult = { ok: true } | { ok: false; error: 'ownerNotFound' | 'ownerNameTaken' | 'mergeSame' | 'mergeOtherOrganization' | 'userNotFound' };
+export type OwnerChangeResult = { ok: true } | { ok: false; error: 'trOwnerNotFound' | 'trOwnerNameTaken' | 'trMergeSame' | 'trMergeOtherOrganization' | 'trUserNotFound' };
 
 type OwnerRow = { id: number; organizationId: number; name: string; normalizedName: string };
 
@@ -105,14 +105,14 @@ function addAlias(ownerId: number, alias: string): void {
  * position where both were named), and the merged owner is deleted.
  */
 export function mergeOwners(keepId: number, mergeId: number, userId: number): OwnerChangeResult {
-  if (keepId === mergeId) return { ok: false, error: 'mergeSame' };
+  if (keepId === mergeId) return { ok: false, error: 'trMergeSame' };
   const db = getDb();
   const sqlite = db.$client;
   return db.transaction((tx) => {
     const keep = ownerRow(keepId);
     const merged = ownerRow(mergeId);
-    if (!keep || !merged) return { ok: false, error: 'ownerNotFound' } as const;
-    if (keep.organizationId !== merged.organizationId) return { ok: false, error: 'mergeOtherOrganization' } as const;
+    if (!keep || !merged) return { ok: false, error: 'trOwnerNotFound' } as const;
+    if (keep.organizationId !== merged.organizationId) return { ok: false, error: 'trMergeOtherOrganization' } as const;
     const movedActivities = (
       sqlite.prepare('select activity_id as id from activity_owners where owner_id = ?').all(mergeId) as { id: number }[]
     ).map((r) => r.id);
@@ -153,12 +153,12 @@ export function renameOwner(ownerId: number, name: string, userId: number): Owne
   const sqlite = db.$client;
   return db.transaction((tx) => {
     const owner = ownerRow(ownerId);
-    if (!owner) return { ok: false, error: 'ownerNotFound' } as const;
+    if (!owner) return { ok: false, error: 'trOwnerNotFound' } as const;
     const normalized = normalizeName(name);
     const clash = sqlite
       .prepare('select 1 from owners where organization_id = ? and normalized_name = ? and id <> ?')
       .get(owner.organizationId, normalized, ownerId);
-    if (clash) return { ok: false, error: 'ownerNameTaken' } as const;
+    if (clash) return { ok: false, error: 'trOwnerNameTaken' } as const;
     sqlite.prepare('update owners set name = ?, normalized_name = ? where id = ?').run(name.trim(), normalized, ownerId);
     if (normalized !== owner.normalizedName) addAlias(ownerId, owner.name);
     sqlite.prepare('delete from owner_aliases where owner_id = ? and normalized_alias = ?').run(ownerId, normalized);
@@ -172,8 +172,8 @@ export function setUserOwnerLink(ownerId: number, linkedUserId: number, linked: 
   const db = getDb();
   const sqlite = db.$client;
   return db.transaction((tx) => {
-    if (!ownerRow(ownerId)) return { ok: false, error: 'ownerNotFound' } as const;
-    if (!sqlite.prepare('select 1 from users where id = ?').get(linkedUserId)) return { ok: false, error: 'userNotFound' } as const;
+    if (!ownerRow(ownerId)) return { ok: false, error: 'trOwnerNotFound' } as const;
+    if (!sqlite.prepare('select 1 from users where id = ?').get(linkedUserId)) return { ok: false, error: 'trUserNotFound' } as const;
     if (linked) sqlite.prepare('insert or ignore into user_owners (user_id, owner_id) values (?, ?)').run(linkedUserId, ownerId);
     else sqlite.prepare('delete from user_owners where user_id = ? and owner_id = ?').run(linkedUserId, ownerId);
     recordAudit(userId, 'owner', ownerId, linked ? 'link-user' : 'unlink-user', null, { userId: linkedUserId }, tx);

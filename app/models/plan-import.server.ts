@@ -5,7 +5,6 @@ import {
   activityOwners,
   areas,
   cafCriteria,
-  measureCafRefs,
   measures,
   organizations,
   owners,
@@ -43,8 +42,12 @@ export type ImportOptions = {
   approvedOn?: string | null;
 };
 
-/** Writes plan rows for one transaction, caching owners and the known CAF codes. */
+/**
+ * Writes plan rows inside one transaction with prepared statements (a plan can have
+ * thousands of activities), caching owners and the known CAF codes.
+ */
 function planWriter(tx: Tx, planId: number, organizationId: number) {
+  const sqlite = getDb().$client;
   const knownCaf = new Set(
     tx
       .select({ code: cafCriteria.code })
@@ -61,40 +64,53 @@ function planWriter(tx: Tx, planId: number, organizationId: number) {
     }
     return id;
   };
+  const deleteCafRefs = sqlite.prepare('delete from measure_caf_refs where measure_id = ?');
+  const insertCafRef = sqlite.prepare('insert or ignore into measure_caf_refs (measure_id, caf_code) values (?, ?)');
+  const deleteOwners = sqlite.prepare('delete from activity_owners where activity_id = ?');
+  const insertOwner = sqlite.prepare(
+    'insert or ignore into activity_owners (activity_id, owner_id, position) values (?, ?, ?)',
+  );
+  const insertActivity = sqlite.prepare(
+    `insert into activities (plan_id, measure_id, code, title, start, baseline_end, current_end, ongoing, target, note,
+       source_sheet, source_row, position, archived, version, created_at)
+     values (@planId, @measureId, @code, @title, @start, @end, @end, @ongoing, @target, @note,
+       @sourceSheet, @sourceRow, @position, 0, 1, @now)`,
+  );
+  const insertMeasure = sqlite.prepare(
+    'insert into measures (plan_id, area_id, code, title, kind, position) values (?, ?, ?, ?, ?, ?)',
+  );
+  const now = Date.now();
   return {
-    setCafRefs(measureId: number, cafRefs: string[]) {
-      tx.delete(measureCafRefs).where(eq(measureCafRefs.measureId, measureId)).run();
-      for (const cafCode of new Set(cafRefs.filter((c) => knownCaf.has(c)))) {
-        tx.insert(measureCafRefs).values({ measureId, cafCode }).run();
-      }
+    insertMeasure(areaId: number, measure: ParsedMeasure, position: number): number {
+      return Number(insertMeasure.run(planId, areaId, measure.code, measure.title, measure.kind, position).lastInsertRowid);
     },
-    setOwners(activityId: number, names: string[]) {
-      tx.delete(activityOwners).where(eq(activityOwners.activityId, activityId)).run();
-      names.forEach((name, position) => {
-        tx.insert(activityOwners).values({ activityId, ownerId: ownerId(name), position }).onConflictDoNothing().run();
-      });
+    setCafRefs(measureId: number, cafRefs: string[]) {
+      deleteCafRefs.run(measureId);
+      for (const cafCode of cafRefs) if (knownCaf.has(cafCode)) insertCafRef.run(measureId, cafCode);
+    },
+    setOwners(activityId: number, names: string[], isNew = false) {
+      if (!isNew) deleteOwners.run(activityId);
+      names.forEach((name, position) => insertOwner.run(activityId, ownerId(name), position));
     },
     insertActivity(measureId: number, activity: ParsedActivity, position: number): number {
-      const id = tx
-        .insert(activities)
-        .values({
+      const id = Number(
+        insertActivity.run({
           planId,
           measureId,
           code: activity.code,
           title: activity.title,
           start: activity.start,
-          baselineEnd: activity.end,
-          currentEnd: activity.end,
-          ongoing: activity.ongoing,
+          end: activity.end,
+          ongoing: activity.ongoing ? 1 : 0,
           target: activity.target,
           note: activity.note,
           sourceSheet: activity.source.sheet,
           sourceRow: activity.source.row,
           position,
-        })
-        .returning({ id: activities.id })
-        .get().id;
-      this.setOwners(id, activity.owners);
+          now,
+        }).lastInsertRowid,
+      );
+      this.setOwners(id, activity.owners, true);
       return id;
     },
   };
@@ -127,7 +143,7 @@ export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOption
         .returning({ id: areas.id })
         .get().id;
       area.measures.forEach((measure, measureIndex) => {
-        const measureId = insertMeasure(tx, plan.id, areaId, measure, measureIndex);
+        const measureId = writer.insertMeasure(areaId, measure, measureIndex);
         writer.setCafRefs(measureId, measure.cafRefs);
         for (const activity of measure.activities) writer.insertActivity(measureId, activity, position++);
       });
@@ -143,14 +159,6 @@ export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOption
     );
     return plan.id;
   });
-}
-
-function insertMeasure(tx: Tx, planId: number, areaId: number, measure: ParsedMeasure, position: number): number {
-  return tx
-    .insert(measures)
-    .values({ planId, areaId, code: measure.code, title: measure.title, kind: measure.kind, position })
-    .returning({ id: measures.id })
-    .get().id;
 }
 
 export type ExistingActivity = ComparableActivity & { id: number };
@@ -256,7 +264,7 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
       area.measures.forEach((measure, measureIndex) => {
         let measureId = measureIds.get(measure.code);
         if (measureId === undefined) {
-          measureId = insertMeasure(tx, planId, areaId, measure, measureIndex);
+          measureId = writer.insertMeasure(areaId, measure, measureIndex);
           measureIds.set(measure.code, measureId);
         } else {
           tx.update(measures)

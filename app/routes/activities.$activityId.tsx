@@ -48,28 +48,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const optionalDate = z.preprocess(empty, z.string().refine(isIsoDate, 'dateInvalid').nullable().default(null));
+const optionalDate = z.preprocess(empty, z.string().refine(isIsoDate, 'trDateInvalid').nullable().default(null));
 const version = z.preprocess(empty, z.coerce.number().int().nonnegative().nullable().default(null));
 
 const statusSchema = z
   .object({
     intent: z.literal('status'),
     version,
-    status: z.enum(STATUSES, { message: 'statusRequired' }),
+    status: z.enum(STATUSES, { message: 'trStatusRequired' }),
     percent: z.preprocess(
       empty,
-      z.coerce.number({ message: 'percentInvalid' }).int('percentInvalid').min(0, 'percentInvalid').max(100, 'percentInvalid').nullable().default(null),
+      z.coerce.number({ message: 'trPercentInvalid' }).int('trPercentInvalid').min(0, 'trPercentInvalid').max(100, 'trPercentInvalid').nullable().default(null),
     ),
-    comment: z.preprocess(empty, z.string().trim().max(4000, 'commentTooLong').nullable().default(null)),
+    comment: z.preprocess(empty, z.string().trim().max(4000, 'trCommentTooLong').nullable().default(null)),
     completedOn: optionalDate,
     evidenceUrl: z.preprocess(
       empty,
-      z.string().trim().max(2000, 'urlInvalid').url('urlInvalid').refine((v) => /^https?:\/\//i.test(v), 'urlInvalid').nullable().default(null),
+      z.string().trim().max(2000, 'trUrlInvalid').url('trUrlInvalid').refine((v) => /^https?:\/\//i.test(v), 'trUrlInvalid').nullable().default(null),
     ),
   })
   .superRefine((value, ctx) => {
     if (value.completedOn && value.completedOn > todayInSofia()) {
-      ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'completedInFuture' });
+      ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'trCompletedInFuture' });
     }
   });
 
@@ -77,7 +77,7 @@ const editSchema = z
   .object({
     intent: z.literal('edit'),
     version,
-    title: z.string().trim().min(1, 'titleRequired').max(2000),
+    title: z.string().trim().min(1, 'trTitleRequired').max(2000),
     start: optionalDate,
     baselineEnd: optionalDate,
     ongoing: z.preprocess((v) => v === 'on', z.boolean()),
@@ -87,15 +87,15 @@ const editSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.start && value.baselineEnd && value.baselineEnd < value.start) {
-      ctx.addIssue({ code: 'custom', path: ['baselineEnd'], message: 'endBeforeStart' });
+      ctx.addIssue({ code: 'custom', path: ['baselineEnd'], message: 'trEndBeforeStart' });
     }
   });
 
 const rescheduleSchema = z.object({
   intent: z.literal('reschedule'),
   version,
-  newEnd: z.preprocess(empty, z.string({ message: 'dateRequired' }).refine(isIsoDate, 'dateInvalid')),
-  reason: z.preprocess(empty, z.string({ message: 'reasonRequired' }).trim().min(3, 'reasonRequired').max(2000)),
+  newEnd: z.preprocess(empty, z.string({ message: 'trDateRequired' }).refine(isIsoDate, 'trDateInvalid')),
+  reason: z.preprocess(empty, z.string({ message: 'trReasonRequired' }).trim().min(3, 'trReasonRequired').max(2000)),
 });
 
 type Intent = 'status' | 'edit' | 'reschedule';
@@ -131,8 +131,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = activityIdOf(params);
   const read = await readFormWithFile(request);
   if (!read.ok) {
-    const status = read.error === 'fileTooLarge' ? 413 : 400;
-    return reply({ ok: false, intent: 'status', errors: { evidenceFile: read.error === 'fileTooLarge' ? 'fileTooLarge' : 'badForm' } }, status);
+    const status = read.error === 'trFileTooLarge' ? 413 : 400;
+    return reply({ ok: false, intent: 'status', errors: { evidenceFile: read.error === 'trFileTooLarge' ? 'trFileTooLarge' : 'trBadForm' } }, status);
   }
   const form = read.form;
   const intent = form.get('intent');
@@ -159,7 +159,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (stored) removeEvidenceFile(stored.evidenceFile);
       return reply({ ok: false, intent, stale: { version: result.version, latest: result.latest }, values: textValues(form) }, 409);
     }
-    return reply({ ok: true, intent, message: 'updateSaved' });
+    return reply({ ok: true, intent, message: 'trUpdateSaved' });
   }
   if (intent === 'edit' || intent === 'reschedule') {
     if (!can(user.role, 'plan:edit')) throw new Response('Forbidden', { status: 403 });
@@ -169,21 +169,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { intent: _i, version: expected, ...edit } = parsed.data;
       const result = updateActivity(id, edit, user.id, expected ?? undefined);
       if (!result.ok) return reply({ ok: false, intent, stale: { version: result.version, latest: null }, staleChange: result.latest, values: textValues(form) }, 409);
-      return reply({ ok: true, intent, message: 'activitySaved' });
+      return reply({ ok: true, intent, message: 'trActivitySaved' });
     }
     const parsed = rescheduleSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return reply({ ok: false, intent, errors: fieldErrors(parsed.error), values: textValues(form) }, 400);
     const result = rescheduleActivity(id, { newEnd: parsed.data.newEnd, reason: parsed.data.reason }, user.id, parsed.data.version ?? undefined);
     if (!result.ok) return reply({ ok: false, intent, stale: { version: result.version, latest: null }, staleChange: result.latest, values: textValues(form) }, 409);
-    return reply({ ok: true, intent, message: 'rescheduled' });
+    return reply({ ok: true, intent, message: 'trRescheduled' });
   }
-  return reply({ ok: false, intent: 'status', errors: { form: 'badForm' } }, 400);
+  return reply({ ok: false, intent: 'status', errors: { form: 'trBadForm' } }, 400);
 }
 
 const AUDIT_LABELS: Record<string, MessageKey> = {
-  'status-update': 'auditStatusUpdate',
-  edit: 'auditEdit',
-  reschedule: 'auditReschedule',
+  'status-update': 'trAuditStatusUpdate',
+  edit: 'trAuditEdit',
+  reschedule: 'trAuditReschedule',
 };
 
 function AuditSummary({ action, before, after }: { action: string; before: unknown; after: unknown }) {
@@ -194,7 +194,7 @@ function AuditSummary({ action, before, after }: { action: string; before: unkno
   const show = (value: unknown) => {
     if (value === null || value === undefined || value === '') return '—';
     if (typeof value === 'string' && isIsoDate(value)) return formatDate(value, lang);
-    if (typeof value === 'boolean') return value ? t('yes') : t('no');
+    if (typeof value === 'boolean') return value ? t('trYes') : t('trNo');
     if (Array.isArray(value)) return value.join(', ');
     return String(value);
   };
@@ -203,7 +203,7 @@ function AuditSummary({ action, before, after }: { action: string; before: unkno
       <span>
         {isStatus(a.status) ? STATUS_LABELS[a.status][lang] : show(a.status)}
         {a.percent !== null && a.percent !== undefined ? `, ${a.percent}%` : ''}
-        {a.evidenceFileName ? ` · ${t('evidenceFile')}: ${show(a.evidenceFileName)}` : ''}
+        {a.evidenceFileName ? ` · ${t('trEvidenceFile')}: ${show(a.evidenceFileName)}` : ''}
       </span>
     );
   }
@@ -216,7 +216,7 @@ function AuditSummary({ action, before, after }: { action: string; before: unkno
     );
   }
   const changed = Object.keys(a).filter((key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null));
-  if (changed.length === 0) return <span className="muted">{t('noChanges')}</span>;
+  if (changed.length === 0) return <span className="muted">{t('trNoChanges')}</span>;
   return (
     <ul className="audit-changes">
       {changed.map((key) => (
@@ -247,14 +247,14 @@ export default function ActivityPage() {
   ].sort((x, y) => y.at - x.at);
   return (
     <div className="page tracking activity-page">
-      <nav className="breadcrumbs" aria-label={t('breadcrumbs')}>
+      <nav className="breadcrumbs" aria-label={t('trBreadcrumbs')}>
         <Link to="/plans">{t('navPlans')}</Link>
         <Link to={`/plans/${activity.planId}`}>{activity.planTitle}</Link>
-        <Link to={`/plans/${activity.planId}?area=${activity.area.code}`}>{t('areaLabel', { code: activity.area.code })}</Link>
+        <Link to={`/plans/${activity.planId}?area=${activity.area.code}`}>{t('trAreaLabel', { code: activity.area.code })}</Link>
       </nav>
       <header className="activity-header">
         <p className="eyebrow">
-          {t('measure')} {activity.measure.code} · {activity.measure.title}
+          {t('trMeasure')} {activity.measure.code} · {activity.measure.title}
         </p>
         <h1>
           <span className="activity-header__code">{activity.code}</span> {activity.title}
@@ -268,8 +268,8 @@ export default function ActivityPage() {
             slipDays={state.slipDays}
             daysOverdue={state.daysOverdue}
           />
-          {state.overdue ? <span className="muted small">{t('overdueBy', { days: plural(state.daysOverdue, lang, NOUNS.day) })}</span> : null}
-          {asOf !== today ? <span className="muted small">{t('asOfNote', { date: formatDate(asOf, lang) })}</span> : null}
+          {state.overdue ? <span className="muted small">{t('trOverdueBy', { days: plural(state.daysOverdue, lang, NOUNS.day) })}</span> : null}
+          {asOf !== today ? <span className="muted small">{t('trAsOfNote', { date: formatDate(asOf, lang) })}</span> : null}
         </div>
       </header>
 
@@ -282,25 +282,25 @@ export default function ActivityPage() {
       <div className="activity-layout">
         <div className="activity-layout__main">
           <section className="card" aria-labelledby="details-title">
-            <h2 id="details-title">{t('details')}</h2>
+            <h2 id="details-title">{t('trDetails')}</h2>
             <dl className="facts">
               <div>
-                <dt>{t('area')}</dt>
+                <dt>{t('trArea')}</dt>
                 <dd>
                   {activity.area.code}. {activity.area.title}
                 </dd>
               </div>
               <div>
-                <dt>{t('measure')}</dt>
+                <dt>{t('trMeasure')}</dt>
                 <dd>
                   {activity.measure.code} {activity.measure.title}
                   {activity.measure.kind ? (
-                    <span className="badge badge--muted kind-badge">{t(activity.measure.kind === 'quick_win' ? 'kindQuickWin' : 'kindStrategic')}</span>
+                    <span className="badge badge--muted kind-badge">{t(activity.measure.kind === 'quick_win' ? 'trKindQuickWin' : 'trKindStrategic')}</span>
                   ) : null}
                 </dd>
               </div>
               <div>
-                <dt>{t('cafSubCriterion')}</dt>
+                <dt>{t('trCafSubCriterion')}</dt>
                 <dd>
                   {activity.caf.length === 0 ? (
                     <span className="muted">—</span>
@@ -309,7 +309,7 @@ export default function ActivityPage() {
                       <p key={c.code} className="caf-ref">
                         <strong>{c.code}</strong> {lang === 'bg' ? c.titleBg : c.titleEn}
                         {c.criterionTitleBg ? (
-                          <span className="muted small"> ({t('criterion')} {c.code.split('.')[0]}: {lang === 'bg' ? c.criterionTitleBg : c.criterionTitleEn})</span>
+                          <span className="muted small"> ({t('trCriterion')} {c.code.split('.')[0]}: {lang === 'bg' ? c.criterionTitleBg : c.criterionTitleEn})</span>
                         ) : null}
                       </p>
                     ))
@@ -333,32 +333,32 @@ export default function ActivityPage() {
                 </dd>
               </div>
               <div>
-                <dt>{t('start')}</dt>
-                <dd>{activity.ongoing ? t('ongoing') : formatDate(activity.start, lang)}</dd>
+                <dt>{t('trStart')}</dt>
+                <dd>{activity.ongoing ? t('trOngoing') : formatDate(activity.start, lang)}</dd>
               </div>
               <div>
-                <dt>{t('end')}</dt>
+                <dt>{t('trEnd')}</dt>
                 <dd>
                   <EndDate end={state.end} baselineEnd={activity.baselineEnd} ongoing={activity.ongoing} />
                   {state.slipDays ? (
                     <span className="muted small slip-note">
                       {' '}
-                      {t('slipBy', { days: plural(Math.abs(state.slipDays), lang, NOUNS.day) })}
+                      {t('trSlipBy', { days: plural(Math.abs(state.slipDays), lang, NOUNS.day) })}
                     </span>
                   ) : null}
                 </dd>
               </div>
               <div>
-                <dt>{t('baselineEnd')}</dt>
+                <dt>{t('trBaselineEnd')}</dt>
                 <dd>{formatDate(activity.baselineEnd, lang)}</dd>
               </div>
               <div>
-                <dt>{t('target')}</dt>
+                <dt>{t('trTarget')}</dt>
                 <dd>{activity.target ?? <span className="muted">—</span>}</dd>
               </div>
               {activity.note ? (
                 <div>
-                  <dt>{t('note')}</dt>
+                  <dt>{t('trNote')}</dt>
                   <dd>{activity.note}</dd>
                 </div>
               ) : null}
@@ -366,19 +366,19 @@ export default function ActivityPage() {
                 <dt>{t('progress')}</dt>
                 <dd>
                   <Percent value={state.percent} />
-                  {state.completedOn ? <span className="muted small"> {t('completedOnDate', { date: formatDate(state.completedOn, lang) })}</span> : null}
+                  {state.completedOn ? <span className="muted small"> {t('trCompletedOnDate', { date: formatDate(state.completedOn, lang) })}</span> : null}
                 </dd>
               </div>
               <div>
-                <dt>{t('lastUpdate')}</dt>
-                <dd>{state.lastUpdateAt ? formatDateTime(state.lastUpdateAt, lang) : <span className="muted">{t('noUpdates')}</span>}</dd>
+                <dt>{t('trLastUpdate')}</dt>
+                <dd>{state.lastUpdateAt ? formatDateTime(state.lastUpdateAt, lang) : <span className="muted">{t('trNoUpdates')}</span>}</dd>
               </div>
               {activity.sourceRow ? (
                 <div>
-                  <dt>{t('sourceRow')}</dt>
+                  <dt>{t('trSourceRow')}</dt>
                   <dd className="muted">
                     {activity.sourceSheet ? `${activity.sourceSheet}, ` : ''}
-                    {t('rowNumber', { row: activity.sourceRow })}
+                    {t('trRowNumber', { row: activity.sourceRow })}
                   </dd>
                 </div>
               ) : null}
@@ -387,10 +387,10 @@ export default function ActivityPage() {
 
           <section className="card section" aria-labelledby="history-title">
             <h2 id="history-title">
-              {t('history')} <span className="count-pill count-pill--light">{plural(activity.updates.length, lang, NOUNS.update)}</span>
+              {t('trHistory')} <span className="count-pill count-pill--light">{plural(activity.updates.length, lang, NOUNS.update)}</span>
             </h2>
             {timeline.length === 0 ? (
-              <p className="muted">{t('noUpdates')}</p>
+              <p className="muted">{t('trNoUpdates')}</p>
             ) : (
               <ol className="timeline">
                 {timeline.map((item) =>
@@ -400,23 +400,23 @@ export default function ActivityPage() {
                         <StatusBadge status={item.update.status} />
                         {item.update.percent !== null ? <span className="timeline__percent">{item.update.percent}%</span> : null}
                         <span className="muted small">
-                          {formatDateTime(item.update.createdAt, lang)} · {item.update.userName ?? t('unknownUser')}
+                          {formatDateTime(item.update.createdAt, lang)} · {item.update.userName ?? t('trUnknownUser')}
                         </span>
                       </div>
                       {item.update.comment ? <p className="timeline__comment">{item.update.comment}</p> : null}
                       {item.update.completedOn ? (
-                        <p className="muted small">{t('completedOnDate', { date: formatDate(item.update.completedOn, lang) })}</p>
+                        <p className="muted small">{t('trCompletedOnDate', { date: formatDate(item.update.completedOn, lang) })}</p>
                       ) : null}
                       {item.update.evidenceUrl || item.update.hasFile ? (
                         <p className="timeline__evidence small">
-                          {t('evidence')}:{' '}
+                          {t('trEvidence')}:{' '}
                           {item.update.evidenceUrl ? (
                             <a href={item.update.evidenceUrl} target="_blank" rel="noopener noreferrer nofollow">
                               {item.update.evidenceUrl}
                             </a>
                           ) : null}
                           {item.update.hasFile ? (
-                            <a href={`/activities/${activity.id}/evidence/${item.update.id}`} download className="file-link" reloadDocument>
+                            <a href={`/activities/${activity.id}/evidence/${item.update.id}`} download className="file-link">
                               {item.update.evidenceFileName}
                             </a>
                           ) : null}
@@ -426,12 +426,12 @@ export default function ActivityPage() {
                   ) : (
                     <li key={`s${item.change.id}`} className="timeline__item timeline__item--schedule">
                       <div className="timeline__head">
-                        <span className="badge badge--slip">{t('newDeadline')}</span>
+                        <span className="badge badge--slip">{t('trNewDeadline')}</span>
                         <span>
                           {formatDate(item.change.previousEnd, lang)} → <strong>{formatDate(item.change.newEnd, lang)}</strong>
                         </span>
                         <span className="muted small">
-                          {formatDateTime(item.change.createdAt, lang)} · {item.change.userName ?? t('unknownUser')}
+                          {formatDateTime(item.change.createdAt, lang)} · {item.change.userName ?? t('trUnknownUser')}
                         </span>
                       </div>
                       {item.change.reason ? <p className="timeline__comment">{item.change.reason}</p> : null}
@@ -446,27 +446,27 @@ export default function ActivityPage() {
             <details className="audit">
               <summary>
                 <h2 id="audit-title">
-                  {t('auditTrail')} <span className="count-pill count-pill--light">{activity.audit.length}</span>
+                  {t('trAuditTrail')} <span className="count-pill count-pill--light">{activity.audit.length}</span>
                 </h2>
               </summary>
               {activity.audit.length === 0 ? (
-                <p className="muted">{t('noAudit')}</p>
+                <p className="muted">{t('trNoAudit')}</p>
               ) : (
                 <div className="table-wrap">
                   <table className="table audit-table">
                     <thead>
                       <tr>
-                        <th scope="col">{t('when')}</th>
-                        <th scope="col">{t('who')}</th>
-                        <th scope="col">{t('action')}</th>
-                        <th scope="col">{t('change')}</th>
+                        <th scope="col">{t('trWhen')}</th>
+                        <th scope="col">{t('trWho')}</th>
+                        <th scope="col">{t('trAction')}</th>
+                        <th scope="col">{t('trChange')}</th>
                       </tr>
                     </thead>
                     <tbody>
                       {activity.audit.map((event) => (
                         <tr key={event.id}>
                           <td className="nowrap">{formatDateTime(event.createdAt, lang)}</td>
-                          <td>{event.userName ?? t('unknownUser')}</td>
+                          <td>{event.userName ?? t('trUnknownUser')}</td>
                           <td>{AUDIT_LABELS[event.action] ? t(AUDIT_LABELS[event.action]!) : event.action}</td>
                           <td>
                             <AuditSummary action={event.action} before={event.before} after={event.after} />
@@ -495,7 +495,7 @@ export default function ActivityPage() {
               />
             </section>
           ) : (
-            <p className="alert alert--info">{t('cannotUpdate')}</p>
+            <p className="alert alert--info">{t('trCannotUpdate')}</p>
           )}
 
           {canEdit ? (
@@ -503,17 +503,17 @@ export default function ActivityPage() {
               <section className="card section">
                 <details open={Boolean(rescheduleData)} className="side-details">
                   <summary>
-                    <h2>{t('reschedule')}</h2>
+                    <h2>{t('trReschedule')}</h2>
                   </summary>
                   <Form method="post" className="stack" key={`reschedule-${activity.version}`}>
                     <input type="hidden" name="intent" value="reschedule" />
                     <input type="hidden" name="version" value={staleVersion(rescheduleData)} />
                     {rescheduleData?.stale ? <StaleChange data={rescheduleData} /> : null}
                     <p className="muted small">
-                      {t('rescheduleHelp', { baseline: formatDate(activity.baselineEnd, lang), current: formatDate(state.end, lang) })}
+                      {t('trRescheduleHelp', { baseline: formatDate(activity.baselineEnd, lang), current: formatDate(state.end, lang) })}
                     </p>
                     <Field
-                      label={t('newEnd')}
+                      label={t('trNewEnd')}
                       name="newEnd"
                       type="date"
                       required
@@ -521,13 +521,13 @@ export default function ActivityPage() {
                       error={rescheduleData?.errors?.newEnd && t(rescheduleData.errors.newEnd)}
                     />
                     <div className={rescheduleData?.errors?.reason ? 'field field--invalid' : 'field'}>
-                      <label htmlFor="reschedule-reason">{t('reason')}</label>
+                      <label htmlFor="reschedule-reason">{t('trReason')}</label>
                       <textarea id="reschedule-reason" name="reason" rows={2} required defaultValue={rescheduleData?.values?.reason ?? ''} />
                       {rescheduleData?.errors?.reason ? <p className="field__error">{t(rescheduleData.errors.reason)}</p> : null}
                     </div>
                     <div>
                       <button type="submit" className="button button--primary" disabled={busy('reschedule')}>
-                        {t('rescheduleSubmit')}
+                        {t('trRescheduleSubmit')}
                       </button>
                     </div>
                   </Form>
@@ -536,27 +536,27 @@ export default function ActivityPage() {
               <section className="card section">
                 <details open={Boolean(editData)} className="side-details">
                   <summary>
-                    <h2>{t('editActivity')}</h2>
+                    <h2>{t('trEditActivity')}</h2>
                   </summary>
                   <Form method="post" className="stack" key={`edit-${activity.version}`}>
                     <input type="hidden" name="intent" value="edit" />
                     <input type="hidden" name="version" value={staleVersion(editData)} />
                     {editData?.stale ? <StaleChange data={editData} /> : null}
                     <div className={editData?.errors?.title ? 'field field--invalid' : 'field'}>
-                      <label htmlFor="edit-title">{t('title')}</label>
+                      <label htmlFor="edit-title">{t('trTitle')}</label>
                       <textarea id="edit-title" name="title" rows={3} required defaultValue={editData?.values?.title ?? activity.title} />
                       {editData?.errors?.title ? <p className="field__error">{t(editData.errors.title)}</p> : null}
                     </div>
                     <div className="form-row">
                       <Field
-                        label={t('start')}
+                        label={t('trStart')}
                         name="start"
                         type="date"
                         defaultValue={editData?.values?.start ?? activity.start ?? ''}
                         error={editData?.errors?.start && t(editData.errors.start)}
                       />
                       <Field
-                        label={t('baselineEnd')}
+                        label={t('trBaselineEnd')}
                         name="baselineEnd"
                         type="date"
                         defaultValue={editData?.values?.baselineEnd ?? activity.baselineEnd ?? ''}
@@ -565,14 +565,14 @@ export default function ActivityPage() {
                     </div>
                     <label className="checkbox">
                       <input type="checkbox" name="ongoing" defaultChecked={activity.ongoing} />
-                      {t('ongoingLabel')}
+                      {t('trOngoingLabel')}
                     </label>
                     <div className="field">
-                      <label htmlFor="edit-target">{t('target')}</label>
+                      <label htmlFor="edit-target">{t('trTarget')}</label>
                       <textarea id="edit-target" name="target" rows={2} defaultValue={editData?.values?.target ?? activity.target ?? ''} />
                     </div>
                     <div className="field">
-                      <label htmlFor="edit-note">{t('note')}</label>
+                      <label htmlFor="edit-note">{t('trNote')}</label>
                       <textarea id="edit-note" name="note" rows={2} defaultValue={editData?.values?.note ?? activity.note ?? ''} />
                     </div>
                     <fieldset className="owner-choices">
@@ -613,10 +613,10 @@ function StaleChange({ data }: { data: ActionData }) {
   const latest = data.staleChange;
   return (
     <div className="alert alert--warning" role="alert">
-      <strong>{t('staleTitle')}</strong> {t('staleText')}
+      <strong>{t('trStaleTitle')}</strong> {t('trStaleText')}
       {latest ? (
         <p className="small">
-          {t('staleChange', {
+          {t('trStaleChange', {
             who: latest.userName ?? '—',
             when: formatDateTime(latest.createdAt, lang),
             action: AUDIT_LABELS[latest.action] ? t(AUDIT_LABELS[latest.action]!) : latest.action,

@@ -30,23 +30,23 @@ export default function ActivitiesPage() {
     <div className="page tracking">
       <div className="page-header">
         <div>
-          <h1>{t('allActivitiesTitle')}</h1>
-          <p className="muted">{t('allActivitiesLead')}</p>
+          <h1>{t('trAllActivitiesTitle')}</h1>
+          <p className="muted">{t('trAllActivitiesLead')}</p>
         </div>
       </div>
       <ActivityFiltersForm filters={filters} choices={choices} action="/activities" today={today} />
       <div className="result-bar">
         <p className="result-bar__count" role="status">
           {plural(rows.length, lang, NOUNS.activity)}
-          {isFiltered(filters) ? <span className="muted"> · {t('filteredNote')}</span> : null}
-          {asOf !== today ? <span className="muted"> · {t('asOfNote', { date: formatDate(asOf, lang) })}</span> : null}
+          {isFiltered(filters) ? <span className="muted"> · {t('trFilteredNote')}</span> : null}
+          {asOf !== today ? <span className="muted"> · {t('trAsOfNote', { date: formatDate(asOf, lang) })}</span> : null}
         </p>
       </div>
       {rows.length === 0 ? (
         <div className="card empty-state">
-          <p>{t('noMatches')}</p>
+          <p>{t('trNoMatches')}</p>
           <Link to="/activities" className="button">
-            {t('filterClear')}
+            {t('trFilterClear')}
           </Link>
         </div>
       ) : (

@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = schema.safeParse(form);
   if (!parsed.success) {
     const first = parsed.error.issues[0]?.message;
-    const error: MessageKey = first === 'nameRequired' ? 'nameRequired' : 'chooseBoth';
+    const error: MessageKey = first === 'nameRequired' ? 'nameRequired' : 'trChooseBoth';
     return Response.json({ ok: false, intent: String(form.intent ?? ''), ownerId: Number(form.ownerId) || undefined, error } satisfies ActionData, {
       status: 400,
     });
@@ -46,14 +46,14 @@ export async function action({ request }: ActionFunctionArgs) {
         : setUserOwnerLink(input.ownerId, input.userId, input.intent === 'link', user.id);
   const ownerId = input.intent === 'merge' ? input.keepId : input.ownerId;
   if (!result.ok) {
-    const status = result.error === 'ownerNotFound' || result.error === 'userNotFound' ? 404 : 400;
+    const status = result.error === 'trOwnerNotFound' || result.error === 'trUserNotFound' ? 404 : 400;
     return Response.json({ ok: false, intent: input.intent, ownerId, error: result.error } satisfies ActionData, { status });
   }
   const message: Record<typeof input.intent, MessageKey> = {
-    merge: 'ownersMerged',
-    rename: 'ownerRenamed',
-    link: 'userLinked',
-    unlink: 'userUnlinked',
+    merge: 'trOwnersMerged',
+    rename: 'trOwnerRenamed',
+    link: 'trUserLinked',
+    unlink: 'trUserUnlinked',
   };
   return Response.json({ ok: true, intent: input.intent, ownerId, message: message[input.intent] } satisfies ActionData);
 }
@@ -69,8 +69,8 @@ export default function OwnersPage() {
     <div className="page tracking">
       <div className="page-header">
         <div>
-          <h1>{t('ownersTitle')}</h1>
-          <p className="muted">{t('ownersLead')}</p>
+          <h1>{t('trOwnersTitle')}</h1>
+          <p className="muted">{t('trOwnersLead')}</p>
         </div>
       </div>
       {actionData?.ok && actionData.message ? (
@@ -84,12 +84,12 @@ export default function OwnersPage() {
       ) : null}
 
       <section className="card merge-card" aria-labelledby="merge-title">
-        <h2 id="merge-title">{t('mergeOwners')}</h2>
-        <p className="muted small">{t('mergeHelp')}</p>
+        <h2 id="merge-title">{t('trMergeOwners')}</h2>
+        <p className="muted small">{t('trMergeHelp')}</p>
         <Form method="post" className="merge-form">
           <input type="hidden" name="intent" value="merge" />
           <label>
-            {t('mergeWhich')}
+            {t('trMergeWhich')}
             <select name="mergeId" required defaultValue="">
               <option value="" disabled>
                 —
@@ -105,7 +105,7 @@ export default function OwnersPage() {
             →
           </span>
           <label>
-            {t('mergeInto')}
+            {t('trMergeInto')}
             <select name="keepId" required defaultValue="">
               <option value="" disabled>
                 —
@@ -122,10 +122,10 @@ export default function OwnersPage() {
             className="button button--primary"
             disabled={busy}
             onClick={(event) => {
-              if (!window.confirm(t('mergeConfirm'))) event.preventDefault();
+              if (!window.confirm(t('trMergeConfirm'))) event.preventDefault();
             }}
           >
-            {t('merge')}
+            {t('trMerge')}
           </button>
         </Form>
       </section>
@@ -134,11 +134,11 @@ export default function OwnersPage() {
         <table className="table owners-table">
           <thead>
             <tr>
-              <th scope="col">{t('owner')}</th>
+              <th scope="col">{t('trOwner')}</th>
               <th scope="col" className="num">
                 {t('activities')}
               </th>
-              <th scope="col">{t('linkedUsers')}</th>
+              <th scope="col">{t('trLinkedUsers')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('actions')}</span>
               </th>
@@ -154,14 +154,14 @@ export default function OwnersPage() {
                     <strong>{owner.name}</strong>
                     {owner.aliases.length ? (
                       <p className="muted small">
-                        {t('aliases')}: {owner.aliases.join('; ')}
+                        {t('trAliases')}: {owner.aliases.join('; ')}
                       </p>
                     ) : null}
                     <p className="muted small">{owner.organization}</p>
                   </td>
                   <td className="num">{owner.activityCount}</td>
                   <td>
-                    {owner.users.length === 0 ? <span className="muted small">{t('noLinkedUsers')}</span> : null}
+                    {owner.users.length === 0 ? <span className="muted small">{t('trNoLinkedUsers')}</span> : null}
                     <ul className="linked-users">
                       {owner.users.map((linked) => (
                         <li key={linked.id}>
@@ -172,8 +172,8 @@ export default function OwnersPage() {
                             <input type="hidden" name="intent" value="unlink" />
                             <input type="hidden" name="ownerId" value={owner.id} />
                             <input type="hidden" name="userId" value={linked.id} />
-                            <button type="submit" className="button button--ghost button--small" disabled={busy} aria-label={t('unlinkUserNamed', { name: linked.name })}>
-                              {t('unlink')}
+                            <button type="submit" className="button button--ghost button--small" disabled={busy} aria-label={t('trUnlinkUserNamed', { name: linked.name })}>
+                              {t('trUnlink')}
                             </button>
                           </Form>
                         </li>
@@ -184,11 +184,11 @@ export default function OwnersPage() {
                         <input type="hidden" name="intent" value="link" />
                         <input type="hidden" name="ownerId" value={owner.id} />
                         <label className="visually-hidden" htmlFor={`link-${owner.id}`}>
-                          {t('linkUserTo', { owner: owner.name })}
+                          {t('trLinkUserTo', { owner: owner.name })}
                         </label>
                         <select id={`link-${owner.id}`} name="userId" required defaultValue="">
                           <option value="" disabled>
-                            {t('chooseUser')}
+                            {t('trChooseUser')}
                           </option>
                           {linkable.map((u) => (
                             <option key={u.id} value={u.id}>
@@ -197,19 +197,19 @@ export default function OwnersPage() {
                           ))}
                         </select>
                         <button type="submit" className="button button--small" disabled={busy}>
-                          {t('link')}
+                          {t('trLink')}
                         </button>
                       </Form>
                     ) : null}
                   </td>
                   <td>
                     <details className="row-editor" open={Boolean(rowError)}>
-                      <summary className="button button--small">{t('rename')}</summary>
+                      <summary className="button button--small">{t('trRename')}</summary>
                       <Form method="post" className="stack row-editor__form">
                         <input type="hidden" name="intent" value="rename" />
                         <input type="hidden" name="ownerId" value={owner.id} />
                         <div className={rowError ? 'field field--invalid' : 'field'}>
-                          <label htmlFor={`rename-${owner.id}`}>{t('newName')}</label>
+                          <label htmlFor={`rename-${owner.id}`}>{t('trNewName')}</label>
                           <input id={`rename-${owner.id}`} type="text" name="name" defaultValue={owner.name} required />
                           {rowError ? <p className="field__error">{t(rowError)}</p> : null}
                         </div>

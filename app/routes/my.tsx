@@ -39,14 +39,14 @@ const schema = z.object({
   intent: z.literal('status'),
   activityId: z.coerce.number().int().positive().max(2 ** 31),
   version: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().nonnegative().optional()),
-  status: z.enum(STATUSES, { message: 'statusRequired' }),
+  status: z.enum(STATUSES, { message: 'trStatusRequired' }),
   percent: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.coerce.number({ message: 'percentInvalid' }).int('percentInvalid').min(0, 'percentInvalid').max(100, 'percentInvalid').nullable(),
+    z.coerce.number({ message: 'trPercentInvalid' }).int('trPercentInvalid').min(0, 'trPercentInvalid').max(100, 'trPercentInvalid').nullable(),
   ),
   comment: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().trim().max(4000, 'commentTooLong').nullable().default(null),
+    z.string().trim().max(4000, 'trCommentTooLong').nullable().default(null),
   ),
 });
 
@@ -115,7 +115,7 @@ export default function MyActivitiesPage() {
         <div>
           <h1>{t('myTitle')}</h1>
           <p className="muted">
-            {t('myLead', { date: formatDate(today, lang) })}{' '}
+            {t('trMyLead', { date: formatDate(today, lang) })}{' '}
             {owners.length ? (
               <span className="owner-list owner-list--inline">
                 {owners.map((name) => (
@@ -134,26 +134,26 @@ export default function MyActivitiesPage() {
           </div>
           <div className="stat">
             <span className="stat__value">{dueSoon}</span>
-            <span className="stat__label">{t('dueSoon')}</span>
+            <span className="stat__label">{t('trDueSoon')}</span>
           </div>
           <div className="stat">
             <span className="stat__value">{inProgress}</span>
-            <span className="stat__label">{t('inProgressCount')}</span>
+            <span className="stat__label">{t('trInProgressCount')}</span>
           </div>
           <div className="stat">
             <span className="stat__value">{closed.length}</span>
-            <span className="stat__label">{t('closedCount')}</span>
+            <span className="stat__label">{t('trClosedCount')}</span>
           </div>
         </div>
       </div>
       {open.length === 0 ? (
         <div className="card empty-state">
-          <p>{t('myNothingOpen')}</p>
+          <p>{t('trMyNothingOpen')}</p>
         </div>
       ) : (
         <>
           <h2 className="my-section-title">
-            {t('myOpen')} <span className="count-pill count-pill--light">{plural(open.length, lang, NOUNS.activity)}</span>
+            {t('trMyOpen')} <span className="count-pill count-pill--light">{plural(open.length, lang, NOUNS.activity)}</span>
           </h2>
           <ol className="my-list">
             {open.map((row) => (
@@ -166,7 +166,7 @@ export default function MyActivitiesPage() {
         <details className="my-closed section">
           <summary>
             <h2 className="my-section-title">
-              {t('myClosed')} <span className="count-pill count-pill--light">{plural(closed.length, lang, NOUNS.activity)}</span>
+              {t('trMyClosed')} <span className="count-pill count-pill--light">{plural(closed.length, lang, NOUNS.activity)}</span>
             </h2>
           </summary>
           <ol className="my-list">

@@ -49,7 +49,7 @@ export default function PlanPage() {
   const linkSearch = filters.asOf ? `?asOf=${filters.asOf}` : '';
   return (
     <div className="page tracking">
-      <nav className="breadcrumbs" aria-label={t('breadcrumbs')}>
+      <nav className="breadcrumbs" aria-label={t('trBreadcrumbs')}>
         <Link to="/plans">{t('navPlans')}</Link>
       </nav>
       <header className="plan-header">
@@ -64,7 +64,7 @@ export default function PlanPage() {
           ) : null}
           {plan.approvedBy || plan.approvedOn ? (
             <div>
-              <dt>{t('approved')}</dt>
+              <dt>{t('trApproved')}</dt>
               <dd>
                 {plan.approvedBy ?? ''}
                 {plan.approvedOn ? `${plan.approvedBy ? ', ' : ''}${formatDate(plan.approvedOn, lang)}` : ''}
@@ -73,7 +73,7 @@ export default function PlanPage() {
           ) : null}
           {plan.sourceFileName ? (
             <div>
-              <dt>{t('sourceFile')}</dt>
+              <dt>{t('trSourceFile')}</dt>
               <dd>
                 {plan.sourceFileName}
                 {plan.importedAt ? <span className="muted"> · {t('importedOn')} {formatDateTime(plan.importedAt, lang)}</span> : null}
@@ -85,25 +85,25 @@ export default function PlanPage() {
 
       <section className="card plan-summary" aria-labelledby="plan-progress">
         <div className="plan-summary__head">
-          <h2 id="plan-progress">{t('progressAsOf', { date: formatDate(asOf, lang) })}</h2>
+          <h2 id="plan-progress">{t('trProgressAsOf', { date: formatDate(asOf, lang) })}</h2>
           {asOf !== today ? (
             <Link to={filtersSearch(filters, { asOf: undefined }) || '?'} className="button button--small">
-              {t('backToToday')}
+              {t('trBackToToday')}
             </Link>
           ) : null}
         </div>
         <div className="plan-summary__grid">
           <div className="plan-summary__main">
-            <p className="plan-summary__label">{t('shareDone')}</p>
-            <ProgressBar value={overall.shareDone} label={t('shareDone')} />
+            <p className="plan-summary__label">{t('trShareDone')}</p>
+            <ProgressBar value={overall.shareDone} label={t('trShareDone')} />
             <p className="muted small">
-              {t('doneOfCounted', { done: overall.done, counted: plural(overall.counted, lang, NOUNS.activity) })}
-              {overall.cancelled ? ` · ${t('cancelledExcluded', { count: overall.cancelled })}` : ''}
+              {t('trDoneOfCounted', { done: overall.done, counted: plural(overall.counted, lang, NOUNS.activity) })}
+              {overall.cancelled ? ` · ${t('trCancelledExcluded', { count: overall.cancelled })}` : ''}
             </p>
           </div>
           <div className="stat">
             <span className="stat__value">{overall.meanPercent === null ? '—' : `${Math.round(overall.meanPercent)}%`}</span>
-            <span className="stat__label">{t('meanPercent')}</span>
+            <span className="stat__label">{t('trMeanPercent')}</span>
           </div>
           <Link
             to={filtersSearch(filters, { state: 'overdue' })}
@@ -112,7 +112,7 @@ export default function PlanPage() {
             <span className="stat__value">{overall.overdue}</span>
             <span className="stat__label">{t('overdue')}</span>
           </Link>
-          <ul className="status-counts" aria-label={t('byStatus')}>
+          <ul className="status-counts" aria-label={t('trByStatus')}>
             {STATUSES.map((status) => (
               <li key={status}>
                 <Link to={filtersSearch(filters, { status })} className={`badge badge--${status}`}>
@@ -123,7 +123,7 @@ export default function PlanPage() {
           </ul>
         </div>
         <details className="rule">
-          <summary>{t('progressRuleTitle')}</summary>
+          <summary>{t('trProgressRuleTitle')}</summary>
           <p>{PROGRESS_RULE[lang]}</p>
         </details>
       </section>
@@ -133,18 +133,18 @@ export default function PlanPage() {
       <div className="result-bar">
         <p className="result-bar__count" role="status">
           {filtered
-            ? t('shownOf', { shown: rows.length, total: plural(overall.total, lang, NOUNS.activity) })
+            ? t('trShownOf', { shown: rows.length, total: plural(overall.total, lang, NOUNS.activity) })
             : plural(rows.length, lang, NOUNS.activity)}
-          {asOf !== today ? <span className="muted"> · {t('asOfNote', { date: formatDate(asOf, lang) })}</span> : null}
+          {asOf !== today ? <span className="muted"> · {t('trAsOfNote', { date: formatDate(asOf, lang) })}</span> : null}
         </p>
         <ExpandCollapseAll />
       </div>
 
       {rows.length === 0 ? (
         <div className="card empty-state">
-          <p>{t('noMatches')}</p>
+          <p>{t('trNoMatches')}</p>
           <Link to={`/plans/${plan.id}`} className="button">
-            {t('filterClear')}
+            {t('trFilterClear')}
           </Link>
         </div>
       ) : (

@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+process.env.DATABASE_PATH = '/tmp/rep/bench.db';
+const { generateData } = await import('./lib/generate-data');
+const { getDb } = await import('../db/client');
+const { getReportData } = await import('../app/models/report.server');
+const { buildReportXlsx } = await import('../app/exports/report-xlsx.server');
+if (!getDb().$client.prepare('select 1 from plans').get()) generateData(getDb(), { plans: 1, activitiesPerPlan: Number(process.env.N ?? 2000), updatesPerActivity: 4, seed: 7, until: '2024-06-30' });
+const data = getReportData(1, { kind: 'quarter', year: 2024, index: 2 }, { today: '2024-07-15' })!;
+console.log('measures', data.areas.reduce((s, a) => s + a.measures.length, 0), 'areas', data.areas.length);
+const t = performance.now();
+const b = await buildReportXlsx(data, 'bg');
+console.log('build', ((performance.now() - t) / 1000).toFixed(2));
+fs.writeFileSync('/tmp/rep/big.xlsx', b);

@@ -1,0 +1,57 @@
+/**
+ * Work for the crash test to kill: `import N` writes a plan of N activities in one transaction;
+ * `updates` records status updates one transaction each, printing each id once committed.
+ */
+import { getDb } from '../../db/client';
+import { statusUpdates } from '../../db/schema';
+import { importPlanIntoDatabase } from '../../app/models/plan-import.server';
+import type { ParsedPlan } from '../../importers/types';
+
+const [mode, size] = process.argv.slice(2);
+const db = getDb();
+
+if (mode === 'import') {
+  const n = Number(size);
+  const plan: ParsedPlan = {
+    title: 'Голям план',
+    period: '2025-2027',
+    warnings: [],
+    areas: [
+      {
+        code: '1',
+        title: 'Област 1',
+        measures: Array.from({ length: n / 10 }, (_, m) => ({
+          code: `1.${m + 1}`,
+          title: `Мярка ${m + 1}`,
+          kind: 'strategic' as const,
+          cafRefs: ['2.3'],
+          activities: Array.from({ length: 10 }, (_, a) => ({
+            code: `1.${m + 1}.${a + 1}`,
+            title: `Дейност ${m + 1}.${a + 1}`,
+            start: '2025-01-01',
+            end: '2025-12-31',
+            ongoing: false,
+            target: null,
+            owners: [`Отговорник ${m % 7}`],
+            note: null,
+            source: { sheet: 'План', row: m * 10 + a + 5 },
+          })),
+        })),
+      },
+    ],
+  };
+  console.log('started');
+  importPlanIntoDatabase(plan, { fileName: 'big.xlsx' });
+  console.log('committed');
+} else {
+  const activityId = Number(size);
+  console.log('started');
+  for (let i = 0; ; i++) {
+    const { id } = db
+      .insert(statusUpdates)
+      .values({ activityId, userId: null, status: 'in_progress', percent: i % 100, comment: `отчет ${i}` })
+      .returning({ id: statusUpdates.id })
+      .get();
+    console.log(`committed ${id}`);
+  }
+}
