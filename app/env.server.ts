@@ -9,7 +9,26 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(16, 'SESSION_SECRET must be at least 16 characters').optional(),
   SEED_DEMO: z.enum(['0', '1']).default('1'),
   UPLOADS_DIR: z.string().min(1).default('data/uploads'),
-});
+  // --- reminders ---
+  /** smtp://user:pass@host:587 or smtps://…:465; unset: notifications are shown in the app only. */
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^smtps?:\/\/[^/\s]+/, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465').optional(),
+  ),
+  /** The sender of reminders, e.g. "План за подобрение <plan@example.bg>"; required with SMTP_URL. */
+  MAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(3).optional()),
+  /** The app's public address, for links in e-mails. */
+  APP_URL: z
+    .string()
+    .url('APP_URL must be an absolute URL such as https://plan.example.bg')
+    .default('http://localhost:3000')
+    .transform((v) => v.replace(/\/+$/, '')),
+  /** When set (HH:MM, Europe/Sofia), the server runs the reminders itself every day at that time. */
+  REMINDERS_AT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'REMINDERS_AT must be a time HH:MM, e.g. 07:00').optional(),
+  ),
+}).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { message: 'MAIL_FROM is required when SMTP_URL is set', path: ['MAIL_FROM'] });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -198,3 +198,27 @@ describe('other layouts', () => {
     ]);
   });
 });
+
+describe('Cyrillic text across exceljs stream chunks', () => {
+  it('keeps every letter of inline strings in a large sheet (exceljs splits letters between chunks)', async () => {
+    const { PassThrough } = await import('node:stream');
+    const ExcelJS = (await import('exceljs')).default;
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('План');
+    sheet.addRow(['Мярка', 'Дейност', 'Срок', 'Отговорник']).commit();
+    sheet.addRow(['Област 1: Дълга']).commit();
+    for (let n = 1; n <= 2000; n++) {
+      sheet.addRow([`1.${n}. Мярка с българско заглавие ${n}`, `1.${n}.1. Дейност „${n}“ – ъгъл, щъркел, ѝ`, '31.12.2023', 'Главен секретар']).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+    const plan = await parsePlanFile(new Uint8Array(Buffer.concat(chunks)), 'plan.xlsx');
+    expect(plan.warnings).toEqual([]);
+    expect(activities(plan)).toHaveLength(2000);
+    expect(JSON.stringify(plan)).not.toContain('\uFFFD');
+    expect(activities(plan)[1999].title).toBe('Дейност „2000“ – ъгъл, щъркел, ѝ');
+  });
+});

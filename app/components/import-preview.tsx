@@ -35,6 +35,9 @@ const FIELD_LABELS: Record<FieldChange['field'], MessageKey> = {
 
 function Diff({ diff }: { diff: NonNullable<PreviewData['diff']> }) {
   const t = useT();
+  const lang = useLang();
+  const show = (change: FieldChange, value: string) =>
+    (change.field === 'start' || change.field === 'end') && value ? formatDate(value, lang) : value || '—';
   const nothing = diff.added.length + diff.removed.length + diff.changed.length === 0;
   return (
     <section className="card section" aria-labelledby="diff-title">
@@ -63,8 +66,8 @@ function Diff({ diff }: { diff: NonNullable<PreviewData['diff']> }) {
                     <ul className="change-list">
                       {row.changes.map((change) => (
                         <li key={change.field}>
-                          <strong>{t(FIELD_LABELS[change.field])}:</strong> <del>{change.before || '—'}</del> →{' '}
-                          <ins>{change.after || '—'}</ins>
+                          <strong>{t(FIELD_LABELS[change.field])}:</strong> <del>{show(change, change.before)}</del> →{' '}
+                          <ins>{show(change, change.after)}</ins>
                         </li>
                       ))}
                     </ul>

@@ -94,6 +94,8 @@ export function reportSheetNames(lang: Lang): { summary: string; detail: string 
 /** Rows of the detail sheet before the data: the title block, the header and the column numbers. */
 export const DETAIL_HEADER_ROW = 6;
 export const DETAIL_FIRST_DATA_ROW = DETAIL_HEADER_ROW + 2;
+/** The summary sheet: title, a blank row, seven rows about the report, a blank row, then the table by area. */
+export const SUMMARY_HEADER_ROW = 11;
 
 const LAST_VISIBLE_COLUMN = COLUMN_NUMBER.newEnd;
 const DATE_FORMAT = 'dd.mm.yyyy';
@@ -278,7 +280,10 @@ class MergedRange {
 
 function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): void {
   const t = TEXT[lang];
-  const sheet = workbook.addWorksheet(t.summarySheet, { properties: { defaultRowHeight: 18 } });
+  const sheet = workbook.addWorksheet(t.summarySheet, {
+    properties: { defaultRowHeight: 18 },
+    views: [{ state: 'frozen', ySplit: SUMMARY_HEADER_ROW, xSplit: 0, showGridLines: false }],
+  });
   const widths = [52, 12, 12, 14, 13, 12, 12, 13, 14, 14];
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   const lastColumn = widths.length;
@@ -312,8 +317,7 @@ function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): vo
     r += 1;
   }
 
-  r += 1;
-  sheet.views = [{ state: 'frozen', ySplit: r, xSplit: 0, showGridLines: false }];
+  r += 1; // = SUMMARY_HEADER_ROW
   const headers = [t.area, t.activities, t.done, t.inProgress, t.notStarted, t.postponed, t.cancelled, t.overdue, t.dueInPeriod, t.percent];
   const header = sheet.getRow(r);
   headers.forEach((text, i) => {
@@ -385,7 +389,10 @@ function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): vo
 
 function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): void {
   const t = TEXT[lang];
-  const sheet = workbook.addWorksheet(t.detailSheet);
+  const sheet = workbook.addWorksheet(t.detailSheet, {
+    // Given when the sheet is made: the streaming writer puts them at the top of the sheet.
+    views: [{ state: 'frozen', xSplit: 0, ySplit: DETAIL_HEADER_ROW + 1, topLeftCell: `A${DETAIL_FIRST_DATA_ROW}`, activeCell: `J${DETAIL_FIRST_DATA_ROW}` }],
+  });
   const widths: Record<(typeof DETAIL_COLUMNS)[number], number> = {
     measure: 38,
     activity: 44,
@@ -406,8 +413,6 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
   for (const key of DETAIL_COLUMNS) sheet.getColumn(COLUMN_NUMBER[key]).width = widths[key];
   const visibleWidth = DETAIL_COLUMNS.filter((key) => key !== 'key').reduce((sum, key) => sum + widths[key], 0);
   sheet.getColumn(COLUMN_NUMBER.key).hidden = true;
-  // Set before the first row is written: the streaming writer puts them at the top of the sheet.
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: DETAIL_HEADER_ROW + 1, topLeftCell: `A${DETAIL_FIRST_DATA_ROW}`, activeCell: `J${DETAIL_FIRST_DATA_ROW}` }];
   printSetup(sheet, lang, 0);
   sheet.pageSetup.printTitlesRow = `${DETAIL_HEADER_ROW}:${DETAIL_HEADER_ROW + 1}`;
 
@@ -523,7 +528,7 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
 
   const lastRow = Math.max(r - 1, DETAIL_FIRST_DATA_ROW);
   const labels = STATUSES.map((status) => STATUS_LABELS[status][lang]).join(',');
-  (sheet as Sheet & { dataValidations: ExcelJS.DataValidations }).dataValidations.add(`${columnLetter(COLUMN_NUMBER.status)}${DETAIL_FIRST_DATA_ROW}:${columnLetter(COLUMN_NUMBER.status)}${lastRow}`, {
+  (sheet as Sheet & { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${columnLetter(COLUMN_NUMBER.status)}${DETAIL_FIRST_DATA_ROW}:${columnLetter(COLUMN_NUMBER.status)}${lastRow}`, {
     type: 'list',
     allowBlank: true,
     formulae: [`"${labels}"`],

@@ -3,7 +3,6 @@ import { getDb } from '../../db/client';
 import { deriveActivityState, DUE_SOON_DAYS, type ActivityState } from '~/domain/activity-state';
 import { addDays, daysBetween, isIsoDate, todayInSofia } from '~/domain/dates';
 import type { ActivityFilters } from '~/domain/filters';
-import { normalizeName } from '~/domain/names';
 import { rollUp, rollUpBy, type Progress } from '~/domain/progress';
 import { parsePeriod, periodBounds, periodKey, periodOf, type Period } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
@@ -50,12 +49,17 @@ export type ListScope = {
   byUrgency?: boolean;
 };
 
+/** Lower case (Cyrillic included) with single spaces: the form free-text search compares. */
+function foldText(text: string): string {
+  return text.toLocaleLowerCase('bg').replace(/\s+/g, ' ').trim();
+}
+
 /** Case folding for Cyrillic too (SQLite's lower() and LIKE fold only ASCII). */
 function withFold(sqlite: Database.Database): Database.Database {
   const marked = sqlite as Database.Database & { __foldRegistered?: boolean };
   if (!marked.__foldRegistered) {
     sqlite.function('fold', { deterministic: true }, (value: unknown) =>
-      typeof value === 'string' ? normalizeName(value) : null,
+      typeof value === 'string' ? foldText(value) : null,
     );
     marked.__foldRegistered = true;
   }
@@ -137,7 +141,7 @@ export function listActivities(filters: ActivityFilters, planId?: number, scope:
     where.push(`(instr(fold(s.code), :q) > 0 or instr(fold(s.title), :q) > 0 or instr(fold(coalesce(a.target, '')), :q) > 0
       or exists (select 1 from activity_owners ao join owners o on o.id = ao.owner_id
         where ao.activity_id = s.id and instr(fold(o.name), :q) > 0))`);
-    params.q = normalizeName(filters.q);
+    params.q = foldText(filters.q);
   }
   const order = scope.byUrgency ? URGENCY_ORDER : SORT_ORDER[filters.sort ?? 'code'];
   const rows = sqlite
