@@ -13,6 +13,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import { getSessionUser } from './auth.server';
+import { unreadCount } from './models/notification.server';
 import { getLanguage } from './language.server';
 import { permissionsOf, ROLE_LABELS, type Permission } from './domain/permissions';
 import { translate, useLang, useT, type MessageKey } from './i18n';
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lang,
     user: user && { id: user.id, name: user.name, email: user.email, role: user.role },
     permissions: user ? [...permissionsOf(user.role)] : [],
+    unreadNotifications: user ? unreadCount(user.id) : 0,
   };
 }
 
@@ -83,6 +85,22 @@ function Header() {
           </Form>
           {user ? (
             <>
+              <NavLink
+                to="/notifications"
+                className="notif-bell"
+                aria-label={t('notifBell', { count: data.unreadNotifications })}
+                title={t('notifBell', { count: data.unreadNotifications })}
+              >
+                <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                  <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                  <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+                </svg>
+                {data.unreadNotifications > 0 ? (
+                  <span className="notif-bell__count" aria-hidden="true">
+                    {data.unreadNotifications > 99 ? '99+' : data.unreadNotifications}
+                  </span>
+                ) : null}
+              </NavLink>
               <span className="user-chip" title={user.email}>
                 <span className="user-chip__name">{user.name}</span>
                 <span className="user-chip__role">{ROLE_LABELS[user.role][lang]}</span>

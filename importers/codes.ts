@@ -5,8 +5,9 @@ export interface CodedText {
   title: string;
 }
 
-// "2.10. Продължаване", "3.1.1.Сформиране", "2.9.1 Актуализиране", "1) ...": the code, then the title.
-const LEADING_CODE = /^(\d{1,3}(?:\.\d{1,3})*)[.)]?\s*(?!\d)(.*)$/s;
+// "2.10. Продължаване", "3.1.1.Сформиране", "2.9.1 Актуализиране", "1.1000) ...": the code, then the
+// title. A code never stops before a digit, and its first number has at most 3 digits: "2022 г." is no code.
+const LEADING_CODE = /^(\d{1,3}(?:\.\d+)*)(?!\.?\d)[.)]?\s*(?!\d)(.*)$/s;
 
 /** Takes the leading number out of a measure or activity text. */
 export function splitCode(text: string): CodedText {

@@ -49,7 +49,7 @@ class PlanBuilder {
   readonly warnings: ImportWarning[] = [];
   private area: ParsedArea | null = null;
   private measure: ParsedMeasure | null = null;
-  private readonly activityRows = new Map<string, number>();
+  private readonly activitySources = new Map<string, SourceRef>();
   private sheetName = '';
   private header!: Header;
 
@@ -171,15 +171,15 @@ class PlanBuilder {
   /** Kind and CAF references belong to the measure, whichever of its rows holds them. */
   private applyKind(measure: ParsedMeasure, key: ColumnKey, text: string, row: number): void {
     const column = this.label(key);
+    const { refs, unknown } = parseCafRefs(text);
     const kind = key === 'strategic' ? 'strategic' : key === 'quickWin' ? 'quick_win' : key === 'type' ? kindFromType(text) : null;
-    if (key === 'type' && kind === null && parseCafRefs(text).refs.length === 0) {
+    if (key === 'type' && kind === null && refs.length === 0) {
       this.warnAt(row, column, `type "${shorten(text)}" is neither a strategic measure nor a quick win`);
     }
     if (kind !== null && measure.kind === null) measure.kind = kind;
-    else if (kind !== null && kind !== measure.kind) {
-      this.warnAt(row, column, `measure ${measure.code} is already ${KIND_NAMES[measure.kind!]}; "${shorten(text)}" does not change it`);
+    else if (kind !== null && measure.kind !== null && kind !== measure.kind) {
+      this.warnAt(row, column, `measure ${measure.code} is already ${KIND_NAMES[measure.kind]}; "${shorten(text)}" does not change it`);
     }
-    const { refs, unknown } = parseCafRefs(text);
     for (const ref of refs) if (!measure.cafRefs.includes(ref)) measure.cafRefs.push(ref);
     for (const ref of unknown) this.warnAt(row, column, `"${ref}" is not a CAF 2020 criterion or sub-criterion; not linked`);
   }
@@ -189,16 +189,19 @@ class PlanBuilder {
     const split = splitCode(text);
     const code = split.code ?? `${measure.code}.${measure.activities.length + 1}`;
     if (split.code === null) this.warnAt(row, this.label('activity'), `activity has no code; given ${code}`);
-    const firstRow = this.activityRows.get(code);
-    if (firstRow === undefined) this.activityRows.set(code, row);
-    else this.warnAt(row, this.label('activity'), `activity code ${code} is used twice (also on row ${firstRow}); both kept`);
+    const source: SourceRef = { sheet: this.sheetName, row };
+    const first = this.activitySources.get(code);
+    if (first === undefined) this.activitySources.set(code, source);
+    else {
+      const where = first.sheet === source.sheet ? `row ${first.row}` : `sheet "${first.sheet}" row ${first.row}`;
+      this.warnAt(row, this.label('activity'), `activity code ${code} is used twice (also on ${where}); both kept`);
+    }
 
     const start = this.readDateCell(take('start'), 'start', row);
     const end = this.readDateCell(take('end'), 'end', row);
     const startIso = start.kind === 'date' ? start.iso : null;
     const endIso = end.kind === 'date' ? end.iso : null;
     if (startIso && endIso && startIso > endIso) this.warnAt(row, this.label('end'), `the start ${startIso} is after the end ${endIso}`);
-    const source: SourceRef = { sheet: this.sheetName, row };
     measure.activities.push({
       code,
       title: split.title,

@@ -17,16 +17,16 @@ beforeAll(async () => {
   head = await makeUser('head');
 });
 
-function upload(user: User, bytes: Uint8Array | string, fileName: string, fields: Record<string, string> = {}) {
+function upload(user: User, bytes: Buffer | string, fileName: string, fields: Record<string, string> = {}) {
   const form = new FormData();
-  form.append('file', new File([bytes], fileName));
+  form.append('file', new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], fileName));
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   return makeRequest('/plans/import', { user, form });
 }
 
 const planCount = () => getDb().select().from(plans).all().length;
 
-async function previewAndConfirm(user: User, bytes: Uint8Array | string, fileName: string, fields: Record<string, string> = {}) {
+async function previewAndConfirm(user: User, bytes: Buffer | string, fileName: string, fields: Record<string, string> = {}) {
   const preview = await (await call(action, await upload(user, bytes, fileName, fields))).json();
   const confirm = await call(
     action,

@@ -97,7 +97,7 @@ export function ActivityQuickUpdate({ row, daysLeft }: { row: MyRow; daysLeft: n
               </select>
             </label>
             <label className={error('percent') ? 'quick-form__percent field--invalid' : 'quick-form__percent'}>
-              <span>%</span>
+              <span>{t('trPercentComplete')}</span>
               <input
                 name="percent"
                 type="number"

@@ -48,7 +48,7 @@ export function EndDate({ end, baselineEnd, ongoing }: { end: string | null; bas
 
 export function Percent({ value }: { value: number }) {
   return (
-    <span className="mini-progress" aria-label={`${value}%`}>
+    <span className="mini-progress">
       <span className="mini-progress__track" aria-hidden="true">
         <span className="mini-progress__fill" style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
       </span>
@@ -146,7 +146,7 @@ export function ActivityTable({
                 {row.lastUpdateAt ? (
                   <>
                     <span>{formatDateTime(row.lastUpdateAt, lang)}</span>
-                    {row.lastUpdateBy ? <span className="muted small"> · {row.lastUpdateBy}</span> : null}
+                    {row.lastUpdateBy ? <span className="muted small activity-table__who">{row.lastUpdateBy}</span> : null}
                     {row.lastComment ? (
                       <p className="muted small activity-table__comment" title={row.lastComment}>
                         {row.lastComment}

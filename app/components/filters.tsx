@@ -1,4 +1,5 @@
 import { Form, Link, useSubmit } from '@remix-run/react';
+import { useId } from 'react';
 import { DERIVED_STATES, SORTS, type ActivityFilters } from '~/domain/filters';
 import { parsePeriod, periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
@@ -42,18 +43,20 @@ export function ActivityFiltersForm({
   const t = useT();
   const lang = useLang();
   const submit = useSubmit();
+  const uid = useId();
+  const idOf = (name: string) => `${uid}-${name}`;
   const apply = (event: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => submit(event.currentTarget.form, { replace: true, preventScrollReset: true });
   return (
     <Form method="get" action={action} className="card filters" role="search" aria-label={t('trFiltersTitle')}>
       <div className="filters__grid">
-        <label className="filters__wide">
-          {t('trFilterSearch')}
-          <input type="search" name="q" defaultValue={filters.q ?? ''} placeholder={t('trFilterSearchPlaceholder')} />
-        </label>
+        <div className="filters__field filters__wide">
+          <label htmlFor={idOf('q')}>{t('trFilterSearch')}</label>
+          <input type="search" id={idOf('q')} name="q" defaultValue={filters.q ?? ''} placeholder={t('trFilterSearchPlaceholder')} />
+        </div>
         {choices.plans ? (
-          <label>
-            {t('trFilterPlan')}
-            <select name="plan" defaultValue={filters.plan ?? ''} onChange={apply}>
+          <div className="filters__field">
+            <label htmlFor={idOf('plan')}>{t('trFilterPlan')}</label>
+            <select id={idOf('plan')} name="plan" defaultValue={filters.plan ?? ''} onChange={apply}>
               <option value="">{t('trFilterAll')}</option>
               {choices.plans.map((plan) => (
                 <option key={plan.id} value={plan.id}>
@@ -61,11 +64,11 @@ export function ActivityFiltersForm({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ) : null}
-        <label>
-          {t('trFilterArea')}
-          <select name="area" defaultValue={filters.area ?? ''} onChange={apply}>
+        <div className="filters__field">
+          <label htmlFor={idOf('area')}>{t('trFilterArea')}</label>
+          <select id={idOf('area')} name="area" defaultValue={filters.area ?? ''} onChange={apply}>
             <option value="">{t('trFilterAll')}</option>
             {choices.areas.map((area) => (
               <option key={area.code} value={area.code}>
@@ -73,10 +76,10 @@ export function ActivityFiltersForm({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('trFilterOwner')}
-          <select name="owner" defaultValue={filters.owner ?? ''} onChange={apply}>
+        </div>
+        <div className="filters__field">
+          <label htmlFor={idOf('owner')}>{t('trFilterOwner')}</label>
+          <select id={idOf('owner')} name="owner" defaultValue={filters.owner ?? ''} onChange={apply}>
             <option value="">{t('trFilterAll')}</option>
             {choices.owners.map((owner) => (
               <option key={owner.id} value={owner.id}>
@@ -84,10 +87,10 @@ export function ActivityFiltersForm({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('status')}
-          <select name="status" defaultValue={filters.status ?? ''} onChange={apply}>
+        </div>
+        <div className="filters__field">
+          <label htmlFor={idOf('status')}>{t('status')}</label>
+          <select id={idOf('status')} name="status" defaultValue={filters.status ?? ''} onChange={apply}>
             <option value="">{t('trFilterAll')}</option>
             {STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -95,10 +98,10 @@ export function ActivityFiltersForm({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('trFilterState')}
-          <select name="state" defaultValue={filters.state ?? ''} onChange={apply}>
+        </div>
+        <div className="filters__field">
+          <label htmlFor={idOf('state')}>{t('trFilterState')}</label>
+          <select id={idOf('state')} name="state" defaultValue={filters.state ?? ''} onChange={apply}>
             <option value="">{t('trFilterAll')}</option>
             {DERIVED_STATES.map((state) => (
               <option key={state} value={state}>
@@ -106,10 +109,10 @@ export function ActivityFiltersForm({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('trFilterCaf')}
-          <select name="caf" defaultValue={filters.caf ?? ''} onChange={apply}>
+        </div>
+        <div className="filters__field">
+          <label htmlFor={idOf('caf')}>{t('trFilterCaf')}</label>
+          <select id={idOf('caf')} name="caf" defaultValue={filters.caf ?? ''} onChange={apply}>
             <option value="">{t('trFilterAll')}</option>
             {choices.caf.map((c) => (
               <option key={c.code} value={c.code}>
@@ -118,10 +121,10 @@ export function ActivityFiltersForm({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('trFilterQuarter')}
-          <select name="quarter" defaultValue={filters.quarter ?? ''} onChange={apply}>
+        </div>
+        <div className="filters__field">
+          <label htmlFor={idOf('quarter')}>{t('trFilterQuarter')}</label>
+          <select id={idOf('quarter')} name="quarter" defaultValue={filters.quarter ?? ''} onChange={apply}>
             <option value="">{t('trFilterAll')}</option>
             {choices.quarters.map((key) => (
               <option key={key} value={key}>
@@ -129,21 +132,21 @@ export function ActivityFiltersForm({
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('trAsOf')}
-          <input type="date" name="asOf" defaultValue={filters.asOf ?? today} max="9999-12-31" onChange={apply} />
-        </label>
-        <label>
-          {t('trSortBy')}
-          <select name="sort" defaultValue={filters.sort ?? 'code'} onChange={apply}>
+        </div>
+        <div className="filters__field">
+          <label htmlFor={idOf('asOf')}>{t('trAsOf')}</label>
+          <input type="date" id={idOf('asOf')} name="asOf" defaultValue={filters.asOf ?? today} max="9999-12-31" onChange={apply} />
+        </div>
+        <div className="filters__field">
+          <label htmlFor={idOf('sort')}>{t('trSortBy')}</label>
+          <select id={idOf('sort')} name="sort" defaultValue={filters.sort ?? 'code'} onChange={apply}>
             {SORTS.map((sort) => (
               <option key={sort} value={sort}>
                 {t(SORT_KEYS[sort])}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       <div className="filters__actions">
         <button type="submit" className="button button--primary button--small">

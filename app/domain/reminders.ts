@@ -18,12 +18,13 @@
  *   7 days while it stays overdue (end + 1, + 8, + 15 ...). A run sends the latest of these
  *   that has come, so after a pause it sends one, not a backlog. Rescheduling gives the new
  *   end its own series (the end date is part of the key).
- * - Weekly digest on Mondays, keyed by ISO week: for each head, their activities that are
- *   overdue, due within 30 days, or started and not updated for 90 days (not repeating the
- *   overdue ones); for each secretary (role 'secretary' only: administrators run the system,
- *   they do not follow the plan), the whole plan: the overdue activities by owner and the
- *   status updates recorded in the week before that Monday. A digest with nothing in it is
- *   not sent.
+ * - Weekly digest on Mondays, keyed by ISO week. For each head, their activities that are
+ *   overdue, due within 30 days, or without an update for 90 days (counted from the start
+ *   when never updated; ongoing ones included; those already listed as overdue or due soon
+ *   are not repeated). For each secretary (role 'secretary' only: administrators run the
+ *   system, they do not follow the plan), the whole plan: the overdue activities by owner
+ *   and the status updates recorded in the week before that Monday. A digest with nothing
+ *   in it is not sent.
  * - Missed days (the process was down, cron skipped a day): a reminder whose day fell within
  *   the last 7 days (D − 7 … D) still goes out once, judged by the state as of D; older ones
  *   are dropped. So a Monday digest missed on Monday goes out with the first run that week.
@@ -226,13 +227,15 @@ export function planReminders(input: ReminderInput): Reminder[] {
     const dueSoon = mine
       .filter((a) => !a.overdue && !a.ongoing && OPEN(a.status) && a.end !== null && a.end >= asOf && a.end <= dueSoonUntil)
       .sort(byEnd);
+    const listed = new Set([...overdue, ...dueSoon]);
     const stale = mine
       .filter(
         (a) =>
-          !a.overdue &&
+          !listed.has(a) &&
           OPEN(a.status) &&
           (a.ongoing || (a.start !== null && a.start <= asOf)) &&
-          (a.lastUpdateAt === null || a.lastUpdateAt < staleBefore),
+          // The last update, or the start when there is none, is more than 90 days back.
+          (a.lastUpdateAt ?? (a.start ? startOfDayInSofia(a.start) : -Infinity)) < staleBefore,
       )
       .sort(byEnd);
     if (overdue.length + dueSoon.length + stale.length === 0) continue;
@@ -352,9 +355,9 @@ const TEXTS: Record<Lang, Texts> = {
     statusLine: 'Текущ статус: {status}, {percent}%.',
     owners: 'Отговорници: {owners}.',
     open: 'Отворете дейността: {url}',
-    headDigestSubject: 'Седмичен преглед ({week}): {overdue} просрочени, {dueSoon} със срок до 30 дни',
+    headDigestSubject: 'Седмичен преглед ({week}): просрочени — {overdue}, със срок до 30 дни — {dueSoon}',
     headDigestIntro: 'Вашите дейности към {date}:',
-    secretaryDigestSubject: 'Седмичен преглед на плана ({week}): {overdue} просрочени, {updates} тази седмица',
+    secretaryDigestSubject: 'Седмичен преглед на плана ({week}): просрочени — {overdue}, отчети през седмицата — {updates}',
     secretaryDigestIntro: 'Състояние на плана към {date}:',
     overdueList: 'Просрочени ({count}):',
     dueSoonList: 'Със срок в следващите 30 дни ({count}):',
@@ -383,9 +386,9 @@ const TEXTS: Record<Lang, Texts> = {
     statusLine: 'Current status: {status}, {percent}%.',
     owners: 'Owners: {owners}.',
     open: 'Open the activity: {url}',
-    headDigestSubject: 'Weekly summary ({week}): {overdue} overdue, {dueSoon} due within 30 days',
+    headDigestSubject: 'Weekly summary ({week}): overdue — {overdue}, due within 30 days — {dueSoon}',
     headDigestIntro: 'Your activities as of {date}:',
-    secretaryDigestSubject: 'Weekly plan summary ({week}): {overdue} overdue, {updates} this week',
+    secretaryDigestSubject: 'Weekly plan summary ({week}): overdue — {overdue}, updates last week — {updates}',
     secretaryDigestIntro: 'The plan as of {date}:',
     overdueList: 'Overdue ({count}):',
     dueSoonList: 'Due within the next 30 days ({count}):',
@@ -486,8 +489,8 @@ export function composeMessage(reminder: Reminder, user: Pick<ReminderUser, 'nam
   const to = formatDate(addDays(window.monday, -1), lang);
   const subject = fill(t.secretaryDigestSubject, {
     week: reminder.week,
-    overdue: plural(reminder.overdue.length, lang, NOUNS.activity),
-    updates: plural(reminder.updates.length, lang, NOUNS.update),
+    overdue: reminder.overdue.length,
+    updates: reminder.updates.length,
   });
   lines.push(fill(t.secretaryDigestIntro, { date: date(asOf) }));
   if (reminder.overdue.length) {

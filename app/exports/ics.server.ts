@@ -173,7 +173,7 @@ export function activitiesIcs(
     ]
       .filter(Boolean)
       .join('\n');
-    const url = `${options.origin}/plans/${a.planId}?q=${encodeURIComponent(a.code)}`;
+    const url = `${options.origin}/activities/${a.id}`;
     if (a.start && !closed) {
       events.push({ uid: `activity-${a.id}-start@${host}`, date: a.start, summary: `${t.start}: ${label}`, description, url });
     }

@@ -10,7 +10,6 @@
  * still has its fingerprint was not touched; a row with none touched is skipped, and a
  * report text left as it was is not recorded again.
  */
-import crypto from 'node:crypto';
 import type { Lang } from '~/domain/lang';
 
 export const DETAIL_COLUMNS = [
@@ -112,8 +111,15 @@ function canonical(column: StatusColumn, cells: StatusCells): string {
   return (value as string | null) ?? '';
 }
 
+/** 24 bits of FNV-1a over the column name and its canonical value: a change check, not a secret. */
 function fingerprint(column: StatusColumn, cells: StatusCells): string {
-  return crypto.createHash('sha256').update(`${column}\u001f${canonical(column, cells)}`).digest('hex').slice(0, 6);
+  const text = `${column}\u001f${canonical(column, cells)}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return ((hash >>> 8) & 0xffffff).toString(16).padStart(6, '0');
 }
 
 export function activityKey(planId: number, activityId: number, cells: StatusCells): string {

@@ -153,7 +153,7 @@ const LINE_HEIGHT = 14.5;
  */
 export function estimateLines(text: string | null | undefined, width: number): number {
   if (!text) return 1;
-  const perLine = Math.max(4, Math.floor(width * 1.2));
+  const perLine = Math.max(4, Math.floor(width * 1.1));
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;
@@ -202,18 +202,20 @@ export function exportedStatusCells(activity: ReportActivity, lang: Lang): Statu
   };
 }
 
-function printSetup(sheet: Sheet, lang: Lang, fitToHeight: 0 | 1): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight,
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
+/** Print setup given when a sheet is made (the streaming writer writes it at the sheet's top): A4 landscape, fit to width. */
+function printOptions(lang: Lang, fitToHeight: 0 | 1): Partial<ExcelJS.AddWorksheetOptions> {
+  return {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&C${TEXT[lang].page}` },
   };
-  sheet.headerFooter = { oddFooter: `&C${TEXT[lang].page}` };
 }
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
@@ -283,11 +285,11 @@ function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): vo
   const sheet = workbook.addWorksheet(t.summarySheet, {
     properties: { defaultRowHeight: 18 },
     views: [{ state: 'frozen', ySplit: SUMMARY_HEADER_ROW, xSplit: 0, showGridLines: false }],
+    ...printOptions(lang, 1),
   });
   const widths = [52, 12, 12, 14, 13, 12, 12, 13, 14, 14];
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   const lastColumn = widths.length;
-  printSetup(sheet, lang, 1);
 
   const title = sheet.getRow(1);
   setText(title.getCell(1), t.reportTitle);
@@ -392,6 +394,7 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
   const sheet = workbook.addWorksheet(t.detailSheet, {
     // Given when the sheet is made: the streaming writer puts them at the top of the sheet.
     views: [{ state: 'frozen', xSplit: 0, ySplit: DETAIL_HEADER_ROW + 1, topLeftCell: `A${DETAIL_FIRST_DATA_ROW}`, activeCell: `J${DETAIL_FIRST_DATA_ROW}` }],
+    ...printOptions(lang, 0),
   });
   const widths: Record<(typeof DETAIL_COLUMNS)[number], number> = {
     measure: 38,
@@ -413,7 +416,6 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
   for (const key of DETAIL_COLUMNS) sheet.getColumn(COLUMN_NUMBER[key]).width = widths[key];
   const visibleWidth = DETAIL_COLUMNS.filter((key) => key !== 'key').reduce((sum, key) => sum + widths[key], 0);
   sheet.getColumn(COLUMN_NUMBER.key).hidden = true;
-  printSetup(sheet, lang, 0);
   sheet.pageSetup.printTitlesRow = `${DETAIL_HEADER_ROW}:${DETAIL_HEADER_ROW + 1}`;
 
   // Title block.
@@ -467,9 +469,6 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
   header.height = 45;
 
   let r = DETAIL_FIRST_DATA_ROW;
-  const cellStyle: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-  const centered: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top', horizontal: 'center' };
-  const overdueFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.overdueFill } };
 
   for (const area of report.areas) {
     const areaRow = sheet.getRow(r);
@@ -498,15 +497,23 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
           setText(row.getCell(refColumn), refs);
         }
         if (activity) writeActivity(row, activity, report.plan.id, lang, t.ongoing);
+        const overdue = activity?.overdue ?? false;
         for (let c = 1; c <= LAST_VISIBLE_COLUMN; c++) {
           const cell = row.getCell(c);
-          cell.border = thin;
-          const center = c === COLUMN_NUMBER.strategic || c === COLUMN_NUMBER.quickWin || c === COLUMN_NUMBER.start ||
-            c === COLUMN_NUMBER.end || c === COLUMN_NUMBER.percent || c === COLUMN_NUMBER.completedOn || c === COLUMN_NUMBER.newEnd;
-          cell.alignment = center ? centered : cellStyle;
-          if (activity?.overdue && c > COLUMN_NUMBER.measure) cell.fill = overdueFill;
+          if (c === 1 && i > 0) continue; // merged into the measure cell
+          const kind: CellKind =
+            cell.numFmt === '@'
+              ? 'textFormat'
+              : CENTERED_COLUMNS.has(c)
+                ? cell.value instanceof Date
+                  ? 'date'
+                  : c === COLUMN_NUMBER.percent
+                    ? 'percent'
+                    : 'center'
+                : 'text';
+          // Shared style objects: exceljs writes each distinct object once (its styles cache is keyed by identity).
+          cell.style = dataStyle(kind, overdue && c > COLUMN_NUMBER.measure, overdue && c === COLUMN_NUMBER.status);
         }
-        if (activity?.overdue) row.getCell(COLUMN_NUMBER.status).font = { ...FONT, bold: true, color: { argb: COLORS.overdueFont } };
         row.height = rowHeight(activity ? activityLines(activity, widths) : 1);
         heights += row.height;
         r += 1;
@@ -549,6 +556,37 @@ function activityLines(activity: ReportActivity, widths: Record<(typeof DETAIL_C
     estimateLines(activity.comment, widths.comment - 1),
     estimateLines(STATUS_LABELS[activity.status].bg, widths.status - 1),
   );
+}
+
+type CellKind = 'text' | 'textFormat' | 'center' | 'date' | 'percent';
+
+const CENTERED_COLUMNS = new Set([
+  COLUMN_NUMBER.strategic,
+  COLUMN_NUMBER.quickWin,
+  COLUMN_NUMBER.start,
+  COLUMN_NUMBER.end,
+  COLUMN_NUMBER.percent,
+  COLUMN_NUMBER.completedOn,
+  COLUMN_NUMBER.newEnd,
+]);
+
+const dataStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+/** The style of a data cell; one object per distinct style, never changed once made. */
+function dataStyle(kind: CellKind, overdue: boolean, emphasis: boolean): Partial<ExcelJS.Style> {
+  const key = `${kind}|${overdue}|${emphasis}`;
+  let style = dataStyles.get(key);
+  if (!style) {
+    style = Object.freeze({
+      font: emphasis ? { ...FONT, bold: true, color: { argb: COLORS.overdueFont } } : FONT,
+      border: thin,
+      alignment: { wrapText: true, vertical: 'top', ...(kind === 'text' || kind === 'textFormat' ? {} : { horizontal: 'center' }) },
+      ...(overdue ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.overdueFill } } } : {}),
+      ...(kind === 'date' ? { numFmt: DATE_FORMAT } : kind === 'percent' ? { numFmt: PERCENT_FORMAT } : kind === 'textFormat' ? { numFmt: '@' } : {}),
+    }) as Partial<ExcelJS.Style>;
+    dataStyles.set(key, style);
+  }
+  return style;
 }
 
 function writeActivity(row: ExcelJS.Row, activity: ReportActivity, planId: number, lang: Lang, ongoingWord: string): void {

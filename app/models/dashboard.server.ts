@@ -76,7 +76,7 @@ export type CafProgress = {
   subCriteria: { code: string; titleBg: string; titleEn: string; measures: number; activities: number; done: number; overdue: number }[];
 };
 
-export type OwnerLoad = { id: number; name: string; overdue: number; dueThisQuarter: number; open: number };
+export type OwnerLoad = { id: number; name: string; overdue: number; dueThisQuarter: number };
 
 export type BurnUpPoint = {
   /** 'YYYY-MM' */
@@ -120,6 +120,8 @@ export type Dashboard = {
   overdue: { total: number; rows: OverdueActivity[] };
   /** Quarter ends (ISO) from the first quarter of the plan(s) up to the last one before today: the quick picks. */
   quarterEnds: string[];
+  /** How many plans (all-plans charts), owners and overdue activities are listed at most. */
+  limits: { plans: number; owners: number; overdue: number };
 };
 
 export type DashboardQuery = { planId: number | null; asOf: string; today: string };
@@ -165,40 +167,34 @@ const latestPercent = (cutoff: string, activity: string) =>
  * SELECT giving, for every live activity matching `where` (over activities a), its state as
  * of :asOf and as of :prevAsOf. Columns: id, plan_id, measure_id, start, baseline_end, ongoing,
  * end_date, status, percent, completed_on, overdue, due_this_quarter, late_start, days_overdue,
- * prev_status, prev_percent, prev_end, prev_overdue, prev_due_this_quarter. Named parameters:
+ * prev_status, prev_percent, prev_end, prev_overdue, prev_due_this_quarter, prev_late_start. Named parameters:
  * statePeriodParams(asOf, previousAsOf).
  */
 export function dashboardStateSql(where: string): string {
+  // Plain joins on the latest ids (no materialized steps: writing 50,000 intermediate rows
+  // costs more than it saves); derived columns read the joined rows, so nothing is looked
+  // up twice.
   return `
-  with base as materialized (
+  with resolved as (
     select a.id, a.plan_id, a.measure_id, a.start, a.baseline_end, a.ongoing,
-      ${latestUpdate(':cutoff', 'a.id')} as su_id,
-      ${latestChange(':cutoff', 'a.id')} as sc_id
-    from activities a
-    where a.archived = 0 ${where ? `and ${where}` : ''}
-  ),
-  stepped as materialized (
-    select b.*, su.status as su_status, su.percent as su_percent, su.completed_on as su_completed_on, su.created_at as su_at,
-      coalesce(sc.new_end, b.baseline_end) as end_date,
-      case when b.su_id is null or su.created_at <= :prevCutoff then b.su_id else ${latestUpdate(':prevCutoff', 'b.id')} end as prev_su_id,
-      case when b.sc_id is null then null when sc.created_at <= :prevCutoff then b.sc_id else ${latestChange(':prevCutoff', 'b.id')} end as prev_sc_id
-    from base b
-    left join status_updates su on su.id = b.su_id
-    left join schedule_changes sc on sc.id = b.sc_id
-  ),
-  resolved as (
-    select s.id, s.plan_id, s.measure_id, s.start, s.baseline_end, s.ongoing, s.end_date,
-      coalesce(s.su_status, 'planned') as status,
-      case when s.su_status = 'done' then 100 when s.su_percent is not null then s.su_percent when s.su_id is null then 0
-        else coalesce(${latestPercent(':cutoff', 's.id')}, 0) end as percent,
-      case when s.su_status = 'done' then coalesce(s.su_completed_on, ${SOFIA_DATE_FUNCTION}(s.su_at)) end as completed_on,
+      coalesce(sc.new_end, a.baseline_end) as end_date,
+      coalesce(su.status, 'planned') as status,
+      case when su.status = 'done' then 100 when su.percent is not null then su.percent when su.id is null then 0
+        else coalesce(${latestPercent(':cutoff', 'a.id')}, 0) end as percent,
+      case when su.status = 'done' then coalesce(su.completed_on, ${SOFIA_DATE_FUNCTION}(su.created_at)) end as completed_on,
       coalesce(ps.status, 'planned') as prev_status,
       case when ps.status = 'done' then 100 when ps.percent is not null then ps.percent when ps.id is null then 0
-        else coalesce(${latestPercent(':prevCutoff', 's.id')}, 0) end as prev_percent,
-      case when s.prev_sc_id is null then s.baseline_end else psc.new_end end as prev_end
-    from stepped s
-    left join status_updates ps on ps.id = s.prev_su_id
-    left join schedule_changes psc on psc.id = s.prev_sc_id
+        else coalesce(${latestPercent(':prevCutoff', 'a.id')}, 0) end as prev_percent,
+      coalesce(psc.new_end, a.baseline_end) as prev_end
+    from activities a
+    left join status_updates su on su.id = ${latestUpdate(':cutoff', 'a.id')}
+    left join schedule_changes sc on sc.id = ${latestChange(':cutoff', 'a.id')}
+    -- As of the previous quarter end: the same rows when they were recorded by then (the usual case).
+    left join status_updates ps on ps.id =
+      case when su.id is null or su.created_at <= :prevCutoff then su.id else ${latestUpdate(':prevCutoff', 'a.id')} end
+    left join schedule_changes psc on psc.id =
+      case when sc.id is null or sc.created_at <= :prevCutoff then sc.id else ${latestChange(':prevCutoff', 'a.id')} end
+    where a.archived = 0 ${where ? `and ${where}` : ''}
   )
   select r.id, r.plan_id, r.measure_id, r.start, r.baseline_end, r.ongoing, r.end_date, r.status, r.percent, r.completed_on,
     (r.ongoing = 0 and r.status not in ('done', 'cancelled') and r.end_date is not null and r.end_date < :asOf) as overdue,
@@ -208,26 +204,53 @@ export function dashboardStateSql(where: string): string {
       then cast(julianday(:asOf) - julianday(r.end_date) as integer) else 0 end as days_overdue,
     r.prev_status, r.prev_percent, r.prev_end,
     (r.ongoing = 0 and r.prev_status not in ('done', 'cancelled') and r.prev_end is not null and r.prev_end < :prevAsOf) as prev_overdue,
-    (r.ongoing = 0 and r.prev_status not in ('done', 'cancelled') and r.prev_end between :prevQuarterStart and :prevQuarterEnd) as prev_due_this_quarter
+    (r.ongoing = 0 and r.prev_status not in ('done', 'cancelled') and r.prev_end between :prevQuarterStart and :prevQuarterEnd) as prev_due_this_quarter,
+    (r.ongoing = 0 and r.prev_status = 'planned' and r.start is not null and r.start < :prevAsOf) as prev_late_start
   from resolved r`;
 }
 
 const STATE_TABLE = 'temp.dashboard_state';
 
-const figuresSql = (prefix: '' | 'prev_') => `
+/** The figures as of the day and as of the previous quarter end, and the dates the plan(s) span, in one scan. */
+const FIGURES_SQL = `
   select count(*) as total,
-    coalesce(sum(${prefix}status = 'done'), 0) as done,
-    coalesce(sum(${prefix}status = 'in_progress'), 0) as inProgress,
-    coalesce(sum(${prefix}status = 'planned'), 0) as planned,
-    coalesce(sum(${prefix}status = 'postponed'), 0) as postponed,
-    coalesce(sum(${prefix}status = 'cancelled'), 0) as cancelled,
-    coalesce(sum(${prefix}overdue), 0) as overdue,
-    coalesce(sum(${prefix}due_this_quarter), 0) as dueThisQuarter,
-    ${prefix === '' ? 'coalesce(sum(late_start), 0)' : 'null'} as lateStart,
-    coalesce(sum(case when ${prefix}status <> 'cancelled' then ${prefix}percent end), 0) as percentSum
+    coalesce(sum(status = 'done'), 0) as done,
+    coalesce(sum(status = 'in_progress'), 0) as inProgress,
+    coalesce(sum(status = 'planned'), 0) as planned,
+    coalesce(sum(status = 'postponed'), 0) as postponed,
+    coalesce(sum(status = 'cancelled'), 0) as cancelled,
+    coalesce(sum(overdue), 0) as overdue,
+    coalesce(sum(due_this_quarter), 0) as dueThisQuarter,
+    coalesce(sum(late_start), 0) as lateStart,
+    coalesce(sum(case when status <> 'cancelled' then percent end), 0) as percentSum,
+    coalesce(sum(prev_status = 'done'), 0) as prevDone,
+    coalesce(sum(prev_status = 'in_progress'), 0) as prevInProgress,
+    coalesce(sum(prev_status = 'planned'), 0) as prevPlanned,
+    coalesce(sum(prev_status = 'postponed'), 0) as prevPostponed,
+    coalesce(sum(prev_status = 'cancelled'), 0) as prevCancelled,
+    coalesce(sum(prev_overdue), 0) as prevOverdue,
+    coalesce(sum(prev_due_this_quarter), 0) as prevDueThisQuarter,
+    coalesce(sum(prev_late_start), 0) as prevLateStart,
+    coalesce(sum(case when prev_status <> 'cancelled' then prev_percent end), 0) as prevPercentSum,
+    min(coalesce(start, baseline_end)) as firstDate,
+    max(max(coalesce(baseline_end, '')), max(coalesce(end_date, ''))) as lastDate
   from dashboard_state`;
 
-type FiguresRow = Omit<Figures, 'shareDone' | 'meanPercent' | 'lateStart'> & { lateStart: number | null; percentSum: number };
+type FiguresRow = {
+  total: number;
+  done: number;
+  inProgress: number;
+  planned: number;
+  postponed: number;
+  cancelled: number;
+  overdue: number;
+  dueThisQuarter: number;
+  lateStart: number;
+  percentSum: number;
+  firstDate: string | null;
+  lastDate: string | null;
+};
+type BothFiguresRow = FiguresRow & { [K in keyof Omit<FiguresRow, 'total' | 'firstDate' | 'lastDate'> as `prev${Capitalize<K>}`]: number };
 
 function toFigures(row: FiguresRow): Figures {
   const counted = row.total - row.cancelled;
@@ -240,9 +263,26 @@ function toFigures(row: FiguresRow): Figures {
     cancelled: row.cancelled,
     overdue: row.overdue,
     dueThisQuarter: row.dueThisQuarter,
-    lateStart: row.lateStart ?? 0,
+    lateStart: row.lateStart,
     shareDone: counted > 0 ? row.done / counted : null,
     meanPercent: counted > 0 ? row.percentSum / counted : null,
+  };
+}
+
+function previousOf(row: BothFiguresRow): FiguresRow {
+  return {
+    total: row.total,
+    done: row.prevDone,
+    inProgress: row.prevInProgress,
+    planned: row.prevPlanned,
+    postponed: row.prevPostponed,
+    cancelled: row.prevCancelled,
+    overdue: row.prevOverdue,
+    dueThisQuarter: row.prevDueThisQuarter,
+    lateStart: row.prevLateStart,
+    percentSum: row.prevPercentSum,
+    firstDate: row.firstDate,
+    lastDate: row.lastDate,
   };
 }
 
@@ -274,26 +314,33 @@ export function getDashboard({ planId, asOf, today }: DashboardQuery): Dashboard
   const plan = planId === null ? null : (plans.find((p) => p.id === planId) ?? null);
   if (planId !== null && plan === null) throw new Response('Plan not found', { status: 404 });
 
+  // One read transaction: every figure comes from the same snapshot, and the temporary
+  // table never outlives the call (better-sqlite3 is synchronous: no other request runs
+  // on this connection in between).
   return sqlite.transaction(() => {
     sqlite.prepare(`drop table if exists ${STATE_TABLE}`).run();
     sqlite
       .prepare(`create table ${STATE_TABLE} as ${dashboardStateSql(planId === null ? '' : 'a.plan_id = :planId')}`)
       .run(planId === null ? params : { ...params, planId });
     try {
+      const row = sqlite.prepare(FIGURES_SQL).get() as BothFiguresRow;
+      const figures = toFigures(row);
+      const cube = measureCube(sqlite, planId);
       return {
         asOf,
         previousAsOf,
         quarter: periodKey(periodOf(asOf, 'quarter')),
         plan,
         plans,
-        figures: toFigures(sqlite.prepare(figuresSql('')).get() as FiguresRow),
-        previousFigures: toFigures(sqlite.prepare(figuresSql('prev_')).get() as FiguresRow),
-        groups: planId === null ? progressByPlan(sqlite) : progressByArea(sqlite, planId),
-        caf: progressByCaf(sqlite),
+        figures,
+        previousFigures: toFigures(previousOf(row)),
+        groups: planId === null ? topPlans(cube.groups) : cube.groups,
+        caf: cube.caf,
         owners: ownerLoad(sqlite),
         burnUp: burnUp(sqlite, asOf),
-        overdue: overdueList(sqlite),
-        quarterEnds: quarterEnds(sqlite, today),
+        overdue: { total: figures.overdue, rows: figures.overdue > 0 ? overdueList(sqlite) : [] },
+        quarterEnds: quarterEnds(row.firstDate, row.lastDate, today),
+        limits: { plans: DASHBOARD_PLAN_LIMIT, owners: DASHBOARD_OWNER_LIMIT, overdue: DASHBOARD_OVERDUE_LIMIT },
       } satisfies Dashboard;
     } finally {
       sqlite.prepare(`drop table if exists ${STATE_TABLE}`).run();
@@ -301,127 +348,127 @@ export function getDashboard({ planId, asOf, today }: DashboardQuery): Dashboard
   })();
 }
 
-type GroupRow = { id: number; planId: number; areaCode: string | null; title: string; status: Status | null; n: number; overdue: number; due: number; percentSum: number };
+type CubeRow = {
+  kind: 'group' | 'criterion' | 'sub';
+  key: string;
+  id: number | null;
+  planId: number | null;
+  title: string | null;
+  position: number | null;
+  measures: number;
+  planned: number;
+  in_progress: number;
+  done: number;
+  postponed: number;
+  cancelled: number;
+  overdue: number;
+  due: number;
+  percentSum: number;
+};
 
-function collectGroups(rows: GroupRow[], labelOf: (row: GroupRow) => string): GroupProgress[] {
-  const groups = new Map<number, GroupProgress & { percentSum: number }>();
-  for (const row of rows) {
-    let group = groups.get(row.id);
-    if (!group) {
-      group = {
-        id: row.id,
-        planId: row.planId,
-        areaCode: row.areaCode,
-        label: labelOf(row),
-        title: row.title,
-        total: 0,
-        byStatus: emptyCounts(),
-        overdue: 0,
-        dueThisQuarter: 0,
-        shareDone: null,
-        meanPercent: null,
-        percentSum: 0,
-      };
-      groups.set(row.id, group);
-    }
-    if (row.status === null) continue;
-    group.total += row.n;
-    group.byStatus[row.status] += row.n;
-    group.overdue += row.overdue;
-    group.dueThisQuarter += row.due;
-    group.percentSum += row.percentSum;
-  }
-  return [...groups.values()].map(({ percentSum, ...group }) => {
-    const counted = group.total - group.byStatus.cancelled;
-    return { ...group, shareDone: shareOf(group.byStatus, group.total), meanPercent: counted > 0 ? percentSum / counted : null };
-  });
-}
+const CUBE_SUMS = `sum(g.planned) as planned, sum(g.in_progress) as in_progress, sum(g.done) as done, sum(g.postponed) as postponed,
+  sum(g.cancelled) as cancelled, sum(g.overdue) as overdue, sum(g.due) as due, sum(g.percent_sum) as percentSum`;
 
-const GROUP_COLUMNS = `s.status, count(s.id) as n, coalesce(sum(s.overdue), 0) as overdue, coalesce(sum(s.due_this_quarter), 0) as due,
-  coalesce(sum(case when s.status <> 'cancelled' then s.percent end), 0) as percentSum`;
-
-/** Every area of the plan in its order, empty ones included. */
-function progressByArea(sqlite: Database.Database, planId: number): GroupProgress[] {
+/**
+ * Progress by area (one plan: every area, empty ones too) or by plan (all plans), by CAF
+ * criterion and by sub-criterion, from one grouping of the state by measure. An activity
+ * belongs to one measure, so an activity counts once per criterion however many of its
+ * sub-criteria the measure names.
+ */
+function measureCube(sqlite: Database.Database, planId: number | null): { groups: GroupProgress[]; caf: CafProgress[] } {
+  const groupsSql =
+    planId === null
+      ? `select 'group' as kind, cast(p.id as text) as key, p.id, p.id as planId, p.title, p.id as position, count(*) as measures, ${CUBE_SUMS}
+         from g join plans p on p.id = g.plan_id group by p.id`
+      : `select 'group' as kind, ar.code as key, ar.id, ar.plan_id as planId, ar.title, ar.position, count(g.measure_id) as measures, ${CUBE_SUMS}
+         from areas ar left join measures m on m.area_id = ar.id left join g on g.measure_id = m.id
+         where ar.plan_id = :planId group by ar.id`;
+  // CROSS JOIN keeps g (the measures in scope) as the outer loop: one plan's dashboard must not
+  // scan the CAF references of every plan.
   const rows = sqlite
     .prepare(
-      `select ar.id, ar.plan_id as planId, ar.code as areaCode, ar.title, ${GROUP_COLUMNS}
-       from areas ar
-       left join measures m on m.area_id = ar.id
-       left join dashboard_state s on s.measure_id = m.id
-       where ar.plan_id = ?
-       group by ar.id, s.status
-       order by ar.position, ar.id`,
+      `with g as materialized (
+         select measure_id, plan_id, sum(status = 'planned') as planned, sum(status = 'in_progress') as in_progress,
+           sum(status = 'done') as done, sum(status = 'postponed') as postponed, sum(status = 'cancelled') as cancelled,
+           sum(overdue) as overdue, sum(due_this_quarter) as due, sum(case when status <> 'cancelled' then percent end) as percent_sum
+         from dashboard_state group by measure_id)
+       ${groupsSql}
+       union all
+       select 'criterion', coalesce(c.parent_code, c.code), null, null, null, null, count(*), ${CUBE_SUMS}
+       from g cross join measure_caf_refs r on r.measure_id = g.measure_id join caf_criteria c on c.code = r.caf_code
+       -- once per criterion: skip a reference when the measure names an earlier code of the same criterion
+       where not exists (select 1 from measure_caf_refs r2 join caf_criteria c2 on c2.code = r2.caf_code
+         where r2.measure_id = r.measure_id and r2.caf_code < r.caf_code
+           and coalesce(c2.parent_code, c2.code) = coalesce(c.parent_code, c.code))
+       group by coalesce(c.parent_code, c.code)
+       union all
+       select 'sub', r.caf_code, null, null, null, null, count(*), ${CUBE_SUMS}
+       from g cross join measure_caf_refs r on r.measure_id = g.measure_id
+       group by r.caf_code`,
     )
-    .all(planId) as GroupRow[];
-  return collectGroups(rows, (row) => row.areaCode ?? '');
+    .all(planId === null ? {} : { planId }) as CubeRow[];
+
+  const countsOf = (row: CubeRow): StatusCounts => {
+    const counts = emptyCounts();
+    for (const status of STATUSES) counts[status] = row[status] ?? 0;
+    return counts;
+  };
+  const totalOf = (counts: StatusCounts) => STATUSES.reduce((sum, status) => sum + counts[status], 0);
+
+  const groups = rows
+    .filter((row) => row.kind === 'group')
+    .sort((a, b) => a.position! - b.position! || a.id! - b.id!)
+    .map((row): GroupProgress => {
+      const byStatus = countsOf(row);
+      const total = totalOf(byStatus);
+      const counted = total - byStatus.cancelled;
+      return {
+        id: row.id!,
+        planId: row.planId!,
+        areaCode: planId === null ? null : row.key,
+        label: planId === null ? row.title! : row.key,
+        title: row.title!,
+        total,
+        byStatus,
+        overdue: row.overdue ?? 0,
+        dueThisQuarter: row.due ?? 0,
+        shareDone: shareOf(byStatus, total),
+        meanPercent: counted > 0 ? (row.percentSum ?? 0) / counted : null,
+      };
+    });
+
+  const caf = CAF_CRITERIA.map((criterion): CafProgress => {
+    const row = rows.find((r) => r.kind === 'criterion' && r.key === criterion.code);
+    const byStatus = row ? countsOf(row) : emptyCounts();
+    const total = totalOf(byStatus);
+    const subCriteria = [criterion, ...criterion.subCriteria].flatMap((sub) => {
+      const subRow = rows.find((r) => r.kind === 'sub' && r.key === sub.code);
+      if (!subRow) return [];
+      const counts = countsOf(subRow);
+      return [{ code: sub.code, titleBg: sub.titleBg, titleEn: sub.titleEn, measures: subRow.measures, activities: totalOf(counts), done: counts.done, overdue: subRow.overdue }];
+    });
+    return { code: criterion.code, titleBg: criterion.titleBg, titleEn: criterion.titleEn, total, byStatus, overdue: row?.overdue ?? 0, shareDone: shareOf(byStatus, total), subCriteria };
+  });
+  return { groups, caf };
 }
 
 /** The plans with the most overdue activities first (then the least done), at most DASHBOARD_PLAN_LIMIT. */
-function progressByPlan(sqlite: Database.Database): GroupProgress[] {
-  const rows = sqlite
-    .prepare(
-      `with ranked as (
-         select plan_id, sum(overdue) as overdue, sum(status = 'done') * 1.0 / max(1, count(*) - sum(status = 'cancelled')) as share
-         from dashboard_state group by plan_id
-         order by overdue desc, share asc, plan_id limit ${DASHBOARD_PLAN_LIMIT})
-       select p.id, p.id as planId, null as areaCode, p.title, ${GROUP_COLUMNS}
-       from ranked r join plans p on p.id = r.plan_id
-       join dashboard_state s on s.plan_id = r.plan_id
-       group by p.id, s.status
-       order by r.overdue desc, r.share asc, p.id`,
-    )
-    .all() as GroupRow[];
-  return collectGroups(rows, (row) => row.title);
-}
-
-/** All 9 criteria, each activity counted once per criterion its measure answers. */
-function progressByCaf(sqlite: Database.Database): CafProgress[] {
-  const byCriterion = sqlite
-    .prepare(
-      `with refs as (
-         select distinct coalesce(cc.parent_code, cc.code) as criterion, s.id, s.status, s.overdue
-         from dashboard_state s
-         join measure_caf_refs r on r.measure_id = s.measure_id
-         join caf_criteria cc on cc.code = r.caf_code)
-       select criterion, status, count(*) as n, sum(overdue) as overdue from refs group by criterion, status`,
-    )
-    .all() as { criterion: string; status: Status; n: number; overdue: number }[];
-  const bySub = sqlite
-    .prepare(
-      `select r.caf_code as code, count(distinct r.measure_id) as measures, count(distinct s.id) as activities,
-         count(distinct case when s.status = 'done' then s.id end) as done,
-         count(distinct case when s.overdue then s.id end) as overdue
-       from dashboard_state s join measure_caf_refs r on r.measure_id = s.measure_id
-       group by r.caf_code`,
-    )
-    .all() as { code: string; measures: number; activities: number; done: number; overdue: number }[];
-  return CAF_CRITERIA.map((criterion) => {
-    const byStatus = emptyCounts();
-    let overdue = 0;
-    for (const row of byCriterion.filter((r) => r.criterion === criterion.code)) {
-      byStatus[row.status] += row.n;
-      overdue += row.overdue;
-    }
-    const total = STATUSES.reduce((sum, s) => sum + byStatus[s], 0);
-    const subCriteria = [criterion, ...criterion.subCriteria].flatMap((sub) => {
-      const row = bySub.find((r) => r.code === sub.code);
-      return row ? [{ code: sub.code, titleBg: sub.titleBg, titleEn: sub.titleEn, ...row }] : [];
-    });
-    return { code: criterion.code, titleBg: criterion.titleBg, titleEn: criterion.titleEn, total, byStatus, overdue, shareDone: shareOf(byStatus, total), subCriteria };
-  });
+function topPlans(groups: GroupProgress[]): GroupProgress[] {
+  return [...groups]
+    .sort((a, b) => b.overdue - a.overdue || (a.shareDone ?? 1) - (b.shareDone ?? 1) || a.planId - b.planId)
+    .slice(0, DASHBOARD_PLAN_LIMIT);
 }
 
 /** Owners with overdue or due-this-quarter activities, the most overdue first. */
 function ownerLoad(sqlite: Database.Database): OwnerLoad[] {
   return sqlite
     .prepare(
-      `select o.id, o.name, sum(s.overdue) as overdue, sum(s.due_this_quarter) as dueThisQuarter,
-         sum(s.status not in ('done', 'cancelled')) as open
+      `select o.id, o.name, sum(s.overdue) as overdue, sum(s.due_this_quarter) as dueThisQuarter
        from dashboard_state s
-       join activity_owners ao on ao.activity_id = s.id
+       cross join activity_owners ao on ao.activity_id = s.id
        join owners o on o.id = ao.owner_id
+       where s.overdue or s.due_this_quarter
        group by o.id
-       having sum(s.overdue) + sum(s.due_this_quarter) > 0
        order by overdue desc, dueThisQuarter desc, o.name
        limit ${DASHBOARD_OWNER_LIMIT}`,
     )
@@ -436,7 +483,7 @@ function burnUp(sqlite: Database.Database, asOf: string): BurnUpPoint[] {
          from dashboard_state where ongoing = 0 and baseline_end is not null group by month
        union all
        select 'actual', substr(completed_on, 1, 7), count(*)
-         from dashboard_state where status = 'done' and completed_on is not null group by 2`,
+         from dashboard_state where completed_on is not null group by 2`,
     )
     .all() as { kind: 'planned' | 'actual'; month: string; n: number }[];
   if (rows.length === 0) return [];
@@ -462,9 +509,8 @@ function nextMonth(month: string): string {
 }
 
 /** The overdue activities, the longest overdue first, at most DASHBOARD_OVERDUE_LIMIT. */
-function overdueList(sqlite: Database.Database): Dashboard['overdue'] {
-  const total = (sqlite.prepare('select count(*) as n from dashboard_state where overdue').get() as { n: number }).n;
-  const rows = sqlite
+function overdueList(sqlite: Database.Database): OverdueActivity[] {
+  return sqlite
     .prepare(
       `select s.id, s.plan_id as planId, p.title as planTitle, a.code, a.title, s.status, s.percent, s.end_date as endDate,
          s.baseline_end as baselineEnd, s.days_overdue as daysOverdue,
@@ -478,25 +524,21 @@ function overdueList(sqlite: Database.Database): Dashboard['overdue'] {
        limit ${DASHBOARD_OVERDUE_LIMIT}`,
     )
     .all() as OverdueActivity[];
-  return { total, rows };
 }
 
-/** Quarter ends from the quarter of the earliest date of the plan(s) up to the last one before today (at most 5 years). */
-function quarterEnds(sqlite: Database.Database, today: string): string[] {
-  const range = sqlite
-    .prepare(
-      `select min(coalesce(start, baseline_end)) as first, max(max(coalesce(baseline_end, '')), max(coalesce(end_date, ''))) as last
-       from dashboard_state`,
-    )
-    .get() as { first: string | null; last: string | null };
-  if (!range.first) return [];
+/**
+ * The quick picks: quarter ends from the quarter of the plan's first date up to the quarter
+ * after its last end (when the results of the last quarter are reported), never after the
+ * last quarter end before today; the 20 latest.
+ */
+export function quarterEnds(first: string | null, last: string | null, today: string): string[] {
+  if (!first) return [];
   const lastBeforeToday = quarterEndBefore(today);
-  // Up to the quarter after the plan's last end (when its results were reported), never past the last quarter end before today.
-  const lastOfPlan = range.last ? periodBounds(periodOf(addDays(periodBounds(periodOf(range.last, 'quarter')).end, 1), 'quarter')).end : lastBeforeToday;
-  const last = lastOfPlan < lastBeforeToday ? lastOfPlan : lastBeforeToday;
+  const afterPlan = last ? periodBounds(periodOf(addDays(periodBounds(periodOf(last, 'quarter')).end, 1), 'quarter')).end : lastBeforeToday;
+  const until = afterPlan < lastBeforeToday ? afterPlan : lastBeforeToday;
   const ends: string[] = [];
-  let period: Period = periodOf(range.first, 'quarter');
-  for (let end = periodBounds(period).end; end <= last; end = periodBounds(period).end) {
+  let period: Period = periodOf(first, 'quarter');
+  for (let end = periodBounds(period).end; end <= until; end = periodBounds(period).end) {
     ends.push(end);
     period = periodOf(addDays(end, 1), 'quarter');
   }

@@ -237,8 +237,12 @@ export function reportablePeriods(planId: number, kind: PeriodKind, today = toda
        from activities where plan_id = ? and archived = 0`,
     )
     .get(planId) as { first: string | null; last: string | null };
+  // The plan's own period ("2022-2024") counts too: reports run to its end even when the last activity ends earlier.
+  const planPeriod = getDb().$client.prepare('select period from plans where id = ?').get(planId) as { period: string | null } | undefined;
+  const years = /(\d{4})\s*(?:г\.?)?\s*[-–—]\s*(\d{4})/.exec(planPeriod?.period ?? '');
   const first = range.first && isIsoDate(range.first) ? range.first : today;
   let last = range.last && isIsoDate(range.last) ? range.last : today;
+  if (years && `${years[2]}-12-31` > last && Number(years[2]) - Number(years[1]) <= 10) last = `${years[2]}-12-31`;
   if (last > today) last = today;
   if (first > last) return [periodOf(last, kind)];
   const periods: Period[] = [];

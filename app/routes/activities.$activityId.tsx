@@ -253,7 +253,7 @@ export default function ActivityPage() {
         <Link to={`/plans/${activity.planId}?area=${activity.area.code}`}>{t('trAreaLabel', { code: activity.area.code })}</Link>
       </nav>
       <header className="activity-header">
-        <p className="eyebrow">
+        <p className="muted activity-header__measure">
           {t('trMeasure')} {activity.measure.code} · {activity.measure.title}
         </p>
         <h1>

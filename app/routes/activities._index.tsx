@@ -34,7 +34,7 @@ export default function ActivitiesPage() {
           <p className="muted">{t('trAllActivitiesLead')}</p>
         </div>
       </div>
-      <ActivityFiltersForm filters={filters} choices={choices} action="/activities" today={today} />
+      <ActivityFiltersForm key={JSON.stringify(filters)} filters={filters} choices={choices} action="/activities" today={today} />
       <div className="result-bar">
         <p className="result-bar__count" role="status">
           {plural(rows.length, lang, NOUNS.activity)}

@@ -128,7 +128,7 @@ export default function PlanPage() {
         </details>
       </section>
 
-      <ActivityFiltersForm filters={filters} choices={choices} action={`/plans/${plan.id}`} today={today} />
+      <ActivityFiltersForm key={JSON.stringify(filters)} filters={filters} choices={{ ...choices, plans: undefined }} action={`/plans/${plan.id}`} today={today} />
 
       <div className="result-bar">
         <p className="result-bar__count" role="status">

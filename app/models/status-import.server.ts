@@ -1,0 +1,328 @@
+/**
+ * The Excel round trip, server side: proposed status updates read from a filled-in report
+ * (importers/status-report.ts) are matched to activities, checked against what the
+ * importing user may update, shown as a preview, and applied on confirmation.
+ *
+ * Between preview and apply the proposal is kept server-side, as a JSON file under the data
+ * folder (next to the database: data/status-imports/<id>.json), named by a random 128-bit
+ * id and bound to the user who made it; it expires after PREVIEW_TTL_MS and is deleted
+ * once applied. The browser only carries the id, so nothing it sends back can change what
+ * gets recorded, and the file need not be uploaded twice. Apply checks every permission
+ * again and records each update with the activity version seen at preview time, so an
+ * activity updated in between is reported as changed instead of being overwritten.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { databasePath, getDb } from '../../db/client';
+import type { User } from '../../db/schema';
+import { formatDate } from '~/domain/dates';
+import type { Lang } from '~/domain/lang';
+import { normalizeName } from '~/domain/names';
+import { can } from '~/domain/permissions';
+import type { Status } from '~/domain/status';
+import type { ProposedUpdate, StatusReport } from '../../importers/status-report';
+import type { ImportWarning } from '../../importers/types';
+import { rescheduleActivity } from './activity.server';
+import { recordAudit } from './audit.server';
+import { isOwnActivity, recordStatusUpdate } from './status-update.server';
+
+const NO_PLAN: Record<Lang, string> = {
+  bg: 'Файлът няма скрити ключове на дейностите: изберете плана, към който се отнася.',
+  en: 'The file carries no activity keys: choose the plan it belongs to.',
+};
+
+export const PREVIEW_TTL_MS = 2 * 60 * 60 * 1000;
+const ID = /^[a-f0-9]{32}$/;
+
+export type RowOutcome =
+  /** Will be recorded. */
+  | 'ready'
+  /** The user may not update this activity (a head, for another directorate's activity). */
+  | 'refused'
+  /** No activity with this key or code in the plan. */
+  | 'unmatched'
+  /** The code names several activities and the title does not tell them apart. */
+  | 'ambiguous'
+  /** Status, percent and report are what the activity already has. */
+  | 'same'
+  /** The activity is given again further down the file; the first row counts. */
+  | 'duplicate';
+
+export type PreviewRow = {
+  sheet: string;
+  row: number;
+  code: string | null;
+  title: string;
+  activityId: number | null;
+  version: number | null;
+  outcome: RowOutcome;
+  current: { status: Status; percent: number | null } | null;
+  status: Status;
+  percent: number | null;
+  comment: string | null;
+  completedOn: string | null;
+  newEnd: string | null;
+  currentEnd: string | null;
+  /** How a new end date is handled: rescheduled (may edit the plan), or noted in the comment. */
+  newEndAction: 'reschedule' | 'note' | null;
+  statusText: string;
+};
+
+export type StatusImportPreview = {
+  id: string;
+  fileName: string;
+  planId: number | null;
+  planTitle: string | null;
+  rows: PreviewRow[];
+  unchanged: number;
+  warnings: ImportWarning[];
+  counts: Record<RowOutcome, number>;
+  createdAt: number;
+};
+
+type Stored = { userId: number; preview: StatusImportPreview };
+
+export function statusImportDir(): string {
+  return path.join(path.dirname(databasePath()), 'status-imports');
+}
+
+function storedFile(id: string): string {
+  return path.join(statusImportDir(), `${id}.json`);
+}
+
+function removeExpired(now: number): void {
+  const dir = statusImportDir();
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > PREVIEW_TTL_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // removed meanwhile
+    }
+  }
+}
+
+type ActivityLookup = { id: number; planId: number; code: string; title: string; version: number; end: string | null };
+
+/** Matches the proposals to activities, checks permissions, stores the preview; returns it. */
+export function previewStatusImport(
+  user: Pick<User, 'id' | 'role'>,
+  report: StatusReport,
+  options: { planId?: number | null; now?: number; lang?: Lang } = {},
+): StatusImportPreview {
+  const now = options.now ?? Date.now();
+  const sqlite = getDb().$client;
+  const planId = choosePlan(report.updates) ?? options.planId ?? null;
+  const plan = planId === null ? null : (sqlite.prepare('select id, title from plans where id = ?').get(planId) as { id: number; title: string } | undefined);
+  const activities = plan
+    ? (sqlite
+        .prepare(
+          `select id, plan_id as planId, code, title, version, coalesce(current_end, baseline_end) as "end"
+           from activities where plan_id = ? and archived = 0`,
+        )
+        .all(plan.id) as ActivityLookup[])
+    : [];
+  const byId = new Map(activities.map((a) => [a.id, a]));
+  const byCode = new Map<string, ActivityLookup[]>();
+  for (const a of activities) byCode.set(a.code, [...(byCode.get(a.code) ?? []), a]);
+  const latest = sqlite.prepare(
+    `select status, percent, comment from status_updates where activity_id = ? order by created_at desc, id desc limit 1`,
+  );
+  const mayEditPlan = can(user.role, 'plan:edit');
+  const seen = new Set<number>();
+
+  const rows = report.updates.map((update): PreviewRow => {
+    const match = matchActivity(update, plan?.id ?? null, byId, byCode);
+    const base = {
+      sheet: update.sheet,
+      row: update.row,
+      code: update.code,
+      title: update.title,
+      status: update.status,
+      percent: update.percent,
+      comment: update.comment,
+      completedOn: update.completedOn,
+      newEnd: update.newEnd,
+      statusText: update.statusText,
+    };
+    if (match === 'unmatched' || match === 'ambiguous') {
+      return { ...base, activityId: null, version: null, outcome: match, current: null, currentEnd: null, newEndAction: null };
+    }
+    const current = (latest.get(match.id) as { status: Status; percent: number | null; comment: string | null } | undefined) ?? null;
+    const newEnd = update.newEnd && update.newEnd !== match.end ? update.newEnd : null;
+    let outcome: RowOutcome = 'ready';
+    if (seen.has(match.id)) outcome = 'duplicate';
+    else if (!mayUpdate(user, match.id)) outcome = 'refused';
+    else if (
+      !newEnd &&
+      current &&
+      current.status === update.status &&
+      (update.percent === null || update.percent === current.percent) &&
+      // The comment recorded by an earlier import carries the file note after the text.
+      (update.comment === null || normalizeName(current.comment ?? '').startsWith(normalizeName(update.comment)))
+    ) {
+      outcome = 'same';
+    }
+    seen.add(match.id);
+    return {
+      ...base,
+      code: match.code,
+      title: match.title,
+      newEnd,
+      activityId: match.id,
+      version: match.version,
+      outcome,
+      current: current && { status: current.status, percent: current.percent },
+      currentEnd: match.end,
+      newEndAction: newEnd ? (mayEditPlan ? 'reschedule' : 'note') : null,
+    };
+  });
+
+  const warnings = [...report.warnings];
+  if (!plan && report.updates.length > 0) {
+    warnings.push({ sheet: report.updates[0]!.sheet, row: null, column: null, message: NO_PLAN[options.lang ?? 'bg'] });
+  }
+  const counts = { ready: 0, refused: 0, unmatched: 0, ambiguous: 0, same: 0, duplicate: 0 } as Record<RowOutcome, number>;
+  for (const row of rows) counts[row.outcome] += 1;
+  const preview: StatusImportPreview = {
+    id: crypto.randomBytes(16).toString('hex'),
+    fileName: report.fileName,
+    planId: plan?.id ?? null,
+    planTitle: plan?.title ?? null,
+    rows,
+    unchanged: report.unchanged,
+    warnings,
+    counts,
+    createdAt: now,
+  };
+  removeExpired(now);
+  fs.mkdirSync(statusImportDir(), { recursive: true });
+  fs.writeFileSync(storedFile(preview.id), JSON.stringify({ userId: user.id, preview } satisfies Stored), { mode: 0o600 });
+  return preview;
+}
+
+/** The plan most keys point to. */
+function choosePlan(updates: ProposedUpdate[]): number | null {
+  const votes = new Map<number, number>();
+  for (const u of updates) if (u.planId !== null) votes.set(u.planId, (votes.get(u.planId) ?? 0) + 1);
+  return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+function matchActivity(
+  update: ProposedUpdate,
+  planId: number | null,
+  byId: Map<number, ActivityLookup>,
+  byCode: Map<string, ActivityLookup[]>,
+): ActivityLookup | 'unmatched' | 'ambiguous' {
+  if (update.activityId !== null && update.planId === planId) {
+    const found = byId.get(update.activityId);
+    if (found) return found;
+  }
+  if (!update.code) return 'unmatched';
+  const candidates = byCode.get(update.code) ?? [];
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length === 0) return 'unmatched';
+  const title = normalizeName(update.title);
+  const same = candidates.filter((a) => normalizeName(a.title) === title);
+  return same.length === 1 ? same[0]! : 'ambiguous';
+}
+
+function mayUpdate(user: Pick<User, 'id' | 'role'>, activityId: number): boolean {
+  if (can(user.role, 'status:update-any')) return true;
+  return can(user.role, 'status:update-own') && isOwnActivity(user.id, activityId);
+}
+
+/** A stored preview of this user; null when unknown, expired or someone else's. */
+export function loadStatusImport(user: Pick<User, 'id'>, id: string, now = Date.now()): StatusImportPreview | null {
+  if (!ID.test(id)) return null;
+  let stored: Stored;
+  try {
+    stored = JSON.parse(fs.readFileSync(storedFile(id), 'utf8')) as Stored;
+  } catch {
+    return null;
+  }
+  if (stored.userId !== user.id || now - stored.preview.createdAt > PREVIEW_TTL_MS) return null;
+  return stored.preview;
+}
+
+export function discardStatusImport(user: Pick<User, 'id'>, id: string): void {
+  if (loadStatusImport(user, id)) fs.rmSync(storedFile(id), { force: true });
+}
+
+export type ApplyResult = {
+  applied: { activityId: number; code: string | null; updateId: number }[];
+  refused: { activityId: number; code: string | null }[];
+  /** Updated by someone else after the preview: not overwritten. */
+  stale: { activityId: number; code: string | null }[];
+  rescheduled: number;
+};
+
+const SOURCE_NOTE: Record<Lang, (fileName: string) => string> = {
+  bg: (fileName) => `Импортирано от файл „${fileName}“.`,
+  en: (fileName) => `Imported from the file "${fileName}".`,
+};
+const NEW_END_NOTE: Record<Lang, (date: string) => string> = {
+  bg: (date) => `Предложено ново крайно време: ${date}.`,
+  en: (date) => `Proposed new deadline: ${date}.`,
+};
+
+/**
+ * Records the ready rows of a stored preview, each as a status update by the importing user
+ * with the file name in the comment; throws a 404 Response for an unknown or expired preview.
+ */
+export function applyStatusImport(user: Pick<User, 'id' | 'role'>, id: string, lang: Lang): ApplyResult {
+  const preview = loadStatusImport(user, id);
+  if (!preview) throw new Response('Not found', { status: 404 });
+  const result: ApplyResult = { applied: [], refused: [], stale: [], rescheduled: 0 };
+  const mayEditPlan = can(user.role, 'plan:edit');
+  for (const row of preview.rows) {
+    if (row.outcome !== 'ready' || row.activityId === null || row.version === null) continue;
+    const ref = { activityId: row.activityId, code: row.code };
+    if (!mayUpdate(user, row.activityId)) {
+      result.refused.push(ref);
+      continue;
+    }
+    const notes = [row.comment, row.newEnd && !mayEditPlan ? NEW_END_NOTE[lang](formatDate(row.newEnd, lang)) : null, SOURCE_NOTE[lang](preview.fileName)];
+    const comment = notes.filter(Boolean).join('\n');
+    let version = row.version;
+    try {
+      if (row.newEnd && mayEditPlan) {
+        const moved = rescheduleActivity(row.activityId, { newEnd: row.newEnd, reason: SOURCE_NOTE[lang](preview.fileName) }, user.id, version);
+        if (!moved.ok) {
+          result.stale.push(ref);
+          continue;
+        }
+        version = moved.version;
+        result.rescheduled += 1;
+      }
+      const recorded = recordStatusUpdate({
+        activityId: row.activityId,
+        userId: user.id,
+        status: row.status,
+        percent: row.percent,
+        comment,
+        completedOn: row.completedOn,
+        expectedVersion: version,
+      });
+      if (recorded.ok) result.applied.push({ ...ref, updateId: recorded.updateId });
+      else result.stale.push(ref);
+    } catch (error) {
+      // The activity was archived or removed since the preview.
+      if (error instanceof Response && error.status === 404) result.stale.push(ref);
+      else throw error;
+    }
+  }
+  if (preview.planId !== null) {
+    recordAudit(user.id, 'plan', preview.planId, 'status-import', null, {
+      fileName: preview.fileName,
+      applied: result.applied.length,
+      refused: result.refused.length,
+      stale: result.stale.length,
+      rescheduled: result.rescheduled,
+    });
+  }
+  fs.rmSync(storedFile(id), { force: true });
+  return result;
+}

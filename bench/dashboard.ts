@@ -1,0 +1,150 @@
+/**
+ * Dashboard loader against a single raw SQL aggregation of the same rows, on a generated
+ * organization: 200 plans, 50,000 activities, 250,000 status updates (bench/lib/generate-data.ts,
+ * seed 1). Run: npx tsx bench/dashboard.ts [--rounds 9] [--regenerate]
+ *
+ * - loader: the real route loader (app/routes/dashboard.tsx) called with a Request carrying
+ *   a signed-in secretary's session cookie, against the generated file via DATABASE_PATH;
+ *   all plans (?plan=all) — the largest dashboard there is.
+ * - raw SQL: one statement, the shared ACTIVITY_STATE_CTE (what every other page counts
+ *   with) grouped by status, over the same 50,000 activities as of the same day.
+ * - Also printed: the same aggregation over the dashboard's faster state query for one day
+ *   only (the least work any single statement can do here), and the loader for one plan.
+ * Runs are interleaved (loader, raw, loader, raw ...) so that a busy machine slows both
+ * alike; medians are compared. The generated file is kept in data/bench/ and reused while
+ * the options and the migrations are the same.
+ */
+import fs from 'node:fs';
+import { register } from 'node:module';
+import path from 'node:path';
+import { generateData, type GenerateOptions } from './lib/generate-data';
+
+const args = process.argv.slice(2);
+const rounds = Number(args[args.indexOf('--rounds') + 1]) || 9;
+const OPTIONS: GenerateOptions = { plans: 200, activitiesPerPlan: 250, updatesPerActivity: 5, seed: 1 };
+const file = path.resolve(`data/bench/dashboard-${OPTIONS.plans}x${OPTIONS.activitiesPerPlan}x${OPTIONS.updatesPerActivity}-seed${OPTIONS.seed}.db`);
+const stamp = JSON.stringify({ options: OPTIONS, migrations: fs.readFileSync('db/migrations/meta/_journal.json', 'utf8') });
+
+if (args.includes('--regenerate') || !fs.existsSync(file) || !fs.existsSync(`${file}.stamp`) || fs.readFileSync(`${file}.stamp`, 'utf8') !== stamp) {
+  for (const suffix of ['', '-wal', '-shm', '.stamp']) fs.rmSync(`${file}${suffix}`, { force: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const started = performance.now();
+  const counts = generateData(file, OPTIONS);
+  fs.writeFileSync(`${file}.stamp`, stamp);
+  console.log(
+    `generated ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts.planIds.length} plans, ${counts.areas} areas, ` +
+      `${counts.measures} measures, ${counts.activities} activities, ${counts.statusUpdates} status updates, ` +
+      `${counts.scheduleChanges} reschedules, ${counts.activityOwners} activity owners`,
+  );
+}
+
+// The route imports its stylesheet as '~/styles/dashboard.css?url' (a Vite feature): outside
+// Vite, resolve it to an empty module.
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(
+      `export async function resolve(specifier, context, next) {
+        if (/\\.css(\\?url)?$/.test(specifier)) return { url: 'data:text/javascript,export default ""', shortCircuit: true };
+        return next(specifier, context);
+      }`,
+    ),
+);
+
+process.env.DATABASE_PATH = file;
+process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789';
+
+const { getDb } = await import('../db/client');
+const { createUserSession } = await import('../app/auth.server');
+const { createUser, getUserByEmail } = await import('../app/models/user.server');
+const { ACTIVITY_STATE_CTE, asOfParams } = await import('../app/models/activity-state.server');
+const { todayInSofia } = await import('../app/domain/dates');
+const { loader } = await import('../app/routes/dashboard');
+
+const sqlite = getDb().$client;
+const email = 'bench.secretary@bench.bg';
+const user = getUserByEmail(email) ?? (await createUser({ email, name: 'Bench', role: 'secretary', password: 'bench-password-123', ownerIds: [] }));
+const cookie = (await createUserSession(new Request('http://localhost/login'), user.id, '/')).headers.get('Set-Cookie')!.split(';')[0]!;
+
+const today = todayInSofia();
+const rows = (sqlite.prepare('select count(*) as n from activities where archived = 0').get() as { n: number }).n;
+const updates = (sqlite.prepare('select count(*) as n from status_updates').get() as { n: number }).n;
+const plans = (sqlite.prepare('select count(*) as n from plans').get() as { n: number }).n;
+
+const rawCte = sqlite.prepare(
+  `with ${ACTIVITY_STATE_CTE}
+   select status, count(*) as n, sum(overdue) as overdue, sum(due_this_quarter) as due, sum(late_start) as late, sum(percent) as percent
+   from activity_state group by status`,
+);
+/** The dashboard's join-on-latest-id state, for the as-of day only, grouped the same way. */
+const rawFast = sqlite.prepare(
+  `select coalesce(su.status, 'planned') as status, count(*) as n,
+     sum(a.ongoing = 0 and coalesce(su.status, 'planned') not in ('done', 'cancelled') and coalesce(sc.new_end, a.baseline_end) < :asOf) as overdue,
+     sum(a.ongoing = 0 and coalesce(su.status, 'planned') not in ('done', 'cancelled')
+       and coalesce(sc.new_end, a.baseline_end) between :quarterStart and :quarterEnd) as due,
+     sum(a.ongoing = 0 and su.status is null and a.start < :asOf) as late,
+     sum(coalesce(su.percent, 0)) as percent
+   from activities a
+   left join status_updates su on su.id = (select u.id from status_updates u where u.activity_id = a.id and u.created_at <= :cutoff
+     order by u.created_at desc, u.id desc limit 1)
+   left join schedule_changes sc on sc.id = (select c.id from schedule_changes c where c.activity_id = a.id and c.created_at <= :cutoff
+     order by c.created_at desc, c.id desc limit 1)
+   where a.archived = 0
+   group by 1`,
+);
+
+async function callLoader(search: string): Promise<number> {
+  const request = new Request(`http://localhost/dashboard?${search}`, { headers: { Cookie: cookie } });
+  const data = await loader({ request, params: {}, context: {} });
+  return JSON.stringify(data).length;
+}
+
+type Case = { label: string; run: () => unknown };
+async function measure(cases: Case[]): Promise<Map<string, number[]>> {
+  const times = new Map<string, number[]>(cases.map((c) => [c.label, []]));
+  for (const c of cases) await c.run(); // warm-up: statement cache, page cache
+  for (let round = 0; round < rounds; round += 1) {
+    for (const c of cases) {
+      const started = performance.now();
+      await c.run();
+      times.get(c.label)!.push(performance.now() - started);
+    }
+  }
+  return times;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+};
+const fmt = (ms: number) => ms.toFixed(1);
+
+console.log(`database: ${plans} plans, ${rows} activities, ${updates} status updates; ${rounds} interleaved rounds; today ${today}`);
+
+const firstPlan = (sqlite.prepare('select min(id) as id from plans').get() as { id: number }).id;
+const results: { asOf: string; loader: number; cte: number; fast: number; plan: number }[] = [];
+for (const asOf of [today, '2024-06-30']) {
+  const search = asOf === today ? 'plan=all' : `plan=all&asOf=${asOf}`;
+  const size = await callLoader(search);
+  const times = await measure([
+    { label: 'loader', run: () => callLoader(search) },
+    { label: 'raw CTE', run: () => rawCte.all(asOfParams(asOf)) },
+    { label: 'raw fast', run: () => rawFast.all(asOfParams(asOf)) },
+    { label: 'loader, one plan', run: () => callLoader(`plan=${firstPlan}${asOf === today ? '' : `&asOf=${asOf}`}`) },
+  ]);
+  console.log(`\nas of ${asOf} (${asOf === today ? 'today, the default' : 'a past quarter end'}); loader data ${(size / 1024).toFixed(0)} KB as JSON`);
+  for (const [label, values] of times) {
+    console.log(`  ${label.padEnd(18)} median ${fmt(median(values)).padStart(7)} ms   min ${fmt(Math.min(...values)).padStart(7)}   max ${fmt(Math.max(...values)).padStart(7)}`);
+  }
+  results.push({
+    asOf,
+    loader: median(times.get('loader')!),
+    cte: median(times.get('raw CTE')!),
+    fast: median(times.get('raw fast')!),
+    plan: median(times.get('loader, one plan')!),
+  });
+  const r = results.at(-1)!;
+  console.log(`  ratio loader / raw CTE ${(r.loader / r.cte).toFixed(2)}; loader / raw fast ${(r.loader / r.fast).toFixed(2)}`);
+}
+
+const headline = results[0]!;
+console.log(`\ndashboard: loader ${fmt(headline.loader)} ms, raw SQL ${fmt(headline.cte)} ms, ratio ${(headline.loader / headline.cte).toFixed(2)}`);

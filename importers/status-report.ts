@@ -1,0 +1,262 @@
+/**
+ * Reads a filled-in report (the .xlsx exported by app/exports/report-xlsx.server.ts) back
+ * into proposed status updates. Pure: bytes in, proposals and warnings out; matching them to
+ * activities and recording them is app/models/status-import.server.ts's job.
+ *
+ * - Sheets are recognised by their header row (a status and an activity column, in
+ *   Bulgarian or English), not by their name or position.
+ * - Each activity row gives its hidden key (`ID-<plan>-<activity>-<fingerprints>`) when
+ *   present and the activity code from the text ("1.1.1. Създаване ..."), to match by.
+ * - With a key, the fingerprints tell which status columns were changed; a row where none
+ *   was is skipped (counted in `unchanged`). Without a key every column counts as given.
+ * - Status and percent: the status words of real reports are read with parseStatusWord.
+ *   A percent changed on its own moves the status with it (0% planned, 100% done, else in
+ *   progress; postponed and cancelled keep it); a status changed on its own to done means
+ *   100%, to planned 0%; when both were changed, or there is no key, the rule of
+ *   parseStatusWord applies to the two together (the number wins next to planned, in
+ *   progress and done).
+ * - A status text that cannot be read, a percent outside 0-100, or an unreadable date is a
+ *   warning with its sheet, row and column, and the row is not proposed.
+ */
+import { changedColumns, COLUMN_HEADERS, HEADER_ALIASES, parseActivityKey, STATUS_COLUMNS, type DetailColumn, type StatusCells, type StatusColumn } from '../app/exports/report-layout.server';
+import type { Lang } from '../app/domain/lang';
+import { parseStatusWord, type Status } from '../app/domain/status';
+import { splitCode } from './codes';
+import { readDate } from './dates';
+import { baseName, ImportError } from './import-error';
+import { cellText, normaliseSpace } from './text';
+import type { CellValue, ImportWarning, Sheet } from './types';
+import { readXlsx } from './xlsx';
+
+export type ProposedUpdate = {
+  sheet: string;
+  row: number;
+  /** From the hidden key; null when the row has none (matched by code then). */
+  planId: number | null;
+  activityId: number | null;
+  code: string | null;
+  title: string;
+  /** The status columns changed since the export; null when the row has no key (unknown). */
+  changed: Record<StatusColumn, boolean> | null;
+  status: Status;
+  percent: number | null;
+  /** The report text when it was changed (or with no key, given); else null. */
+  comment: string | null;
+  completedOn: string | null;
+  /** A new end date: from "Ново крайно време" or a "прехвърлена ... със срок ..." status. */
+  newEnd: string | null;
+  /** The status cell as written. */
+  statusText: string;
+};
+
+export type StatusReport = {
+  fileName: string;
+  updates: ProposedUpdate[];
+  /** Activity rows whose status columns are as exported. */
+  unchanged: number;
+  warnings: ImportWarning[];
+};
+
+type Columns = Partial<Record<DetailColumn, number>>;
+
+/** The warnings, in the language of the person importing (the preview shows them as they are). */
+const MESSAGES = {
+  bg: {
+    noSheet: () => `Нито един лист няма колоните на изтеглен отчет („${COLUMN_HEADERS.bg.activity}“ и „${COLUMN_HEADERS.bg.status}“). Това ли е отчетът, изтеглен от приложението?`,
+    badKey: (key: string, code: string | null) => `Скритият ключ „${key}“ не е записан от приложението; редът се съпоставя по кода ${code ?? '(няма)'}.`,
+    badPercent: (text: string) => `„${text}“ не е процент от 0 до 100.`,
+    badDate: (text: string) => `„${text}“ не е дата (дд.мм.гггг).`,
+    badStatus: (text: string) =>
+      `„${text}“ не е статус, който приложението познава (напр. изпълнена, в процес на изпълнение, не е започнала, отложена, отпаднала необходимост или процент).`,
+    cleared: () => 'Статусът е изтрит: посочете статус или процент.',
+  },
+  en: {
+    noSheet: () => `No sheet has the columns of an exported report ("${COLUMN_HEADERS.bg.activity}" and "${COLUMN_HEADERS.bg.status}"); is this the report exported from the app?`,
+    badKey: (key: string, code: string | null) => `The hidden key "${key}" is not one the app wrote; the row is matched by its code ${code ?? '(none)'}.`,
+    badPercent: (text: string) => `"${text}" is not a percentage from 0 to 100.`,
+    badDate: (text: string) => `"${text}" is not a date (dd.mm.yyyy).`,
+    badStatus: (text: string) =>
+      `"${text}" is not a status the app knows (e.g. изпълнена, в процес на изпълнение, не е започнала, отложена, отпаднала необходимост, done, or a percentage).`,
+    cleared: () => 'The status was cleared: give a status or a percentage.',
+  },
+} as const;
+type Messages = (typeof MESSAGES)['bg' | 'en'];
+
+const NEEDED: DetailColumn[] = ['activity', 'status'];
+
+function headerKey(value: CellValue): string {
+  return normaliseSpace(cellText(value)).toLocaleLowerCase('bg').replace(/[:.]$/, '');
+}
+
+/** The columns of a header row, or null when the row is not the header of a report. */
+function findColumns(cells: CellValue[]): Columns | null {
+  const columns: Columns = {};
+  cells.forEach((cell, index) => {
+    const text = headerKey(cell);
+    if (!text) return;
+    for (const [column, aliases] of Object.entries(HEADER_ALIASES) as [DetailColumn, string[]][]) {
+      if (columns[column] === undefined && aliases.includes(text)) columns[column] = index;
+    }
+  });
+  return NEEDED.every((column) => columns[column] !== undefined) ? columns : null;
+}
+
+function label(column: DetailColumn, sheetHeader: CellValue[], columns: Columns): string {
+  const index = columns[column];
+  const text = index === undefined ? '' : normaliseSpace(cellText(sheetHeader[index] ?? null));
+  return text || COLUMN_HEADERS.bg[column];
+}
+
+/** Reads a percent cell: 0.8 as formatted by the export (80%), 80, "80%", "80 %"; null when empty. */
+export function readPercent(value: CellValue): number | null | 'invalid' {
+  if (value === null) return null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) return 'invalid';
+    if (value <= 1) return Math.round(value * 100);
+    return value <= 100 ? Math.round(value) : 'invalid';
+  }
+  if (value instanceof Date) return 'invalid';
+  const text = normaliseSpace(value);
+  if (text === '' || text === '—' || text === '-') return null;
+  const match = /^(\d{1,3}(?:[.,]\d+)?)\s*%?$/.exec(text);
+  if (!match) return 'invalid';
+  const number = Number(match[1]!.replace(',', '.'));
+  return number <= 100 ? Math.round(number) : 'invalid';
+}
+
+function readDay(value: CellValue): string | null | 'invalid' {
+  const read = readDate(value, 'end');
+  if (read.kind === 'empty') return null;
+  if (read.kind === 'date') return read.iso;
+  return 'invalid';
+}
+
+/** Reads the filled-in report; throws ImportError when the file is not a readable .xlsx. */
+export async function readStatusReport(bytes: Uint8Array, fileName: string, lang: Lang = 'bg'): Promise<StatusReport> {
+  if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty');
+  if (!/\.xlsx$/i.test(fileName)) throw new ImportError(fileName, 'expected the .xlsx file of an exported report');
+  return statusReportFromSheets(await readXlsx(bytes, fileName), baseName(fileName), lang);
+}
+
+export function statusReportFromSheets(sheets: Sheet[], fileName: string, lang: Lang = 'bg'): StatusReport {
+  const m = MESSAGES[lang];
+  const report: StatusReport = { fileName, updates: [], unchanged: 0, warnings: [] };
+  let found = false;
+  for (const sheet of sheets) {
+    let columns: Columns | null = null;
+    let header: CellValue[] = [];
+    for (const { row, cells } of sheet.rows) {
+      if (!columns) {
+        columns = findColumns(cells);
+        if (columns) {
+          header = cells;
+          found = true;
+        }
+        continue;
+      }
+      readRow(report, sheet.name, row, cells, columns, header, m);
+    }
+  }
+  if (!found) {
+    report.warnings.push({
+      sheet: sheets[0]?.name ?? fileName,
+      row: null,
+      column: null,
+      message: m.noSheet(),
+    });
+  }
+  return report;
+}
+
+function readRow(report: StatusReport, sheet: string, row: number, cells: CellValue[], columns: Columns, header: CellValue[], m: Messages): void {
+  const get = (column: DetailColumn): CellValue => (columns[column] === undefined ? null : (cells[columns[column]!] ?? null));
+  const activityText = normaliseSpace(cellText(get('activity')));
+  const keyText = normaliseSpace(cellText(get('key')));
+  const key = keyText ? parseActivityKey(keyText) : null;
+  const { code, title } = splitCode(activityText);
+  // Area rows, measure rows without activities, the row of column numbers: nothing to read.
+  if (!key && (!code || code.split('.').length < 2 || title === '')) return;
+  const warn = (column: DetailColumn | null, message: string) =>
+    report.warnings.push({ sheet, row, column: column && label(column, header, columns), message });
+  if (keyText && !key) warn('key', m.badKey(keyText, code));
+
+  const statusText = normaliseSpace(cellText(get('status')));
+  const percentRead = readPercent(get('percent'));
+  const completedRead = readDay(get('completedOn'));
+  const newEndRead = readDay(get('newEnd'));
+  const commentText = cellText(get('comment')).replace(/\r\n?/g, '\n').trim();
+
+  let invalid = false;
+  if (percentRead === 'invalid') {
+    warn('percent', m.badPercent(cellText(get('percent'))));
+    invalid = true;
+  }
+  if (completedRead === 'invalid') {
+    warn('completedOn', m.badDate(cellText(get('completedOn'))));
+    invalid = true;
+  }
+  if (newEndRead === 'invalid') {
+    warn('newEnd', m.badDate(cellText(get('newEnd'))));
+    invalid = true;
+  }
+  const percent = percentRead === 'invalid' ? null : percentRead;
+  const cells_: StatusCells = {
+    status: statusText,
+    percent,
+    comment: commentText,
+    completedOn: completedRead === 'invalid' ? null : completedRead,
+    newEnd: newEndRead === 'invalid' ? null : newEndRead,
+  };
+  const changed = key ? changedColumns(key, cells_) : null;
+  if (changed && !STATUS_COLUMNS.some((column) => changed[column])) {
+    report.unchanged += 1;
+    return;
+  }
+  if (invalid) return;
+
+  const word = statusText ? parseStatusWord(statusText) : null;
+  if (statusText && !word) {
+    warn('status', m.badStatus(statusText));
+    return;
+  }
+  if (!word && percent === null) {
+    warn('status', m.cleared());
+    return;
+  }
+  const resolved = resolveStatus(statusText, word, percent, changed);
+  report.updates.push({
+    sheet,
+    row,
+    planId: key?.planId ?? null,
+    activityId: key?.activityId ?? null,
+    code,
+    title: title || activityText,
+    changed,
+    status: resolved.status,
+    percent: resolved.percent,
+    comment: (!changed || changed.comment) && commentText ? commentText : null,
+    completedOn: resolved.status === 'done' ? cells_.completedOn : null,
+    newEnd: (!changed || changed.newEnd) && cells_.newEnd ? cells_.newEnd : resolved.newEnd,
+    statusText,
+  });
+}
+
+type Parsed = ReturnType<typeof parseStatusWord>;
+
+function resolveStatus(
+  statusText: string,
+  word: Parsed,
+  percent: number | null,
+  changed: Record<StatusColumn, boolean> | null,
+): { status: Status; percent: number | null; newEnd: string | null } {
+  if (!word) return { ...parseStatusWord(`${percent}%`)!, newEnd: null };
+  const percentInText = /\d\s*%/.test(statusText);
+  if (changed && changed.status && !changed.percent && !percentInText) {
+    if (word.status === 'done') return { status: 'done', percent: 100, newEnd: null };
+    if (word.status === 'planned') return { status: 'planned', percent: 0, newEnd: null };
+    return { status: word.status, percent: word.percent ?? percent, newEnd: word.newEnd };
+  }
+  if (percent === null || percentInText) return word;
+  const combined = parseStatusWord(`${statusText} ${percent}%`)!;
+  return { ...combined, newEnd: combined.newEnd ?? word.newEnd };
+}

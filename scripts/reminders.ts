@@ -1,0 +1,69 @@
+/**
+ * Runs the reminders once: records the reminders and digests due as of a day and e-mails the
+ * pending ones (retries included). Meant for the system's cron, e.g. every day at 07:00:
+ *   0 7 * * *  cd /srv/plan && npm run -s reminders
+ *
+ *   npm run reminders                          as of today (Europe/Sofia)
+ *   npm run reminders -- --date 2023-03-06     as of that day
+ *   npm run reminders -- --dry-run [--verbose] print what would be sent; write and send nothing
+ *
+ * Exit code 1 when an e-mail could not be sent this time (it stays queued for a retry), 2 on
+ * wrong arguments.
+ */
+import { parseArgs } from 'node:util';
+import { closeDb, databasePath } from '../db/client';
+import { isIsoDate } from '../app/domain/dates';
+import { describeSmtpUrl } from '../app/mail.server';
+import { env } from '../app/env.server';
+import { runReminders, type PlannedMessage } from '../app/models/notification.server';
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error('Usage: npm run reminders -- [--date YYYY-MM-DD] [--dry-run] [--verbose]');
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      date: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }).values;
+} catch (error) {
+  usage((error as Error).message);
+}
+if (args.help) usage();
+if (args.date !== undefined && !isIsoDate(args.date)) usage(`--date must be a day as YYYY-MM-DD, not "${args.date}".`);
+
+const dryRun = args['dry-run'] ?? false;
+const report = await runReminders({ asOf: args.date, dryRun, log: (line) => console.error(line) });
+
+const smtp = env.SMTP_URL ? `SMTP ${describeSmtpUrl(env.SMTP_URL)}` : 'SMTP not configured (SMTP_URL): in-app notifications only';
+console.log(`Reminders as of ${report.asOf}${dryRun ? ' (dry run: nothing written or sent)' : ''} · ${databasePath()} · ${smtp}`);
+
+const byUser = new Map<number, PlannedMessage[]>();
+for (const m of report.messages) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m]);
+if (report.messages.length === 0) console.log('No new reminders.');
+for (const list of byUser.values()) {
+  const { email, userName, language } = list[0]!;
+  console.log(`\n${userName} <${email}> [${language}] — ${list.length}`);
+  for (const m of list) {
+    console.log(`  ${m.kind.padEnd(16)} ${m.subject}`);
+    if (args.verbose) console.log(`${m.text.replace(/^/gm, '      ')}\n`);
+  }
+}
+console.log(
+  `\n${dryRun ? 'Would record' : 'Recorded'} ${report.messages.length} notification(s) for ${byUser.size} user(s).` +
+    (report.smtp && !dryRun
+      ? ` E-mails sent: ${report.delivery.sent}; failed attempts: ${report.delivery.failedAttempts} (given up: ${report.delivery.gaveUp})` +
+        `${report.delivery.deferred ? `; not tried, server unreachable: ${report.delivery.deferred}` : ''}; still pending: ${report.pending}.`
+      : report.smtp
+        ? ` Pending e-mails due for sending: ${report.pending}.`
+        : ''),
+);
+closeDb();
+if (report.delivery.failedAttempts > 0) process.exitCode = 1;

@@ -1,0 +1,114 @@
+/**
+ * The dashboard in a browser on the demo (the Lovech plan with its history): it draws its
+ * charts after hydration, a bar opens the filtered plan page behind it, the quarter-end
+ * quick picks move the as-of date, and English works. Screenshots: test-results/screenshots.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, login, newPage, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Waits until recharts has drawn the named chart (it draws in the browser only). */
+async function chartDrawn(page: Page, name: string) {
+  const chart = page.locator(`[data-chart="${name}"][data-ready="true"]`);
+  await chart.locator('svg.recharts-surface').first().waitFor({ timeout: 20_000 });
+  return chart;
+}
+
+describe('dashboard', () => {
+  it('shows the plan as of the end of Q2 2023 and drills down from a bar to the filtered plan page', async () => {
+    const page = await newPage(browser);
+    await login(page, 'secretary@demo.bg');
+    const response = await page.goto('/dashboard?asOf=2023-06-30');
+    expect(response?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/ЛОВЕЧ/i);
+    await page.getByText('Състояние към 30.06.2023').waitFor();
+
+    const overdueChart = await chartDrawn(page, 'overdue-by-group');
+    for (const name of ['progress-by-group', 'progress-by-caf', 'burn-up', 'owners']) await chartDrawn(page, name);
+    // counts are written on the bars, not left to colour
+    await expect(overdueChart.locator('.recharts-label-list').first().isVisible()).resolves.toBe(true);
+    await screenshot(page, 'dashboard-2023-06-30');
+
+    // the overdue figure and the overdue list agree
+    const overdueFigure = Number(await page.locator('[data-figure="overdue"] .figure__value').innerText());
+    expect(overdueFigure).toBeGreaterThan(0);
+    const listed = await page.locator('.overdue-list tbody tr td:first-child').allInnerTexts();
+    expect(listed).toHaveLength(overdueFigure);
+    const area3 = listed.filter((code) => code.startsWith('3.'));
+    const others = listed.filter((code) => !code.startsWith('3.'));
+    expect(area3.length).toBeGreaterThan(0);
+
+    // the last bar is area 3
+    const bars = overdueChart.locator('.recharts-bar-rectangle');
+    await bars.last().click();
+    await page.waitForURL((url) => url.pathname === '/plans/1');
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({ area: '3', state: 'overdue', asOf: '2023-06-30' });
+    const direct = await page.request.get(url.pathname + url.search);
+    expect(direct.status()).toBe(200);
+    // the plan page lists exactly the overdue activities of area 3, those the dashboard listed
+    const codes = page.locator('.activity-table .code-link');
+    await codes.first().waitFor();
+    expect((await codes.allInnerTexts()).sort()).toEqual([...area3].sort());
+    for (const code of others) expect(await codes.allInnerTexts()).not.toContain(code);
+    await page.context().close();
+  });
+
+  it('drills down from a status segment and from a burn-up point', async () => {
+    const page = await newPage(browser);
+    await login(page, 'viewer@demo.bg');
+    await page.goto('/dashboard?asOf=2023-06-30');
+    const progress = await chartDrawn(page, 'progress-by-group');
+    // the first segment of the first bar: area 1, done (done is stacked first)
+    await progress.locator('.recharts-bar-rectangle').first().click();
+    await page.waitForURL((url) => url.pathname === '/plans/1');
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ area: '1', status: 'done', asOf: '2023-06-30' });
+
+    await page.goBack();
+    const burnUp = await chartDrawn(page, 'burn-up');
+    const dot = burnUp.locator('.burnup-dot--actual[data-month="2022-09"]');
+    // keep it clear of the sticky header
+    await dot.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await dot.click();
+    await page.waitForURL((url) => url.pathname === '/plans/1');
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ quarter: '2022-Q3', status: 'done', asOf: '2023-06-30' });
+    await page.context().close();
+  });
+
+  it('moves to the end of a past quarter with a quick pick and back to today', async () => {
+    const page = await newPage(browser);
+    await login(page, 'head@demo.bg');
+    await page.goto('/dashboard');
+    await chartDrawn(page, 'overdue-by-group');
+    await page.getByRole('link', { name: 'IV тримесечие 2022 (31.12.2022)' }).click();
+    await page.waitForURL((url) => url.searchParams.get('asOf') === '2022-12-31');
+    await page.getByText('Състояние към 31.12.2022').waitFor();
+    await page.getByText('Показано е състоянието в края на 31.12.2022').waitFor();
+    await expect(page.getByRole('link', { name: 'IV тримесечие 2022 (31.12.2022)' }).getAttribute('aria-current')).resolves.toBe('true');
+    await page.getByRole('link', { name: 'Днес' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('asOf'));
+    await page.context().close();
+  });
+
+  it('speaks English after the switch', async () => {
+    const page = await newPage(browser);
+    await login(page, 'viewer@demo.bg');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForLoadState('networkidle');
+    await page.goto('/dashboard?asOf=2023-12-31');
+    await chartDrawn(page, 'progress-by-caf');
+    await page.getByRole('heading', { name: 'Progress by CAF criterion' }).waitFor();
+    await expect(page.locator('[data-chart="progress-by-group"] .recharts-legend-wrapper').innerText()).resolves.toContain('Done');
+    await screenshot(page, 'dashboard-en-2023-12-31');
+    await page.getByRole('button', { name: 'Български' }).click();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,296 @@
+/**
+ * E-mail delivery against a real SMTP server started here on loopback (smtp-server, port 0):
+ * the exact messages, no repeats on a re-run, retries through an outage, the give-up after
+ * the last attempt, and `scripts/reminders.ts` itself (dry run and real run).
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '../db/client';
+import { users } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '~/domain/reminders';
+import { createMailer, type Mailer } from '~/mail.server';
+import { runReminders } from '~/models/notification.server';
+import { activityId, notificationCount, recordUpdate, seedLovechWithoutHistory, userId } from './reminders-setup';
+
+type Received = { rcpt: string[]; from: string; subject: string; text: string; html: string; headers: string };
+
+/** Just enough MIME to read what nodemailer sends: headers, encoded words, multipart/alternative, QP and base64. */
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)+/g, (run) => {
+      const bytes: Buffer[] = [];
+      for (const [, , enc, data] of run.matchAll(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g)) {
+        bytes.push(enc!.toUpperCase() === 'B' ? Buffer.from(data!, 'base64') : qpBytes(data!.replaceAll('_', ' ')));
+      }
+      return Buffer.concat(bytes).toString('utf8');
+    });
+}
+function qpBytes(text: string): Buffer {
+  const clean = text.replace(/=\r?\n/g, '');
+  const out: number[] = [];
+  for (let i = 0; i < clean.length; i += 1) {
+    if (clean[i] === '=' && /^[0-9A-F]{2}$/i.test(clean.slice(i + 1, i + 3))) {
+      out.push(parseInt(clean.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out.push(...Buffer.from(clean[i]!, 'utf8'));
+  }
+  return Buffer.from(out);
+}
+function splitHeaders(raw: string): [Record<string, string>, string] {
+  const at = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, at).replace(/\r\n[ \t]+/g, ' ');
+  const headers: Record<string, string> = {};
+  for (const line of head.split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return [headers, raw.slice(at + 4)];
+}
+function decodeBody(headers: Record<string, string>, body: string): string {
+  const encoding = (headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') return qpBytes(body).toString('utf8');
+  return body;
+}
+function parseMessage(raw: string, rcpt: string[]): Received {
+  const [headers, body] = splitHeaders(raw);
+  const parts: Record<string, string> = {};
+  const boundary = /boundary="?([^";]+)"?/.exec(headers['content-type'] ?? '')?.[1];
+  if (boundary) {
+    for (const chunk of body.split(`--${boundary}`).slice(1, -1)) {
+      const [h, b] = splitHeaders(chunk.replace(/^\r\n/, ''));
+      parts[(h['content-type'] ?? '').split(';')[0]!] = decodeBody(h, b.replace(/\r\n$/, ''));
+    }
+  } else parts[(headers['content-type'] ?? 'text/plain').split(';')[0]!] = decodeBody(headers, body);
+  return {
+    rcpt,
+    from: decodeWords(headers.from ?? ''),
+    subject: decodeWords(headers.subject ?? ''),
+    text: (parts['text/plain'] ?? '').replaceAll('\r\n', '\n'),
+    html: parts['text/html'] ?? '',
+    headers: Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n'),
+  };
+}
+
+class TestSmtp {
+  received: Received[] = [];
+  /** Set to make the server refuse every recipient with a temporary error. */
+  rejecting = false;
+  port = 0;
+  private server: SMTPServer | null = null;
+
+  async start(port = 0): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onRcptTo: (_address, _session, callback) => {
+        if (!this.rejecting) return callback();
+        const error = new Error('Mailbox temporarily unavailable') as Error & { responseCode: number };
+        error.responseCode = 451;
+        callback(error);
+      },
+      onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          this.received.push(parseMessage(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.server.address() as { port: number }).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  get url() {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  take(): Received[] {
+    const all = this.received;
+    this.received = [];
+    return all;
+  }
+}
+
+const FROM = 'План за подобрение <plan@lovech.test>';
+const smtp = new TestSmtp();
+let mailer: Mailer;
+let head: number;
+
+beforeAll(async () => {
+  await seedLovechWithoutHistory();
+  head = userId('head@demo.bg');
+  getDb().update(users).set({ language: 'en' }).where(eq(users.email, 'secretary@demo.bg')).run();
+  await smtp.start();
+  mailer = createMailer(smtp.url, FROM);
+});
+
+afterAll(async () => {
+  mailer?.close();
+  await smtp.stop();
+});
+
+beforeEach(() => {
+  getDb().$client.exec('delete from notifications; delete from status_updates;');
+  recordUpdate('1.1.1', '2022-03-17', 'done', 100);
+  recordUpdate('3.1.1', '2022-03-20', 'in_progress', 50);
+  recordUpdate('2.3.1', '2022-03-22', 'in_progress', 70);
+  smtp.rejecting = false;
+  smtp.take();
+});
+
+const MONDAY = '2022-03-28';
+const deliveries = () =>
+  getDb().$client.prepare('select key, delivery, attempts, last_error as lastError, next_attempt_at as nextAttemptAt from notifications order by id').all() as {
+    key: string;
+    delivery: string;
+    attempts: number;
+    lastError: string | null;
+    nextAttemptAt: number | null;
+  }[];
+
+describe('e-mail through SMTP', () => {
+  it('delivers the exact messages of Monday 28.03.2022 in each user\'s language, with links', async () => {
+    const now = new Date('2022-03-28T05:00:00Z');
+    const report = await runReminders({ asOf: MONDAY, mailer, now, appUrl: 'https://plan.lovech.test' });
+    expect(report.delivery).toMatchObject({ sent: 5, failedAttempts: 0 });
+    const mails = smtp.take().sort((a, b) => a.rcpt[0]!.localeCompare(b.rcpt[0]!) || a.subject.localeCompare(b.subject));
+    expect(mails.map((m) => [m.rcpt.join(','), m.subject.replace(/30 дни — \d+$/, '30 дни — N')])).toEqual([
+      ['head@demo.bg', 'Напомняне: срокът на дейност 2.3.1 е 28.03.2022'],
+      ['head@demo.bg', 'Напомняне: срокът на дейност 3.4.1 е 31.03.2022'],
+      ['head@demo.bg', 'Просрочена дейност 3.1.1: срокът изтече на 25.03.2022'],
+      ['head@demo.bg', 'Седмичен преглед (2022-W13): просрочени — 1, със срок до 30 дни — N'],
+      ['secretary@demo.bg', 'Weekly plan summary (2022-W13): overdue — 1, updates last week — 1'],
+    ]);
+    const overdue = mails.find((m) => m.subject.startsWith('Просрочена'))!;
+    expect(overdue.from).toBe(FROM);
+    expect(overdue.text).toContain('Здравейте, Иван Георгиев,');
+    expect(overdue.text).toContain(`Отворете дейността: https://plan.lovech.test/activities/${activityId('3.1.1')}`);
+    expect(overdue.html).toContain(`<a href="https://plan.lovech.test/activities/${activityId('3.1.1')}">`);
+    expect(overdue.html).toContain('Текущ статус: В изпълнение, 50%.');
+    expect(overdue.headers).toMatch(/auto-submitted: auto-generated/i);
+    const digest = mails.find((m) => m.rcpt[0] === 'secretary@demo.bg')!;
+    expect(digest.text).toContain('Hello Мария Петрова,');
+    expect(digest.text).toContain(`https://plan.lovech.test/activities/${activityId('2.3.1')}`);
+    expect(digest.text).toContain('Updates from 21.03.2022 to 27.03.2022 (1):');
+    expect(deliveries().every((d) => d.delivery === 'sent' && d.attempts === 1)).toBe(true);
+
+    // A re-run, the same day or later that week, sends nothing new.
+    const again = await runReminders({ asOf: MONDAY, mailer, now: new Date(now.getTime() + 3_600_000) });
+    expect(again.messages).toEqual([]);
+    expect(again.delivery.sent).toBe(0);
+    // The next day only what is new goes out: 2.3.1 (due 28.03) has become overdue.
+    await runReminders({ asOf: '2022-03-29', mailer, now: new Date('2022-03-29T05:00:00Z') });
+    expect(smtp.take().map((m) => [m.rcpt[0], m.subject])).toEqual([['head@demo.bg', 'Просрочена дейност 2.3.1: срокът изтече на 28.03.2022']]);
+  });
+
+  it('retries after the SMTP server was down, then delivers each message once', async () => {
+    const port = smtp.port;
+    await smtp.stop();
+    const t0 = new Date('2022-03-28T05:00:00Z');
+    const down = await runReminders({ asOf: MONDAY, mailer, now: t0, log: () => {} });
+    expect(down.messages).toHaveLength(5);
+    // The first failure to connect stops the round: the other four are left untried, not failed.
+    expect(down.delivery).toMatchObject({ sent: 0, failedAttempts: 1, gaveUp: 0, deferred: 4 });
+    const [tried, ...untried] = deliveries();
+    expect(tried).toMatchObject({ delivery: 'pending', attempts: 1, nextAttemptAt: t0.getTime() + retryDelayMs(1) });
+    expect(tried!.lastError).toMatch(/ECONNREFUSED/);
+    for (const row of untried) expect(row).toMatchObject({ delivery: 'pending', attempts: 0, nextAttemptAt: null, lastError: null });
+
+    // Back up a minute later: the untried ones go; the failed one waits for its retry time.
+    await smtp.start(port);
+    const early = await runReminders({ asOf: MONDAY, mailer, now: new Date(t0.getTime() + 60_000) });
+    expect(early.messages).toEqual([]);
+    expect(early.delivery).toMatchObject({ sent: 4, failedAttempts: 0 });
+    expect(smtp.take()).toHaveLength(4);
+    expect(deliveries()[0]).toMatchObject({ delivery: 'pending', attempts: 1 });
+
+    const later = await runReminders({ asOf: MONDAY, mailer, now: new Date(t0.getTime() + retryDelayMs(1) + 1) });
+    expect(later.delivery.sent).toBe(1);
+    expect(smtp.take().map((m) => m.rcpt[0])).toEqual(['head@demo.bg']);
+    expect(deliveries().map((d) => [d.delivery, d.lastError])).toEqual(Array(5).fill(['sent', null]));
+    expect(deliveries()[0]!.attempts).toBe(2);
+    await runReminders({ asOf: MONDAY, mailer, now: new Date(t0.getTime() + 10 * retryDelayMs(4)) });
+    expect(smtp.take()).toEqual([]);
+  });
+
+  it('retries a server that refuses, and marks the message failed after the last attempt', async () => {
+    smtp.rejecting = true;
+    let now = new Date('2022-03-28T05:00:00Z').getTime();
+    await runReminders({ asOf: MONDAY, mailer, now: new Date(now), log: () => {} });
+    expect(deliveries().every((d) => d.delivery === 'pending' && d.attempts === 1 && /451/.test(d.lastError ?? ''))).toBe(true);
+    for (let attempt = 2; attempt <= MAX_DELIVERY_ATTEMPTS; attempt += 1) {
+      now += retryDelayMs(attempt - 1) + 1;
+      const report = await runReminders({ asOf: MONDAY, mailer, now: new Date(now), log: () => {} });
+      expect(report.delivery.failedAttempts).toBe(5);
+      expect(report.delivery.gaveUp).toBe(attempt === MAX_DELIVERY_ATTEMPTS ? 5 : 0);
+    }
+    expect(deliveries().map((d) => [d.delivery, d.attempts, d.nextAttemptAt])).toEqual(Array(5).fill(['failed', MAX_DELIVERY_ATTEMPTS, null]));
+    // Failed ones are not tried again by later runs (the admin page can put them back in the queue).
+    smtp.rejecting = false;
+    await runReminders({ asOf: MONDAY, mailer, now: new Date(now + 86_400_000) });
+    expect(smtp.take()).toEqual([]);
+  });
+
+  it('sends nothing to a user who switched reminders off after the reminder was recorded, and keeps it in the app', async () => {
+    await runReminders({ asOf: MONDAY, mailer: null });
+    getDb().$client.exec(`update notifications set delivery = 'pending'`);
+    getDb().update(users).set({ remindersEnabled: false }).where(eq(users.id, head)).run();
+    const report = await runReminders({ asOf: MONDAY, mailer });
+    expect(report.delivery.sent).toBe(1);
+    expect(smtp.take().map((m) => m.rcpt[0])).toEqual(['secretary@demo.bg']);
+    const rows = getDb().$client.prepare('select delivery from notifications where user_id = ?').pluck().all(head);
+    expect(new Set(rows)).toEqual(new Set(['in_app']));
+    getDb().update(users).set({ remindersEnabled: true }).where(eq(users.id, head)).run();
+  });
+});
+
+describe('npm run reminders (scripts/reminders.ts)', () => {
+  const exec = promisify(execFile);
+  const script = (args: string[]) =>
+    exec(path.resolve('node_modules/.bin/tsx'), ['scripts/reminders.ts', ...args], {
+      env: { ...process.env, SMTP_URL: smtp.url, MAIL_FROM: FROM, APP_URL: 'https://plan.lovech.test', NODE_ENV: 'production' },
+      timeout: 60_000,
+    });
+
+  it('--dry-run lists what would be sent and writes and sends nothing; without it, sends them', async () => {
+    const dry = await script(['--dry-run', '--date', MONDAY]);
+    expect(dry.stdout).toContain(`Reminders as of ${MONDAY} (dry run: nothing written or sent)`);
+    expect(dry.stdout).toMatch(/Иван Георгиев <head@demo\.bg> \[bg\] — 4/);
+    expect(dry.stdout).toMatch(/digest_secretary +Weekly plan summary \(2022-W13\)/);
+    expect(dry.stdout).toContain('Would record 5 notification(s) for 2 user(s).');
+    expect(notificationCount()).toBe(0);
+    expect(smtp.take()).toEqual([]);
+
+    const real = await script(['--date', MONDAY]);
+    expect(real.stdout).toContain('Recorded 5 notification(s) for 2 user(s). E-mails sent: 5; failed attempts: 0');
+    expect(notificationCount()).toBe(5);
+    const mails = smtp.take();
+    expect(mails.map((m) => m.rcpt[0]).sort()).toEqual(['head@demo.bg', 'head@demo.bg', 'head@demo.bg', 'head@demo.bg', 'secretary@demo.bg']);
+    expect(mails.every((m) => m.text.includes('https://plan.lovech.test/'))).toBe(true);
+
+    const again = await script(['--date', MONDAY]);
+    expect(again.stdout).toContain('No new reminders.');
+    expect(smtp.take()).toEqual([]);
+  });
+
+  it('refuses a malformed date', async () => {
+    await expect(script(['--date', '28.03.2022'])).rejects.toMatchObject({ code: 2 });
+  });
+});

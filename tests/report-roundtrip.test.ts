@@ -1,0 +1,265 @@
+/**
+ * The Excel round trip against the demo plan: export the Q3 2023 report, fill in status
+ * cells as a directorate would, import it back (preview, then apply) and check what was
+ * recorded, by whom, with the history kept; heads refused for others' activities.
+ */
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../db/client';
+import { seedDemo } from '../db/seed';
+import type { User } from '../db/schema';
+import { COLUMN_NUMBER, parseActivityKey } from '~/exports/report-layout.server';
+import { buildReportXlsx } from '~/exports/report-xlsx.server';
+import { getReportData } from '~/models/report.server';
+import {
+  applyStatusImport,
+  loadStatusImport,
+  previewStatusImport,
+  statusImportDir,
+} from '~/models/status-import.server';
+import { recordStatusUpdate } from '~/models/status-update.server';
+import { getUserByEmail, setUserOwners } from '~/models/user.server';
+import { action as importAction, loader as importLoader } from '~/routes/reports.import';
+import { readStatusReport } from '../importers/status-report';
+import { BASE, call, makeRequest, makeUser } from './helpers';
+
+type Edit = Partial<Record<'status' | 'percent' | 'comment' | 'completedOn' | 'newEnd' | 'key', ExcelJS.CellValue>>;
+
+let planId: number;
+let exported: Buffer;
+let secretary: User;
+let head: User;
+const sqlite = () => getDb().$client;
+
+function activityId(code: string): number {
+  return (sqlite().prepare('select id from activities where code = ? and plan_id = ?').get(code, planId) as { id: number }).id;
+}
+
+function updatesOf(id: number) {
+  return sqlite()
+    .prepare('select id, user_id as userId, status, percent, comment, completed_on as completedOn from status_updates where activity_id = ? order by created_at, id')
+    .all(id) as { id: number; userId: number | null; status: string; percent: number | null; comment: string | null; completedOn: string | null }[];
+}
+
+/** The exported report with cells edited as a person would in Excel. */
+async function filledIn(edits: Record<number, Edit>): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(exported as unknown as ArrayBuffer);
+  const sheet = book.worksheets[1]!;
+  let found = 0;
+  sheet.eachRow((row) => {
+    const key = parseActivityKey(String(row.getCell(COLUMN_NUMBER.key).value ?? ''));
+    const edit = key && edits[key.activityId];
+    if (!edit) return;
+    found += 1;
+    for (const [column, value] of Object.entries(edit)) row.getCell(COLUMN_NUMBER[column as keyof Edit]).value = value;
+  });
+  expect(found).toBe(Object.keys(edits).length);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** An activity whose latest update leaves it open (not done or cancelled), other than those given. */
+function openActivity(except: string[]): number {
+  return (
+    sqlite()
+      .prepare(
+        `select a.id from activities a where a.plan_id = ? and a.code not in (select value from json_each(?)) and (
+           select su.status from status_updates su where su.activity_id = a.id order by su.created_at desc, su.id desc limit 1
+         ) in ('in_progress', 'planned') order by a.position limit 1`,
+      )
+      .get(planId, JSON.stringify(except)) as { id: number }
+  ).id;
+}
+
+/** An activity of the plan none of whose owners is linked to the user. */
+function notOwnedBy(user: User): number {
+  return (
+    sqlite()
+      .prepare(
+        `select a.id from activities a where a.plan_id = ? and not exists (
+           select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id where ao.activity_id = a.id and uo.user_id = ?)
+         order by a.position limit 1`,
+      )
+      .get(planId, user.id) as { id: number }
+  ).id;
+}
+
+function ownedBy(user: User, skip = 0): number {
+  return (
+    sqlite()
+      .prepare(
+        `select a.id from activities a where a.plan_id = ? and exists (
+           select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id where ao.activity_id = a.id and uo.user_id = ?)
+         order by a.position limit 1 offset ?`,
+      )
+      .get(planId, user.id, skip) as { id: number }
+  ).id;
+}
+
+beforeAll(async () => {
+  await seedDemo();
+  planId = (sqlite().prepare('select id from plans').get() as { id: number }).id;
+  secretary = getUserByEmail('secretary@demo.bg')!;
+  head = getUserByEmail('head@demo.bg')!;
+  exported = await buildReportXlsx(getReportData(planId, { kind: 'quarter', year: 2023, index: 3 }, { preparedBy: secretary.name, today: '2026-01-15' })!, 'bg');
+});
+
+describe('Excel round trip', () => {
+  it('records the filled-in status cells as updates by the importing user, with the file name, keeping the history', async () => {
+    const done = activityId('1.2.2'); // ongoing: in progress at 60% in the demo
+    const progressed = activityId('2.1.1');
+    const before = { done: updatesOf(done), progressed: updatesOf(progressed) };
+    const total = (sqlite().prepare('select count(*) as n from status_updates').get() as { n: number }).n;
+    const bytes = await filledIn({
+      [done]: { status: 'Изпълнена', completedOn: new Date(Date.UTC(2023, 8, 28)), comment: 'Публикувани са всички документи.' },
+      [progressed]: { percent: 0.9, status: 'в процес на изпълнение' },
+    });
+
+    const report = await readStatusReport(bytes, 'Отчет III тримесечие 2023.xlsx');
+    expect(report.unchanged).toBe(52);
+    const preview = previewStatusImport(secretary, report);
+    expect(preview.planId).toBe(planId);
+    expect(preview.counts).toMatchObject({ ready: 2, refused: 0, unmatched: 0 });
+    expect(preview.rows.find((r) => r.activityId === done)).toMatchObject({ code: '1.2.2', status: 'done', percent: 100, completedOn: '2023-09-28', outcome: 'ready' });
+    expect(preview.rows.find((r) => r.activityId === progressed)).toMatchObject({ status: 'in_progress', percent: 90, comment: null, outcome: 'ready' });
+    // Nothing is recorded by the preview.
+    expect((sqlite().prepare('select count(*) as n from status_updates').get() as { n: number }).n).toBe(total);
+
+    const result = applyStatusImport(secretary, preview.id, 'bg');
+    expect(result.applied.map((a) => a.activityId).sort()).toEqual([done, progressed].sort());
+    expect(result.refused).toEqual([]);
+    expect(result.stale).toEqual([]);
+
+    const after = { done: updatesOf(done), progressed: updatesOf(progressed) };
+    expect(after.done.slice(0, -1)).toEqual(before.done); // history kept, one update added
+    expect(after.progressed.slice(0, -1)).toEqual(before.progressed);
+    expect(after.done.at(-1)).toMatchObject({
+      userId: secretary.id,
+      status: 'done',
+      percent: 100,
+      completedOn: '2023-09-28',
+      comment: 'Публикувани са всички документи.\nИмпортирано от файл „Отчет III тримесечие 2023.xlsx“.',
+    });
+    expect(after.progressed.at(-1)).toMatchObject({ userId: secretary.id, status: 'in_progress', percent: 90, comment: 'Импортирано от файл „Отчет III тримесечие 2023.xlsx“.' });
+    expect((sqlite().prepare('select count(*) as n from status_updates').get() as { n: number }).n).toBe(total + 2);
+    const audit = sqlite().prepare(`select after from audit_events where entity = 'plan' and action = 'status-import'`).get() as { after: string };
+    expect(JSON.parse(audit.after)).toMatchObject({ fileName: 'Отчет III тримесечие 2023.xlsx', applied: 2 });
+
+    // The preview is gone once applied; importing the same file again records nothing new.
+    expect(loadStatusImport(secretary, preview.id)).toBeNull();
+    expect(() => applyStatusImport(secretary, preview.id, 'bg')).toThrow(Response);
+    const again = previewStatusImport(secretary, await readStatusReport(bytes, 'Отчет III тримесечие 2023.xlsx'));
+    expect(again.counts).toMatchObject({ ready: 0, same: 2 });
+  });
+
+  it('reschedules on a new end date when the importer may edit the plan', async () => {
+    const id = activityId('3.1.1');
+    const bytes = await filledIn({ [id]: { newEnd: new Date(Date.UTC(2024, 5, 30)), status: 'отложена', comment: 'Чака бюджет.' } });
+    const preview = previewStatusImport(secretary, await readStatusReport(bytes, 'r.xlsx'));
+    expect(preview.rows[0]).toMatchObject({ activityId: id, status: 'postponed', newEnd: '2024-06-30', newEndAction: 'reschedule', outcome: 'ready' });
+    const result = applyStatusImport(secretary, preview.id, 'bg');
+    expect(result).toMatchObject({ rescheduled: 1 });
+    expect(sqlite().prepare('select current_end as e from activities where id = ?').get(id)).toEqual({ e: '2024-06-30' });
+    const change = sqlite().prepare('select new_end as newEnd, user_id as userId, reason from schedule_changes where activity_id = ? order by id desc').get(id);
+    expect(change).toEqual({ newEnd: '2024-06-30', userId: secretary.id, reason: 'Импортирано от файл „r.xlsx“.' });
+  });
+
+  it('does not overwrite an update recorded after the preview', async () => {
+    const id = openActivity(['1.2.2', '2.1.1', '3.1.1']);
+    const bytes = await filledIn({ [id]: { status: 'изпълнена' } });
+    const preview = previewStatusImport(secretary, await readStatusReport(bytes, 'r.xlsx'));
+    expect(preview.counts.ready).toBe(1);
+    recordStatusUpdate({ activityId: id, userId: head.id, status: 'in_progress', percent: 95, comment: 'Почти.', completedOn: null });
+    const count = updatesOf(id).length;
+    const result = applyStatusImport(secretary, preview.id, 'bg');
+    expect(result.stale).toEqual([{ activityId: id, code: expect.any(String) }]);
+    expect(result.applied).toEqual([]);
+    expect(updatesOf(id)).toHaveLength(count);
+  });
+
+  it('matches by code when the key column was lost, and leaves unknown codes unmatched', async () => {
+    const id = activityId('1.4.1');
+    const bytes = await filledIn({ [id]: { key: null, status: 'Изпълнена' } });
+    const preview = previewStatusImport(secretary, await readStatusReport(bytes, 'r.xlsx'), { planId });
+    expect(preview.rows).toEqual([expect.objectContaining({ activityId: id, code: '1.4.1', outcome: expect.stringMatching(/ready|same/) })]);
+  });
+});
+
+describe('directorate heads', () => {
+  it('may apply updates only for their own activities: others are refused in the preview and not recorded', async () => {
+    const own = ownedBy(head, 3);
+    const others = notOwnedBy(head);
+    const before = { own: updatesOf(own).length, others: updatesOf(others).length };
+    const bytes = await filledIn({ [own]: { status: 'изпълнена на 80%' }, [others]: { status: 'Изпълнена' } });
+    const preview = previewStatusImport(head, await readStatusReport(bytes, 'дирекция.xlsx'));
+    expect(preview.rows.find((r) => r.activityId === own)).toMatchObject({ outcome: 'ready', status: 'in_progress', percent: 80 });
+    expect(preview.rows.find((r) => r.activityId === others)).toMatchObject({ outcome: 'refused' });
+    const result = applyStatusImport(head, preview.id, 'bg');
+    expect(result.applied.map((a) => a.activityId)).toEqual([own]);
+    expect(updatesOf(own)).toHaveLength(before.own + 1);
+    expect(updatesOf(own).at(-1)).toMatchObject({ userId: head.id, status: 'in_progress', percent: 80 });
+    expect(updatesOf(others)).toHaveLength(before.others);
+  });
+
+  it('are refused on the server too when they lost the activity between preview and apply', async () => {
+    const other = await makeUser('head', [
+      (sqlite().prepare(`select id from owners where name = 'експерт ИТ'`).get() as { id: number }).id,
+    ]);
+    const own = ownedBy(other);
+    const bytes = await filledIn({ [own]: { percent: 0.33 } });
+    const preview = previewStatusImport(other, await readStatusReport(bytes, 'r.xlsx'));
+    expect(preview.rows[0]).toMatchObject({ activityId: own, outcome: 'ready' });
+    setUserOwners(other.id, []);
+    const count = updatesOf(own).length;
+    const result = applyStatusImport(other, preview.id, 'bg');
+    expect(result.refused).toEqual([{ activityId: own, code: expect.any(String) }]);
+    expect(updatesOf(own)).toHaveLength(count);
+  });
+
+  it('cannot apply a preview made by someone else', async () => {
+    const bytes = await filledIn({ [ownedBy(head)]: { percent: 0.5 } });
+    const preview = previewStatusImport(secretary, await readStatusReport(bytes, 'r.xlsx'));
+    expect(loadStatusImport(head, preview.id)).toBeNull();
+    expect(() => applyStatusImport(head, preview.id, 'bg')).toThrow(Response);
+    expect(loadStatusImport(secretary, preview.id)).not.toBeNull();
+    expect(loadStatusImport(secretary, '../../etc/passwd')).toBeNull();
+    expect(fs.readdirSync(statusImportDir())).toContain(`${preview.id}.json`);
+  });
+});
+
+describe('/reports/import', () => {
+  async function upload(user: User, bytes: Uint8Array, fileName: string) {
+    const form = new FormData();
+    form.append('file', new File([Buffer.from(bytes)], fileName, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    return call(importAction, await makeRequest('/reports/import', { user, form }));
+  }
+
+  it('uploads, shows the preview, and applies it', async () => {
+    const id = activityId('2.2.1');
+    const response = await upload(secretary, await filledIn({ [id]: { status: 'горе-долу' }, [activityId('2.2.2')]: { comment: 'Проведено обучение.' } }), 'отчет.xlsx');
+    expect(response.status).toBe(302);
+    const location = response.headers.get('Location')!;
+    expect(location).toMatch(/^\/reports\/import\?preview=[a-f0-9]{32}$/);
+    const page = await (await call(importLoader, await makeRequest(location, { user: secretary }))).json();
+    expect(page.preview.fileName).toBe('отчет.xlsx');
+    expect(page.preview.warnings).toEqual([expect.objectContaining({ sheet: 'Отчет по дейности', column: 'Статус', row: expect.any(Number) })]);
+    expect(page.preview.counts.ready).toBe(1);
+    const applied = await call(importAction, await makeRequest('/reports/import', { user: secretary, form: { intent: 'apply', id: page.preview.id } }));
+    const body = await applied.json();
+    expect(body.result.applied).toEqual([expect.objectContaining({ code: '2.2.2' })]);
+    expect(updatesOf(activityId('2.2.2')).at(-1)).toMatchObject({ comment: 'Проведено обучение.\nИмпортирано от файл „отчет.xlsx“.' });
+  });
+
+  it('explains an unreadable file, and keeps viewers and cross-site posts out', async () => {
+    const bad = await upload(secretary, new Uint8Array([0x25, 0x50, 0x44, 0x46, 1, 2]), 'scan.xlsx');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'repImportUnreadable' });
+    const viewer = getUserByEmail('viewer@demo.bg')!;
+    expect((await call(importLoader, await makeRequest('/reports/import', { user: viewer }))).status).toBe(403);
+    expect((await upload(viewer, new Uint8Array(exported), 'r.xlsx')).status).toBe(403);
+    const crossSite = await makeRequest('/reports/import', { user: secretary, form: { intent: 'apply', id: 'a'.repeat(32) }, headers: { Origin: 'https://evil.example' } });
+    expect((await call(importAction, crossSite)).status).toBe(403);
+    expect(BASE).toMatch(/^http/);
+  });
+});
