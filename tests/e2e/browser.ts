@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../db/seed';
 
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
 
 export function baseUrl(): string {
-  return inject('baseUrl');
+  return process.env.E2E_BASE_URL!;
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -41,6 +40,9 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel('Имейл').fill(email);
   await page.getByLabel('Парола').fill(password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: 'Влез' }).click()]);
+  // The start page may redirect once more (a head lands on /my): wait until the app is at rest.
+  await page.waitForLoadState('networkidle');
+  await page.locator('main h1').first().waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -48,4 +50,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export function databasePath(): string {
+  return process.env.E2E_DATABASE_PATH!;
 }

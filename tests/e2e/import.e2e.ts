@@ -52,7 +52,7 @@ describe('importing a plan in the browser', () => {
     await page.waitForURL(/\/plans\/\d+\?imported=1/);
     const planUrl = new URL(page.url());
     const planId = planUrl.pathname.split('/').pop()!;
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain('План Ловеч (проба)');
+    await page.getByRole('heading', { level: 1, name: 'План Ловеч (проба)' }).waitFor();
 
     await page.goto(`/plans/import?plan=${planId}`);
     await page.getByLabel('Файл с плана').setInputFiles(await editedCopy());

@@ -72,7 +72,7 @@ describe('navigation by role', () => {
     await form.getByLabel('експерт ИТ').check();
     await form.getByRole('button', { name: 'Създай' }).click();
     await page.getByText('Потребителят е създаден.').waitFor();
-    expect(await page.getByRole('cell', { name: 'new.head@demo.bg' }).isVisible()).toBe(true);
+    await page.getByRole('cell', { name: 'new.head@demo.bg' }).waitFor();
     await page.context().close();
 
     const other = await newPage(browser);

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage, screenshot, SCREENSHOTS } from './browser';
+import { baseUrl, databasePath, launchBrowser, login, newPage, screenshot, SCREENSHOTS } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ const PERCENT_COLUMN = 11;
 const COMMENT_COLUMN = 12;
 
 function database(): Database.Database {
-  return new Database(inject('databasePath'), { readonly: true, fileMustExist: true });
+  return new Database(databasePath(), { readonly: true, fileMustExist: true });
 }
 
 async function downloadQ3(page: Page): Promise<Buffer> {

@@ -1,13 +1,14 @@
 /**
- * Starts the built app (npm run build first) on a free port with a fresh database and the
- * demo loaded, and stops its whole process group afterwards.
+ * Each browser test file gets its own app: the built server (npm run build first) on a free
+ * port with a fresh database and the demo loaded, its whole process group stopped afterwards.
+ * Files therefore never see each other's changes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { TestProject } from 'vitest/node';
+import { afterAll, beforeAll } from 'vitest';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,12 +36,15 @@ async function waitForServer(url: string, server: ChildProcess, log: () => strin
   throw new Error(`The app did not answer at ${url} within 90 s:\n${log()}`);
 }
 
-export default async function setup(project: TestProject) {
+let server: ChildProcess | undefined;
+let dir: string | undefined;
+
+beforeAll(async () => {
   if (!fs.existsSync('build/server/index.js')) throw new Error('Run `npm run build` before the browser tests.');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-tracker-e2e-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-tracker-e2e-'));
   const port = await freePort();
   let output = '';
-  const server = spawn('npm', ['start'], {
+  server = spawn('npm', ['start'], {
     detached: true,
     env: {
       ...process.env,
@@ -57,21 +61,15 @@ export default async function setup(project: TestProject) {
   server.stderr!.on('data', (chunk) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForServer(`${baseUrl}/login`, server, () => output);
-  project.provide('baseUrl', baseUrl);
-  project.provide('databasePath', path.join(dir, 'app.db'));
-  return () => {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-}
+  process.env.E2E_BASE_URL = baseUrl;
+  process.env.E2E_DATABASE_PATH = path.join(dir, 'app.db');
+});
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    baseUrl: string;
-    databasePath: string;
+afterAll(() => {
+  try {
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
   }
-}
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
