@@ -5,6 +5,10 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { setSecurityHeaders } from './security.server';
+import { startReminderSchedule } from './reminders-schedule.server';
+
+// The optional daily reminders run (REMINDERS_AT=07:00, Europe/Sofia); does nothing when unset.
+startReminderSchedule();
 
 const ABORT_DELAY = 5_000;
 

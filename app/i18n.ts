@@ -292,6 +292,7 @@ const bg = {
   strategic: 'стратегическа',
   quickWin: 'бърза победа',
   reimport: 'Повторен импорт',
+  downloadCsv: 'CSV за Excel',
   // --- dashboard ---
   dashTitle: 'Табло',
   dashAllPlans: 'Всички планове',
@@ -821,6 +822,7 @@ const en: Messages = {
   strategic: 'strategic',
   quickWin: 'quick win',
   reimport: 'Re-import',
+  downloadCsv: 'CSV for Excel',
   // --- dashboard ---
   dashTitle: 'Dashboard',
   dashAllPlans: 'All plans',

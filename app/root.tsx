@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import {
   Form,
+  Link,
   Links,
   Meta,
   NavLink,
@@ -48,6 +49,7 @@ const NAV: { to: string; label: MessageKey; permission: Permission }[] = [
   { to: '/reports', label: 'navReports', permission: 'report:export' },
   { to: '/admin/owners', label: 'navOwners', permission: 'owners:manage' },
   { to: '/admin/users', label: 'navUsers', permission: 'users:manage' },
+  { to: '/admin/reminders', label: 'remAdminTitle', permission: 'users:manage' },
 ];
 
 function Header() {
@@ -101,10 +103,10 @@ function Header() {
                   </span>
                 ) : null}
               </NavLink>
-              <span className="user-chip" title={user.email}>
+              <Link to="/settings" className="user-chip" title={`${user.email} · ${t('settingsTitle')}`}>
                 <span className="user-chip__name">{user.name}</span>
                 <span className="user-chip__role">{ROLE_LABELS[user.role][lang]}</span>
-              </span>
+              </Link>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="button button--ghost">
                   {t('logout')}

@@ -1,10 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime, todayInSofia } from '~/domain/dates';
 import { filtersSearch, isFiltered, parseActivityFilters } from '~/domain/filters';
 import { NOUNS, plural } from '~/domain/lang';
+import { can } from '~/domain/permissions';
 import { PROGRESS_RULE } from '~/domain/progress';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { useLang, useT } from '~/i18n';
@@ -21,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, 'plan:read');
+  const user = await requirePermission(request, 'plan:read');
   const planId = z.coerce.number().int().positive().safeParse(params.planId);
   const plan = planId.success ? getPlanHeader(planId.data) : null;
   if (!plan) throw new Response('Not found', { status: 404 });
@@ -37,11 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows: listActivities(filters, plan.id),
     progress,
     choices: filterOptions(plan.id),
+    canImport: can(user.role, 'plan:import'),
   };
 }
 
 export default function PlanPage() {
-  const { plan, filters, today, asOf, rows, progress, choices } = useLoaderData<typeof loader>();
+  const { plan, filters, today, asOf, rows, progress, choices, canImport } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const reimported = /^(\d+)-(\d+)-(\d+)$/.exec(searchParams.get('reimported') ?? '');
   const t = useT();
   const lang = useLang();
   const { overall } = progress;
@@ -52,6 +56,32 @@ export default function PlanPage() {
       <nav className="breadcrumbs" aria-label={t('trBreadcrumbs')}>
         <Link to="/plans">{t('navPlans')}</Link>
       </nav>
+      {searchParams.get('imported') === '1' ? (
+        <p className="alert alert--success" role="status">
+          {t('importDone')}
+        </p>
+      ) : null}
+      {reimported ? (
+        <p className="alert alert--success" role="status">
+          {t('reimportDone', { added: reimported[1]!, changed: reimported[2]!, archived: reimported[3]! })}
+        </p>
+      ) : null}
+      <div className="plan-actions">
+        <Link to={`/dashboard?plan=${plan.id}${filters.asOf ? `&asOf=${filters.asOf}` : ''}`} className="button button--small">
+          {t('navDashboard')}
+        </Link>
+        <Link to={`/reports?plan=${plan.id}`} className="button button--small">
+          {t('navReports')}
+        </Link>
+        <a href={`/plans/${plan.id}.csv${filtersSearch(filters)}`} className="button button--small" download>
+          {t('downloadCsv')}
+        </a>
+        {canImport ? (
+          <Link to={`/plans/import?plan=${plan.id}`} className="button button--small">
+            {t('reimport')}
+          </Link>
+        ) : null}
+      </div>
       <header className="plan-header">
         <p className="eyebrow">{plan.organization}</p>
         <h1>{plan.title}</h1>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { requireUser } from '~/auth.server';
 import { useT, type MessageKey } from '~/i18n';
@@ -65,6 +65,12 @@ export default function SettingsPage() {
             </button>
           </div>
         </Form>
+      </section>
+      <section className="card settings-section" aria-labelledby="settings-calendar">
+        <h2 id="settings-calendar">{t('repCalendarTitle')}</h2>
+        <p>
+          <Link to="/calendar">{t('repCalendarLink')}</Link>
+        </p>
       </section>
     </div>
   );
