@@ -14,29 +14,12 @@
  * alike; medians are compared. The generated file is kept in data/bench/ and reused while
  * the options and the migrations are the same.
  */
-import fs from 'node:fs';
 import { register } from 'node:module';
-import path from 'node:path';
-import { generateData, type GenerateOptions } from './lib/generate-data';
+import { benchDatabase } from './lib/bench-db';
 
 const args = process.argv.slice(2);
 const rounds = Number(args[args.indexOf('--rounds') + 1]) || 9;
-const OPTIONS: GenerateOptions = { plans: 200, activitiesPerPlan: 250, updatesPerActivity: 5, seed: 1 };
-const file = path.resolve(`data/bench/dashboard-${OPTIONS.plans}x${OPTIONS.activitiesPerPlan}x${OPTIONS.updatesPerActivity}-seed${OPTIONS.seed}.db`);
-const stamp = JSON.stringify({ options: OPTIONS, migrations: fs.readFileSync('db/migrations/meta/_journal.json', 'utf8') });
-
-if (args.includes('--regenerate') || !fs.existsSync(file) || !fs.existsSync(`${file}.stamp`) || fs.readFileSync(`${file}.stamp`, 'utf8') !== stamp) {
-  for (const suffix of ['', '-wal', '-shm', '.stamp']) fs.rmSync(`${file}${suffix}`, { force: true });
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const started = performance.now();
-  const counts = generateData(file, OPTIONS);
-  fs.writeFileSync(`${file}.stamp`, stamp);
-  console.log(
-    `generated ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts.planIds.length} plans, ${counts.areas} areas, ` +
-      `${counts.measures} measures, ${counts.activities} activities, ${counts.statusUpdates} status updates, ` +
-      `${counts.scheduleChanges} reschedules, ${counts.activityOwners} activity owners`,
-  );
-}
+const file = benchDatabase(undefined, args.includes('--regenerate'));
 
 // The route imports its stylesheet as '~/styles/dashboard.css?url' (a Vite feature): outside
 // Vite, resolve it to an empty module.

@@ -66,39 +66,51 @@ class PlanBuilder {
   }
 
   private readRow({ row, cells }: SheetRow): void {
-    const filled = cells.flatMap((value, index) => (isBlank(value) ? [] : [index]));
+    const filled: number[] = [];
+    for (let index = 0; index < cells.length; index++) if (!isBlank(cells[index])) filled.push(index);
     if (filled.length === 0 || isColumnNumbering(cells, filled)) return;
     if (this.readAreaRow(cells, filled, row)) return;
 
-    const placed = new Set<number>();
-    const peek = (key: ColumnKey): CellValue => {
-      const index = this.header.keys[key];
-      return index === undefined ? null : (cells[index] ?? null);
-    };
-    const take = (key: ColumnKey): CellValue => {
-      const index = this.header.keys[key];
-      if (index !== undefined) placed.add(index);
-      return peek(key);
-    };
-    const has = (key: ColumnKey) => !isBlank(peek(key));
-    const activityText = normaliseSpace(cellText(peek('activity')));
+    this.cells = cells;
+    this.placed.clear();
+    const activityText = normaliseSpace(cellText(this.peek('activity')));
     if (activityText === this.label('activity')) return; // the header repeated, as on every printed page
 
-    if (has('measure')) this.openMeasure(cellText(take('measure')), row);
+    if (this.has('measure')) this.openMeasure(cellText(this.take('measure')), row);
     const measure = this.measure ?? (activityText ? this.measureFromActivityCode(activityText, row) : null);
     let reason = 'the row has no activity';
     if (measure) {
-      for (const key of KIND_COLUMNS) if (has(key)) this.applyKind(measure, key, cellText(take(key)), row);
-      if (activityText) this.addActivity(measure, activityText, take, row);
+      for (const key of KIND_COLUMNS) if (this.has(key)) this.applyKind(measure, key, cellText(this.take(key)), row);
+      if (activityText) this.addActivity(measure, activityText, row);
     } else if (activityText) {
       reason = 'no measure above this row';
     }
     for (const index of filled) {
-      if (placed.has(index)) continue;
+      if (this.placed.has(index)) continue;
       const column = columnAt(this.header, index);
       const why = column.key === null ? 'the column is not one the importer reads' : reason;
       this.warnAt(row, column.label, `not imported (${why}): "${shorten(cellText(cells[index]))}"`);
     }
+  }
+
+  // The row being read, and the columns of it that went into the plan (the rest is reported).
+  // Methods rather than closures made per row: a large plan has tens of thousands of rows.
+  private cells: CellValue[] = [];
+  private readonly placed = new Set<number>();
+
+  private peek(key: ColumnKey): CellValue {
+    const index = this.header.keys[key];
+    return index === undefined ? null : (this.cells[index] ?? null);
+  }
+
+  private take(key: ColumnKey): CellValue {
+    const index = this.header.keys[key];
+    if (index !== undefined) this.placed.add(index);
+    return this.peek(key);
+  }
+
+  private has(key: ColumnKey): boolean {
+    return !isBlank(this.peek(key));
   }
 
   /** "Област 2: ...", or a single first-column cell holding no measure code. */
@@ -184,8 +196,8 @@ class PlanBuilder {
     for (const ref of unknown) this.warnAt(row, column, `"${ref}" is not a CAF 2020 criterion or sub-criterion; not linked`);
   }
 
-  private addActivity(measure: ParsedMeasure, text: string, take: (key: ColumnKey) => CellValue, row: number): void {
-    take('activity');
+  private addActivity(measure: ParsedMeasure, text: string, row: number): void {
+    this.take('activity');
     const split = splitCode(text);
     const code = split.code ?? `${measure.code}.${measure.activities.length + 1}`;
     if (split.code === null) this.warnAt(row, this.label('activity'), `activity has no code; given ${code}`);
@@ -197,8 +209,8 @@ class PlanBuilder {
       this.warnAt(row, this.label('activity'), `activity code ${code} is used twice (also on ${where}); both kept`);
     }
 
-    const start = this.readDateCell(take('start'), 'start', row);
-    const end = this.readDateCell(take('end'), 'end', row);
+    const start = this.readDateCell(this.take('start'), 'start', row);
+    const end = this.readDateCell(this.take('end'), 'end', row);
     const startIso = start.kind === 'date' ? start.iso : null;
     const endIso = end.kind === 'date' ? end.iso : null;
     if (startIso && endIso && startIso > endIso) this.warnAt(row, this.label('end'), `the start ${startIso} is after the end ${endIso}`);
@@ -208,9 +220,9 @@ class PlanBuilder {
       start: startIso,
       end: endIso,
       ongoing: start.kind === 'ongoing' || end.kind === 'ongoing',
-      target: normaliseSpace(cellText(take('target'))) || null,
-      owners: splitOwners(cellText(take('owners'))),
-      note: normaliseSpace(cellText(take('note'))) || null,
+      target: normaliseSpace(cellText(this.take('target'))) || null,
+      owners: splitOwners(cellText(this.take('owners'))),
+      note: normaliseSpace(cellText(this.take('note'))) || null,
       source,
     });
   }

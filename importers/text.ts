@@ -1,6 +1,7 @@
 import type { CellValue } from './types';
 
-const UNTIDY_SPACE = /\s\s|[^\S ]|^ | $/;
+// Any whitespace but a plain space, two spaces, or a space at either end (the same as /\s\s|[^\S ]|^ | $/, faster).
+const UNTIDY_SPACE = /[^\S ]| {2}|^ | $/;
 
 /** Collapses runs of whitespace (including line breaks and no-break spaces) and trims. */
 export function normaliseSpace(text: string): string {

@@ -52,6 +52,8 @@ describe('crash safety (SIGKILL)', () => {
   it('keeps exactly the committed status updates of a burst killed midway', async () => {
     const activityId = (getDb().$client.prepare('select min(id) as id from activities').get() as { id: number }).id;
     const before = count(getDb().$client, 'select count(*) as n from status_updates');
+    const versionBefore = count(getDb().$client, `select version as n from activities where id = ${activityId}`);
+    const auditBefore = count(getDb().$client, "select count(*) as n from audit_events where action = 'status-update'");
     const output = await runAndKill(['updates', String(activityId)], (o) => (o.match(/committed/g) ?? []).length >= 200);
     const acknowledged = (output.match(/committed \d+/g) ?? []).map((line) => Number(line.split(' ')[1]));
     const db = reopen();
@@ -59,6 +61,9 @@ describe('crash safety (SIGKILL)', () => {
     // Every acknowledged update is there; at most one more was committed but not yet printed.
     expect(stored).toBeGreaterThanOrEqual(acknowledged.length);
     expect(stored - acknowledged.length).toBeLessThanOrEqual(1);
+    // The update, its audit event and the version bump were one transaction: all or none.
+    expect(count(db, "select count(*) as n from audit_events where action = 'status-update'") - auditBefore).toBe(stored);
+    expect(count(db, `select version as n from activities where id = ${activityId}`) - versionBefore).toBe(stored);
     const missing = acknowledged.filter((id) => !db.prepare('select 1 from status_updates where id = ?').get(id));
     expect(missing).toEqual([]);
     db.close();

@@ -73,8 +73,7 @@ function planWriter(tx: Tx, planId: number, organizationId: number) {
   const insertActivity = sqlite.prepare(
     `insert into activities (plan_id, measure_id, code, title, start, baseline_end, current_end, ongoing, target, note,
        source_sheet, source_row, position, archived, version, created_at)
-     values (@planId, @measureId, @code, @title, @start, @end, @end, @ongoing, @target, @note,
-       @sourceSheet, @sourceRow, @position, 0, 1, @now)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?)`,
   );
   const insertMeasure = sqlite.prepare(
     'insert into measures (plan_id, area_id, code, title, kind, position) values (?, ?, ?, ?, ?, ?)',
@@ -84,31 +83,33 @@ function planWriter(tx: Tx, planId: number, organizationId: number) {
     insertMeasure(areaId: number, measure: ParsedMeasure, position: number): number {
       return Number(insertMeasure.run(planId, areaId, measure.code, measure.title, measure.kind, position).lastInsertRowid);
     },
-    setCafRefs(measureId: number, cafRefs: string[]) {
-      deleteCafRefs.run(measureId);
+    setCafRefs(measureId: number, cafRefs: string[], isNew = false) {
+      if (!isNew) deleteCafRefs.run(measureId);
       for (const cafCode of cafRefs) if (knownCaf.has(cafCode)) insertCafRef.run(measureId, cafCode);
     },
     setOwners(activityId: number, names: string[], isNew = false) {
       if (!isNew) deleteOwners.run(activityId);
-      names.forEach((name, position) => insertOwner.run(activityId, ownerId(name), position));
+      for (let position = 0; position < names.length; position++) insertOwner.run(activityId, ownerId(names[position]!), position);
     },
     insertActivity(measureId: number, activity: ParsedActivity, position: number): number {
+      // Positional parameters: binding an object by name costs more than the insert itself here.
       const id = Number(
-        insertActivity.run({
+        insertActivity.run(
           planId,
           measureId,
-          code: activity.code,
-          title: activity.title,
-          start: activity.start,
-          end: activity.end,
-          ongoing: activity.ongoing ? 1 : 0,
-          target: activity.target,
-          note: activity.note,
-          sourceSheet: activity.source.sheet,
-          sourceRow: activity.source.row,
+          activity.code,
+          activity.title,
+          activity.start,
+          activity.end,
+          activity.end,
+          activity.ongoing ? 1 : 0,
+          activity.target,
+          activity.note,
+          activity.source.sheet,
+          activity.source.row,
           position,
           now,
-        }).lastInsertRowid,
+        ).lastInsertRowid,
       );
       this.setOwners(id, activity.owners, true);
       return id;
@@ -144,7 +145,7 @@ export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOption
         .get().id;
       area.measures.forEach((measure, measureIndex) => {
         const measureId = writer.insertMeasure(areaId, measure, measureIndex);
-        writer.setCafRefs(measureId, measure.cafRefs);
+        writer.setCafRefs(measureId, measure.cafRefs, true);
         for (const activity of measure.activities) writer.insertActivity(measureId, activity, position++);
       });
     });

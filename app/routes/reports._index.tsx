@@ -142,16 +142,16 @@ export default function ReportsPage() {
                             className="button button--primary button--small"
                             href={`/reports/${plan.id}.xlsx?period=${p.key}`}
                             download
-                            aria-label={`${t('repDownloadXlsx')}: ${label}`}
                           >
                             {t('repDownloadXlsx')}
+                            <span className="visually-hidden">: {label}</span>
                           </a>
                           <Link
                             className="button button--small"
                             to={`/reports/${plan.id}/print?period=${p.key}`}
-                            aria-label={`${t('repPrint')}: ${label}`}
                           >
                             {t('repPrint')}
+                            <span className="visually-hidden">: {label}</span>
                           </Link>
                         </div>
                       </td>

@@ -1,10 +1,10 @@
 /**
  * Work for the crash test to kill: `import N` writes a plan of N activities in one transaction;
- * `updates` records status updates one transaction each, printing each id once committed.
+ * `updates` records status updates through the app's model, one transaction each, printing each id once committed.
  */
 import { getDb } from '../../db/client';
-import { statusUpdates } from '../../db/schema';
 import { importPlanIntoDatabase } from '../../app/models/plan-import.server';
+import { recordStatusUpdate } from '../../app/models/status-update.server';
 import type { ParsedPlan } from '../../importers/types';
 
 const [mode, size] = process.argv.slice(2);
@@ -45,13 +45,11 @@ if (mode === 'import') {
   console.log('committed');
 } else {
   const activityId = Number(size);
+  const userId = (db.$client.prepare("select id from users where role = 'secretary'").get() as { id: number }).id;
   console.log('started');
   for (let i = 0; ; i++) {
-    const { id } = db
-      .insert(statusUpdates)
-      .values({ activityId, userId: null, status: 'in_progress', percent: i % 100, comment: `отчет ${i}` })
-      .returning({ id: statusUpdates.id })
-      .get();
-    console.log(`committed ${id}`);
+    const result = recordStatusUpdate({ activityId, userId, status: 'in_progress', percent: i % 100, comment: `отчет ${i}`, completedOn: null });
+    if (!result.ok) throw new Error('refused');
+    console.log(`committed ${result.updateId}`);
   }
 }

@@ -1,0 +1,54 @@
+import { ImportError } from './import-error';
+import { columnLetter } from './text';
+import type { CellValue } from './types';
+
+/**
+ * How much a plan file may hold. A real plan has a few hundred rows of a dozen columns; the
+ * limits are far above that and far below what would take the server minutes or gigabytes,
+ * so a runaway or hostile file is refused with a message instead.
+ */
+export const MAX_ROWS = 100_000;
+/** Rows times their width (up to the last filled cell), summed over the file. */
+export const MAX_CELLS = 3_000_000;
+/** Excel's own limit for the text of one cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Counts what a reader keeps and refuses the file as soon as it is over a limit. */
+export class ReadBudget {
+  private cells = 0;
+  private rowsInSheet = 0;
+  private sheet = '';
+
+  constructor(private readonly fileName: string) {}
+
+  /** Call for each row read, before keeping it; `width` is one past its last filled column. */
+  row(sheet: string, rowNumber: number, width: number): void {
+    if (sheet !== this.sheet) {
+      this.sheet = sheet;
+      this.rowsInSheet = 0;
+    }
+    this.rowsInSheet += 1;
+    if (this.rowsInSheet > MAX_ROWS) {
+      throw new ImportError(this.fileName, `refused: sheet "${sheet}" has more than ${count(MAX_ROWS)} rows (the limit for a plan)`);
+    }
+    this.cells += width;
+    if (this.cells > MAX_CELLS) {
+      throw new ImportError(
+        this.fileName,
+        `refused: the file holds more than ${count(MAX_CELLS)} cells (sheet "${sheet}", row ${rowNumber} reaches column ${columnLetter(Math.max(width - 1, 0))})`,
+      );
+    }
+  }
+
+  /** Call for each text cell. */
+  cell(sheet: string, rowNumber: number, column: number, value: CellValue): void {
+    if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
+      throw new ImportError(
+        this.fileName,
+        `refused: cell ${columnLetter(column)}${rowNumber} of sheet "${sheet}" holds ${count(value.length)} characters (a cell holds at most ${count(MAX_CELL_CHARS)})`,
+      );
+    }
+  }
+}

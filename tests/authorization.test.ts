@@ -1,0 +1,171 @@
+/**
+ * Walks every route's loader and action as every role and compares the outcome with the
+ * permission map in app/domain/permissions.ts. A route file without an entry here fails the
+ * test, so a new route cannot skip the check.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { activities, statusUpdates, users, type User } from '../db/schema';
+import { seedDemo } from '../db/seed';
+import { can, ROLES, type Permission, type Role } from '~/domain/permissions';
+import { call, makeRequest } from './helpers';
+
+type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown };
+const modules = import.meta.glob<RouteModule>('../app/routes/*.tsx', { eager: true });
+
+/**
+ * Who may do what: a permission of the map, 'user' (any signed-in user), 'public' (no login),
+ * or 'own-status' (status:update-any, or status:update-own on an activity of one's owners).
+ */
+type Rule = Permission | 'user' | 'public' | 'own-status';
+type Entry = {
+  path: (ids: Ids) => string;
+  params?: (ids: Ids) => Record<string, string>;
+  loader?: Rule;
+  /** Action intents and the rule each follows. */
+  actions?: Record<string, Rule>;
+};
+type Ids = { planId: number; activityId: number; updateId: number };
+
+const ROUTES: Record<string, Entry> = {
+  '$': { path: () => '/no-such-page', params: () => ({ '*': 'no-such-page' }), loader: 'public' },
+  _index: { path: () => '/', loader: 'user' },
+  login: { path: () => '/login', loader: 'public', actions: { '': 'public' } },
+  logout: { path: () => '/logout', loader: 'public', actions: { '': 'public' } },
+  language: { path: () => '/language', loader: 'public', actions: { '': 'public' } },
+  'plans._index': { path: () => '/plans', loader: 'plan:read' },
+  'plans.$planId': { path: (i) => `/plans/${i.planId}`, params: (i) => ({ planId: String(i.planId) }), loader: 'plan:read' },
+  'plans.$planId[.csv]': { path: (i) => `/plans/${i.planId}.csv`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
+  'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import' } },
+  'activities._index': { path: () => '/activities', loader: 'plan:read' },
+  'activities.$activityId': {
+    path: (i) => `/activities/${i.activityId}`,
+    params: (i) => ({ activityId: String(i.activityId) }),
+    loader: 'plan:read',
+    actions: { status: 'own-status', edit: 'plan:edit', reschedule: 'plan:edit' },
+  },
+  'activities.$activityId.evidence.$updateId': {
+    path: (i) => `/activities/${i.activityId}/evidence/${i.updateId}`,
+    params: (i) => ({ activityId: String(i.activityId), updateId: String(i.updateId) }),
+    loader: 'plan:read',
+  },
+  my: { path: () => '/my', loader: 'user', actions: { status: 'own-status' } },
+  dashboard: { path: () => '/dashboard', loader: 'plan:read' },
+  'reports._index': { path: () => '/reports', loader: 'report:export' },
+  'reports.$planId[.xlsx]': {
+    path: (i) => `/reports/${i.planId}.xlsx?period=2023-Q3`,
+    params: (i) => ({ planId: String(i.planId) }),
+    loader: 'report:export',
+  },
+  'reports.$planId.print': {
+    path: (i) => `/reports/${i.planId}/print?period=2023-Q3`,
+    params: (i) => ({ planId: String(i.planId) }),
+    loader: 'report:export',
+  },
+  'reports.import': { path: () => '/reports/import', loader: 'status:update-own', actions: { apply: 'status:update-own', discard: 'status:update-own' } },
+  'admin.users': { path: () => '/admin/users', loader: 'users:manage', actions: { create: 'users:manage', update: 'users:manage' } },
+  'admin.owners': {
+    path: () => '/admin/owners',
+    loader: 'owners:manage',
+    actions: { merge: 'owners:manage', rename: 'owners:manage', link: 'owners:manage', unlink: 'owners:manage' },
+  },
+  'admin.reminders': { path: () => '/admin/reminders', loader: 'users:manage', actions: { days: 'users:manage', retry: 'users:manage', run: 'users:manage' } },
+  notifications: { path: () => '/notifications', loader: 'user', actions: { read: 'user', all: 'user', open: 'user' } },
+  settings: { path: () => '/settings', loader: 'user', actions: { reminders: 'user' } },
+  calendar: { path: () => '/calendar', loader: 'user', actions: { create: 'user', revoke: 'user' } },
+  'calendar.$token[.ics]': { path: () => '/calendar/not-a-token.ics', params: () => ({ token: 'not-a-token' }), loader: 'public' },
+};
+
+/** The demo's users: a head of the activity's owners ("own") and one of another owner ("other"). */
+const ACTORS: { name: string; email: string; role: Role; own: boolean }[] = [
+  { name: 'admin', email: 'admin@demo.bg', role: 'admin', own: false },
+  { name: 'secretary', email: 'secretary@demo.bg', role: 'secretary', own: false },
+  { name: 'head (own activity)', email: 'head@demo.bg', role: 'head', own: true },
+  { name: 'head (other owner)', email: 'other.head@demo.bg', role: 'head', own: false },
+  { name: 'viewer', email: 'viewer@demo.bg', role: 'viewer', own: false },
+];
+
+function allowed(rule: Rule, role: Role, own: boolean): boolean {
+  if (rule === 'public' || rule === 'user') return true;
+  if (rule === 'own-status') return can(role, 'status:update-any') || (own && can(role, 'status:update-own'));
+  if (rule === 'status:update-own') return can(role, 'status:update-own') || can(role, 'status:update-any');
+  return can(role, rule);
+}
+
+let ids: Ids;
+const actors = new Map<string, User>();
+
+beforeAll(async () => {
+  await seedDemo();
+  const db = getDb();
+  // An activity owned only by "директори на дирекции" (head@demo.bg), not by "експерт ИТ".
+  const activity = db.select().from(activities).where(eq(activities.code, '2.1.1')).get()!;
+  const { createUser } = await import('~/models/user.server');
+  const itOwner = db.$client.prepare("select id from owners where name = 'експерт ИТ'").get() as { id: number };
+  await createUser({ email: 'other.head@demo.bg', name: 'Друг директор', role: 'head', password: 'other-head-password', ownerIds: [itOwner.id] });
+  const update = db.select().from(statusUpdates).where(eq(statusUpdates.activityId, activity.id)).get()!;
+  ids = { planId: activity.planId, activityId: activity.id, updateId: update.id };
+  for (const actor of ACTORS) actors.set(actor.name, db.select().from(users).where(eq(users.email, actor.email)).get()!);
+});
+
+describe('authorization walk over every route', () => {
+  it('has an entry for every route file, and every loader and action is covered', () => {
+    const files = Object.keys(modules).map((file) => path.basename(file, '.tsx'));
+    expect(files.sort()).toEqual(Object.keys(ROUTES).sort());
+    for (const [file, module] of Object.entries(modules)) {
+      const entry = ROUTES[path.basename(file, '.tsx')]!;
+      expect(Boolean(module.loader), `${file} loader`).toBe(Boolean(entry.loader));
+      expect(Boolean(module.action), `${file} action`).toBe(Boolean(entry.actions));
+    }
+  });
+
+  for (const [name, entry] of Object.entries(ROUTES)) {
+    const module = () => modules[`../app/routes/${name}.tsx`]!;
+
+    if (entry.loader && entry.loader !== 'public') {
+      it(`${name}: sends signed-out visitors to the login page`, async () => {
+        const response = await call(module().loader as never, await makeRequest(entry.path(ids)), entry.params?.(ids));
+        expect(response.status).toBe(302);
+        expect(response.headers.get('Location')).toMatch(/^\/login\?redirectTo=/);
+      });
+    }
+
+    for (const actor of ACTORS) {
+      if (entry.loader) {
+        const rule = entry.loader;
+        it(`${name}: loader as ${actor.name} is ${allowed(rule, actor.role, actor.own) ? 'allowed' : 'refused'}`, async () => {
+          const request = await makeRequest(entry.path(ids), { user: actors.get(actor.name) });
+          const response = await call(module().loader as never, request, entry.params?.(ids));
+          if (allowed(rule, actor.role, actor.own)) expect(response.status, await response.clone().text()).not.toBe(403);
+          else expect(response.status).toBe(403);
+        });
+      }
+      for (const [intent, rule] of Object.entries(entry.actions ?? {})) {
+        it(`${name}: action ${intent || '(post)'} as ${actor.name} is ${allowed(rule, actor.role, actor.own) ? 'allowed' : 'refused'}`, async () => {
+          const form: Record<string, string> = { intent, activityId: String(ids.activityId), status: 'in_progress', percent: '5' };
+          const request = await makeRequest(entry.path(ids), { user: actors.get(actor.name), form });
+          const response = await call(module().action as never, request, entry.params?.(ids));
+          if (allowed(rule, actor.role, actor.own)) expect(response.status, await response.clone().text()).not.toBe(403);
+          else expect(response.status).toBe(403);
+        });
+      }
+    }
+  }
+
+  it('refuses every mutating request from another site, whatever the role', async () => {
+    for (const [name, entry] of Object.entries(ROUTES)) {
+      for (const intent of Object.keys(entry.actions ?? {})) {
+        if (['login', 'logout', 'language'].includes(name) && intent !== '') continue;
+        const request = await makeRequest(entry.path(ids), {
+          user: actors.get('admin'),
+          form: { intent },
+          headers: { Origin: 'https://evil.example' },
+        });
+        const response = await call(modules[`../app/routes/${name}.tsx`]!.action as never, request, entry.params?.(ids));
+        expect(response.status, `${name} ${intent}`).toBe(403);
+      }
+    }
+  });
+});
