@@ -13,6 +13,8 @@
  *   update of /my (intent=status, no expectedVersion) on activities of its owner, as the
  *   browser's fetcher does (POST /my.data, same-origin Origin): a fixed number of posts, then
  *   the stored updates are counted: they must equal the 2xx responses.
+ * Options: --only <case prefix> (dashboard, plan, status) runs only those; --cpu-prof <dir> writes the
+ * server's CPU profile there when it stops (node --cpu-prof).
  * Targets: p99 <= 250 ms at 20 connections (dashboard of one plan, plan page); >= 300 status
  * updates/s with none lost. Prints `http: ...` last; exits 1 when a target is missed.
  */
@@ -34,6 +36,9 @@ const CONNECTIONS = 20;
 const POSTS = option('--posts', 8000);
 const PASSWORD = 'bench-password-2024';
 const P99_TARGET_MS = 250;
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1]! : '';
+const CPU_PROF = args.includes('--cpu-prof') ? path.resolve(args[args.indexOf('--cpu-prof') + 1]!) : null;
+const wanted = (label: string) => label.startsWith(ONLY);
 const UPDATES_PER_SECOND_TARGET = 300;
 
 type Run = { label: string; result: autocannon.Result };
@@ -75,7 +80,8 @@ async function prepareDatabase(dir: string): Promise<string> {
 
 async function startServer(databaseFile: string, port: number, log: string): Promise<ChildProcess> {
   const out = fs.openSync(log, 'a');
-  const server = spawn(process.execPath, ['node_modules/@remix-run/serve/dist/cli.js', path.join(BENCH_BUILD_DIRECTORY, 'server/index.js')], {
+  const profile = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
+  const server = spawn(process.execPath, [...profile, 'node_modules/@remix-run/serve/dist/cli.js', path.join(BENCH_BUILD_DIRECTORY, 'server/index.js')], {
     detached: true, // its own process group: killed as a group at the end
     stdio: ['ignore', out, out],
     env: {
@@ -181,12 +187,19 @@ async function main(): Promise<void> {
     for (const head of heads) headCookies.push(await login(base, head.email));
 
     const runs: Run[] = [];
-    runs.push(await getLoad('dashboard (one plan)', `${base}/dashboard?plan=${plan}`, secretaryCookie));
-    console.log(line(runs.at(-1)!));
-    runs.push(await getLoad('dashboard (all plans)', `${base}/dashboard?plan=all`, secretaryCookie));
-    console.log(line(runs.at(-1)!));
-    runs.push(await getLoad(`plan page (${planActivities} activities)`, `${base}/plans/${plan}`, secretaryCookie));
-    console.log(line(runs.at(-1)!));
+    const pages = [
+      { label: 'dashboard (one plan)', url: `${base}/dashboard?plan=${plan}` },
+      { label: 'dashboard (all plans)', url: `${base}/dashboard?plan=all` },
+      { label: `plan page (${planActivities} activities)`, url: `${base}/plans/${plan}` },
+    ];
+    for (const page of pages.filter((p) => wanted(p.label))) {
+      runs.push(await getLoad(page.label, page.url, secretaryCookie));
+      console.log(line(runs.at(-1)!));
+    }
+    if (!wanted('status')) {
+      console.log(`http: ${runs.map(line).join('; ')}`);
+      return;
+    }
 
     // Status updates: connection i is head i, cycling over up to 50 activities of its owner.
     const ownActivities = db.prepare(

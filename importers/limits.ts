@@ -23,12 +23,15 @@ export class ReadBudget {
 
   constructor(private readonly fileName: string) {}
 
+  /** Call when a sheet begins. */
+  startSheet(sheet: string): void {
+    this.sheet = sheet;
+    this.rowsInSheet = 0;
+  }
+
   /** Call for each row read, before keeping it; `width` is one past its last filled column. */
-  row(sheet: string, rowNumber: number, width: number): void {
-    if (sheet !== this.sheet) {
-      this.sheet = sheet;
-      this.rowsInSheet = 0;
-    }
+  row(rowNumber: number, width: number): void {
+    const sheet = this.sheet;
     this.rowsInSheet += 1;
     if (this.rowsInSheet > MAX_ROWS) {
       throw new ImportError(this.fileName, `refused: sheet "${sheet}" has more than ${count(MAX_ROWS)} rows (the limit for a plan)`);
@@ -42,8 +45,9 @@ export class ReadBudget {
     }
   }
 
-  /** Call for each text cell. */
-  cell(sheet: string, rowNumber: number, column: number, value: CellValue): void {
+  /** Call for each cell kept. */
+  cell(rowNumber: number, column: number, value: CellValue): void {
+    const sheet = this.sheet;
     if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
       throw new ImportError(
         this.fileName,

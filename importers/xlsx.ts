@@ -2,6 +2,8 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ImportError } from './import-error';
 import type { CellValue, Sheet } from './types';
+import { ReadBudget } from './limits';
+import { READ_DEADLINE_MS, XmlRefusal, XmlWatch } from './xml-guard';
 import { checkXlsxArchive } from './zip';
 
 /** The one property of exceljs's streaming WorksheetReader its typings leave out. */
@@ -13,7 +15,9 @@ type Chunks = AsyncIterable<Buffer | string>;
 
 /** The WorkbookReader methods that receive the unzipped XML (exceljs 4.4, lib/stream/xlsx/workbook-reader.js). */
 interface ReaderInternals {
+  _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: Chunks, sheetNo: string): Generator<unknown>;
 }
@@ -22,6 +26,8 @@ interface ReaderInternals {
  * Reads every sheet with exceljs's streaming reader (the full loader is quadratic in merged
  * cells). Merge ranges are not read: a merged cell arrives empty below its first cell.
  * Hyperlinks need no option: a hyperlink cell holds its display text as its value.
+ * The XML is watched as it streams (importers/xml-guard.ts) and what is kept is counted
+ * (importers/limits.ts): a hostile or runaway file is refused with an ImportError.
  */
 export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = Infinity): Promise<Sheet[]> {
   checkXlsxArchive(bytes, fileName);
@@ -33,23 +39,29 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  decodeWholeCharacters(reader);
+  decodeAndWatch(reader, Date.now() + READ_DEADLINE_MS);
+  const budget = new ReadBudget(fileName);
   const sheets: Sheet[] = [];
   try {
     for await (const worksheet of reader) {
       const sheet: Sheet = { name: (worksheet as unknown as NamedWorksheet).name, rows: [] };
+      budget.startSheet(sheet.name);
       for await (const row of worksheet) {
-        if (sheet.rows.length >= rowLimit) continue;
         const cells: CellValue[] = [];
         row.eachCell((cell, column) => {
           cells[column - 1] = toCellValue(cell.value);
         });
+        budget.row(row.number, cells.length);
+        if (sheet.rows.length >= rowLimit) continue;
+        cells.forEach((value, index) => budget.cell(row.number, index, value));
         sheet.rows.push({ row: row.number, cells: Array.from(cells, (cell) => cell ?? null) });
       }
       sheets.push(sheet);
     }
   } catch (error) {
-    throw new ImportError(fileName, `the workbook could not be read (${(error as Error).message})`);
+    if (error instanceof ImportError) throw error;
+    if (error instanceof XmlRefusal) throw new ImportError(fileName, `refused: ${error.message}`);
+    throw new ImportError(fileName, `the workbook could not be read (${oneLine((error as Error)?.message ?? String(error))})`);
   }
   return sheets;
 }
@@ -57,26 +69,44 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
 /**
  * exceljs 4.4 decodes every unzipped chunk on its own, so a Cyrillic letter split between two
  * chunks comes out as "��" (exceljs issues #2063, #2084). Its XML parser takes strings as they
- * come, so the XML is handed over already decoded, a whole character at a time.
+ * come, so the XML is handed over already decoded, a whole character at a time, and watched
+ * on the way (every part exceljs parses: workbook, relationships, styles, shared strings, sheets).
  */
-function decodeWholeCharacters(reader: object): void {
+function decodeAndWatch(reader: object, deadline: number): void {
   const internals = reader as ReaderInternals;
-  const { _parseWorkbook, _parseSharedStrings, _parseWorksheet } = internals;
-  internals._parseWorkbook = (entry) => _parseWorkbook.call(reader, entry.setEncoding('utf8'));
-  internals._parseSharedStrings = (entry) => _parseSharedStrings.call(reader, entry.setEncoding('utf8'));
-  internals._parseWorksheet = (iterator, sheetNo) => _parseWorksheet.call(reader, decodeUtf8(iterator), sheetNo);
+  const { _parseRels, _parseWorkbook, _parseStyles, _parseSharedStrings, _parseWorksheet } = internals;
+  const watched = (entry: Readable, part: string) => Readable.from(decodeUtf8(entry, new XmlWatch(part, deadline)));
+  internals._parseRels = (entry) => _parseRels.call(reader, watched(entry, 'xl/_rels/workbook.xml.rels'));
+  internals._parseWorkbook = (entry) => _parseWorkbook.call(reader, watched(entry, 'xl/workbook.xml'));
+  internals._parseStyles = (entry) => _parseStyles.call(reader, watched(entry, 'xl/styles.xml'));
+  internals._parseSharedStrings = (entry) => _parseSharedStrings.call(reader, watched(entry, 'xl/sharedStrings.xml'));
+  internals._parseWorksheet = (iterator, sheetNo) =>
+    _parseWorksheet.call(reader, decodeUtf8(iterator, new XmlWatch(`xl/worksheets/sheet${sheetNo}.xml`, deadline)), sheetNo);
 }
 
-async function* decodeUtf8(chunks: Chunks): AsyncGenerator<string> {
+async function* decodeUtf8(chunks: Chunks, watch: XmlWatch): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  yield decoder.decode();
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    watch.feed(text);
+    yield text;
+  }
+  const rest = decoder.decode();
+  watch.feed(rest);
+  yield rest;
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 /** Formulas give their cached result, rich text and hyperlinks their text, errors their code. */
 export function toCellValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  // A date cell whose number is beyond any date (1e308, -1e308): Excel shows it as "#######".
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '#######' : value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if ('richText' in value) return value.richText.map((run) => run.text ?? '').join('');
   if ('formula' in value || 'sharedFormula' in value) return toCellValue(value.result as ExcelJS.CellValue);
