@@ -18,6 +18,7 @@ import { unreadCount } from './models/notification.server';
 import { getLanguage } from './language.server';
 import { permissionsOf, ROLE_LABELS, type Permission } from './domain/permissions';
 import { translate, useLang, useT, type MessageKey } from './i18n';
+import { useNonce } from './nonce';
 import stylesUrl from './styles.css?url';
 
 export const links: LinksFunction = () => [
@@ -122,6 +123,7 @@ function Header() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const lang = useLang();
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -135,8 +137,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="main" className="app-main">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -20,6 +20,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,6 +79,18 @@ async function prepareDatabase(dir: string): Promise<string> {
   return file;
 }
 
+/** One request on its own connection (no keep-alive pool holding the server open at the end). */
+function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
 async function startServer(databaseFile: string, port: number, log: string): Promise<ChildProcess> {
   const out = fs.openSync(log, 'a');
   const profile = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
@@ -98,8 +111,8 @@ async function startServer(databaseFile: string, port: number, log: string): Pro
   for (;;) {
     if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}); see ${log}`);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/login`);
-      if (response.ok) return server;
+      const response = await request(`http://127.0.0.1:${port}/login`);
+      if (response.status === 200) return server;
     } catch {
       // not listening yet
     }
@@ -117,7 +130,7 @@ function stopServer(server: ChildProcess): Promise<void> {
       } catch {
         // already gone
       }
-    }, 5000);
+    }, 15_000);
     server.once('exit', () => {
       clearTimeout(timer);
       resolve();
@@ -131,13 +144,12 @@ function stopServer(server: ChildProcess): Promise<void> {
 }
 
 async function login(base: string, email: string): Promise<string> {
-  const response = await fetch(`${base}/login`, {
+  const response = await request(`${base}/login`, {
     method: 'POST',
-    redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
-    body: new URLSearchParams({ email, password: PASSWORD, redirectTo: '/' }),
+    body: new URLSearchParams({ email, password: PASSWORD, redirectTo: '/' }).toString(),
   });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  const cookie = response.headers['set-cookie']?.[0]?.split(';')[0];
   if (response.status !== 302 || !cookie) throw new Error(`login as ${email} failed: ${response.status}`);
   return cookie;
 }

@@ -1,3 +1,5 @@
+import { ImportError } from './import-error';
+import { MAX_ROWS, ReadBudget } from './limits';
 import type { Sheet } from './types';
 
 const DELIMITERS = [';', '\t', ','];
@@ -24,8 +26,7 @@ export function detectDelimiter(text: string): string {
   const sample = text.slice(0, SAMPLE_CHARS);
   let best = { delimiter: DELIMITERS[0], score: -1 };
   for (const delimiter of DELIMITERS) {
-    const widths = parseCsv(sample, delimiter)
-      .slice(0, SAMPLE_RECORDS)
+    const widths = parseCsv(sample, delimiter, SAMPLE_RECORDS)
       .map((record) => record.length)
       .filter((width) => width > 1);
     const counts = new Map<number, number>();
@@ -36,8 +37,8 @@ export function detectDelimiter(text: string): string {
   return best.delimiter;
 }
 
-/** RFC 4180 records: quoted fields may hold the delimiter, line breaks and doubled quotes. */
-export function parseCsv(text: string, delimiter: string): string[][] {
+/** RFC 4180 records: quoted fields may hold the delimiter, line breaks and doubled quotes; at most `limit` records. */
+export function parseCsv(text: string, delimiter: string, limit = Infinity): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -64,6 +65,7 @@ export function parseCsv(text: string, delimiter: string): string[][] {
     } else if (char === '\r' || char === '\n') {
       record.push(field);
       records.push(record);
+      if (records.length >= limit) return records;
       record = [];
       field = '';
       if (char === '\r' && text[i + 1] === '\n') i++;
@@ -79,12 +81,35 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   return records;
 }
 
+const PK = [0x50, 0x4b, 0x03, 0x04];
+const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** Why bytes given as CSV are not text at all; null when they may be. */
+function notText(bytes: Uint8Array): string | null {
+  const startsWith = (magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+  if (startsWith(PK)) return 'it is an Excel .xlsx workbook (a zip archive), not CSV text; name it .xlsx';
+  if (startsWith(PDF)) return 'it is a PDF document, not CSV text';
+  if (startsWith(OLE2)) return 'it is an old .xls workbook, not CSV text; save it as .xlsx or as CSV';
+  return null;
+}
+
 /** A CSV file as one sheet named after the file; row numbers are record numbers, as Excel shows them. */
 export function readCsv(bytes: Uint8Array, sheetName: string): Sheet {
+  const binary = notText(bytes);
+  if (binary) throw new ImportError(sheetName, binary);
   const text = decodeText(bytes);
-  const records = parseCsv(text, detectDelimiter(text));
+  if (text.trim() === '') throw new ImportError(sheetName, 'the file holds no text');
+  if (text.includes('\0')) throw new ImportError(sheetName, 'it holds NUL characters, so it is binary data, not CSV text');
+  const records = parseCsv(text, detectDelimiter(text), MAX_ROWS + 1);
+  const budget = new ReadBudget(sheetName);
+  budget.startSheet(sheetName);
   return {
     name: sheetName,
-    rows: records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => (cell === '' ? null : cell)) })),
+    rows: records.map((cells, index) => {
+      budget.row(index + 1, cells.length);
+      cells.forEach((cell, column) => budget.cell(index + 1, column, cell));
+      return { row: index + 1, cells: cells.map((cell) => (cell === '' ? null : cell)) };
+    }),
   };
 }

@@ -65,7 +65,9 @@ export function readDate(value: CellValue, bound: DateBound): DateRead {
 function readNumber(value: number, bound: DateBound): DateRead {
   if (Number.isInteger(value) && value >= 1000 && value <= 9999) return period(value, 1, 12, bound);
   const excelEpoch = Date.UTC(1899, 11, 30);
-  return readDate(new Date(excelEpoch + Math.floor(value) * 86_400_000), bound);
+  const date = new Date(excelEpoch + Math.floor(value) * 86_400_000);
+  if (Number.isNaN(date.getTime())) return { kind: 'invalid', reason: 'the number is beyond any date' };
+  return readDate(date, bound);
 }
 
 function readText(text: string, bound: DateBound): DateRead | null {

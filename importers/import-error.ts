@@ -4,11 +4,20 @@ export class ImportError extends Error {
     readonly fileName: string,
     reason: string,
   ) {
-    super(`${baseName(fileName)}: ${reason}`);
+    super(`${printableName(baseName(fileName))}: ${reason}`);
     this.name = 'ImportError';
   }
 }
 
 export function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+const MAX_NAME_CHARS = 120;
+
+/** The name as it can go into a one-line message: control characters shown as "?", a long name shortened in the middle. */
+function printableName(name: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  if (clean.length <= MAX_NAME_CHARS) return clean;
+  return `${clean.slice(0, MAX_NAME_CHARS - 31)}…${clean.slice(-30)}`;
 }

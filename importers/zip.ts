@@ -8,12 +8,14 @@ const RATIO_CHECK_FROM_BYTES = 1024 * 1024;
 
 const LOCAL_FILE = 0x04034b50;
 const CENTRAL_FILE = 0x02014b50;
+const DATA_DESCRIPTOR = 0x08074b50;
 const END_OF_DIRECTORY = 0x06054b50;
 const END_RECORD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
 const STORED = 0;
 const DEFLATED = 8;
 const ENCRYPTED_FLAG = 1;
+const DESCRIPTOR_FLAG = 8;
 
 const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]; // .xls and .doc before 2007, and password-protected .xlsx
@@ -33,16 +35,20 @@ interface ZipEntry {
  * Checks an .xlsx before exceljs reads it: it must be a complete zip archive holding a workbook,
  * its central directory must not declare an absurd unpacked size (a zip bomb), and every entry
  * must unpack to exactly its declared size and checksum (a damaged entry makes exceljs hang).
+ * exceljs's unzipper reads the local headers front to back, not the directory, so they must
+ * be exactly the entries the directory lists, one after the other: else an entry the
+ * directory hides (a bomb, say) would be unpacked without being checked.
  */
 export function checkXlsxArchive(bytes: Uint8Array, fileName: string): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 4 || view.getUint32(0, true) !== LOCAL_FILE) {
     throw new ImportError(fileName, `not an Excel .xlsx file (${describeNonZip(bytes)})`);
   }
-  const entries = readCentralDirectory(view);
-  if (entries === null) {
+  const directory = readCentralDirectory(view);
+  if (directory === null) {
     throw new ImportError(fileName, 'the file is damaged or truncated (its zip directory is missing or incomplete)');
   }
+  const { entries } = directory;
   const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (total > MAX_UNCOMPRESSED_BYTES) {
     throw new ImportError(
@@ -64,17 +70,52 @@ export function checkXlsxArchive(bytes: Uint8Array, fileName: string): void {
   }
   const damaged = entries.find((entry) => !unpacks(bytes, view, entry));
   if (damaged) throw new ImportError(fileName, `the file is damaged (${damaged.name} does not unpack)`);
+  const stray = strayLocalEntry(view, entries, directory.offset);
+  if (stray) throw new ImportError(fileName, `the file is damaged (${stray})`);
+}
+
+/**
+ * What is wrong with the local headers as a sequence: the first that is not where the previous
+ * entry ended, or does not match its directory entry; null when they are the directory's entries.
+ */
+function strayLocalEntry(view: DataView, entries: ZipEntry[], directoryOffset: number): string | null {
+  let expected = 0;
+  for (const entry of [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)) {
+    const at = entry.localHeaderOffset;
+    if (at !== expected) return `there are ${at > expected ? 'unlisted bytes' : 'overlapping entries'} before ${entry.name}`;
+    const flags = view.getUint16(at + 6, true);
+    const nameLength = view.getUint16(at + 26, true);
+    const name = new TextDecoder('utf-8').decode(new Uint8Array(view.buffer, view.byteOffset + at + 30, nameLength));
+    const sizesDiffer =
+      !(flags & DESCRIPTOR_FLAG) &&
+      (view.getUint32(at + 18, true) !== entry.compressedSize || view.getUint32(at + 22, true) !== entry.uncompressedSize);
+    if (name !== entry.name || view.getUint16(at + 8, true) !== entry.method || sizesDiffer) {
+      return `the local header of ${entry.name} does not match the zip directory`;
+    }
+    expected = at + 30 + nameLength + view.getUint16(at + 28, true) + entry.compressedSize;
+    if (flags & DESCRIPTOR_FLAG) {
+      expected += expected + 4 <= view.byteLength && view.getUint32(expected, true) === DATA_DESCRIPTOR ? 16 : 12;
+    }
+  }
+  return expected === directoryOffset ? null : 'there are unlisted bytes before the zip directory';
 }
 
 function describeNonZip(bytes: Uint8Array): string {
   const startsWith = (magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
   if (startsWith(PDF)) return 'it is a PDF document';
   if (startsWith(OLE2)) return 'it is an old .xls file or a password-protected workbook; save it as .xlsx without a password';
+  if (looksLikeText(bytes)) return 'it is a text file; if it is CSV, name it .csv';
   return 'it is not a zip archive';
 }
 
+/** No control characters but tab and line breaks in the first kilobytes: text in some 8-bit or UTF-8 encoding. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  return head.every((byte) => byte >= 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d);
+}
+
 /** Null when the end record is missing or the directory does not fit: a damaged or cut-off file. */
-function readCentralDirectory(view: DataView): ZipEntry[] | null {
+function readCentralDirectory(view: DataView): { entries: ZipEntry[]; offset: number } | null {
   const end = findEndRecord(view);
   if (end === -1) return null;
   const count = view.getUint16(end + 10, true);
@@ -100,7 +141,7 @@ function readCentralDirectory(view: DataView): ZipEntry[] | null {
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
-  return entries;
+  return { entries, offset };
 }
 
 function findEndRecord(view: DataView): number {
