@@ -42,7 +42,25 @@ const CPU_PROF = args.includes('--cpu-prof') ? path.resolve(args[args.indexOf('-
 const wanted = (label: string) => label.startsWith(ONLY);
 const UPDATES_PER_SECOND_TARGET = 300;
 
-type Run = { label: string; result: autocannon.Result };
+type Run = { label: string; result: autocannon.Result; serverCpu: number };
+
+let serverPid = 0;
+/** CPU seconds the server process has used (Linux /proc; 0 elsewhere). */
+function serverCpuSeconds(): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs autocannon and notes the share of one core the server used meanwhile. */
+async function measured(label: string, options: autocannon.Options): Promise<Run> {
+  const cpu = serverCpuSeconds();
+  const result = await load(options);
+  return { label, result, serverCpu: (serverCpuSeconds() - cpu) / (result.duration || 1) };
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -163,13 +181,12 @@ function load(options: autocannon.Options): Promise<autocannon.Result> {
 async function getLoad(label: string, url: string, cookie: string): Promise<Run> {
   const headers = { Cookie: cookie };
   await load({ url, connections: 4, duration: 2, headers }); // warm-up
-  const result = await load({ url, connections: CONNECTIONS, duration: DURATION, headers });
-  return { label, result };
+  return measured(label, { url, connections: CONNECTIONS, duration: DURATION, headers });
 }
 
-const line = ({ label, result }: Run) =>
+const line = ({ label, result, serverCpu }: Run) =>
   `${label} ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-  `errors ${result.errors + result.timeouts}, non-2xx ${result.non2xx}`;
+  `errors ${result.errors + result.timeouts}, non-2xx ${result.non2xx}, server CPU ${Math.round(serverCpu * 100)}%`;
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-http-'));
@@ -181,6 +198,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     server = await startServer(databaseFile, port, path.join(dir, 'server.log'));
+    serverPid = server.pid!;
     console.log(`server on ${base} (pid ${server.pid}), database ${databaseFile}`);
 
     const secretary = db.prepare(`select email from users where role = 'secretary' order by id limit 1`).pluck().get() as string;
@@ -235,14 +253,14 @@ async function main(): Promise<void> {
     const countUpdates = db.prepare('select count(*) from status_updates').pluck();
     const before = countUpdates.get() as number;
     let next = 0;
-    const posts = await load({
+    const postRun = await measured(`status updates (${CONNECTIONS} heads)`, {
       url: base,
       connections: CONNECTIONS,
       amount: POSTS,
       setupClient: (client) => client.setRequests(requestsOf[next++ % requestsOf.length]!),
     });
+    const posts = postRun.result;
     const stored = (countUpdates.get() as number) - before;
-    const postRun: Run = { label: `status updates (${CONNECTIONS} heads)`, result: posts };
     const perSecond = posts['2xx'] / (posts.duration || 1);
     const answered = posts['2xx'] + posts.non2xx + posts.errors + posts.timeouts;
     console.log(`${line(postRun)}; ${posts['2xx']} accepted in ${posts.duration.toFixed(1)} s (${Math.round(perSecond)}/s), ${stored} stored, ${answered} of ${POSTS} answered`);
@@ -265,7 +283,8 @@ async function main(): Promise<void> {
     const summary = [
       ...runs.map(line),
       `status updates ${Math.round(perSecond)}/s at ${CONNECTIONS} heads, p50 ${posts.latency.p50} ms, p99 ${posts.latency.p99} ms, ` +
-        `${posts['2xx']} accepted = ${stored} stored${lost === 0 ? ' (none lost)' : ` (${lost} LOST)`}, non-2xx ${posts.non2xx}, errors ${posts.errors + posts.timeouts}`,
+        `${posts['2xx']} accepted = ${stored} stored${lost === 0 ? ' (none lost)' : ` (${lost} LOST)`}, non-2xx ${posts.non2xx}, errors ${posts.errors + posts.timeouts}, ` +
+        `server CPU ${Math.round(postRun.serverCpu * 100)}%`,
     ];
     console.log(`http: ${summary.join('; ')}`);
   } finally {

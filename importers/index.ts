@@ -36,5 +36,6 @@ async function readSheets(bytes: Uint8Array, fileName: string, rowLimit?: number
   if (XLSX_EXTENSIONS.includes(extension)) return readXlsx(bytes, fileName, rowLimit);
   if (CSV_EXTENSIONS.includes(extension)) return [readCsv(bytes, baseName(fileName))];
   const expected = [...XLSX_EXTENSIONS, ...CSV_EXTENSIONS].join(', ');
-  throw new ImportError(fileName, `unsupported file type "${extension || 'no extension'}" (expected ${expected})`);
+  const hint = extension === '.xls' ? '; save it from Excel as .xlsx' : '';
+  throw new ImportError(fileName, `unsupported file type "${extension || 'no extension'}" (expected ${expected})${hint}`);
 }

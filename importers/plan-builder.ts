@@ -28,6 +28,8 @@ const KIND_NAMES: Record<MeasureKind, string> = { strategic: 'a strategic measur
 const PERIOD = /(\d{4})\s*[-–—]\s*(\d{4})/;
 const PLAN_TITLE = /^(?:план|plan)(?:\s|$)|improvement plan/i;
 const COLUMN_NUMBER = /^\d{1,2}\.?$/;
+/** Warnings listed; beyond them only counted (a hostile file could make millions, one per cell). */
+const MAX_WARNINGS = 1000;
 
 /** Turns the rows of every sheet into the plan tree; throws ImportError when no sheet holds a plan table. */
 export function buildPlan(sheets: Sheet[], fileName: string): ParsedPlan {
@@ -41,7 +43,7 @@ export function buildPlan(sheets: Sheet[], fileName: string): ParsedPlan {
     else builder.warn({ sheet: sheet.name, row: null, column: null, message: ignoredSheetReason(search) });
   }
   const titleBlock = tables.flatMap(({ sheet, header }) => sheet.rows.slice(0, header.rowIndex));
-  return { ...readTitleBlock(titleBlock), areas: builder.areas, warnings: builder.warnings };
+  return { ...readTitleBlock(titleBlock), areas: builder.areas, warnings: builder.listedWarnings() };
 }
 
 class PlanBuilder {
@@ -53,8 +55,19 @@ class PlanBuilder {
   private sheetName = '';
   private header!: Header;
 
+  private unlisted = 0;
+
   warn(warning: ImportWarning): void {
-    this.warnings.push(warning);
+    if (this.warnings.length < MAX_WARNINGS) this.warnings.push(warning);
+    else this.unlisted += 1;
+  }
+
+  /** The warnings, and a last one counting those not listed. */
+  listedWarnings(): ImportWarning[] {
+    if (this.unlisted === 0) return this.warnings;
+    const last = this.warnings[this.warnings.length - 1]!;
+    const message = `${this.unlisted.toLocaleString('en-US')} more warnings not listed (only the first ${MAX_WARNINGS} are)`;
+    return [...this.warnings, { sheet: last.sheet, row: null, column: null, message }];
   }
 
   readSheet(sheet: Sheet, header: Header): void {
@@ -241,7 +254,7 @@ class PlanBuilder {
   }
 
   private warnAt(row: number, column: string | null, message: string): void {
-    this.warnings.push({ sheet: this.sheetName, row, column, message });
+    this.warn({ sheet: this.sheetName, row, column, message });
   }
 }
 

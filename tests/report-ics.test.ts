@@ -6,7 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import { seedDemo } from '../db/seed';
-import { activitiesIcs, buildIcs, escapeText, foldLine, PRODID, type FeedActivity } from '~/exports/ics.server';
+import { activitiesIcs, buildIcs, escapeText, foldLine, PRODID, } from '~/exports/ics.server';
+import type { CalendarActivity } from '~/models/calendar.server';
 import { calendarActivities, createCalendarToken, hasCalendarToken, revokeCalendarToken, userByCalendarToken } from '~/models/calendar.server';
 import { getUserByEmail, updateUser } from '~/models/user.server';
 import { action as calendarAction, loader as calendarLoader } from '~/routes/calendar';
@@ -92,7 +93,7 @@ describe('iCalendar text', () => {
   });
 
   it('gives each open activity a start and a deadline event, closed ones only the deadline, ongoing ones no deadline', () => {
-    const base: FeedActivity = {
+    const base: CalendarActivity = {
       id: 1,
       planId: 1,
       planTitle: 'План',

@@ -1,32 +1,12 @@
 import { Link } from '@remix-run/react';
 import { formatDate, formatDateTime } from '~/domain/dates';
-import type { Status } from '~/domain/status';
+import type { ActivityRow } from '~/models/activity.server';
 import { useLang, useT } from '~/i18n';
 import { StateBadges, StatusBadge } from './status-badge';
 
-export type ActivityListRow = {
-  id: number;
-  planTitle?: string;
-  measureCode?: string;
-  measureTitle?: string;
-  code: string;
-  title: string;
-  target: string | null;
-  start: string | null;
-  baselineEnd: string | null;
-  end: string | null;
-  ongoing: boolean;
-  status: Status;
-  percent: number;
-  lastUpdateAt: number | null;
-  lastUpdateBy: string | null;
-  lastComment: string | null;
-  overdue: boolean;
-  dueThisQuarter: boolean;
-  lateStart: boolean;
-  slipDays: number | null;
-  owners: { id: number; name: string }[];
-};
+/** What a list row shows: an activity as the list query returns it (plan and measure optional). */
+export type ActivityListRow = Omit<ActivityRow, 'planId' | 'planTitle' | 'areaId' | 'areaCode' | 'measureId' | 'measureCode' | 'measureTitle' | 'version'> &
+  Partial<Pick<ActivityRow, 'planTitle' | 'measureCode' | 'measureTitle'>>;
 
 /** The end date as it stands, with the baseline beside it when the activity was rescheduled. */
 export function EndDate({ end, baselineEnd, ongoing }: { end: string | null; baselineEnd: string | null; ongoing: boolean }) {

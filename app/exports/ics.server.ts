@@ -1,3 +1,4 @@
+import type { CalendarActivity } from '~/models/calendar.server';
 /**
  * iCalendar (RFC 5545) for the calendar feed: all-day events (VALUE=DATE), CRLF line ends,
  * content lines folded at 75 octets without splitting a UTF-8 character, TEXT values
@@ -131,23 +132,6 @@ const FEED_TEXT = {
   },
 } as const;
 
-export type FeedActivity = {
-  id: number;
-  planId: number;
-  planTitle: string;
-  measureCode: string;
-  measureTitle: string;
-  code: string;
-  title: string;
-  start: string | null;
-  end: string | null;
-  baselineEnd: string | null;
-  ongoing: boolean;
-  status: Status;
-  percent: number;
-  overdue: boolean;
-  owners: string;
-};
 
 /**
  * The feed of a user's activities: an all-day event on each start date and on each
@@ -155,7 +139,7 @@ export type FeedActivity = {
  * keep their deadline (marked with the status) but lose the start reminder.
  */
 export function activitiesIcs(
-  activities: FeedActivity[],
+  activities: CalendarActivity[],
   options: { lang: Lang; origin: string; now: Date; userName?: string },
 ): string {
   const t = FEED_TEXT[options.lang];
