@@ -5,11 +5,13 @@
  *
  * - loader: the real route loader (app/routes/dashboard.tsx) called with a Request carrying
  *   a signed-in secretary's session cookie, against the generated file via DATABASE_PATH;
- *   all plans (?plan=all) — the largest dashboard there is.
- * - raw SQL: one statement, the shared ACTIVITY_STATE_CTE (what every other page counts
- *   with) grouped by status, over the same 50,000 activities as of the same day.
- * - Also printed: the same aggregation over the dashboard's faster state query for one day
- *   only (the least work any single statement can do here), and the loader for one plan.
+ *   all plans (?plan=all) — the largest dashboard there is — with the cache of dashboards
+ *   on unchanged data emptied before every call (the cached figure is printed too).
+ * - raw SQL (the baseline, "raw fast"): the fastest single statement we have that aggregates
+ *   the same rows: each activity's latest status update and reschedule as of the day,
+ *   joined by id, grouped by status with the overdue, due and late-start counts.
+ * - Also printed: the same grouping over the shared ACTIVITY_STATE_CTE (what the other pages
+ *   count with; several times slower), and the loader for one plan.
  * Runs are interleaved (loader, raw, loader, raw ...) so that a busy machine slows both
  * alike; medians are compared. The generated file is kept in data/bench/ and reused while
  * the options and the migrations are the same.
@@ -42,6 +44,7 @@ const { createUser, getUserByEmail } = await import('../app/models/user.server')
 const { ACTIVITY_STATE_CTE, asOfParams } = await import('../app/models/activity-state.server');
 const { todayInSofia } = await import('../app/domain/dates');
 const { loader } = await import('../app/routes/dashboard');
+const { clearDashboardCache } = await import('../app/models/dashboard.server');
 
 const sqlite = getDb().$client;
 const email = 'bench.secretary@bench.bg';
@@ -75,7 +78,9 @@ const rawFast = sqlite.prepare(
    group by 1`,
 );
 
-async function callLoader(search: string): Promise<number> {
+/** The loader, computing the dashboard (cold: the cache of unchanged data emptied first) or not. */
+async function callLoader(search: string, cold = true): Promise<number> {
+  if (cold) clearDashboardCache();
   const request = new Request(`http://localhost/dashboard?${search}`, { headers: { Cookie: cookie } });
   const data = await loader({ request, params: {}, context: {} });
   return JSON.stringify(data).length;
@@ -104,12 +109,13 @@ const fmt = (ms: number) => ms.toFixed(1);
 console.log(`database: ${plans} plans, ${rows} activities, ${updates} status updates; ${rounds} interleaved rounds; today ${today}`);
 
 const firstPlan = (sqlite.prepare('select min(id) as id from plans').get() as { id: number }).id;
-const results: { asOf: string; loader: number; cte: number; fast: number; plan: number }[] = [];
+const results: { asOf: string; loader: number; cte: number; fast: number; plan: number; cached: number }[] = [];
 for (const asOf of [today, '2024-06-30']) {
   const search = asOf === today ? 'plan=all' : `plan=all&asOf=${asOf}`;
   const size = await callLoader(search);
   const times = await measure([
     { label: 'loader', run: () => callLoader(search) },
+    { label: 'loader, cached', run: () => callLoader(search, false) }, // right after the loader computed it
     { label: 'raw CTE', run: () => rawCte.all(asOfParams(asOf)) },
     { label: 'raw fast', run: () => rawFast.all(asOfParams(asOf)) },
     { label: 'loader, one plan', run: () => callLoader(`plan=${firstPlan}${asOf === today ? '' : `&asOf=${asOf}`}`) },
@@ -124,10 +130,21 @@ for (const asOf of [today, '2024-06-30']) {
     cte: median(times.get('raw CTE')!),
     fast: median(times.get('raw fast')!),
     plan: median(times.get('loader, one plan')!),
+    cached: median(times.get('loader, cached')!),
   });
   const r = results.at(-1)!;
   console.log(`  ratio loader / raw CTE ${(r.loader / r.cte).toFixed(2)}; loader / raw fast ${(r.loader / r.fast).toFixed(2)}`);
 }
 
+// The baseline is the fastest single statement that aggregates the same rows (raw fast): the
+// loader's ratio to it is the target (<= 2), computed cold (no cached dashboard).
 const headline = results[0]!;
-console.log(`\ndashboard: loader ${fmt(headline.loader)} ms, raw SQL ${fmt(headline.cte)} ms, ratio ${(headline.loader / headline.cte).toFixed(2)}`);
+const ratio = headline.loader / headline.fast;
+if (ratio > 2) {
+  console.error(`dashboard misses its target: loader / raw SQL ${ratio.toFixed(2)} > 2`);
+  process.exitCode = 1;
+}
+console.log(
+  `\ndashboard: ${plans} plans / ${rows} activities / ${updates} updates: loader ${fmt(headline.loader)} ms, raw SQL ${fmt(headline.fast)} ms, ratio ${ratio.toFixed(2)} ` +
+    `(loader on unchanged data, cached: ${fmt(headline.cached)} ms; one plan ${fmt(headline.plan)} ms; raw SQL over ACTIVITY_STATE_CTE ${fmt(headline.cte)} ms)`,
+);

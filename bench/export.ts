@@ -39,12 +39,13 @@ try {
     if (seconds < best) best = seconds;
     size = bytes.length;
   }
-  console.log(`export: ${counts.activities} activities in ${best.toFixed(2)} s (xlsx ${(size / 1024 / 1024).toFixed(1)} MB; report query ${queryBest.toFixed(2)} s)`);
 
   const csvStarted = performance.now();
   const rows = listActivities({ asOf: '2024-06-30' }, planId);
   const csv = activitiesCsv(rows, 'bg', '2024-06-30');
-  console.log(`csv: ${rows.length} activities in ${((performance.now() - csvStarted) / 1000).toFixed(2)} s (${(csv.length / 1024 / 1024).toFixed(1)} MB)`);
+  const csvSeconds = (performance.now() - csvStarted) / 1000;
+  console.log(`csv: ${rows.length} activities in ${csvSeconds.toFixed(2)} s (${(csv.length / 1024 / 1024).toFixed(1)} MB)`);
+  console.log(`export: ${counts.activities} activities in ${best.toFixed(2)} s (xlsx ${(size / 1024 / 1024).toFixed(1)} MB; report query ${queryBest.toFixed(2)} s; csv of the same activities ${csvSeconds.toFixed(2)} s)`);
   if (best > 3) {
     console.error(`export is over the 3 s target`);
     process.exitCode = 1;

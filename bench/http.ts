@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     const planActivities = db.prepare('select count(*) from activities where plan_id = ? and archived = 0').pluck().get(plan) as number;
 
     const secretaryCookie = await login(base, secretary);
-    const headCookies = [];
+    const headCookies: string[] = [];
     for (const head of heads) headCookies.push(await login(base, head.email));
 
     const runs: Run[] = [];

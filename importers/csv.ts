@@ -1,5 +1,5 @@
 import { ImportError } from './import-error';
-import { MAX_ROWS, ReadBudget } from './limits';
+import { MAX_ROWS, ReadBudget, shortSheetName } from './limits';
 import type { Sheet } from './types';
 
 const DELIMITERS = [';', '\t', ','];
@@ -103,9 +103,9 @@ export function readCsv(bytes: Uint8Array, sheetName: string): Sheet {
   if (text.includes('\0')) throw new ImportError(sheetName, 'it holds NUL characters, so it is binary data, not CSV text');
   const records = parseCsv(text, detectDelimiter(text), MAX_ROWS + 1);
   const budget = new ReadBudget(sheetName);
-  budget.startSheet(sheetName);
+  budget.startSheet(shortSheetName(sheetName));
   return {
-    name: sheetName,
+    name: shortSheetName(sheetName),
     rows: records.map((cells, index) => {
       budget.row(index + 1, cells.length);
       cells.forEach((cell, column) => budget.cell(index + 1, column, cell));

@@ -13,6 +13,13 @@ export const MAX_CELLS = 3_000_000;
 /** Excel's own limit for the text of one cell. */
 export const MAX_CELL_CHARS = 32_767;
 
+/** Excel allows 31 characters; a longer name (from a hand-made file, or a CSV's file name) is shortened. */
+export const MAX_SHEET_NAME_CHARS = 100;
+
+export function shortSheetName(name: string): string {
+  return name.length <= MAX_SHEET_NAME_CHARS ? name : `${name.slice(0, MAX_SHEET_NAME_CHARS - 1)}…`;
+}
+
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** Counts what a reader keeps and refuses the file as soon as it is over a limit. */

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ImportError } from './import-error';
 import type { CellValue, Sheet } from './types';
-import { ReadBudget } from './limits';
+import { ReadBudget, shortSheetName } from './limits';
 import { READ_DEADLINE_MS, XmlRefusal, XmlWatch } from './xml-guard';
 import { checkXlsxArchive } from './zip';
 
@@ -44,7 +44,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
   const sheets: Sheet[] = [];
   try {
     for await (const worksheet of reader) {
-      const sheet: Sheet = { name: (worksheet as unknown as NamedWorksheet).name, rows: [] };
+      const sheet: Sheet = { name: shortSheetName(String((worksheet as unknown as NamedWorksheet).name)), rows: [] };
       budget.startSheet(sheet.name);
       for await (const row of worksheet) {
         const cells: CellValue[] = [];
@@ -61,7 +61,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
   } catch (error) {
     if (error instanceof ImportError) throw error;
     if (error instanceof XmlRefusal) throw new ImportError(fileName, `refused: ${error.message}`);
-    throw new ImportError(fileName, `the workbook could not be read (${oneLine((error as Error)?.message ?? String(error))})`);
+    throw new ImportError(fileName, `the workbook could not be read (${describeFailure(error)})`);
   }
   return sheets;
 }
@@ -96,8 +96,15 @@ async function* decodeUtf8(chunks: Chunks, watch: XmlWatch): AsyncGenerator<stri
   yield rest;
 }
 
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+/**
+ * saxes says where the XML breaks ("1:286: undefined entity."); exceljs fails with a TypeError
+ * on XML it does not expect (a cell without its address), which says nothing to a person.
+ */
+function describeFailure(error: unknown): string {
+  if (error instanceof TypeError) return 'its XML is not laid out as Excel writes it';
+  const message = error instanceof Error ? error.message : String(error);
+  if (message === 'FILE_ENDED') return 'the file ends too early';
+  const line = message.replace(/\s+/g, ' ').trim();
   return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 

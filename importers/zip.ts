@@ -130,6 +130,7 @@ function readCentralDirectory(view: DataView): { entries: ZipEntry[]; offset: nu
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
+    if (at + 46 + nameLength + extraLength + commentLength > offset + size) return null;
     entries.push({
       name: decoder.decode(new Uint8Array(view.buffer, view.byteOffset + at + 46, nameLength)),
       flags: view.getUint16(at + 8, true),
@@ -141,6 +142,7 @@ function readCentralDirectory(view: DataView): { entries: ZipEntry[]; offset: nu
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
+  if (at !== offset + size) return null;
   return { entries, offset };
 }
 

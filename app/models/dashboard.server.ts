@@ -304,9 +304,45 @@ export function listPlanChoices(): PlanChoice[] {
     .all() as PlanChoice[];
 }
 
-/** The dashboard of one plan (planId) or of all plans (planId null) as of a day. */
-export function getDashboard({ planId, asOf, today }: DashboardQuery): Dashboard {
+/** Dashboards computed on this connection, by query and data version (at most DASHBOARD_CACHE_SIZE). */
+const DASHBOARD_CACHE_SIZE = 32;
+const cached = new WeakMap<Database.Database, Map<string, Dashboard>>();
+
+/**
+ * Changes whenever the database may have changed: PRAGMA data_version moves on every commit
+ * by another connection (the CLI, another process), total_changes() on every row this
+ * connection inserts, updates or deletes (a temporary table created as a SELECT is none).
+ */
+function dataVersion(sqlite: Database.Database): string {
+  return `${sqlite.pragma('data_version', { simple: true })}:${sqlite.prepare('select total_changes()').pluck().get()}`;
+}
+
+/** Forgets the dashboards computed so far (benchmarks time the computation itself). */
+export function clearDashboardCache(): void {
   const sqlite = getDb().$client;
+  cached.delete(sqlite);
+}
+
+/**
+ * The dashboard of one plan (planId) or of all plans (planId null) as of a day. The result
+ * of the same query on unchanged data is reused: nothing in it depends on anything else
+ * (today is part of the query), and a dashboard of all plans costs a few hundred ms.
+ * Callers must not change the object returned.
+ */
+export function getDashboard(query: DashboardQuery): Dashboard {
+  const sqlite = getDb().$client;
+  const key = `${dataVersion(sqlite)}|${query.planId}|${query.asOf}|${query.today}`;
+  let byKey = cached.get(sqlite);
+  if (!byKey) cached.set(sqlite, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const dashboard = computeDashboard(sqlite, query);
+  if (byKey.size >= DASHBOARD_CACHE_SIZE) byKey.delete(byKey.keys().next().value!);
+  byKey.set(key, dashboard);
+  return dashboard;
+}
+
+function computeDashboard(sqlite: Database.Database, { planId, asOf, today }: DashboardQuery): Dashboard {
   ensureFunctions(sqlite);
   const previousAsOf = quarterEndBefore(asOf);
   const params = statePeriodParams(asOf, previousAsOf);

@@ -3,6 +3,7 @@ import type { User } from '../../db/schema';
 import { canUpdateStatus } from '~/domain/permissions';
 import type { Status } from '~/domain/status';
 import { recordAudit } from './audit.server';
+import { prepared } from './statements.server';
 
 export type StatusUpdateInput = {
   activityId: number;
@@ -39,8 +40,7 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
   const db = getDb();
   const sqlite = db.$client;
   return db.transaction((tx) => {
-    const current = sqlite
-      .prepare('select version from activities where id = ? and archived = 0')
+    const current = prepared(sqlite, 'select version from activities where id = ? and archived = 0')
       .get(input.activityId) as { version: number } | undefined;
     if (!current) throw new Response('Not found', { status: 404 });
     if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
@@ -56,15 +56,14 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
       evidenceFile: input.evidenceFile ?? null,
       evidenceFileName: input.evidenceFileName ?? null,
     };
-    const inserted = sqlite
-      .prepare(
-        `insert into status_updates (activity_id, user_id, status, percent, comment, completed_on, evidence_url,
-           evidence_file, evidence_file_name, created_at)
-         values (:activityId, :userId, :status, :percent, :comment, :completedOn, :evidenceUrl, :evidenceFile, :evidenceFileName, :createdAt)`,
-      )
-      .run({ activityId: input.activityId, userId: input.userId, ...values, createdAt: Date.now() });
+    const inserted = prepared(
+      sqlite,
+      `insert into status_updates (activity_id, user_id, status, percent, comment, completed_on, evidence_url,
+         evidence_file, evidence_file_name, created_at)
+       values (:activityId, :userId, :status, :percent, :comment, :completedOn, :evidenceUrl, :evidenceFile, :evidenceFileName, :createdAt)`,
+    ).run({ activityId: input.activityId, userId: input.userId, ...values, createdAt: Date.now() });
     const version = current.version + 1;
-    sqlite.prepare('update activities set version = ? where id = ?').run(version, input.activityId);
+    prepared(sqlite, 'update activities set version = ? where id = ?').run(version, input.activityId);
     const updateId = Number(inserted.lastInsertRowid);
     recordAudit(input.userId, 'activity', input.activityId, 'status-update', null, { updateId, ...values }, tx);
     return { ok: true, updateId, version } as const;
@@ -73,13 +72,12 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
 
 /** The newest status update of an activity, with its author's name. */
 export function latestStatusUpdate(activityId: number): LatestUpdate | null {
-  const row = getDb()
-    .$client.prepare(
-      `select su.status, su.percent, su.comment, u.name as userName, su.created_at as createdAt
-       from status_updates su left join users u on u.id = su.user_id
-       where su.activity_id = ? order by su.created_at desc, su.id desc limit 1`,
-    )
-    .get(activityId) as LatestUpdate | undefined;
+  const row = prepared(
+    getDb().$client,
+    `select su.status, su.percent, su.comment, u.name as userName, su.created_at as createdAt
+     from status_updates su left join users u on u.id = su.user_id
+     where su.activity_id = ? order by su.created_at desc, su.id desc limit 1`,
+  ).get(activityId) as LatestUpdate | undefined;
   return row ?? null;
 }
 
@@ -108,12 +106,11 @@ export function listStatusUpdates(activityId: number): StatusUpdateRow[] {
 /** Whether the user is linked to one of the owners named on the activity. */
 export function isOwnActivity(userId: number, activityId: number): boolean {
   return Boolean(
-    getDb()
-      .$client.prepare(
-        `select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
-         where ao.activity_id = ? and uo.user_id = ? limit 1`,
-      )
-      .get(activityId, userId),
+    prepared(
+      getDb().$client,
+      `select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
+       where ao.activity_id = ? and uo.user_id = ? limit 1`,
+    ).get(activityId, userId),
   );
 }
 

@@ -61,7 +61,7 @@ function workbookRels(count: number): string {
 }
 
 /** An .xlsx of the given sheet XML documents (sheet1.xml, sheet2.xml, ...). */
-export function book(sheets: string[], options: BookOptions = {}): Uint8Array {
+export function book(sheets: (string | Uint8Array)[], options: BookOptions = {}): Uint8Array {
   const names = options.sheetNames ?? sheets.map((_, i) => `Sheet${i + 1}`);
   const deflate = options.deflate ?? true;
   const entries: ZipEntryInput[] = [
