@@ -49,8 +49,7 @@ const NAV: { to: string; label: MessageKey; permission: Permission }[] = [
   { to: '/dashboard', label: 'navDashboard', permission: 'plan:read' },
   { to: '/reports', label: 'navReports', permission: 'report:export' },
   { to: '/admin/owners', label: 'navOwners', permission: 'owners:manage' },
-  { to: '/admin/users', label: 'navUsers', permission: 'users:manage' },
-  { to: '/admin/reminders', label: 'remAdminTitle', permission: 'users:manage' },
+  { to: '/admin/users', label: 'navAdmin', permission: 'users:manage' },
 ];
 
 function Header() {

@@ -21,6 +21,7 @@ import {
 } from '~/models/notification.server';
 import { Field } from '~/components/field';
 import notificationsCss from '~/styles/notifications.css?url';
+import { AdminTabs } from '~/components/admin-tabs';
 
 export const meta: MetaFunction = () => [{ title: 'Напомняния · План за подобрение' }];
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
@@ -150,6 +151,7 @@ export default function AdminRemindersPage() {
   };
   return (
     <div className="page admin-reminders">
+      <AdminTabs />
       <div className="page-header">
         <h1>{t('remAdminTitle')}</h1>
         <div className="notifications-page__tools">

@@ -16,6 +16,7 @@ import {
 } from '~/models/user.server';
 import { recordAudit } from '~/models/audit.server';
 import { Field } from '~/components/field';
+import { AdminTabs } from '~/components/admin-tabs';
 
 export const meta: MetaFunction = () => [{ title: 'Потребители · План за подобрение' }];
 
@@ -148,6 +149,7 @@ export default function UsersPage() {
   const createErrors = actionData && !actionData.userId ? actionData.errors : undefined;
   return (
     <div className="page">
+      <AdminTabs />
       <div className="page-header">
         <h1>{t('usersTitle')}</h1>
       </div>
