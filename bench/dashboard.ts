@@ -11,7 +11,7 @@
  *   the same rows: each activity's latest status update and reschedule as of the day,
  *   joined by id, grouped by status with the overdue, due and late-start counts.
  * - Also printed: the same grouping over the shared ACTIVITY_STATE_CTE (what the other pages
- *   count with; several times slower), and the loader for one plan.
+ *   count with; it adds the percent and the last update to the baseline), and the loader for one plan.
  * Runs are interleaved (loader, raw, loader, raw ...) so that a busy machine slows both
  * alike; medians are compared. The generated file is kept in data/bench/ and reused while
  * the options and the migrations are the same.

@@ -99,7 +99,7 @@ export function readCsv(bytes: Uint8Array, sheetName: string): Sheet {
   const binary = notText(bytes);
   if (binary) throw new ImportError(sheetName, binary);
   const text = decodeText(bytes);
-  if (text.trim() === '') throw new ImportError(sheetName, 'the file holds no text');
+  if (!/\S/.test(text)) throw new ImportError(sheetName, 'the file holds no text');
   if (text.includes('\0')) throw new ImportError(sheetName, 'it holds NUL characters, so it is binary data, not CSV text');
   const records = parseCsv(text, detectDelimiter(text), MAX_ROWS + 1);
   const budget = new ReadBudget(sheetName);

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, type Duplex } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ImportError } from './import-error';
 import type { CellValue, Sheet } from './types';
@@ -32,6 +32,7 @@ interface ReaderInternals {
 export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = Infinity): Promise<Sheet[]> {
   checkXlsxArchive(bytes, fileName);
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  endZipWhenRead(input);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -64,6 +65,27 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
     throw new ImportError(fileName, `the workbook could not be read (${describeFailure(error)})`);
   }
   return sheets;
+}
+
+/**
+ * unzipper 0.10 (exceljs 4.4's unzip) emits 'end' by hand as soon as the whole file has been
+ * written into it, even while entries still wait in its readable side, paused because exceljs
+ * is busy with an earlier one. exceljs then stops early and reads the workbook without its
+ * last entries: an exceljs-written file (xl/workbook.xml last) failed now and then under load
+ * with "Cannot read properties of undefined (reading 'sheets')". The hand-made 'end' is
+ * replaced by ending the readable side, which ends once its last entry has been read.
+ */
+function endZipWhenRead(input: Readable): void {
+  const pipe = input.pipe.bind(input);
+  input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+    const zip = destination as unknown as Duplex;
+    const endByHand = zip.listeners('finish').find((listener) => /emit\(['"]end['"]\)/.test(String(listener)));
+    if (endByHand && typeof zip.push === 'function') {
+      zip.removeListener('finish', endByHand as () => void);
+      zip.on('finish', () => zip.push(null));
+    }
+    return pipe(destination, options);
+  };
 }
 
 /**

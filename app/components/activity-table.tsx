@@ -1,17 +1,23 @@
-import { Link } from '@remix-run/react';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import type { ActivityRow } from '~/models/activity.server';
 import { useLang, useT } from '~/i18n';
-import { StateBadges, StatusBadge } from './status-badge';
+import { useAppLinkClick } from './app-link';
+import { stateBadges, statusBadge } from './status-badge';
 
 /** What a list row shows: an activity as the list query returns it (plan and measure optional). */
-export type ActivityListRow = Omit<ActivityRow, 'planId' | 'planTitle' | 'areaId' | 'areaCode' | 'measureId' | 'measureCode' | 'measureTitle' | 'version'> &
+export type ActivityListRow = Omit<ActivityRow, 'planId' | 'planTitle' | 'areaId' | 'areaCode' | 'areaTitle' | 'measureId' | 'measureCode' | 'measureTitle' | 'version'> &
   Partial<Pick<ActivityRow, 'planTitle' | 'measureCode' | 'measureTitle'>>;
 
 /** The end date as it stands, with the baseline beside it when the activity was rescheduled. */
-export function EndDate({ end, baselineEnd, ongoing }: { end: string | null; baselineEnd: string | null; ongoing: boolean }) {
-  const t = useT();
-  const lang = useLang();
+export function EndDate(props: { end: string | null; baselineEnd: string | null; ongoing: boolean }) {
+  return endDate(props, useT(), useLang());
+}
+
+function endDate(
+  { end, baselineEnd, ongoing }: { end: string | null; baselineEnd: string | null; ongoing: boolean },
+  t: ReturnType<typeof useT>,
+  lang: ReturnType<typeof useLang>,
+) {
   if (ongoing) return <span className="muted">{t('trOngoing')}</span>;
   const moved = end !== baselineEnd && baselineEnd !== null;
   return (
@@ -53,6 +59,7 @@ export function ActivityTable({
 }) {
   const t = useT();
   const lang = useLang();
+  const onLinkClick = useAppLinkClick();
   return (
     <div className="table-wrap activity-table-wrap">
       <table className="table activity-table">
@@ -80,15 +87,15 @@ export function ActivityTable({
           {rows.map((row) => (
             <tr key={row.id} className={row.overdue ? 'is-overdue' : undefined}>
               <td className="activity-table__code">
-                <Link to={`/activities/${row.id}${linkSearch}`} className="code-link">
+                <a href={`/activities/${row.id}${linkSearch}`} className="code-link" onClick={onLinkClick} data-discover="true">
                   {row.code}
-                </Link>
+                </a>
               </td>
               <td>
                 {showPlan && row.planTitle ? <p className="eyebrow activity-table__plan">{row.planTitle}</p> : null}
-                <Link to={`/activities/${row.id}${linkSearch}`} className="activity-table__title">
+                <a href={`/activities/${row.id}${linkSearch}`} className="activity-table__title" onClick={onLinkClick} data-discover="true">
                   {row.title}
-                </Link>
+                </a>
                 {showMeasure && row.measureCode ? (
                   <p className="muted small activity-table__measure">
                     {t('trMeasure')} {row.measureCode} · {row.measureTitle}
@@ -111,16 +118,16 @@ export function ActivityTable({
               </td>
               <td className="activity-table__date">{row.ongoing ? <span className="muted">—</span> : formatDate(row.start, lang)}</td>
               <td className="activity-table__date">
-                <EndDate end={row.end} baselineEnd={row.baselineEnd} ongoing={row.ongoing} />
+                {endDate(row, t, lang)}
               </td>
               <td>
                 <div className="badge-stack">
-                  <StatusBadge status={row.status} />
-                  <StateBadges overdue={row.overdue} dueThisQuarter={row.dueThisQuarter} lateStart={row.lateStart} slipDays={row.slipDays} />
+                  {statusBadge(row.status, lang)}
+                  {stateBadges(row, t, lang)}
                 </div>
               </td>
               <td className="activity-table__percent">
-                <Percent value={row.percent} />
+                {Percent({ value: row.percent })}
               </td>
               <td className="activity-table__update">
                 {row.lastUpdateAt ? (

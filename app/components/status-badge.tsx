@@ -2,8 +2,15 @@ import { STATUS_LABELS, type Status } from '~/domain/status';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT } from '~/i18n';
 
+type Lang = ReturnType<typeof useLang>;
+type Translate = ReturnType<typeof useT>;
+
 export function StatusBadge({ status }: { status: Status }) {
-  const lang = useLang();
+  return statusBadge(status, useLang());
+}
+
+/** StatusBadge without hooks, for long tables that look the language up once. */
+export function statusBadge(status: Status, lang: Lang) {
   return <span className={`badge badge--${status}`}>{STATUS_LABELS[status][lang]}</span>;
 }
 
@@ -16,9 +23,12 @@ type StateFlags = {
 };
 
 /** The derived-state badges: overdue, due this quarter, late start, slip. Written out, not colour alone. */
-export function StateBadges({ overdue, dueThisQuarter, lateStart, slipDays, daysOverdue }: StateFlags) {
-  const t = useT();
-  const lang = useLang();
+export function StateBadges(flags: StateFlags) {
+  return stateBadges(flags, useT(), useLang());
+}
+
+/** StateBadges without hooks, for long tables that look the language up once. */
+export function stateBadges({ overdue, dueThisQuarter, lateStart, slipDays, daysOverdue }: StateFlags, t: Translate, lang: Lang) {
   return (
     <>
       {overdue ? (

@@ -100,7 +100,9 @@ const sofiaClock = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-function wallClockInSofia(ms: number): DateParts & { hour: number; minute: number; second: number } {
+type WallClock = DateParts & { hour: number; minute: number; second: number };
+
+function wallClockFromIntl(ms: number): WallClock {
   const parts = Object.fromEntries(
     sofiaClock.formatToParts(ms).map((part) => [part.type, Number(part.value)]),
   );
@@ -114,9 +116,43 @@ function wallClockInSofia(ms: number): DateParts & { hour: number; minute: numbe
   };
 }
 
-/** How far Sofia's clock is ahead of UTC at that moment: 2 h in winter, 3 h in summer. */
-function sofiaOffsetMs(ms: number): number {
-  const clock = wallClockInSofia(ms);
+/** How far Sofia's clock is ahead of UTC at that moment, asked of Intl (slow: a few µs). */
+function offsetFromIntl(ms: number): number {
+  const clock = wallClockFromIntl(ms);
   const wallMs = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
   return wallMs - Math.floor(ms / 1000) * 1000;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+/** Sofia's offset by UTC hour (epoch ms / HOUR_MS), when it is the same all through that hour. */
+const offsetByHour = new Map<number, number | null>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+/**
+ * How far Sofia's clock is ahead of UTC at that moment: 2 h in winter, 3 h in summer. Clocks
+ * change on whole UTC hours, so the offset is worked out once per hour and reused; an hour
+ * whose start and end disagree (a change within it, as in 1894) asks Intl every time.
+ */
+function sofiaOffsetMs(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const first = offsetFromIntl(hour * HOUR_MS);
+    offset = first === offsetFromIntl(hour * HOUR_MS + HOUR_MS - 1) ? first : null;
+    if (offsetByHour.size >= OFFSET_CACHE_LIMIT) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset ?? offsetFromIntl(ms);
+}
+
+function wallClockInSofia(ms: number): WallClock {
+  const wall = new Date(ms + sofiaOffsetMs(ms));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }

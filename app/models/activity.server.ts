@@ -8,6 +8,7 @@ import { parsePeriod, periodBounds, periodKey, periodOf, type Period } from '~/d
 import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { listAuditEvents, recordAudit } from './audit.server';
+import { prepared } from './statements.server';
 import { listStatusUpdates } from './status-update.server';
 
 export type OwnerRef = { id: number; name: string };
@@ -144,26 +145,24 @@ export function listActivities(filters: ActivityFilters, planId?: number, scope:
     params.q = foldText(filters.q);
   }
   const order = scope.byUrgency ? URGENCY_ORDER : SORT_ORDER[filters.sort ?? 'code'];
-  const rows = sqlite
-    .prepare(
-      `with ${ACTIVITY_STATE_CTE}
+  const rows = prepared(
+    sqlite,
+    `with ${ACTIVITY_STATE_CTE}
        select s.id, s.plan_id as planId, p.title as planTitle, ar.id as areaId, ar.code as areaCode, ar.title as areaTitle,
          m.id as measureId, m.code as measureCode, m.title as measureTitle, s.code, s.title, a.target, s.start,
          s.baseline_end as baselineEnd, s.end_date as "end", s.ongoing, s.status, s.percent, s.last_update_at as lastUpdateAt,
          s.overdue, s.due_this_quarter as dueThisQuarter, s.late_start as lateStart, a.version,
-         (select su.comment from status_updates su where su.activity_id = s.id and su.created_at <= :cutoff
-           order by su.created_at desc, su.id desc limit 1) as lastComment,
-         (select u.name from status_updates su left join users u on u.id = su.user_id
-           where su.activity_id = s.id and su.created_at <= :cutoff order by su.created_at desc, su.id desc limit 1) as lastUpdateBy
+         lu.comment as lastComment, lu_user.name as lastUpdateBy
        from activity_state s
        join activities a on a.id = s.id
        join measures m on m.id = s.measure_id
        join areas ar on ar.id = m.area_id
        join plans p on p.id = s.plan_id
+       left join status_updates lu on lu.id = s.last_update_id
+       left join users lu_user on lu_user.id = lu.user_id
        ${where.length ? `where ${where.join(' and ')}` : ''}
        order by ${order}`,
-    )
-    .all(params) as (Omit<ActivityRow, 'ongoing' | 'overdue' | 'dueThisQuarter' | 'lateStart' | 'owners' | 'slipDays'> & {
+  ).all(params) as (Omit<ActivityRow, 'ongoing' | 'overdue' | 'dueThisQuarter' | 'lateStart' | 'owners' | 'slipDays'> & {
     ongoing: number;
     overdue: number;
     dueThisQuarter: number;
@@ -185,12 +184,11 @@ export function listActivities(filters: ActivityFilters, planId?: number, scope:
 function ownersOf(activityIds: number[]): Map<number, OwnerRef[]> {
   const result = new Map<number, OwnerRef[]>();
   if (activityIds.length === 0) return result;
-  const rows = getDb()
-    .$client.prepare(
-      `select ao.activity_id as activityId, o.id, o.name from activity_owners ao join owners o on o.id = ao.owner_id
+  const rows = prepared(
+    getDb().$client,
+    `select ao.activity_id as activityId, o.id, o.name from activity_owners ao join owners o on o.id = ao.owner_id
        where ao.activity_id in (select value from json_each(?)) order by ao.activity_id, ao.position, o.name`,
-    )
-    .all(JSON.stringify(activityIds)) as { activityId: number; id: number; name: string }[];
+  ).all(JSON.stringify(activityIds)) as { activityId: number; id: number; name: string }[];
   for (const { activityId, id, name } of rows) {
     const list = result.get(activityId) ?? [];
     list.push({ id, name });
@@ -212,14 +210,13 @@ export type PlanHeader = {
 };
 
 export function getPlanHeader(planId: number): PlanHeader | null {
-  const row = getDb()
-    .$client.prepare(
-      `select p.id, p.title, p.period, p.approved_by as approvedBy, p.approved_on as approvedOn,
+  const row = prepared(
+    getDb().$client,
+    `select p.id, p.title, p.period, p.approved_by as approvedBy, p.approved_on as approvedOn,
          p.source_file_name as sourceFileName, p.imported_at as importedAt, p.organization_id as organizationId,
          o.name as organization
        from plans p join organizations o on o.id = p.organization_id where p.id = ?`,
-    )
-    .get(planId) as PlanHeader | undefined;
+  ).get(planId) as PlanHeader | undefined;
   return row ?? null;
 }
 
@@ -228,18 +225,19 @@ export type AreaSummary = { id: number; code: string; title: string; total: numb
 /** Overall and per-area progress of a plan as of a date (every activity, whatever the filters). */
 export function planProgress(planId: number, asOf: string): { overall: Progress; areas: AreaSummary[] } {
   const sqlite = getDb().$client;
-  const items = sqlite
-    .prepare(
-      `with ${ACTIVITY_STATE_CTE}
+  const items = prepared(
+    sqlite,
+    `with ${ACTIVITY_STATE_CTE}
        select s.status, s.percent, s.overdue, m.area_id as areaId
        from activity_state s join measures m on m.id = s.measure_id where s.plan_id = :plan`,
-    )
-    .all({ ...asOfParams(asOf), plan: planId }) as { status: Status; percent: number; overdue: number; areaId: number }[];
+  ).all({ ...asOfParams(asOf), plan: planId }) as { status: Status; percent: number; overdue: number; areaId: number }[];
   const progressItems = items.map((item) => ({ ...item, overdue: item.overdue === 1 }));
   const byArea = rollUpBy(progressItems, (item) => item.areaId);
-  const areas = sqlite
-    .prepare('select id, code, title from areas where plan_id = ? order by position')
-    .all(planId) as { id: number; code: string; title: string }[];
+  const areas = prepared(sqlite, 'select id, code, title from areas where plan_id = ? order by position').all(planId) as {
+    id: number;
+    code: string;
+    title: string;
+  }[];
   return {
     overall: rollUp(progressItems),
     areas: areas.map((area) => {
@@ -262,35 +260,33 @@ export function filterOptions(planId?: number): FilterOptions {
   const sqlite = getDb().$client;
   const planWhere = planId === undefined ? '1 = 1' : 'plan_id = :plan';
   const params = planId === undefined ? {} : { plan: planId };
-  const plans = sqlite.prepare('select id, title from plans order by id').all() as { id: number; title: string }[];
-  const areas = sqlite
-    .prepare(`select code, min(title) as title from areas where ${planWhere} group by code order by cast(code as integer)`)
-    .all(params) as { code: string; title: string }[];
-  const owners = sqlite
-    .prepare(
-      `select distinct o.id, o.name from owners o join activity_owners ao on ao.owner_id = o.id
+  const plans = prepared(sqlite, 'select id, title from plans order by id').all() as { id: number; title: string }[];
+  const areas = prepared(
+    sqlite,
+    `select code, min(title) as title from areas where ${planWhere} group by code order by cast(code as integer)`,
+  ).all(params) as { code: string; title: string }[];
+  const owners = prepared(
+    sqlite,
+    `select distinct o.id, o.name from owners o join activity_owners ao on ao.owner_id = o.id
        join activities a on a.id = ao.activity_id where a.archived = 0 and ${planWhere.replace('plan_id', 'a.plan_id')}
        order by o.name`,
-    )
-    .all(params) as OwnerRef[];
-  const used = sqlite
-    .prepare(
-      `select distinct r.caf_code as code from measure_caf_refs r join measures m on m.id = r.measure_id
+  ).all(params) as OwnerRef[];
+  const used = prepared(
+    sqlite,
+    `select distinct r.caf_code as code from measure_caf_refs r join measures m on m.id = r.measure_id
        where ${planWhere.replace('plan_id', 'm.plan_id')}`,
-    )
-    .all(params) as { code: string }[];
+  ).all(params) as { code: string }[];
   const codes = new Set(used.flatMap(({ code }) => [code, code.split('.')[0]!]));
   const caf = (
-    sqlite.prepare('select code, title_bg as titleBg, title_en as titleEn from caf_criteria').all() as FilterOptions['caf']
+    prepared(sqlite, 'select code, title_bg as titleBg, title_en as titleEn from caf_criteria').all() as FilterOptions['caf']
   )
     .filter((c) => codes.has(c.code))
     .sort((a, b) => compareCodes(a.code, b.code));
-  const range = sqlite
-    .prepare(
-      `select min(coalesce(start, baseline_end)) as first, max(max(coalesce(current_end, ''), coalesce(baseline_end, ''))) as last
+  const range = prepared(
+    sqlite,
+    `select min(coalesce(start, baseline_end)) as first, max(max(coalesce(current_end, ''), coalesce(baseline_end, ''))) as last
        from activities where archived = 0 and ${planWhere}`,
-    )
-    .get(params) as { first: string | null; last: string | null };
+  ).get(params) as { first: string | null; last: string | null };
   return { plans, areas, owners, caf, quarters: quartersBetween(range.first, range.last || null) };
 }
 

@@ -8,13 +8,11 @@
  * that table. Only grouped rows (a few per area, criterion, owner, month) and the first
  * DASHBOARD_OVERDUE_LIMIT overdue activities reach JavaScript.
  *
- * The state follows the same rules and gives the same columns as ACTIVITY_STATE_CTE in
- * activity-state.server.ts (tests/dashboard-state.test.ts checks that row by row), but
- * finds the latest status update and reschedule once per activity, by id, instead of once
- * per derived column; the CTE's correlated subqueries are re-evaluated for every column
- * that mentions them (about 5x the work). The state as of the previous quarter end reuses
- * the latest update when that was recorded before the quarter ended, so it usually costs
- * nothing more. See bench/dashboard.ts for the figures.
+ * The state is the shared activityStateSql (activity-state.server.ts: the same rules and
+ * columns as ACTIVITY_STATE_CTE, tests/dashboard-state.test.ts checks that row by row),
+ * with the state as of the previous quarter end beside it: that reuses the latest update
+ * when it was recorded before the quarter ended, so it usually costs nothing more. See
+ * bench/dashboard.ts for the figures.
  */
 import type Database from 'better-sqlite3';
 import { getDb } from '../../db/client';
@@ -22,6 +20,8 @@ import { addDays, dateOfTimestampInSofia, endOfDayInSofia, isIsoDate } from '~/d
 import { periodBounds, periodKey, periodOf, quarterEndBefore, type Period } from '~/domain/quarters';
 import { STATUSES, type Status } from '~/domain/status';
 import { CAF_CRITERIA } from '../../importers/caf2020';
+import { activityStateSql } from './activity-state.server';
+import { prepared } from './statements.server';
 
 export const DASHBOARD_OVERDUE_LIMIT = 50;
 /** Owners shown in the owner chart (those with the most overdue, then due this quarter). */
@@ -153,60 +153,21 @@ export function statePeriodParams(asOf: string, previousAsOf: string) {
   };
 }
 
-const latestUpdate = (cutoff: string, activity: string) =>
-  `(select u.id from status_updates u where u.activity_id = ${activity} and u.created_at <= ${cutoff}
-     order by u.created_at desc, u.id desc limit 1)`;
-const latestChange = (cutoff: string, activity: string) =>
-  `(select c.id from schedule_changes c where c.activity_id = ${activity} and c.created_at <= ${cutoff}
-     order by c.created_at desc, c.id desc limit 1)`;
-const latestPercent = (cutoff: string, activity: string) =>
-  `(select u.percent from status_updates u where u.activity_id = ${activity} and u.created_at <= ${cutoff}
-     and u.percent is not null order by u.created_at desc, u.id desc limit 1)`;
-
 /**
  * SELECT giving, for every live activity matching `where` (over activities a), its state as
- * of :asOf and as of :prevAsOf. Columns: id, plan_id, measure_id, start, baseline_end, ongoing,
- * end_date, status, percent, completed_on, overdue, due_this_quarter, late_start, days_overdue,
- * prev_status, prev_percent, prev_end, prev_overdue, prev_due_this_quarter, prev_late_start. Named parameters:
- * statePeriodParams(asOf, previousAsOf).
+ * of :asOf and as of :prevAsOf: the shared activityStateSql with the previous state and the
+ * completion day. Columns: id, plan_id, measure_id, start, baseline_end, ongoing, end_date,
+ * status, percent, completed_on, overdue, due_this_quarter, late_start, days_overdue,
+ * prev_status, prev_percent, prev_end, prev_overdue, prev_due_this_quarter, prev_late_start.
+ * Named parameters: statePeriodParams(asOf, previousAsOf).
  */
 export function dashboardStateSql(where: string): string {
-  // Plain joins on the latest ids (no materialized steps: writing 50,000 intermediate rows
-  // costs more than it saves); derived columns read the joined rows, so nothing is looked
-  // up twice.
   return `
-  with resolved as (
-    select a.id, a.plan_id, a.measure_id, a.start, a.baseline_end, a.ongoing,
-      coalesce(sc.new_end, a.baseline_end) as end_date,
-      coalesce(su.status, 'planned') as status,
-      case when su.status = 'done' then 100 when su.percent is not null then su.percent when su.id is null then 0
-        else coalesce(${latestPercent(':cutoff', 'a.id')}, 0) end as percent,
-      case when su.status = 'done' then coalesce(su.completed_on, ${SOFIA_DATE_FUNCTION}(su.created_at)) end as completed_on,
-      coalesce(ps.status, 'planned') as prev_status,
-      case when ps.status = 'done' then 100 when ps.percent is not null then ps.percent when ps.id is null then 0
-        else coalesce(${latestPercent(':prevCutoff', 'a.id')}, 0) end as prev_percent,
-      coalesce(psc.new_end, a.baseline_end) as prev_end
-    from activities a
-    left join status_updates su on su.id = ${latestUpdate(':cutoff', 'a.id')}
-    left join schedule_changes sc on sc.id = ${latestChange(':cutoff', 'a.id')}
-    -- As of the previous quarter end: the same rows when they were recorded by then (the usual case).
-    left join status_updates ps on ps.id =
-      case when su.id is null or su.created_at <= :prevCutoff then su.id else ${latestUpdate(':prevCutoff', 'a.id')} end
-    left join schedule_changes psc on psc.id =
-      case when sc.id is null or sc.created_at <= :prevCutoff then sc.id else ${latestChange(':prevCutoff', 'a.id')} end
-    where a.archived = 0 ${where ? `and ${where}` : ''}
-  )
   select r.id, r.plan_id, r.measure_id, r.start, r.baseline_end, r.ongoing, r.end_date, r.status, r.percent, r.completed_on,
-    (r.ongoing = 0 and r.status not in ('done', 'cancelled') and r.end_date is not null and r.end_date < :asOf) as overdue,
-    (r.ongoing = 0 and r.status not in ('done', 'cancelled') and r.end_date between :quarterStart and :quarterEnd) as due_this_quarter,
-    (r.ongoing = 0 and r.status = 'planned' and r.start is not null and r.start < :asOf) as late_start,
-    case when r.ongoing = 0 and r.status not in ('done', 'cancelled') and r.end_date < :asOf
-      then cast(julianday(:asOf) - julianday(r.end_date) as integer) else 0 end as days_overdue,
-    r.prev_status, r.prev_percent, r.prev_end,
-    (r.ongoing = 0 and r.prev_status not in ('done', 'cancelled') and r.prev_end is not null and r.prev_end < :prevAsOf) as prev_overdue,
-    (r.ongoing = 0 and r.prev_status not in ('done', 'cancelled') and r.prev_end between :prevQuarterStart and :prevQuarterEnd) as prev_due_this_quarter,
-    (r.ongoing = 0 and r.prev_status = 'planned' and r.start is not null and r.start < :prevAsOf) as prev_late_start
-  from resolved r`;
+    r.overdue, r.due_this_quarter, r.late_start,
+    case when r.overdue then cast(julianday(:asOf) - julianday(r.end_date) as integer) else 0 end as days_overdue,
+    r.prev_status, r.prev_percent, r.prev_end, r.prev_overdue, r.prev_due_this_quarter, r.prev_late_start
+  from (${activityStateSql({ where, previous: true, sofiaDateFunction: SOFIA_DATE_FUNCTION })}) r`;
 }
 
 const STATE_TABLE = 'temp.dashboard_state';
@@ -295,13 +256,12 @@ function shareOf(byStatus: StatusCounts, total: number): number | null {
 
 /** Every plan, for the plan selector. */
 export function listPlanChoices(): PlanChoice[] {
-  return getDb()
-    .$client.prepare(
-      `select p.id, p.title, p.period, o.name as organization
-       from plans p join organizations o on o.id = p.organization_id
-       order by o.name, p.imported_at desc, p.id desc`,
-    )
-    .all() as PlanChoice[];
+  return prepared(
+    getDb().$client,
+    `select p.id, p.title, p.period, o.name as organization
+     from plans p join organizations o on o.id = p.organization_id
+     order by o.name, p.imported_at desc, p.id desc`,
+  ).all() as PlanChoice[];
 }
 
 /** Dashboards computed on this connection, by query and data version (at most DASHBOARD_CACHE_SIZE). */
@@ -313,8 +273,14 @@ const cached = new WeakMap<Database.Database, Map<string, Dashboard>>();
  * by another connection (the CLI, another process), total_changes() on every row this
  * connection inserts, updates or deletes (a temporary table created as a SELECT is none).
  */
+const versionStatements = new WeakMap<Database.Database, { data: Database.Statement; changes: Database.Statement }>();
 function dataVersion(sqlite: Database.Database): string {
-  return `${sqlite.pragma('data_version', { simple: true })}:${sqlite.prepare('select total_changes()').pluck().get()}`;
+  let statements = versionStatements.get(sqlite);
+  if (!statements) {
+    statements = { data: sqlite.prepare('pragma data_version').pluck(), changes: sqlite.prepare('select total_changes()').pluck() };
+    versionStatements.set(sqlite, statements);
+  }
+  return `${statements.data.get()}:${statements.changes.get()}`;
 }
 
 /** Forgets the dashboards computed so far (benchmarks time the computation itself). */

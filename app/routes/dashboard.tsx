@@ -29,6 +29,7 @@ import { BurnUpChart, monthLabel } from '~/components/charts/burn-up-chart';
 import { DUE_COLOR, OVERDUE_COLOR, STACK_ORDER, STATUS_COLORS } from '~/components/charts/chart-frame';
 import { CountBarChart, type CountRow } from '~/components/charts/count-bar-chart';
 import { StatusStackChart, type StackRow } from '~/components/charts/status-stack-chart';
+import { useAppLinkClick } from '~/components/app-link';
 import css from '~/styles/dashboard.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }];
@@ -179,6 +180,7 @@ function DashboardView({ dashboard, today }: { dashboard: Dashboard; today: stri
 function Controls({ dashboard, today }: { dashboard: Dashboard; today: string }) {
   const t = useT();
   const lang = useLang();
+  const onLinkClick = useAppLinkClick();
   const submit = useSubmit();
   const byYear = new Map<number, string[]>();
   for (const end of dashboard.quarterEnds) {
@@ -219,16 +221,17 @@ function Controls({ dashboard, today }: { dashboard: Dashboard; today: string })
               const period = periodOf(end, 'quarter');
               const current = end === dashboard.asOf;
               return (
-                <Link
+                <a
                   key={end}
-                  to={selfHref(dashboard, today, end)}
+                  href={selfHref(dashboard, today, end)}
+                  onClick={onLinkClick} data-discover="true"
                   className={current ? 'chip chip--active' : 'chip'}
                   aria-current={current ? 'true' : undefined}
                   title={`${periodLabel(period, lang)} — ${formatDate(end, lang)}`}
                   aria-label={`${periodLabel(period, lang)} (${formatDate(end, lang)})`}
                 >
                   {['I', 'II', 'III', 'IV'][period.index - 1]}
-                </Link>
+                </a>
               );
             })}
           </span>
@@ -444,6 +447,7 @@ function ProgressByGroup({ dashboard, href }: { dashboard: Dashboard; href: (f: 
 function ProgressByCaf({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) => string }) {
   const t = useT();
   const lang = useLang();
+  const onLinkClick = useAppLinkClick();
   const title = (item: { titleBg: string; titleEn: string }) => (lang === 'bg' ? item.titleBg : item.titleEn);
   const share = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
   const rows: StackRow[] = dashboard.caf.map((criterion) => ({
@@ -468,9 +472,9 @@ function ProgressByCaf({ dashboard, href }: { dashboard: Dashboard; href: (f: Fi
           <li key={criterion.code} className={criterion.subCriteria.length === 0 ? 'caf-list__item caf-list__item--none' : 'caf-list__item'}>
             <span className="caf-list__criterion">
               {criterion.total > 0 ? (
-                <Link to={href({ caf: criterion.code })}>
+                <a href={href({ caf: criterion.code })} onClick={onLinkClick} data-discover="true">
                   {criterion.code}. {title(criterion)}
-                </Link>
+                </a>
               ) : (
                 <>
                   {criterion.code}. {title(criterion)}
@@ -482,10 +486,10 @@ function ProgressByCaf({ dashboard, href }: { dashboard: Dashboard; href: (f: Fi
                 <span className="muted small">{t('dashCafNotTouched')}</span>
               ) : (
                 criterion.subCriteria.map((sub) => (
-                  <Link key={sub.code} to={href({ caf: sub.code })} className="chip chip--caf" title={`${sub.code} ${title(sub)}`}>
+                  <a key={sub.code} href={href({ caf: sub.code })} onClick={onLinkClick} data-discover="true" className="chip chip--caf" title={`${sub.code} ${title(sub)}`}>
                     <strong>{sub.code}</strong> {t('dashCafSubCount', { activities: sub.activities })}
                     {sub.overdue > 0 ? <span className="chip__alert"> · {plural(sub.overdue, lang, OVERDUE_FORMS)}</span> : null}
-                  </Link>
+                  </a>
                 ))
               )}
             </span>
@@ -577,6 +581,7 @@ function Owners({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) 
 function OverdueList({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) => string }) {
   const t = useT();
   const lang = useLang();
+  const onLinkClick = useAppLinkClick();
   const { overdue } = dashboard;
   return (
     <section className="card table-wrap section overdue-list" aria-labelledby="overdue-list">
@@ -611,12 +616,14 @@ function OverdueList({ dashboard, href }: { dashboard: Dashboard; href: (f: Filt
             {overdue.rows.map((row) => (
               <tr key={row.id}>
                 <td className="nowrap">
-                  <Link to={`/activities/${row.id}`}>{row.code}</Link>
+                  <a href={`/activities/${row.id}`} onClick={onLinkClick} data-discover="true">
+                    {row.code}
+                  </a>
                 </td>
                 <td>
-                  <Link to={`/activities/${row.id}`} className="overdue-list__title">
+                  <a href={`/activities/${row.id}`} className="overdue-list__title" onClick={onLinkClick} data-discover="true">
                     {row.title}
-                  </Link>
+                  </a>
                   {dashboard.plan ? null : <span className="muted small overdue-list__plan">{row.planTitle}</span>}
                 </td>
                 <td className="small">{row.owners ?? '—'}</td>
@@ -659,6 +666,7 @@ type Cell = { text: string; to?: string; num?: boolean };
 /** The numbers of a chart as a table, for keyboards, screen readers and anyone who wants the exact figures. */
 function DataTable({ head, rows }: { head: string[]; rows: Cell[][] }) {
   const t = useT();
+  const onLinkClick = useAppLinkClick();
   return (
     <details className="chart-data">
       <summary>{t('dashDataTable')}</summary>
@@ -677,7 +685,13 @@ function DataTable({ head, rows }: { head: string[]; rows: Cell[][] }) {
             <tr key={r}>
               {row.map((cell, c) => (
                 <td key={c} className={cell.num ? 'num' : undefined}>
-                  {cell.to ? <Link to={cell.to}>{cell.text}</Link> : cell.text}
+                  {cell.to ? (
+                    <a href={cell.to} onClick={onLinkClick} data-discover="true">
+                      {cell.text}
+                    </a>
+                  ) : (
+                    cell.text
+                  )}
                 </td>
               ))}
             </tr>
@@ -699,6 +713,7 @@ function StatusTable({
 }) {
   const t = useT();
   const lang = useLang();
+  const onLinkClick = useAppLinkClick();
   return (
     <details className="chart-data">
       <summary>{t('dashDataTable')}</summary>
@@ -726,10 +741,24 @@ function StatusTable({
               <td>{row.label}</td>
               {STACK_ORDER.map((status) => (
                 <td key={status} className="num">
-                  {row.byStatus[status] > 0 ? <Link to={href({ ...row.filters, status })}>{row.byStatus[status]}</Link> : 0}
+                  {row.byStatus[status] > 0 ? (
+                    <a href={href({ ...row.filters, status })} onClick={onLinkClick} data-discover="true">
+                      {row.byStatus[status]}
+                    </a>
+                  ) : (
+                    0
+                  )}
                 </td>
               ))}
-              <td className="num">{row.total > 0 ? <Link to={href(row.filters)}>{row.total}</Link> : 0}</td>
+              <td className="num">
+                {row.total > 0 ? (
+                  <a href={href(row.filters)} onClick={onLinkClick} data-discover="true">
+                    {row.total}
+                  </a>
+                ) : (
+                  0
+                )}
+              </td>
               <td className="num">{row.shareDone === null ? '—' : `${Math.round(row.shareDone * 100)}%`}</td>
             </tr>
           ))}

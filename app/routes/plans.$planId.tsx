@@ -30,14 +30,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInSofia();
   const asOf = filters.asOf ?? today;
   const progress = planProgress(plan.id, asOf);
+  // Only what the page shows reaches the browser: not the plan, area title and version of every
+  // row, nor the list of every plan (the plan page has no plan filter).
+  const rows = listActivities(filters, plan.id).map(({ planId: _plan, planTitle: _planTitle, areaTitle: _areaTitle, version: _version, ...row }) => row);
+  const { plans: _plans, ...choices } = filterOptions(plan.id);
   return {
     plan,
     filters,
     today,
     asOf,
-    rows: listActivities(filters, plan.id),
+    rows,
     progress,
-    choices: filterOptions(plan.id),
+    choices,
     canImport: can(user.role, 'plan:import'),
   };
 }

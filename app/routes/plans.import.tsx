@@ -1,10 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import {
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node';
+import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
@@ -15,6 +10,7 @@ import { listPlans } from '~/models/plan.server';
 import { applyReimport, importPlanIntoDatabase, previewReimport } from '~/models/plan-import.server';
 import { discardPendingImport, loadPendingImport, savePendingImport } from '~/models/pending-import.server';
 import { Field } from '~/components/field';
+import { MALFORMED_UPLOAD, readUpload } from '~/upload.server';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
 import importCss from '~/styles/import.css?url';
 
@@ -48,27 +44,30 @@ function summarize(parsed: ParsedPlan) {
   };
 }
 
-async function readUpload(request: Request): Promise<{ file: File | null; planId: number | null; title: string } | { error: MessageKey }> {
-  if (Number(request.headers.get('Content-Length')) > MAX_IMPORT_BYTES + 64 * 1024) return { error: 'importTooLarge' };
-  try {
-    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
-    const file = form.get('file');
-    return {
-      file: file instanceof File && file.size > 0 ? file : null,
-      planId: Number(form.get('planId')) || null,
-      title: String(form.get('title') ?? '').trim(),
-    };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { error: 'importTooLarge' };
-    throw error;
+async function readPlanUpload(
+  request: Request,
+): Promise<{ file: File | null; planId: number | null; title: string } | { error: MessageKey; status: number; detail?: string }> {
+  if (Number(request.headers.get('Content-Length')) > MAX_IMPORT_BYTES + 64 * 1024) return { error: 'importTooLarge', status: 413 };
+  const upload = await readUpload(request, MAX_IMPORT_BYTES);
+  if ('error' in upload) {
+    return upload.error === 'too-large' ? { error: 'importTooLarge', status: 413 } : { error: 'importUnreadable', status: 400, detail: MALFORMED_UPLOAD };
   }
+  const file = upload.form.get('file');
+  return {
+    file: file instanceof File && file.size > 0 ? file : null,
+    planId: Number(upload.form.get('planId')) || null,
+    title: String(upload.form.get('title') ?? '').trim(),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:import');
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
-    const upload = await readUpload(request);
-    if ('error' in upload) return Response.json({ error: upload.error } satisfies ActionData, { status: 413 });
+    const upload = await readPlanUpload(request);
+    if ('error' in upload) {
+      const { error, detail, status } = upload;
+      return Response.json((detail ? { error, detail } : { error }) satisfies ActionData, { status });
+    }
     if (!upload.file) return Response.json({ error: 'importNoFile' } satisfies ActionData, { status: 400 });
     const bytes = new Uint8Array(await upload.file.arrayBuffer());
     const fileName = upload.file.name;

