@@ -15,6 +15,7 @@ import { buildReportXlsx } from '~/exports/report-xlsx.server';
 import { importPlanIntoDatabase } from '~/models/plan-import.server';
 import { getReportData } from '~/models/report.server';
 import { recordStatusUpdate } from '~/models/status-update.server';
+import { action as activityAction } from '~/routes/activities.$activityId';
 import { action as planImport, MAX_IMPORT_BYTES } from '~/routes/plans.import';
 import { action as reportImport, loader as reportImportLoader } from '~/routes/reports.import';
 import { parsePlanFile } from '../importers';
@@ -50,9 +51,9 @@ function multipart(bytes: Uint8Array, fileName: string, path: string, fields: Re
  * Posts the file and checks what no hostile file may do: throw out of the action, hang, or
  * change the database. Returns the response.
  */
-async function postUnchanged(action: typeof planImport | typeof reportImport, request: Request) {
+async function postUnchanged(action: typeof planImport | typeof reportImport | typeof activityAction, request: Request, params: Record<string, string> = {}) {
   const before = snapshot(); // after makeRequest, which signs the user in (a session row)
-  const outcome = await settle(() => call(action, request));
+  const outcome = await settle(() => call(action, request, params));
   expect(outcome.kind, outcome.kind === 'crashed' ? String((outcome.error as Error)?.stack) : '').toBe('parsed');
   expect(snapshot()).toEqual(before);
   return (outcome as { value: Response }).value;
@@ -185,6 +186,41 @@ describe('hostile multipart bodies', () => {
       expect(response.status).toBe(400);
       expect((await response.json()).error).toBe(error);
     }
+  });
+});
+
+describe('hostile multipart bodies with an evidence file', () => {
+  const boundary = '----hostile0123456789';
+  const type = `multipart/form-data; boundary=${boundary}`;
+  const activityId = () =>
+    (getDb().$client.prepare('select id from activities where plan_id = ? order by id limit 1').get(planId) as { id: number }).id;
+
+  it('refuses a file of 1.5 million CRLF lines arriving as one chunk, and a cut-off body', async () => {
+    const params = { activityId: String(activityId()) };
+    const path = `/activities/${params.activityId}`;
+    const lines = multipartBody(boundary, 'доказателство.txt', '\r\n'.repeat(1_500_000));
+    const cut = multipartBody(boundary, 'доказателство.txt', 'отчет\r\n'.repeat(100)).slice(0, -40);
+    // Read whole (it is well-formed), then refused for want of a form: no intent.
+    const read = await postUnchanged(activityAction, await rawPost(path, type, lines), params);
+    expect(read.status).toBe(400);
+    expect(await read.json()).toMatchObject({ ok: false, errors: { form: 'trBadForm' } });
+    const broken = await postUnchanged(activityAction, await rawPost(path, type, cut), params);
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ ok: false, errors: { evidenceFile: 'trBadForm' } });
+  });
+
+  it('refuses a viewer before reading the body', async () => {
+    const params = { activityId: String(activityId()) };
+    const viewer = await makeUser('viewer');
+    const signedIn = await makeRequest(`/activities/${params.activityId}`, { user: viewer, method: 'POST', headers: { 'Content-Type': type } });
+    const body = new ReadableStream<Uint8Array>({
+      pull() {
+        throw new Error('the body was read');
+      },
+    });
+    const request = new Request(signedIn.url, { method: 'POST', headers: signedIn.headers, body, duplex: 'half' } as RequestInit);
+    const response = await postUnchanged(activityAction, request, params);
+    expect(response.status).toBe(403);
   });
 });
 

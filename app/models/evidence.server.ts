@@ -1,13 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from '@remix-run/node';
 import { getDb } from '../../db/client';
 import { env } from '~/env.server';
+import { readUpload } from '~/upload.server';
 
 /** Largest evidence file accepted: 10 MB. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -19,24 +15,23 @@ export type FormResult = { ok: true; form: FormData } | { ok: false; error: 'trF
 
 /**
  * Reads a form that may carry an evidence file, refusing anything over MAX_EVIDENCE_BYTES
- * without buffering it: by the declared length first, then while streaming the parts.
+ * without buffering it: by the declared length first, then while streaming the parts
+ * (app/upload.server.ts, which also turns a broken multipart body into an error, not a crash).
  */
 export async function readFormWithFile(request: Request): Promise<FormResult> {
   const declared = Number(request.headers.get('Content-Length') ?? '0');
   if (declared > MAX_EVIDENCE_BYTES + FORM_OVERHEAD_BYTES) return { ok: false, error: 'trFileTooLarge' };
   const type = request.headers.get('Content-Type') ?? '';
-  try {
-    if (!type.startsWith('multipart/form-data')) return { ok: true, form: await request.formData() };
-    const form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }),
-    );
-    return { ok: true, form };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: 'trFileTooLarge' };
-    if (error instanceof TypeError) return { ok: false, error: 'trBadForm' };
-    throw error;
+  if (!type.startsWith('multipart/form-data')) {
+    try {
+      return { ok: true, form: await request.formData() };
+    } catch {
+      return { ok: false, error: 'trBadForm' };
+    }
   }
+  const upload = await readUpload(request, MAX_EVIDENCE_BYTES);
+  if ('error' in upload) return { ok: false, error: upload.error === 'too-large' ? 'trFileTooLarge' : 'trBadForm' };
+  return { ok: true, form: upload.form };
 }
 
 /** An uploaded file worth keeping: a File with a name and some content. */

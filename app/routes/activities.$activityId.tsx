@@ -129,6 +129,8 @@ const reply = (data: ActionData, status = 200) => Response.json(data, { status }
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = activityIdOf(params);
+  // Refused before the body (up to 10 MB) is read when the user may change nothing here.
+  if (!can(user.role, 'plan:edit')) assertCanUpdateStatus(user, id);
   const read = await readFormWithFile(request);
   if (!read.ok) {
     const status = read.error === 'trFileTooLarge' ? 413 : 400;
