@@ -88,35 +88,11 @@ export default function OwnersPage() {
         <p className="muted small">{t('trMergeHelp')}</p>
         <Form method="post" className="merge-form">
           <input type="hidden" name="intent" value="merge" />
-          <label>
-            {t('trMergeWhich')}
-            <select name="mergeId" required defaultValue="">
-              <option value="" disabled>
-                —
-              </option>
-              {owners.map((owner) => (
-                <option key={owner.id} value={owner.id}>
-                  {owner.name} ({plural(owner.activityCount, lang, NOUNS.activity)})
-                </option>
-              ))}
-            </select>
-          </label>
+          <OwnerSelect label={t('trMergeWhich')} name="mergeId" owners={owners} />
           <span className="merge-form__arrow" aria-hidden="true">
             →
           </span>
-          <label>
-            {t('trMergeInto')}
-            <select name="keepId" required defaultValue="">
-              <option value="" disabled>
-                —
-              </option>
-              {owners.map((owner) => (
-                <option key={owner.id} value={owner.id}>
-                  {owner.name} ({plural(owner.activityCount, lang, NOUNS.activity)})
-                </option>
-              ))}
-            </select>
-          </label>
+          <OwnerSelect label={t('trMergeInto')} name="keepId" owners={owners} />
           <button
             type="submit"
             className="button button--primary"
@@ -226,5 +202,26 @@ export default function OwnersPage() {
         </table>
       </div>
     </div>
+  );
+}
+
+type OwnerRow = ReturnType<typeof useLoaderData<typeof loader>>['owners'][number];
+
+function OwnerSelect({ label, name, owners }: { label: string; name: string; owners: OwnerRow[] }) {
+  const lang = useLang();
+  return (
+    <label>
+      {label}
+      <select name={name} required defaultValue="">
+        <option value="" disabled>
+          —
+        </option>
+        {owners.map((owner) => (
+          <option key={owner.id} value={owner.id}>
+            {owner.name} ({plural(owner.activityCount, lang, NOUNS.activity)})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
