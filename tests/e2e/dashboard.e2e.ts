@@ -102,13 +102,14 @@ describe('dashboard', () => {
     const page = await newPage(browser);
     await login(page, 'viewer@demo.bg');
     await page.getByRole('button', { name: 'English' }).click();
-    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: 'Български' }).waitFor(); // the switch has been saved
     await page.goto('/dashboard?asOf=2023-12-31');
     await chartDrawn(page, 'progress-by-caf');
     await page.getByRole('heading', { name: 'Progress by CAF criterion' }).waitFor();
     await expect(page.locator('[data-chart="progress-by-group"] .recharts-legend-wrapper').innerText()).resolves.toContain('Done');
     await screenshot(page, 'dashboard-en-2023-12-31');
     await page.getByRole('button', { name: 'Български' }).click();
+    await page.getByRole('button', { name: 'English' }).waitFor();
     await page.context().close();
   });
 });
