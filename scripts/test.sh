@@ -24,7 +24,9 @@ node -e '
   for (const f of ["test-results/unit.json", "test-results/e2e.json"]) {
     if (!fs.existsSync(f)) { failed += 1; console.log(`missing ${f}`); continue; }
     const r = JSON.parse(fs.readFileSync(f, "utf8"));
-    passed += r.numPassedTests; failed += r.numFailedTests + (r.numFailedTestSuites || 0); skipped += r.numPendingTests;
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests;
+    // A file that fails without a failing test (it does not load, a hook throws) counts once.
+    failed += r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.some((a) => a.status === "failed")).length;
   }
   console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 '
