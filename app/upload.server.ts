@@ -39,6 +39,3 @@ function rechunked(request: Request): Request {
   );
   return new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: 'half' } as RequestInit);
 }
-
-/** Shown with the "file could not be read" message when the upload itself is broken. */
-export const MALFORMED_UPLOAD = 'the upload was cut off or is not a file upload form; please try again';

@@ -24,8 +24,16 @@ describe('importers/cli.ts', () => {
     expect(JSON.parse(stdout)).toEqual(await parsePlanFile(readFileSync(`${root}${file}`), 'lovech-2022-2024.xlsx'));
   });
 
-  it('--dry-run prints a summary with every warning', async () => {
-    const { code, stdout } = await cli('tests/fixtures/lovech-2022-2024.csv', '--dry-run');
+  it('--dry-run prints a summary with every warning, in Bulgarian unless --lang en', async () => {
+    const bg = await cli('tests/fixtures/lovech-2022-2024.csv', '--dry-run');
+    expect(bg.code).toBe(0);
+    expect(bg.stdout.split('\n')).toEqual([
+      'lovech-2022-2024.csv: (без заглавие)',
+      '3 области, 32 мерки, 54 дейности, 1 предупреждение',
+      '  лист „lovech-2022-2024.csv“, ред 33, колона „Наименование на дейността“: кодът на дейност 2.8.2 е използван два пъти (и на ред 32); запазени са и двете',
+      '',
+    ]);
+    const { code, stdout } = await cli('tests/fixtures/lovech-2022-2024.csv', '--dry-run', '--lang', 'en');
     expect(code).toBe(0);
     expect(stdout.split('\n')).toEqual([
       'lovech-2022-2024.csv: (no title)',
@@ -38,9 +46,11 @@ describe('importers/cli.ts', () => {
   it('exits 2 with one line on stderr when the file cannot be read', async () => {
     const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'cli-test-')), 'plan.xlsx');
     writeFileSync(pdf, '%PDF-1.7\n');
-    const { code, stdout, stderr } = await cli(pdf, '--dry-run', '--json');
+    const { code, stdout, stderr } = await cli(pdf, '--dry-run', '--json', '--lang', 'en');
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'plan.xlsx: not an Excel .xlsx file (it is a PDF document)\n' });
-    const missing = await cli('tests/fixtures/no-such-file.xlsx', '--dry-run');
+    const bg = await cli(pdf, '--dry-run');
+    expect({ code: bg.code, stderr: bg.stderr }).toEqual({ code: 2, stderr: 'plan.xlsx: това не е файл на Excel .xlsx (това е PDF документ)\n' });
+    const missing = await cli('tests/fixtures/no-such-file.xlsx', '--dry-run', '--lang', 'en');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^no-such-file\.xlsx: cannot open the file \(ENOENT.*\)\n$/);
   });

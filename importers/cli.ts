@@ -1,15 +1,17 @@
 /**
- * npx tsx importers/cli.ts FILE [--dry-run] [--json] [--org NAME] [--title TITLE]
+ * npx tsx importers/cli.ts FILE [--dry-run] [--json] [--org NAME] [--title TITLE] [--lang bg|en]
  * --dry-run --json prints the parsed plan JSON only; --dry-run prints a summary; otherwise the
- * plan is written to the database. Exit code 2: the file cannot be read.
+ * plan is written to the database. Messages and warnings in Bulgarian unless --lang en.
+ * Exit code 2: the file cannot be read.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { LANGS, type Lang } from '../app/domain/lang';
 import { ImportError, parsePlanFile } from './index';
 import type { ImportWarning, ParsedPlan } from './types';
 
-const USAGE = 'usage: tsx importers/cli.ts FILE [--dry-run] [--json] [--org NAME] [--title TITLE]';
+const USAGE = 'usage: tsx importers/cli.ts FILE [--dry-run] [--json] [--org NAME] [--title TITLE] [--lang bg|en]';
 
 async function main(): Promise<number> {
   let options;
@@ -21,6 +23,7 @@ async function main(): Promise<number> {
         json: { type: 'boolean', default: false },
         org: { type: 'string' },
         title: { type: 'string' },
+        lang: { type: 'string', default: 'bg' },
       },
     });
   } catch (error) {
@@ -28,7 +31,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const { values, positionals } = options;
-  if (positionals.length !== 1) {
+  const lang = values.lang as Lang;
+  if (positionals.length !== 1 || !LANGS.includes(lang)) {
     console.error(USAGE);
     return 1;
   }
@@ -37,49 +41,75 @@ async function main(): Promise<number> {
 
   let parsed: ParsedPlan;
   try {
-    parsed = await parsePlanFile(await readFile(filePath), fileName);
+    parsed = await parsePlanFile(await readFile(filePath), fileName, lang);
   } catch (error) {
-    if (error instanceof ImportError) console.error(error.message);
-    else if ((error as NodeJS.ErrnoException).code) console.error(`${fileName}: cannot open the file (${(error as Error).message})`);
+    if (error instanceof ImportError) console.error(error.in(lang));
+    else if ((error as NodeJS.ErrnoException).code) console.error(`${fileName}: ${WORDS[lang].cannotOpen} (${(error as Error).message})`);
     else throw error;
     return 2;
   }
 
   if (values['dry-run']) {
-    console.log(values.json ? JSON.stringify(parsed, null, 2) : summary(fileName, parsed));
+    console.log(values.json ? JSON.stringify(parsed, null, 2) : summary(fileName, parsed, lang));
     return 0;
   }
   const { importPlanIntoDatabase } = await import('../app/models/plan-import.server');
   const planId = importPlanIntoDatabase(parsed, { organization: values.org, title: values.title, fileName });
-  console.log(values.json ? JSON.stringify({ planId, ...parsed }, null, 2) : `${summary(fileName, parsed)}\nimported as plan ${planId}`);
+  console.log(values.json ? JSON.stringify({ planId, ...parsed }, null, 2) : `${summary(fileName, parsed, lang)}\n${WORDS[lang].imported(planId)}`);
   return 0;
 }
 
-function summary(fileName: string, plan: ParsedPlan): string {
+const WORDS = {
+  en: {
+    noTitle: '(no title)',
+    area: ['area', 'areas'],
+    measure: ['measure', 'measures'],
+    activity: ['activity', 'activities'],
+    warning: ['warning', 'warnings'],
+    sheet: (name: string) => `sheet "${name}"`,
+    row: 'row',
+    column: (name: string) => `column "${name}"`,
+    cannotOpen: 'cannot open the file',
+    imported: (planId: number) => `imported as plan ${planId}`,
+  },
+  bg: {
+    noTitle: '(без заглавие)',
+    area: ['област', 'области'],
+    measure: ['мярка', 'мерки'],
+    activity: ['дейност', 'дейности'],
+    warning: ['предупреждение', 'предупреждения'],
+    sheet: (name: string) => `лист „${name}“`,
+    row: 'ред',
+    column: (name: string) => `колона „${name}“`,
+    cannotOpen: 'файлът не може да бъде отворен',
+    imported: (planId: number) => `внесен като план ${planId}`,
+  },
+} as const;
+
+function summary(fileName: string, plan: ParsedPlan, lang: Lang): string {
+  const words = WORDS[lang];
   const measures = plan.areas.flatMap((area) => area.measures);
   const activities = measures.flatMap((measure) => measure.activities);
+  const count = (n: number, [one, other]: readonly [string, string]) => `${n} ${n === 1 ? one : other}`;
   const lines = [
-    `${fileName}: ${plan.title ?? '(no title)'}${plan.period ? ` (${plan.period})` : ''}`,
+    `${fileName}: ${plan.title ?? words.noTitle}${plan.period ? ` (${plan.period})` : ''}`,
     [
-      count(plan.areas.length, 'area'),
-      count(measures.length, 'measure'),
-      count(activities.length, 'activity', 'activities'),
-      count(plan.warnings.length, 'warning'),
+      count(plan.areas.length, words.area),
+      count(measures.length, words.measure),
+      count(activities.length, words.activity),
+      count(plan.warnings.length, words.warning),
     ].join(', '),
-    ...plan.warnings.map(describeWarning),
+    ...plan.warnings.map((warning) => describeWarning(warning, lang)),
   ];
   return lines.join('\n');
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function describeWarning(warning: ImportWarning): string {
+function describeWarning(warning: ImportWarning, lang: Lang): string {
+  const words = WORDS[lang];
   const where = [
-    `sheet "${warning.sheet}"`,
-    warning.row === null ? null : `row ${warning.row}`,
-    warning.column === null ? null : `column "${warning.column}"`,
+    words.sheet(warning.sheet),
+    warning.row === null ? null : `${words.row} ${warning.row}`,
+    warning.column === null ? null : words.column(warning.column),
   ].filter(Boolean);
   return `  ${where.join(', ')}: ${warning.message}`;
 }

@@ -33,7 +33,7 @@ function csvText(delimiter: string, lineBreak = '\r\n'): string {
 }
 
 async function parsedActivities(bytes: Uint8Array) {
-  const plan = await parsePlanFile(bytes, 'plan.csv');
+  const plan = await parsePlanFile(bytes, 'plan.csv', 'en');
   expect(plan.warnings).toEqual([]);
   expect(measures(plan)[0]).toMatchObject({ code: '1.1', title: 'Ежегодна среща', kind: 'strategic', cafRefs: ['1.1'] });
   return activities(plan).map(({ code, title, start, end, owners }) => ({ code, title, start, end, owners }));
@@ -77,7 +77,7 @@ describe('CSV files', () => {
 
   it('counts records, not lines, for the row of a warning after a quoted line break', async () => {
     const text = 'Мярка;Дейност;Срок;Отговорник\n1.1. М;1.1.1. А;"31.12.2023";"Главен секретар\nексперт ИТ"\n;1.1.2. Б;скоро;\n';
-    const plan = await parsePlanFile(utf8(text), 'plan.csv');
+    const plan = await parsePlanFile(utf8(text), 'plan.csv', 'en');
     expect(activities(plan)[0].owners).toEqual(['Главен секретар', 'експерт ИТ']);
     expect(plan.warnings).toEqual([
       { sheet: 'plan.csv', row: 2, column: null, message: 'no area row above this row; area 1 is named after the sheet' },

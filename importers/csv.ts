@@ -1,4 +1,4 @@
-import { ImportError } from './import-error';
+import { ImportError, type Message } from './import-error';
 import { MAX_ROWS, ReadBudget, shortSheetName } from './limits';
 import type { Sheet } from './types';
 
@@ -86,11 +86,21 @@ const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 
 /** Why bytes given as CSV are not text at all; null when they may be. */
-function notText(bytes: Uint8Array): string | null {
+function notText(bytes: Uint8Array): Message | null {
   const startsWith = (magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
-  if (startsWith(PK)) return 'it is an Excel .xlsx workbook (a zip archive), not CSV text; name it .xlsx';
-  if (startsWith(PDF)) return 'it is a PDF document, not CSV text';
-  if (startsWith(OLE2)) return 'it is an old .xls workbook, not CSV text; save it as .xlsx or as CSV';
+  if (startsWith(PK)) {
+    return {
+      en: 'it is an Excel .xlsx workbook (a zip archive), not CSV text; name it .xlsx',
+      bg: 'това е работна книга на Excel .xlsx (zip архив), а не CSV текст; наименувайте файла .xlsx',
+    };
+  }
+  if (startsWith(PDF)) return { en: 'it is a PDF document, not CSV text', bg: 'това е PDF документ, а не CSV текст' };
+  if (startsWith(OLE2)) {
+    return {
+      en: 'it is an old .xls workbook, not CSV text; save it as .xlsx or as CSV',
+      bg: 'това е стара работна книга .xls, а не CSV текст; запишете я като .xlsx или CSV',
+    };
+  }
   return null;
 }
 
@@ -99,8 +109,13 @@ export function readCsv(bytes: Uint8Array, sheetName: string): Sheet {
   const binary = notText(bytes);
   if (binary) throw new ImportError(sheetName, binary);
   const text = decodeText(bytes);
-  if (!/\S/.test(text)) throw new ImportError(sheetName, 'the file holds no text');
-  if (text.includes('\0')) throw new ImportError(sheetName, 'it holds NUL characters, so it is binary data, not CSV text');
+  if (!/\S/.test(text)) throw new ImportError(sheetName, { en: 'the file holds no text', bg: 'файлът не съдържа текст' });
+  if (text.includes('\0')) {
+    throw new ImportError(sheetName, {
+      en: 'it holds NUL characters, so it is binary data, not CSV text',
+      bg: 'съдържа знаци NUL, значи е двоичен файл, а не CSV текст',
+    });
+  }
   const records = parseCsv(text, detectDelimiter(text), MAX_ROWS + 1);
   const budget = new ReadBudget(sheetName);
   budget.startSheet(shortSheetName(sheetName));

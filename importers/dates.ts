@@ -1,3 +1,4 @@
+import type { Message } from './import-error';
 import type { CellValue } from './types';
 import { isoDay, normaliseSpace } from './text';
 
@@ -7,7 +8,7 @@ export type DateRead =
   | { kind: 'empty' }
   | { kind: 'ongoing' }
   | { kind: 'date'; iso: string }
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'invalid'; reason: Message };
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
@@ -59,14 +60,14 @@ export function readDate(value: CellValue, bound: DateBound): DateRead {
   const text = normaliseSpace(value).replace(PREFIX, '');
   if (text === '') return { kind: 'empty' };
   if (ONGOING.test(text)) return { kind: 'ongoing' };
-  return readText(text, bound) ?? { kind: 'invalid', reason: 'not a date the importer knows' };
+  return readText(text, bound) ?? { kind: 'invalid', reason: { en: 'not a date the importer knows', bg: 'не е дата, която приложението разпознава' } };
 }
 
 function readNumber(value: number, bound: DateBound): DateRead {
   if (Number.isInteger(value) && value >= 1000 && value <= 9999) return period(value, 1, 12, bound);
   const excelEpoch = Date.UTC(1899, 11, 30);
   const date = new Date(excelEpoch + Math.floor(value) * 86_400_000);
-  if (Number.isNaN(date.getTime())) return { kind: 'invalid', reason: 'the number is beyond any date' };
+  if (Number.isNaN(date.getTime())) return { kind: 'invalid', reason: { en: 'the number is beyond any date', bg: 'числото е извън всяка дата' } };
   return readDate(date, bound);
 }
 
@@ -108,10 +109,13 @@ function period(year: number, firstMonth: number, lastMonth: number, bound: Date
 function checkedDay(year: number, month: number, day: number): DateRead {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return { kind: 'invalid', reason: 'no such day' };
+    return { kind: 'invalid', reason: { en: 'no such day', bg: 'няма такъв ден' } };
   }
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return { kind: 'invalid', reason: `year ${year} is outside ${MIN_YEAR}-${MAX_YEAR}` };
+    return {
+      kind: 'invalid',
+      reason: { en: `year ${year} is outside ${MIN_YEAR}-${MAX_YEAR}`, bg: `годината ${year} е извън ${MIN_YEAR}–${MAX_YEAR}` },
+    };
   }
   return { kind: 'date', iso: isoDay(year, month, day) };
 }

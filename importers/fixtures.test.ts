@@ -11,12 +11,12 @@ const expected = JSON.parse(fixture('lovech-2022-2024.expected.json').toString('
 
 describe('the Lovech plan', () => {
   it('reads the .xlsx exactly as the reference text says', async () => {
-    const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx');
+    const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx', 'en');
     expect(withoutSources(plan)).toEqual(expected);
   });
 
   it('reads the .csv to the same plan (a CSV has no title block)', async () => {
-    const plan = await parsePlanFile(fixture('lovech-2022-2024.csv'), 'lovech-2022-2024.csv');
+    const plan = await parsePlanFile(fixture('lovech-2022-2024.csv'), 'lovech-2022-2024.csv', 'en');
     expect(withoutSources(plan)).toEqual({
       ...expected,
       title: null,
@@ -37,7 +37,7 @@ describe('the Lovech plan', () => {
     try {
       for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
         process.env.TZ = tz;
-        const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx');
+        const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx', 'en');
         expect(activities(plan).slice(0, 2).map((a) => [a.start, a.end])).toEqual([
           ['2022-03-14', '2022-03-18'],
           ['2022-03-18', '2022-09-15'],
@@ -56,7 +56,7 @@ describe('the Lovech plan', () => {
   });
 
   it('points every activity at its row in the .xlsx', async () => {
-    const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx');
+    const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx', 'en');
     const byCode = (code: string) => activities(plan).filter((a) => a.code === code);
     expect(byCode('1.1.1')[0].source).toEqual({ sheet: 'План за подобрение', row: 13 });
     expect(byCode('1.1.2')[0].source).toEqual({ sheet: 'План за подобрение', row: 14 });
@@ -65,13 +65,13 @@ describe('the Lovech plan', () => {
   });
 
   it('points every activity at its record in the .csv', async () => {
-    const plan = await parsePlanFile(fixture('lovech-2022-2024.csv'), 'lovech-2022-2024.csv');
+    const plan = await parsePlanFile(fixture('lovech-2022-2024.csv'), 'lovech-2022-2024.csv', 'en');
     expect(activities(plan)[0].source).toEqual({ sheet: 'lovech-2022-2024.csv', row: 3 });
     expect(activities(plan).at(-1)!.source).toEqual({ sheet: 'lovech-2022-2024.csv', row: 58 });
   });
 
   it('keeps the measure of merged cells for every activity below it', async () => {
-    const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx');
+    const plan = await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx', 'en');
     const measure = measures(plan).find((m) => m.code === '2.3')!;
     expect(measure.activities.map((a) => a.code)).toEqual(['2.3.1', '2.3.2', '2.3.3', '2.3.4']);
     expect(measure).toMatchObject({ kind: 'strategic', cafRefs: ['7.2'] });

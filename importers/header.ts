@@ -1,3 +1,4 @@
+import type { Message } from './import-error';
 import type { CellValue, SheetRow } from './types';
 import { cellText, columnLetter, normaliseSpace } from './text';
 
@@ -30,7 +31,10 @@ const COLUMN_PATTERNS: [ColumnKey, RegExp][] = [
 ];
 
 const REQUIRED_COLUMN: ColumnKey = 'activity';
-export const REQUIRED_COLUMN_LABEL = 'activity title ("Наименование на дейността", "Дейност", "Activity")';
+export const REQUIRED_COLUMN_LABEL: Message = {
+  en: 'activity title ("Наименование на дейността", "Дейност", "Activity")',
+  bg: 'наименование на дейността („Наименование на дейността“, „Дейност“, „Activity“)',
+};
 
 const MAX_HEADER_CELL_LENGTH = 80;
 const MIN_HEADER_COLUMNS = 3;

@@ -1,13 +1,35 @@
-/** Thrown when a file cannot be read at all; the message is one line and names the file. */
+import type { Lang } from '../app/domain/lang';
+
+/**
+ * What the importer says, in each interface language: the importer knows no request, so
+ * whoever shows the message picks the language (the person's, or the CLI's --lang).
+ */
+export type Message = Record<Lang, string>;
+
+/**
+ * Thrown when a file cannot be read at all; the message is one line and names the file.
+ * `message` is the English text (logs); `in(lang)` is what a person is shown.
+ */
 export class ImportError extends Error {
   constructor(
     readonly fileName: string,
-    reason: string,
+    private readonly reason: Message,
   ) {
-    super(`${printableName(baseName(fileName))}: ${oneLine(reason)}`);
+    super(describe(fileName, reason.en));
     this.name = 'ImportError';
   }
+
+  in(lang: Lang): string {
+    return describe(this.fileName, this.reason[lang]);
+  }
 }
+
+export const EMPTY_FILE: Message = { en: 'the file is empty', bg: 'файлът е празен' };
+
+function describe(fileName: string, reason: string): string {
+  return `${printableName(baseName(fileName))}: ${oneLine(reason)}`;
+}
+
 
 export function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;

@@ -1,5 +1,6 @@
+import type { Lang } from '../app/domain/lang';
 import { readCsv } from './csv';
-import { ImportError, baseName } from './import-error';
+import { EMPTY_FILE, ImportError, baseName } from './import-error';
 import { buildPlan } from './plan-builder';
 import { cellText } from './text';
 import type { ParsedPlan, Sheet } from './types';
@@ -11,9 +12,12 @@ export type * from './types';
 const XLSX_EXTENSIONS = ['.xlsx', '.xlsm'];
 const CSV_EXTENSIONS = ['.csv', '.tsv', '.txt'];
 
-/** Reads an improvement plan from .xlsx or .csv bytes; throws ImportError when the file cannot be read at all. */
-export async function parsePlanFile(bytes: Uint8Array, fileName: string): Promise<ParsedPlan> {
-  return buildPlan(await readSheets(bytes, fileName), fileName);
+/**
+ * Reads an improvement plan from .xlsx or .csv bytes, with its warnings in the given language
+ * (Bulgarian unless told); throws ImportError when the file cannot be read at all.
+ */
+export async function parsePlanFile(bytes: Uint8Array, fileName: string, lang: Lang = 'bg'): Promise<ParsedPlan> {
+  return buildPlan(await readSheets(bytes, fileName), fileName, lang);
 }
 
 export interface SheetPreview {
@@ -31,11 +35,14 @@ export async function previewRows(bytes: Uint8Array, fileName: string, n = 15): 
 }
 
 async function readSheets(bytes: Uint8Array, fileName: string, rowLimit?: number): Promise<Sheet[]> {
-  if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty');
+  if (bytes.length === 0) throw new ImportError(fileName, EMPTY_FILE);
   const extension = /\.[^.\\/]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
   if (XLSX_EXTENSIONS.includes(extension)) return readXlsx(bytes, fileName, rowLimit);
   if (CSV_EXTENSIONS.includes(extension)) return [readCsv(bytes, baseName(fileName))];
   const expected = [...XLSX_EXTENSIONS, ...CSV_EXTENSIONS].join(', ');
-  const hint = extension === '.xls' ? '; save it from Excel as .xlsx' : '';
-  throw new ImportError(fileName, `unsupported file type "${extension || 'no extension'}" (expected ${expected})${hint}`);
+  const old = extension === '.xls';
+  throw new ImportError(fileName, {
+    en: `unsupported file type "${extension || 'no extension'}" (expected ${expected})${old ? '; save it from Excel as .xlsx' : ''}`,
+    bg: `неподдържан вид файл „${extension || 'без разширение'}“ (очаква се ${expected})${old ? '; запишете го от Excel като .xlsx' : ''}`,
+  });
 }

@@ -28,7 +28,7 @@ describe('the Lovech layout in .xlsx', () => {
     workbookBytes([{ name: 'План', rows, merges: ['A2:J2', 'A3:J3', 'A7:J7', 'A8:A11', 'C8:C11', 'D8:D11', 'A12:J12'] }]);
 
   it('reads the title block, areas, merged measures, codes, kinds and references', async () => {
-    const plan = await parsePlanFile(await file(), 'plan.xlsx');
+    const plan = await parsePlanFile(await file(), 'plan.xlsx', 'en');
     expect(plan.title).toBe('ПЛАН ЗА ПОДОБРЕНИЕ НА ОБЩИНА ПРИМЕР');
     expect(plan.period).toBe('2023-2025');
     expect(plan.areas.map((a) => [a.code, a.title])).toEqual([['1', 'Лидерство'], ['2', 'Хора']]);
@@ -40,7 +40,7 @@ describe('the Lovech layout in .xlsx', () => {
   });
 
   it('reads Excel dates, serials, formulas, rich text, hyperlinks and owners', async () => {
-    const [first, second, third] = activities(await parsePlanFile(await file(), 'plan.xlsx'));
+    const [first, second, third] = activities(await parsePlanFile(await file(), 'plan.xlsx', 'en'));
     expect(first).toEqual({
       code: '1.1.1',
       title: 'Работна група',
@@ -57,7 +57,7 @@ describe('the Lovech layout in .xlsx', () => {
   });
 
   it('warns about everything it could not read, with sheet, row and column', async () => {
-    const plan = await parsePlanFile(await file(), 'plan.xlsx');
+    const plan = await parsePlanFile(await file(), 'plan.xlsx', 'en');
     expect(plan.warnings).toEqual([
       { sheet: 'План', row: 11, column: 'Наименование на дейността', message: 'activity has no code; given 1.1.3' },
       { sheet: 'План', row: 11, column: 'Бюджет', message: 'not imported (the column is not one the importer reads): "5000"' },
@@ -66,6 +66,23 @@ describe('the Lovech layout in .xlsx', () => {
       { sheet: 'План', row: 14, column: 'Наименование на дейността', message: 'activity code 1.1.1 is used twice (also on row 8); both kept' },
       { sheet: 'План', row: 14, column: 'Начало (дата)', message: 'cannot read the date "скоро" (not a date the importer knows); left empty' },
       { sheet: 'План', row: 15, column: 'Целеви стойности на резултата', message: 'not imported (the row has no activity): "цел без дейност"' },
+    ]);
+  });
+
+  it('warns in Bulgarian unless told otherwise, at the same places', async () => {
+    const english = await parsePlanFile(await file(), 'plan.xlsx', 'en');
+    const plan = await parsePlanFile(await file(), 'plan.xlsx');
+    expect(plan.warnings.map(({ sheet, row, column }) => ({ sheet, row, column }))).toEqual(
+      english.warnings.map(({ sheet, row, column }) => ({ sheet, row, column })),
+    );
+    expect(plan.warnings.map((w) => w.message)).toEqual([
+      'дейността няма код; даден е 1.1.3',
+      'не е внесено (приложението не чете тази колона): „5000“',
+      '„12.5“ не е критерий или подкритерий на CAF 2020; не е свързан',
+      'началото 01.04.2024 е след края 31.03.2024',
+      'кодът на дейност 1.1.1 е използван два пъти (и на ред 8); запазени са и двете',
+      'датата „скоро“ не може да бъде прочетена (не е дата, която приложението разпознава); оставена е празна',
+      'не е внесено (редът няма дейност): „цел без дейност“',
     ]);
   });
 });
@@ -86,7 +103,7 @@ describe('other layouts', () => {
         ],
       },
     ]);
-    const plan = await parsePlanFile(bytes, 'plan.xlsx');
+    const plan = await parsePlanFile(bytes, 'plan.xlsx', 'en');
     expect(plan.warnings).toEqual([]);
     expect(plan.title).toBeNull();
     expect(plan.areas.map((a) => [a.code, a.title, a.measures.length])).toEqual([['1', 'Leadership', 1], ['2', 'People', 2]]);
@@ -117,7 +134,7 @@ describe('other layouts', () => {
       },
       { name: 'Технологии', rows: [header, ['3.1. ИТ', '3.1.1. Софтуер', 'бърза победа', 'май 2023', 'ИТ']] },
     ]);
-    const plan = await parsePlanFile(bytes, 'plan.xlsx');
+    const plan = await parsePlanFile(bytes, 'plan.xlsx', 'en');
     expect(plan.areas.map((a) => ({ code: a.code, title: a.title, activities: a.measures.flatMap((m) => m.activities).map((x) => x.code) }))).toEqual([
       { code: '1', title: 'Област 1', activities: ['1.1.1', '1.1.2'] },
       { code: '2', title: 'Хора', activities: ['2.1.1'] },
@@ -152,7 +169,7 @@ describe('other layouts', () => {
         ],
       },
     ]);
-    const plan = await parsePlanFile(bytes, 'plan.xlsx');
+    const plan = await parsePlanFile(bytes, 'plan.xlsx', 'en');
     expect(plan.areas.map((a) => [a.code, a.title, a.measures.map((m) => [m.code, m.title, m.activities.map((x) => x.code)])])).toEqual([
       ['1', 'Стратегия', [['1.1', 'Мярка едно', ['1.1.1', '1.1.2']], ['1.2', 'Мярка две', ['1.2.1']]]],
       ['2', 'Без номер на областта', [['2.1', 'Мярка без код', ['2.1.1']]]],
@@ -168,7 +185,7 @@ describe('other layouts', () => {
     const bytes = await workbookBytes([
       { name: 'Област 1', rows: [['Дейност', 'Срок', 'Отговорник'], ['1.1.1. Първа', '2023', 'А'], ['1.1.2. Втора', '2024', 'Б'], ['Без код', '2024', 'В']] },
     ]);
-    const plan = await parsePlanFile(bytes, 'plan.xlsx');
+    const plan = await parsePlanFile(bytes, 'plan.xlsx', 'en');
     expect(measures(plan).map((m) => [m.code, m.title, m.activities.map((a) => a.code)])).toEqual([['1.1', '', ['1.1.1', '1.1.2']]]);
     expect(plan.warnings).toEqual([
       { sheet: 'Област 1', row: 2, column: 'Дейност', message: 'no measure column; measure 1.1 made from the activity code, without a title' },
@@ -190,7 +207,7 @@ describe('other layouts', () => {
         ],
       },
     ]);
-    const plan = await parsePlanFile(bytes, 'plan.xlsx');
+    const plan = await parsePlanFile(bytes, 'plan.xlsx', 'en');
     expect(measures(plan)[0]).toMatchObject({ kind: 'strategic', cafRefs: ['1.2', '2.3'] });
     expect(plan.warnings).toEqual([
       { sheet: 'Plan', row: 3, column: 'Type', message: 'type "неясно" is neither a strategic measure nor a quick win' },
@@ -215,7 +232,7 @@ describe('Cyrillic text across exceljs stream chunks', () => {
     }
     sheet.commit();
     await workbook.commit();
-    const plan = await parsePlanFile(new Uint8Array(Buffer.concat(chunks)), 'plan.xlsx');
+    const plan = await parsePlanFile(new Uint8Array(Buffer.concat(chunks)), 'plan.xlsx', 'en');
     expect(plan.warnings).toEqual([]);
     expect(activities(plan)).toHaveLength(2000);
     expect(JSON.stringify(plan)).not.toContain('\uFFFD');

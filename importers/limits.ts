@@ -20,7 +20,9 @@ export function shortSheetName(name: string): string {
   return name.length <= MAX_SHEET_NAME_CHARS ? name : `${name.slice(0, MAX_SHEET_NAME_CHARS - 1)}…`;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+/** 1,000,000 in English, 1 000 000 in Bulgarian. */
+const en = (n: number) => n.toLocaleString('en-US');
+const bg = (n: number) => n.toLocaleString('bg-BG');
 
 /** Counts what a reader keeps and refuses the file as soon as it is over a limit. */
 export class ReadBudget {
@@ -41,14 +43,18 @@ export class ReadBudget {
     const sheet = this.sheet;
     this.rowsInSheet += 1;
     if (this.rowsInSheet > MAX_ROWS) {
-      throw new ImportError(this.fileName, `refused: sheet "${sheet}" has more than ${count(MAX_ROWS)} rows (the limit for a plan)`);
+      throw new ImportError(this.fileName, {
+        en: `refused: sheet "${sheet}" has more than ${en(MAX_ROWS)} rows (the limit for a plan)`,
+        bg: `отказан: листът „${sheet}“ има повече от ${bg(MAX_ROWS)} реда (границата за план)`,
+      });
     }
     this.cells += width;
     if (this.cells > MAX_CELLS) {
-      throw new ImportError(
-        this.fileName,
-        `refused: the file holds more than ${count(MAX_CELLS)} cells (sheet "${sheet}", row ${rowNumber} reaches column ${columnLetter(Math.max(width - 1, 0))})`,
-      );
+      const column = columnLetter(Math.max(width - 1, 0));
+      throw new ImportError(this.fileName, {
+        en: `refused: the file holds more than ${en(MAX_CELLS)} cells (sheet "${sheet}", row ${rowNumber} reaches column ${column})`,
+        bg: `отказан: файлът съдържа повече от ${bg(MAX_CELLS)} клетки (лист „${sheet}“, ред ${rowNumber} стига до колона ${column})`,
+      });
     }
   }
 
@@ -56,10 +62,11 @@ export class ReadBudget {
   cell(rowNumber: number, column: number, value: CellValue): void {
     const sheet = this.sheet;
     if (typeof value === 'string' && value.length > MAX_CELL_CHARS) {
-      throw new ImportError(
-        this.fileName,
-        `refused: cell ${columnLetter(column)}${rowNumber} of sheet "${sheet}" holds ${count(value.length)} characters (a cell holds at most ${count(MAX_CELL_CHARS)})`,
-      );
+      const cell = `${columnLetter(column)}${rowNumber}`;
+      throw new ImportError(this.fileName, {
+        en: `refused: cell ${cell} of sheet "${sheet}" holds ${en(value.length)} characters (a cell holds at most ${en(MAX_CELL_CHARS)})`,
+        bg: `отказан: клетка ${cell} на лист „${sheet}“ съдържа ${bg(value.length)} знака (една клетка побира най-много ${bg(MAX_CELL_CHARS)})`,
+      });
     }
   }
 }

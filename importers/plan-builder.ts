@@ -9,7 +9,8 @@ import {
   type Header,
   type HeaderSearch,
 } from './header';
-import { ImportError } from './import-error';
+import type { Lang } from '../app/domain/lang';
+import { ImportError, type Message } from './import-error';
 import { cellText, isBlank, normaliseSpace, splitOwners } from './text';
 import type {
   CellValue,
@@ -24,23 +25,29 @@ import type {
 } from './types';
 
 const KIND_COLUMNS: ColumnKey[] = ['strategic', 'quickWin', 'type', 'caf'];
-const KIND_NAMES: Record<MeasureKind, string> = { strategic: 'a strategic measure', quick_win: 'a quick win' };
+const KIND_NAMES: Record<MeasureKind, Message> = {
+  strategic: { en: 'a strategic measure', bg: 'стратегическа мярка' },
+  quick_win: { en: 'a quick win', bg: 'бърза победа' },
+};
 const PERIOD = /(\d{4})\s*[-–—]\s*(\d{4})/;
 const PLAN_TITLE = /^(?:план|plan)(?:\s|$)|improvement plan/i;
 const COLUMN_NUMBER = /^\d{1,2}\.?$/;
 /** Warnings listed; beyond them only counted (a hostile file could make millions, one per cell). */
 const MAX_WARNINGS = 1000;
 
-/** Turns the rows of every sheet into the plan tree; throws ImportError when no sheet holds a plan table. */
-export function buildPlan(sheets: Sheet[], fileName: string): ParsedPlan {
+/**
+ * Turns the rows of every sheet into the plan tree, with warnings in the given language;
+ * throws ImportError when no sheet holds a plan table.
+ */
+export function buildPlan(sheets: Sheet[], fileName: string, lang: Lang): ParsedPlan {
   const searches = sheets.map((sheet) => ({ sheet, search: findHeader(sheet.rows) }));
   const tables = searches.flatMap(({ sheet, search }) => (search.kind === 'table' ? [{ sheet, header: search.header }] : []));
   if (tables.length === 0) throw noTableError(searches, fileName);
 
-  const builder = new PlanBuilder();
+  const builder = new PlanBuilder(lang);
   for (const { sheet, search } of searches) {
     if (search.kind === 'table') builder.readSheet(sheet, search.header);
-    else builder.warn({ sheet: sheet.name, row: null, column: null, message: ignoredSheetReason(search) });
+    else builder.warn({ sheet: sheet.name, row: null, column: null, message: ignoredSheetReason(search)[lang] });
   }
   const titleBlock = tables.flatMap(({ sheet, header }) => sheet.rows.slice(0, header.rowIndex));
   return { ...readTitleBlock(titleBlock), areas: builder.areas, warnings: builder.listedWarnings() };
@@ -57,6 +64,8 @@ class PlanBuilder {
 
   private unlisted = 0;
 
+  constructor(private readonly lang: Lang) {}
+
   warn(warning: ImportWarning): void {
     if (this.warnings.length < MAX_WARNINGS) this.warnings.push(warning);
     else this.unlisted += 1;
@@ -66,7 +75,10 @@ class PlanBuilder {
   listedWarnings(): ImportWarning[] {
     if (this.unlisted === 0) return this.warnings;
     const last = this.warnings[this.warnings.length - 1]!;
-    const message = `${this.unlisted.toLocaleString('en-US')} more warnings not listed (only the first ${MAX_WARNINGS} are)`;
+    const message = {
+      en: `${this.unlisted.toLocaleString('en-US')} more warnings not listed (only the first ${MAX_WARNINGS} are)`,
+      bg: `още ${this.unlisted.toLocaleString('bg-BG')} предупреждения не са изброени (изброени са само първите ${MAX_WARNINGS})`,
+    }[this.lang];
     return [...this.warnings, { sheet: last.sheet, row: null, column: null, message }];
   }
 
@@ -91,18 +103,19 @@ class PlanBuilder {
 
     if (this.has('measure')) this.openMeasure(cellText(this.take('measure')), row);
     const measure = this.measure ?? (activityText ? this.measureFromActivityCode(activityText, row) : null);
-    let reason = 'the row has no activity';
+    let reason: Message = { en: 'the row has no activity', bg: 'редът няма дейност' };
     if (measure) {
       for (const key of KIND_COLUMNS) if (this.has(key)) this.applyKind(measure, key, cellText(this.take(key)), row);
       if (activityText) this.addActivity(measure, activityText, row);
     } else if (activityText) {
-      reason = 'no measure above this row';
+      reason = { en: 'no measure above this row', bg: 'над този ред няма мярка' };
     }
     for (const index of filled) {
       if (this.placed.has(index)) continue;
       const column = columnAt(this.header, index);
-      const why = column.key === null ? 'the column is not one the importer reads' : reason;
-      this.warnAt(row, column.label, `not imported (${why}): "${shorten(cellText(cells[index]))}"`);
+      const why = column.key === null ? { en: 'the column is not one the importer reads', bg: 'приложението не чете тази колона' } : reason;
+      const text = shorten(cellText(cells[index]));
+      this.warnAt(row, column.label, { en: `not imported (${why.en}): "${text}"`, bg: `не е внесено (${why.bg}): „${text}“` });
     }
   }
 
@@ -139,7 +152,12 @@ class PlanBuilder {
       if (codeDepth(heading.code) > 1) return false;
     }
     const code = heading.code ?? String(this.areas.length + 1);
-    if (heading.code === null) this.warnAt(row, columnAt(this.header, index).label, `area row without a number; given ${code}`);
+    if (heading.code === null) {
+      this.warnAt(row, columnAt(this.header, index).label, {
+        en: `area row without a number; given ${code}`,
+        bg: `ред на област без номер; даден е ${code}`,
+      });
+    }
     this.openArea(code, heading.title);
     return true;
   }
@@ -157,7 +175,10 @@ class PlanBuilder {
     const heading = parseAreaHeading(this.sheetName);
     if (heading) return this.openArea(heading.code, heading.title || this.sheetName);
     const code = String(this.areas.length + 1);
-    this.warnAt(row, null, `no area row above this row; area ${code} is named after the sheet`);
+    this.warnAt(row, null, {
+      en: `no area row above this row; area ${code} is named after the sheet`,
+      bg: `над този ред няма ред на област; област ${code} е наречена на листа`,
+    });
     return this.openArea(code, this.sheetName);
   }
 
@@ -167,13 +188,18 @@ class PlanBuilder {
     const current = this.measure;
     if (current && (code !== null ? code === current.code : title === current.title)) {
       if (title !== current.title) {
-        this.warnAt(row, this.label('measure'), `measure ${code} has another title on this row; the first one is kept`);
+        this.warnAt(row, this.label('measure'), {
+          en: `measure ${code} has another title on this row; the first one is kept`,
+          bg: `мярка ${code} има друго наименование на този ред; запазено е първото`,
+        });
       }
       return;
     }
     const area = this.currentArea(row);
     const measureCode = code ?? `${area.code}.${area.measures.length + 1}`;
-    if (code === null) this.warnAt(row, this.label('measure'), `measure has no code; given ${measureCode}`);
+    if (code === null) {
+      this.warnAt(row, this.label('measure'), { en: `measure has no code; given ${measureCode}`, bg: `мярката няма код; даден е ${measureCode}` });
+    }
     this.measure = { code: measureCode, title, kind: null, cafRefs: [], activities: [] };
     area.measures.push(this.measure);
   }
@@ -187,7 +213,10 @@ class PlanBuilder {
     const area = this.currentArea(row);
     const existing = area.measures.find((m) => m.code === measureCode);
     if (existing) return existing;
-    this.warnAt(row, this.label('activity'), `no measure column; measure ${measureCode} made from the activity code, without a title`);
+    this.warnAt(row, this.label('activity'), {
+      en: `no measure column; measure ${measureCode} made from the activity code, without a title`,
+      bg: `няма колона за мярка; мярка ${measureCode} е създадена от кода на дейността, без наименование`,
+    });
     const measure: ParsedMeasure = { code: measureCode, title: '', kind: null, cafRefs: [], activities: [] };
     area.measures.push(measure);
     return measure;
@@ -199,34 +228,56 @@ class PlanBuilder {
     const { refs, unknown } = parseCafRefs(text);
     const kind = key === 'strategic' ? 'strategic' : key === 'quickWin' ? 'quick_win' : key === 'type' ? kindFromType(text) : null;
     if (key === 'type' && kind === null && refs.length === 0) {
-      this.warnAt(row, column, `type "${shorten(text)}" is neither a strategic measure nor a quick win`);
+      this.warnAt(row, column, {
+        en: `type "${shorten(text)}" is neither a strategic measure nor a quick win`,
+        bg: `видът „${shorten(text)}“ не е нито стратегическа мярка, нито бърза победа`,
+      });
     }
     if (kind !== null && measure.kind === null) measure.kind = kind;
     else if (kind !== null && measure.kind !== null && kind !== measure.kind) {
-      this.warnAt(row, column, `measure ${measure.code} is already ${KIND_NAMES[measure.kind]}; "${shorten(text)}" does not change it`);
+      const kind = KIND_NAMES[measure.kind];
+      this.warnAt(row, column, {
+        en: `measure ${measure.code} is already ${kind.en}; "${shorten(text)}" does not change it`,
+        bg: `мярка ${measure.code} вече е ${kind.bg}; „${shorten(text)}“ не променя това`,
+      });
     }
     for (const ref of refs) if (!measure.cafRefs.includes(ref)) measure.cafRefs.push(ref);
-    for (const ref of unknown) this.warnAt(row, column, `"${ref}" is not a CAF 2020 criterion or sub-criterion; not linked`);
+    for (const ref of unknown) {
+      this.warnAt(row, column, {
+        en: `"${ref}" is not a CAF 2020 criterion or sub-criterion; not linked`,
+        bg: `„${ref}“ не е критерий или подкритерий на CAF 2020; не е свързан`,
+      });
+    }
   }
 
   private addActivity(measure: ParsedMeasure, text: string, row: number): void {
     this.take('activity');
     const split = splitCode(text);
     const code = split.code ?? `${measure.code}.${measure.activities.length + 1}`;
-    if (split.code === null) this.warnAt(row, this.label('activity'), `activity has no code; given ${code}`);
+    if (split.code === null) {
+      this.warnAt(row, this.label('activity'), { en: `activity has no code; given ${code}`, bg: `дейността няма код; даден е ${code}` });
+    }
     const source: SourceRef = { sheet: this.sheetName, row };
     const first = this.activitySources.get(code);
     if (first === undefined) this.activitySources.set(code, source);
     else {
-      const where = first.sheet === source.sheet ? `row ${first.row}` : `sheet "${first.sheet}" row ${first.row}`;
-      this.warnAt(row, this.label('activity'), `activity code ${code} is used twice (also on ${where}); both kept`);
+      const sameSheet = first.sheet === source.sheet;
+      this.warnAt(row, this.label('activity'), {
+        en: `activity code ${code} is used twice (also on ${sameSheet ? '' : `sheet "${first.sheet}" `}row ${first.row}); both kept`,
+        bg: `кодът на дейност ${code} е използван два пъти (и на ${sameSheet ? '' : `лист „${first.sheet}“, `}ред ${first.row}); запазени са и двете`,
+      });
     }
 
     const start = this.readDateCell(this.take('start'), 'start', row);
     const end = this.readDateCell(this.take('end'), 'end', row);
     const startIso = start.kind === 'date' ? start.iso : null;
     const endIso = end.kind === 'date' ? end.iso : null;
-    if (startIso && endIso && startIso > endIso) this.warnAt(row, this.label('end'), `the start ${startIso} is after the end ${endIso}`);
+    if (startIso && endIso && startIso > endIso) {
+      this.warnAt(row, this.label('end'), {
+        en: `the start ${startIso} is after the end ${endIso}`,
+        bg: `началото ${bgDay(startIso)} е след края ${bgDay(endIso)}`,
+      });
+    }
     measure.activities.push({
       code,
       title: split.title,
@@ -243,7 +294,11 @@ class PlanBuilder {
   private readDateCell(value: CellValue, bound: DateBound, row: number): DateRead {
     const read = readDate(value, bound);
     if (read.kind === 'invalid') {
-      this.warnAt(row, this.label(bound), `cannot read the date "${shorten(cellText(value))}" (${read.reason}); left empty`);
+      const text = shorten(cellText(value));
+      this.warnAt(row, this.label(bound), {
+        en: `cannot read the date "${text}" (${read.reason.en}); left empty`,
+        bg: `датата „${text}“ не може да бъде прочетена (${read.reason.bg}); оставена е празна`,
+      });
     }
     return read;
   }
@@ -253,8 +308,8 @@ class PlanBuilder {
     return index === undefined ? null : columnAt(this.header, index).label;
   }
 
-  private warnAt(row: number, column: string | null, message: string): void {
-    this.warn({ sheet: this.sheetName, row, column, message });
+  private warnAt(row: number, column: string | null, message: Message): void {
+    this.warn({ sheet: this.sheetName, row, column, message: message[this.lang] });
   }
 }
 
@@ -272,30 +327,42 @@ function readTitleBlock(rows: SheetRow[]): Pick<ParsedPlan, 'title' | 'period'> 
   };
 }
 
-function ignoredSheetReason(search: Exclude<HeaderSearch, { kind: 'table' }>): string {
-  return search.kind === 'missing-required'
-    ? `sheet ignored: its header (row ${search.row}) has no ${REQUIRED_COLUMN_LABEL} column`
-    : 'sheet ignored: no plan table in it (no header row with the plan columns)';
+function ignoredSheetReason(search: Exclude<HeaderSearch, { kind: 'table' }>): Message {
+  if (search.kind === 'missing-required') {
+    return {
+      en: `sheet ignored: its header (row ${search.row}) has no ${REQUIRED_COLUMN_LABEL.en} column`,
+      bg: `листът е пропуснат: в заглавния му ред (ред ${search.row}) няма колона ${REQUIRED_COLUMN_LABEL.bg}`,
+    };
+  }
+  return {
+    en: 'sheet ignored: no plan table in it (no header row with the plan columns)',
+    bg: 'листът е пропуснат: в него няма таблица на план (няма заглавен ред с колоните на плана)',
+  };
 }
 
 function noTableError(searches: { sheet: Sheet; search: HeaderSearch }[], fileName: string): ImportError {
   for (const { sheet, search } of searches) {
     if (search.kind === 'missing-required') {
-      const found = search.labels.map((label) => `"${label}"`).join(', ');
-      return new ImportError(
-        fileName,
-        `required column ${REQUIRED_COLUMN_LABEL} is missing (sheet "${sheet.name}", row ${search.row}; headers found: ${found})`,
-      );
+      return new ImportError(fileName, {
+        en: `required column ${REQUIRED_COLUMN_LABEL.en} is missing (sheet "${sheet.name}", row ${search.row}; headers found: ${search.labels.map((label) => `"${label}"`).join(', ')})`,
+        bg: `липсва задължителната колона ${REQUIRED_COLUMN_LABEL.bg} (лист „${sheet.name}“, ред ${search.row}; намерени заглавия: ${search.labels.map((label) => `„${label}“`).join(', ')})`,
+      });
     }
   }
-  const names = searches.map(({ sheet }) => `"${sheet.name}"`).join(', ');
-  return new ImportError(
-    fileName,
-    `no header row found in any sheet (looked for columns such as "Мярка", "Наименование на дейността", "Начало (дата)", "Край (дата)" in ${names || 'an empty workbook'})`,
-  );
+  const names = (open: string, close: string) => searches.map(({ sheet }) => `${open}${sheet.name}${close}`).join(', ');
+  return new ImportError(fileName, {
+    en: `no header row found in any sheet (looked for columns such as "Мярка", "Наименование на дейността", "Начало (дата)", "Край (дата)" in ${names('"', '"') || 'an empty workbook'})`,
+    bg: `в нито един лист няма заглавен ред (търсени са колони като „Мярка“, „Наименование на дейността“, „Начало (дата)“, „Край (дата)“ в ${names('„', '“') || 'празна работна книга'})`,
+  });
 }
 
 function shorten(text: string): string {
   const clean = normaliseSpace(text);
   return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean;
+}
+
+/** 2025-03-31 as Bulgarian readers write it: 31.03.2025. */
+function bgDay(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${day}.${month}.${year}`;
 }

@@ -23,7 +23,7 @@ import type { Lang } from '../app/domain/lang';
 import { parseStatusWord, type Status } from '../app/domain/status';
 import { splitCode } from './codes';
 import { readDate } from './dates';
-import { baseName, ImportError } from './import-error';
+import { baseName, EMPTY_FILE, ImportError } from './import-error';
 import { cellText, normaliseSpace } from './text';
 import type { CellValue, ImportWarning, Sheet } from './types';
 import { readXlsx } from './xlsx';
@@ -133,8 +133,13 @@ function readDay(value: CellValue): string | null | 'invalid' {
 
 /** Reads the filled-in report; throws ImportError when the file is not a readable .xlsx. */
 export async function readStatusReport(bytes: Uint8Array, fileName: string, lang: Lang = 'bg'): Promise<StatusReport> {
-  if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty');
-  if (!/\.xlsx$/i.test(fileName)) throw new ImportError(fileName, 'expected the .xlsx file of an exported report');
+  if (bytes.length === 0) throw new ImportError(fileName, EMPTY_FILE);
+  if (!/\.xlsx$/i.test(fileName)) {
+    throw new ImportError(fileName, {
+      en: 'expected the .xlsx file of an exported report',
+      bg: 'очаква се файлът .xlsx на изтеглен отчет',
+    });
+  }
   return statusReportFromSheets(await readXlsx(bytes, fileName), baseName(fileName), lang);
 }
 

@@ -1,145 +1,347 @@
-import { Readable, type Duplex } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { ImportError } from './import-error';
-import type { CellValue, Sheet } from './types';
 import { ReadBudget, shortSheetName } from './limits';
-import { READ_DEADLINE_MS, XmlRefusal, XmlWatch } from './xml-guard';
-import { checkXlsxArchive } from './zip';
-
-/** The one property of exceljs's streaming WorksheetReader its typings leave out. */
-interface NamedWorksheet {
-  name: string;
-}
-
-type Chunks = AsyncIterable<Buffer | string>;
-
-/** The WorkbookReader methods that receive the unzipped XML (exceljs 4.4, lib/stream/xlsx/workbook-reader.js). */
-interface ReaderInternals {
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: Chunks, sheetNo: string): Generator<unknown>;
-}
+import type { CellValue, Sheet } from './types';
+import { CLOSE, END, OPEN, READ_DEADLINE_MS, XmlRefusal, XmlScanner, XmlSyntaxError, type Token } from './xml-scanner';
+import { unpackXlsx } from './zip';
 
 /**
- * Reads every sheet with exceljs's streaming reader (the full loader is quadratic in merged
- * cells). Merge ranges are not read: a merged cell arrives empty below its first cell.
- * Hyperlinks need no option: a hyperlink cell holds its display text as its value.
- * The XML is watched as it streams (importers/xml-guard.ts) and what is kept is counted
- * (importers/limits.ts): a hostile or runaway file is refused with an ImportError.
+ * Reads every sheet of an .xlsx: the archive is checked and unpacked (importers/zip.ts), then
+ * each part it needs is decoded and scanned (importers/xml-scanner.ts), which refuses a hostile
+ * or broken part with an ImportError; what is kept is counted (importers/limits.ts).
+ * Merge ranges are not read: a merged cell arrives empty below its first cell (the plan builder
+ * carries values down). A hyperlink cell holds its display text as its value.
  */
 export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = Infinity): Promise<Sheet[]> {
-  checkXlsxArchive(bytes, fileName);
-  const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  endZipWhenRead(input);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  decodeAndWatch(reader, Date.now() + READ_DEADLINE_MS);
+  const parts = unpackXlsx(bytes, fileName);
+  const deadline = Date.now() + READ_DEADLINE_MS;
+  const scan = (path: string) => new XmlScanner(utf8.decode(parts.get(path)!), path, deadline);
   const budget = new ReadBudget(fileName);
-  const sheets: Sheet[] = [];
   try {
-    for await (const worksheet of reader) {
-      const sheet: Sheet = { name: shortSheetName(String((worksheet as unknown as NamedWorksheet).name)), rows: [] };
-      budget.startSheet(sheet.name);
-      for await (const row of worksheet) {
-        const cells: CellValue[] = [];
-        row.eachCell((cell, column) => {
-          cells[column - 1] = toCellValue(cell.value);
-        });
-        budget.row(row.number, cells.length);
-        if (sheet.rows.length >= rowLimit) continue;
-        cells.forEach((value, index) => budget.cell(row.number, index, value));
-        sheet.rows.push({ row: row.number, cells: Array.from(cells, (cell) => cell ?? null) });
-      }
-      sheets.push(sheet);
+    const workbook = readWorkbook(scan(WORKBOOK));
+    const relationships = parts.has(WORKBOOK_RELS) ? readRelationships(scan(WORKBOOK_RELS)) : [];
+    const partOf = (type: string, fallback: string) => {
+      const path = relationships.find((rel) => rel.type === type)?.path ?? fallback;
+      return parts.has(path) ? path : null;
+    };
+    const stylesPath = partOf('styles', 'xl/styles.xml');
+    const stringsPath = partOf('sharedStrings', 'xl/sharedStrings.xml');
+    const book: Book = {
+      dateStyles: stylesPath ? readDateStyles(scan(stylesPath)) : [],
+      strings: stringsPath ? readSharedStrings(scan(stringsPath)) : [],
+      date1904: workbook.date1904,
+    };
+    const sheets: Sheet[] = [];
+    for (const { name, path } of worksheetParts(workbook, relationships, parts)) {
+      sheets.push(readSheet(scan(path), shortSheetName(name), book, budget, rowLimit));
+      // A large workbook does not hold the server for its whole read.
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    return sheets;
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    if (error instanceof XmlRefusal) throw new ImportError(fileName, `refused: ${error.message}`);
-    throw new ImportError(fileName, `the workbook could not be read (${describeFailure(error)})`);
+    if (error instanceof XmlRefusal) throw new ImportError(fileName, { en: `refused: ${error.reason.en}`, bg: `отказан: ${error.reason.bg}` });
+    // Anything else a hostile file may cause (a string or array too long, say) is told the same way.
+    const why = error instanceof XmlSyntaxError ? error.reason : { en: String(error), bg: String(error) };
+    throw new ImportError(fileName, { en: `the workbook could not be read (${why.en})`, bg: `работната книга не може да бъде прочетена (${why.bg})` });
   }
-  return sheets;
 }
 
-/**
- * unzipper 0.10 (exceljs 4.4's unzip) emits 'end' by hand as soon as the whole file has been
- * written into it, even while entries still wait in its readable side, paused because exceljs
- * is busy with an earlier one. exceljs then stops early and reads the workbook without its
- * last entries: an exceljs-written file (xl/workbook.xml last) failed now and then under load
- * with "Cannot read properties of undefined (reading 'sheets')". The hand-made 'end' is
- * replaced by ending the readable side, which ends once its last entry has been read.
- */
-function endZipWhenRead(input: Readable): void {
-  const pipe = input.pipe.bind(input);
-  input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
-    const zip = destination as unknown as Duplex;
-    const endByHand = zip.listeners('finish').find((listener) => /emit\(['"]end['"]\)/.test(String(listener)));
-    if (endByHand && typeof zip.push === 'function') {
-      zip.removeListener('finish', endByHand as () => void);
-      zip.on('finish', () => zip.push(null));
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+/** Excel's last column, XFD. */
+const MAX_COLUMNS = 16_384;
+const DAY_MS = 86_400_000;
+/** Days from Excel's day 0 (1900 system) to 1970-01-01; the 1904 system starts 1,462 days later. */
+const UNIX_EPOCH_SERIAL = 25_569;
+const DATE1904_OFFSET = 1_462;
+
+/** What every sheet's cells are read with. */
+interface Book {
+  /** By style index (the s of a cell): true when its number format shows a date or time. */
+  dateStyles: boolean[];
+  strings: string[];
+  date1904: boolean;
+}
+
+/** Parts are UTF-8 (Excel writes nothing else): bytes that are not become U+FFFD, as exceljs read them; a BOM is dropped. */
+const utf8 = new TextDecoder('utf-8');
+
+interface Workbook {
+  sheets: { name: string; relationshipId: string }[];
+  date1904: boolean;
+}
+
+function readWorkbook(xml: XmlScanner): Workbook {
+  const workbook: Workbook = { sheets: [], date1904: false };
+  for (let token = xml.next(); token !== END; token = xml.next()) {
+    if (token !== OPEN) continue;
+    if (xml.name === 'workbookPr') {
+      const date1904 = xml.attribute('date1904');
+      workbook.date1904 = date1904 === '1' || date1904 === 'true';
+    } else if (xml.name === 'sheet') {
+      workbook.sheets.push({ name: xml.attribute('name') ?? '', relationshipId: xml.attribute('id') ?? '' });
     }
-    return pipe(destination, options);
-  };
-}
-
-/**
- * exceljs 4.4 decodes every unzipped chunk on its own, so a Cyrillic letter split between two
- * chunks comes out as "��" (exceljs issues #2063, #2084). Its XML parser takes strings as they
- * come, so the XML is handed over already decoded, a whole character at a time, and watched
- * on the way (every part exceljs parses: workbook, relationships, styles, shared strings, sheets).
- */
-function decodeAndWatch(reader: object, deadline: number): void {
-  const internals = reader as ReaderInternals;
-  const { _parseRels, _parseWorkbook, _parseStyles, _parseSharedStrings, _parseWorksheet } = internals;
-  const watched = (entry: Readable, part: string) => Readable.from(decodeUtf8(entry, new XmlWatch(part, deadline)));
-  internals._parseRels = (entry) => _parseRels.call(reader, watched(entry, 'xl/_rels/workbook.xml.rels'));
-  internals._parseWorkbook = (entry) => _parseWorkbook.call(reader, watched(entry, 'xl/workbook.xml'));
-  internals._parseStyles = (entry) => _parseStyles.call(reader, watched(entry, 'xl/styles.xml'));
-  internals._parseSharedStrings = (entry) => _parseSharedStrings.call(reader, watched(entry, 'xl/sharedStrings.xml'));
-  internals._parseWorksheet = (iterator, sheetNo) =>
-    _parseWorksheet.call(reader, decodeUtf8(iterator, new XmlWatch(`xl/worksheets/sheet${sheetNo}.xml`, deadline)), sheetNo);
-}
-
-async function* decodeUtf8(chunks: Chunks, watch: XmlWatch): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    watch.feed(text);
-    yield text;
   }
-  const rest = decoder.decode();
-  watch.feed(rest);
-  yield rest;
+  return workbook;
+}
+
+interface Relationship {
+  id: string;
+  /** The last word of its type: "worksheet", "sharedStrings", "styles", ... */
+  type: string;
+  /** The part's path in the archive. */
+  path: string;
+}
+
+function readRelationships(xml: XmlScanner): Relationship[] {
+  const relationships: Relationship[] = [];
+  for (let token = xml.next(); token !== END; token = xml.next()) {
+    if (token !== OPEN || xml.name !== 'Relationship' || xml.attribute('TargetMode') === 'External') continue;
+    const type = xml.attribute('Type') ?? '';
+    relationships.push({
+      id: xml.attribute('Id') ?? '',
+      type: type.slice(type.lastIndexOf('/') + 1),
+      path: resolvePartPath('xl/', xml.attribute('Target') ?? ''),
+    });
+  }
+  return relationships;
+}
+
+/** A relationship's target as a path in the archive: absolute ("/xl/...") or relative to the workbook's folder. */
+function resolvePartPath(folder: string, target: string): string {
+  const segments: string[] = [];
+  for (const segment of (target.startsWith('/') ? target : folder + target).split('/')) {
+    if (segment === '..') segments.pop();
+    else if (segment !== '' && segment !== '.') segments.push(segment);
+  }
+  return segments.join('/');
 }
 
 /**
- * saxes says where the XML breaks ("1:286: undefined entity."); exceljs fails with a TypeError
- * on XML it does not expect (a cell without its address), which says nothing to a person.
+ * The worksheets in the order of their tabs, with their names; each part is read once (a sheet
+ * list that names one part many times is no workbook Excel writes). A workbook whose sheet list
+ * leads to none of its worksheet parts (hand-made or damaged) is read by its parts,
+ * xl/worksheets/sheet1.xml, sheet2.xml, ..., named "Sheet1", "Sheet2", ... (exceljs read those too).
  */
-function describeFailure(error: unknown): string {
-  if (error instanceof TypeError) return 'its XML is not laid out as Excel writes it';
-  const message = error instanceof Error ? error.message : String(error);
-  if (message === 'FILE_ENDED') return 'the file ends too early';
-  const line = message.replace(/\s+/g, ' ').trim();
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+function worksheetParts(workbook: Workbook, relationships: Relationship[], parts: Map<string, Uint8Array>): { name: string; path: string }[] {
+  const byId = new Map(relationships.map((rel) => [rel.id, rel]));
+  const listed = new Map<string, string>();
+  for (const { name, relationshipId } of workbook.sheets) {
+    const relationship = byId.get(relationshipId);
+    const isWorksheet = relationship?.type === 'worksheet' || relationship?.type === '';
+    if (relationship && isWorksheet && parts.has(relationship.path) && !listed.has(relationship.path)) listed.set(relationship.path, name);
+  }
+  if (listed.size > 0) return [...listed].map(([path, name]) => ({ name, path }));
+  return [...parts.keys()]
+    .map((path) => ({ path, number: /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(path)?.[1] }))
+    .filter((part): part is { path: string; number: string } => part.number !== undefined)
+    .sort((a, b) => Number(a.number) - Number(b.number))
+    .map(({ path, number }) => ({ name: `Sheet${number}`, path }));
 }
 
-/** Formulas give their cached result, rich text and hyperlinks their text, errors their code. */
-export function toCellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  // A date cell whose number is beyond any date (1e308, -1e308): Excel shows it as "#######".
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '#######' : value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if ('richText' in value) return value.richText.map((run) => run.text ?? '').join('');
-  if ('formula' in value || 'sharedFormula' in value) return toCellValue(value.result as ExcelJS.CellValue);
-  if ('hyperlink' in value) return toCellValue(value.text as ExcelJS.CellValue);
-  if ('error' in value) return value.error;
-  return null;
+/** Which cell styles (cellXfs, by index) show their number as a date or time. */
+function readDateStyles(xml: XmlScanner): boolean[] {
+  const customFormats = new Map<number, string>();
+  const styleFormats: number[] = [];
+  for (let token = xml.next(); token !== END; token = xml.next()) {
+    if (token !== OPEN) continue;
+    if (xml.name === 'numFmts') {
+      forEachChild(xml, 'numFmt', () => customFormats.set(Number(xml.attribute('numFmtId')), xml.attribute('formatCode') ?? ''));
+    } else if (xml.name === 'cellXfs') {
+      forEachChild(xml, 'xf', () => styleFormats.push(Number(xml.attribute('numFmtId') ?? 0)));
+    } else if (xml.depth > 1) {
+      // fonts, fills, dxfs (which hold numFmt elements of their own), ...
+      xml.skipElement();
+    }
+  }
+  return styleFormats.map((id) => {
+    const custom = customFormats.get(id);
+    return custom === undefined ? isBuiltInDateFormat(id) : isDateFormat(custom);
+  });
+}
+
+/** Calls `visit` at each element named `name` inside the element just opened. */
+function forEachChild(xml: XmlScanner, name: string, visit: () => void): void {
+  const depth = xml.depth;
+  let token: Token;
+  while ((token = xml.next()) !== CLOSE || xml.depth >= depth) {
+    if (token === OPEN && xml.name === name && xml.depth === depth + 1) visit();
+  }
+}
+
+/** Excel's built-in date and time formats: 14-22 (dates, times), 27-36 and 50-58 (East Asian dates), 45-47 (times). */
+function isBuiltInDateFormat(id: number): boolean {
+  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+}
+
+/** A format with d, m, y, h or s outside quoted text, [colour/locale] brackets, escapes (\x) and padding (_x, *x). */
+export function isDateFormat(code: string): boolean {
+  return /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, ''));
+}
+
+function readSharedStrings(xml: XmlScanner): string[] {
+  const strings: string[] = [];
+  for (let token = xml.next(); token !== END; token = xml.next()) {
+    if (token === OPEN && xml.name === 'si') strings.push(readStringItem(xml));
+  }
+  return strings;
+}
+
+/**
+ * The text of the <si> or <is> just opened: its <t>, or the <t> of each rich-text run <r>;
+ * phonetic runs (<rPh>, Japanese reading aids) are not part of the text.
+ */
+function readStringItem(xml: XmlScanner): string {
+  const depth = xml.depth;
+  let text = '';
+  let token: Token;
+  while ((token = xml.next()) !== CLOSE || xml.depth >= depth) {
+    if (token !== OPEN) continue;
+    if (xml.name === 't') text += xml.text();
+    else if (xml.name === 'rPh') xml.skipElement();
+  }
+  return unescapeOoxml(text);
+}
+
+/** Excel writes characters XML cannot hold (a carriage return, say) as _xHHHH_, and "_x" itself as _x005F_x. */
+function unescapeOoxml(text: string): string {
+  if (text.indexOf('_x') === -1) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function readSheet(xml: XmlScanner, name: string, book: Book, budget: ReadBudget, rowLimit: number): Sheet {
+  const sheet: Sheet = { name, rows: [] };
+  budget.startSheet(name);
+  for (let token = xml.next(); token !== END; token = xml.next()) {
+    if (token === OPEN && xml.name === 'sheetData') readRows(xml, sheet, book, budget, rowLimit);
+  }
+  return sheet;
+}
+
+/** The <row> elements of the <sheetData> just opened. A row or cell without its r attribute follows the one before. */
+function readRows(xml: XmlScanner, sheet: Sheet, book: Book, budget: ReadBudget, rowLimit: number): void {
+  const dataDepth = xml.depth;
+  let rowNumber = 0;
+  let token: Token;
+  while ((token = xml.next()) !== CLOSE || xml.depth >= dataDepth) {
+    if (token !== OPEN || xml.name !== 'row' || xml.depth !== dataDepth + 1) continue;
+    const r = xml.attribute('r');
+    rowNumber = r === null ? rowNumber + 1 : parseRowNumber(xml, r);
+    const cells = readRow(xml, book);
+    budget.row(rowNumber, cells.length);
+    if (sheet.rows.length >= rowLimit) continue;
+    for (let column = 0; column < cells.length; column++) {
+      const value = cells[column]!;
+      if (value !== null) budget.cell(rowNumber, column, value);
+    }
+    sheet.rows.push({ row: rowNumber, cells });
+  }
+}
+
+/** The cells of the <row> just opened, by column, up to its last cell that holds a value. */
+function readRow(xml: XmlScanner, book: Book): CellValue[] {
+  const rowDepth = xml.depth;
+  const cells: CellValue[] = [];
+  let column = -1;
+  let token: Token;
+  while ((token = xml.next()) !== CLOSE || xml.depth >= rowDepth) {
+    if (token !== OPEN || xml.name !== 'c' || xml.depth !== rowDepth + 1) continue;
+    const ref = xml.attribute('r');
+    column = ref === null ? column + 1 : columnIndex(xml, ref);
+    if (column >= MAX_COLUMNS) xml.fail({ en: 'a cell beyond column XFD, the last Excel has', bg: 'клетка след колона XFD, последната в Excel' });
+    const value = readCell(xml, book);
+    if (value === null) continue;
+    while (cells.length < column) cells.push(null);
+    cells[column] = value;
+  }
+  return cells;
+}
+
+/** 0-based column of a cell reference such as "B7"; its row part is the row's. */
+function columnIndex(xml: XmlScanner, ref: string): number {
+  let column = 0;
+  let at = 0;
+  for (; at < ref.length && column <= MAX_COLUMNS; at++) {
+    const c = ref.charCodeAt(at) & ~0x20; // upper case
+    if (c < 0x41 || c > 0x5a) break;
+    column = column * 26 + (c - 0x40);
+  }
+  const shown = ref.slice(0, 20);
+  if (at === 0) xml.fail({ en: `the cell reference "${shown}" does not start with a column`, bg: `препратката към клетка „${shown}“ не започва с колона` });
+  if (column > MAX_COLUMNS) {
+    xml.fail({ en: `the cell "${shown}" is beyond column XFD, the last Excel has`, bg: `клетката „${shown}“ е след колона XFD, последната в Excel` });
+  }
+  return column - 1;
+}
+
+function parseRowNumber(xml: XmlScanner, r: string): number {
+  const number = parseInt(r, 10);
+  const shown = r.slice(0, 20);
+  if (Number.isNaN(number)) xml.fail({ en: `the row number "${shown}" is not a number`, bg: `номерът на ред „${shown}“ не е число` });
+  return number;
+}
+
+/** The value of the <c> just opened: a formula gives the result Excel saved with it (never run). */
+function readCell(xml: XmlScanner, book: Book): CellValue {
+  const type = xml.attribute('t');
+  const style = xml.attribute('s');
+  const cellDepth = xml.depth;
+  let value: string | null = null;
+  let inline: string | null = null;
+  let token: Token;
+  while ((token = xml.next()) !== CLOSE || xml.depth >= cellDepth) {
+    if (token !== OPEN || xml.depth !== cellDepth + 1) continue;
+    if (xml.name === 'v') value = xml.text();
+    else if (xml.name === 'is') inline = readStringItem(xml);
+    else xml.skipElement(); // <f>, <extLst>
+  }
+  switch (type) {
+    case 's':
+      return sharedString(book, value);
+    case 'inlineStr':
+      return inline ?? (value === null ? null : unescapeOoxml(value));
+    case 'str':
+      return value === null ? null : unescapeOoxml(value);
+    case 'b':
+      // As exceljs read them: anything but 0 is TRUE.
+      return value === null || value === '' ? null : parseInt(value, 10) !== 0 ? 'TRUE' : 'FALSE';
+    case 'e':
+      return value; // the error code Excel shows: #N/A, #DIV/0!, ...
+    case 'd':
+      return value === null ? null : isoDateTime(value);
+    default:
+      // "n", none, or a type Excel does not write: a number, a date when its style shows one.
+      return value === null || value === '' ? null : numberOrDate(value, style === null ? false : book.dateStyles[Number(style)] === true, book.date1904);
+  }
+}
+
+function sharedString(book: Book, value: string | null): string | null {
+  if (value === null) return null;
+  const index = parseInt(value, 10);
+  return index >= 0 && index < book.strings.length ? book.strings[index]! : null;
+}
+
+/** A number as Excel saved it; text that is no finite number is kept as it stands. */
+function numberOrDate(text: string, isDate: boolean, date1904: boolean): CellValue {
+  const number = parseFloat(text);
+  if (!Number.isFinite(number)) return text;
+  return isDate ? excelDate(number, date1904) : number;
+}
+
+/**
+ * An Excel serial date as the UTC instant exceljs gives (the dates of this importer are UTC
+ * days): day 25,569 is 1970-01-01 (1900 system). As in exceljs, serials before 1 March 1900
+ * come out a day before Excel's (Excel counts a 29 February 1900 that never was). A date
+ * beyond any date (1e308) is shown as Excel shows it: "#######".
+ */
+export function excelDate(serial: number, date1904: boolean): Date | string {
+  const date = new Date(Math.round((serial - UNIX_EPOCH_SERIAL + (date1904 ? DATE1904_OFFSET : 0)) * DAY_MS));
+  return Number.isNaN(date.getTime()) ? '#######' : date;
+}
+
+/** A t="d" cell: an ISO 8601 date or date-time, read as UTC when it gives no zone. */
+function isoDateTime(text: string): CellValue {
+  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/.test(text) || !text.includes('T') ? text : `${text}Z`;
+  const date = new Date(zoned);
+  return Number.isNaN(date.getTime()) ? text : date;
 }

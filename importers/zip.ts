@@ -1,5 +1,5 @@
 import { crc32, inflateRawSync } from 'node:zlib';
-import { ImportError } from './import-error';
+import { ImportError, type Message } from './import-error';
 
 const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 /** Compression ratio above which a large entry is taken for a bomb; real sheet XML stays far below. */
@@ -17,6 +17,9 @@ const DEFLATED = 8;
 const ENCRYPTED_FLAG = 1;
 const DESCRIPTOR_FLAG = 8;
 
+/** The parts a workbook reader may need; the rest (images, embedded files) is checked, not kept. */
+const XML_PART = /\.(?:xml|rels)$/i;
+
 const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]; // .xls and .doc before 2007, and password-protected .xlsx
 
@@ -32,57 +35,75 @@ interface ZipEntry {
 }
 
 /**
- * Checks an .xlsx before exceljs reads it: it must be a complete zip archive holding a workbook,
+ * Unpacks an .xlsx, checking it first: it must be a complete zip archive holding a workbook,
  * its central directory must not declare an absurd unpacked size (a zip bomb), and every entry
- * must unpack to exactly its declared size and checksum (a damaged entry makes exceljs hang).
- * exceljs's unzipper reads the local headers front to back, not the directory, so they must
- * be exactly the entries the directory lists, one after the other: else an entry the
- * directory hides (a bomb, say) would be unpacked without being checked.
+ * must unpack to exactly its declared size and checksum. The local headers must be exactly
+ * the entries the directory lists, one after the other: bytes the directory does not account
+ * for (an entry it hides, say) mean a damaged or doctored file.
+ * Returns the unpacked XML parts (.xml and .rels) by name; other entries (images) are only checked.
  */
-export function checkXlsxArchive(bytes: Uint8Array, fileName: string): void {
+export function unpackXlsx(bytes: Uint8Array, fileName: string): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 4 || view.getUint32(0, true) !== LOCAL_FILE) {
-    throw new ImportError(fileName, `not an Excel .xlsx file (${describeNonZip(bytes)})`);
+    const what = describeNonZip(bytes);
+    throw new ImportError(fileName, { en: `not an Excel .xlsx file (${what.en})`, bg: `това не е файл на Excel .xlsx (${what.bg})` });
   }
   const directory = readCentralDirectory(view);
   if (directory === null) {
-    throw new ImportError(fileName, 'the file is damaged or truncated (its zip directory is missing or incomplete)');
+    throw new ImportError(fileName, {
+      en: 'the file is damaged or truncated (its zip directory is missing or incomplete)',
+      bg: 'файлът е повреден или непълен (zip директорията му липсва или е непълна)',
+    });
   }
   const { entries } = directory;
   const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (total > MAX_UNCOMPRESSED_BYTES) {
-    throw new ImportError(
-      fileName,
-      `refused: the archive would unpack to ${megabytes(total)} MB (limit ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB); it looks like a zip bomb`,
-    );
+    throw new ImportError(fileName, {
+      en: `refused: the archive would unpack to ${megabytes(total)} MB (limit ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB); it looks like a zip bomb`,
+      bg: `отказан: архивът би се разархивирал до ${megabytes(total)} MB (границата е ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB); прилича на zip бомба`,
+    });
   }
   for (const entry of entries) {
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
     if (entry.uncompressedSize > RATIO_CHECK_FROM_BYTES && ratio > MAX_RATIO) {
-      throw new ImportError(
-        fileName,
-        `refused: ${entry.name} would unpack ${Math.round(ratio)} times its size (limit ${MAX_RATIO}); it looks like a zip bomb`,
-      );
+      throw new ImportError(fileName, {
+        en: `refused: ${entry.name} would unpack ${Math.round(ratio)} times its size (limit ${MAX_RATIO}); it looks like a zip bomb`,
+        bg: `отказан: ${entry.name} би се разархивирал до ${Math.round(ratio)} пъти размера си (границата е ${MAX_RATIO}); прилича на zip бомба`,
+      });
     }
   }
   if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
-    throw new ImportError(fileName, 'not an Excel .xlsx file (the zip archive holds no xl/workbook.xml)');
+    throw new ImportError(fileName, {
+      en: 'not an Excel .xlsx file (the zip archive holds no xl/workbook.xml)',
+      bg: 'това не е файл на Excel .xlsx (zip архивът не съдържа xl/workbook.xml)',
+    });
   }
-  const damaged = entries.find((entry) => !unpacks(bytes, view, entry));
-  if (damaged) throw new ImportError(fileName, `the file is damaged (${damaged.name} does not unpack)`);
+  const parts = new Map<string, Uint8Array>();
+  for (const entry of entries) {
+    const content = unpack(bytes, view, entry);
+    if (content === null) {
+      throw new ImportError(fileName, { en: `the file is damaged (${entry.name} does not unpack)`, bg: `файлът е повреден (${entry.name} не се разархивира)` });
+    }
+    if (XML_PART.test(entry.name)) parts.set(entry.name, content);
+  }
   const stray = strayLocalEntry(view, entries, directory.offset);
-  if (stray) throw new ImportError(fileName, `the file is damaged (${stray})`);
+  if (stray) throw new ImportError(fileName, { en: `the file is damaged (${stray.en})`, bg: `файлът е повреден (${stray.bg})` });
+  return parts;
 }
 
 /**
  * What is wrong with the local headers as a sequence: the first that is not where the previous
  * entry ended, or does not match its directory entry; null when they are the directory's entries.
  */
-function strayLocalEntry(view: DataView, entries: ZipEntry[], directoryOffset: number): string | null {
+function strayLocalEntry(view: DataView, entries: ZipEntry[], directoryOffset: number): Message | null {
   let expected = 0;
   for (const entry of [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)) {
     const at = entry.localHeaderOffset;
-    if (at !== expected) return `there are ${at > expected ? 'unlisted bytes' : 'overlapping entries'} before ${entry.name}`;
+    if (at !== expected) {
+      return at > expected
+        ? { en: `there are unlisted bytes before ${entry.name}`, bg: `преди ${entry.name} има байтове извън zip директорията` }
+        : { en: `there are overlapping entries before ${entry.name}`, bg: `преди ${entry.name} има застъпващи се записи` };
+    }
     const flags = view.getUint16(at + 6, true);
     const nameLength = view.getUint16(at + 26, true);
     const name = new TextDecoder('utf-8').decode(new Uint8Array(view.buffer, view.byteOffset + at + 30, nameLength));
@@ -90,22 +111,31 @@ function strayLocalEntry(view: DataView, entries: ZipEntry[], directoryOffset: n
       !(flags & DESCRIPTOR_FLAG) &&
       (view.getUint32(at + 18, true) !== entry.compressedSize || view.getUint32(at + 22, true) !== entry.uncompressedSize);
     if (name !== entry.name || view.getUint16(at + 8, true) !== entry.method || sizesDiffer) {
-      return `the local header of ${entry.name} does not match the zip directory`;
+      return {
+        en: `the local header of ${entry.name} does not match the zip directory`,
+        bg: `локалният заглавен блок на ${entry.name} не съответства на zip директорията`,
+      };
     }
     expected = at + 30 + nameLength + view.getUint16(at + 28, true) + entry.compressedSize;
     if (flags & DESCRIPTOR_FLAG) {
       expected += expected + 4 <= view.byteLength && view.getUint32(expected, true) === DATA_DESCRIPTOR ? 16 : 12;
     }
   }
-  return expected === directoryOffset ? null : 'there are unlisted bytes before the zip directory';
+  if (expected === directoryOffset) return null;
+  return { en: 'there are unlisted bytes before the zip directory', bg: 'преди zip директорията има байтове извън нея' };
 }
 
-function describeNonZip(bytes: Uint8Array): string {
+function describeNonZip(bytes: Uint8Array): Message {
   const startsWith = (magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
-  if (startsWith(PDF)) return 'it is a PDF document';
-  if (startsWith(OLE2)) return 'it is an old .xls file or a password-protected workbook; save it as .xlsx without a password';
-  if (looksLikeText(bytes)) return 'it is a text file; if it is CSV, name it .csv';
-  return 'it is not a zip archive';
+  if (startsWith(PDF)) return { en: 'it is a PDF document', bg: 'това е PDF документ' };
+  if (startsWith(OLE2)) {
+    return {
+      en: 'it is an old .xls file or a password-protected workbook; save it as .xlsx without a password',
+      bg: 'това е стар файл .xls или работна книга, защитена с парола; запишете я като .xlsx без парола',
+    };
+  }
+  if (looksLikeText(bytes)) return { en: 'it is a text file; if it is CSV, name it .csv', bg: 'това е текстов файл; ако е CSV, наименувайте го .csv' };
+  return { en: 'it is not a zip archive', bg: 'не е zip архив' };
 }
 
 /** No control characters but tab and line breaks in the first kilobytes: text in some 8-bit or UTF-8 encoding. */
@@ -155,20 +185,22 @@ function findEndRecord(view: DataView): number {
   return -1;
 }
 
-function unpacks(bytes: Uint8Array, view: DataView, entry: ZipEntry): boolean {
+/** The entry's content, or null when it does not unpack to its declared size and checksum. */
+function unpack(bytes: Uint8Array, view: DataView, entry: ZipEntry): Uint8Array | null {
   const at = entry.localHeaderOffset;
-  if (entry.flags & ENCRYPTED_FLAG || at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_FILE) return false;
+  if (entry.flags & ENCRYPTED_FLAG || at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_FILE) return null;
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
-  if (data.length !== entry.compressedSize) return false;
+  if (data.length !== entry.compressedSize) return null;
   try {
     let content: Uint8Array;
     if (entry.method === STORED) content = data;
+    // maxOutputLength: an entry that unpacks to more than it declares stops there (and fails the size check).
     else if (entry.method === DEFLATED) content = inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
-    else return false;
-    return content.length === entry.uncompressedSize && crc32(content) === entry.crc;
+    else return null;
+    return content.length === entry.uncompressedSize && crc32(content) === entry.crc ? content : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -59,7 +59,7 @@ describe('hostile files straight into parsePlanFile', () => {
 
   it.each(FILES.map((file) => [file.id, file] as [string, HostileFile]))('%s', async (_id, file) => {
     const bytes = await file.bytes();
-    const outcome = await settle(() => parsePlanFile(bytes, file.fileName));
+    const outcome = await settle(() => parsePlanFile(bytes, file.fileName, 'en'));
     const detail =
       outcome.kind === 'refused'
         ? outcome.error.message
@@ -103,7 +103,7 @@ describe('what hostile files that parse give', () => {
   /** The plan read from the file: as the table above read it, or read again when run on its own. */
   async function plan(id: string): Promise<ParsedPlan> {
     const file = FILES.find((f) => f.id === id)!;
-    return parsed.get(id) ?? parsePlanFile(await file.bytes(), file.fileName);
+    return parsed.get(id) ?? parsePlanFile(await file.bytes(), file.fileName, 'en');
   }
   const activities = async (id: string) => (await plan(id)).areas.flatMap((a) => a.measures.flatMap((m) => m.activities));
 

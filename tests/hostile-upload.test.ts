@@ -15,6 +15,7 @@ import { buildReportXlsx } from '~/exports/report-xlsx.server';
 import { importPlanIntoDatabase } from '~/models/plan-import.server';
 import { getReportData } from '~/models/report.server';
 import { recordStatusUpdate } from '~/models/status-update.server';
+import { updateUser } from '~/models/user.server';
 import { action as activityAction } from '~/routes/activities.$activityId';
 import { action as planImport, MAX_IMPORT_BYTES } from '~/routes/plans.import';
 import { action as reportImport, loader as reportImportLoader } from '~/routes/reports.import';
@@ -68,6 +69,8 @@ function subset(every: number, named: string[], filter: (f: HostileFile) => bool
 
 beforeAll(async () => {
   secretary = await makeUser('secretary');
+  // In English: the messages each hostile file expects (tests/hostile/generate.ts) are the English ones.
+  updateUser(secretary.id, { language: 'en' });
   const parsed = await parsePlanFile(lovechXlsx(), 'lovech-2022-2024.xlsx');
   planId = importPlanIntoDatabase(parsed, { fileName: 'lovech-2022-2024.xlsx', title: 'План Ловеч', userId: secretary.id });
   const first = getDb().$client.prepare('select id from activities where plan_id = ? order by id limit 1').get(planId) as { id: number };
@@ -159,8 +162,8 @@ describe('hostile multipart bodies', () => {
   const boundary = '----hostile0123456789';
   const type = `multipart/form-data; boundary=${boundary}`;
   const routes = [
-    ['/plans/import', planImport, 'importUnreadable'],
-    ['/reports/import', reportImport, 'repImportUnreadable'],
+    ['/plans/import', planImport],
+    ['/reports/import', reportImport],
   ] as const;
 
   it.each(routes)('%s: a file of 1.5 million CRLF lines arriving as one chunk', async (path, action) => {
@@ -169,14 +172,14 @@ describe('hostile multipart bodies', () => {
     expect(response.status).toBe(400);
   });
 
-  it.each(routes)('%s: a body cut off before its closing boundary', async (path, action, error) => {
+  it.each(routes)('%s: a body cut off before its closing boundary', async (path, action) => {
     const body = multipartBody(boundary, 'plan.csv', 'Мярка;Дейност;Начало\r\n'.repeat(100));
     const response = await postUnchanged(action, await rawPost(path, type, body.slice(0, body.length - 40)));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error, detail: expect.stringMatching(/cut off/) });
+    expect(await response.json()).toEqual({ error: 'uploadMalformed' });
   });
 
-  it.each(routes)('%s: multipart without a boundary, and a part without its disposition', async (path, action, error) => {
+  it.each(routes)('%s: multipart without a boundary, and a part without its disposition', async (path, action) => {
     for (const request of [
       await rawPost(path, 'multipart/form-data', 'x'),
       await rawPost(path, type, `--${boundary}\r\nContent-Type: text/csv\r\n\r\nx\r\n--${boundary}--\r\n`),
@@ -184,7 +187,7 @@ describe('hostile multipart bodies', () => {
     ]) {
       const response = await postUnchanged(action, request);
       expect(response.status).toBe(400);
-      expect((await response.json()).error).toBe(error);
+      expect((await response.json()).error).toBe('uploadMalformed');
     }
   });
 });

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { activities, plans, scheduleChanges, statusUpdates } from '../db/schema';
 import { action, loader } from '~/routes/plans.import';
+import { updateUser } from '~/models/user.server';
 import { call, makeRequest, makeUser } from './helpers';
 import type { User } from '../db/schema';
 
@@ -43,7 +44,12 @@ describe('plan upload', () => {
     const preview = await response.json();
     expect(preview.counts).toEqual({ areas: 3, measures: 32, activities: 54 });
     expect(preview.warnings).toHaveLength(1);
-    expect(preview.warnings[0]).toMatchObject({ row: 43, column: 'Наименование на дейността' });
+    expect(preview.warnings[0]).toEqual({
+      sheet: 'План за подобрение',
+      row: 43,
+      column: 'Наименование на дейността',
+      message: 'кодът на дейност 2.8.2 е използван два пъти (и на ред 42); запазени са и двете',
+    });
     expect(preview.sampleRows[0].rows[0].join(' ')).toContain('УТВЪРЖДАВАМ');
     expect(planCount()).toBe(before);
 
@@ -59,13 +65,15 @@ describe('plan upload', () => {
     expect(getDb().select().from(activities).where(eq(activities.planId, planId)).all()).toHaveLength(54);
   });
 
-  it('refuses a corrupt file with the reason and writes nothing', async () => {
+  it('refuses a corrupt file with the reason, in the language of the person, and writes nothing', async () => {
     const before = planCount();
     const response = await call(action, await upload(secretary, '%PDF-1.7 not a spreadsheet', 'plan.xlsx'));
     expect(response.status).toBe(400);
-    const body = await response.json();
-    expect(body.error).toBe('importUnreadable');
-    expect(body.detail).toMatch(/^plan\.xlsx: /);
+    expect(await response.json()).toEqual({ error: 'importUnreadable', detail: 'plan.xlsx: това не е файл на Excel .xlsx (това е PDF документ)' });
+    const english = await makeUser('secretary');
+    updateUser(english.id, { language: 'en' });
+    const inEnglish = await call(action, await upload(english, '%PDF-1.7 not a spreadsheet', 'plan.xlsx'));
+    expect(await inEnglish.json()).toEqual({ error: 'importUnreadable', detail: 'plan.xlsx: not an Excel .xlsx file (it is a PDF document)' });
     expect(planCount()).toBe(before);
   });
 

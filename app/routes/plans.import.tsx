@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
+import { getLanguage } from '~/language.server';
 import { useT, type MessageKey } from '~/i18n';
 import { ImportError, parsePlanFile, previewRows } from '../../importers';
 import type { ParsedPlan } from '../../importers/types';
@@ -10,7 +11,7 @@ import { listPlans } from '~/models/plan.server';
 import { applyReimport, importPlanIntoDatabase, previewReimport } from '~/models/plan-import.server';
 import { discardPendingImport, loadPendingImport, savePendingImport } from '~/models/pending-import.server';
 import { Field } from '~/components/field';
-import { MALFORMED_UPLOAD, readUpload } from '~/upload.server';
+import { readUpload } from '~/upload.server';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
 import importCss from '~/styles/import.css?url';
 
@@ -50,7 +51,7 @@ async function readPlanUpload(
   if (Number(request.headers.get('Content-Length')) > MAX_IMPORT_BYTES + 64 * 1024) return { error: 'importTooLarge', status: 413 };
   const upload = await readUpload(request, MAX_IMPORT_BYTES);
   if ('error' in upload) {
-    return upload.error === 'too-large' ? { error: 'importTooLarge', status: 413 } : { error: 'importUnreadable', status: 400, detail: MALFORMED_UPLOAD };
+    return upload.error === 'too-large' ? { error: 'importTooLarge', status: 413 } : { error: 'uploadMalformed', status: 400 };
   }
   const file = upload.form.get('file');
   return {
@@ -62,6 +63,7 @@ async function readPlanUpload(
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:import');
+  const lang = await getLanguage(request, user.language);
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
     const upload = await readPlanUpload(request);
     if ('error' in upload) {
@@ -73,10 +75,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const fileName = upload.file.name;
     let parsed: ParsedPlan;
     try {
-      parsed = await parsePlanFile(bytes, fileName);
+      parsed = await parsePlanFile(bytes, fileName, lang);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      return Response.json({ error: 'importUnreadable', detail: error.message } satisfies ActionData, { status: 400 });
+      return Response.json({ error: 'importUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
     }
     const token = savePendingImport(user.id, fileName, bytes);
     const reimport = upload.planId ? previewReimport(upload.planId, parsed) : null;
@@ -108,7 +110,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const pending = loadPendingImport(token, user.id);
   if (!pending) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
-  const parsed = await parsePlanFile(pending.bytes, pending.fileName);
+  const parsed = await parsePlanFile(pending.bytes, pending.fileName, lang);
   if (planId) {
     const summary = applyReimport(planId, parsed, { userId: user.id, fileName: pending.fileName });
     discardPendingImport(token);

@@ -26,7 +26,7 @@ import {
 import { ImportError } from '../../importers/import-error';
 import { readStatusReport } from '../../importers/status-report';
 import reportsCss from '~/styles/reports.css?url';
-import { MALFORMED_UPLOAD, readUpload } from '~/upload.server';
+import { readUpload } from '~/upload.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
@@ -68,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if ('error' in upload) {
       return upload.error === 'too-large'
         ? Response.json({ error: 'repImportTooLarge' } satisfies ActionData, { status: 413 })
-        : Response.json({ error: 'repImportUnreadable', detail: MALFORMED_UPLOAD } satisfies ActionData, { status: 400 });
+        : Response.json({ error: 'uploadMalformed' } satisfies ActionData, { status: 400 });
     }
     const { form } = upload;
     const file = form.get('file');
@@ -79,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
       report = await readStatusReport(new Uint8Array(await file.arrayBuffer()), file.name, lang);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      return Response.json({ error: 'repImportUnreadable', detail: error.message } satisfies ActionData, { status: 400 });
+      return Response.json({ error: 'repImportUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
     }
     const preview = previewStatusImport(user, report, { planId: planId.success ? planId.data : null, lang });
     return redirect(`/reports/import?preview=${preview.id}`);

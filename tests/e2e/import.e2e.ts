@@ -79,7 +79,7 @@ describe('importing a plan in the browser', () => {
     await page.getByRole('button', { name: 'Прочети и покажи' }).click();
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').innerText()).toContain('Файлът не може да бъде прочетен');
-    expect(await page.getByRole('alert').innerText()).toContain('plan.xlsx:');
+    expect(await page.getByRole('alert').innerText()).toContain('plan.xlsx: това не е файл на Excel .xlsx (това е PDF документ)');
     await page.context().close();
   });
 });

@@ -662,8 +662,9 @@ export function hostileFiles(): HostileFile[] {
     ['binary-sheet-part', () => book([randomBytes(prng(7), 10_000)]), 'refused'],
     ['unclosed-root', () => book([sheetXml(header).replace('</worksheet>', '')]), 'either'],
     ['mismatched-tags', () => book([sheetXml(header + '<row r="2"><c r="A2"></row></c>')]), 'refused', /could not be read/],
-    ['cell-without-ref', () => book([sheetXml(header + '<row r="2"><c t="inlineStr"><is><t>x</t></is></c></row>')]), 'refused', /could not be read/],
-    ['row-without-number', () => book([sheetXml(header + `<row>${cellXml('A2', '1.1. М')}</row>`)]), 'refused', /could not be read/],
+    // r is optional (ECMA-376): a cell or row without it follows the one before.
+    ['cell-without-ref', () => book([sheetXml(header + '<row r="2"><c t="inlineStr"><is><t>x</t></is></c></row>')]), 'parsed'],
+    ['row-without-number', () => book([sheetXml(header + `<row>${cellXml('A2', '1.1. М')}</row>`)]), 'parsed'],
     ['row-number-huge', () => book([sheetXml(header + rowXml(999_999_999_999, ['1.1. М', '1.1.1. Д']))]), 'parsed'],
     ['row-number-negative', () => book([sheetXml(header + rowXml(-5, ['1.1. М', '1.1.1. Д']))]), 'either'],
     ['rows-out-of-order', () => book([sheetXml(rowXml(9, ['1.1. М', '1.1.1. Д']) + header + rowXml(2, ['1.1. М', '1.1.2. Д']) + rowXml(2, ['1.1. М', '1.1.3. Д']))]), 'either'],
