@@ -61,7 +61,7 @@ const rawCte = sqlite.prepare(
    select status, count(*) as n, sum(overdue) as overdue, sum(due_this_quarter) as due, sum(late_start) as late, sum(percent) as percent
    from activity_state group by status`,
 );
-/** The dashboard's join-on-latest-id state, for the as-of day only, grouped the same way. */
+/** Each activity's latest status update and reschedule as of the day, joined by id, grouped by status. */
 const rawFast = sqlite.prepare(
   `select coalesce(su.status, 'planned') as status, count(*) as n,
      sum(a.ongoing = 0 and coalesce(su.status, 'planned') not in ('done', 'cancelled') and coalesce(sc.new_end, a.baseline_end) < :asOf) as overdue,

@@ -232,7 +232,11 @@ export const statusUpdates = sqliteTable(
     evidenceFileName: text('evidence_file_name'),
     createdAt: createdAt(),
   },
-  (t) => [index('status_updates_activity_idx').on(t.activityId, t.createdAt)],
+  (t) => [
+    index('status_updates_activity_idx').on(t.activityId, t.createdAt),
+    // An activity's latest update as of a moment, read from the index alone (the dashboard).
+    index('status_updates_latest_idx').on(t.activityId, t.createdAt, t.id, t.status, t.percent, t.completedOn),
+  ],
 );
 
 /** Rescheduling of an activity's end date; the baseline stays on the activity. */

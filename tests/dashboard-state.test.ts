@@ -1,15 +1,20 @@
 /**
- * The dashboard's own state query (dashboardStateSql) against the shared ACTIVITY_STATE_CTE,
- * row by row, on the demo plan and its history, as of many days; its aggregates against a
- * plain GROUP BY over the CTE; and the empty state before any plan exists.
+ * The dashboard's state of every activity (dashboardActivities: SQL picks each activity's
+ * latest update and reschedule) against the plain rules of deriveActivityState applied to
+ * the whole history, on a small hand-made plan with the awkward cases; its aggregates
+ * against a plain GROUP BY over the shared ACTIVITY_STATE_CTE on the demo history; and the
+ * empty state before any plan exists.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import { seedDemo } from '../db/seed';
-import { dateOfTimestampInSofia } from '~/domain/dates';
+import { deriveActivityState, type ActivityState, type StatusEvent } from '~/domain/activity-state';
+import { dateOfTimestampInSofia, endOfDayInSofia, startOfDayInSofia } from '~/domain/dates';
+import { rollUp } from '~/domain/progress';
 import { quarterEndBefore } from '~/domain/quarters';
+import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
-import { dashboardStateSql, getDashboard, statePeriodParams, type Dashboard } from '~/models/dashboard.server';
+import { dashboardActivities, getDashboard, type Dashboard, type DashboardActivity, type Figures } from '~/models/dashboard.server';
 import { loader } from '~/routes/dashboard';
 import { call, makeRequest, makeUser } from './helpers';
 
@@ -30,55 +35,6 @@ describe('dashboard state on the demo history', () => {
   });
 
   const DAYS = ['2022-03-01', '2022-03-31', '2022-06-17', '2022-06-30', '2022-09-15', '2022-09-16', '2023-03-18', '2022-12-31', '2023-03-31', '2023-07-04', '2023-12-31', '2024-06-30', '2025-01-01'];
-
-  type CteRow = { id: number; status: string; percent: number; end_date: string | null; overdue: number; due_this_quarter: number; late_start: number };
-
-  it('gives every activity the same state as ACTIVITY_STATE_CTE, as of the day and the previous quarter end', () => {
-    ensureDateFunction();
-    const sqlite = getDb().$client;
-    const cte = sqlite.prepare(
-      `with ${ACTIVITY_STATE_CTE} select id, status, percent, end_date, overdue, due_this_quarter, late_start from activity_state order by id`,
-    );
-    const mine = sqlite.prepare(`${dashboardStateSql('')} order by r.id`);
-    let compared = 0;
-    for (const asOf of DAYS) {
-      const previous = quarterEndBefore(asOf);
-      const expectedNow = cte.all(asOfParams(asOf)) as CteRow[];
-      const expectedBefore = new Map((cte.all(asOfParams(previous)) as CteRow[]).map((row) => [row.id, row]));
-      const rows = mine.all(statePeriodParams(asOf, previous)) as (CteRow & {
-        prev_status: string;
-        prev_percent: number;
-        prev_end: string | null;
-        prev_overdue: number;
-        prev_due_this_quarter: number;
-        prev_late_start: number;
-      })[];
-      expect(rows).toHaveLength(expectedNow.length);
-      rows.forEach((row, i) => {
-        const now = expectedNow[i]!;
-        const before = expectedBefore.get(row.id)!;
-        expect({ id: row.id, status: row.status, percent: row.percent, end: row.end_date, overdue: row.overdue, due: row.due_this_quarter, late: row.late_start }).toEqual({
-          id: now.id,
-          status: now.status,
-          percent: now.percent,
-          end: now.end_date,
-          overdue: now.overdue,
-          due: now.due_this_quarter,
-          late: now.late_start,
-        });
-        expect({ status: row.prev_status, percent: row.prev_percent, end: row.prev_end, overdue: row.prev_overdue, due: row.prev_due_this_quarter, late: row.prev_late_start }).toEqual({
-          status: before.status,
-          percent: before.percent,
-          end: before.end_date,
-          overdue: before.overdue,
-          due: before.due_this_quarter,
-          late: before.late_start,
-        });
-        compared += 1;
-      });
-    }
-    expect(compared).toBe(54 * DAYS.length);
-  });
 
   it('adds up to the same figures as a GROUP BY over ACTIVITY_STATE_CTE', () => {
     const sqlite = getDb().$client;
@@ -140,7 +96,215 @@ describe('dashboard state on the demo history', () => {
   });
 });
 
-/** dashboardStateSql uses the dashboard's SQL function for completion dates; getDashboard registers it. */
-function ensureDateFunction() {
-  getDashboard({ planId: null, asOf: '2024-01-01', today: '2026-11-23' });
-}
+describe('dashboard state of a hand-made plan, against the rules applied to the whole history', () => {
+  const noon = (day: string) => startOfDayInSofia(day) + 12 * 3600_000;
+  type Update = { at: number; status: Status; percent?: number | null; completedOn?: string | null };
+  type Made = {
+    code: string;
+    start?: string | null;
+    baselineEnd?: string | null;
+    ongoing?: boolean;
+    archived?: boolean;
+    updates?: Update[];
+    reschedules?: { at: number; newEnd: string }[];
+  };
+  /** Each with the case it makes; updates and reschedules are recorded in the order given. */
+  const MADE: Made[] = [
+    { code: 'planned, started and ending in Q2', start: '2024-01-10', baselineEnd: '2024-05-31' },
+    {
+      code: 'the latest update states no percent',
+      baselineEnd: '2024-12-31',
+      updates: [{ at: noon('2024-02-10'), status: 'in_progress', percent: 40 }, { at: noon('2024-05-05'), status: 'in_progress' }],
+    },
+    { code: 'done on a stated day', baselineEnd: '2024-06-30', updates: [{ at: noon('2024-06-25'), status: 'done', percent: 100, completedOn: '2024-06-20' }] },
+    // recorded at 01:30 on 30.06 in Sofia, still 29.06 in UTC
+    { code: 'done, day not stated', baselineEnd: '2024-06-30', updates: [{ at: Date.parse('2024-06-29T22:30Z'), status: 'done' }] },
+    {
+      code: 'done, reported the day after',
+      baselineEnd: '2024-06-15',
+      updates: [
+        { at: noon('2024-03-15'), status: 'in_progress', percent: 50 },
+        { at: endOfDayInSofia('2024-06-30') + 1, status: 'done', percent: 100, completedOn: '2024-06-28' },
+      ],
+    },
+    { code: 'done in the last millisecond of the day', baselineEnd: '2024-06-15', updates: [{ at: endOfDayInSofia('2024-06-30'), status: 'done' }] },
+    {
+      code: 'cancelled after it fell overdue',
+      start: '2024-01-05',
+      baselineEnd: '2024-02-01',
+      updates: [{ at: noon('2024-01-20'), status: 'in_progress', percent: 30 }, { at: noon('2024-04-10'), status: 'cancelled' }],
+    },
+    { code: 'ongoing, past its dates', start: '2023-01-01', baselineEnd: '2023-12-31', ongoing: true },
+    {
+      code: 'rescheduled three times, the last after the day',
+      baselineEnd: '2024-03-15',
+      reschedules: [
+        { at: noon('2024-03-10'), newEnd: '2024-09-30' },
+        { at: noon('2024-05-01'), newEnd: '2024-06-10' },
+        { at: noon('2024-07-02'), newEnd: '2024-12-31' },
+      ],
+    },
+    { code: 'rescheduled this quarter', baselineEnd: '2024-03-20', reschedules: [{ at: noon('2024-04-02'), newEnd: '2024-08-31' }] },
+    {
+      code: 'two updates at the same moment',
+      baselineEnd: '2024-12-31',
+      updates: [{ at: noon('2024-05-20'), status: 'postponed', percent: 10 }, { at: noon('2024-05-20'), status: 'in_progress', percent: 20 }],
+    },
+    { code: 'postponed past its end', baselineEnd: '2024-04-30', updates: [{ at: noon('2024-04-15'), status: 'postponed', percent: 10 }] },
+    { code: 'no dates at all', start: null, baselineEnd: null },
+    { code: 'archived', start: '2024-01-01', baselineEnd: '2024-02-01', archived: true, updates: [{ at: noon('2024-01-10'), status: 'in_progress', percent: 5 }] },
+    {
+      code: 'updated last quarter and this one',
+      baselineEnd: '2024-12-31',
+      updates: [{ at: noon('2024-03-01'), status: 'in_progress', percent: 20 }, { at: noon('2024-05-01'), status: 'in_progress', percent: 60 }],
+    },
+    { code: 'first updated this quarter', start: '2024-02-01', baselineEnd: '2024-11-30', updates: [{ at: noon('2024-04-20'), status: 'in_progress', percent: 10 }] },
+    {
+      code: 'percent stated only before the previous quarter end',
+      baselineEnd: '2024-09-30',
+      updates: [
+        { at: noon('2024-01-15'), status: 'in_progress', percent: 25 },
+        { at: noon('2024-03-20'), status: 'in_progress' },
+        { at: noon('2024-05-10'), status: 'done' },
+      ],
+    },
+  ];
+  const DAYS = ['2024-03-31', '2024-06-30', '2024-07-01', '2024-12-31'];
+  let planId: number;
+
+  beforeAll(() => {
+    const sqlite = getDb().$client;
+    const run = (sql: string, ...values: unknown[]) => Number(sqlite.prepare(sql).run(...values).lastInsertRowid);
+    const organizationId = run('insert into organizations (name, created_at) values (?, ?)', 'Ръчно направена', Date.now());
+    planId = run('insert into plans (organization_id, title, created_at) values (?, ?, ?)', organizationId, 'Ръчно направен план', Date.now());
+    const areaId = run('insert into areas (plan_id, code, title, position) values (?, ?, ?, ?)', planId, '1', 'Област', 0);
+    const measureId = run('insert into measures (plan_id, area_id, code, title, position) values (?, ?, ?, ?, ?)', planId, areaId, '1.1', 'Мярка', 0);
+    MADE.forEach((made, position) => {
+      const id = run(
+        `insert into activities (plan_id, measure_id, code, title, start, baseline_end, ongoing, archived, position, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        planId,
+        measureId,
+        made.code,
+        made.code,
+        made.start === undefined ? '2024-01-01' : made.start,
+        made.baselineEnd ?? null,
+        made.ongoing ? 1 : 0,
+        made.archived ? 1 : 0,
+        position,
+        Date.now(),
+      );
+      for (const update of made.updates ?? []) {
+        run(
+          'insert into status_updates (activity_id, status, percent, completed_on, created_at) values (?, ?, ?, ?, ?)',
+          id,
+          update.status,
+          update.percent ?? null,
+          update.completedOn ?? null,
+          update.at,
+        );
+      }
+      for (const change of made.reschedules ?? []) {
+        run('insert into schedule_changes (activity_id, new_end, created_at) values (?, ?, ?)', id, change.newEnd, change.at);
+      }
+    });
+  });
+
+  /** deriveActivityState on each live activity's whole history, by code. */
+  function expectedStates(asOf: string): Map<string, ActivityState> {
+    return new Map(
+      MADE.filter((made) => !made.archived).map((made) => {
+        const events: StatusEvent[] = (made.updates ?? []).map((u) => ({ at: u.at, status: u.status, percent: u.percent ?? null, completedOn: u.completedOn ?? null }));
+        const schedule = {
+          start: made.start === undefined ? '2024-01-01' : made.start,
+          baselineEnd: made.baselineEnd ?? null,
+          ongoing: made.ongoing ?? false,
+          endChanges: made.reschedules ?? [],
+        };
+        return [made.code, deriveActivityState(schedule, events, asOf)];
+      }),
+    );
+  }
+
+  const codeOf = (id: number) => (getDb().$client.prepare('select code from activities where id = ?').get(id) as { code: string }).code;
+  const comparable = (state: Pick<ActivityState, 'status' | 'percent' | 'end' | 'overdue' | 'dueThisQuarter' | 'lateStart'>) => ({
+    status: state.status,
+    percent: state.percent,
+    end: state.end,
+    overdue: state.overdue,
+    dueThisQuarter: state.dueThisQuarter,
+    lateStart: state.lateStart,
+  });
+
+  it('gives every live activity the state the rules give, as of the day and as of the previous quarter end', () => {
+    for (const asOf of DAYS) {
+      const previousAsOf = quarterEndBefore(asOf);
+      const now = expectedStates(asOf);
+      const before = expectedStates(previousAsOf);
+      const activities = dashboardActivities(planId, asOf, previousAsOf);
+      expect(activities.map((a) => codeOf(a.id)).sort(), asOf).toEqual([...now.keys()].sort());
+      for (const activity of activities) {
+        const code = codeOf(activity.id);
+        expect(comparable(activity.now), `${code} as of ${asOf}`).toEqual(comparable(now.get(code)!));
+        expect(activity.completedOn, `${code} as of ${asOf}`).toBe(now.get(code)!.completedOn);
+        expect(comparable(activity.before), `${code} as of ${previousAsOf}`).toEqual(comparable(before.get(code)!));
+      }
+    }
+  });
+
+  it('works out the awkward cases as read from the rules by hand', () => {
+    const byCode = new Map(dashboardActivities(planId, '2024-06-30', '2024-03-31').map((a) => [codeOf(a.id), a] as [string, DashboardActivity]));
+    const state = (code: string) => byCode.get(code)!;
+    expect(state('planned, started and ending in Q2').now).toMatchObject({ status: 'planned', overdue: true, dueThisQuarter: true, lateStart: true });
+    expect(state('planned, started and ending in Q2').before).toMatchObject({ overdue: false, dueThisQuarter: false, lateStart: true });
+    expect(state('the latest update states no percent').now).toMatchObject({ status: 'in_progress', percent: 40 });
+    expect(state('done on a stated day')).toMatchObject({ completedOn: '2024-06-20', now: { status: 'done', percent: 100 }, before: { status: 'planned' } });
+    expect(state('done, day not stated').completedOn).toBe('2024-06-30');
+    expect(state('done, reported the day after').now).toMatchObject({ status: 'in_progress', percent: 50, overdue: true });
+    expect(state('done in the last millisecond of the day').now.status).toBe('done');
+    expect(state('cancelled after it fell overdue').now).toMatchObject({ status: 'cancelled', overdue: false, lateStart: false });
+    expect(state('cancelled after it fell overdue').before).toMatchObject({ status: 'in_progress', percent: 30, overdue: true });
+    expect(state('ongoing, past its dates').now).toMatchObject({ overdue: false, dueThisQuarter: false, lateStart: false });
+    expect(state('rescheduled three times, the last after the day').now).toMatchObject({ end: '2024-06-10', overdue: true, dueThisQuarter: true });
+    expect(state('rescheduled three times, the last after the day').before).toMatchObject({ end: '2024-09-30', overdue: false });
+    expect(state('rescheduled this quarter').now).toMatchObject({ end: '2024-08-31', overdue: false });
+    expect(state('rescheduled this quarter').before).toMatchObject({ end: '2024-03-20', overdue: true });
+    expect(state('two updates at the same moment').now).toMatchObject({ status: 'in_progress', percent: 20 });
+    expect(state('postponed past its end').now).toMatchObject({ status: 'postponed', overdue: true });
+    expect(state('no dates at all').now).toMatchObject({ status: 'planned', end: null, overdue: false, dueThisQuarter: false, lateStart: false });
+    expect(state('updated last quarter and this one')).toMatchObject({ now: { percent: 60 }, before: { status: 'in_progress', percent: 20 } });
+    expect(state('first updated this quarter').before).toMatchObject({ status: 'planned', percent: 0, lateStart: true });
+    expect(state('percent stated only before the previous quarter end')).toMatchObject({
+      completedOn: '2024-05-10',
+      now: { status: 'done', percent: 100 },
+      before: { status: 'in_progress', percent: 25 },
+    });
+    expect(byCode.has('archived')).toBe(false);
+  });
+
+  it('adds the states up into the figures as the progress rule does', () => {
+    for (const asOf of DAYS) {
+      const dashboard = getDashboard({ planId, asOf, today: '2026-11-23' });
+      const cases: [Figures, ActivityState[]][] = [
+        [dashboard.figures, [...expectedStates(asOf).values()]],
+        [dashboard.previousFigures, [...expectedStates(quarterEndBefore(asOf)).values()]],
+      ];
+      for (const [figures, states] of cases) {
+        const progress = rollUp(states);
+        expect(figures, asOf).toEqual({
+          total: progress.total,
+          done: progress.byStatus.done,
+          inProgress: progress.byStatus.in_progress,
+          planned: progress.byStatus.planned,
+          postponed: progress.byStatus.postponed,
+          cancelled: progress.byStatus.cancelled,
+          overdue: progress.overdue,
+          dueThisQuarter: states.filter((s) => s.dueThisQuarter).length,
+          lateStart: states.filter((s) => s.lateStart).length,
+          shareDone: progress.shareDone,
+          meanPercent: progress.meanPercent,
+        });
+      }
+    }
+  });
+});

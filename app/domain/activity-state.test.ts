@@ -235,6 +235,12 @@ describe('quarters and leap years', () => {
     });
   });
 
+  it('is due this quarter for an end anywhere in the quarter of the as-of day, and no other', () => {
+    const due = (baselineEnd: string, asOf: string) => deriveActivityState(schedule({ start: null, baselineEnd }), [], asOf).dueThisQuarter;
+    expect([due('2024-06-30', '2024-04-01'), due('2024-04-01', '2024-06-30'), due('2024-02-29', '2024-01-15')]).toEqual([true, true, true]);
+    expect([due('2024-04-01', '2024-03-31'), due('2024-03-31', '2024-04-01'), due('2023-06-30', '2024-06-30')]).toEqual([false, false, false]);
+  });
+
   it('is due this quarter when overdue earlier in the same quarter', () => {
     expect(deriveActivityState(schedule(), [], '2024-06-30')).toMatchObject({ dueThisQuarter: true, overdue: true });
   });

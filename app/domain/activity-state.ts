@@ -30,7 +30,7 @@
  *   within the last three tiers, sooner ends first and no end last.
  */
 import { daysBetween, dateOfTimestampInSofia, endOfDayInSofia } from './dates';
-import { isDueInQuarter } from './quarters';
+import { periodBounds, periodOf } from './quarters';
 import type { Status } from './status';
 
 export type ActivitySchedule = {
@@ -69,29 +69,59 @@ export function deriveActivityState(
   const cutoff = endOfDayInSofia(asOf);
   const known = byTime(events.filter((event) => event.at <= cutoff));
   const latest = known.at(-1);
-  const status = latest?.status ?? 'planned';
-  const closed = status === 'done' || status === 'cancelled';
-
   const endChange = byTime(schedule.endChanges.filter((change) => change.at <= cutoff)).at(-1);
-  const end = endChange ? endChange.newEnd : schedule.baselineEnd;
-  const tracked = !schedule.ongoing && !closed;
-
-  const overdue = tracked && end !== null && end < asOf;
+  const { status, percent, end, overdue, dueThisQuarter, lateStart } = stateFromLatest(
+    schedule,
+    latest?.status ?? null,
+    known.filter((event) => event.percent !== null).at(-1)?.percent ?? null,
+    endChange ? endChange.newEnd : schedule.baselineEnd,
+    asOf,
+    periodBounds(periodOf(asOf, 'quarter')),
+  );
+  const closed = status === 'done' || status === 'cancelled';
   const daysOverdue = overdue ? daysBetween(end!, asOf) : 0;
-  const lastPercent = known.filter((event) => event.percent !== null).at(-1)?.percent ?? 0;
 
   return {
     status,
-    percent: status === 'done' ? 100 : lastPercent,
+    percent,
     end,
     slipDays: end !== null && schedule.baselineEnd !== null ? daysBetween(schedule.baselineEnd, end) : null,
     overdue,
     daysOverdue,
-    dueThisQuarter: tracked && end !== null && isDueInQuarter(end, asOf),
-    lateStart: !schedule.ongoing && status === 'planned' && schedule.start !== null && schedule.start < asOf,
+    dueThisQuarter,
+    lateStart,
     completedOn: status === 'done' ? (latest!.completedOn ?? dateOfTimestampInSofia(latest!.at)) : null,
     lastUpdateAt: latest?.at ?? null,
     urgency: closed ? 4 * TIER : urgencyOfOpen(status, schedule.ongoing ? null : end, daysOverdue, asOf),
+  };
+}
+
+/** What of the state follows from the latest update, percent and end known as of the day. */
+export type LatestState = Pick<ActivityState, 'status' | 'percent' | 'end' | 'overdue' | 'dueThisQuarter' | 'lateStart'>;
+
+/**
+ * The rules above, given what was latest by the end of asOf: the latest update's status (null
+ * when there was none), the latest percent stated (null: none), the end (the latest
+ * reschedule's, else the baseline). quarter: the bounds of the quarter containing asOf,
+ * worked out once by callers that judge many activities as of the same day.
+ */
+export function stateFromLatest(
+  schedule: Pick<ActivitySchedule, 'start' | 'ongoing'>,
+  latestStatus: Status | null,
+  latestPercent: number | null,
+  end: string | null,
+  asOf: string,
+  quarter: { start: string; end: string },
+): LatestState {
+  const status = latestStatus ?? 'planned';
+  const tracked = !schedule.ongoing && status !== 'done' && status !== 'cancelled';
+  return {
+    status,
+    percent: status === 'done' ? 100 : (latestPercent ?? 0),
+    end,
+    overdue: tracked && end !== null && end < asOf,
+    dueThisQuarter: tracked && end !== null && quarter.start <= end && end <= quarter.end,
+    lateStart: !schedule.ongoing && status === 'planned' && schedule.start !== null && schedule.start < asOf,
   };
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isDueInQuarter,
   parsePeriod,
   periodBounds,
   periodKey,
@@ -89,19 +88,5 @@ describe('previousPeriod and quarterEndBefore', () => {
     expect(quarterEndBefore('2024-04-01')).toBe('2024-03-31');
     expect(quarterEndBefore('2024-03-31')).toBe('2023-12-31');
     expect(quarterEndBefore('2024-01-01')).toBe('2023-12-31');
-  });
-});
-
-describe('isDueInQuarter', () => {
-  it('is true for any end in the quarter containing the as-of date', () => {
-    expect(isDueInQuarter('2024-06-30', '2024-04-01')).toBe(true);
-    expect(isDueInQuarter('2024-04-01', '2024-06-30')).toBe(true);
-    expect(isDueInQuarter('2024-02-29', '2024-01-15')).toBe(true);
-  });
-
-  it('is false across the 31.03 / 01.04 boundary', () => {
-    expect(isDueInQuarter('2024-04-01', '2024-03-31')).toBe(false);
-    expect(isDueInQuarter('2024-03-31', '2024-04-01')).toBe(false);
-    expect(isDueInQuarter('2023-06-30', '2024-06-30')).toBe(false);
   });
 });

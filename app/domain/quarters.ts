@@ -75,12 +75,6 @@ export function quarterEndBefore(iso: string): string {
   return addDays(periodBounds(periodOf(iso, 'quarter')).start, -1);
 }
 
-/** Whether the end date falls in the quarter containing asOf, days before asOf included. */
-export function isDueInQuarter(endIso: string, asOfIso: string): boolean {
-  const { start, end } = periodBounds(periodOf(asOfIso, 'quarter'));
-  return start <= endIso && endIso <= end;
-}
-
 function periodsPerYear(kind: PeriodKind): number {
   return 12 / MONTHS[kind];
 }

@@ -2,25 +2,24 @@
  * The dashboard: figures, progress by area (or by plan), by CAF criterion, by owner, a
  * burn-up by month and the overdue list, for one plan or all plans, as of any day.
  *
- * Everything is counted in SQL. The state of every activity in scope, as of the day and as
- * of the end of the previous quarter, is worked out once into a temporary table
- * (temp.dashboard_state) inside one read transaction; each figure is then a GROUP BY over
- * that table. Only grouped rows (a few per area, criterion, owner, month) and the first
- * DASHBOARD_OVERDUE_LIMIT overdue activities reach JavaScript.
- *
- * The state is the shared activityStateSql (activity-state.server.ts: the same rules and
- * columns as ACTIVITY_STATE_CTE, tests/dashboard-state.test.ts checks that row by row),
- * with the state as of the previous quarter end beside it: that reuses the latest update
- * when it was recorded before the quarter ended, so it usually costs nothing more. See
- * bench/dashboard.ts for the figures.
+ * One statement reads every live activity in scope with its latest status update as of the
+ * day and, for those updated since, as of the end of the previous quarter (each looked up
+ * once, in an index that holds all that is needed: status_updates_latest_idx), as one JSON
+ * array: one value per dashboard instead of a dozen per activity, which better-sqlite3 would
+ * convert one by one. The reschedules, few, are read in full. The rules (stateFromLatest in
+ * app/domain/activity-state.ts) and every count then come from walks over those activities
+ * in memory; SQL is asked besides only for what they lack: the CAF references of the
+ * measures, the owners of the overdue and due activities, the titles of the overdue ones
+ * listed and the areas of a plan. See bench/dashboard.ts for the figures;
+ * tests/dashboard-state.test.ts checks the states against deriveActivityState.
  */
 import type Database from 'better-sqlite3';
 import { getDb } from '../../db/client';
-import { addDays, dateOfTimestampInSofia, endOfDayInSofia, isIsoDate } from '~/domain/dates';
+import { stateFromLatest, type LatestState } from '~/domain/activity-state';
+import { addDays, dateOfTimestampInSofia, daysBetween, endOfDayInSofia, isIsoDate } from '~/domain/dates';
 import { periodBounds, periodKey, periodOf, quarterEndBefore, type Period } from '~/domain/quarters';
-import { STATUSES, type Status } from '~/domain/status';
+import type { Status } from '~/domain/status';
 import { CAF_CRITERIA } from '../../importers/caf2020';
-import { activityStateSql } from './activity-state.server';
 import { prepared } from './statements.server';
 
 export const DASHBOARD_OVERDUE_LIMIT = 50;
@@ -126,132 +125,243 @@ export type Dashboard = {
 
 export type DashboardQuery = { planId: number | null; asOf: string; today: string };
 
-const SOFIA_DATE_FUNCTION = 'dashboard_sofia_date';
-const withFunction = new WeakSet<Database.Database>();
+/** A live activity in scope with its state as of the day (now) and as of the previous quarter end (before). */
+export type DashboardActivity = {
+  id: number;
+  planId: number;
+  measureId: number;
+  position: number;
+  start: string | null;
+  baselineEnd: string | null;
+  ongoing: boolean;
+  /** As of the day, for a done activity: the day it was completed. */
+  completedOn: string | null;
+  now: LatestState;
+  before: LatestState;
+};
 
-/** The Sofia calendar day of a moment, in SQL (used only for done updates that state no completion date). */
-function ensureFunctions(sqlite: Database.Database): void {
-  if (withFunction.has(sqlite)) return;
-  sqlite.function(SOFIA_DATE_FUNCTION, { deterministic: true }, (ms: unknown) =>
-    ms === null ? null : dateOfTimestampInSofia(Number(ms)),
-  );
-  withFunction.add(sqlite);
-}
+/**
+ * SQL: activity a's latest status update recorded by the cutoff, read from
+ * status_updates_latest_idx alone: [status, the latest percent stated by then, when done the
+ * completion day it states (else the moment it was recorded)], or null when there is none.
+ * With a moment since: [..., whether it was recorded after since, and if so the latest update
+ * by since (the same three, or null)].
+ */
+const latestUpdate = (alias: string, cutoff: string, since?: string): string => `(
+  select json_array(${alias}.status,
+      coalesce(${alias}.percent, (select p.percent from status_updates p where p.activity_id = a.id and p.created_at <= ${cutoff}
+        and p.percent is not null order by p.created_at desc, p.id desc limit 1)),
+      case when ${alias}.status = 'done' then coalesce(${alias}.completed_on, ${alias}.created_at) end${
+        since ? `, ${alias}.created_at > ${since}, case when ${alias}.created_at > ${since} then ${latestUpdate('earlier', since)} end` : ''
+      })
+  from status_updates ${alias} where ${alias}.activity_id = a.id and ${alias}.created_at <= ${cutoff}
+  order by ${alias}.created_at desc, ${alias}.id desc limit 1)`;
 
-export function statePeriodParams(asOf: string, previousAsOf: string) {
+type Update = [status: Status, percent: number | null, completion: string | number | null];
+type ActivityRow = [
+  id: number,
+  planId: number,
+  measureId: number,
+  position: number,
+  start: string | null,
+  baselineEnd: string | null,
+  ongoing: 0 | 1,
+  update: [...Update, recordedSince: 0 | 1, updateBefore: Update | null] | null,
+];
+
+/**
+ * A JSON value a subquery gave: SQLite passes it on as JSON when it comes straight from an
+ * index, as here, but as text when the subquery sorted its rows (were the plan to change).
+ */
+const fromSubquery = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/** The live activities of one plan (planId) or of all plans, with their state as of asOf and as of previousAsOf (an earlier day). */
+export function dashboardActivities(planId: number | null, asOf: string, previousAsOf: string): DashboardActivity[] {
+  const sqlite = getDb().$client;
+  const cutoff = endOfDayInSofia(asOf);
+  const previousCutoff = endOfDayInSofia(previousAsOf);
+  // One JSON array rather than rows: better-sqlite3 converts every value of every row on its own.
+  const { rows } = prepared(
+    sqlite,
+    `select json_group_array(json_array(a.id, a.plan_id, a.measure_id, a.position, a.start, a.baseline_end, a.ongoing,
+       ${latestUpdate('latest', ':cutoff', ':previousCutoff')})) as rows
+     from activities a where a.archived = 0 ${planId === null ? '' : 'and a.plan_id = :planId'}`,
+  ).get({ cutoff, previousCutoff, ...(planId === null ? {} : { planId }) }) as { rows: string };
+  const ends = latestEnds(sqlite, planId, cutoff, previousCutoff);
   const quarter = periodBounds(periodOf(asOf, 'quarter'));
   const previousQuarter = periodBounds(periodOf(previousAsOf, 'quarter'));
-  return {
-    asOf,
-    cutoff: endOfDayInSofia(asOf),
-    quarterStart: quarter.start,
-    quarterEnd: quarter.end,
-    prevAsOf: previousAsOf,
-    prevCutoff: endOfDayInSofia(previousAsOf),
-    prevQuarterStart: previousQuarter.start,
-    prevQuarterEnd: previousQuarter.end,
-  };
+
+  return (JSON.parse(rows) as ActivityRow[]).map(([id, planId, measureId, position, start, baselineEnd, ongoing, latest]): DashboardActivity => {
+    const schedule = { start, ongoing: ongoing === 1 };
+    const update = fromSubquery(latest);
+    const updateBefore = update?.[3] ? fromSubquery(update[4]) : update;
+    const completion = update?.[2] ?? null;
+    return {
+      id,
+      planId,
+      measureId,
+      position,
+      start,
+      baselineEnd,
+      ongoing: schedule.ongoing,
+      completedOn: typeof completion === 'number' ? dateOfTimestampInSofia(completion) : completion,
+      now: stateFromLatest(schedule, update?.[0] ?? null, update?.[1] ?? null, ends.now.get(id) ?? baselineEnd, asOf, quarter),
+      before: stateFromLatest(schedule, updateBefore?.[0] ?? null, updateBefore?.[1] ?? null, ends.before.get(id) ?? baselineEnd, previousAsOf, previousQuarter),
+    };
+  });
 }
 
 /**
- * SELECT giving, for every live activity matching `where` (over activities a), its state as
- * of :asOf and as of :prevAsOf: the shared activityStateSql with the previous state and the
- * completion day. Columns: id, plan_id, measure_id, start, baseline_end, ongoing, end_date,
- * status, percent, completed_on, overdue, due_this_quarter, late_start, days_overdue,
- * prev_status, prev_percent, prev_end, prev_overdue, prev_due_this_quarter, prev_late_start.
- * Named parameters: statePeriodParams(asOf, previousAsOf).
+ * The end set by the latest reschedule recorded by cutoff (now) and by previousCutoff (before),
+ * by activity id, for the activities in scope that were rescheduled: few, so read in full.
  */
-export function dashboardStateSql(where: string): string {
-  return `
-  select r.id, r.plan_id, r.measure_id, r.start, r.baseline_end, r.ongoing, r.end_date, r.status, r.percent, r.completed_on,
-    r.overdue, r.due_this_quarter, r.late_start,
-    case when r.overdue then cast(julianday(:asOf) - julianday(r.end_date) as integer) else 0 end as days_overdue,
-    r.prev_status, r.prev_percent, r.prev_end, r.prev_overdue, r.prev_due_this_quarter, r.prev_late_start
-  from (${activityStateSql({ where, previous: true, sofiaDateFunction: SOFIA_DATE_FUNCTION })}) r`;
+function latestEnds(sqlite: Database.Database, planId: number | null, cutoff: number, previousCutoff: number) {
+  const { changes } = prepared(
+    sqlite,
+    `select json_group_array(json_array(activity_id, new_end, created_at <= :previousCutoff)) as changes
+     from (select * from schedule_changes
+       where created_at <= :cutoff ${planId === null ? '' : 'and activity_id in (select id from activities where plan_id = :planId)'}
+       order by activity_id, created_at, id)`,
+  ).get({ cutoff, previousCutoff, ...(planId === null ? {} : { planId }) }) as { changes: string };
+  const now = new Map<number, string>();
+  const before = new Map<number, string>();
+  for (const [activityId, newEnd, byPreviousCutoff] of JSON.parse(changes) as [number, string, 0 | 1][]) {
+    now.set(activityId, newEnd);
+    if (byPreviousCutoff) before.set(activityId, newEnd);
+  }
+  return { now, before };
 }
 
-const STATE_TABLE = 'temp.dashboard_state';
+/** Counts over activities in one of their states. */
+type Tally = { total: number; byStatus: StatusCounts; overdue: number; dueThisQuarter: number; lateStart: number; percentSum: number };
 
-/** The figures as of the day and as of the previous quarter end, and the dates the plan(s) span, in one scan. */
-const FIGURES_SQL = `
-  select count(*) as total,
-    coalesce(sum(status = 'done'), 0) as done,
-    coalesce(sum(status = 'in_progress'), 0) as inProgress,
-    coalesce(sum(status = 'planned'), 0) as planned,
-    coalesce(sum(status = 'postponed'), 0) as postponed,
-    coalesce(sum(status = 'cancelled'), 0) as cancelled,
-    coalesce(sum(overdue), 0) as overdue,
-    coalesce(sum(due_this_quarter), 0) as dueThisQuarter,
-    coalesce(sum(late_start), 0) as lateStart,
-    coalesce(sum(case when status <> 'cancelled' then percent end), 0) as percentSum,
-    coalesce(sum(prev_status = 'done'), 0) as prevDone,
-    coalesce(sum(prev_status = 'in_progress'), 0) as prevInProgress,
-    coalesce(sum(prev_status = 'planned'), 0) as prevPlanned,
-    coalesce(sum(prev_status = 'postponed'), 0) as prevPostponed,
-    coalesce(sum(prev_status = 'cancelled'), 0) as prevCancelled,
-    coalesce(sum(prev_overdue), 0) as prevOverdue,
-    coalesce(sum(prev_due_this_quarter), 0) as prevDueThisQuarter,
-    coalesce(sum(prev_late_start), 0) as prevLateStart,
-    coalesce(sum(case when prev_status <> 'cancelled' then prev_percent end), 0) as prevPercentSum,
-    min(coalesce(start, baseline_end)) as firstDate,
-    max(max(coalesce(baseline_end, '')), max(coalesce(end_date, ''))) as lastDate
-  from dashboard_state`;
+const emptyCounts = (): StatusCounts => ({ planned: 0, in_progress: 0, done: 0, postponed: 0, cancelled: 0 });
+const emptyTally = (): Tally => ({ total: 0, byStatus: emptyCounts(), overdue: 0, dueThisQuarter: 0, lateStart: 0, percentSum: 0 });
 
-type FiguresRow = {
-  total: number;
-  done: number;
-  inProgress: number;
-  planned: number;
-  postponed: number;
-  cancelled: number;
-  overdue: number;
-  dueThisQuarter: number;
-  lateStart: number;
-  percentSum: number;
-  firstDate: string | null;
-  lastDate: string | null;
+function count(tally: Tally, state: LatestState): void {
+  tally.total += 1;
+  tally.byStatus[state.status] += 1;
+  if (state.overdue) tally.overdue += 1;
+  if (state.dueThisQuarter) tally.dueThisQuarter += 1;
+  if (state.lateStart) tally.lateStart += 1;
+  if (state.status !== 'cancelled') tally.percentSum += state.percent;
+}
+
+function addTally(into: Tally, from: Tally): void {
+  into.total += from.total;
+  into.byStatus.planned += from.byStatus.planned;
+  into.byStatus.in_progress += from.byStatus.in_progress;
+  into.byStatus.done += from.byStatus.done;
+  into.byStatus.postponed += from.byStatus.postponed;
+  into.byStatus.cancelled += from.byStatus.cancelled;
+  into.overdue += from.overdue;
+  into.dueThisQuarter += from.dueThisQuarter;
+  into.lateStart += from.lateStart;
+  into.percentSum += from.percentSum;
+}
+
+/** What the dashboard counts over its activities, in one walk over them. */
+type Counts = {
+  /** As of the day, and as of the previous quarter end. */
+  now: Tally;
+  before: Tally;
+  /** As of the day. */
+  byMeasure: Map<number, Tally>;
+  byPlan: Map<number, Tally>;
+  /** Baseline ends of the activities that are not ongoing, and completion days, with how many activities have each. */
+  plannedByDay: Map<string, number>;
+  completedByDay: Map<string, number>;
+  /** The first start (else baseline end) and the last end (baseline or current). */
+  first: string | null;
+  last: string | null;
+  overdueIds: number[];
+  dueIds: number[];
+  /** The overdue activities that end first, at most DASHBOARD_OVERDUE_LIMIT, in the order listed. */
+  firstOverdue: DashboardActivity[];
 };
-type BothFiguresRow = FiguresRow & { [K in keyof Omit<FiguresRow, 'total' | 'firstDate' | 'lastDate'> as `prev${Capitalize<K>}`]: number };
 
-function toFigures(row: FiguresRow): Figures {
-  const counted = row.total - row.cancelled;
-  return {
-    total: row.total,
-    done: row.done,
-    inProgress: row.inProgress,
-    planned: row.planned,
-    postponed: row.postponed,
-    cancelled: row.cancelled,
-    overdue: row.overdue,
-    dueThisQuarter: row.dueThisQuarter,
-    lateStart: row.lateStart,
-    shareDone: counted > 0 ? row.done / counted : null,
-    meanPercent: counted > 0 ? row.percentSum / counted : null,
+function countActivities(activities: DashboardActivity[]): Counts {
+  const counts: Counts = {
+    now: emptyTally(),
+    before: emptyTally(),
+    byMeasure: new Map(),
+    byPlan: new Map(),
+    plannedByDay: new Map(),
+    completedByDay: new Map(),
+    first: null,
+    last: null,
+    overdueIds: [],
+    dueIds: [],
+    firstOverdue: [],
   };
+  for (const activity of activities) {
+    const { now } = activity;
+    count(counts.now, now);
+    count(counts.before, activity.before);
+    count(entryOf(counts.byMeasure, activity.measureId, emptyTally), now);
+    count(entryOf(counts.byPlan, activity.planId, emptyTally), now);
+    if (!activity.ongoing && activity.baselineEnd !== null) increment(counts.plannedByDay, activity.baselineEnd);
+    if (activity.completedOn !== null) increment(counts.completedByDay, activity.completedOn);
+    const begins = activity.start ?? activity.baselineEnd;
+    if (begins !== null && (counts.first === null || begins < counts.first)) counts.first = begins;
+    counts.last = later(later(counts.last, activity.baselineEnd), now.end);
+    if (now.overdue) {
+      counts.overdueIds.push(activity.id);
+      keepFirstOverdue(counts.firstOverdue, activity);
+    }
+    if (now.dueThisQuarter) counts.dueIds.push(activity.id);
+  }
+  return counts;
 }
 
-function previousOf(row: BothFiguresRow): FiguresRow {
-  return {
-    total: row.total,
-    done: row.prevDone,
-    inProgress: row.prevInProgress,
-    planned: row.prevPlanned,
-    postponed: row.prevPostponed,
-    cancelled: row.prevCancelled,
-    overdue: row.prevOverdue,
-    dueThisQuarter: row.prevDueThisQuarter,
-    lateStart: row.prevLateStart,
-    percentSum: row.prevPercentSum,
-    firstDate: row.firstDate,
-    lastDate: row.lastDate,
-  };
+/** The later of two days, either of them null when there is none. */
+const later = (a: string | null, b: string | null) => (a === null || (b !== null && b > a) ? b : a);
+const increment = <K>(counts: Map<K, number>, key: K, n = 1) => counts.set(key, (counts.get(key) ?? 0) + n);
+
+/**
+ * Adds an overdue activity to the list of those that end first (then by plan and position)
+ * when it belongs there: kept in order while walking, which costs far less than sorting every
+ * overdue activity.
+ */
+function keepFirstOverdue(first: DashboardActivity[], activity: DashboardActivity): void {
+  if (first.length === DASHBOARD_OVERDUE_LIMIT && !listedBefore(activity, first.at(-1)!)) return;
+  let at = first.length;
+  while (at > 0 && listedBefore(activity, first[at - 1]!)) at -= 1;
+  first.splice(at, 0, activity);
+  if (first.length > DASHBOARD_OVERDUE_LIMIT) first.pop();
 }
 
-const emptyCounts = (): StatusCounts => Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
+/** The order of the overdue list: by end, then by plan and position. */
+function listedBefore(a: DashboardActivity, b: DashboardActivity): boolean {
+  return a.now.end! < b.now.end! || (a.now.end === b.now.end && (a.planId < b.planId || (a.planId === b.planId && a.position < b.position)));
+}
 
-function shareOf(byStatus: StatusCounts, total: number): number | null {
-  const counted = total - byStatus.cancelled;
-  return counted > 0 ? byStatus.done / counted : null;
+/** The map's value for the key, created first when missing. */
+function entryOf<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = create()));
+  return value;
+}
+
+/** Cancelled activities count in neither share: done / (total − cancelled), mean percent over the same. */
+const countedOf = (tally: Tally) => tally.total - tally.byStatus.cancelled;
+const shareDoneOf = (tally: Tally) => (countedOf(tally) > 0 ? tally.byStatus.done / countedOf(tally) : null);
+const meanPercentOf = (tally: Tally) => (countedOf(tally) > 0 ? tally.percentSum / countedOf(tally) : null);
+
+function toFigures(tally: Tally): Figures {
+  return {
+    total: tally.total,
+    done: tally.byStatus.done,
+    inProgress: tally.byStatus.in_progress,
+    planned: tally.byStatus.planned,
+    postponed: tally.byStatus.postponed,
+    cancelled: tally.byStatus.cancelled,
+    overdue: tally.overdue,
+    dueThisQuarter: tally.dueThisQuarter,
+    lateStart: tally.lateStart,
+    shareDone: shareDoneOf(tally),
+    meanPercent: meanPercentOf(tally),
+  };
 }
 
 /** Every plan, for the plan selector. */
@@ -271,7 +381,7 @@ const cached = new WeakMap<Database.Database, Map<string, Dashboard>>();
 /**
  * Changes whenever the database may have changed: PRAGMA data_version moves on every commit
  * by another connection (the CLI, another process), total_changes() on every row this
- * connection inserts, updates or deletes (a temporary table created as a SELECT is none).
+ * connection inserts, updates or deletes.
  */
 const versionStatements = new WeakMap<Database.Database, { data: Database.Statement; changes: Database.Statement }>();
 function dataVersion(sqlite: Database.Database): string {
@@ -292,8 +402,7 @@ export function clearDashboardCache(): void {
 /**
  * The dashboard of one plan (planId) or of all plans (planId null) as of a day. The result
  * of the same query on unchanged data is reused: nothing in it depends on anything else
- * (today is part of the query), and a dashboard of all plans costs a few hundred ms.
- * Callers must not change the object returned.
+ * (today is part of the query). Callers must not change the object returned.
  */
 export function getDashboard(query: DashboardQuery): Dashboard {
   const sqlite = getDb().$client;
@@ -309,149 +418,63 @@ export function getDashboard(query: DashboardQuery): Dashboard {
 }
 
 function computeDashboard(sqlite: Database.Database, { planId, asOf, today }: DashboardQuery): Dashboard {
-  ensureFunctions(sqlite);
   const previousAsOf = quarterEndBefore(asOf);
-  const params = statePeriodParams(asOf, previousAsOf);
   const plans = listPlanChoices();
   const plan = planId === null ? null : (plans.find((p) => p.id === planId) ?? null);
   if (planId !== null && plan === null) throw new Response('Plan not found', { status: 404 });
 
-  // One read transaction: every figure comes from the same snapshot, and the temporary
-  // table never outlives the call (better-sqlite3 is synchronous: no other request runs
-  // on this connection in between).
-  return sqlite.transaction(() => {
-    sqlite.prepare(`drop table if exists ${STATE_TABLE}`).run();
-    sqlite
-      .prepare(`create table ${STATE_TABLE} as ${dashboardStateSql(planId === null ? '' : 'a.plan_id = :planId')}`)
-      .run(planId === null ? params : { ...params, planId });
-    try {
-      const row = sqlite.prepare(FIGURES_SQL).get() as BothFiguresRow;
-      const figures = toFigures(row);
-      const cube = measureCube(sqlite, planId);
-      return {
-        asOf,
-        previousAsOf,
-        quarter: periodKey(periodOf(asOf, 'quarter')),
-        plan,
-        plans,
-        figures,
-        previousFigures: toFigures(previousOf(row)),
-        groups: planId === null ? topPlans(cube.groups) : cube.groups,
-        caf: cube.caf,
-        owners: ownerLoad(sqlite),
-        burnUp: burnUp(sqlite, asOf),
-        overdue: { total: figures.overdue, rows: figures.overdue > 0 ? overdueList(sqlite) : [] },
-        quarterEnds: quarterEnds(row.firstDate, row.lastDate, today),
-        limits: { plans: DASHBOARD_PLAN_LIMIT, owners: DASHBOARD_OWNER_LIMIT, overdue: DASHBOARD_OVERDUE_LIMIT },
-      } satisfies Dashboard;
-    } finally {
-      sqlite.prepare(`drop table if exists ${STATE_TABLE}`).run();
-    }
+  // One read transaction: every figure comes from the same snapshot.
+  return sqlite.transaction((): Dashboard => {
+    const counts = countActivities(dashboardActivities(planId, asOf, previousAsOf));
+    const figures = toFigures(counts.now);
+    return {
+      asOf,
+      previousAsOf,
+      quarter: periodKey(periodOf(asOf, 'quarter')),
+      plan,
+      plans,
+      figures,
+      previousFigures: toFigures(counts.before),
+      groups: planId === null ? topPlans(planGroups(counts.byPlan, plans)) : areaGroups(sqlite, planId, counts.byMeasure),
+      caf: cafProgress(sqlite, planId, counts.byMeasure),
+      owners: ownerLoad(sqlite, counts.overdueIds, counts.dueIds),
+      burnUp: burnUp(counts.plannedByDay, counts.completedByDay, asOf),
+      overdue: { total: figures.overdue, rows: overdueList(sqlite, counts.firstOverdue, plans, asOf) },
+      quarterEnds: quarterEnds(counts.first, counts.last, today),
+      limits: { plans: DASHBOARD_PLAN_LIMIT, owners: DASHBOARD_OWNER_LIMIT, overdue: DASHBOARD_OVERDUE_LIMIT },
+    };
   })();
 }
 
-type CubeRow = {
-  kind: 'group' | 'criterion' | 'sub';
-  key: string;
-  id: number | null;
-  planId: number | null;
-  title: string | null;
-  position: number | null;
-  measures: number;
-  planned: number;
-  in_progress: number;
-  done: number;
-  postponed: number;
-  cancelled: number;
-  overdue: number;
-  due: number;
-  percentSum: number;
-};
-
-const CUBE_SUMS = `sum(g.planned) as planned, sum(g.in_progress) as in_progress, sum(g.done) as done, sum(g.postponed) as postponed,
-  sum(g.cancelled) as cancelled, sum(g.overdue) as overdue, sum(g.due) as due, sum(g.percent_sum) as percentSum`;
-
-/**
- * Progress by area (one plan: every area, empty ones too) or by plan (all plans), by CAF
- * criterion and by sub-criterion, from one grouping of the state by measure. An activity
- * belongs to one measure, so an activity counts once per criterion however many of its
- * sub-criteria the measure names.
- */
-function measureCube(sqlite: Database.Database, planId: number | null): { groups: GroupProgress[]; caf: CafProgress[] } {
-  const groupsSql =
-    planId === null
-      ? `select 'group' as kind, cast(p.id as text) as key, p.id, p.id as planId, p.title, p.id as position, count(*) as measures, ${CUBE_SUMS}
-         from g join plans p on p.id = g.plan_id group by p.id`
-      : `select 'group' as kind, ar.code as key, ar.id, ar.plan_id as planId, ar.title, ar.position, count(g.measure_id) as measures, ${CUBE_SUMS}
-         from areas ar left join measures m on m.area_id = ar.id left join g on g.measure_id = m.id
-         where ar.plan_id = :planId group by ar.id`;
-  // CROSS JOIN keeps g (the measures in scope) as the outer loop: one plan's dashboard must not
-  // scan the CAF references of every plan.
-  const rows = sqlite
-    .prepare(
-      `with g as materialized (
-         select measure_id, plan_id, sum(status = 'planned') as planned, sum(status = 'in_progress') as in_progress,
-           sum(status = 'done') as done, sum(status = 'postponed') as postponed, sum(status = 'cancelled') as cancelled,
-           sum(overdue) as overdue, sum(due_this_quarter) as due, sum(case when status <> 'cancelled' then percent end) as percent_sum
-         from dashboard_state group by measure_id)
-       ${groupsSql}
-       union all
-       select 'criterion', coalesce(c.parent_code, c.code), null, null, null, null, count(*), ${CUBE_SUMS}
-       from g cross join measure_caf_refs r on r.measure_id = g.measure_id join caf_criteria c on c.code = r.caf_code
-       -- once per criterion: skip a reference when the measure names an earlier code of the same criterion
-       where not exists (select 1 from measure_caf_refs r2 join caf_criteria c2 on c2.code = r2.caf_code
-         where r2.measure_id = r.measure_id and r2.caf_code < r.caf_code
-           and coalesce(c2.parent_code, c2.code) = coalesce(c.parent_code, c.code))
-       group by coalesce(c.parent_code, c.code)
-       union all
-       select 'sub', r.caf_code, null, null, null, null, count(*), ${CUBE_SUMS}
-       from g cross join measure_caf_refs r on r.measure_id = g.measure_id
-       group by r.caf_code`,
-    )
-    .all(planId === null ? {} : { planId }) as CubeRow[];
-
-  const countsOf = (row: CubeRow): StatusCounts => {
-    const counts = emptyCounts();
-    for (const status of STATUSES) counts[status] = row[status] ?? 0;
-    return counts;
+function groupProgress(group: Pick<GroupProgress, 'id' | 'planId' | 'areaCode' | 'label' | 'title'>, tally: Tally): GroupProgress {
+  return {
+    ...group,
+    total: tally.total,
+    byStatus: tally.byStatus,
+    overdue: tally.overdue,
+    dueThisQuarter: tally.dueThisQuarter,
+    shareDone: shareDoneOf(tally),
+    meanPercent: meanPercentOf(tally),
   };
-  const totalOf = (counts: StatusCounts) => STATUSES.reduce((sum, status) => sum + counts[status], 0);
+}
 
-  const groups = rows
-    .filter((row) => row.kind === 'group')
-    .sort((a, b) => a.position! - b.position! || a.id! - b.id!)
-    .map((row): GroupProgress => {
-      const byStatus = countsOf(row);
-      const total = totalOf(byStatus);
-      const counted = total - byStatus.cancelled;
-      return {
-        id: row.id!,
-        planId: row.planId!,
-        areaCode: planId === null ? null : row.key,
-        label: planId === null ? row.title! : row.key,
-        title: row.title!,
-        total,
-        byStatus,
-        overdue: row.overdue ?? 0,
-        dueThisQuarter: row.due ?? 0,
-        shareDone: shareOf(byStatus, total),
-        meanPercent: counted > 0 ? (row.percentSum ?? 0) / counted : null,
-      };
-    });
+/** Progress by plan: the plans with live activities. */
+function planGroups(byPlan: Map<number, Tally>, plans: PlanChoice[]): GroupProgress[] {
+  return plans
+    .filter((plan) => byPlan.has(plan.id))
+    .map((plan) => groupProgress({ id: plan.id, planId: plan.id, areaCode: null, label: plan.title, title: plan.title }, byPlan.get(plan.id)!));
+}
 
-  const caf = CAF_CRITERIA.map((criterion): CafProgress => {
-    const row = rows.find((r) => r.kind === 'criterion' && r.key === criterion.code);
-    const byStatus = row ? countsOf(row) : emptyCounts();
-    const total = totalOf(byStatus);
-    const subCriteria = [criterion, ...criterion.subCriteria].flatMap((sub) => {
-      const subRow = rows.find((r) => r.kind === 'sub' && r.key === sub.code);
-      if (!subRow) return [];
-      const counts = countsOf(subRow);
-      return [{ code: sub.code, titleBg: sub.titleBg, titleEn: sub.titleEn, measures: subRow.measures, activities: totalOf(counts), done: counts.done, overdue: subRow.overdue }];
-    });
-    return { code: criterion.code, titleBg: criterion.titleBg, titleEn: criterion.titleEn, total, byStatus, overdue: row?.overdue ?? 0, shareDone: shareOf(byStatus, total), subCriteria };
-  });
-  return { groups, caf };
+/** Progress by area of one plan: every area, empty ones too, in the plan's order. */
+function areaGroups(sqlite: Database.Database, planId: number, byMeasure: Map<number, Tally>): GroupProgress[] {
+  const areas = prepared(sqlite, 'select id, code, title from areas where plan_id = ? order by position, id').all(planId) as { id: number; code: string; title: string }[];
+  const measures = prepared(sqlite, 'select id, area_id as areaId from measures where plan_id = ?').all(planId) as { id: number; areaId: number }[];
+  const byArea = new Map(areas.map((area) => [area.id, emptyTally()]));
+  for (const measure of measures) {
+    const tally = byMeasure.get(measure.id);
+    if (tally) addTally(byArea.get(measure.areaId)!, tally);
+  }
+  return areas.map((area) => groupProgress({ id: area.id, planId, areaCode: area.code, label: area.code, title: area.title }, byArea.get(area.id)!));
 }
 
 /** The plans with the most overdue activities first (then the least done), at most DASHBOARD_PLAN_LIMIT. */
@@ -461,71 +484,137 @@ function topPlans(groups: GroupProgress[]): GroupProgress[] {
     .slice(0, DASHBOARD_PLAN_LIMIT);
 }
 
-/** Owners with overdue or due-this-quarter activities, the most overdue first. */
-function ownerLoad(sqlite: Database.Database): OwnerLoad[] {
-  return sqlite
-    .prepare(
-      `select o.id, o.name, sum(s.overdue) as overdue, sum(s.due_this_quarter) as dueThisQuarter
-       from dashboard_state s
-       cross join activity_owners ao on ao.activity_id = s.id
-       join owners o on o.id = ao.owner_id
-       where s.overdue or s.due_this_quarter
-       group by o.id
-       order by overdue desc, dueThisQuarter desc, o.name
-       limit ${DASHBOARD_OWNER_LIMIT}`,
-    )
-    .all() as OwnerLoad[];
+/**
+ * Progress by CAF criterion and sub-criterion, from the tallies by measure and the measures
+ * each CAF code is referenced by. An activity belongs to one measure, so it counts once per
+ * criterion however many of the criterion's codes its measure names.
+ */
+function cafProgress(sqlite: Database.Database, planId: number | null, byMeasure: Map<number, Tally>): CafProgress[] {
+  const criteria = prepared(sqlite, 'select code, coalesce(parent_code, code) as criterion from caf_criteria').all() as { code: string; criterion: string }[];
+  const criterionOf = new Map(criteria.map((row) => [row.code, row.criterion]));
+  const { refs } = prepared(
+    sqlite,
+    `select json_array(json_group_array(measure_id), json_group_array(caf_code)) as refs from measure_caf_refs
+     ${planId === null ? '' : 'where measure_id in (select id from measures where plan_id = :planId)'}`,
+  ).get(planId === null ? {} : { planId }) as { refs: string };
+  const [measureIds, codes] = JSON.parse(refs) as [number[], string[]];
+
+  const bySub = new Map<string, { measures: number; tally: Tally }>();
+  const byCriterion = new Map<string, { measureIds: Set<number>; tally: Tally }>();
+  const newSub = () => ({ measures: 0, tally: emptyTally() });
+  const newCriterion = () => ({ measureIds: new Set<number>(), tally: emptyTally() });
+  measureIds.forEach((measureId, i) => {
+    const tally = byMeasure.get(measureId);
+    if (!tally) return;
+    const sub = entryOf(bySub, codes[i]!, newSub);
+    sub.measures += 1;
+    addTally(sub.tally, tally);
+    const criterion = entryOf(byCriterion, criterionOf.get(codes[i]!)!, newCriterion);
+    if (criterion.measureIds.has(measureId)) return;
+    criterion.measureIds.add(measureId);
+    addTally(criterion.tally, tally);
+  });
+
+  return CAF_CRITERIA.map((criterion): CafProgress => {
+    const tally = byCriterion.get(criterion.code)?.tally ?? emptyTally();
+    const subCriteria = [criterion, ...criterion.subCriteria].flatMap((code) => {
+      const sub = bySub.get(code.code);
+      if (!sub) return [];
+      return [{ code: code.code, titleBg: code.titleBg, titleEn: code.titleEn, measures: sub.measures, activities: sub.tally.total, done: sub.tally.byStatus.done, overdue: sub.tally.overdue }];
+    });
+    return {
+      code: criterion.code,
+      titleBg: criterion.titleBg,
+      titleEn: criterion.titleEn,
+      total: tally.total,
+      byStatus: tally.byStatus,
+      overdue: tally.overdue,
+      shareDone: shareDoneOf(tally),
+      subCriteria,
+    };
+  });
+}
+
+/** Owners with overdue or due-this-quarter activities, the most overdue first (then by name). */
+function ownerLoad(sqlite: Database.Database, overdueIds: number[], dueIds: number[]): OwnerLoad[] {
+  // Counted here from the owners of each activity (one id per activity and owner): no grouping in SQL.
+  const ownerIdsOf = (activityIds: number[]) => {
+    const { ownerIds } = prepared(
+      sqlite,
+      'select json_group_array(ao.owner_id) as ownerIds from json_each(:ids) j join activity_owners ao on ao.activity_id = j.value',
+    ).get({ ids: JSON.stringify(activityIds) }) as { ownerIds: string };
+    return JSON.parse(ownerIds) as number[];
+  };
+  const load = new Map<number, { overdue: number; dueThisQuarter: number }>();
+  const newLoad = () => ({ overdue: 0, dueThisQuarter: 0 });
+  for (const ownerId of ownerIdsOf(overdueIds)) entryOf(load, ownerId, newLoad).overdue += 1;
+  for (const ownerId of ownerIdsOf(dueIds)) entryOf(load, ownerId, newLoad).dueThisQuarter += 1;
+  const owners = prepared(sqlite, 'select id, name from owners where id in (select value from json_each(:ids)) order by name, id').all({
+    ids: JSON.stringify([...load.keys()]),
+  }) as { id: number; name: string }[];
+  return owners
+    .map((owner): OwnerLoad => ({ ...owner, ...load.get(owner.id)! }))
+    .sort((a, b) => b.overdue - a.overdue || b.dueThisQuarter - a.dueThisQuarter) // stable: ties stay by name
+    .slice(0, DASHBOARD_OWNER_LIMIT);
 }
 
 /** Cumulative planned (baseline) and actual completions by month. */
-function burnUp(sqlite: Database.Database, asOf: string): BurnUpPoint[] {
-  const rows = sqlite
-    .prepare(
-      `select 'planned' as kind, substr(baseline_end, 1, 7) as month, count(*) as n
-         from dashboard_state where ongoing = 0 and baseline_end is not null group by month
-       union all
-       select 'actual', substr(completed_on, 1, 7), count(*)
-         from dashboard_state where completed_on is not null group by 2`,
-    )
-    .all() as { kind: 'planned' | 'actual'; month: string; n: number }[];
-  if (rows.length === 0) return [];
-  const months = rows.map((r) => r.month).sort();
+function burnUp(plannedByDay: Map<string, number>, completedByDay: Map<string, number>, asOf: string): BurnUpPoint[] {
+  const planned = byMonth(plannedByDay);
+  const actual = byMonth(completedByDay);
+  const months = [...planned.keys(), ...actual.keys()].sort();
+  if (months.length === 0) return [];
   const asOfMonth = asOf.slice(0, 7);
   const series: BurnUpPoint[] = [];
-  let planned = 0;
-  let actual = 0;
+  let plannedSoFar = 0;
+  let actualSoFar = 0;
   for (let month = months[0]!; month <= months.at(-1)!; month = nextMonth(month)) {
-    for (const row of rows) {
-      if (row.month !== month) continue;
-      if (row.kind === 'planned') planned += row.n;
-      else actual += row.n;
-    }
-    series.push({ month, planned, actual: month <= asOfMonth ? actual : null });
+    plannedSoFar += planned.get(month) ?? 0;
+    actualSoFar += actual.get(month) ?? 0;
+    series.push({ month, planned: plannedSoFar, actual: month <= asOfMonth ? actualSoFar : null });
   }
   return series;
+}
+
+function byMonth(byDay: Map<string, number>): Map<string, number> {
+  const months = new Map<string, number>();
+  for (const [day, n] of byDay) increment(months, day.slice(0, 7), n);
+  return months;
+}
+
+/** The overdue activities listed (the longest overdue first), with their titles and owners. */
+function overdueList(sqlite: Database.Database, listed: DashboardActivity[], plans: PlanChoice[], asOf: string): OverdueActivity[] {
+  if (listed.length === 0) return [];
+  const details = prepared(
+    sqlite,
+    `select a.id, a.code, a.title,
+       (select group_concat(name, ', ') from (select o.name from activity_owners ao join owners o on o.id = ao.owner_id
+          where ao.activity_id = a.id order by ao.position, o.name)) as owners
+     from activities a where a.id in (select value from json_each(?))`,
+  ).all(JSON.stringify(listed.map((activity) => activity.id))) as { id: number; code: string; title: string; owners: string | null }[];
+  const detailsById = new Map(details.map((row) => [row.id, row]));
+  const planTitles = new Map(plans.map((plan) => [plan.id, plan.title]));
+  return listed.map((activity) => {
+    const { code, title, owners } = detailsById.get(activity.id)!;
+    return {
+      id: activity.id,
+      planId: activity.planId,
+      planTitle: planTitles.get(activity.planId)!,
+      code,
+      title,
+      status: activity.now.status,
+      percent: activity.now.percent,
+      endDate: activity.now.end!,
+      baselineEnd: activity.baselineEnd,
+      daysOverdue: daysBetween(activity.now.end!, asOf),
+      owners,
+    };
+  });
 }
 
 function nextMonth(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-}
-
-/** The overdue activities, the longest overdue first, at most DASHBOARD_OVERDUE_LIMIT. */
-function overdueList(sqlite: Database.Database): OverdueActivity[] {
-  return sqlite
-    .prepare(
-      `select s.id, s.plan_id as planId, p.title as planTitle, a.code, a.title, s.status, s.percent, s.end_date as endDate,
-         s.baseline_end as baselineEnd, s.days_overdue as daysOverdue,
-         (select group_concat(name, ', ') from (select o.name from activity_owners ao join owners o on o.id = ao.owner_id
-            where ao.activity_id = s.id order by ao.position, o.name)) as owners
-       from dashboard_state s
-       join activities a on a.id = s.id
-       join plans p on p.id = s.plan_id
-       where s.overdue
-       order by s.end_date, s.plan_id, a.position
-       limit ${DASHBOARD_OVERDUE_LIMIT}`,
-    )
-    .all() as OverdueActivity[];
 }
 
 /**

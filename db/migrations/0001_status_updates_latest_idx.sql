@@ -1,0 +1,1 @@
+CREATE INDEX `status_updates_latest_idx` ON `status_updates` (`activity_id`,`created_at`,`id`,`status`,`percent`,`completed_on`);
