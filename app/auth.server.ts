@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import { createCookie, createSessionStorage, redirect } from '@remix-run/node';
-import { eq, lt } from 'drizzle-orm';
-import { getDb } from '../db/client';
-import { loginFailures, sessions, type User } from '../db/schema';
+import { and, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
+import { getDb, type Db } from '../db/client';
+import { loginFailures, sessions, users, type User } from '../db/schema';
 import { sessionSecret } from './env.server';
 import { can, type Permission } from './domain/permissions';
-import { getUserByEmail, getUserById, normalizeEmail } from './models/user.server';
+import { getUserByEmail, normalizeEmail } from './models/user.server';
 import { verifyPassword } from './models/password.server';
 
 const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14;
@@ -59,11 +59,25 @@ export function assertSameOrigin(request: Request): void {
   if (!sameOrigin) throw new Response('Cross-site request refused', { status: 403 });
 }
 
+/** The user of a live session by its id, prepared once per connection: every page asks it, in the root loader and its own. */
+const userOfSessionQueries = new WeakMap<Db, ReturnType<typeof prepareUserOfSession>>();
+function prepareUserOfSession(db: Db) {
+  return db
+    .select(getTableColumns(users))
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), gte(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare();
+}
+
+/** The signed-in user: the session id from the signed cookie, the session and its user in one query. */
 export async function getSessionUser(request: Request): Promise<User | null> {
-  const session = await sessionStorage.getSession(request.headers.get('Cookie'));
-  const userId = session.get('userId');
-  if (!userId) return null;
-  const user = getUserById(userId);
+  const sessionId: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
+  if (typeof sessionId !== 'string') return null;
+  const db = getDb();
+  let query = userOfSessionQueries.get(db);
+  if (!query) userOfSessionQueries.set(db, (query = prepareUserOfSession(db)));
+  const user = query.get({ sessionId, now: Date.now() });
   return user && !user.disabled ? user : null;
 }
 

@@ -7,8 +7,8 @@
  *   250,000 status updates) to a temporary file and gives its users a known password;
  * - starts remix-serve on it (NODE_ENV=production, SEED_DEMO=0, a free port on 127.0.0.1) in
  *   its own process group, and logs in the secretary and the 20 heads through POST /login;
- * - 20 connections for 20 s each on: the dashboard of one plan, the all-plans dashboard, a
- *   plan page (250 activities), as the secretary;
+ * - 20 connections for 20 s each on: the dashboard of one plan, the all-plans dashboard, the
+ *   plan page of a plan of 250 activities (its first page of 50), as the secretary;
  * - status updates from the 20 heads at once, each connection its own head posting the quick
  *   update of /my (intent=status, no expectedVersion) on activities of its owner, as the
  *   browser's fetcher does (POST /my.data, same-origin Origin): a fixed number of posts, then
@@ -220,7 +220,7 @@ async function main(): Promise<void> {
     const pages = [
       { label: 'dashboard (one plan)', url: `${base}/dashboard?plan=${plan}` },
       { label: 'dashboard (all plans)', url: `${base}/dashboard?plan=all` },
-      { label: `plan page (${planActivities} activities)`, url: `${base}/plans/${plan}` },
+      { label: `plan page (50 of ${planActivities} activities)`, url: `${base}/plans/${plan}` },
     ];
     for (const page of pages.filter((p) => wanted(p.label))) {
       runs.push(await getLoad(page.label, page.url, secretaryCookie));

@@ -27,32 +27,41 @@ export function ExpandCollapseAll() {
 }
 
 /**
- * Areas -> measures -> activities, each level collapsible, with counts in the headings. With
- * a sort other than by code the measures level is dropped so the sort order shows.
+ * One page of activities as areas -> measures -> activities, each level collapsible, with the
+ * counts of all pages in the headings (inArea, inMeasure: matching activities by id). A page
+ * may start inside an area or measure (continued): its heading is repeated, marked as such.
+ * With a sort other than by code the measures level is dropped so the sort order shows.
  */
 export function ActivityGroups({
   areas,
   rows,
+  inArea,
+  inMeasure,
+  continued,
   filtered,
   byMeasure,
   linkSearch,
 }: {
   areas: AreaHeading[];
   rows: GroupedRow[];
+  inArea: Record<number, number>;
+  inMeasure: Record<number, number>;
+  continued: { areaId: number | null; measureId: number | null };
   filtered: boolean;
   byMeasure: boolean;
   linkSearch: string;
 }) {
   const t = useT();
   const lang = useLang();
+  const continuedNote = <span className="group-continued"> {t('trContinued')}</span>;
   const shown = areas
     .map((area) => ({ area, rows: rows.filter((row) => row.areaId === area.id) }))
-    .filter((group) => !filtered || group.rows.length > 0);
+    .filter((group) => group.rows.length > 0);
   return (
     <div className="area-list">
       {shown.map(({ area, rows: areaRows }) => {
         const count = filtered
-          ? t('trCountOf', { shown: areaRows.length, total: plural(area.total, lang, NOUNS.activity) })
+          ? t('trCountOf', { shown: inArea[area.id] ?? 0, total: plural(area.total, lang, NOUNS.activity) })
           : plural(area.total, lang, NOUNS.activity);
         const measures = new Map<number, GroupedRow[]>();
         for (const row of areaRows) measures.set(row.measureId, [...(measures.get(row.measureId) ?? []), row]);
@@ -63,6 +72,7 @@ export function ActivityGroups({
               <span className="area-group__chevron" aria-hidden="true" />
               <span className="area-group__title">
                 <span className="area-group__code">{t('trAreaLabel', { code: area.code })}</span> {area.title}
+                {continued.areaId === area.id ? continuedNote : null}
               </span>
               <span className="area-group__meta">
                 <span className="count-pill">{count}</span>
@@ -74,9 +84,7 @@ export function ActivityGroups({
                 </span>
               </span>
             </summary>
-            {areaRows.length === 0 ? (
-              <p className="muted area-group__empty">{t('trNoActivitiesInArea')}</p>
-            ) : byMeasure ? (
+            {byMeasure ? (
               [...measures.values()].map((measureRows) => {
                 const first = measureRows[0]!;
                 return (
@@ -85,8 +93,11 @@ export function ActivityGroups({
                       <span className="area-group__chevron" aria-hidden="true" />
                       <span className="measure-group__title">
                         <span className="measure-group__code">{first.measureCode}</span> {first.measureTitle}
+                        {continued.measureId === first.measureId ? continuedNote : null}
                       </span>
-                      <span className="count-pill count-pill--light">{plural(measureRows.length, lang, NOUNS.activity)}</span>
+                      <span className="count-pill count-pill--light">
+                        {plural(inMeasure[first.measureId] ?? 0, lang, NOUNS.activity)}
+                      </span>
                     </summary>
                     <ActivityTable rows={measureRows} linkSearch={linkSearch} caption={`${first.measureCode} ${first.measureTitle}`} />
                   </details>

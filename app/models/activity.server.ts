@@ -48,6 +48,8 @@ export type ListScope = {
   userId?: number;
   /** Order by urgency (overdue, due soon, in progress, later, closed) instead of the sort filter. */
   byUrgency?: boolean;
+  /** Only these rows of the ordered list. */
+  slice?: { limit: number; offset: number };
 };
 
 /** Lower case (Cyrillic included) with single spaces: the form free-text search compares. */
@@ -91,12 +93,11 @@ const SORT_ORDER: Record<NonNullable<ActivityFilters['sort']>, string> = {
 };
 
 /**
- * Activities with their state as of filters.asOf (default today in Sofia), filtered and
- * sorted in SQL. planId limits to one plan (the plan page); filters.plan does the same on
- * the cross-plan list.
+ * The SQL conditions (over activity_state s, activities a, areas ar) and parameters of the
+ * filters. planId limits to one plan (the plan page); filters.plan does the same on the
+ * cross-plan list.
  */
-export function listActivities(filters: ActivityFilters, planId?: number, scope: ListScope = {}): ActivityRow[] {
-  const sqlite = withFold(getDb().$client);
+function filterConditions(filters: ActivityFilters, planId: number | undefined, scope: ListScope) {
   const asOf = filters.asOf ?? todayInSofia();
   const where: string[] = [];
   const params: Record<string, unknown> = { ...asOfParams(asOf), dueSoon: addDays(asOf, DUE_SOON_DAYS) };
@@ -144,7 +145,31 @@ export function listActivities(filters: ActivityFilters, planId?: number, scope:
         where ao.activity_id = s.id and instr(fold(o.name), :q) > 0))`);
     params.q = foldText(filters.q);
   }
+  return { where: where.length ? `where ${where.join(' and ')}` : '', params };
+}
+
+/** Activities with their state as of filters.asOf (default today in Sofia), filtered and sorted in SQL. */
+export function listActivities(filters: ActivityFilters, planId?: number, scope: ListScope = {}): ActivityRow[] {
+  const sqlite = withFold(getDb().$client);
+  const { where, params } = filterConditions(filters, planId, scope);
   const order = scope.byUrgency ? URGENCY_ORDER : SORT_ORDER[filters.sort ?? 'code'];
+  // A slice takes two steps: ordering needs few of the state's columns, so its ids come first
+  // (the full row of every activity would be worked out before sorting otherwise), then their rows.
+  const sliceIds = scope.slice
+    ? (
+        prepared(
+          sqlite,
+          `with ${ACTIVITY_STATE_CTE}
+             select s.id from activity_state s
+             join activities a on a.id = s.id
+             join measures m on m.id = s.measure_id
+             join areas ar on ar.id = m.area_id
+             join plans p on p.id = s.plan_id
+             ${where}
+             order by ${order} limit :limit offset :offset`,
+        ).all({ ...params, ...scope.slice }) as { id: number }[]
+      ).map((row) => row.id)
+    : null;
   const rows = prepared(
     sqlite,
     `with ${ACTIVITY_STATE_CTE}
@@ -160,9 +185,9 @@ export function listActivities(filters: ActivityFilters, planId?: number, scope:
        join plans p on p.id = s.plan_id
        left join status_updates lu on lu.id = s.last_update_id
        left join users lu_user on lu_user.id = lu.user_id
-       ${where.length ? `where ${where.join(' and ')}` : ''}
+       ${sliceIds ? 'where s.id in (select value from json_each(:ids))' : where}
        order by ${order}`,
-  ).all(params) as (Omit<ActivityRow, 'ongoing' | 'overdue' | 'dueThisQuarter' | 'lateStart' | 'owners' | 'slipDays'> & {
+  ).all(sliceIds ? { ...params, ids: JSON.stringify(sliceIds) } : params) as (Omit<ActivityRow, 'ongoing' | 'overdue' | 'dueThisQuarter' | 'lateStart' | 'owners' | 'slipDays'> & {
     ongoing: number;
     overdue: number;
     dueThisQuarter: number;
@@ -178,6 +203,73 @@ export function listActivities(filters: ActivityFilters, planId?: number, scope:
     slipDays: row.end && row.baselineEnd ? daysBetween(row.baselineEnd, row.end) : null,
     owners: owners.get(row.id) ?? [],
   }));
+}
+
+type MeasureCount = { areaId: number; measureId: number; count: number };
+
+/** How many activities match the filters in each measure that has any, in the plan's order (area, measure). */
+function countActivitiesByMeasure(filters: ActivityFilters, planId: number): MeasureCount[] {
+  const { where, params } = filterConditions(filters, planId, {});
+  return prepared(
+    withFold(getDb().$client),
+    `with ${ACTIVITY_STATE_CTE}
+       select ar.id as areaId, m.id as measureId, count(*) as count
+       from activity_state s
+       join activities a on a.id = s.id
+       join measures m on m.id = s.measure_id
+       join areas ar on ar.id = m.area_id
+       ${where}
+       group by m.id
+       order by ar.position, m.position`,
+  ).all(params) as MeasureCount[];
+}
+
+/** Activities on a page of the plan page. */
+export const PLAN_PAGE_SIZE = 50;
+
+export type PlanActivitiesPage = {
+  rows: ActivityRow[];
+  /** The page shown, from 1: the one asked for, kept within 1..pageCount. */
+  page: number;
+  pageCount: number;
+  /** How many activities match the filters, on all pages. */
+  total: number;
+  /** How many come before this page. */
+  offset: number;
+  /** How many activities match in each area and measure of this page, on all pages (by id). */
+  inArea: Record<number, number>;
+  inMeasure: Record<number, number>;
+  /** In code order, the area and the measure that began on an earlier page and go on here. */
+  continued: { areaId: number | null; measureId: number | null };
+};
+
+/** One page of a plan's activities as listActivities orders them, and how many match on all pages. */
+export function planActivitiesPage(filters: ActivityFilters, planId: number, page: number): PlanActivitiesPage {
+  const byMeasure = countActivitiesByMeasure(filters, planId);
+  const total = byMeasure.reduce((sum, measure) => sum + measure.count, 0);
+  const pageCount = Math.max(1, Math.ceil(total / PLAN_PAGE_SIZE));
+  const shown = Math.min(Math.max(1, page), pageCount);
+  const offset = (shown - 1) * PLAN_PAGE_SIZE;
+  const rows = total === 0 ? [] : listActivities(filters, planId, { slice: { limit: PLAN_PAGE_SIZE, offset } });
+  const areasShown = new Set(rows.map((row) => row.areaId));
+  const measuresShown = new Set(rows.map((row) => row.measureId));
+  const inArea: Record<number, number> = {};
+  const inMeasure: Record<number, number> = {};
+  const continued: PlanActivitiesPage['continued'] = { areaId: null, measureId: null };
+  // In code order each area and measure is one run of the list: those running across the offset go on here.
+  const byCode = (filters.sort ?? 'code') === 'code';
+  let start = 0;
+  let areaStart = 0;
+  byMeasure.forEach(({ areaId, measureId, count }, i) => {
+    if (areasShown.has(areaId)) inArea[areaId] = (inArea[areaId] ?? 0) + count;
+    if (measuresShown.has(measureId)) inMeasure[measureId] = count;
+    if (i > 0 && byMeasure[i - 1]!.areaId !== areaId) areaStart = start;
+    const end = start + count;
+    if (byCode && end > offset && start < offset) continued.measureId = measureId;
+    if (byCode && end > offset && areaStart < offset) continued.areaId = areaId;
+    start = end;
+  });
+  return { rows, page: shown, pageCount, total, offset, inArea, inMeasure, continued };
 }
 
 /** The owners of each activity, in the plan's order. */

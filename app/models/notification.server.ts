@@ -11,7 +11,7 @@
  * between the SMTP server's "250 OK" and the update sends it again on the next run (with the
  * same Message-ID).
  */
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { NOTIFICATION_DELIVERIES, notifications, organizations, users } from '../../db/schema';
 import { env } from '~/env.server';
@@ -33,6 +33,7 @@ import {
 } from '~/domain/reminders';
 import { mailerFromEnv, type Mailer } from '~/mail.server';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { prepared } from './statements.server';
 
 export type Delivery = (typeof NOTIFICATION_DELIVERIES)[number];
 
@@ -352,13 +353,8 @@ export function listNotifications(userId: number, limit = NOTIFICATION_LIST_LIMI
 }
 
 export function unreadCount(userId: number): number {
-  return (
-    getDb()
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
-  );
+  const row = prepared(getDb().$client, 'select count(*) as n from notifications where user_id = ? and read_at is null').get(userId) as { n: number };
+  return row.n;
 }
 
 /** Marks one of the user's own notifications read; returns it (null when not theirs). */

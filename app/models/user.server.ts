@@ -14,10 +14,6 @@ export function getUserByEmail(email: string): User | undefined {
   return getDb().select().from(users).where(eq(users.email, normalizeEmail(email))).get();
 }
 
-export function getUserById(id: number): User | undefined {
-  return getDb().select().from(users).where(eq(users.id, id)).get();
-}
-
 export async function createUser(input: {
   email: string;
   name: string;

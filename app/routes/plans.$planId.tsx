@@ -9,9 +9,11 @@ import { can } from '~/domain/permissions';
 import { PROGRESS_RULE } from '~/domain/progress';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { useLang, useT } from '~/i18n';
-import { filterOptions, getPlanHeader, listActivities, planProgress } from '~/models/activity.server';
+import { filterOptions, getPlanHeader, planActivitiesPage, planProgress } from '~/models/activity.server';
+import { whileUnchanged } from '~/models/read-cache.server';
 import { ActivityFiltersForm } from '~/components/filters';
 import { ActivityGroups, ExpandCollapseAll } from '~/components/activity-groups';
+import { Pager } from '~/components/pager';
 import { ProgressBar } from '~/components/progress-bar';
 import trackingCss from '~/styles/tracking.css?url';
 
@@ -21,25 +23,35 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.plan.title ?? 'План'} · План за подобрение` },
 ];
 
+/** ?page=3; anything else is page 1 (a number past the last page shows the last). */
+const pageNumber = z.coerce.number().int().catch(1);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read');
   const planId = z.coerce.number().int().positive().safeParse(params.planId);
   const plan = planId.success ? getPlanHeader(planId.data) : null;
   if (!plan) throw new Response('Not found', { status: 404 });
-  const { plan: _ignored, ...filters } = parseActivityFilters(new URL(request.url).searchParams);
+  const searchParams = new URL(request.url).searchParams;
+  const { plan: _ignored, ...filters } = parseActivityFilters(searchParams);
   const today = todayInSofia();
   const asOf = filters.asOf ?? today;
-  const progress = planProgress(plan.id, asOf);
-  // Only what the page shows reaches the browser: not the plan, area title and version of every
-  // row, nor the list of every plan (the plan page has no plan filter).
-  const rows = listActivities(filters, plan.id).map(({ planId: _plan, planTitle: _planTitle, areaTitle: _areaTitle, version: _version, ...row }) => row);
-  const { plans: _plans, ...choices } = filterOptions(plan.id);
+  const page = pageNumber.parse(searchParams.get('page'));
+  const { progress, listing, options } = whileUnchanged(`plan-page ${JSON.stringify([plan.id, filters, page, today])}`, () => ({
+    progress: planProgress(plan.id, asOf),
+    listing: planActivitiesPage(filters, plan.id, page),
+    options: filterOptions(plan.id),
+  }));
+  const { rows, ...paging } = listing;
+  const { plans: _plans, ...choices } = options;
   return {
     plan,
     filters,
     today,
     asOf,
-    rows,
+    // Only what the page shows reaches the browser: not the plan, area title and version of every
+    // row, nor the list of every plan (the plan page has no plan filter).
+    rows: rows.map(({ planId: _plan, planTitle: _planTitle, areaTitle: _areaTitle, version: _version, ...row }) => row),
+    paging,
     progress,
     choices,
     canImport: can(user.role, 'plan:import'),
@@ -47,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { plan, filters, today, asOf, rows, progress, choices, canImport } = useLoaderData<typeof loader>();
+  const { plan, filters, today, asOf, rows, paging, progress, choices, canImport } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const reimported = /^(\d+)-(\d+)-(\d+)$/.exec(searchParams.get('reimported') ?? '');
   const t = useT();
@@ -55,6 +67,19 @@ export default function PlanPage() {
   const { overall } = progress;
   const filtered = isFiltered(filters);
   const linkSearch = filters.asOf ? `?asOf=${filters.asOf}` : '';
+  const pageHref = (page: number) => {
+    const search = new URLSearchParams(filtersSearch(filters));
+    if (page > 1) search.set('page', String(page));
+    const text = search.toString();
+    return `/plans/${plan.id}${text ? `?${text}` : ''}#activities`;
+  };
+  const count =
+    paging.pageCount > 1
+      ? t('trPageRange', { from: paging.offset + 1, to: paging.offset + rows.length, total: paging.total }) +
+        (filtered ? ` ${t('trPageRangeOfPlan', { total: overall.total })}` : '')
+      : filtered
+        ? t('trShownOf', { shown: paging.total, total: plural(overall.total, lang, NOUNS.activity) })
+        : plural(paging.total, lang, NOUNS.activity);
   return (
     <div className="page tracking">
       <nav className="breadcrumbs" aria-label={t('trBreadcrumbs')}>
@@ -164,11 +189,9 @@ export default function PlanPage() {
 
       <ActivityFiltersForm key={JSON.stringify(filters)} filters={filters} choices={{ ...choices, plans: undefined }} action={`/plans/${plan.id}`} today={today} />
 
-      <div className="result-bar">
+      <div className="result-bar" id="activities">
         <p className="result-bar__count" role="status">
-          {filtered
-            ? t('trShownOf', { shown: rows.length, total: plural(overall.total, lang, NOUNS.activity) })
-            : plural(rows.length, lang, NOUNS.activity)}
+          {count}
           {asOf !== today ? <span className="muted"> · {t('trAsOfNote', { date: formatDate(asOf, lang) })}</span> : null}
         </p>
         <ExpandCollapseAll />
@@ -182,13 +205,19 @@ export default function PlanPage() {
           </Link>
         </div>
       ) : (
-        <ActivityGroups
-          areas={progress.areas}
-          rows={rows}
-          filtered={filtered}
-          byMeasure={(filters.sort ?? 'code') === 'code'}
-          linkSearch={linkSearch}
-        />
+        <>
+          <ActivityGroups
+            areas={progress.areas}
+            rows={rows}
+            inArea={paging.inArea}
+            inMeasure={paging.inMeasure}
+            continued={paging.continued}
+            filtered={filtered}
+            byMeasure={(filters.sort ?? 'code') === 'code'}
+            linkSearch={linkSearch}
+          />
+          <Pager page={paging.page} pageCount={paging.pageCount} href={pageHref} />
+        </>
       )}
     </div>
   );

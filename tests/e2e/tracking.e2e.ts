@@ -42,6 +42,50 @@ describe('tracking in the browser', () => {
     await page.context().close();
   });
 
+  it('pages through the plan with links that keep the filters, in Bulgarian and English', async () => {
+    const page = await newPage(browser);
+    await login(page, 'viewer@demo.bg');
+    await page.goto('/plans/1?sort=end');
+    const pager = page.getByRole('navigation', { name: 'Страници с дейности' });
+    expect(await pager.getByText('Страница 1 от 2').isVisible()).toBe(true);
+    expect(await page.locator('.result-bar__count').innerText()).toBe('Дейности 1–50 от 54');
+    expect(await pager.locator('[aria-current="page"]').getAttribute('aria-label')).toBe('Страница 1');
+    expect(await pager.getByRole('link', { name: 'Предишна' }).count()).toBe(0);
+    const firstPage = await page.locator('.activity-table .code-link').allInnerTexts();
+    expect(firstPage).toHaveLength(50);
+
+    await pager.getByRole('link', { name: 'Следваща' }).click();
+    await page.waitForURL(/page=2/);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ sort: 'end', page: '2' });
+    await page.locator('.result-bar__count', { hasText: 'Дейности 51–54 от 54' }).waitFor();
+    expect(await pager.locator('[aria-current="page"]').getAttribute('aria-label')).toBe('Страница 2');
+    const secondPage = await page.locator('.activity-table .code-link').allInnerTexts();
+    expect(secondPage).toHaveLength(4);
+    expect(secondPage.filter((code) => firstPage.includes(code))).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 0)); // the page opened at the list: keep the sticky header at the top
+    await screenshot(page, 'tracking-plan-page-2');
+
+    // Back by page number; a filter starts again on page 1; a page past the last shows the last.
+    await pager.getByRole('link', { name: 'Страница 1' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('page'));
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ sort: 'end' });
+    await page.goto('/plans/1?page=2');
+    await page.getByLabel('Област').selectOption('3');
+    await page.waitForURL(/area=3/);
+    expect(new URL(page.url()).searchParams.has('page')).toBe(false);
+    await page.goto('/plans/1?page=9');
+    expect(await pager.getByText('Страница 2 от 2').isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    const englishPager = page.getByRole('navigation', { name: 'Activity pages' });
+    await englishPager.getByText('Page 2 of 2').waitFor();
+    expect(await page.locator('.result-bar__count').innerText()).toBe('Activities 51–54 of 54');
+    expect(await englishPager.getByRole('link', { name: 'Previous' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Български' }).click();
+    await pager.waitFor();
+    await page.context().close();
+  });
+
   it('lets a head update their activity from "my activities" and see it first in the list', async () => {
     const page = await newPage(browser);
     await login(page, 'head@demo.bg');

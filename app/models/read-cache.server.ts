@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3';
+import { getDb } from '../../db/client';
+import { prepared } from './statements.server';
+
+/** Keys kept per connection; the oldest goes first. */
+const CACHE_SIZE = 64;
+
+const caches = new WeakMap<Database.Database, { version: string; values: Map<string, unknown> }>();
+
+/**
+ * Changes whenever the database may have changed: PRAGMA data_version moves on every commit
+ * by another connection (the CLI, another process), total_changes() on every row this
+ * connection inserts, updates or deletes.
+ */
+function dataVersion(sqlite: Database.Database): string {
+  const { data_version } = prepared(sqlite, 'pragma data_version').get() as { data_version: number };
+  const { changes } = prepared(sqlite, 'select total_changes() as changes').get() as { changes: number };
+  return `${data_version}:${changes}`;
+}
+
+/**
+ * What read() gives for this key, read once while the database is unchanged: a page viewed
+ * again before anyone records anything costs no queries. The key must name everything the
+ * result depends on besides the database (today's date included); callers must not change
+ * the value returned.
+ */
+export function whileUnchanged<T>(key: string, read: () => T): T {
+  const sqlite = getDb().$client;
+  const version = dataVersion(sqlite);
+  let cache = caches.get(sqlite);
+  if (cache?.version !== version) caches.set(sqlite, (cache = { version, values: new Map() }));
+  if (cache.values.has(key)) return cache.values.get(key) as T;
+  const value = read();
+  if (cache.values.size >= CACHE_SIZE) cache.values.delete(cache.values.keys().next().value!);
+  cache.values.set(key, value);
+  return value;
+}
