@@ -1,7 +1,8 @@
 /**
- * The dashboard's state of every activity (dashboardActivities: SQL picks each activity's
- * latest update and reschedule) against the plain rules of deriveActivityState applied to
- * the whole history, on a small hand-made plan with the awkward cases; its aggregates
+ * The dashboard's state of every activity (dashboardActivities: the rows of the temporary
+ * table the dashboard counts over, worked out in SQL) against the plain rules of
+ * deriveActivityState applied to the whole history, on a small hand-made plan with the
+ * awkward cases; its aggregates
  * against a plain GROUP BY over the shared ACTIVITY_STATE_CTE on the demo history; and the
  * empty state before any plan exists.
  */

@@ -2,21 +2,29 @@
  * The dashboard: figures, progress by area (or by plan), by CAF criterion, by owner, a
  * burn-up by month and the overdue list, for one plan or all plans, as of any day.
  *
- * One statement reads every live activity in scope with its latest status update as of the
- * day and, for those updated since, as of the end of the previous quarter (each looked up
- * once, in an index that holds all that is needed: status_updates_latest_idx), as one JSON
- * array: one value per dashboard instead of a dozen per activity, which better-sqlite3 would
- * convert one by one. The reschedules, few, are read in full. The rules (stateFromLatest in
- * app/domain/activity-state.ts) and every count then come from walks over those activities
- * in memory; SQL is asked besides only for what they lack: the CAF references of the
- * measures, the owners of the overdue and due activities, the titles of the overdue ones
- * listed and the areas of a plan. See bench/dashboard.ts for the figures;
- * tests/dashboard-state.test.ts checks the states against deriveActivityState.
+ * Everything is counted in SQL, inside one read transaction. One statement works out the
+ * state of every live activity in scope into a temporary table, temp.dashboard_state: as of
+ * the day and as of the end of the previous quarter, the status, percent, end (the latest
+ * reschedule by then, else the baseline), overdue, due this quarter, late start, and the
+ * completion day; the rules of stateFromLatest (app/domain/activity-state.ts), with the
+ * Sofia-time cutoffs and the quarters passed as parameters. Each activity's latest status
+ * update is found once, by id, in status_updates_latest_idx, and the one as of the previous
+ * quarter end only for the activities updated since; the reschedules, few, are grouped by
+ * activity first. Every figure is then a GROUP BY (or ORDER BY ... LIMIT) over that table:
+ * only grouped rows (a few per plan or area, criterion, owner, month) and the overdue
+ * activities listed reach JavaScript, which only shapes them (cumulative sums, CAF titles).
+ * The counts use FILTER clauses (a row steps only the counts it belongs to); the statements
+ * are prepared once per connection (SQLite prepares again those over the table, recreated).
+ *
+ * Cost (bench/dashboard.ts, all plans, 50,000 activities): the state table about 1.7x the raw
+ * SQL aggregate, the groupings about as much again (SQLite sorts for each GROUP BY), so the
+ * loader is about 3.5-3.7x the raw SQL, short of the 2x target. tests/dashboard-state.test.ts
+ * checks the table's states (dashboardActivities) against deriveActivityState.
  */
 import type Database from 'better-sqlite3';
 import { getDb } from '../../db/client';
-import { stateFromLatest, type LatestState } from '~/domain/activity-state';
-import { addDays, dateOfTimestampInSofia, daysBetween, endOfDayInSofia, isIsoDate } from '~/domain/dates';
+import type { LatestState } from '~/domain/activity-state';
+import { addDays, dateOfTimestampInSofia, endOfDayInSofia, isIsoDate } from '~/domain/dates';
 import { periodBounds, periodKey, periodOf, quarterEndBefore, type Period } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
 import { CAF_CRITERIA } from '../../importers/caf2020';
@@ -140,225 +148,208 @@ export type DashboardActivity = {
   before: LatestState;
 };
 
+/** The Sofia day of a moment, in SQL: for the done updates that state no completion day. */
+const SOFIA_DATE = 'dashboard_sofia_date';
+const withSofiaDate = new WeakSet<Database.Database>();
+function ensureSofiaDate(sqlite: Database.Database): void {
+  if (withSofiaDate.has(sqlite)) return;
+  sqlite.function(SOFIA_DATE, { deterministic: true }, (ms: unknown) => dateOfTimestampInSofia(Number(ms)));
+  withSofiaDate.add(sqlite);
+}
+
+/** SQL: the id of activity a's latest status update recorded by the cutoff (ties: the later id). */
+const latestUpdateId = (cutoff: string) =>
+  `(select x.id from status_updates x indexed by status_updates_latest_idx where x.activity_id = a.id and x.created_at <= ${cutoff}
+     order by x.created_at desc, x.id desc limit 1)`;
+
+/** SQL: the percent given update u, the latest by the cutoff: 100 when done, else the latest percent stated by then, else 0. */
+const percentOf = (u: string, cutoff: string) =>
+  `case when ${u}.status = 'done' then 100 when ${u}.percent is not null then ${u}.percent when ${u}.id is null then 0
+     else coalesce((select x.percent from status_updates x indexed by status_updates_latest_idx
+       where x.activity_id = a.id and x.created_at <= ${cutoff} and x.percent is not null
+       order by x.created_at desc, x.id desc limit 1), 0) end`;
+
+/** SQL: overdue, due this quarter and late start of row r for a status, an end, a day and its quarter (stateFromLatest). */
+const flags = (prefix: '' | 'prev_', asOf: string, quarterStart: string, quarterEnd: string) => {
+  const [status, end] = [`r.${prefix}status`, `r.${prefix}end_date`];
+  const tracked = `r.ongoing = 0 and ${status} not in ('done', 'cancelled') and ${end} is not null`;
+  return `(${tracked} and ${end} < ${asOf}) as ${prefix}overdue,
+    (${tracked} and ${end} between ${quarterStart} and ${quarterEnd}) as ${prefix}due_this_quarter,
+    (r.ongoing = 0 and ${status} = 'planned' and r.start is not null and r.start < ${asOf}) as ${prefix}late_start`;
+};
+
+const dropStateTable = (sqlite: Database.Database) => prepared(sqlite, 'drop table if exists temp.dashboard_state').run();
+
 /**
- * SQL: activity a's latest status update recorded by the cutoff, read from
- * status_updates_latest_idx alone: [status, the latest percent stated by then, when done the
- * completion day it states (else the moment it was recorded)], or null when there is none.
- * With a moment since: [..., whether it was recorded after since, and if so the latest update
- * by since (the same three, or null)].
+ * Creates temp.dashboard_state: one row per live activity in scope (planId, or all plans)
+ * with its state as of the day (status, percent, end_date, overdue, due_this_quarter,
+ * late_start, completed_on) and as of the previous quarter end (the same prefixed prev_,
+ * without completed_on). Created as a SELECT, it counts in no total_changes() (dataVersion).
  */
-const latestUpdate = (alias: string, cutoff: string, since?: string): string => `(
-  select json_array(${alias}.status,
-      coalesce(${alias}.percent, (select p.percent from status_updates p where p.activity_id = a.id and p.created_at <= ${cutoff}
-        and p.percent is not null order by p.created_at desc, p.id desc limit 1)),
-      case when ${alias}.status = 'done' then coalesce(${alias}.completed_on, ${alias}.created_at) end${
-        since ? `, ${alias}.created_at > ${since}, case when ${alias}.created_at > ${since} then ${latestUpdate('earlier', since)} end` : ''
-      })
-  from status_updates ${alias} where ${alias}.activity_id = a.id and ${alias}.created_at <= ${cutoff}
-  order by ${alias}.created_at desc, ${alias}.id desc limit 1)`;
-
-type Update = [status: Status, percent: number | null, completion: string | number | null];
-type ActivityRow = [
-  id: number,
-  planId: number,
-  measureId: number,
-  position: number,
-  start: string | null,
-  baselineEnd: string | null,
-  ongoing: 0 | 1,
-  update: [...Update, recordedSince: 0 | 1, updateBefore: Update | null] | null,
-];
-
-/**
- * A JSON value a subquery gave: SQLite passes it on as JSON when it comes straight from an
- * index, as here, but as text when the subquery sorted its rows (were the plan to change).
- */
-const fromSubquery = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
-
-/** The live activities of one plan (planId) or of all plans, with their state as of asOf and as of previousAsOf (an earlier day). */
-export function dashboardActivities(planId: number | null, asOf: string, previousAsOf: string): DashboardActivity[] {
-  const sqlite = getDb().$client;
-  const cutoff = endOfDayInSofia(asOf);
-  const previousCutoff = endOfDayInSofia(previousAsOf);
-  // One JSON array rather than rows: better-sqlite3 converts every value of every row on its own.
-  const { rows } = prepared(
-    sqlite,
-    `select json_group_array(json_array(a.id, a.plan_id, a.measure_id, a.position, a.start, a.baseline_end, a.ongoing,
-       ${latestUpdate('latest', ':cutoff', ':previousCutoff')})) as rows
-     from activities a where a.archived = 0 ${planId === null ? '' : 'and a.plan_id = :planId'}`,
-  ).get({ cutoff, previousCutoff, ...(planId === null ? {} : { planId }) }) as { rows: string };
-  const ends = latestEnds(sqlite, planId, cutoff, previousCutoff);
+function createStateTable(sqlite: Database.Database, planId: number | null, asOf: string, previousAsOf: string): void {
+  ensureSofiaDate(sqlite);
   const quarter = periodBounds(periodOf(asOf, 'quarter'));
   const previousQuarter = periodBounds(periodOf(previousAsOf, 'quarter'));
-
-  return (JSON.parse(rows) as ActivityRow[]).map(([id, planId, measureId, position, start, baselineEnd, ongoing, latest]): DashboardActivity => {
-    const schedule = { start, ongoing: ongoing === 1 };
-    const update = fromSubquery(latest);
-    const updateBefore = update?.[3] ? fromSubquery(update[4]) : update;
-    const completion = update?.[2] ?? null;
-    return {
-      id,
-      planId,
-      measureId,
-      position,
-      start,
-      baselineEnd,
-      ongoing: schedule.ongoing,
-      completedOn: typeof completion === 'number' ? dateOfTimestampInSofia(completion) : completion,
-      now: stateFromLatest(schedule, update?.[0] ?? null, update?.[1] ?? null, ends.now.get(id) ?? baselineEnd, asOf, quarter),
-      before: stateFromLatest(schedule, updateBefore?.[0] ?? null, updateBefore?.[1] ?? null, ends.before.get(id) ?? baselineEnd, previousAsOf, previousQuarter),
-    };
+  const inScope = planId === null ? '' : 'and a.plan_id = :planId';
+  dropStateTable(sqlite);
+  prepared(
+    sqlite,
+    `create temp table dashboard_state as
+     with ends as materialized (
+       -- the end set by the latest reschedule by each cutoff, for the activities rescheduled by the day
+       select c.activity_id,
+         (select x.new_end from schedule_changes x where x.activity_id = c.activity_id and x.created_at <= :cutoff
+           order by x.created_at desc, x.id desc limit 1) as end_now,
+         (select x.new_end from schedule_changes x where x.activity_id = c.activity_id and x.created_at <= :previousCutoff
+           order by x.created_at desc, x.id desc limit 1) as end_before
+       from schedule_changes c
+       where c.created_at <= :cutoff ${planId === null ? '' : 'and c.activity_id in (select a.id from activities a where a.plan_id = :planId)'}
+       group by c.activity_id)
+     select r.id, r.plan_id, r.measure_id, r.position, r.start, r.baseline_end, r.ongoing,
+       r.status, r.percent, r.end_date, r.completed_on, ${flags('', ':asOf', ':quarterStart', ':quarterEnd')},
+       r.prev_status, r.prev_percent, r.prev_end_date, ${flags('prev_', ':previousAsOf', ':previousQuarterStart', ':previousQuarterEnd')}
+     from (
+       select a.id, a.plan_id, a.measure_id, a.position, a.start, a.baseline_end, a.ongoing,
+         coalesce(su.status, 'planned') as status,
+         ${percentOf('su', ':cutoff')} as percent,
+         coalesce(e.end_now, a.baseline_end) as end_date,
+         case when su.status = 'done' then coalesce(su.completed_on, ${SOFIA_DATE}(su.created_at)) end as completed_on,
+         coalesce(ps.status, 'planned') as prev_status,
+         ${percentOf('ps', ':previousCutoff')} as prev_percent,
+         coalesce(e.end_before, a.baseline_end) as prev_end_date
+       from activities a
+       left join status_updates su on su.id = ${latestUpdateId(':cutoff')}
+       -- as of the previous quarter end: the same update unless it was recorded since
+       left join status_updates ps on ps.id = case when su.created_at > :previousCutoff then ${latestUpdateId(':previousCutoff')} else su.id end
+       left join ends e on e.activity_id = a.id
+       where a.archived = 0 ${inScope}
+     ) r`,
+  ).run({
+    asOf,
+    cutoff: endOfDayInSofia(asOf),
+    quarterStart: quarter.start,
+    quarterEnd: quarter.end,
+    previousAsOf,
+    previousCutoff: endOfDayInSofia(previousAsOf),
+    previousQuarterStart: previousQuarter.start,
+    previousQuarterEnd: previousQuarter.end,
+    ...(planId === null ? {} : { planId }),
   });
 }
 
 /**
- * The end set by the latest reschedule recorded by cutoff (now) and by previousCutoff (before),
- * by activity id, for the activities in scope that were rescheduled: few, so read in full.
+ * The work of fn over temp.dashboard_state for this scope and these days, in one read
+ * transaction: every figure comes from the same snapshot, and the table never outlives the
+ * call (better-sqlite3 is synchronous: no other request runs on this connection meanwhile).
  */
-function latestEnds(sqlite: Database.Database, planId: number | null, cutoff: number, previousCutoff: number) {
-  const { changes } = prepared(
-    sqlite,
-    `select json_group_array(json_array(activity_id, new_end, created_at <= :previousCutoff)) as changes
-     from (select * from schedule_changes
-       where created_at <= :cutoff ${planId === null ? '' : 'and activity_id in (select id from activities where plan_id = :planId)'}
-       order by activity_id, created_at, id)`,
-  ).get({ cutoff, previousCutoff, ...(planId === null ? {} : { planId }) }) as { changes: string };
-  const now = new Map<number, string>();
-  const before = new Map<number, string>();
-  for (const [activityId, newEnd, byPreviousCutoff] of JSON.parse(changes) as [number, string, 0 | 1][]) {
-    now.set(activityId, newEnd);
-    if (byPreviousCutoff) before.set(activityId, newEnd);
-  }
-  return { now, before };
-}
-
-/** Counts over activities in one of their states. */
-type Tally = { total: number; byStatus: StatusCounts; overdue: number; dueThisQuarter: number; lateStart: number; percentSum: number };
-
-const emptyCounts = (): StatusCounts => ({ planned: 0, in_progress: 0, done: 0, postponed: 0, cancelled: 0 });
-const emptyTally = (): Tally => ({ total: 0, byStatus: emptyCounts(), overdue: 0, dueThisQuarter: 0, lateStart: 0, percentSum: 0 });
-
-function count(tally: Tally, state: LatestState): void {
-  tally.total += 1;
-  tally.byStatus[state.status] += 1;
-  if (state.overdue) tally.overdue += 1;
-  if (state.dueThisQuarter) tally.dueThisQuarter += 1;
-  if (state.lateStart) tally.lateStart += 1;
-  if (state.status !== 'cancelled') tally.percentSum += state.percent;
-}
-
-function addTally(into: Tally, from: Tally): void {
-  into.total += from.total;
-  into.byStatus.planned += from.byStatus.planned;
-  into.byStatus.in_progress += from.byStatus.in_progress;
-  into.byStatus.done += from.byStatus.done;
-  into.byStatus.postponed += from.byStatus.postponed;
-  into.byStatus.cancelled += from.byStatus.cancelled;
-  into.overdue += from.overdue;
-  into.dueThisQuarter += from.dueThisQuarter;
-  into.lateStart += from.lateStart;
-  into.percentSum += from.percentSum;
-}
-
-/** What the dashboard counts over its activities, in one walk over them. */
-type Counts = {
-  /** As of the day, and as of the previous quarter end. */
-  now: Tally;
-  before: Tally;
-  /** As of the day. */
-  byMeasure: Map<number, Tally>;
-  byPlan: Map<number, Tally>;
-  /** Baseline ends of the activities that are not ongoing, and completion days, with how many activities have each. */
-  plannedByDay: Map<string, number>;
-  completedByDay: Map<string, number>;
-  /** The first start (else baseline end) and the last end (baseline or current). */
-  first: string | null;
-  last: string | null;
-  overdueIds: number[];
-  dueIds: number[];
-  /** The overdue activities that end first, at most DASHBOARD_OVERDUE_LIMIT, in the order listed. */
-  firstOverdue: DashboardActivity[];
-};
-
-function countActivities(activities: DashboardActivity[]): Counts {
-  const counts: Counts = {
-    now: emptyTally(),
-    before: emptyTally(),
-    byMeasure: new Map(),
-    byPlan: new Map(),
-    plannedByDay: new Map(),
-    completedByDay: new Map(),
-    first: null,
-    last: null,
-    overdueIds: [],
-    dueIds: [],
-    firstOverdue: [],
-  };
-  for (const activity of activities) {
-    const { now } = activity;
-    count(counts.now, now);
-    count(counts.before, activity.before);
-    count(entryOf(counts.byMeasure, activity.measureId, emptyTally), now);
-    count(entryOf(counts.byPlan, activity.planId, emptyTally), now);
-    if (!activity.ongoing && activity.baselineEnd !== null) increment(counts.plannedByDay, activity.baselineEnd);
-    if (activity.completedOn !== null) increment(counts.completedByDay, activity.completedOn);
-    const begins = activity.start ?? activity.baselineEnd;
-    if (begins !== null && (counts.first === null || begins < counts.first)) counts.first = begins;
-    counts.last = later(later(counts.last, activity.baselineEnd), now.end);
-    if (now.overdue) {
-      counts.overdueIds.push(activity.id);
-      keepFirstOverdue(counts.firstOverdue, activity);
+function withStateTable<T>(sqlite: Database.Database, planId: number | null, asOf: string, previousAsOf: string, fn: () => T): T {
+  return sqlite.transaction(() => {
+    createStateTable(sqlite, planId, asOf, previousAsOf);
+    try {
+      return fn();
+    } finally {
+      dropStateTable(sqlite);
     }
-    if (now.dueThisQuarter) counts.dueIds.push(activity.id);
-  }
-  return counts;
+  })();
 }
 
-/** The later of two days, either of them null when there is none. */
-const later = (a: string | null, b: string | null) => (a === null || (b !== null && b > a) ? b : a);
-const increment = <K>(counts: Map<K, number>, key: K, n = 1) => counts.set(key, (counts.get(key) ?? 0) + n);
+type StateRow = {
+  id: number;
+  plan_id: number;
+  measure_id: number;
+  position: number;
+  start: string | null;
+  baseline_end: string | null;
+  ongoing: 0 | 1;
+  completed_on: string | null;
+} & Record<`${'' | 'prev_'}status`, Status> &
+  Record<`${'' | 'prev_'}${'percent' | 'overdue' | 'due_this_quarter' | 'late_start'}`, number> &
+  Record<`${'' | 'prev_'}end_date`, string | null>;
 
 /**
- * Adds an overdue activity to the list of those that end first (then by plan and position)
- * when it belongs there: kept in order while walking, which costs far less than sorting every
- * overdue activity.
+ * The rows of temp.dashboard_state for one plan (planId) or all plans, as of asOf and
+ * previousAsOf (an earlier day): what the dashboard counts, to check it against the rules
+ * (tests/dashboard-state.test.ts); the dashboard itself never reads them one by one.
  */
-function keepFirstOverdue(first: DashboardActivity[], activity: DashboardActivity): void {
-  if (first.length === DASHBOARD_OVERDUE_LIMIT && !listedBefore(activity, first.at(-1)!)) return;
-  let at = first.length;
-  while (at > 0 && listedBefore(activity, first[at - 1]!)) at -= 1;
-  first.splice(at, 0, activity);
-  if (first.length > DASHBOARD_OVERDUE_LIMIT) first.pop();
+export function dashboardActivities(planId: number | null, asOf: string, previousAsOf: string): DashboardActivity[] {
+  const sqlite = getDb().$client;
+  const rows = withStateTable(sqlite, planId, asOf, previousAsOf, () => prepared(sqlite, 'select * from dashboard_state order by id').all() as StateRow[]);
+  const stateOf = (row: StateRow, prefix: '' | 'prev_'): LatestState => ({
+    status: row[`${prefix}status`],
+    percent: row[`${prefix}percent`],
+    end: row[`${prefix}end_date`],
+    overdue: row[`${prefix}overdue`] === 1,
+    dueThisQuarter: row[`${prefix}due_this_quarter`] === 1,
+    lateStart: row[`${prefix}late_start`] === 1,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    planId: row.plan_id,
+    measureId: row.measure_id,
+    position: row.position,
+    start: row.start,
+    baselineEnd: row.baseline_end,
+    ongoing: row.ongoing === 1,
+    completedOn: row.completed_on,
+    now: stateOf(row, ''),
+    before: stateOf(row, 'prev_'),
+  }));
 }
 
-/** The order of the overdue list: by end, then by plan and position. */
-function listedBefore(a: DashboardActivity, b: DashboardActivity): boolean {
-  return a.now.end! < b.now.end! || (a.now.end === b.now.end && (a.planId < b.planId || (a.planId === b.planId && a.position < b.position)));
-}
+/** What the dashboard counts over activities in one of their states, as the statements below name it. */
+const TALLY_COLUMNS = [
+  'total', 'planned', 'in_progress', 'done', 'postponed', 'cancelled', 'overdue', 'due_this_quarter', 'late_start', 'percent_sum',
+] as const;
+type TallyColumn = (typeof TALLY_COLUMNS)[number];
+type Tally = Record<TallyColumn, number>;
+const EMPTY_TALLY = Object.fromEntries(TALLY_COLUMNS.map((column) => [column, 0])) as Tally;
 
-/** The map's value for the key, created first when missing. */
-function entryOf<K, V>(map: Map<K, V>, key: K, create: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = create()));
-  return value;
-}
+/**
+ * SQL: Tally columns (all by default) over rows s of dashboard_state, in one state (prefix
+ * '': as of the day; 'prev_': as of the previous quarter end). Counts with FILTER: a row steps
+ * only the counts it belongs to (a third of the time of sum(condition) over every row).
+ */
+const tallySql = (prefix: '' | 'prev_' = '', columns: readonly TallyColumn[] = TALLY_COLUMNS) => {
+  const [status, count] = [`s.${prefix}status`, (where: string) => `count(*) filter (where ${where})`];
+  const sql: Record<TallyColumn, string> = {
+    total: 'count(s.id)',
+    planned: count(`${status} = 'planned'`),
+    in_progress: count(`${status} = 'in_progress'`),
+    done: count(`${status} = 'done'`),
+    postponed: count(`${status} = 'postponed'`),
+    cancelled: count(`${status} = 'cancelled'`),
+    overdue: count(`s.${prefix}overdue`),
+    due_this_quarter: count(`s.${prefix}due_this_quarter`),
+    late_start: count(`s.${prefix}late_start`),
+    percent_sum: `coalesce(sum(s.${prefix}percent) filter (where ${status} <> 'cancelled'), 0)`,
+  };
+  return columns.map((column) => `${sql[column]} as ${prefix}${column}`).join(', ');
+};
+
+const countsOf = (tally: Tally): StatusCounts => ({
+  planned: tally.planned,
+  in_progress: tally.in_progress,
+  done: tally.done,
+  postponed: tally.postponed,
+  cancelled: tally.cancelled,
+});
 
 /** Cancelled activities count in neither share: done / (total − cancelled), mean percent over the same. */
-const countedOf = (tally: Tally) => tally.total - tally.byStatus.cancelled;
-const shareDoneOf = (tally: Tally) => (countedOf(tally) > 0 ? tally.byStatus.done / countedOf(tally) : null);
-const meanPercentOf = (tally: Tally) => (countedOf(tally) > 0 ? tally.percentSum / countedOf(tally) : null);
+const countedOf = (tally: Tally) => tally.total - tally.cancelled;
+const shareDoneOf = (tally: Tally) => (countedOf(tally) > 0 ? tally.done / countedOf(tally) : null);
+const meanPercentOf = (tally: Tally) => (countedOf(tally) > 0 ? tally.percent_sum / countedOf(tally) : null);
 
 function toFigures(tally: Tally): Figures {
   return {
     total: tally.total,
-    done: tally.byStatus.done,
-    inProgress: tally.byStatus.in_progress,
-    planned: tally.byStatus.planned,
-    postponed: tally.byStatus.postponed,
-    cancelled: tally.byStatus.cancelled,
+    done: tally.done,
+    inProgress: tally.in_progress,
+    planned: tally.planned,
+    postponed: tally.postponed,
+    cancelled: tally.cancelled,
     overdue: tally.overdue,
-    dueThisQuarter: tally.dueThisQuarter,
-    lateStart: tally.lateStart,
+    dueThisQuarter: tally.due_this_quarter,
+    lateStart: tally.late_start,
     shareDone: shareDoneOf(tally),
     meanPercent: meanPercentOf(tally),
   };
@@ -423,10 +414,9 @@ function computeDashboard(sqlite: Database.Database, { planId, asOf, today }: Da
   const plan = planId === null ? null : (plans.find((p) => p.id === planId) ?? null);
   if (planId !== null && plan === null) throw new Response('Plan not found', { status: 404 });
 
-  // One read transaction: every figure comes from the same snapshot.
-  return sqlite.transaction((): Dashboard => {
-    const counts = countActivities(dashboardActivities(planId, asOf, previousAsOf));
-    const figures = toFigures(counts.now);
+  return withStateTable(sqlite, planId, asOf, previousAsOf, (): Dashboard => {
+    const { all, byPlan } = tallies(sqlite);
+    const figures = toFigures(all);
     return {
       asOf,
       previousAsOf,
@@ -434,100 +424,125 @@ function computeDashboard(sqlite: Database.Database, { planId, asOf, today }: Da
       plan,
       plans,
       figures,
-      previousFigures: toFigures(counts.before),
-      groups: planId === null ? topPlans(planGroups(counts.byPlan, plans)) : areaGroups(sqlite, planId, counts.byMeasure),
-      caf: cafProgress(sqlite, planId, counts.byMeasure),
-      owners: ownerLoad(sqlite, counts.overdueIds, counts.dueIds),
-      burnUp: burnUp(counts.plannedByDay, counts.completedByDay, asOf),
-      overdue: { total: figures.overdue, rows: overdueList(sqlite, counts.firstOverdue, plans, asOf) },
-      quarterEnds: quarterEnds(counts.first, counts.last, today),
+      previousFigures: toFigures(previousOf(all)),
+      groups: planId === null ? planGroups(byPlan, plans) : areaGroups(sqlite, planId),
+      caf: cafProgress(sqlite),
+      owners: ownerLoad(sqlite),
+      burnUp: burnUp(sqlite, asOf),
+      overdue: { total: figures.overdue, rows: figures.overdue > 0 ? overdueList(sqlite, asOf) : [] },
+      quarterEnds: quarterEnds(all.first, later(all.last_baseline_end, all.last_end), today),
       limits: { plans: DASHBOARD_PLAN_LIMIT, owners: DASHBOARD_OWNER_LIMIT, overdue: DASHBOARD_OVERDUE_LIMIT },
     };
-  })();
+  });
 }
+
+/** The later of two days, either of them null when there is none. */
+const later = (a: string | null, b: string | null) => (a === null || (b !== null && b > a) ? b : a);
+
+/** A tally by plan or in all: both states, and the days the activities span. */
+type PlanTally = Tally &
+  Record<`prev_${keyof Tally}`, number> & { plan_id: number | null; first: string | null; last_baseline_end: string | null; last_end: string | null };
+
+/**
+ * The tallies in all (as of the day and as of the previous quarter end) and of the plans with
+ * the most overdue activities first (then the least done), at most DASHBOARD_PLAN_LIMIT, from
+ * one grouping by plan.
+ */
+function tallies(sqlite: Database.Database): { all: PlanTally; byPlan: PlanTally[] } {
+  const sums = [...TALLY_COLUMNS, ...TALLY_COLUMNS.map((column) => `prev_${column}`)].map((column) => `coalesce(sum(${column}), 0) as ${column}`);
+  const rows = prepared(
+    sqlite,
+    `with p as materialized (
+       select s.plan_id, ${tallySql()}, ${tallySql('prev_')},
+         min(coalesce(s.start, s.baseline_end)) as first, max(s.baseline_end) as last_baseline_end, max(s.end_date) as last_end
+       from dashboard_state s group by s.plan_id)
+     select null as plan_id, ${sums.join(', ')}, min(first) as first, max(last_baseline_end) as last_baseline_end, max(last_end) as last_end from p
+     union all
+     select * from (select * from p
+       order by overdue desc, coalesce(cast(done as real) / nullif(total - cancelled, 0), 1), plan_id limit ${DASHBOARD_PLAN_LIMIT})`,
+  ).all() as PlanTally[];
+  return { all: rows[0]!, byPlan: rows.slice(1) };
+}
+
+const previousOf = (tally: PlanTally): Tally =>
+  Object.fromEntries(TALLY_COLUMNS.map((column) => [column, tally[`prev_${column}`]])) as Tally;
 
 function groupProgress(group: Pick<GroupProgress, 'id' | 'planId' | 'areaCode' | 'label' | 'title'>, tally: Tally): GroupProgress {
   return {
     ...group,
     total: tally.total,
-    byStatus: tally.byStatus,
+    byStatus: countsOf(tally),
     overdue: tally.overdue,
-    dueThisQuarter: tally.dueThisQuarter,
+    dueThisQuarter: tally.due_this_quarter,
     shareDone: shareDoneOf(tally),
     meanPercent: meanPercentOf(tally),
   };
 }
 
-/** Progress by plan: the plans with live activities. */
-function planGroups(byPlan: Map<number, Tally>, plans: PlanChoice[]): GroupProgress[] {
-  return plans
-    .filter((plan) => byPlan.has(plan.id))
-    .map((plan) => groupProgress({ id: plan.id, planId: plan.id, areaCode: null, label: plan.title, title: plan.title }, byPlan.get(plan.id)!));
+/** Progress by plan, from the tallies of the plans listed. */
+function planGroups(byPlan: PlanTally[], plans: PlanChoice[]): GroupProgress[] {
+  const titles = new Map(plans.map((plan) => [plan.id, plan.title]));
+  return byPlan.map((tally) => {
+    const title = titles.get(tally.plan_id!)!;
+    return groupProgress({ id: tally.plan_id!, planId: tally.plan_id!, areaCode: null, label: title, title }, tally);
+  });
 }
 
 /** Progress by area of one plan: every area, empty ones too, in the plan's order. */
-function areaGroups(sqlite: Database.Database, planId: number, byMeasure: Map<number, Tally>): GroupProgress[] {
-  const areas = prepared(sqlite, 'select id, code, title from areas where plan_id = ? order by position, id').all(planId) as { id: number; code: string; title: string }[];
-  const measures = prepared(sqlite, 'select id, area_id as areaId from measures where plan_id = ?').all(planId) as { id: number; areaId: number }[];
-  const byArea = new Map(areas.map((area) => [area.id, emptyTally()]));
-  for (const measure of measures) {
-    const tally = byMeasure.get(measure.id);
-    if (tally) addTally(byArea.get(measure.areaId)!, tally);
-  }
-  return areas.map((area) => groupProgress({ id: area.id, planId, areaCode: area.code, label: area.code, title: area.title }, byArea.get(area.id)!));
-}
-
-/** The plans with the most overdue activities first (then the least done), at most DASHBOARD_PLAN_LIMIT. */
-function topPlans(groups: GroupProgress[]): GroupProgress[] {
-  return [...groups]
-    .sort((a, b) => b.overdue - a.overdue || (a.shareDone ?? 1) - (b.shareDone ?? 1) || a.planId - b.planId)
-    .slice(0, DASHBOARD_PLAN_LIMIT);
+function areaGroups(sqlite: Database.Database, planId: number): GroupProgress[] {
+  const rows = prepared(
+    sqlite,
+    `select ar.id, ar.code, ar.title, ${tallySql()}
+     from areas ar left join measures m on m.area_id = ar.id left join dashboard_state s on s.measure_id = m.id
+     where ar.plan_id = ?
+     group by ar.id
+     order by ar.position, ar.id`,
+  ).all(planId) as (Tally & { id: number; code: string; title: string })[];
+  return rows.map((row) => groupProgress({ id: row.id, planId, areaCode: row.code, label: row.code, title: row.title }, row));
 }
 
 /**
- * Progress by CAF criterion and sub-criterion, from the tallies by measure and the measures
- * each CAF code is referenced by. An activity belongs to one measure, so it counts once per
- * criterion however many of the criterion's codes its measure names.
+ * Progress by CAF criterion and sub-criterion, through the CAF references of the activities'
+ * measures. An activity belongs to one measure, so it counts once per criterion however many
+ * of the criterion's codes its measure names.
  */
-function cafProgress(sqlite: Database.Database, planId: number | null, byMeasure: Map<number, Tally>): CafProgress[] {
-  const criteria = prepared(sqlite, 'select code, coalesce(parent_code, code) as criterion from caf_criteria').all() as { code: string; criterion: string }[];
-  const criterionOf = new Map(criteria.map((row) => [row.code, row.criterion]));
-  const { refs } = prepared(
+function cafProgress(sqlite: Database.Database): CafProgress[] {
+  const counts = ['total', 'planned', 'in_progress', 'done', 'postponed', 'cancelled', 'overdue'] as const;
+  const rows = prepared(
     sqlite,
-    `select json_array(json_group_array(measure_id), json_group_array(caf_code)) as refs from measure_caf_refs
-     ${planId === null ? '' : 'where measure_id in (select id from measures where plan_id = :planId)'}`,
-  ).get(planId === null ? {} : { planId }) as { refs: string };
-  const [measureIds, codes] = JSON.parse(refs) as [number[], string[]];
-
-  const bySub = new Map<string, { measures: number; tally: Tally }>();
-  const byCriterion = new Map<string, { measureIds: Set<number>; tally: Tally }>();
-  const newSub = () => ({ measures: 0, tally: emptyTally() });
-  const newCriterion = () => ({ measureIds: new Set<number>(), tally: emptyTally() });
-  measureIds.forEach((measureId, i) => {
-    const tally = byMeasure.get(measureId);
-    if (!tally) return;
-    const sub = entryOf(bySub, codes[i]!, newSub);
-    sub.measures += 1;
-    addTally(sub.tally, tally);
-    const criterion = entryOf(byCriterion, criterionOf.get(codes[i]!)!, newCriterion);
-    if (criterion.measureIds.has(measureId)) return;
-    criterion.measureIds.add(measureId);
-    addTally(criterion.tally, tally);
-  });
+    `with m as materialized (
+       select s.measure_id, ${tallySql('', counts)} from dashboard_state s group by s.measure_id),
+     refs as materialized (
+       select r.caf_code, coalesce(c.parent_code, c.code) as criterion, ${counts.map((column) => `m.${column}`).join(', ')},
+         -- whether this is the measure's first code of the criterion: the measure counts there, once per criterion
+         not exists (select 1 from measure_caf_refs r2 join caf_criteria c2 on c2.code = r2.caf_code
+           where r2.measure_id = r.measure_id and r2.caf_code < r.caf_code and coalesce(c2.parent_code, c2.code) = coalesce(c.parent_code, c.code)
+         ) as first_of_criterion
+       from m cross join measure_caf_refs r on r.measure_id = m.measure_id join caf_criteria c on c.code = r.caf_code)
+     select 'sub' as kind, caf_code as code, count(*) as measures, sum(total) as total, null as planned, null as in_progress, sum(done) as done,
+       null as postponed, null as cancelled, sum(overdue) as overdue
+     from refs group by caf_code
+     union all
+     select 'criterion', criterion, null, ${counts.map((column) => `sum(${column})`).join(', ')} from refs where first_of_criterion group by criterion`,
+  ).all() as (Tally & { kind: 'criterion' | 'sub'; code: string; measures: number })[];
+  const criteria = rows.filter((row) => row.kind === 'criterion');
+  const subs = rows.filter((row) => row.kind === 'sub');
+  const criterionByCode = new Map(criteria.map((row) => [row.code, row]));
+  const subByCode = new Map(subs.map((row) => [row.code, row]));
 
   return CAF_CRITERIA.map((criterion): CafProgress => {
-    const tally = byCriterion.get(criterion.code)?.tally ?? emptyTally();
+    const tally = criterionByCode.get(criterion.code) ?? EMPTY_TALLY;
     const subCriteria = [criterion, ...criterion.subCriteria].flatMap((code) => {
-      const sub = bySub.get(code.code);
+      const sub = subByCode.get(code.code);
       if (!sub) return [];
-      return [{ code: code.code, titleBg: code.titleBg, titleEn: code.titleEn, measures: sub.measures, activities: sub.tally.total, done: sub.tally.byStatus.done, overdue: sub.tally.overdue }];
+      return [{ code: code.code, titleBg: code.titleBg, titleEn: code.titleEn, measures: sub.measures, activities: sub.total, done: sub.done, overdue: sub.overdue }];
     });
     return {
       code: criterion.code,
       titleBg: criterion.titleBg,
       titleEn: criterion.titleEn,
       total: tally.total,
-      byStatus: tally.byStatus,
+      byStatus: countsOf(tally),
       overdue: tally.overdue,
       shareDone: shareDoneOf(tally),
       subCriteria,
@@ -536,85 +551,62 @@ function cafProgress(sqlite: Database.Database, planId: number | null, byMeasure
 }
 
 /** Owners with overdue or due-this-quarter activities, the most overdue first (then by name). */
-function ownerLoad(sqlite: Database.Database, overdueIds: number[], dueIds: number[]): OwnerLoad[] {
-  // Counted here from the owners of each activity (one id per activity and owner): no grouping in SQL.
-  const ownerIdsOf = (activityIds: number[]) => {
-    const { ownerIds } = prepared(
-      sqlite,
-      'select json_group_array(ao.owner_id) as ownerIds from json_each(:ids) j join activity_owners ao on ao.activity_id = j.value',
-    ).get({ ids: JSON.stringify(activityIds) }) as { ownerIds: string };
-    return JSON.parse(ownerIds) as number[];
-  };
-  const load = new Map<number, { overdue: number; dueThisQuarter: number }>();
-  const newLoad = () => ({ overdue: 0, dueThisQuarter: 0 });
-  for (const ownerId of ownerIdsOf(overdueIds)) entryOf(load, ownerId, newLoad).overdue += 1;
-  for (const ownerId of ownerIdsOf(dueIds)) entryOf(load, ownerId, newLoad).dueThisQuarter += 1;
-  const owners = prepared(sqlite, 'select id, name from owners where id in (select value from json_each(:ids)) order by name, id').all({
-    ids: JSON.stringify([...load.keys()]),
-  }) as { id: number; name: string }[];
-  return owners
-    .map((owner): OwnerLoad => ({ ...owner, ...load.get(owner.id)! }))
-    .sort((a, b) => b.overdue - a.overdue || b.dueThisQuarter - a.dueThisQuarter) // stable: ties stay by name
-    .slice(0, DASHBOARD_OWNER_LIMIT);
+function ownerLoad(sqlite: Database.Database): OwnerLoad[] {
+  return prepared(
+    sqlite,
+    `select o.id, o.name, load.overdue, load.dueThisQuarter
+     from (select ao.owner_id, count(*) filter (where s.overdue) as overdue, count(*) filter (where s.due_this_quarter) as dueThisQuarter
+           from dashboard_state s cross join activity_owners ao on ao.activity_id = s.id
+           where s.overdue or s.due_this_quarter
+           group by ao.owner_id) load
+       join owners o on o.id = load.owner_id
+     order by load.overdue desc, load.dueThisQuarter desc, o.name, o.id
+     limit ${DASHBOARD_OWNER_LIMIT}`,
+  ).all() as OwnerLoad[];
 }
 
-/** Cumulative planned (baseline) and actual completions by month. */
-function burnUp(plannedByDay: Map<string, number>, completedByDay: Map<string, number>, asOf: string): BurnUpPoint[] {
-  const planned = byMonth(plannedByDay);
-  const actual = byMonth(completedByDay);
-  const months = [...planned.keys(), ...actual.keys()].sort();
-  if (months.length === 0) return [];
+/** Cumulative planned (baseline ends, ongoing activities aside) and actual completions by month. */
+function burnUp(sqlite: Database.Database, asOf: string): BurnUpPoint[] {
+  const rows = prepared(
+    sqlite,
+    `select month, sum(planned) as planned, sum(completed) as completed from (
+       select substr(baseline_end, 1, 7) as month, count(*) as planned, 0 as completed
+       from dashboard_state where ongoing = 0 and baseline_end is not null group by 1
+       union all
+       select substr(completed_on, 1, 7), 0, count(*) from dashboard_state where completed_on is not null group by 1)
+     group by month order by month`,
+  ).all() as { month: string; planned: number; completed: number }[];
+  if (rows.length === 0) return [];
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
   const asOfMonth = asOf.slice(0, 7);
   const series: BurnUpPoint[] = [];
-  let plannedSoFar = 0;
-  let actualSoFar = 0;
-  for (let month = months[0]!; month <= months.at(-1)!; month = nextMonth(month)) {
-    plannedSoFar += planned.get(month) ?? 0;
-    actualSoFar += actual.get(month) ?? 0;
-    series.push({ month, planned: plannedSoFar, actual: month <= asOfMonth ? actualSoFar : null });
+  let planned = 0;
+  let actual = 0;
+  for (let month = rows[0]!.month; month <= rows.at(-1)!.month; month = nextMonth(month)) {
+    planned += byMonth.get(month)?.planned ?? 0;
+    actual += byMonth.get(month)?.completed ?? 0;
+    series.push({ month, planned, actual: month <= asOfMonth ? actual : null });
   }
   return series;
-}
-
-function byMonth(byDay: Map<string, number>): Map<string, number> {
-  const months = new Map<string, number>();
-  for (const [day, n] of byDay) increment(months, day.slice(0, 7), n);
-  return months;
-}
-
-/** The overdue activities listed (the longest overdue first), with their titles and owners. */
-function overdueList(sqlite: Database.Database, listed: DashboardActivity[], plans: PlanChoice[], asOf: string): OverdueActivity[] {
-  if (listed.length === 0) return [];
-  const details = prepared(
-    sqlite,
-    `select a.id, a.code, a.title,
-       (select group_concat(name, ', ') from (select o.name from activity_owners ao join owners o on o.id = ao.owner_id
-          where ao.activity_id = a.id order by ao.position, o.name)) as owners
-     from activities a where a.id in (select value from json_each(?))`,
-  ).all(JSON.stringify(listed.map((activity) => activity.id))) as { id: number; code: string; title: string; owners: string | null }[];
-  const detailsById = new Map(details.map((row) => [row.id, row]));
-  const planTitles = new Map(plans.map((plan) => [plan.id, plan.title]));
-  return listed.map((activity) => {
-    const { code, title, owners } = detailsById.get(activity.id)!;
-    return {
-      id: activity.id,
-      planId: activity.planId,
-      planTitle: planTitles.get(activity.planId)!,
-      code,
-      title,
-      status: activity.now.status,
-      percent: activity.now.percent,
-      endDate: activity.now.end!,
-      baselineEnd: activity.baselineEnd,
-      daysOverdue: daysBetween(activity.now.end!, asOf),
-      owners,
-    };
-  });
 }
 
 function nextMonth(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The overdue activities that end first (then by plan and position), at most DASHBOARD_OVERDUE_LIMIT, with their titles and owners. */
+function overdueList(sqlite: Database.Database, asOf: string): OverdueActivity[] {
+  return prepared(
+    sqlite,
+    `select s.id, s.plan_id as planId, p.title as planTitle, a.code, a.title, s.status, s.percent, s.end_date as endDate,
+       s.baseline_end as baselineEnd, cast(julianday(:asOf) - julianday(s.end_date) as integer) as daysOverdue,
+       (select group_concat(name, ', ') from (select o.name from activity_owners ao join owners o on o.id = ao.owner_id
+          where ao.activity_id = s.id order by ao.position, o.name)) as owners
+     from (select * from dashboard_state where overdue order by end_date, plan_id, position, id limit ${DASHBOARD_OVERDUE_LIMIT}) s
+       join activities a on a.id = s.id join plans p on p.id = s.plan_id
+     order by s.end_date, s.plan_id, s.position, s.id`,
+  ).all({ asOf }) as OverdueActivity[];
 }
 
 /**
