@@ -44,7 +44,7 @@ const { createUser, getUserByEmail } = await import('../app/models/user.server')
 const { ACTIVITY_STATE_CTE, asOfParams } = await import('../app/models/activity-state.server');
 const { todayInSofia } = await import('../app/domain/dates');
 const { loader } = await import('../app/routes/dashboard');
-const { clearDashboardCache } = await import('../app/models/dashboard.server');
+const { clearReadCache } = await import('../app/models/read-cache.server');
 
 const sqlite = getDb().$client;
 const email = 'bench.secretary@bench.bg';
@@ -80,7 +80,7 @@ const rawFast = sqlite.prepare(
 
 /** The loader, computing the dashboard (cold: the cache of unchanged data emptied first) or not. */
 async function callLoader(search: string, cold = true): Promise<number> {
-  if (cold) clearDashboardCache();
+  if (cold) clearReadCache();
   const request = new Request(`http://localhost/dashboard?${search}`, { headers: { Cookie: cookie } });
   const data = await loader({ request, params: {}, context: {} });
   return JSON.stringify(data).length;

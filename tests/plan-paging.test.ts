@@ -9,7 +9,7 @@ import { getDb } from '../db/client';
 import { generateData } from '../bench/lib/generate-data';
 import type { ActivityFilters } from '~/domain/filters';
 import { pageNumbers } from '~/components/pager';
-import { listActivities, PLAN_PAGE_SIZE } from '~/models/activity.server';
+import { listActivities, PLAN_PAGE_SIZE, type PlanActivitiesPage } from '~/models/activity.server';
 import { recordStatusUpdate } from '~/models/status-update.server';
 import { loader as planLoader } from '~/routes/plans.$planId';
 import { loader as csvLoader } from '~/routes/plans.$planId[.csv]';
@@ -33,15 +33,7 @@ beforeAll(async () => {
 type PageData = {
   rows: { id: number; areaId: number; measureId: number; title: string; status: string }[];
   filters: ActivityFilters;
-  paging: {
-    page: number;
-    pageCount: number;
-    total: number;
-    offset: number;
-    inArea: Record<number, number>;
-    inMeasure: Record<number, number>;
-    continued: { areaId: number | null; measureId: number | null };
-  };
+  paging: Omit<PlanActivitiesPage, 'rows'>;
 };
 
 async function planPage(search: string): Promise<PageData> {

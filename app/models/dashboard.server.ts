@@ -29,6 +29,7 @@ import { periodBounds, periodKey, periodOf, quarterEndBefore, type Period } from
 import type { Status } from '~/domain/status';
 import { CAF_CRITERIA } from '../../importers/caf2020';
 import { prepared } from './statements.server';
+import { whileUnchanged } from './read-cache.server';
 
 export const DASHBOARD_OVERDUE_LIMIT = 50;
 /** Owners shown in the owner chart (those with the most overdue, then due this quarter). */
@@ -365,47 +366,13 @@ export function listPlanChoices(): PlanChoice[] {
   ).all() as PlanChoice[];
 }
 
-/** Dashboards computed on this connection, by query and data version (at most DASHBOARD_CACHE_SIZE). */
-const DASHBOARD_CACHE_SIZE = 32;
-const cached = new WeakMap<Database.Database, Map<string, Dashboard>>();
-
 /**
- * Changes whenever the database may have changed: PRAGMA data_version moves on every commit
- * by another connection (the CLI, another process), total_changes() on every row this
- * connection inserts, updates or deletes.
- */
-const versionStatements = new WeakMap<Database.Database, { data: Database.Statement; changes: Database.Statement }>();
-function dataVersion(sqlite: Database.Database): string {
-  let statements = versionStatements.get(sqlite);
-  if (!statements) {
-    statements = { data: sqlite.prepare('pragma data_version').pluck(), changes: sqlite.prepare('select total_changes()').pluck() };
-    versionStatements.set(sqlite, statements);
-  }
-  return `${statements.data.get()}:${statements.changes.get()}`;
-}
-
-/** Forgets the dashboards computed so far (benchmarks time the computation itself). */
-export function clearDashboardCache(): void {
-  const sqlite = getDb().$client;
-  cached.delete(sqlite);
-}
-
-/**
- * The dashboard of one plan (planId) or of all plans (planId null) as of a day. The result
- * of the same query on unchanged data is reused: nothing in it depends on anything else
- * (today is part of the query). Callers must not change the object returned.
+ * The dashboard of one plan (planId) or of all plans (planId null) as of a day, reused while
+ * the database is unchanged (today is part of the key). Callers must not change the object returned.
  */
 export function getDashboard(query: DashboardQuery): Dashboard {
   const sqlite = getDb().$client;
-  const key = `${dataVersion(sqlite)}|${query.planId}|${query.asOf}|${query.today}`;
-  let byKey = cached.get(sqlite);
-  if (!byKey) cached.set(sqlite, (byKey = new Map()));
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const dashboard = computeDashboard(sqlite, query);
-  if (byKey.size >= DASHBOARD_CACHE_SIZE) byKey.delete(byKey.keys().next().value!);
-  byKey.set(key, dashboard);
-  return dashboard;
+  return whileUnchanged(`dashboard|${query.planId}|${query.asOf}|${query.today}`, () => computeDashboard(sqlite, query));
 }
 
 function computeDashboard(sqlite: Database.Database, { planId, asOf, today }: DashboardQuery): Dashboard {

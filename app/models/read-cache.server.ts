@@ -35,3 +35,8 @@ export function whileUnchanged<T>(key: string, read: () => T): T {
   cache.values.set(key, value);
   return value;
 }
+
+/** Forgets what was read so far (benchmarks time the reading itself). */
+export function clearReadCache(): void {
+  caches.delete(getDb().$client);
+}
