@@ -46,7 +46,7 @@ describe('importing a plan in the browser', () => {
 
     await page.getByRole('heading', { name: 'Предупреждения (1)' }).waitFor();
     await expect(page.getByText('3 области · 32 мерки · 54 дейности').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('cell', { name: /activity code 2\.8\.2 is used twice/ }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('cell', { name: /кодът на дейност 2\.8\.2 е използван два пъти/ }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'import-preview');
     await page.getByRole('button', { name: 'Потвърди импорта' }).click();
     await page.waitForURL(/\/plans\/\d+\?imported=1/);
