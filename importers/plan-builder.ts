@@ -9,6 +9,7 @@ import {
   type Header,
   type HeaderSearch,
 } from './header';
+import { formatDate } from '../app/domain/dates';
 import type { Lang } from '../app/domain/lang';
 import { ImportError, type Message } from './import-error';
 import { cellText, isBlank, normaliseSpace, splitOwners } from './text';
@@ -275,7 +276,7 @@ class PlanBuilder {
     if (startIso && endIso && startIso > endIso) {
       this.warnAt(row, this.label('end'), {
         en: `the start ${startIso} is after the end ${endIso}`,
-        bg: `началото ${bgDay(startIso)} е след края ${bgDay(endIso)}`,
+        bg: `началото ${formatDate(startIso, 'bg')} е след края ${formatDate(endIso, 'bg')}`,
       });
     }
     measure.activities.push({
@@ -359,10 +360,4 @@ function noTableError(searches: { sheet: Sheet; search: HeaderSearch }[], fileNa
 function shorten(text: string): string {
   const clean = normaliseSpace(text);
   return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean;
-}
-
-/** 2025-03-31 as Bulgarian readers write it: 31.03.2025. */
-function bgDay(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}.${month}.${year}`;
 }
