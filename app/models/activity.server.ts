@@ -9,6 +9,7 @@ import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { listAuditEvents, recordAudit } from './audit.server';
 import { prepared } from './statements.server';
+import { whileUnchanged } from './read-cache.server';
 import { listStatusUpdates } from './status-update.server';
 
 export type OwnerRef = { id: number; name: string };
@@ -244,7 +245,7 @@ export type PlanActivitiesPage = {
 };
 
 /** One page of a plan's activities as listActivities orders them, and how many match on all pages. */
-export function planActivitiesPage(filters: ActivityFilters, planId: number, page: number): PlanActivitiesPage {
+function planActivitiesPage(filters: ActivityFilters, planId: number, page: number): PlanActivitiesPage {
   const byMeasure = countActivitiesByMeasure(filters, planId);
   const total = byMeasure.reduce((sum, measure) => sum + measure.count, 0);
   const pageCount = Math.max(1, Math.ceil(total / PLAN_PAGE_SIZE));
@@ -270,6 +271,20 @@ export function planActivitiesPage(filters: ActivityFilters, planId: number, pag
     start = end;
   });
   return { rows, page: shown, pageCount, total, offset, inArea, inMeasure, continued };
+}
+
+/**
+ * What the plan page shows for these filters and this page: the plan's progress, the page of
+ * activities and the filter choices, reused while the database is unchanged (today is in the
+ * key: the states depend on it).
+ */
+export function planPageData(planId: number, filters: ActivityFilters, page: number) {
+  const today = todayInSofia();
+  return whileUnchanged(`plan-page ${JSON.stringify([planId, filters, page, today])}`, () => ({
+    progress: planProgress(planId, filters.asOf ?? today),
+    listing: planActivitiesPage(filters, planId, page),
+    options: filterOptions(planId),
+  }));
 }
 
 /** The owners of each activity, in the plan's order. */
@@ -315,7 +330,7 @@ export function getPlanHeader(planId: number): PlanHeader | null {
 export type AreaSummary = { id: number; code: string; title: string; total: number; progress: Progress };
 
 /** Overall and per-area progress of a plan as of a date (every activity, whatever the filters). */
-export function planProgress(planId: number, asOf: string): { overall: Progress; areas: AreaSummary[] } {
+function planProgress(planId: number, asOf: string): { overall: Progress; areas: AreaSummary[] } {
   const sqlite = getDb().$client;
   const items = prepared(
     sqlite,

@@ -9,8 +9,7 @@ import { can } from '~/domain/permissions';
 import { PROGRESS_RULE } from '~/domain/progress';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { useLang, useT } from '~/i18n';
-import { filterOptions, getPlanHeader, planActivitiesPage, planProgress } from '~/models/activity.server';
-import { whileUnchanged } from '~/models/read-cache.server';
+import { getPlanHeader, planPageData } from '~/models/activity.server';
 import { ActivityFiltersForm } from '~/components/filters';
 import { ActivityGroups, ExpandCollapseAll } from '~/components/activity-groups';
 import { Pager } from '~/components/pager';
@@ -36,11 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInSofia();
   const asOf = filters.asOf ?? today;
   const page = pageNumber.parse(searchParams.get('page'));
-  const { progress, listing, options } = whileUnchanged(`plan-page ${JSON.stringify([plan.id, filters, page, today])}`, () => ({
-    progress: planProgress(plan.id, asOf),
-    listing: planActivitiesPage(filters, plan.id, page),
-    options: filterOptions(plan.id),
-  }));
+  const { progress, listing, options } = planPageData(plan.id, filters, page);
   const { rows, ...paging } = listing;
   const { plans: _plans, ...choices } = options;
   return {
