@@ -5,8 +5,9 @@
  *   running dev or test server's build/ is left alone); --no-build reuses that build;
  * - copies the generated organization (bench/lib/bench-db.ts: 200 plans, 50,000 activities,
  *   250,000 status updates) to a temporary file and gives its users a known password;
- * - starts remix-serve on it (NODE_ENV=production, SEED_DEMO=0, a free port on 127.0.0.1) in
- *   its own process group, and logs in the secretary and the 20 heads through POST /login;
+ * - starts the production server on it (scripts/server.js, as `npm start` does: one worker per
+ *   core unless WEB_CONCURRENCY says otherwise; NODE_ENV=production, SEED_DEMO=0, a free port on
+ *   127.0.0.1) in its own process group, and logs in the secretary and the 20 heads through POST /login;
  * - 20 connections for 20 s each on: the dashboard of one plan, the all-plans dashboard, the
  *   plan page of a plan of 250 activities (its first page of 50), as the secretary;
  * - status updates from the 20 heads at once, each connection its own head posting the quick
@@ -45,21 +46,28 @@ const UPDATES_PER_SECOND_TARGET = 300;
 type Run = { label: string; result: autocannon.Result; serverCpu: number };
 
 let serverPid = 0;
-/** CPU seconds the server process has used (Linux /proc; 0 elsewhere). */
-function serverCpuSeconds(): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${serverPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
-  } catch {
-    return 0;
+/** The server's processes (the primary and its workers: its process group) and the CPU seconds they have used (Linux /proc). */
+function serverProcesses(): { count: number; cpuSeconds: number } {
+  let count = 0;
+  let ticks = 0;
+  for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)) : []) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[2]) !== serverPid) continue; // pgrp
+      count += 1;
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks of 1/100 s
+    } catch {
+      // gone meanwhile
+    }
   }
+  return { count, cpuSeconds: ticks / 100 };
 }
 
 /** Runs autocannon and notes the share of one core the server used meanwhile. */
 async function measured(label: string, options: autocannon.Options): Promise<Run> {
-  const cpu = serverCpuSeconds();
+  const cpu = serverProcesses().cpuSeconds;
   const result = await load(options);
-  return { label, result, serverCpu: (serverCpuSeconds() - cpu) / (result.duration || 1) };
+  return { label, result, serverCpu: (serverProcesses().cpuSeconds - cpu) / (result.duration || 1) };
 }
 
 function freePort(): Promise<number> {
@@ -112,7 +120,7 @@ function request(url: string, options: { method?: string; headers?: Record<strin
 async function startServer(databaseFile: string, port: number, log: string): Promise<ChildProcess> {
   const out = fs.openSync(log, 'a');
   const profile = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : [];
-  const server = spawn(process.execPath, [...profile, 'node_modules/@remix-run/serve/dist/cli.js', path.join(BENCH_BUILD_DIRECTORY, 'server/index.js')], {
+  const server = spawn(process.execPath, [...profile, 'scripts/server.js', path.join(BENCH_BUILD_DIRECTORY, 'server/index.js')], {
     detached: true, // its own process group: killed as a group at the end
     stdio: ['ignore', out, out],
     env: {
@@ -199,7 +207,7 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     server = await startServer(databaseFile, port, path.join(dir, 'server.log'));
     serverPid = server.pid!;
-    console.log(`server on ${base} (pid ${server.pid}), database ${databaseFile}`);
+    console.log(`server on ${base} (pid ${server.pid}, ${serverProcesses().count - 1 || 1} worker processes), database ${databaseFile}`);
 
     const secretary = db.prepare(`select email from users where role = 'secretary' order by id limit 1`).pluck().get() as string;
     const heads = db

@@ -37,6 +37,19 @@ export function getDb(): Db {
   return holder.__planTrackerDb;
 }
 
+/** The transaction handle a writeTransaction's function receives. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Runs fn in one transaction that takes the write lock as it begins (BEGIN IMMEDIATE), waiting
+ * its turn (busy_timeout) behind another process's write: the server's workers, the CLI and
+ * the scripts share the file. A deferred transaction that reads first and then writes would
+ * fail at once with SQLITE_BUSY whenever another process committed after its read began.
+ */
+export function writeTransaction<T>(fn: (tx: Tx) => T): T {
+  return getDb().transaction(fn, { behavior: 'immediate' });
+}
+
 export function closeDb(): void {
   holder.__planTrackerDb?.$client.close();
   holder.__planTrackerDb = undefined;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { parsePlanFile } from '../importers';
-import { getDb } from './client';
+import { getDb, writeTransaction } from './client';
 import { activities, activityOwners, owners, plans, scheduleChanges, statusUpdates, userOwners, users } from './schema';
 import { addDays, daysBetween, startOfDayInSofia } from '../app/domain/dates';
 import type { Role } from '../app/domain/permissions';
@@ -87,7 +87,7 @@ export function seedStatusHistory(planId: number): void {
   };
   const at = (iso: string) => new Date(startOfDayInSofia(iso) + 1000 * 60 * between(8 * 60, 17 * 60));
 
-  db.transaction((tx) => {
+  writeTransaction((tx) => {
     for (const activity of rows) {
       const userId = authorOf(activity.id);
       const update = (

@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { activities, statusUpdates, users, type User } from '../db/schema';
 import { seedDemo } from '../db/seed';
-import { can, ROLES, type Permission, type Role } from '~/domain/permissions';
+import { can, type Permission, type Role } from '~/domain/permissions';
 import { call, makeRequest } from './helpers';
 
 type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown };

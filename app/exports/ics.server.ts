@@ -7,7 +7,7 @@ import type { CalendarActivity } from '~/models/calendar.server';
  */
 import { addDays, formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
-import { STATUS_LABELS, type Status } from '~/domain/status';
+import { STATUS_LABELS } from '~/domain/status';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 export const PRODID = '-//CAF Plan Tracker//План за подобрение//BG';

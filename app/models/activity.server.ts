@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { getDb } from '../../db/client';
+import { getDb, writeTransaction } from '../../db/client';
 import { deriveActivityState, DUE_SOON_DAYS, type ActivityState } from '~/domain/activity-state';
 import { addDays, daysBetween, isIsoDate, todayInSofia } from '~/domain/dates';
 import type { ActivityFilters } from '~/domain/filters';
@@ -572,7 +572,7 @@ export type ActivityEdit = {
 export function updateActivity(activityId: number, edit: ActivityEdit, userId: number, expectedVersion?: number): ChangeResult {
   const db = getDb();
   const sqlite = db.$client;
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const locked = lockActivity(activityId, expectedVersion);
     if ('stale' in locked) return locked.stale;
     const { current } = locked;
@@ -628,7 +628,7 @@ export function rescheduleActivity(
 ): ChangeResult {
   const db = getDb();
   const sqlite = db.$client;
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const locked = lockActivity(activityId, expectedVersion);
     if ('stale' in locked) return locked.stale;
     const { current } = locked;

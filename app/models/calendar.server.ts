@@ -6,7 +6,7 @@
  * new URL replaces the old one, revoking clears it; either way the old URL stops working.
  */
 import crypto from 'node:crypto';
-import { getDb } from '../../db/client';
+import { getDb, writeTransaction } from '../../db/client';
 import type { User } from '../../db/schema';
 import { todayInSofia } from '~/domain/dates';
 import type { Status } from '~/domain/status';
@@ -22,18 +22,16 @@ function hashToken(token: string): string {
 /** Makes (or replaces) the user's feed token; returns the token itself, which is not stored. */
 export function createCalendarToken(userId: number): string {
   const token = crypto.randomBytes(32).toString('base64url');
-  const db = getDb();
-  db.transaction((tx) => {
-    db.$client.prepare('update users set calendar_token = ? where id = ?').run(hashToken(token), userId);
+  writeTransaction((tx) => {
+    getDb().$client.prepare('update users set calendar_token = ? where id = ?').run(hashToken(token), userId);
     recordAudit(userId, 'user', userId, 'calendar-token-created', null, null, tx);
   });
   return token;
 }
 
 export function revokeCalendarToken(userId: number): void {
-  const db = getDb();
-  db.transaction((tx) => {
-    db.$client.prepare('update users set calendar_token = null where id = ?').run(userId);
+  writeTransaction((tx) => {
+    getDb().$client.prepare('update users set calendar_token = null where id = ?').run(userId);
     recordAudit(userId, 'user', userId, 'calendar-token-revoked', null, null, tx);
   });
 }

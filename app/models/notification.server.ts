@@ -12,7 +12,7 @@
  * same Message-ID).
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { getDb, writeTransaction } from '../../db/client';
 import { NOTIFICATION_DELIVERIES, notifications, organizations, users } from '../../db/schema';
 import { env } from '~/env.server';
 import { todayInSofia } from '~/domain/dates';
@@ -191,8 +191,7 @@ export async function runReminders(options: RunOptions = {}): Promise<RunReport>
 }
 
 function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Date): void {
-  const db = getDb();
-  db.transaction((tx) => {
+  writeTransaction((tx) => {
     for (const m of messages) {
       tx.insert(notifications)
         .values({

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from './audit.server';
-import { getDb, type Db } from '../../db/client';
+import { getDb, writeTransaction, type Db } from '../../db/client';
 import { activityOwners, ownerAliases, owners, userOwners } from '../../db/schema';
 import { normalizeName } from '~/domain/names';
 import type { Role } from '~/domain/permissions';
@@ -108,7 +108,7 @@ export function mergeOwners(keepId: number, mergeId: number, userId: number): Ow
   if (keepId === mergeId) return { ok: false, error: 'trMergeSame' };
   const db = getDb();
   const sqlite = db.$client;
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const keep = ownerRow(keepId);
     const merged = ownerRow(mergeId);
     if (!keep || !merged) return { ok: false, error: 'trOwnerNotFound' } as const;
@@ -151,7 +151,7 @@ export function mergeOwners(keepId: number, mergeId: number, userId: number): Ow
 export function renameOwner(ownerId: number, name: string, userId: number): OwnerChangeResult {
   const db = getDb();
   const sqlite = db.$client;
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const owner = ownerRow(ownerId);
     if (!owner) return { ok: false, error: 'trOwnerNotFound' } as const;
     const normalized = normalizeName(name);
@@ -171,7 +171,7 @@ export function renameOwner(ownerId: number, name: string, userId: number): Owne
 export function setUserOwnerLink(ownerId: number, linkedUserId: number, linked: boolean, userId: number): OwnerChangeResult {
   const db = getDb();
   const sqlite = db.$client;
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     if (!ownerRow(ownerId)) return { ok: false, error: 'trOwnerNotFound' } as const;
     if (!sqlite.prepare('select 1 from users where id = ?').get(linkedUserId)) return { ok: false, error: 'trUserNotFound' } as const;
     if (linked) sqlite.prepare('insert or ignore into user_owners (user_id, owner_id) values (?, ?)').run(linkedUserId, ownerId);

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { getDb, type Db } from '../../db/client';
+import { getDb, writeTransaction, type Tx } from '../../db/client';
 import {
   activities,
   activityOwners,
@@ -17,8 +17,6 @@ import { recordAudit } from './audit.server';
 import { findOrCreateOwner } from './owner.server';
 
 export const DEFAULT_ORGANIZATION = 'Моята администрация';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function findOrCreateOrganization(name: string): number {
   const db = getDb();
@@ -119,9 +117,8 @@ function planWriter(tx: Tx, planId: number, organizationId: number) {
 
 /** Writes a parsed plan as a new plan, all in one transaction; returns the plan id. */
 export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOptions): number {
-  const db = getDb();
   const organizationId = options.organization ? findOrCreateOrganization(options.organization) : defaultOrganizationId();
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const plan = tx
       .insert(plans)
       .values({
@@ -243,7 +240,7 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
   const incoming = parsedActivities(parsed);
   const diff = diffPlan(comparableActivities(planId), incoming);
   const matchBySource = new Map([...diff.changed, ...diff.unchanged].map((m) => [m.incoming.source, m]));
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const writer = planWriter(tx, planId, plan.organizationId);
     const areaIds = new Map(
       tx

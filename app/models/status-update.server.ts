@@ -1,4 +1,4 @@
-import { getDb } from '../../db/client';
+import { getDb, writeTransaction } from '../../db/client';
 import type { User } from '../../db/schema';
 import { canUpdateStatus } from '~/domain/permissions';
 import type { Status } from '~/domain/status';
@@ -39,7 +39,7 @@ export type StatusUpdateResult =
 export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult {
   const db = getDb();
   const sqlite = db.$client;
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const current = prepared(sqlite, 'select version from activities where id = ? and archived = 0')
       .get(input.activityId) as { version: number } | undefined;
     if (!current) throw new Response('Not found', { status: 404 });

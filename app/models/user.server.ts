@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { getDb } from '../../db/client';
+import { getDb, writeTransaction } from '../../db/client';
 import { owners, userOwners, users, type Language, type User } from '../../db/schema';
 import type { Role } from '~/domain/permissions';
 import { hashPassword } from './password.server';
@@ -23,8 +23,7 @@ export async function createUser(input: {
   ownerIds?: number[];
 }): Promise<User> {
   const passwordHash = await hashPassword(input.password);
-  const db = getDb();
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const user = tx
       .insert(users)
       .values({
@@ -51,7 +50,7 @@ export function updateUser(userId: number, changes: { name?: string; role?: Role
 }
 
 export function setUserOwners(userId: number, ownerIds: number[]): void {
-  getDb().transaction((tx) => {
+  writeTransaction((tx) => {
     tx.delete(userOwners).where(eq(userOwners.userId, userId)).run();
     for (const ownerId of new Set(ownerIds)) tx.insert(userOwners).values({ userId, ownerId }).run();
   });

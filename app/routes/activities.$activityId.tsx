@@ -10,7 +10,7 @@ import { useLang, useT, type MessageKey } from '~/i18n';
 import { getActivityDetail, organizationOwners, rescheduleActivity, updateActivity } from '~/models/activity.server';
 import { readFormWithFile, removeEvidenceFile, storeEvidenceFile, uploadedFile } from '~/models/evidence.server';
 import { assertCanUpdateStatus, isOwnActivity, recordStatusUpdate } from '~/models/status-update.server';
-import { ActivityUpdateForm, StaleNotice, type StaleInfo } from '~/components/activity-update-form';
+import { ActivityUpdateForm, type StaleInfo } from '~/components/activity-update-form';
 import { EndDate, Percent } from '~/components/activity-table';
 import { StateBadges, StatusBadge } from '~/components/status-badge';
 import { Field } from '~/components/field';

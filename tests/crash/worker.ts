@@ -1,13 +1,15 @@
 /**
- * Work for the crash test to kill: `import N` writes a plan of N activities in one transaction;
- * `updates` records status updates through the app's model, one transaction each, printing each id once committed.
+ * Work for the crash test to kill, and for the concurrency test to run side by side:
+ * `import N` writes a plan of N activities in one transaction; `updates ACTIVITY [COUNT]`
+ * records status updates through the app's model, one transaction each, printing each id once
+ * committed (without COUNT, until killed).
  */
 import { getDb } from '../../db/client';
 import { importPlanIntoDatabase } from '../../app/models/plan-import.server';
 import { recordStatusUpdate } from '../../app/models/status-update.server';
 import type { ParsedPlan } from '../../importers/types';
 
-const [mode, size] = process.argv.slice(2);
+const [mode, size, limit] = process.argv.slice(2);
 const db = getDb();
 
 if (mode === 'import') {
@@ -47,7 +49,7 @@ if (mode === 'import') {
   const activityId = Number(size);
   const userId = (db.$client.prepare("select id from users where role = 'secretary'").get() as { id: number }).id;
   console.log('started');
-  for (let i = 0; ; i++) {
+  for (let i = 0; i < (limit ? Number(limit) : Infinity); i++) {
     const result = recordStatusUpdate({ activityId, userId, status: 'in_progress', percent: i % 100, comment: `отчет ${i}`, completedOn: null });
     if (!result.ok) throw new Error('refused');
     console.log(`committed ${result.updateId}`);

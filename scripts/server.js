@@ -1,0 +1,77 @@
+/**
+ * The production server (`npm start` runs it after the database is migrated and, when empty,
+ * seeded): the built app (build/server/index.js, or the path given) behind express, as
+ * remix-serve runs it (compression, the hashed assets cached for a year, public/ for an hour,
+ * a one-line log per request), in one worker process per CPU core.
+ *
+ * One Node process renders one page at a time; the workers share the port (node:cluster) and
+ * the SQLite file (WAL: readers never wait; writes take the write lock when their transaction
+ * begins, see writeTransaction in db/client.ts). A worker that dies is replaced.
+ *   WEB_CONCURRENCY  the number of workers (default: the CPU cores, at most 8; 1 runs no workers)
+ *   PORT, HOST       where to listen (default 3000, every interface)
+ */
+import cluster from 'node:cluster';
+import os from 'node:os';
+import path from 'node:path';
+import url from 'node:url';
+import { createRequestHandler } from '@remix-run/express';
+import { installGlobals } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import morgan from 'morgan';
+
+process.env.NODE_ENV ??= 'production';
+
+const workers = Number(process.env.WEB_CONCURRENCY) || Math.min(os.availableParallelism(), 8);
+const port = Number(process.env.PORT) || 3000;
+const host = process.env.HOST;
+
+if (cluster.isPrimary && workers > 1) {
+  let stopping = false;
+  console.log(`[server] ${workers} workers on http://${host ?? 'localhost'}:${port}`);
+  const listening = new Set();
+  cluster.on('listening', (worker) => listening.add(worker.id));
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    if (!listening.has(worker.id)) {
+      // It failed before it could serve (no build, a bad database): another would fail the same way.
+      console.error(`[server] worker ${worker.process.pid} failed to start (${signal ?? code}); stopping`);
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      process.exitCode = 1;
+      return;
+    }
+    console.error(`[server] worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  for (let i = 0; i < workers; i += 1) cluster.fork();
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    });
+  }
+} else {
+  await serve(path.resolve(process.argv[2] ?? 'build/server/index.js'));
+}
+
+async function serve(buildPath) {
+  const build = await import(url.pathToFileURL(buildPath).href);
+  installGlobals({ nativeFetch: build.future.v3_singleFetch });
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(compression());
+  app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }));
+  app.use(express.static('public', { maxAge: '1h' }));
+  app.use(morgan('tiny'));
+  app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  const server = app.listen(port, host, () => {
+    if (!cluster.isWorker) console.log(`[server] http://${host ?? 'localhost'}:${port}`);
+  });
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections();
+    });
+  }
+}
