@@ -23,6 +23,13 @@ describe('ISO dates', () => {
     expect(toIsoDate(2024, 4, 31)).toBeNull();
     expect(toIsoDate(2024, 3, 5)).toBe('2024-03-05');
     expect(toIsoDate(99, 1, 1)).toBeNull();
+    expect(toIsoDate(2000, 2, 29)).toBe('2000-02-29'); // divisible by 400
+    expect(toIsoDate(1900, 2, 29)).toBeNull(); // by 100, not by 400
+    expect(toIsoDate(2024, 0, 10)).toBeNull();
+    expect(toIsoDate(2024, 6, 0)).toBeNull();
+    expect(toIsoDate(2024, 6, 30)).toBe('2024-06-30');
+    expect(toIsoDate(2024, 12, 31)).toBe('2024-12-31');
+    expect(toIsoDate(2024, 1.5, 1)).toBeNull();
   });
 
   it('recognises ISO dates and nothing else', () => {

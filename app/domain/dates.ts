@@ -10,24 +10,35 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type DateParts = { year: number; month: number; day: number };
 
+/** Whether year-month-day names a real calendar day (years 1000-9999). */
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (![year, month, day].every(Number.isInteger) || year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+}
+
 /** 'YYYY-MM-DD' for a real calendar day (years 1000-9999), else null. */
 export function toIsoDate(year: number, month: number, day: number): string | null {
-  if (![year, month, day].every(Number.isInteger) || year < 1000 || year > 9999) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return isRealDay(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : null;
+}
+
+/** The parts of an ISO date of a real day, else null (read once: pages format hundreds of dates). */
+function parseIsoDate(value: string): DateParts | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const parts = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return isRealDay(parts.year, parts.month, parts.day) ? parts : null;
 }
 
 export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  return match !== null && toIsoDate(Number(match[1]), Number(match[2]), Number(match[3])) === value;
+  return parseIsoDate(value) !== null;
 }
 
 /** Year, month (1-12) and day of an ISO date; throws RangeError on anything else. */
 export function isoDateParts(iso: string): DateParts {
-  if (!isIsoDate(iso)) throw new RangeError(`Not an ISO date: ${JSON.stringify(iso)}`);
-  const [year, month, day] = iso.split('-').map(Number);
-  return { year, month, day };
+  const parts = parseIsoDate(iso);
+  if (!parts) throw new RangeError(`Not an ISO date: ${JSON.stringify(iso)}`);
+  return parts;
 }
 
 /** Calendar days from a to b (b − a): daysBetween('2024-02-28', '2024-03-01') === 2. */

@@ -356,14 +356,16 @@ function toFigures(tally: Tally): Figures {
   };
 }
 
-/** Every plan, for the plan selector. */
+/** Every plan, for the plan selector (reused while the database is unchanged; callers must not change it). */
 export function listPlanChoices(): PlanChoice[] {
-  return prepared(
-    getDb().$client,
-    `select p.id, p.title, p.period, o.name as organization
-     from plans p join organizations o on o.id = p.organization_id
-     order by o.name, p.imported_at desc, p.id desc`,
-  ).all() as PlanChoice[];
+  return whileUnchanged('plan-choices', () =>
+    prepared(
+      getDb().$client,
+      `select p.id, p.title, p.period, o.name as organization
+       from plans p join organizations o on o.id = p.organization_id
+       order by o.name, p.imported_at desc, p.id desc`,
+    ).all() as PlanChoice[],
+  );
 }
 
 /**
