@@ -6,7 +6,8 @@
  *
  * One Node process renders one page at a time; the workers share the port (node:cluster) and
  * the SQLite file (WAL: readers never wait; writes take the write lock when their transaction
- * begins, see writeTransaction in db/client.ts). A worker that dies is replaced.
+ * begins, see writeTransaction in db/client.ts). A worker that dies is replaced. Only the
+ * first worker runs the daily reminders (REMINDERS_AT); the others are started without it.
  *   WEB_CONCURRENCY  the number of workers (default: the CPU cores, at most 8; 1 runs no workers)
  *   PORT, HOST       where to listen (default 3000, every interface)
  */
@@ -42,9 +43,15 @@ if (cluster.isPrimary && workers > 1) {
       return;
     }
     console.error(`[server] worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
-    cluster.fork();
+    start(worker.id === scheduler);
   });
-  for (let i = 0; i < workers; i += 1) cluster.fork();
+  let scheduler = 0;
+  /** Starts a worker; the one that runs the reminder schedule keeps REMINDERS_AT. */
+  const start = (runsReminders) => {
+    const worker = cluster.fork(runsReminders ? {} : { REMINDERS_AT: '' });
+    if (runsReminders) scheduler = worker.id;
+  };
+  for (let i = 0; i < workers; i += 1) start(i === 0);
   for (const signal of ['SIGTERM', 'SIGINT']) {
     process.once(signal, () => {
       stopping = true;

@@ -1,0 +1,99 @@
+/**
+ * The production server (scripts/server.js) itself: its worker processes, the one that runs the
+ * reminder schedule, a worker replaced after a crash, and a server that cannot start.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDb, openDatabase } from '../../db/client';
+import { freePort, waitForServer } from './server-process';
+
+type Started = { server: ChildProcess; base: string; output: () => string };
+
+const started: ChildProcess[] = [];
+afterEach(() => {
+  for (const server of started.splice(0)) {
+    try {
+      process.kill(-server.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/** scripts/server.js on a fresh, migrated database (npm start migrates before it starts the server). */
+async function startServer(env: Record<string, string>, build = 'build/server/index.js'): Promise<Started> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-tracker-server-'));
+  const databasePath = path.join(dir, 'app.db');
+  openDatabase(databasePath).$client.close();
+  closeDb();
+  const port = await freePort();
+  let output = '';
+  const server = spawn(process.execPath, ['scripts/server.js', build], {
+    detached: true,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, SESSION_SECRET: 'server-test-secret-0123456789', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(server);
+  server.stdout!.on('data', (chunk) => (output += chunk));
+  server.stderr!.on('data', (chunk) => (output += chunk));
+  return { server, base: `http://127.0.0.1:${port}`, output: () => output };
+}
+
+/** The worker processes of a server (its children), with whether each runs the reminder schedule. */
+function workers(server: ChildProcess): { pid: number; reminders: boolean }[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        const parent = Number(fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+        if (parent !== server.pid) return [];
+        const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+        return [{ pid: Number(pid), reminders: env.includes('REMINDERS_AT=07:00') }];
+      } catch {
+        return [];
+      }
+    });
+}
+
+async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const countOf = (text: string, line: string) => text.split('\n').filter((l) => l.includes(line)).length;
+
+describe('the production server', () => {
+  it('runs WEB_CONCURRENCY workers, only the first with the reminder schedule, and replaces one that dies', async () => {
+    const { server, base, output } = await startServer({ WEB_CONCURRENCY: '3', REMINDERS_AT: '07:00' });
+    await waitForServer(`${base}/login`, server, output);
+    expect(output()).toContain('[server] 3 workers');
+    const first = await until(() => workers(server), (list) => list.length === 3);
+    expect(first.map((w) => w.reminders).filter(Boolean)).toHaveLength(1);
+    await until(output, (text) => countOf(text, '[reminders] daily at 07:00') === 1);
+    expect(countOf(output(), '[reminders] daily at 07:00')).toBe(1);
+
+    // The worker with the schedule crashes: another takes its place, schedule included.
+    const scheduler = first.find((w) => w.reminders)!;
+    process.kill(scheduler.pid, 'SIGKILL');
+    const after = await until(() => workers(server), (list) => list.length === 3 && !list.some((w) => w.pid === scheduler.pid));
+    expect(after.map((w) => w.pid)).not.toContain(scheduler.pid);
+    expect(after.filter((w) => w.reminders)).toHaveLength(1);
+    expect(output()).toContain(`worker ${scheduler.pid} stopped (SIGKILL); starting another`);
+    for (let i = 0; i < 6; i += 1) expect((await fetch(`${base}/login`)).status).toBe(200);
+  });
+
+  it('stops with an error, instead of starting workers over and over, when they cannot start', async () => {
+    const { server, output } = await startServer({ WEB_CONCURRENCY: '2' }, 'build/server/missing.js');
+    const code = await new Promise<number | null>((resolve) => server.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output()).toMatch(/worker \d+ failed to start/);
+  });
+});
