@@ -207,7 +207,8 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     server = await startServer(databaseFile, port, path.join(dir, 'server.log'));
     serverPid = server.pid!;
-    console.log(`server on ${base} (pid ${server.pid}, ${serverProcesses().count - 1 || 1} worker processes), database ${databaseFile}`);
+    const setup = `${serverProcesses().count - 1 || 1} server workers, ${os.availableParallelism()} cores shared with autocannon`;
+    console.log(`server on ${base} (pid ${server.pid}; ${setup}), database ${databaseFile}`);
 
     const secretary = db.prepare(`select email from users where role = 'secretary' order by id limit 1`).pluck().get() as string;
     const heads = db
@@ -235,7 +236,7 @@ async function main(): Promise<void> {
       console.log(line(runs.at(-1)!));
     }
     if (!wanted('status')) {
-      console.log(`http: ${runs.map(line).join('; ')}`);
+      console.log(`http: ${setup}; ${runs.map(line).join('; ')}`);
       return;
     }
 
@@ -294,7 +295,7 @@ async function main(): Promise<void> {
         `${posts['2xx']} accepted = ${stored} stored${lost === 0 ? ' (none lost)' : ` (${lost} LOST)`}, non-2xx ${posts.non2xx}, errors ${posts.errors + posts.timeouts}, ` +
         `server CPU ${Math.round(postRun.serverCpu * 100)}%`,
     ];
-    console.log(`http: ${summary.join('; ')}`);
+    console.log(`http: ${setup}; ${summary.join('; ')}`);
   } finally {
     if (server) await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });
