@@ -178,6 +178,28 @@ describe('Excel round trip', () => {
     expect(updatesOf(id)).toHaveLength(count);
   });
 
+  it('records all of a report or none of it: a failure on one row leaves the others unrecorded and the preview kept', async () => {
+    const [first, second] = [openActivity(['1.2.2', '2.1.1', '3.1.1']), activityId('2.2.1')];
+    const bytes = await filledIn({ [first]: { status: 'изпълнена' }, [second]: { status: 'изпълнена', comment: 'ОТКАЗ ОТ БАЗАТА' } });
+    const preview = previewStatusImport(secretary, await readStatusReport(bytes, 'r.xlsx'));
+    expect(preview.counts.ready).toBe(2);
+    const before = { first: updatesOf(first).length, second: updatesOf(second).length };
+    // The database refuses the second row's insert (as a full disk or a broken file would).
+    sqlite().exec(`create temp trigger refuse_update before insert on status_updates when new.comment like '%ОТКАЗ ОТ БАЗАТА%'
+      begin select raise(abort, 'refused by the test'); end`);
+    try {
+      expect(() => applyStatusImport(secretary, preview.id, 'bg')).toThrow('refused by the test');
+    } finally {
+      sqlite().exec('drop trigger temp.refuse_update');
+    }
+    expect({ first: updatesOf(first).length, second: updatesOf(second).length }).toEqual(before);
+    expect(loadStatusImport(secretary, preview.id)).not.toBeNull();
+
+    const result = applyStatusImport(secretary, preview.id, 'bg');
+    expect(result.applied.map((a) => a.activityId).sort()).toEqual([first, second].sort());
+    expect({ first: updatesOf(first).length, second: updatesOf(second).length }).toEqual({ first: before.first + 1, second: before.second + 1 });
+  });
+
   it('matches by code when the key column was lost, and leaves unknown codes unmatched', async () => {
     const id = activityId('1.4.1');
     const bytes = await filledIn({ [id]: { key: null, status: 'Изпълнена' } });

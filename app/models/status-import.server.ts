@@ -14,7 +14,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databasePath, getDb } from '../../db/client';
+import { databasePath, getDb, writeTransaction } from '../../db/client';
 import type { User } from '../../db/schema';
 import { formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
@@ -270,59 +270,63 @@ const NEW_END_NOTE: Record<Lang, (date: string) => string> = {
 
 /**
  * Records the ready rows of a stored preview, each as a status update by the importing user
- * with the file name in the comment; throws a 404 Response for an unknown or expired preview.
+ * with the file name in the comment, all in one transaction (a failure records none of them;
+ * a row gone stale since the preview is skipped and reported); throws a 404 Response for an
+ * unknown or expired preview.
  */
 export function applyStatusImport(user: Pick<User, 'id' | 'role'>, id: string, lang: Lang): ApplyResult {
   const preview = loadStatusImport(user, id);
   if (!preview) throw new Response('Not found', { status: 404 });
   const result: ApplyResult = { applied: [], refused: [], stale: [], rescheduled: 0 };
   const mayEditPlan = can(user.role, 'plan:edit');
-  for (const row of preview.rows) {
-    if (row.outcome !== 'ready' || row.activityId === null || row.version === null) continue;
-    const ref = { activityId: row.activityId, code: row.code };
-    if (!mayUpdate(user, row.activityId)) {
-      result.refused.push(ref);
-      continue;
-    }
-    const notes = [row.comment, row.newEnd && !mayEditPlan ? NEW_END_NOTE[lang](formatDate(row.newEnd, lang)) : null, SOURCE_NOTE[lang](preview.fileName)];
-    const comment = notes.filter(Boolean).join('\n');
-    let version = row.version;
-    try {
-      if (row.newEnd && mayEditPlan) {
-        const moved = rescheduleActivity(row.activityId, { newEnd: row.newEnd, reason: SOURCE_NOTE[lang](preview.fileName) }, user.id, version);
-        if (!moved.ok) {
-          result.stale.push(ref);
-          continue;
-        }
-        version = moved.version;
-        result.rescheduled += 1;
+  writeTransaction(() => {
+    for (const row of preview.rows) {
+      if (row.outcome !== 'ready' || row.activityId === null || row.version === null) continue;
+      const ref = { activityId: row.activityId, code: row.code };
+      if (!mayUpdate(user, row.activityId)) {
+        result.refused.push(ref);
+        continue;
       }
-      const recorded = recordStatusUpdate({
-        activityId: row.activityId,
-        userId: user.id,
-        status: row.status,
-        percent: row.percent,
-        comment,
-        completedOn: row.completedOn,
-        expectedVersion: version,
-      });
-      if (recorded.ok) result.applied.push({ ...ref, updateId: recorded.updateId });
-      else result.stale.push(ref);
-    } catch (error) {
-      // The activity was archived or removed since the preview.
-      if (error instanceof Response && error.status === 404) result.stale.push(ref);
-      else throw error;
+      const notes = [row.comment, row.newEnd && !mayEditPlan ? NEW_END_NOTE[lang](formatDate(row.newEnd, lang)) : null, SOURCE_NOTE[lang](preview.fileName)];
+      const comment = notes.filter(Boolean).join('\n');
+      let version = row.version;
+      try {
+        if (row.newEnd && mayEditPlan) {
+          const moved = rescheduleActivity(row.activityId, { newEnd: row.newEnd, reason: SOURCE_NOTE[lang](preview.fileName) }, user.id, version);
+          if (!moved.ok) {
+            result.stale.push(ref);
+            continue;
+          }
+          version = moved.version;
+          result.rescheduled += 1;
+        }
+        const recorded = recordStatusUpdate({
+          activityId: row.activityId,
+          userId: user.id,
+          status: row.status,
+          percent: row.percent,
+          comment,
+          completedOn: row.completedOn,
+          expectedVersion: version,
+        });
+        if (recorded.ok) result.applied.push({ ...ref, updateId: recorded.updateId });
+        else result.stale.push(ref);
+      } catch (error) {
+        // The activity was archived or removed since the preview.
+        if (error instanceof Response && error.status === 404) result.stale.push(ref);
+        else throw error;
+      }
     }
-  }
-  if (preview.planId !== null) {
-    recordAudit(user.id, 'plan', preview.planId, 'status-import', null, {
-      fileName: preview.fileName,
-      applied: result.applied.length,
-      refused: result.refused.length,
-      stale: result.stale.length,
-      rescheduled: result.rescheduled,
-    });
-  }
+    if (preview.planId !== null) {
+      recordAudit(user.id, 'plan', preview.planId, 'status-import', null, {
+        fileName: preview.fileName,
+        applied: result.applied.length,
+        refused: result.refused.length,
+        stale: result.stale.length,
+        rescheduled: result.rescheduled,
+      });
+    }
+  });
   fs.rmSync(storedFile(id), { force: true });
   return result;
 }
