@@ -1,8 +1,8 @@
 /**
  * The production server (`npm start` runs it after the database is migrated and, when empty,
  * seeded): the built app (build/server/index.js, or the path given) behind express, as
- * remix-serve runs it (compression, the hashed assets cached for a year, public/ for an hour,
- * a one-line log per request), in one worker process per CPU core.
+ * remix-serve runs it (compression, the built client's files, a one-line log per request), in
+ * one worker process per CPU core.
  *
  * One Node process renders one page at a time; the workers share the port (node:cluster) and
  * the SQLite file (WAL: readers never wait; writes take the write lock when their transaction
@@ -68,8 +68,12 @@ async function serve(buildPath) {
   const app = express();
   app.disable('x-powered-by');
   app.use(compression());
-  app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }));
-  app.use(express.static('public', { maxAge: '1h' }));
+  // The built client: the hashed assets cached for a year, the files of public/ (copied by the
+  // build) for an hour. Only a path with an extension can be a file: pages skip the look-up on disk.
+  const clientDirectory = build.assetsBuildDirectory;
+  app.use(path.posix.join(build.publicPath, 'assets'), express.static(path.join(clientDirectory, 'assets'), { immutable: true, maxAge: '1y' }));
+  const clientFiles = express.static(clientDirectory, { maxAge: '1h', index: false });
+  app.use((req, res, next) => (path.extname(req.path) ? clientFiles(req, res, next) : next()));
   app.use(morgan('tiny'));
   app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }));
   const server = app.listen(port, host, () => {
