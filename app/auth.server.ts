@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import { createCookie, createSessionStorage, redirect } from '@remix-run/node';
 import { and, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
 import { getDb, type Db } from '../db/client';
-import { loginFailures, sessions, users, type User } from '../db/schema';
+import { sessions, users, type User } from '../db/schema';
 import { sessionSecret } from './env.server';
 import { can, type Permission } from './domain/permissions';
 import { getUserByEmail, normalizeEmail } from './models/user.server';
 import { verifyPassword } from './models/password.server';
+import { prepared } from './models/statements.server';
 
 const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14;
 export const MAX_LOGIN_FAILURES = 5;
@@ -99,28 +100,34 @@ export async function requirePermission(request: Request, permission: Permission
 
 export type LoginResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked'; retryAfterMinutes?: number };
 
-/** Checks a password, counting failures per address; after MAX_LOGIN_FAILURES the address is locked for a while. */
+/**
+ * Checks a password, counting the attempts per address since the last success: after
+ * MAX_LOGIN_FAILURES failed ones the address is locked until LOGIN_LOCK_MS after the last
+ * password checked. The attempt is counted before the password is checked, in one statement,
+ * so that attempts sent all at once cannot all get past the count.
+ */
 export async function verifyLogin(email: string, password: string, now = Date.now()): Promise<LoginResult> {
-  const db = getDb();
+  const sqlite = getDb().$client;
   const key = normalizeEmail(email);
-  const failures = db.select().from(loginFailures).where(eq(loginFailures.email, key)).get();
-  const lockedUntil = failures && failures.count >= MAX_LOGIN_FAILURES ? failures.lastFailedAt.getTime() + LOGIN_LOCK_MS : 0;
-  if (lockedUntil > now) {
-    return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil((lockedUntil - now) / 60000) };
+  // A stale count starts again at 1; a locked address keeps the time of its last checked password.
+  const attempt = prepared(
+    sqlite,
+    `insert into login_failures (email, count, last_failed_at) values (:key, 1, :now)
+     on conflict (email) do update set
+       count = case when :now - last_failed_at > :lockMs then 1 else count + 1 end,
+       last_failed_at = case when :now - last_failed_at > :lockMs or count < :max then :now else last_failed_at end
+     returning count, last_failed_at as lastFailedAt`,
+  ).get({ key, now, lockMs: LOGIN_LOCK_MS, max: MAX_LOGIN_FAILURES }) as { count: number; lastFailedAt: number };
+  if (attempt.count > MAX_LOGIN_FAILURES) {
+    return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil((attempt.lastFailedAt + LOGIN_LOCK_MS - now) / 60000) };
   }
   const user = getUserByEmail(key);
   // Hash even for unknown addresses so that timing does not tell which addresses exist.
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (user && valid && !user.disabled) {
-    db.delete(loginFailures).where(eq(loginFailures.email, key)).run();
+    prepared(sqlite, 'delete from login_failures where email = ?').run(key);
     return { ok: true, user };
   }
-  const stale = !failures || now - failures.lastFailedAt.getTime() > LOGIN_LOCK_MS;
-  const failure = { count: stale ? 1 : failures.count + 1, lastFailedAt: new Date(now) };
-  db.insert(loginFailures)
-    .values({ email: key, ...failure })
-    .onConflictDoUpdate({ target: loginFailures.email, set: failure })
-    .run();
   return { ok: false, reason: 'invalid' };
 }
 

@@ -78,6 +78,16 @@ describe('login', () => {
     expect(later.ok).toBe(true);
   });
 
+  it('checks no more than the allowed number of passwords when an attacker sends them all at once', async () => {
+    const user = await makeUser('head');
+    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => verifyLogin(user.email, `guess-${i}`)));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(MAX_LOGIN_FAILURES);
+    expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(25 - MAX_LOGIN_FAILURES);
+    expect(await verifyLogin(user.email, TEST_PASSWORD)).toMatchObject({ ok: false, reason: 'locked', retryAfterMinutes: 15 });
+    // The lock runs from the last password checked, not from the refused attempts.
+    expect((await verifyLogin(user.email, TEST_PASSWORD, Date.now() + LOGIN_LOCK_MS + 1000)).ok).toBe(true);
+  });
+
   it('logs out: the session is destroyed on the server', async () => {
     const user = await makeUser('viewer');
     const cookie = (await login(user.email, TEST_PASSWORD)).headers.get('Set-Cookie')!.split(';')[0]!;
