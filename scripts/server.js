@@ -28,9 +28,15 @@ const port = Number(process.env.PORT) || 3000;
 const host = process.env.HOST;
 
 if (cluster.isPrimary && workers > 1) {
-  let stopping = false;
   console.log(`[server] ${workers} workers on http://${host ?? 'localhost'}:${port}`);
+  let stopping = false;
   const listening = new Set();
+  let scheduler = 0;
+  /** Starts a worker; the one that runs the reminder schedule keeps REMINDERS_AT. */
+  const start = (runsReminders) => {
+    const worker = cluster.fork(runsReminders ? {} : { REMINDERS_AT: '' });
+    if (runsReminders) scheduler = worker.id;
+  };
   cluster.on('listening', (worker) => listening.add(worker.id));
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
@@ -45,12 +51,6 @@ if (cluster.isPrimary && workers > 1) {
     console.error(`[server] worker ${worker.process.pid} stopped (${signal ?? code}); starting another`);
     start(worker.id === scheduler);
   });
-  let scheduler = 0;
-  /** Starts a worker; the one that runs the reminder schedule keeps REMINDERS_AT. */
-  const start = (runsReminders) => {
-    const worker = cluster.fork(runsReminders ? {} : { REMINDERS_AT: '' });
-    if (runsReminders) scheduler = worker.id;
-  };
   for (let i = 0; i < workers; i += 1) start(i === 0);
   for (const signal of ['SIGTERM', 'SIGINT']) {
     process.once(signal, () => {
