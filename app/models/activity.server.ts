@@ -570,8 +570,7 @@ export type ActivityEdit = {
  * own date (a correction); while the activity was never rescheduled the current end follows it.
  */
 export function updateActivity(activityId: number, edit: ActivityEdit, userId: number, expectedVersion?: number): ChangeResult {
-  const db = getDb();
-  const sqlite = db.$client;
+  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
     const locked = lockActivity(activityId, expectedVersion);
     if ('stale' in locked) return locked.stale;
@@ -626,8 +625,7 @@ export function rescheduleActivity(
   userId: number,
   expectedVersion?: number,
 ): ChangeResult {
-  const db = getDb();
-  const sqlite = db.$client;
+  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
     const locked = lockActivity(activityId, expectedVersion);
     if ('stale' in locked) return locked.stale;

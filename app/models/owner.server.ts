@@ -106,8 +106,7 @@ function addAlias(ownerId: number, alias: string): void {
  */
 export function mergeOwners(keepId: number, mergeId: number, userId: number): OwnerChangeResult {
   if (keepId === mergeId) return { ok: false, error: 'trMergeSame' };
-  const db = getDb();
-  const sqlite = db.$client;
+  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
     const keep = ownerRow(keepId);
     const merged = ownerRow(mergeId);
@@ -149,8 +148,7 @@ export function mergeOwners(keepId: number, mergeId: number, userId: number): Ow
 
 /** Renames an owner; the old spelling stays as an alias so that re-imported plans still match. */
 export function renameOwner(ownerId: number, name: string, userId: number): OwnerChangeResult {
-  const db = getDb();
-  const sqlite = db.$client;
+  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
     const owner = ownerRow(ownerId);
     if (!owner) return { ok: false, error: 'trOwnerNotFound' } as const;
@@ -169,8 +167,7 @@ export function renameOwner(ownerId: number, name: string, userId: number): Owne
 
 /** Links a user to an owner (or unlinks): the user then sees and updates that owner's activities. */
 export function setUserOwnerLink(ownerId: number, linkedUserId: number, linked: boolean, userId: number): OwnerChangeResult {
-  const db = getDb();
-  const sqlite = db.$client;
+  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
     if (!ownerRow(ownerId)) return { ok: false, error: 'trOwnerNotFound' } as const;
     if (!sqlite.prepare('select 1 from users where id = ?').get(linkedUserId)) return { ok: false, error: 'trUserNotFound' } as const;

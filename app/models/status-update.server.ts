@@ -37,8 +37,7 @@ export type StatusUpdateResult =
  * unknown or archived activity. A done update without a percent is stored as 100%.
  */
 export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult {
-  const db = getDb();
-  const sqlite = db.$client;
+  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
     const current = prepared(sqlite, 'select version from activities where id = ? and archived = 0')
       .get(input.activityId) as { version: number } | undefined;
