@@ -6,8 +6,9 @@
  *
  * One Node process renders one page at a time; the workers share the port (node:cluster) and
  * the SQLite file (WAL: readers never wait; writes take the write lock when their transaction
- * begins, see writeTransaction in db/client.ts). A worker that dies is replaced. Only the
- * first worker runs the daily reminders (REMINDERS_AT); the others are started without it.
+ * begins, see writeTransaction in db/client.ts). A worker that dies is replaced; when none could
+ * start at all, the server stops with exit code 1. Only the first worker runs the daily
+ * reminders (REMINDERS_AT); the others are started without it.
  *   WEB_CONCURRENCY  the number of workers (default: the CPU cores, at most 8; 1 runs no workers)
  *   PORT, HOST       where to listen (default 3000, every interface)
  */
@@ -30,18 +31,18 @@ const host = process.env.HOST;
 if (cluster.isPrimary && workers > 1) {
   console.log(`[server] ${workers} workers on http://${host ?? 'localhost'}:${port}`);
   let stopping = false;
-  const listening = new Set();
+  let served = false;
   let scheduler = 0;
   /** Starts a worker; the one that runs the reminder schedule keeps REMINDERS_AT. */
   const start = (runsReminders) => {
     const worker = cluster.fork(runsReminders ? {} : { REMINDERS_AT: '' });
     if (runsReminders) scheduler = worker.id;
   };
-  cluster.on('listening', (worker) => listening.add(worker.id));
+  cluster.on('listening', () => (served = true));
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
-    if (!listening.has(worker.id)) {
-      // It failed before it could serve (no build, a bad database): another would fail the same way.
+    if (!served) {
+      // No worker could start (no build, a bad database): another would fail the same way.
       console.error(`[server] worker ${worker.process.pid} failed to start (${signal ?? code}); stopping`);
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
@@ -77,7 +78,7 @@ async function serve(buildPath) {
   app.use(morgan('tiny'));
   app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }));
   const server = app.listen(port, host, () => {
-    if (!cluster.isWorker) console.log(`[server] http://${host ?? 'localhost'}:${port}`);
+    console.log(cluster.isWorker ? `[server] worker ${process.pid} ready` : `[server] http://${host ?? 'localhost'}:${port}`);
   });
   for (const signal of ['SIGTERM', 'SIGINT']) {
     process.once(signal, () => {

@@ -68,14 +68,19 @@ async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 
   }
 }
 
-const countOf = (text: string, line: string) => text.split('\n').filter((l) => l.includes(line)).length;
+const countOf = (text: string, line: string | RegExp) => text.split('\n').filter((l) => (typeof line === 'string' ? l.includes(line) : line.test(l))).length;
+/** Workers that have started listening: each says so once. */
+const READY = /^\[server\] worker \d+ ready$/;
 
 describe('the production server', () => {
   it('runs WEB_CONCURRENCY workers, only the first with the reminder schedule, and replaces one that dies', async () => {
     const { server, base, output } = await startServer({ WEB_CONCURRENCY: '3', REMINDERS_AT: '07:00' });
     await waitForServer(`${base}/login`, server, output);
     expect(output()).toContain('[server] 3 workers');
-    const first = await until(() => workers(server), (list) => list.length === 3);
+    // Every worker listening.
+    await until(output, (text) => countOf(text, READY) === 3);
+    const first = workers(server);
+    expect(first).toHaveLength(3);
     expect(first.map((w) => w.reminders).filter(Boolean)).toHaveLength(1);
     await until(output, (text) => countOf(text, '[reminders] daily at 07:00') === 1);
     expect(countOf(output(), '[reminders] daily at 07:00')).toBe(1);
@@ -83,7 +88,9 @@ describe('the production server', () => {
     // The worker with the schedule crashes: another takes its place, schedule included.
     const scheduler = first.find((w) => w.reminders)!;
     process.kill(scheduler.pid, 'SIGKILL');
-    const after = await until(() => workers(server), (list) => list.length === 3 && !list.some((w) => w.pid === scheduler.pid));
+    await until(output, (text) => countOf(text, READY) === 4);
+    const after = workers(server);
+    expect(after).toHaveLength(3);
     expect(after.map((w) => w.pid)).not.toContain(scheduler.pid);
     expect(after.filter((w) => w.reminders)).toHaveLength(1);
     expect(output()).toContain(`worker ${scheduler.pid} stopped (SIGKILL); starting another`);
