@@ -24,7 +24,8 @@ import morgan from 'morgan';
 
 process.env.NODE_ENV ??= 'production';
 
-const workers = Number(process.env.WEB_CONCURRENCY) || Math.min(os.availableParallelism(), 8);
+const requested = Number.parseInt(process.env.WEB_CONCURRENCY ?? '', 10);
+const workers = requested > 0 ? requested : Math.min(os.availableParallelism(), 8);
 const port = Number(process.env.PORT) || 3000;
 const host = process.env.HOST;
 

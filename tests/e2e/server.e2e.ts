@@ -7,19 +7,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, openDatabase } from '../../db/client';
+import { openDatabase } from '../../db/client';
 import { freePort, waitForServer } from './server-process';
 
 type Started = { server: ChildProcess; base: string; output: () => string };
 
-const started: ChildProcess[] = [];
+const started: { server: ChildProcess; dir: string }[] = [];
 afterEach(() => {
-  for (const server of started.splice(0)) {
+  for (const { server, dir } of started.splice(0)) {
     try {
       process.kill(-server.pid!, 'SIGKILL');
     } catch {
       // already gone
     }
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -28,7 +29,6 @@ async function startServer(env: Record<string, string>, build = 'build/server/in
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-tracker-server-'));
   const databasePath = path.join(dir, 'app.db');
   openDatabase(databasePath).$client.close();
-  closeDb();
   const port = await freePort();
   let output = '';
   const server = spawn(process.execPath, ['scripts/server.js', build], {
@@ -36,7 +36,7 @@ async function startServer(env: Record<string, string>, build = 'build/server/in
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, SESSION_SECRET: 'server-test-secret-0123456789', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  started.push(server);
+  started.push({ server, dir });
   server.stdout!.on('data', (chunk) => (output += chunk));
   server.stderr!.on('data', (chunk) => (output += chunk));
   return { server, base: `http://127.0.0.1:${port}`, output: () => output };
