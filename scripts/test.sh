@@ -18,7 +18,7 @@ unit=$?
 npm run -s build >/dev/null && npx vitest run --config tests/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile=test-results/e2e.json
 e2e=$?
 set -e
-node -e '
+UNIT_EXIT=$unit E2E_EXIT=$e2e node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;
   for (const f of ["test-results/unit.json", "test-results/e2e.json"]) {
@@ -27,6 +27,11 @@ node -e '
     passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests;
     // A file that fails without a failing test (it does not load, a hook throws) counts once.
     failed += r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.some((a) => a.status === "failed")).length;
+  }
+  // Vitest also fails a run whose tests all passed when an error escaped them ("Unhandled Errors" above): count it once.
+  if (failed === 0 && (process.env.UNIT_EXIT !== "0" || process.env.E2E_EXIT !== "0")) {
+    failed += 1;
+    console.log("An error escaped the tests: see \"Unhandled Errors\" above.");
   }
   console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 '

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newPage, screenshot, seriousAxeViolations } from './browser';
+import { launchBrowser, login, newPage, screenshot, seriousAxeViolations, visit } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 async function check(page: Page, url: string, name: string) {
-  const response = await page.goto(url);
+  const response = await visit(page, url);
   expect(response?.status(), url).toBe(200);
   await page.waitForLoadState('networkidle');
   await screenshot(page, `page-${name}`);

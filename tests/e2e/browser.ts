@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed';
 
 export const SCREENSHOTS = path.resolve('test-results/screenshots');
@@ -43,6 +43,19 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   // The start page may redirect once more (a head lands on /my): wait until the app is at rest.
   await page.waitForLoadState('networkidle');
   await page.locator('main h1').first().waitFor();
+  await waitForHydration(page);
+}
+
+/** Waits until React has hydrated the page (app/entry.client.tsx marks <html>): from then on the page reacts as the app, not as plain HTML. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+/** Opens an address as a full page load and waits for hydration, so that what the test does next reaches the app. */
+export async function visit(page: Page, url: string): Promise<Response | null> {
+  const response = await page.goto(url);
+  await waitForHydration(page);
+  return response;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

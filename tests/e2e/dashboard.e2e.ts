@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newPage, screenshot } from './browser';
+import { launchBrowser, login, newPage, screenshot, visit } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('dashboard', () => {
   it('shows the plan as of the end of Q2 2023 and drills down from a bar to the filtered plan page', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
-    const response = await page.goto('/dashboard?asOf=2023-06-30');
+    const response = await visit(page, '/dashboard?asOf=2023-06-30');
     expect(response?.status()).toBe(200);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/ЛОВЕЧ/i);
     await page.getByText('Състояние към 30.06.2023').waitFor();
@@ -65,7 +65,7 @@ describe('dashboard', () => {
   it('drills down from a status segment and from a burn-up point', async () => {
     const page = await newPage(browser);
     await login(page, 'viewer@demo.bg');
-    await page.goto('/dashboard?asOf=2023-06-30');
+    await visit(page, '/dashboard?asOf=2023-06-30');
     const progress = await chartDrawn(page, 'progress-by-group');
     // the first segment of the first bar: area 1, done (done is stacked first)
     await progress.locator('.recharts-bar-rectangle').first().click();
@@ -86,7 +86,7 @@ describe('dashboard', () => {
   it('moves to the end of a past quarter with a quick pick and back to today', async () => {
     const page = await newPage(browser);
     await login(page, 'head@demo.bg');
-    await page.goto('/dashboard');
+    await visit(page, '/dashboard');
     await chartDrawn(page, 'overdue-by-group');
     await page.getByRole('link', { name: 'IV тримесечие 2022 (31.12.2022)' }).click();
     await page.waitForURL((url) => url.searchParams.get('asOf') === '2022-12-31');
@@ -103,7 +103,7 @@ describe('dashboard', () => {
     await login(page, 'viewer@demo.bg');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Български' }).waitFor(); // the switch has been saved
-    await page.goto('/dashboard?asOf=2023-12-31');
+    await visit(page, '/dashboard?asOf=2023-12-31');
     await chartDrawn(page, 'progress-by-caf');
     await page.getByRole('heading', { name: 'Progress by CAF criterion' }).waitFor();
     await expect(page.locator('[data-chart="progress-by-group"] .recharts-legend-wrapper').innerText()).resolves.toContain('Done');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, login, newPage, screenshot } from './browser';
+import { launchBrowser, login, newPage, screenshot, visit } from './browser';
 
 const FIXTURE = path.resolve('tests/fixtures/lovech-2022-2024.xlsx');
 let browser: Browser;
@@ -37,7 +37,7 @@ describe('importing a plan in the browser', () => {
   it('lets the secretary upload, preview and confirm a plan, then re-import an edited copy', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
-    await page.goto('/plans');
+    await visit(page, '/plans');
     await page.getByRole('link', { name: 'Импортирай план' }).first().click();
     await page.waitForURL('**/plans/import');
     await page.getByLabel('Файл с плана').setInputFiles(FIXTURE);
@@ -54,7 +54,7 @@ describe('importing a plan in the browser', () => {
     const planId = planUrl.pathname.split('/').pop()!;
     await page.getByRole('heading', { level: 1, name: 'План Ловеч (проба)' }).waitFor();
 
-    await page.goto(`/plans/import?plan=${planId}`);
+    await visit(page, `/plans/import?plan=${planId}`);
     await page.getByLabel('Файл с плана').setInputFiles(await editedCopy());
     await page.getByRole('button', { name: 'Прочети и покажи' }).click();
     await page.getByRole('heading', { name: 'Какво ще се промени' }).waitFor();
@@ -72,7 +72,7 @@ describe('importing a plan in the browser', () => {
   it('explains why a file that is not a spreadsheet cannot be read', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
-    await page.goto('/plans/import');
+    await visit(page, '/plans/import');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-e2e-')), 'plan.xlsx');
     fs.writeFileSync(file, '%PDF-1.4 this is a PDF renamed to .xlsx');
     await page.getByLabel('Файл с плана').setInputFiles(file);

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, databasePath, launchBrowser, login, newPage, screenshot, SCREENSHOTS } from './browser';
+import { SCREENSHOTS, baseUrl, databasePath, launchBrowser, login, newPage, screenshot, visit } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -85,7 +85,7 @@ describe('reports', () => {
   it('offers half-year and year reports too', async () => {
     const page = await newPage(browser);
     await login(page, 'viewer@demo.bg');
-    await page.goto('/reports');
+    await visit(page, '/reports');
     await page.getByRole('link', { name: 'Полугодие' }).click();
     await page.getByRole('row', { name: /^I полугодие 2023/ }).waitFor();
     await page.getByRole('link', { name: 'Година' }).click();
@@ -98,7 +98,7 @@ describe('reports', () => {
   it('prints the report on A4 landscape with the summary, charts, details and signature lines', async () => {
     const page = await newPage(browser, { width: 1280, height: 900 });
     await login(page, 'secretary@demo.bg');
-    await page.goto('/reports');
+    await visit(page, '/reports');
     await page.getByRole('row', { name: /III тримесечие 2023/ }).getByRole('link', { name: /За печат/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Отчет за изпълнението на плана за подобрение' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Обобщение по области' }).isVisible()).toBe(true);
@@ -119,12 +119,12 @@ describe('reports', () => {
   it('imports a filled-in report back: preview, then the updates are recorded by the importing user', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
-    await page.goto('/reports');
+    await visit(page, '/reports');
     const filled = await fillIn(await downloadQ3(page), {
       '1.2.2': { status: 'Изпълнена', comment: 'Всички документи са публикувани.' },
       '2.1.1': { status: 'неясно' },
     });
-    await page.goto('/reports');
+    await visit(page, '/reports');
     await page.getByRole('link', { name: 'Импорт на попълнен отчет' }).click();
     await page.getByLabel('Попълнен отчет (.xlsx)').setInputFiles({ name: 'otchet-Q3-2023.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
     await page.getByRole('button', { name: 'Прочети файла' }).click();
@@ -159,7 +159,7 @@ describe('reports', () => {
   it('shows a head\'s updates for other directorates as refused', async () => {
     const page = await newPage(browser);
     await login(page, 'it@demo.bg'); // linked to "експерт ИТ" only
-    await page.goto('/reports');
+    await visit(page, '/reports');
     const db = database();
     const [own, others] = ['exists', 'not exists'].map(
       (which) =>
@@ -172,7 +172,7 @@ describe('reports', () => {
     );
     db.close();
     const filled = await fillIn(await downloadQ3(page), { [own!]: { percent: 0.45, status: 'в процес на изпълнение' }, [others!]: { status: 'Изпълнена' } });
-    await page.goto('/reports/import');
+    await visit(page, '/reports/import');
     await page.getByLabel('Попълнен отчет (.xlsx)').setInputFiles({ name: 'it.xlsx', mimeType: 'application/octet-stream', buffer: filled });
     await page.getByRole('button', { name: 'Прочети файла' }).click();
     await page.getByRole('heading', { name: /Преглед/ }).waitFor();
@@ -185,7 +185,7 @@ describe('reports', () => {
   it('gives a user a secret calendar URL that works without a login and stops when revoked', async () => {
     const page = await newPage(browser);
     await login(page, 'head@demo.bg');
-    await page.goto('/calendar');
+    await visit(page, '/calendar');
     await page.getByRole('button', { name: 'Създай адрес за календар' }).click();
     const url = await page.getByRole('textbox', { name: 'Адрес на календара' }).inputValue();
     expect(url).toMatch(new RegExp(`^${baseUrl().replace(/[.]/g, '\\.')}/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
@@ -205,7 +205,7 @@ describe('reports', () => {
   it('downloads the CSV of a plan for Excel', async () => {
     const page = await newPage(browser);
     await login(page, 'viewer@demo.bg');
-    await page.goto('/reports');
+    await visit(page, '/reports');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Изтегли CSV на целия план' }).click()]);
     const bytes = fs.readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, launchBrowser, login, newPage } from './browser';
+import { baseUrl, launchBrowser, login, newPage, visit } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ describe('security headers on the built app', () => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
     await login(page, 'secretary@demo.bg');
-    await page.goto('/dashboard');
+    await visit(page, '/dashboard');
     await page.locator('.recharts-surface').first().waitFor();
     expect(violations).toEqual([]);
     await page.context().close();

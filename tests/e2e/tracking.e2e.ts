@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newPage, screenshot } from './browser';
+import { launchBrowser, login, newPage, screenshot, visit } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(async () => {
 
 /** The id of the demo plan's activity with that code, read from the plan page's links. */
 async function activityId(page: Page, code: string): Promise<number> {
-  await page.goto(`/plans/1?q=${encodeURIComponent(code)}`);
+  await visit(page, `/plans/1?q=${encodeURIComponent(code)}`);
   const href = await page.locator('a.code-link', { hasText: new RegExp(`^${code.replace(/\./g, '\\.')}$`) }).first().getAttribute('href');
   return Number(/\/activities\/(\d+)/.exec(href!)![1]);
 }
@@ -21,7 +21,7 @@ describe('tracking in the browser', () => {
   it('shows the secretary the plan with areas, filters in the URL and counts', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
-    await page.goto('/plans/1');
+    await visit(page, '/plans/1');
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.locator('details.area-group').count()).toBe(3);
     expect(await page.locator('details.area-group summary').first().innerText()).toMatch(/Област 1[\s\S]*\d+ дейност/);
@@ -35,7 +35,7 @@ describe('tracking in the browser', () => {
     const overdueBadges = await page.locator('.activity-table tbody tr').count();
     expect(overdueBadges).toBeGreaterThan(0);
     expect(await page.locator('.activity-table tbody tr .badge--overdue').count()).toBe(overdueBadges);
-    await page.goto('/plans/1?area=2&asOf=2022-12-31&sort=end');
+    await visit(page, '/plans/1?area=2&asOf=2022-12-31&sort=end');
     expect(await page.locator('details.area-group').count()).toBe(1);
     expect(await page.getByRole('heading', { name: /Напредък към 31\.12\.2022/ }).isVisible()).toBe(true);
     await screenshot(page, 'tracking-plan-filtered');
@@ -45,7 +45,7 @@ describe('tracking in the browser', () => {
   it('pages through the plan with links that keep the filters, in Bulgarian and English', async () => {
     const page = await newPage(browser);
     await login(page, 'viewer@demo.bg');
-    await page.goto('/plans/1?sort=end');
+    await visit(page, '/plans/1?sort=end');
     const pager = page.getByRole('navigation', { name: 'Страници с дейности' });
     expect(await pager.getByText('Страница 1 от 2').isVisible()).toBe(true);
     expect(await page.locator('.result-bar__count').innerText()).toBe('Дейности 1–50 от 54');
@@ -69,11 +69,11 @@ describe('tracking in the browser', () => {
     await pager.getByRole('link', { name: 'Страница 1' }).click();
     await page.waitForURL((url) => !url.searchParams.has('page'));
     expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ sort: 'end' });
-    await page.goto('/plans/1?page=2');
+    await visit(page, '/plans/1?page=2');
     await page.getByLabel('Област').selectOption('3');
     await page.waitForURL(/area=3/);
     expect(new URL(page.url()).searchParams.has('page')).toBe(false);
-    await page.goto('/plans/1?page=9');
+    await visit(page, '/plans/1?page=9');
     expect(await pager.getByText('Страница 2 от 2').isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -143,7 +143,7 @@ describe('tracking in the browser', () => {
     );
     expect(statuses).toEqual({ activityPage: 403, myPage: 403, ownActivity: 200 });
     // The page of the other activity offers no form.
-    await page.goto(`/activities/${other}`);
+    await visit(page, `/activities/${other}`);
     expect(await page.getByRole('button', { name: 'Запиши отчета' }).count()).toBe(0);
     expect(await page.getByText('Отчет по нея дават отговорниците ѝ').isVisible()).toBe(true);
     await page.context().close();
@@ -153,7 +153,7 @@ describe('tracking in the browser', () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
     const id = await activityId(page, '3.5.2'); // in progress and overdue in the demo
-    await page.goto(`/activities/${id}`);
+    await visit(page, `/activities/${id}`);
     const baselineText = await page.locator('.facts dt', { hasText: 'Срок по утвърдения план' }).locator('xpath=following-sibling::dd[1]').innerText();
     await page.getByRole('heading', { name: 'Нов срок' }).click();
     const newEnd = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
@@ -178,7 +178,7 @@ describe('tracking in the browser', () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
     const id = await activityId(page, '2.1.1');
-    await page.goto(`/activities/${id}`);
+    await visit(page, `/activities/${id}`);
     const form = page.locator('form.update-form');
     await form.getByLabel('Статус').selectOption('in_progress');
     await form.getByLabel('Изпълнение, %').fill('65');
