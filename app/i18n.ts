@@ -301,6 +301,11 @@ const bg = {
   quickWin: 'бърза победа',
   reimport: 'Повторен импорт',
   downloadCsv: 'CSV за Excel',
+  planClose: 'Приключи плана',
+  planCloseConfirm: 'Да се приключи ли планът? Напомнянията за дейностите му спират и те излизат от „Моите дейности“. Историята, таблото и отчетите остават; планът може да се възобнови.',
+  planReopen: 'Възобнови плана',
+  planClosedOn: 'Планът е приключен на {date}. За дейностите му не се изпращат напомняния и те не са в „Моите дейности“; историята, таблото и отчетите остават.',
+  planClosedBadge: 'Приключен на {date}',
   // --- dashboard ---
   dashTitle: 'Табло',
   dashAllPlans: 'Всички планове',
@@ -839,6 +844,11 @@ const en: Messages = {
   quickWin: 'quick win',
   reimport: 'Re-import',
   downloadCsv: 'CSV for Excel',
+  planClose: 'Close the plan',
+  planCloseConfirm: 'Close this plan? Reminders for its activities stop and they leave “My activities”. The history, dashboard and reports stay; the plan can be reopened.',
+  planReopen: 'Reopen the plan',
+  planClosedOn: 'This plan was closed on {date}. Its activities get no reminders and are not in “My activities”; the history, dashboard and reports stay.',
+  planClosedBadge: 'Closed on {date}',
   // --- dashboard ---
   dashTitle: 'Dashboard',
   dashAllPlans: 'All plans',

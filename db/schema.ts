@@ -32,6 +32,8 @@ export const plans = sqliteTable(
     approvedOn: text('approved_on'),
     sourceFileName: text('source_file_name'),
     importedAt: integer('imported_at', { mode: 'timestamp_ms' }),
+    /** The day (ISO) the plan was closed: from then on it sends no reminders and leaves "my activities". */
+    closedOn: text('closed_on'),
     createdAt: createdAt(),
   },
   (t) => [index('plans_organization_idx').on(t.organizationId)],

@@ -36,7 +36,12 @@ const ROUTES: Record<string, Entry> = {
   logout: { path: () => '/logout', loader: 'public', actions: { '': 'public' } },
   language: { path: () => '/language', loader: 'public', actions: { '': 'public' } },
   'plans._index': { path: () => '/plans', loader: 'plan:read' },
-  'plans.$planId': { path: (i) => `/plans/${i.planId}`, params: (i) => ({ planId: String(i.planId) }), loader: 'plan:read' },
+  'plans.$planId': {
+    path: (i) => `/plans/${i.planId}`,
+    params: (i) => ({ planId: String(i.planId) }),
+    loader: 'plan:read',
+    actions: { close: 'plan:edit', reopen: 'plan:edit' },
+  },
   'plans.$planId[.csv]': { path: (i) => `/plans/${i.planId}.csv`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
   'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import' } },
   'activities._index': { path: () => '/activities', loader: 'plan:read' },

@@ -18,6 +18,8 @@
  *   7 days while it stays overdue (end + 1, + 8, + 15 ...). A run sends the latest of these
  *   that has come, so after a pause it sends one, not a backlog. Rescheduling gives the new
  *   end its own series (the end date is part of the key).
+ * - A plan closed on D or before (plans.closed_on) sends nothing more: its activities get no
+ *   reminders and are left out of the digests, its updates too.
  * - Weekly digest on Mondays, keyed by ISO week. For each head, their activities that are
  *   overdue, due within 30 days, or without an update for 90 days (counted from the start
  *   when never updated; ongoing ones included; those already listed as overdue or due soon

@@ -45,7 +45,7 @@ export type ActivityRow = {
 };
 
 export type ListScope = {
-  /** Only the activities of the owners this user is linked to (my activities). */
+  /** Only the activities of the owners this user is linked to, in plans not closed (my activities). */
   userId?: number;
   /** Order by urgency (overdue, due soon, in progress, later, closed) instead of the sort filter. */
   byUrgency?: boolean;
@@ -118,6 +118,7 @@ function filterConditions(filters: ActivityFilters, planId: number | undefined, 
   if (scope.userId !== undefined) {
     where.push(`exists (select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
       where ao.activity_id = s.id and uo.user_id = :userId)`);
+    where.push('(select p.closed_on from plans p where p.id = s.plan_id) is null');
     params.userId = scope.userId;
   }
   if (filters.status) {
@@ -312,6 +313,8 @@ export type PlanHeader = {
   approvedOn: string | null;
   sourceFileName: string | null;
   importedAt: number | null;
+  /** The day the plan was closed (ISO), null while it runs. */
+  closedOn: string | null;
   organizationId: number;
   organization: string;
 };
@@ -320,8 +323,8 @@ export function getPlanHeader(planId: number): PlanHeader | null {
   const row = prepared(
     getDb().$client,
     `select p.id, p.title, p.period, p.approved_by as approvedBy, p.approved_on as approvedOn,
-         p.source_file_name as sourceFileName, p.imported_at as importedAt, p.organization_id as organizationId,
-         o.name as organization
+         p.source_file_name as sourceFileName, p.imported_at as importedAt, p.closed_on as closedOn,
+         p.organization_id as organizationId, o.name as organization
        from plans p join organizations o on o.id = p.organization_id where p.id = ?`,
   ).get(planId) as PlanHeader | undefined;
   return row ?? null;

@@ -1,5 +1,6 @@
-import { getDb } from '../../db/client';
+import { getDb, writeTransaction } from '../../db/client';
 import { todayInSofia } from '~/domain/dates';
+import { recordAudit } from './audit.server';
 
 export type PlanSummary = {
   id: number;
@@ -8,6 +9,8 @@ export type PlanSummary = {
   organization: string;
   sourceFileName: string | null;
   importedAt: number | null;
+  /** The day the plan was closed (ISO), null while it runs. */
+  closedOn: string | null;
   areas: number;
   measures: number;
   activities: number;
@@ -26,7 +29,7 @@ export function listPlans(asOf = todayInSofia()): PlanSummary[] {
              order by su.created_at desc, su.id desc limit 1) as status
          from activities a where a.archived = 0)
        select p.id, p.title, p.period, o.name as organization, p.source_file_name as sourceFileName,
-         p.imported_at as importedAt,
+         p.imported_at as importedAt, p.closed_on as closedOn,
          (select count(*) from areas ar where ar.plan_id = p.id) as areas,
          (select count(*) from measures m where m.plan_id = p.id) as measures,
          (select count(*) from current c where c.plan_id = p.id) as activities,
@@ -38,4 +41,21 @@ export function listPlans(asOf = todayInSofia()): PlanSummary[] {
        order by p.imported_at desc, p.id desc`,
     )
     .all({ asOf }) as PlanSummary[];
+}
+
+/**
+ * Closes a plan as of a day (closedOn) or reopens it (null), with an audit event. A closed plan
+ * keeps its activities and history; it sends no more reminders and leaves "my activities".
+ * False when there is no such plan.
+ */
+export function setPlanClosed(planId: number, closedOn: string | null, userId: number): boolean {
+  const sqlite = getDb().$client;
+  return writeTransaction((tx) => {
+    const plan = sqlite.prepare('select closed_on as closedOn from plans where id = ?').get(planId) as { closedOn: string | null } | undefined;
+    if (!plan) return false;
+    if (plan.closedOn === closedOn) return true;
+    sqlite.prepare('update plans set closed_on = ? where id = ?').run(closedOn, planId);
+    recordAudit(userId, 'plan', planId, closedOn ? 'close' : 'reopen', { closedOn: plan.closedOn }, { closedOn }, tx);
+    return true;
+  });
 }

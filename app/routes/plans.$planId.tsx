@@ -1,5 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime, todayInSofia } from '~/domain/dates';
@@ -10,6 +10,7 @@ import { PROGRESS_RULE } from '~/domain/progress';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { useLang, useT } from '~/i18n';
 import { getPlanHeader, planPageData } from '~/models/activity.server';
+import { setPlanClosed } from '~/models/plan.server';
 import { ActivityFiltersForm } from '~/components/filters';
 import { ActivityGroups, ExpandCollapseAll } from '~/components/activity-groups';
 import { Pager } from '~/components/pager';
@@ -50,11 +51,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     progress,
     choices,
     canImport: can(user.role, 'plan:import'),
+    canEdit: can(user.role, 'plan:edit'),
   };
 }
 
+const planIdSchema = z.coerce.number().int().positive().max(2 ** 31);
+const intentSchema = z.enum(['close', 'reopen']);
+
+/** Closes the plan as of today, or reopens it. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'plan:edit');
+  const planId = planIdSchema.safeParse(params.planId);
+  const intent = intentSchema.safeParse((await request.formData()).get('intent'));
+  if (!intent.success) throw new Response('Unknown action', { status: 400 });
+  if (!planId.success || !setPlanClosed(planId.data, intent.data === 'close' ? todayInSofia() : null, user.id)) {
+    throw new Response('Not found', { status: 404 });
+  }
+  return redirect(`/plans/${planId.data}`);
+}
+
 export default function PlanPage() {
-  const { plan, filters, today, asOf, rows, paging, progress, choices, canImport } = useLoaderData<typeof loader>();
+  const { plan, filters, today, asOf, rows, paging, progress, choices, canImport, canEdit } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const reimported = /^(\d+)-(\d+)-(\d+)$/.exec(searchParams.get('reimported') ?? '');
   const t = useT();
@@ -105,6 +122,18 @@ export default function PlanPage() {
             {t('reimport')}
           </Link>
         ) : null}
+        {canEdit && !plan.closedOn ? (
+          <Form
+            method="post"
+            onSubmit={(event) => {
+              if (!window.confirm(t('planCloseConfirm'))) event.preventDefault();
+            }}
+          >
+            <button type="submit" name="intent" value="close" className="button button--small">
+              {t('planClose')}
+            </button>
+          </Form>
+        ) : null}
       </div>
       <header className="plan-header">
         <p className="eyebrow">{plan.organization}</p>
@@ -136,6 +165,18 @@ export default function PlanPage() {
           ) : null}
         </dl>
       </header>
+      {plan.closedOn ? (
+        <div className="alert alert--info plan-closed" role="status">
+          <p>{t('planClosedOn', { date: formatDate(plan.closedOn, lang) })}</p>
+          {canEdit ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="reopen" className="button button--small">
+                {t('planReopen')}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
 
       <section className="card plan-summary" aria-labelledby="plan-progress">
         <div className="plan-summary__head">

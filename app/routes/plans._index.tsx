@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth.server';
-import { formatDateTime } from '~/domain/dates';
+import { formatDate, formatDateTime } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { can } from '~/domain/permissions';
 import { useLang, useT } from '~/i18n';
@@ -48,6 +48,7 @@ export default function PlansPage() {
                   <p className="eyebrow">{plan.organization}</p>
                   <h2>
                     <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
+                    {plan.closedOn ? <span className="badge badge--muted plan-card__closed">{t('planClosedBadge', { date: formatDate(plan.closedOn, lang) })}</span> : null}
                   </h2>
                   <p className="muted">
                     {plan.period ? `${t('period')}: ${plan.period} · ` : ''}

@@ -195,4 +195,32 @@ describe('tracking in the browser', () => {
     expect(await response.text()).toBe('протокол');
     await page.context().close();
   });
+
+  it('lets the secretary close the plan, after asking, and reopen it', async () => {
+    const page = await newPage(browser);
+    await login(page, 'secretary@demo.bg');
+    await visit(page, '/plans/1');
+    const close = page.getByRole('button', { name: 'Приключи плана' });
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await close.click();
+    expect(await page.locator('.plan-closed').count()).toBe(0); // dismissed: nothing happens
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await close.click();
+    const notice = page.locator('.plan-closed');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/Планът е приключен на \d\d\.\d\d\.\d{4}/);
+    expect(await close.count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'tracking-plan-closed');
+    await page.getByRole('link', { name: 'Планове', exact: true }).first().click();
+    await page.locator('.plan-card__closed').waitFor();
+    expect(await page.locator('.plan-card__closed').innerText()).toMatch(/^Приключен на /);
+
+    await visit(page, '/plans/1');
+    await page.getByRole('button', { name: 'Възобнови плана' }).click();
+    await page.getByRole('button', { name: 'Приключи плана' }).waitFor();
+    expect(await page.locator('.plan-closed').count()).toBe(0);
+    await page.context().close();
+  });
 });
