@@ -309,6 +309,9 @@ const bg = {
   // --- dashboard ---
   dashTitle: 'Табло',
   dashAllPlans: 'Всички планове',
+  dashPlanClosed: 'приключен',
+  dashClosedPlansNote: 'Приключените към датата планове не се броят ({count}); всеки от тях може да се избере поотделно.',
+  dashAllPlansClosed: 'Всички планове са приключени към тази дата. Изберете план от списъка, за да видите неговото табло.',
   dashPlanLabel: 'План',
   dashAsOf: 'Към дата',
   dashShow: 'Покажи',
@@ -852,6 +855,9 @@ const en: Messages = {
   // --- dashboard ---
   dashTitle: 'Dashboard',
   dashAllPlans: 'All plans',
+  dashPlanClosed: 'closed',
+  dashClosedPlansNote: 'Plans closed by this day are not counted ({count}); each can still be chosen on its own.',
+  dashAllPlansClosed: 'Every plan was closed by this day. Choose a plan in the list to see its dashboard.',
   dashPlanLabel: 'Plan',
   dashAsOf: 'As of',
   dashShow: 'Show',

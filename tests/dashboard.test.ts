@@ -15,6 +15,7 @@ import { parsePlanFile } from '../importers';
 import { startOfDayInSofia } from '~/domain/dates';
 import { importPlanIntoDatabase } from '~/models/plan-import.server';
 import { getDashboard, quarterEnds, type Dashboard } from '~/models/dashboard.server';
+import { setPlanClosed } from '~/models/plan.server';
 import { drillDownHref, loader } from '~/routes/dashboard';
 import { call, makeRequest, makeUser } from './helpers';
 
@@ -238,6 +239,27 @@ describe('dashboard loader', () => {
     expect((await call(loader, await makeRequest('/dashboard?plan=abc', { user }))).status).toBe(404);
   });
 
+  it('leaves a plan closed by the day out of all plans (both states), and still shows it on its own', async () => {
+    const user = await makeUser('secretary');
+    const allPlans = (asOf: string) => getDashboard({ planId: null, asOf, today: TODAY });
+    setPlanClosed(planId, '2023-01-15', user.id);
+    try {
+      const running = allPlans('2023-01-14'); // the day before it was closed
+      expect(running.figures.total).toBe(54);
+      expect(running.closedPlans).toBe(0);
+      const closed = allPlans('2023-01-15');
+      expect(closed.closedPlans).toBe(1);
+      expect(closed.figures.total).toBe(0);
+      expect(closed.previousFigures.total).toBe(0);
+      expect(closed.overdue.total).toBe(0);
+      expect(closed.groups).toEqual([]);
+      expect(closed.plans.map((p) => p.closedOn)).toEqual(['2023-01-15']); // still in the selector, marked
+      expect(planDashboard('2023-01-15').figures.total).toBe(54);
+    } finally {
+      setPlanClosed(planId, null, user.id);
+    }
+  });
+
   it('ignores an as-of date that is not a date or lies in the future', async () => {
     const user = await makeUser('viewer');
     for (const asOf of ['31.12.2022', '2999-01-01']) {
@@ -247,7 +269,7 @@ describe('dashboard loader', () => {
   });
 
   it('builds drill-down links to the plan page, or to the cross-plan list, with asOf when not today', () => {
-    const plan = { id: 7, title: 'P', period: null, organization: 'O' };
+    const plan = { id: 7, title: 'P', period: null, organization: 'O', closedOn: null };
     expect(drillDownHref({ plan, asOf: '2022-12-31' }, TODAY, { area: '2', state: 'overdue' })).toBe('/plans/7?area=2&state=overdue&asOf=2022-12-31');
     expect(drillDownHref({ plan, asOf: TODAY }, TODAY, { caf: '2.3' })).toBe('/plans/7?caf=2.3');
     expect(drillDownHref({ plan: null, asOf: '2024-06-30' }, TODAY, { plan: 7, status: 'done', quarter: '2024-Q2' })).toBe(

@@ -109,7 +109,8 @@ export type OverdueActivity = {
   owners: string | null;
 };
 
-export type PlanChoice = { id: number; title: string; period: string | null; organization: string };
+/** closedOn: the day the plan was closed (ISO), null while it runs. */
+export type PlanChoice = { id: number; title: string; period: string | null; organization: string; closedOn: string | null };
 
 export type Dashboard = {
   asOf: string;
@@ -119,6 +120,8 @@ export type Dashboard = {
   quarter: string;
   plan: PlanChoice | null;
   plans: PlanChoice[];
+  /** All plans: how many were closed by the day, and are therefore not counted. */
+  closedPlans: number;
   figures: Figures;
   previousFigures: Figures;
   groups: GroupProgress[];
@@ -182,7 +185,7 @@ const flags = (prefix: '' | 'prev_', asOf: string, quarterStart: string, quarter
 const dropStateTable = (sqlite: Database.Database) => prepared(sqlite, 'drop table if exists temp.dashboard_state').run();
 
 /**
- * Creates temp.dashboard_state: one row per live activity in scope (planId, or all plans)
+ * Creates temp.dashboard_state: one row per live activity in scope (planId, or all plans not closed by asOf)
  * with its state as of the day (status, percent, end_date, overdue, due_this_quarter,
  * late_start, completed_on) and as of the previous quarter end (the same prefixed prev_,
  * without completed_on). Created as a SELECT, it counts in no total_changes() (dataVersion).
@@ -191,7 +194,8 @@ function createStateTable(sqlite: Database.Database, planId: number | null, asOf
   ensureSofiaDate(sqlite);
   const quarter = periodBounds(periodOf(asOf, 'quarter'));
   const previousQuarter = periodBounds(periodOf(previousAsOf, 'quarter'));
-  const inScope = planId === null ? '' : 'and a.plan_id = :planId';
+  // All plans: those running on the day (a plan closed by then is left out, in both states).
+  const inScope = planId === null ? 'and a.plan_id not in (select p.id from plans p where p.closed_on <= :asOf)' : 'and a.plan_id = :planId';
   dropStateTable(sqlite);
   prepared(
     sqlite,
@@ -361,7 +365,7 @@ export function listPlanChoices(): PlanChoice[] {
   return whileUnchanged('plan-choices', () =>
     prepared(
       getDb().$client,
-      `select p.id, p.title, p.period, o.name as organization
+      `select p.id, p.title, p.period, o.name as organization, p.closed_on as closedOn
        from plans p join organizations o on o.id = p.organization_id
        order by o.name, p.imported_at desc, p.id desc`,
     ).all() as PlanChoice[],
@@ -392,6 +396,7 @@ function computeDashboard(sqlite: Database.Database, { planId, asOf, today }: Da
       quarter: periodKey(periodOf(asOf, 'quarter')),
       plan,
       plans,
+      closedPlans: planId === null ? plans.filter((p) => p.closedOn !== null && p.closedOn <= asOf).length : 0,
       figures,
       previousFigures: toFigures(previousOf(all)),
       groups: planId === null ? planGroups(byPlan, plans) : areaGroups(sqlite, planId),

@@ -128,10 +128,13 @@ function DashboardView({ dashboard, today }: { dashboard: Dashboard; today: stri
       <Controls dashboard={dashboard} today={today} />
 
       {dashboard.asOf !== today ? <p className="alert alert--info">{t('dashHistoryNote', { date: asOfText })}</p> : null}
+      {dashboard.closedPlans > 0 && figures.total > 0 ? (
+        <p className="muted small">{t('dashClosedPlansNote', { count: dashboard.closedPlans })}</p>
+      ) : null}
 
       {figures.total === 0 ? (
         <div className="empty-state card">
-          <p>{t('dashNoActivities')}</p>
+          <p>{dashboard.closedPlans > 0 ? t('dashAllPlansClosed') : t('dashNoActivities')}</p>
         </div>
       ) : (
         <>
@@ -198,6 +201,7 @@ function Controls({ dashboard, today }: { dashboard: Dashboard; today: string })
               <option key={p.id} value={p.id}>
                 {p.title}
                 {p.period ? ` (${p.period})` : ''}
+                {p.closedOn ? ` · ${t('dashPlanClosed')}` : ''}
               </option>
             ))}
           </select>
