@@ -1,6 +1,7 @@
 /**
  * Closing a plan from its page (plan:edit only), what a closed plan still shows, and what it
- * stops: reminders, digests and "my activities". On the Lovech demo plan without its history.
+ * stops: reminders, digests, "my activities" and the cross-plan activity list. On the Lovech
+ * demo plan without its history.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
@@ -8,6 +9,7 @@ import { todayInSofia } from '~/domain/dates';
 import { action as planAction, loader as planLoader } from '~/routes/plans.$planId';
 import { loader as plansLoader } from '~/routes/plans._index';
 import { loader as myLoader } from '~/routes/my';
+import { loader as activitiesLoader } from '~/routes/activities._index';
 import { listAuditEvents } from '~/models/audit.server';
 import { plannedMessages } from '~/models/notification.server';
 import { setPlanClosed } from '~/models/plan.server';
@@ -79,5 +81,25 @@ describe('closing a plan', () => {
     expect(await mine()).toBe(0);
     setPlanClosed(planId, null, userId('secretary@demo.bg'));
     expect(await mine()).toBe(before);
+  });
+
+  it('leaves a plan closed by the day out of the activity list across plans, unless it is chosen', async () => {
+    const list = async (search: string) =>
+      (await call(activitiesLoader, await makeRequest(`/activities${search}`, { user: as('viewer@demo.bg') }))).json() as Promise<{
+        rows: unknown[];
+        closedPlans: number;
+      }>;
+    const all = (await list('')).rows.length;
+    expect(all).toBeGreaterThan(0);
+    setPlanClosed(planId, '2023-06-30', userId('secretary@demo.bg'));
+    try {
+      expect(await list('')).toMatchObject({ rows: [], closedPlans: 1 });
+      expect(await list('?asOf=2023-06-29')).toMatchObject({ closedPlans: 0 }); // the day before, it still ran
+      expect((await list('?asOf=2023-06-29')).rows.length).toBe(all);
+      expect(await list(`?plan=${planId}`)).toMatchObject({ closedPlans: 0 });
+      expect((await list(`?plan=${planId}`)).rows.length).toBe(all);
+    } finally {
+      setPlanClosed(planId, null, userId('secretary@demo.bg'));
+    }
   });
 });

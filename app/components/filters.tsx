@@ -6,7 +6,7 @@ import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { useLang, useT, type MessageKey } from '~/i18n';
 
 export type FilterChoices = {
-  plans?: { id: number; title: string }[];
+  plans?: { id: number; title: string; closedOn: string | null }[];
   areas: { code: string; title: string }[];
   owners: { id: number; name: string }[];
   caf: { code: string; titleBg: string; titleEn: string }[];
@@ -61,6 +61,7 @@ export function ActivityFiltersForm({
               {choices.plans.map((plan) => (
                 <option key={plan.id} value={plan.id}>
                   {plan.title}
+                  {plan.closedOn ? ` · ${t('planClosedMark')}` : ''}
                 </option>
               ))}
             </select>

@@ -7,6 +7,7 @@ import { rollUp, rollUpBy, type Progress } from '~/domain/progress';
 import { parsePeriod, periodBounds, periodKey, periodOf, type Period } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
 import { listAuditEvents, recordAudit } from './audit.server';
 import { prepared } from './statements.server';
 import { whileUnchanged } from './read-cache.server';
@@ -45,7 +46,7 @@ export type ActivityRow = {
 };
 
 export type ListScope = {
-  /** Only the activities of the owners this user is linked to, in plans not closed (my activities). */
+  /** Only the activities of the owners this user is linked to (my activities). */
   userId?: number;
   /** Order by urgency (overdue, due soon, in progress, later, closed) instead of the sort filter. */
   byUrgency?: boolean;
@@ -106,6 +107,9 @@ function filterConditions(filters: ActivityFilters, planId: number | undefined, 
   if (plan !== undefined) {
     where.push('s.plan_id = :plan');
     params.plan = plan;
+  } else {
+    // Across plans (the activity list, my activities): the plans running on the day, as on the all-plans dashboard.
+    where.push(`s.plan_id not in (${PLANS_CLOSED_BY_AS_OF})`);
   }
   if (filters.area) {
     where.push('ar.code = :area');
@@ -118,7 +122,6 @@ function filterConditions(filters: ActivityFilters, planId: number | undefined, 
   if (scope.userId !== undefined) {
     where.push(`exists (select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
       where ao.activity_id = s.id and uo.user_id = :userId)`);
-    where.push('(select p.closed_on from plans p where p.id = s.plan_id) is null');
     params.userId = scope.userId;
   }
   if (filters.status) {
@@ -358,7 +361,7 @@ function planProgress(planId: number, asOf: string): { overall: Progress; areas:
 }
 
 export type FilterOptions = {
-  plans: { id: number; title: string }[];
+  plans: { id: number; title: string; closedOn: string | null }[];
   areas: { code: string; title: string }[];
   owners: OwnerRef[];
   caf: { code: string; titleBg: string; titleEn: string }[];
@@ -370,7 +373,7 @@ export function filterOptions(planId?: number): FilterOptions {
   const sqlite = getDb().$client;
   const planWhere = planId === undefined ? '1 = 1' : 'plan_id = :plan';
   const params = planId === undefined ? {} : { plan: planId };
-  const plans = prepared(sqlite, 'select id, title from plans order by id').all() as { id: number; title: string }[];
+  const plans = prepared(sqlite, 'select id, title, closed_on as closedOn from plans order by id').all() as FilterOptions['plans'];
   const areas = prepared(
     sqlite,
     `select code, min(title) as title from areas where ${planWhere} group by code order by cast(code as integer)`,

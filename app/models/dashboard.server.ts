@@ -28,6 +28,7 @@ import { addDays, dateOfTimestampInSofia, endOfDayInSofia, isIsoDate } from '~/d
 import { periodBounds, periodKey, periodOf, quarterEndBefore, type Period } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
 import { CAF_CRITERIA } from '../../importers/caf2020';
+import { closedBy, PLANS_CLOSED_BY_AS_OF } from './plan.server';
 import { prepared } from './statements.server';
 import { whileUnchanged } from './read-cache.server';
 
@@ -195,7 +196,7 @@ function createStateTable(sqlite: Database.Database, planId: number | null, asOf
   const quarter = periodBounds(periodOf(asOf, 'quarter'));
   const previousQuarter = periodBounds(periodOf(previousAsOf, 'quarter'));
   // All plans: those running on the day (a plan closed by then is left out, in both states).
-  const inScope = planId === null ? 'and a.plan_id not in (select p.id from plans p where p.closed_on <= :asOf)' : 'and a.plan_id = :planId';
+  const inScope = planId === null ? `and a.plan_id not in (${PLANS_CLOSED_BY_AS_OF})` : 'and a.plan_id = :planId';
   dropStateTable(sqlite);
   prepared(
     sqlite,
@@ -396,7 +397,7 @@ function computeDashboard(sqlite: Database.Database, { planId, asOf, today }: Da
       quarter: periodKey(periodOf(asOf, 'quarter')),
       plan,
       plans,
-      closedPlans: planId === null ? plans.filter((p) => p.closedOn !== null && p.closedOn <= asOf).length : 0,
+      closedPlans: planId === null ? plans.filter((p) => closedBy(p.closedOn, asOf)).length : 0,
       figures,
       previousFigures: toFigures(previousOf(all)),
       groups: planId === null ? planGroups(byPlan, plans) : areaGroups(sqlite, planId),

@@ -33,6 +33,7 @@ import {
 } from '~/domain/reminders';
 import { mailerFromEnv, type Mailer } from '~/mail.server';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
 import { prepared } from './statements.server';
 
 export type Delivery = (typeof NOTIFICATION_DELIVERIES)[number];
@@ -52,7 +53,7 @@ export function loadReminderInput(asOf: string): ReminderInput {
        from activity_state s
        join plans p on p.id = s.plan_id
        join organizations o on o.id = p.organization_id
-       where p.closed_on is null or p.closed_on > :asOf
+       where s.plan_id not in (${PLANS_CLOSED_BY_AS_OF})
        order by s.plan_id, s.position, s.id`,
     )
     .all(asOfParams(asOf)) as (Omit<ReminderActivity, 'owners' | 'ongoing' | 'overdue' | 'status'> & {
@@ -98,11 +99,11 @@ export function loadReminderInput(asOf: string): ReminderInput {
     .prepare(
       `select su.activity_id as activityId, a.code, a.title, su.status, su.percent, u.name as userName, su.created_at as at
        from status_updates su join activities a on a.id = su.activity_id left join users u on u.id = su.user_id
-       where a.archived = 0 and su.created_at >= ? and su.created_at < ?
-         and coalesce((select p.closed_on from plans p where p.id = a.plan_id) > ?, 1)
+       where a.archived = 0 and su.created_at >= :from and su.created_at < :to
+         and a.plan_id not in (${PLANS_CLOSED_BY_AS_OF})
        order by su.created_at, su.id`,
     )
-    .all(window.from, window.to, asOf) as WeekUpdate[];
+    .all({ from: window.from, to: window.to, asOf }) as WeekUpdate[];
 
   return { asOf, activities, users: reminderUsers, weekUpdates };
 }

@@ -6,6 +6,7 @@ import { isFiltered, parseActivityFilters } from '~/domain/filters';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT } from '~/i18n';
 import { filterOptions, listActivities } from '~/models/activity.server';
+import { closedBy } from '~/models/plan.server';
 import { ActivityFiltersForm } from '~/components/filters';
 import { ActivityTable } from '~/components/activity-table';
 import trackingCss from '~/styles/tracking.css?url';
@@ -18,11 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'plan:read');
   const filters = parseActivityFilters(new URL(request.url).searchParams);
   const today = todayInSofia();
-  return { filters, today, rows: listActivities(filters), choices: filterOptions(filters.plan) };
+  const asOf = filters.asOf ?? today;
+  const choices = filterOptions(filters.plan);
+  // Without a plan filter the list holds the plans running on the day: say how many closed ones it leaves out.
+  const closedPlans = filters.plan ? 0 : choices.plans.filter((plan) => closedBy(plan.closedOn, asOf)).length;
+  return { filters, today, rows: listActivities(filters), choices, closedPlans };
 }
 
 export default function ActivitiesPage() {
-  const { filters, today, rows, choices } = useLoaderData<typeof loader>();
+  const { filters, today, rows, choices, closedPlans } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const asOf = filters.asOf ?? today;
@@ -42,6 +47,7 @@ export default function ActivitiesPage() {
           {asOf !== today ? <span className="muted"> · {t('trAsOfNote', { date: formatDate(asOf, lang) })}</span> : null}
         </p>
       </div>
+      {closedPlans > 0 ? <p className="muted small">{t('trClosedPlansNote', { count: closedPlans })}</p> : null}
       {rows.length === 0 ? (
         <div className="card empty-state">
           <p>{t('trNoMatches')}</p>

@@ -201,7 +201,7 @@ function Controls({ dashboard, today }: { dashboard: Dashboard; today: string })
               <option key={p.id} value={p.id}>
                 {p.title}
                 {p.period ? ` (${p.period})` : ''}
-                {p.closedOn ? ` · ${t('dashPlanClosed')}` : ''}
+                {p.closedOn ? ` · ${t('planClosedMark')}` : ''}
               </option>
             ))}
           </select>
