@@ -51,6 +51,11 @@ export function closedBy(closedOn: string | null, day: string): boolean {
 /** SQL: the ids of the plans closed by :asOf (closedBy), which the cross-plan views and the reminders leave out. */
 export const PLANS_CLOSED_BY_AS_OF = 'select p.id from plans p where p.closed_on <= :asOf';
 
+/** How many plans are closed by the day. */
+export function countPlansClosedBy(day: string): number {
+  return (getDb().$client.prepare(`select count(*) as n from (${PLANS_CLOSED_BY_AS_OF})`).get({ asOf: day }) as { n: number }).n;
+}
+
 /**
  * Closes a plan as of a day (closedOn) or reopens it (null), with an audit event. A closed plan
  * keeps its activities and history; it sends no more reminders and leaves "my activities".

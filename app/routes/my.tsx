@@ -9,6 +9,7 @@ import { can, canUpdateStatus } from '~/domain/permissions';
 import { STATUSES } from '~/domain/status';
 import { useLang, useT, type MessageKey } from '~/i18n';
 import { isLinkedToOwners, listActivities } from '~/models/activity.server';
+import { countPlansClosedBy } from '~/models/plan.server';
 import { assertCanUpdateStatus, recordStatusUpdate } from '~/models/status-update.server';
 import { ownerIdsOfUser } from '~/models/user.server';
 import { listOwners } from '~/models/owner.server';
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (!can(user.role, 'plan:read')) throw new Response('Forbidden', { status: 403 });
   const today = todayInSofia();
-  if (!isLinkedToOwners(user.id)) return { linked: false as const, today, owners: [], rows: [] };
+  if (!isLinkedToOwners(user.id)) return { linked: false as const, today, owners: [], rows: [], closedPlans: 0 };
   const ownerIds = new Set(ownerIdsOfUser(user.id));
   const owners = listOwners()
     .filter((owner) => ownerIds.has(owner.id))
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...row,
     canUpdate: mayUpdate,
   }));
-  return { linked: true as const, today, owners, rows };
+  return { linked: true as const, today, owners, rows, closedPlans: countPlansClosedBy(today) };
 }
 
 const schema = z.object({
@@ -102,7 +103,7 @@ export default function MyActivitiesPage() {
       </div>
     );
   }
-  const { rows, today, owners } = data;
+  const { rows, today, owners, closedPlans } = data;
   const open = rows.filter((row) => row.status !== 'done' && row.status !== 'cancelled');
   const closed = rows.filter((row) => row.status === 'done' || row.status === 'cancelled');
   const daysLeft = (end: string | null) => (end ? daysBetween(today, end) : null);
@@ -146,9 +147,10 @@ export default function MyActivitiesPage() {
           </div>
         </div>
       </div>
+      {closedPlans > 0 ? <p className="muted small">{t('myClosedPlansNote', { count: closedPlans })}</p> : null}
       {open.length === 0 ? (
         <div className="card empty-state">
-          <p>{t('trMyNothingOpen')}</p>
+          <p>{rows.length === 0 && closedPlans > 0 ? t('myNothingInRunningPlans') : t('trMyNothingOpen')}</p>
         </div>
       ) : (
         <>
