@@ -302,9 +302,9 @@ const bg = {
   reimport: 'Повторен импорт',
   downloadCsv: 'CSV за Excel',
   planClose: 'Приключи плана',
-  planCloseConfirm: 'Да се приключи ли планът? Напомнянията за дейностите му спират и те излизат от „Моите дейности“. Историята, таблото и отчетите остават; планът може да се възобнови.',
+  planCloseConfirm: 'Да се приключи ли планът? Напомнянията за дейностите му спират и те излизат от „Моите дейности“, от списъка на всички дейности и от таблото на всички планове. Историята, таблото на плана и отчетите остават; планът може да се възобнови.',
   planReopen: 'Възобнови плана',
-  planClosedOn: 'Планът е приключен на {date}. За дейностите му не се изпращат напомняния и те не са в „Моите дейности“; историята, таблото и отчетите остават.',
+  planClosedOn: 'Планът е приключен на {date}. За дейностите му не се изпращат напомняния и те не се показват в „Моите дейности“ и в общите изгледи на всички планове; историята, таблото на плана и отчетите остават.',
   planClosedBadge: 'Приключен на {date}',
   // --- dashboard ---
   dashTitle: 'Табло',
@@ -851,9 +851,9 @@ const en: Messages = {
   reimport: 'Re-import',
   downloadCsv: 'CSV for Excel',
   planClose: 'Close the plan',
-  planCloseConfirm: 'Close this plan? Reminders for its activities stop and they leave “My activities”. The history, dashboard and reports stay; the plan can be reopened.',
+  planCloseConfirm: 'Close this plan? Reminders for its activities stop and they leave “My activities”, the list of all activities and the all-plans dashboard. The history, the plan’s dashboard and its reports stay; the plan can be reopened.',
   planReopen: 'Reopen the plan',
-  planClosedOn: 'This plan was closed on {date}. Its activities get no reminders and are not in “My activities”; the history, dashboard and reports stay.',
+  planClosedOn: 'This plan was closed on {date}. Its activities get no reminders and are not shown in “My activities” or the all-plans views; the history, the plan’s dashboard and its reports stay.',
   planClosedBadge: 'Closed on {date}',
   // --- dashboard ---
   dashTitle: 'Dashboard',

@@ -67,6 +67,9 @@ describe('closing a plan', () => {
 
     setPlanClosed(planId, '2022-03-14', secretary);
     expect(plannedMessages(monday)).toEqual([]); // the demo's only plan
+    setPlanClosed(planId, '2022-03-15', secretary); // already closed: keeps its day
+    expect(closedOn()).toBe('2022-03-14');
+    setPlanClosed(planId, null, secretary);
     setPlanClosed(planId, '2022-03-15', secretary); // closed after the run's day: that run still reminds
     expect(plannedMessages(monday).length).toBe(open.length);
     setPlanClosed(planId, null, secretary);

@@ -57,16 +57,17 @@ export function countPlansClosedBy(day: string): number {
 }
 
 /**
- * Closes a plan as of a day (closedOn) or reopens it (null), with an audit event. A closed plan
- * keeps its activities and history; it sends no more reminders and leaves "my activities".
- * False when there is no such plan.
+ * Closes a plan as of a day (closedOn) or reopens it (null), with an audit event; closing a
+ * closed plan keeps its day. A closed plan keeps its activities, history, dashboard and reports;
+ * from its day on it sends no reminders and is left out of the cross-plan views (my activities,
+ * the activity list, the all-plans dashboard). False when there is no such plan.
  */
 export function setPlanClosed(planId: number, closedOn: string | null, userId: number): boolean {
   const sqlite = getDb().$client;
   return writeTransaction((tx) => {
     const plan = sqlite.prepare('select closed_on as closedOn from plans where id = ?').get(planId) as { closedOn: string | null } | undefined;
     if (!plan) return false;
-    if (plan.closedOn === closedOn) return true;
+    if ((plan.closedOn === null) === (closedOn === null)) return true; // already so
     sqlite.prepare('update plans set closed_on = ? where id = ?').run(closedOn, planId);
     recordAudit(userId, 'plan', planId, closedOn ? 'close' : 'reopen', { closedOn: plan.closedOn }, { closedOn }, tx);
     return true;
