@@ -1,13 +1,13 @@
 /**
  * Hydrates the server's HTML, as Remix's default entry does, with one guard.
  *
- * React 18 hydrates the whole document in a transition, and Remix's first render waits for
- * the loader data streamed at the end of the page. A click, key press or input in that moment
- * makes React hydrate at once; it cannot wait for the data, so it throws "Root did not
- * complete" (React error 345) and the event is lost. Until hydration has finished, these
- * events are therefore kept from React: the browser does what it does before any script has
- * loaded (links open, forms post, fields take input). Once hydrated, <html> gets
- * data-hydrated, which the browser tests wait for.
+ * React 18 hydrates the whole document in a transition, a slice at a time. A click, key press
+ * or input that arrives meanwhile makes React hydrate the rest synchronously; with this app's
+ * tree that render ends unfinished, React throws "Root did not complete" (error 345), and the
+ * page never hydrates: no chart, no filter (tests/e2e/navigation.e2e.ts reproduces it). Until
+ * hydration has finished, these events are therefore kept from React: the browser does what
+ * it does before any script has loaded (links open, forms post, fields take input). Once
+ * hydrated, <html> gets data-hydrated, which the browser tests wait for.
  */
 import { RemixBrowser } from '@remix-run/react';
 import { startTransition, StrictMode, useEffect, type ReactNode } from 'react';
