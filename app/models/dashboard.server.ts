@@ -28,7 +28,7 @@ import { addDays, dateOfTimestampInSofia, endOfDayInSofia, isIsoDate } from '~/d
 import { periodBounds, periodKey, periodOf, quarterEndBefore, type Period } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
 import { CAF_CRITERIA } from '../../importers/caf2020';
-import { closedBy, PLANS_CLOSED_BY_AS_OF } from './plan.server';
+import { countPlansClosedBy, PLANS_CLOSED_BY_AS_OF } from './plan.server';
 import { prepared } from './statements.server';
 import { whileUnchanged } from './read-cache.server';
 
@@ -397,7 +397,7 @@ function computeDashboard(sqlite: Database.Database, { planId, asOf, today }: Da
       quarter: periodKey(periodOf(asOf, 'quarter')),
       plan,
       plans,
-      closedPlans: planId === null ? plans.filter((p) => closedBy(p.closedOn, asOf)).length : 0,
+      closedPlans: planId === null ? countPlansClosedBy(asOf) : 0,
       figures,
       previousFigures: toFigures(previousOf(all)),
       groups: planId === null ? planGroups(byPlan, plans) : areaGroups(sqlite, planId),

@@ -43,12 +43,7 @@ export function listPlans(asOf = todayInSofia()): PlanSummary[] {
     .all({ asOf }) as PlanSummary[];
 }
 
-/** Whether a plan closed on closedOn (null: running) is closed by the day: from its closing day on. */
-export function closedBy(closedOn: string | null, day: string): boolean {
-  return closedOn !== null && closedOn <= day;
-}
-
-/** SQL: the ids of the plans closed by :asOf (closedBy), which the cross-plan views and the reminders leave out. */
+/** SQL: the ids of the plans closed by :asOf (from their closing day on), which the cross-plan views and the reminders leave out. */
 export const PLANS_CLOSED_BY_AS_OF = 'select p.id from plans p where p.closed_on <= :asOf';
 
 /** How many plans are closed by the day. */

@@ -6,7 +6,7 @@ import { isFiltered, parseActivityFilters } from '~/domain/filters';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT } from '~/i18n';
 import { filterOptions, listActivities } from '~/models/activity.server';
-import { closedBy } from '~/models/plan.server';
+import { countPlansClosedBy } from '~/models/plan.server';
 import { ActivityFiltersForm } from '~/components/filters';
 import { ActivityTable } from '~/components/activity-table';
 import trackingCss from '~/styles/tracking.css?url';
@@ -19,11 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'plan:read');
   const filters = parseActivityFilters(new URL(request.url).searchParams);
   const today = todayInSofia();
-  const asOf = filters.asOf ?? today;
-  const choices = filterOptions(filters.plan);
   // Without a plan filter the list holds the plans running on the day: say how many closed ones it leaves out.
-  const closedPlans = filters.plan ? 0 : choices.plans.filter((plan) => closedBy(plan.closedOn, asOf)).length;
-  return { filters, today, rows: listActivities(filters), choices, closedPlans };
+  const closedPlans = filters.plan ? 0 : countPlansClosedBy(filters.asOf ?? today);
+  return { filters, today, rows: listActivities(filters), choices: filterOptions(filters.plan), closedPlans };
 }
 
 export default function ActivitiesPage() {
