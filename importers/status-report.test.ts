@@ -68,8 +68,8 @@ function reportData(): ReportData {
 
 type Edit = Partial<Record<'status' | 'percent' | 'comment' | 'completedOn' | 'newEnd' | 'key', ExcelJS.CellValue>>;
 
-/** Exports, then edits cells as a person would in Excel, and saves again. */
-async function filledIn(edits: Record<number, Edit>, lang: 'bg' | 'en' = 'bg'): Promise<Uint8Array> {
+/** Exports, then edits cells as a person would in Excel (the percent cell reformatted when `percentFormat` says), and saves again. */
+async function filledIn(edits: Record<number, Edit>, lang: 'bg' | 'en' = 'bg', percentFormat: Record<number, string> = {}): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await buildReportXlsx(reportData(), lang)) as unknown as ArrayBuffer);
   const sheet = book.worksheets[1]!;
@@ -78,6 +78,9 @@ async function filledIn(edits: Record<number, Edit>, lang: 'bg' | 'en' = 'bg'): 
     const edit = key && edits[key.activityId];
     if (!edit) return;
     for (const [column, value] of Object.entries(edit)) row.getCell(COLUMN_NUMBER[column as keyof Edit]).value = value;
+    const cell = row.getCell(COLUMN_NUMBER.percent);
+    // A style of its own: exceljs shares a loaded style between the cells that had it.
+    if (percentFormat[key.activityId]) cell.style = { ...cell.style, numFmt: percentFormat[key.activityId]! };
   });
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
@@ -113,10 +116,11 @@ describe('readStatusReport', () => {
   });
 
   it('moves the status with a percent changed on its own, and keeps the old report text out', async () => {
-    const read = await readStatusReport(await filledIn({ 11: { percent: 0.75 }, 12: { percent: 30 }, 13: { percent: '80%' } }), 'r.xlsx');
+    // 75 and 30 typed in the export's 0% cells: Excel keeps 0.75 and 0.3.
+    const read = await readStatusReport(await filledIn({ 11: { percent: 0.75 }, 12: { percent: 0.3 }, 13: { percent: '80%' } }), 'r.xlsx');
     const byId = Object.fromEntries(read.updates.map((u) => [u.activityId, u]));
     expect(byId[11]).toMatchObject({ status: 'in_progress', percent: 75, comment: null });
-    expect(byId[12]).toMatchObject({ status: 'in_progress', percent: 30 }); // planned, then 30 typed as a number
+    expect(byId[12]).toMatchObject({ status: 'in_progress', percent: 30 }); // planned, then 30 typed
     expect(byId[13]).toMatchObject({ status: 'in_progress', percent: 80 }); // done taken back to 80%
   });
 
@@ -165,6 +169,25 @@ describe('readStatusReport', () => {
     expect((await readStatusReport(new Uint8Array(await book.xlsx.writeBuffer()), 'other.xlsx', 'en')).warnings[0]!.message).toMatch(/^No sheet has the columns/);
     await expect(readStatusReport(new Uint8Array([1, 2, 3]), 'x.xlsx')).rejects.toThrow(/not an Excel/);
     await expect(readStatusReport(new Uint8Array([1, 2, 3]), 'x.csv')).rejects.toThrow(/expected the .xlsx/);
+  });
+
+  it('reads a percent cell by its number format: 1.5 in a 0% or custom % cell is 150% (a warning), 30 in a General cell is 30%', async () => {
+    const read = await readStatusReport(
+      await filledIn({ 11: { percent: 1.5 }, 12: { percent: 30 }, 13: { percent: 2 }, 14: { percent: 0.25 } }, 'bg', { 12: 'General', 13: '0.0" %"%', 14: '0.0%' }),
+      'r.xlsx',
+    );
+    expect(read.warnings).toEqual([
+      { sheet: 'Отчет по дейности', row: expect.any(Number), column: 'Изпълнение %', message: '„150%“ не е процент от 0 до 100.' },
+      { sheet: 'Отчет по дейности', row: expect.any(Number), column: 'Изпълнение %', message: '„200%“ не е процент от 0 до 100.' },
+    ]);
+    expect(read.updates.map((u) => [u.activityId, u.percent])).toEqual([
+      [12, 30],
+      [14, 25],
+    ]);
+    expect(readPercent(1.5, true)).toBe('invalid');
+    expect(readPercent(-0.1, true)).toBe('invalid');
+    expect(readPercent(0.015, true)).toBe(2);
+    expect(readPercent(1, true)).toBe(100);
   });
 
   it('reads percentages as the export writes them and as people type them', () => {

@@ -15,6 +15,8 @@
  *   100%, to planned 0%; when both were changed, or there is no key, the rule of
  *   parseStatusWord applies to the two together (the number wins next to planned, in
  *   progress and done).
+ * - A percent cell formatted as a percent (the export's 0%) is read as Excel shows it: the 1.5
+ *   Excel keeps when 150 is typed there is 150%, not 2%.
  * - A status text that cannot be read, a percent outside 0-100, or an unreadable date is a
  *   warning with its sheet, row and column, and the row is not proposed.
  */
@@ -25,7 +27,7 @@ import { splitCode } from './codes';
 import { readDate } from './dates';
 import { baseName, EMPTY_FILE, ImportError } from './import-error';
 import { cellText, normaliseSpace } from './text';
-import type { CellValue, ImportWarning, Sheet } from './types';
+import type { CellValue, ImportWarning, Sheet, SheetRow } from './types';
 import { readXlsx } from './xlsx';
 
 export type ProposedUpdate = {
@@ -107,11 +109,16 @@ function label(column: DetailColumn, sheetHeader: CellValue[], columns: Columns)
   return text || COLUMN_HEADERS.bg[column];
 }
 
-/** Reads a percent cell: 0.8 as formatted by the export (80%), 80, "80%", "80 %"; null when empty. */
-export function readPercent(value: CellValue): number | null | 'invalid' {
+/**
+ * Reads a percent cell: 80, "80%", "80 %"; a number in a cell formatted as a percent (the
+ * export's 0%) is what Excel shows, times 100 (1.5 is 150%, impossible); in any other cell a
+ * number up to 1 is read as a fraction (0.8 is 80%). Null when empty.
+ */
+export function readPercent(value: CellValue, shownAsPercent = false): number | null | 'invalid' {
   if (value === null) return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) return 'invalid';
+    if (shownAsPercent) return value * 100 <= 100 + 1e-9 ? Math.round(value * 100) : 'invalid';
     if (value <= 1) return Math.round(value * 100);
     return value <= 100 ? Math.round(value) : 'invalid';
   }
@@ -150,16 +157,16 @@ export function statusReportFromSheets(sheets: Sheet[], fileName: string, lang: 
   for (const sheet of sheets) {
     let columns: Columns | null = null;
     let header: CellValue[] = [];
-    for (const { row, cells } of sheet.rows) {
+    for (const sheetRow of sheet.rows) {
       if (!columns) {
-        columns = findColumns(cells);
+        columns = findColumns(sheetRow.cells);
         if (columns) {
-          header = cells;
+          header = sheetRow.cells;
           found = true;
         }
         continue;
       }
-      readRow(report, sheet.name, row, cells, columns, header, m);
+      readRow(report, sheet.name, sheetRow, columns, header, m);
     }
   }
   if (!found) {
@@ -173,8 +180,10 @@ export function statusReportFromSheets(sheets: Sheet[], fileName: string, lang: 
   return report;
 }
 
-function readRow(report: StatusReport, sheet: string, row: number, cells: CellValue[], columns: Columns, header: CellValue[], m: Messages): void {
+function readRow(report: StatusReport, sheet: string, { row, cells, percentColumns = [] }: SheetRow, columns: Columns, header: CellValue[], m: Messages): void {
   const get = (column: DetailColumn): CellValue => (columns[column] === undefined ? null : (cells[columns[column]!] ?? null));
+  const percentCell = get('percent');
+  const percentShownAsPercent = columns.percent !== undefined && percentColumns.includes(columns.percent);
   const activityText = normaliseSpace(cellText(get('activity')));
   const keyText = normaliseSpace(cellText(get('key')));
   const key = keyText ? parseActivityKey(keyText) : null;
@@ -186,14 +195,16 @@ function readRow(report: StatusReport, sheet: string, row: number, cells: CellVa
   if (keyText && !key) warn('key', m.badKey(keyText, code));
 
   const statusText = normaliseSpace(cellText(get('status')));
-  const percentRead = readPercent(get('percent'));
+  const percentRead = readPercent(percentCell, percentShownAsPercent);
   const completedRead = readDay(get('completedOn'));
   const newEndRead = readDay(get('newEnd'));
   const commentText = cellText(get('comment')).replace(/\r\n?/g, '\n').trim();
 
   let invalid = false;
   if (percentRead === 'invalid') {
-    warn('percent', m.badPercent(cellText(get('percent'))));
+    // As Excel shows it: 150%, not the 1.5 it keeps.
+    const shown = percentShownAsPercent && typeof percentCell === 'number' ? `${Number((percentCell * 100).toFixed(2))}%` : cellText(percentCell);
+    warn('percent', m.badPercent(shown));
     invalid = true;
   }
   if (completedRead === 'invalid') {

@@ -58,6 +58,8 @@ export interface SheetRow {
   row: number;
   /** 0-based by column; holes are null. */
   cells: CellValue[];
+  /** 0-based columns whose number is shown as a percent (its number format has %: 1.5 is shown 150%); .xlsx only. */
+  percentColumns?: number[];
 }
 
 export interface Sheet {

@@ -26,7 +26,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
     const stylesPath = partOf('styles', 'xl/styles.xml');
     const stringsPath = partOf('sharedStrings', 'xl/sharedStrings.xml');
     const book: Book = {
-      dateStyles: stylesPath ? readDateStyles(scan(stylesPath)) : [],
+      numberStyles: stylesPath ? readNumberStyles(scan(stylesPath)) : [],
       strings: stringsPath ? readSharedStrings(scan(stringsPath)) : [],
       date1904: workbook.date1904,
     };
@@ -57,8 +57,8 @@ const DATE1904_OFFSET = 1_462;
 
 /** What every sheet's cells are read with. */
 interface Book {
-  /** By style index (the s of a cell): true when its number format shows a date or time. */
-  dateStyles: boolean[];
+  /** By style index (the s of a cell): what its number format shows. */
+  numberStyles: NumberStyle[];
   strings: string[];
   date1904: boolean;
 }
@@ -139,8 +139,11 @@ function worksheetParts(workbook: Workbook, relationships: Relationship[], parts
     .map(({ path, number }) => ({ name: `Sheet${number}`, path }));
 }
 
-/** Which cell styles (cellXfs, by index) show their number as a date or time. */
-function readDateStyles(xml: XmlScanner): boolean[] {
+/** How a cell style shows its number: a date or time, a percent (1.5 shown as 150%), or else as it is. */
+type NumberStyle = 'date' | 'percent' | 'number';
+
+/** What each cell style (cellXfs, by index) shows its number as. */
+function readNumberStyles(xml: XmlScanner): NumberStyle[] {
   const customFormats = new Map<number, string>();
   const styleFormats: number[] = [];
   for (let token = xml.next(); token !== END; token = xml.next()) {
@@ -156,7 +159,8 @@ function readDateStyles(xml: XmlScanner): boolean[] {
   }
   return styleFormats.map((id) => {
     const custom = customFormats.get(id);
-    return custom === undefined ? isBuiltInDateFormat(id) : isDateFormat(custom);
+    if (custom === undefined) return isBuiltInDateFormat(id) ? 'date' : id === 9 || id === 10 ? 'percent' : 'number';
+    return isDateFormat(custom) ? 'date' : isPercentFormat(custom) ? 'percent' : 'number';
   });
 }
 
@@ -176,7 +180,17 @@ function isBuiltInDateFormat(id: number): boolean {
 
 /** A format with d, m, y, h or s outside quoted text, [colour/locale] brackets, escapes (\x) and padding (_x, *x). */
 export function isDateFormat(code: string): boolean {
-  return /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, ''));
+  return /[dmyhs]/i.test(formatCodes(code));
+}
+
+/** A format with % outside quoted text, brackets, escapes and padding: Excel shows the number times 100. */
+function isPercentFormat(code: string): boolean {
+  return formatCodes(code).includes('%');
+}
+
+/** A number format without its quoted text, [colour/locale] brackets, escapes (\x) and padding (_x, *x). */
+function formatCodes(code: string): string {
+  return code.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, '');
 }
 
 function readSharedStrings(xml: XmlScanner): string[] {
@@ -227,21 +241,22 @@ function readRows(xml: XmlScanner, sheet: Sheet, book: Book, budget: ReadBudget,
     if (token !== OPEN || xml.name !== 'row' || xml.depth !== dataDepth + 1) continue;
     const r = xml.attribute('r');
     rowNumber = r === null ? rowNumber + 1 : parseRowNumber(xml, r);
-    const cells = readRow(xml, book);
+    const { cells, percentColumns } = readRow(xml, book);
     budget.row(rowNumber, cells.length);
     if (sheet.rows.length >= rowLimit) continue;
     for (let column = 0; column < cells.length; column++) {
       const value = cells[column]!;
       if (value !== null) budget.cell(rowNumber, column, value);
     }
-    sheet.rows.push({ row: rowNumber, cells });
+    sheet.rows.push(percentColumns.length > 0 ? { row: rowNumber, cells, percentColumns } : { row: rowNumber, cells });
   }
 }
 
-/** The cells of the <row> just opened, by column, up to its last cell that holds a value. */
-function readRow(xml: XmlScanner, book: Book): CellValue[] {
+/** The cells of the <row> just opened, by column, up to its last cell that holds a value; and which hold a number shown as a percent. */
+function readRow(xml: XmlScanner, book: Book): { cells: CellValue[]; percentColumns: number[] } {
   const rowDepth = xml.depth;
   const cells: CellValue[] = [];
+  const percentColumns: number[] = [];
   let column = -1;
   let token: Token;
   while ((token = xml.next()) !== CLOSE || xml.depth >= rowDepth) {
@@ -249,12 +264,18 @@ function readRow(xml: XmlScanner, book: Book): CellValue[] {
     const ref = xml.attribute('r');
     column = ref === null ? column + 1 : columnIndex(xml, ref);
     if (column >= MAX_COLUMNS) xml.fail({ en: 'a cell beyond column XFD, the last Excel has', bg: 'клетка след колона XFD, последната в Excel' });
-    const value = readCell(xml, book);
+    const style = numberStyle(book, xml.attribute('s'));
+    const value = readCell(xml, book, style);
     if (value === null) continue;
     while (cells.length < column) cells.push(null);
     cells[column] = value;
+    if (style === 'percent' && typeof value === 'number') percentColumns.push(column);
   }
-  return cells;
+  return { cells, percentColumns };
+}
+
+function numberStyle(book: Book, s: string | null): NumberStyle {
+  return (s === null ? undefined : book.numberStyles[Number(s)]) ?? 'number';
 }
 
 /** 0-based column of a cell reference such as "B7"; its row part is the row's. */
@@ -282,9 +303,8 @@ function parseRowNumber(xml: XmlScanner, r: string): number {
 }
 
 /** The value of the <c> just opened: a formula gives the result Excel saved with it (never run). */
-function readCell(xml: XmlScanner, book: Book): CellValue {
+function readCell(xml: XmlScanner, book: Book, style: NumberStyle): CellValue {
   const type = xml.attribute('t');
-  const style = xml.attribute('s');
   const cellDepth = xml.depth;
   let value: string | null = null;
   let inline: string | null = null;
@@ -311,7 +331,7 @@ function readCell(xml: XmlScanner, book: Book): CellValue {
       return value === null ? null : isoDateTime(value);
     default:
       // "n", none, or a type Excel does not write: a number, a date when its style shows one.
-      return value === null || value === '' ? null : numberOrDate(value, style === null ? false : book.dateStyles[Number(style)] === true, book.date1904);
+      return value === null || value === '' ? null : numberOrDate(value, style === 'date', book.date1904);
   }
 }
 

@@ -153,6 +153,20 @@ describe('Excel round trip', () => {
     expect(again.counts).toMatchObject({ ready: 0, same: 2 });
   });
 
+  it('reads a percent cell as Excel shows it: 150 typed in the 0% cell is an impossible 150%, 1% is 1%', async () => {
+    const [over, small] = [openActivity(['1.2.2', '2.1.1', '3.1.1']), activityId('2.2.1')];
+    // What Excel keeps when 150 and 1 are typed in the exported percent cells (formatted 0%).
+    const bytes = await filledIn({ [over]: { percent: 1.5 }, [small]: { percent: 0.01 } });
+    const report = await readStatusReport(bytes, 'r.xlsx');
+    expect(report.warnings).toEqual([
+      { sheet: 'Отчет по дейности', row: expect.any(Number), column: 'Изпълнение %', message: expect.stringContaining('„150%“ не е процент от 0 до 100') },
+    ]);
+    expect(report.updates.map((u) => [u.activityId, u.percent])).toEqual([[small, 1]]);
+    const row = report.warnings[0]!.row!;
+    const sheet = (await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)).getWorksheet('Отчет по дейности')!;
+    expect(parseActivityKey(String(sheet.getRow(row).getCell(COLUMN_NUMBER.key).value))?.activityId).toBe(over);
+  });
+
   it('reschedules on a new end date when the importer may edit the plan', async () => {
     const id = activityId('3.1.1');
     const bytes = await filledIn({ [id]: { newEnd: new Date(Date.UTC(2024, 5, 30)), status: 'отложена', comment: 'Чака бюджет.' } });
