@@ -232,12 +232,15 @@ export const statusUpdates = sqliteTable(
     /** Generated name of an uploaded file under data/uploads. */
     evidenceFile: text('evidence_file'),
     evidenceFileName: text('evidence_file_name'),
+    /** The day (YYYY-MM-DD) the update reports on: every as-of view counts it from that day on; by default the day it was recorded. */
+    asOf: text('as_of').notNull(),
+    /** When it was recorded (the audit log keeps both). */
     createdAt: createdAt(),
   },
   (t) => [
     index('status_updates_activity_idx').on(t.activityId, t.createdAt),
-    // An activity's latest update as of a moment, read from the index alone (the dashboard).
-    index('status_updates_latest_idx').on(t.activityId, t.createdAt, t.id, t.status, t.percent, t.completedOn),
+    // An activity's latest update as of a day (greatest as-of day, then recorded time, then id), read from the index alone (the dashboard).
+    index('status_updates_latest_idx').on(t.activityId, t.asOf, t.createdAt, t.id, t.status, t.percent, t.completedOn),
   ],
 );
 

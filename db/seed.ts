@@ -99,7 +99,7 @@ export function seedStatusHistory(planId: number): void {
       ) =>
         tx
           .insert(statusUpdates)
-          .values({ activityId: activity.id, userId, status, percent, comment, completedOn, createdAt: at(day) })
+          .values({ activityId: activity.id, userId, status, percent, comment, completedOn, asOf: day, createdAt: at(day) })
           .run();
 
       if (activity.ongoing || !activity.start || !activity.baselineEnd) {

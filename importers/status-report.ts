@@ -15,12 +15,14 @@
  *   100%, to planned 0%; when both were changed, or there is no key, the rule of
  *   parseStatusWord applies to the two together (the number wins next to planned, in
  *   progress and done).
+ * - The reporting period's last day is read from the summary sheet ("Отчетен период"), when
+ *   the file still has it: updates read from the report are as of that day by default.
  * - A percent cell formatted as a percent (the export's 0%) is read as Excel shows it: the 1.5
  *   Excel keeps when 150 is typed there is 150%, not 2%.
  * - A status text that cannot be read, a percent outside 0-100, or an unreadable date is a
  *   warning with its sheet, row and column, and the row is not proposed.
  */
-import { changedColumns, COLUMN_HEADERS, HEADER_ALIASES, parseActivityKey, STATUS_COLUMNS, type DetailColumn, type StatusCells, type StatusColumn } from '../app/exports/report-layout.server';
+import { changedColumns, COLUMN_HEADERS, HEADER_ALIASES, parseActivityKey, REPORT_PERIOD_LABEL, STATUS_COLUMNS, type DetailColumn, type StatusCells, type StatusColumn } from '../app/exports/report-layout.server';
 import type { Lang } from '../app/domain/lang';
 import { parseStatusWord, type Status } from '../app/domain/status';
 import { splitCode } from './codes';
@@ -53,6 +55,8 @@ export type ProposedUpdate = {
 
 export type StatusReport = {
   fileName: string;
+  /** The last day of the reporting period as the exported report states it ("Отчетен период"); null when it does not. */
+  periodEnd: string | null;
   updates: ProposedUpdate[];
   /** Activity rows whose status columns are as exported. */
   unchanged: number;
@@ -101,6 +105,16 @@ function findColumns(cells: CellValue[]): Columns | null {
     }
   });
   return NEEDED.every((column) => columns[column] !== undefined) ? columns : null;
+}
+
+const PERIOD_LABELS = Object.values(REPORT_PERIOD_LABEL).map((text) => text.toLocaleLowerCase('bg'));
+
+/** The period end of a "Отчетен период | III тримесечие 2023 (01.07.2023 – 30.09.2023)" row: its last date; else null. */
+function periodEndOf(cells: CellValue[]): string | null {
+  if (!PERIOD_LABELS.includes(headerKey(cells[0] ?? null))) return null;
+  const last = cellText(cells[1] ?? null).match(/\d{1,2}\.\d{1,2}\.\d{4}/g)?.at(-1);
+  const day = last ? readDay(last) : null;
+  return day === 'invalid' ? null : day;
 }
 
 function label(column: DetailColumn, sheetHeader: CellValue[], columns: Columns): string {
@@ -152,13 +166,14 @@ export async function readStatusReport(bytes: Uint8Array, fileName: string, lang
 
 export function statusReportFromSheets(sheets: Sheet[], fileName: string, lang: Lang = 'bg'): StatusReport {
   const m = MESSAGES[lang];
-  const report: StatusReport = { fileName, updates: [], unchanged: 0, warnings: [] };
+  const report: StatusReport = { fileName, periodEnd: null, updates: [], unchanged: 0, warnings: [] };
   let found = false;
   for (const sheet of sheets) {
     let columns: Columns | null = null;
     let header: CellValue[] = [];
     for (const sheetRow of sheet.rows) {
       if (!columns) {
+        report.periodEnd ??= periodEndOf(sheetRow.cells);
         columns = findColumns(sheetRow.cells);
         if (columns) {
           header = sheetRow.cells;

@@ -75,18 +75,17 @@ describe('dashboard state on the demo history', () => {
     const last = burnUp.filter((p) => p.actual !== null).at(-1)!;
     expect(last.actual).toBe(figures.done);
     const sqlite = getDb().$client;
-    const cutoff = asOfParams(asOf).cutoff;
-    // the latest update of each activity by the cutoff, when it is "done": its stated date, else the day it was recorded
+    // the latest update of each activity as of the day, when it is "done": its stated date, else the day it reports on
     const done = sqlite
       .prepare(
-        `select u.completed_on as completedOn, u.created_at as at from status_updates u
-         where u.id = (select x.id from status_updates x where x.activity_id = u.activity_id and x.created_at <= ?
-                       order by x.created_at desc, x.id desc limit 1) and u.status = 'done'`,
+        `select u.completed_on as completedOn, u.as_of as asOf from status_updates u
+         where u.id = (select x.id from status_updates x where x.activity_id = u.activity_id and x.as_of <= ?
+                       order by x.as_of desc, x.created_at desc, x.id desc limit 1) and u.status = 'done'`,
       )
-      .all(cutoff) as { completedOn: string | null; at: number }[];
+      .all(asOf) as { completedOn: string | null; asOf: string }[];
     const byMonth = new Map<string, number>();
     for (const row of done) {
-      const month = (row.completedOn ?? dateOfTimestampInSofia(row.at)).slice(0, 7);
+      const month = (row.completedOn ?? row.asOf).slice(0, 7);
       byMonth.set(month, (byMonth.get(month) ?? 0) + 1);
     }
     let cumulative = 0;
@@ -99,7 +98,9 @@ describe('dashboard state on the demo history', () => {
 
 describe('dashboard state of a hand-made plan, against the rules applied to the whole history', () => {
   const noon = (day: string) => startOfDayInSofia(day) + 12 * 3600_000;
-  type Update = { at: number; status: Status; percent?: number | null; completedOn?: string | null };
+  /** at: when recorded; asOf: the day it reports on, by default the day it was recorded. */
+  type Update = { at: number; asOf?: string; status: Status; percent?: number | null; completedOn?: string | null };
+  const asOfOf = (update: Update) => update.asOf ?? dateOfTimestampInSofia(update.at);
   type Made = {
     code: string;
     start?: string | null;
@@ -161,6 +162,39 @@ describe('dashboard state of a hand-made plan, against the rules applied to the 
     },
     { code: 'first updated this quarter', start: '2024-02-01', baselineEnd: '2024-11-30', updates: [{ at: noon('2024-04-20'), status: 'in_progress', percent: 10 }] },
     {
+      code: 'reported in July as of the quarter end, done without a stated day',
+      baselineEnd: '2024-06-30',
+      updates: [
+        { at: noon('2024-03-01'), status: 'in_progress', percent: 20 },
+        { at: noon('2024-07-10'), asOf: '2024-06-30', status: 'done' },
+      ],
+    },
+    {
+      code: 'recorded later as of an earlier day than the update before it',
+      baselineEnd: '2024-12-31',
+      updates: [
+        { at: noon('2024-05-01'), status: 'in_progress', percent: 60 },
+        { at: noon('2024-05-20'), asOf: '2024-03-31', status: 'postponed', percent: 30 },
+      ],
+    },
+    {
+      code: 'the percent of an update recorded later as of an earlier day',
+      baselineEnd: '2024-12-31',
+      updates: [
+        { at: noon('2024-05-01'), status: 'in_progress' },
+        { at: noon('2024-05-10'), asOf: '2024-04-15', status: 'in_progress', percent: 45 },
+        { at: noon('2024-06-02'), asOf: '2024-06-30', status: 'in_progress', percent: 70 },
+      ],
+    },
+    {
+      code: 'two updates as of the same day, the one recorded first given the higher id',
+      baselineEnd: '2024-12-31',
+      updates: [
+        { at: noon('2024-06-20'), asOf: '2024-06-30', status: 'in_progress', percent: 80 },
+        { at: noon('2024-06-10'), asOf: '2024-06-30', status: 'postponed', percent: 50 },
+      ],
+    },
+    {
       code: 'percent stated only before the previous quarter end',
       baselineEnd: '2024-09-30',
       updates: [
@@ -197,11 +231,12 @@ describe('dashboard state of a hand-made plan, against the rules applied to the 
       );
       for (const update of made.updates ?? []) {
         run(
-          'insert into status_updates (activity_id, status, percent, completed_on, created_at) values (?, ?, ?, ?, ?)',
+          'insert into status_updates (activity_id, status, percent, completed_on, as_of, created_at) values (?, ?, ?, ?, ?, ?)',
           id,
           update.status,
           update.percent ?? null,
           update.completedOn ?? null,
+          asOfOf(update),
           update.at,
         );
       }
@@ -215,7 +250,7 @@ describe('dashboard state of a hand-made plan, against the rules applied to the 
   function expectedStates(asOf: string): Map<string, ActivityState> {
     return new Map(
       MADE.filter((made) => !made.archived).map((made) => {
-        const events: StatusEvent[] = (made.updates ?? []).map((u) => ({ at: u.at, status: u.status, percent: u.percent ?? null, completedOn: u.completedOn ?? null }));
+        const events: StatusEvent[] = (made.updates ?? []).map((u) => ({ at: u.at, asOf: asOfOf(u), status: u.status, percent: u.percent ?? null, completedOn: u.completedOn ?? null }));
         const schedule = {
           start: made.start === undefined ? '2024-01-01' : made.start,
           baselineEnd: made.baselineEnd ?? null,
@@ -280,6 +315,21 @@ describe('dashboard state of a hand-made plan, against the rules applied to the 
       now: { status: 'done', percent: 100 },
       before: { status: 'in_progress', percent: 25 },
     });
+    expect(state('reported in July as of the quarter end, done without a stated day')).toMatchObject({
+      completedOn: '2024-06-30',
+      now: { status: 'done', percent: 100, overdue: false },
+      before: { status: 'in_progress', percent: 20 },
+    });
+    expect(state('recorded later as of an earlier day than the update before it')).toMatchObject({
+      now: { status: 'in_progress', percent: 60 },
+      before: { status: 'postponed', percent: 30 },
+    });
+    expect(state('the percent of an update recorded later as of an earlier day').now).toMatchObject({ status: 'in_progress', percent: 70 });
+    expect(dashboardActivities(planId, '2024-05-05', '2024-03-31').find((a) => codeOf(a.id) === 'the percent of an update recorded later as of an earlier day')!.now).toMatchObject({
+      status: 'in_progress',
+      percent: 45,
+    });
+    expect(state('two updates as of the same day, the one recorded first given the higher id').now).toMatchObject({ status: 'in_progress', percent: 80 });
     expect(byCode.has('archived')).toBe(false);
   });
 

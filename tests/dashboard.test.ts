@@ -169,13 +169,13 @@ describe('dashboard with updates recorded at known moments', () => {
   beforeAll(() => {
     const sqlite = getDb().$client;
     const update = sqlite.prepare(
-      'insert into status_updates (activity_id, status, percent, completed_on, created_at) values (?, ?, ?, ?, ?)',
+      'insert into status_updates (activity_id, status, percent, completed_on, as_of, created_at) values (?, ?, ?, ?, ?, ?)',
     );
-    update.run(idOf('1.1.1'), 'done', 100, '2022-03-18', at('2022-03-20').getTime());
-    update.run(idOf('1.1.2'), 'in_progress', 50, null, at('2022-06-01').getTime());
-    update.run(idOf('1.2.1'), 'cancelled', null, null, at('2022-05-01').getTime());
+    update.run(idOf('1.1.1'), 'done', 100, '2022-03-18', '2022-03-20', at('2022-03-20').getTime());
+    update.run(idOf('1.1.2'), 'in_progress', 50, null, '2022-06-01', at('2022-06-01').getTime());
+    update.run(idOf('1.2.1'), 'cancelled', null, null, '2022-05-01', at('2022-05-01').getTime());
     // done on 20.12.2022 but reported only on 05.01.2023: not done as of 31.12.2022
-    update.run(idOf('1.3.1'), 'done', 100, '2022-12-20', at('2023-01-05').getTime());
+    update.run(idOf('1.3.1'), 'done', 100, '2022-12-20', '2023-01-05', at('2023-01-05').getTime());
     sqlite
       .prepare('insert into schedule_changes (activity_id, previous_end, new_end, created_at) values (?, ?, ?, ?)')
       .run(idOf('1.3.2'), '2022-12-15', '2023-06-30', at('2022-12-10').getTime());

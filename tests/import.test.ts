@@ -109,8 +109,8 @@ describe('re-import of an edited plan', () => {
     const byCode = (code: string) =>
       getDb().select().from(activities).where(and(eq(activities.planId, planId), eq(activities.code, code))).get()!;
     const first = byCode('1.1.2');
-    getDb().insert(statusUpdates).values({ activityId: first.id, userId: secretary.id, status: 'in_progress', percent: 40 }).run();
-    getDb().insert(statusUpdates).values({ activityId: byCode('3.4.3').id, userId: secretary.id, status: 'in_progress', percent: 10 }).run();
+    getDb().insert(statusUpdates).values({ activityId: first.id, userId: secretary.id, status: 'in_progress', percent: 40, asOf: '2024-01-10' }).run();
+    getDb().insert(statusUpdates).values({ activityId: byCode('3.4.3').id, userId: secretary.id, status: 'in_progress', percent: 10, asOf: '2024-01-10' }).run();
 
     const lines = CSV.split('\n');
     const edited = lines

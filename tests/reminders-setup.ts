@@ -35,6 +35,7 @@ export function recordUpdate(code: string, day: string, status: Status, percent:
       percent,
       comment: null,
       completedOn: status === 'done' ? day : null,
+      asOf: day,
       createdAt: new Date(startOfDayInSofia(day) + 10 * 3_600_000),
     })
     .run();

@@ -233,7 +233,7 @@ describe('formula injection', () => {
     const owner = sqlite.prepare(`insert into owners (organization_id, name, normalized_name, created_at) values (1, ?, ?, 0)`).run(dangerous.owner, dangerous.owner);
     sqlite.prepare('insert into activity_owners (activity_id, owner_id, position) values (?, ?, 9)').run(activity.id, owner.lastInsertRowid);
     sqlite
-      .prepare(`insert into status_updates (activity_id, user_id, status, percent, comment, created_at) values (?, null, 'in_progress', 50, ?, ?)`)
+      .prepare(`insert into status_updates (activity_id, user_id, status, percent, comment, as_of, created_at) values (?, null, 'in_progress', 50, ?, '2023-09-01', ?)`)
       .run(activity.id, dangerous.comment, Date.UTC(2023, 8, 1));
 
     const data = getReportData(planId, Q3_2023, { today: '2026-01-15' })!;

@@ -25,8 +25,8 @@ function domainStates(asOf: string): Map<number, ActivityState> {
     newEnd: string;
   }[];
   const updates = sqlite
-    .prepare('select activity_id as id, created_at as at, status, percent, completed_on as completedOn from status_updates order by id')
-    .all() as { id: number; at: number; status: Status; percent: number | null; completedOn: string | null }[];
+    .prepare('select activity_id as id, created_at as at, as_of as asOf, status, percent, completed_on as completedOn from status_updates order by id')
+    .all() as { id: number; at: number; asOf: string; status: Status; percent: number | null; completedOn: string | null }[];
   return new Map(
     activities.map((a) => [
       a.id,

@@ -36,9 +36,9 @@ export function StaleNotice({ stale }: { stale: StaleInfo }) {
   );
 }
 
-type Values = Partial<Record<'status' | 'percent' | 'comment' | 'completedOn' | 'evidenceUrl', string>>;
+type Values = Partial<Record<'status' | 'percent' | 'comment' | 'completedOn' | 'asOf' | 'evidenceUrl', string>>;
 
-/** The full status update form of the activity page: status, percent, comment, completion date, evidence. */
+/** The full status update form of the activity page: status, percent, the day it reports on (today unless told), comment, completion date, evidence. */
 export function ActivityUpdateForm({
   version,
   current,
@@ -94,6 +94,22 @@ export function ActivityUpdateForm({
             aria-invalid={error('percent') ? true : undefined}
           />
           {error('percent') ? <p className="field__error">{error('percent')}</p> : null}
+        </div>
+        <div className={error('asOf') ? 'field field--invalid' : 'field'}>
+          <label htmlFor={`${id}-as-of`}>{t('trUpdateAsOf')}</label>
+          <input
+            id={`${id}-as-of`}
+            name="asOf"
+            type="date"
+            max={today}
+            defaultValue={values?.asOf ?? today}
+            aria-describedby={`${id}-as-of-hint`}
+            aria-invalid={error('asOf') ? true : undefined}
+          />
+          <p className="field__hint" id={`${id}-as-of-hint`}>
+            {t('trUpdateAsOfHint')}
+          </p>
+          {error('asOf') ? <p className="field__error">{error('asOf')}</p> : null}
         </div>
         {status === 'done' ? (
           <div className={error('completedOn') ? 'field field--invalid' : 'field'}>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveActivityState, type ActivitySchedule, type StatusEvent } from './activity-state';
+import { dateOfTimestampInSofia } from './dates';
 import type { Status } from './status';
 
 const schedule = (overrides: Partial<ActivitySchedule> = {}): ActivitySchedule => ({
@@ -10,9 +11,10 @@ const schedule = (overrides: Partial<ActivitySchedule> = {}): ActivitySchedule =
   ...overrides,
 });
 
-/** A status event recorded at a moment written with its UTC offset, e.g. '2024-06-30T23:30+03:00'. */
+/** A status event recorded at a moment written with its UTC offset, e.g. '2024-06-30T23:30+03:00', as of the day it was recorded. */
 const event = (when: string, status: Status, percent: number | null = null, completedOn: string | null = null): StatusEvent => ({
   at: Date.parse(when),
+  asOf: dateOfTimestampInSofia(Date.parse(when)),
   status,
   percent,
   completedOn,
@@ -96,6 +98,34 @@ describe('as of a date in Sofia', () => {
     expect(deriveActivityState(schedule(), shuffled, '2024-05-02').percent).toBe(70);
     const tied = [event('2024-05-01T10:00+03:00', 'in_progress', 30), event('2024-05-01T10:00+03:00', 'postponed')];
     expect(deriveActivityState(schedule(), tied, '2024-05-02').status).toBe('postponed');
+  });
+});
+
+describe('as of the day an update reports on', () => {
+  /** An event recorded at `when` that reports on the day `asOf`. */
+  const reported = (when: string, asOf: string, status: Status, percent: number | null = null): StatusEvent => ({ ...event(when, status, percent), asOf });
+
+  it('counts an update recorded in October as of 30.09 in the state as of 30.09, not before', () => {
+    const events = [event('2024-07-15T10:00+03:00', 'in_progress', 20), reported('2024-10-08T10:00+03:00', '2024-09-30', 'in_progress', 80)];
+    expect(deriveActivityState(schedule({ baselineEnd: '2024-12-31' }), events, '2024-09-30')).toMatchObject({
+      status: 'in_progress',
+      percent: 80,
+      lastUpdateAt: Date.parse('2024-10-08T10:00+03:00'),
+    });
+    expect(deriveActivityState(schedule({ baselineEnd: '2024-12-31' }), events, '2024-09-29').percent).toBe(20);
+  });
+
+  it('orders by the day reported on, then by when recorded: a later update about an earlier day does not override', () => {
+    const events = [event('2024-05-01T10:00+03:00', 'in_progress', 60), reported('2024-05-20T10:00+03:00', '2024-03-31', 'postponed', 30)];
+    expect(deriveActivityState(schedule(), events, '2024-05-31')).toMatchObject({ status: 'in_progress', percent: 60 });
+    expect(deriveActivityState(schedule(), events, '2024-04-30')).toMatchObject({ status: 'postponed', percent: 30 });
+    const sameDay = [reported('2024-07-02T10:00+03:00', '2024-06-30', 'in_progress', 90), reported('2024-07-01T10:00+03:00', '2024-06-30', 'postponed', 10)];
+    expect(deriveActivityState(schedule(), sameDay, '2024-06-30')).toMatchObject({ status: 'in_progress', percent: 90 });
+  });
+
+  it('dates a completion stating no day by the day it reports on', () => {
+    const events = [reported('2024-07-03T10:00+03:00', '2024-06-14', 'done')];
+    expect(deriveActivityState(schedule(), events, '2024-06-30')).toMatchObject({ status: 'done', completedOn: '2024-06-14', overdue: false });
   });
 });
 

@@ -1,16 +1,17 @@
 /**
- * The derived state of one activity as of a calendar day, computed only from what had been
- * recorded by the end of that day in Sofia, so a report for Q2 shows the plan as it stood
- * on 30 June even when produced in July.
+ * The derived state of one activity as of a calendar day, computed only from the updates that
+ * report on that day or before, so a report for Q2 shows the plan as it stood on 30 June even
+ * when produced in July, and shows what was reported in July as of 30 June.
  *
  * Rules:
- * - Status: the latest status event recorded at or before 23:59:59.999 Sofia time of asOf
- *   (ties: the later in the list); 'planned' when there is none. An event counts by the
- *   moment it was recorded, not by the completion date it states: a completion on 28.06
- *   reported on 03.07 is not done as of 30.06.
+ * - Status: the latest status event as of asOf: the greatest day it reports on (its asOf, by
+ *   default the day it was recorded) up to asOf; ties: the later recorded, then the later in
+ *   the list; 'planned' when there is none. An event counts by the day it reports on, not by
+ *   the completion date it states: a completion on 28.06 reported on 03.07 as of 03.07 is not
+ *   done as of 30.06; reported on 03.07 as of 30.06, it is.
  * - Percent: 100 when done; otherwise the latest percent given by any counted event; 0 when
  *   none was given.
- * - End: the newEnd of the latest end change recorded by the end of asOf, else the
+ * - End: the newEnd of the latest end change recorded by the end of asOf (Sofia), else the
  *   baseline (the approved plan's end). A postponement read from a report only moves the
  *   end when the caller records it as an end change.
  * - Slip: end − baseline in days when both exist (0 when not moved), null otherwise.
@@ -21,15 +22,14 @@
  * - Due this quarter: the end falls in the calendar quarter containing asOf (earlier days
  *   of that quarter included), not done or cancelled, not ongoing.
  * - Late start: the start is before asOf and the status is still planned; never when ongoing.
- * - Completed on: for done only, the date the latest event states, else the Sofia date on
- *   which it was recorded.
+ * - Completed on: for done only, the date the latest event states, else the day it reports on.
  * - Last update: when the latest counted status event was recorded (end changes excluded).
  * - Urgency: a sort key, ascending = most urgent first:
  *     overdue (most days overdue first) < due within 30 days (soonest first)
  *     < in progress < everything else open < done and cancelled;
  *   within the last three tiers, sooner ends first and no end last.
  */
-import { daysBetween, dateOfTimestampInSofia, endOfDayInSofia } from './dates';
+import { daysBetween, endOfDayInSofia } from './dates';
 import { periodBounds, periodOf } from './quarters';
 import type { Status } from './status';
 
@@ -41,7 +41,8 @@ export type ActivitySchedule = {
   endChanges: { at: number; newEnd: string | null }[];
 };
 
-export type StatusEvent = { at: number; status: Status; percent: number | null; completedOn: string | null };
+/** at: when it was recorded (epoch ms); asOf: the day it reports on (YYYY-MM-DD). */
+export type StatusEvent = { at: number; asOf: string; status: Status; percent: number | null; completedOn: string | null };
 
 export type ActivityState = {
   status: Status;
@@ -67,9 +68,9 @@ export function deriveActivityState(
   asOf: string,
 ): ActivityState {
   const cutoff = endOfDayInSofia(asOf);
-  const known = byTime(events.filter((event) => event.at <= cutoff));
+  const known = events.filter((event) => event.asOf <= asOf).sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.at - b.at));
   const latest = known.at(-1);
-  const endChange = byTime(schedule.endChanges.filter((change) => change.at <= cutoff)).at(-1);
+  const endChange = schedule.endChanges.filter((change) => change.at <= cutoff).sort((a, b) => a.at - b.at).at(-1);
   const { status, percent, end, overdue, dueThisQuarter, lateStart } = stateFromLatest(
     schedule,
     latest?.status ?? null,
@@ -90,7 +91,7 @@ export function deriveActivityState(
     daysOverdue,
     dueThisQuarter,
     lateStart,
-    completedOn: status === 'done' ? (latest!.completedOn ?? dateOfTimestampInSofia(latest!.at)) : null,
+    completedOn: status === 'done' ? (latest!.completedOn ?? latest!.asOf) : null,
     lastUpdateAt: latest?.at ?? null,
     urgency: closed ? 4 * TIER : urgencyOfOpen(status, schedule.ongoing ? null : end, daysOverdue, asOf),
   };
@@ -130,8 +131,4 @@ function urgencyOfOpen(status: Status, end: string | null, daysOverdue: number, 
   const daysLeft = end === null ? TIER - 1 : Math.min(daysBetween(asOf, end), TIER - 1);
   if (daysLeft <= DUE_SOON_DAYS) return TIER + daysLeft;
   return (status === 'in_progress' ? 2 : 3) * TIER + daysLeft;
-}
-
-function byTime<T extends { at: number }>(items: T[]): T[] {
-  return [...items].sort((a, b) => a.at - b.at);
 }

@@ -75,6 +75,9 @@ export const COLUMN_HEADERS: Record<Lang, Record<DetailColumn, string>> = {
   },
 };
 
+/** The label of the summary sheet's reporting period row ("III тримесечие 2023 (01.07.2023 – 30.09.2023)"): the reader takes the period end from it. */
+export const REPORT_PERIOD_LABEL: Record<Lang, string> = { bg: 'Отчетен период', en: 'Reporting period' };
+
 /** Header texts the reader accepts for each column it needs (lower case, spaces collapsed). */
 export const HEADER_ALIASES: Partial<Record<DetailColumn, string[]>> = {
   activity: ['наименование на дейността', 'дейност', 'дейности', 'activity', 'activities'],

@@ -20,7 +20,7 @@ import { PROGRESS_RULE, type Progress } from '~/domain/progress';
 import { periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import type { ReportActivity, ReportData } from '~/models/report.server';
-import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, type StatusCells } from './report-layout.server';
+import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, REPORT_PERIOD_LABEL, type StatusCells } from './report-layout.server';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,7 +32,7 @@ const TEXT = {
     organization: 'Администрация',
     plan: 'План',
     planPeriod: 'Период на плана',
-    reportPeriod: 'Отчетен период',
+    reportPeriod: REPORT_PERIOD_LABEL.bg,
     asOf: 'Състояние към',
     preparedBy: 'Изготвил',
     preparedOn: 'Дата на изготвяне',
@@ -62,7 +62,7 @@ const TEXT = {
     organization: 'Administration',
     plan: 'Plan',
     planPeriod: 'Plan period',
-    reportPeriod: 'Reporting period',
+    reportPeriod: REPORT_PERIOD_LABEL.en,
     asOf: 'State as of',
     preparedBy: 'Prepared by',
     preparedOn: 'Prepared on',

@@ -5,7 +5,8 @@ import { periodBounds, periodOf } from '~/domain/quarters';
  * The state of every live activity as it stood at the end of an as-of day, in SQL, so that
  * pages and reports count in the database instead of loading every activity. It applies the
  * same rules as deriveActivityState in app/domain/activity-state.ts (tested against it):
- * the latest status update recorded by then, the latest reschedule recorded by then (else
+ * the latest status update as of the day (the greatest day it reports on, as_of, up to the
+ * day; ties: the later recorded, then the later id), the latest reschedule recorded by then (else
  * the baseline end), percent 100 when done, overdue when the end has passed and the activity
  * is neither ongoing, done nor cancelled.
  *
@@ -15,21 +16,25 @@ import { periodBounds, periodOf } from '~/domain/quarters';
  * latest percent, when the latest update states none, is looked up on its own.
  */
 
-const latestId = (table: 'status_updates' | 'schedule_changes', cutoff: string) =>
-  `(select x.id from ${table} x where x.activity_id = a.id and x.created_at <= ${cutoff}
+/** SQL: the id of activity a's latest status update as of the day. */
+const latestUpdateId = `(select x.id from status_updates x where x.activity_id = a.id and x.as_of <= :asOf
+     order by x.as_of desc, x.created_at desc, x.id desc limit 1)`;
+
+/** SQL: the id of activity a's latest reschedule recorded by the end of the day. */
+const latestRescheduleId = `(select x.id from schedule_changes x where x.activity_id = a.id and x.created_at <= :cutoff
      order by x.created_at desc, x.id desc limit 1)`;
 
-/** The latest stated percent by the cutoff, given the latest update u (most updates state one). */
-const lastPercent = (u: string, cutoff: string) =>
+/** The latest stated percent as of the day, given the latest update u (most updates state one). */
+const lastPercent = (u: string) =>
   `case when ${u}.percent is not null then ${u}.percent when ${u}.id is null then null
-     else (select x.percent from status_updates x where x.activity_id = a.id and x.created_at <= ${cutoff}
-       and x.percent is not null order by x.created_at desc, x.id desc limit 1) end`;
+     else (select x.percent from status_updates x where x.activity_id = a.id and x.as_of <= :asOf
+       and x.percent is not null order by x.as_of desc, x.created_at desc, x.id desc limit 1) end`;
 
 /**
  * Use as `with ${ACTIVITY_STATE_CTE} select ... from activity_state ...` with the named
  * parameters of asOfParams(asOf). Columns: id, plan_id, measure_id, code, title, start,
- * baseline_end, ongoing, position, end_date, last_status, last_percent, last_update_at,
- * last_update_id, status, percent, overdue, due_this_quarter, late_start.
+ * baseline_end, ongoing, position, end_date, last_status, last_percent, last_update_at
+ * (recorded), last_update_as_of (the day it reports on), last_update_id, status, percent, overdue, due_this_quarter, late_start.
  */
 export const ACTIVITY_STATE_CTE = `activity_state as (
   select r.*,
@@ -40,14 +45,15 @@ export const ACTIVITY_STATE_CTE = `activity_state as (
     select a.id, a.plan_id, a.measure_id, a.code, a.title, a.start, a.baseline_end, a.ongoing, a.position,
       coalesce(sc.new_end, a.baseline_end) as end_date,
       su.status as last_status,
-      ${lastPercent('su', ':cutoff')} as last_percent,
+      ${lastPercent('su')} as last_percent,
       su.created_at as last_update_at,
+      su.as_of as last_update_as_of,
       su.id as last_update_id,
       coalesce(su.status, 'planned') as status,
-      case when su.status = 'done' then 100 else coalesce(${lastPercent('su', ':cutoff')}, 0) end as percent
+      case when su.status = 'done' then 100 else coalesce(${lastPercent('su')}, 0) end as percent
     from activities a
-    left join status_updates su on su.id = ${latestId('status_updates', ':cutoff')}
-    left join schedule_changes sc on sc.id = ${latestId('schedule_changes', ':cutoff')}
+    left join status_updates su on su.id = ${latestUpdateId}
+    left join schedule_changes sc on sc.id = ${latestRescheduleId}
     where a.archived = 0
   ) r)`;
 

@@ -496,7 +496,7 @@ export function getActivityDetail(activityId: number, asOf = todayInSofia()): Ac
       ongoing: row.ongoing === 1,
       endChanges: scheduleChanges.map((change) => ({ at: change.createdAt, newEnd: change.newEnd })),
     },
-    updates.map((update) => ({ at: update.createdAt, status: update.status, percent: update.percent, completedOn: update.completedOn })),
+    updates.map((update) => ({ at: update.createdAt, asOf: update.asOf, status: update.status, percent: update.percent, completedOn: update.completedOn })),
     asOf,
   );
   const audit = listAuditEvents('activity', activityId).map((event) => ({ ...event, createdAt: event.createdAt.getTime() }));

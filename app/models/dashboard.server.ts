@@ -7,9 +7,10 @@
  * the day and as of the end of the previous quarter, the status, percent, end (the latest
  * reschedule by then, else the baseline), overdue, due this quarter, late start, and the
  * completion day; the rules of stateFromLatest (app/domain/activity-state.ts), with the
- * Sofia-time cutoffs and the quarters passed as parameters. Each activity's latest status
- * update is found once, by id, in status_updates_latest_idx, and the one as of the previous
- * quarter end only for the activities updated since; the reschedules, few, are grouped by
+ * days, the Sofia-time cutoffs (reschedules) and the quarters passed as parameters. Each
+ * activity's latest status update as of the day (by the day it reports on) is found once, by
+ * id, in status_updates_latest_idx, and the one as of the previous quarter end only for the
+ * activities with an update on a later day; the reschedules, few, are grouped by
  * activity first. Every figure is then a GROUP BY (or ORDER BY ... LIMIT) over that table:
  * only grouped rows (a few per plan or area, criterion, owner, month) and the overdue
  * activities listed reach JavaScript, which only shapes them (cumulative sums, CAF titles).
@@ -24,7 +25,7 @@
 import type Database from 'better-sqlite3';
 import { getDb } from '../../db/client';
 import type { LatestState } from '~/domain/activity-state';
-import { addDays, dateOfTimestampInSofia, endOfDayInSofia, isIsoDate } from '~/domain/dates';
+import { addDays, endOfDayInSofia, isIsoDate } from '~/domain/dates';
 import { periodBounds, periodKey, periodOf, quarterEndBefore, type Period } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
 import { CAF_CRITERIA } from '../../importers/caf2020';
@@ -153,26 +154,17 @@ export type DashboardActivity = {
   before: LatestState;
 };
 
-/** The Sofia day of a moment, in SQL: for the done updates that state no completion day. */
-const SOFIA_DATE = 'dashboard_sofia_date';
-const withSofiaDate = new WeakSet<Database.Database>();
-function ensureSofiaDate(sqlite: Database.Database): void {
-  if (withSofiaDate.has(sqlite)) return;
-  sqlite.function(SOFIA_DATE, { deterministic: true }, (ms: unknown) => dateOfTimestampInSofia(Number(ms)));
-  withSofiaDate.add(sqlite);
-}
+/** SQL: the id of activity a's latest status update as of the day (greatest as-of day, then recorded time, then id). */
+const latestUpdateId = (asOf: string) =>
+  `(select x.id from status_updates x indexed by status_updates_latest_idx where x.activity_id = a.id and x.as_of <= ${asOf}
+     order by x.as_of desc, x.created_at desc, x.id desc limit 1)`;
 
-/** SQL: the id of activity a's latest status update recorded by the cutoff (ties: the later id). */
-const latestUpdateId = (cutoff: string) =>
-  `(select x.id from status_updates x indexed by status_updates_latest_idx where x.activity_id = a.id and x.created_at <= ${cutoff}
-     order by x.created_at desc, x.id desc limit 1)`;
-
-/** SQL: the percent given update u, the latest by the cutoff: 100 when done, else the latest percent stated by then, else 0. */
-const percentOf = (u: string, cutoff: string) =>
+/** SQL: the percent given update u, the latest as of the day: 100 when done, else the latest percent stated by then, else 0. */
+const percentOf = (u: string, asOf: string) =>
   `case when ${u}.status = 'done' then 100 when ${u}.percent is not null then ${u}.percent when ${u}.id is null then 0
      else coalesce((select x.percent from status_updates x indexed by status_updates_latest_idx
-       where x.activity_id = a.id and x.created_at <= ${cutoff} and x.percent is not null
-       order by x.created_at desc, x.id desc limit 1), 0) end`;
+       where x.activity_id = a.id and x.as_of <= ${asOf} and x.percent is not null
+       order by x.as_of desc, x.created_at desc, x.id desc limit 1), 0) end`;
 
 /** SQL: overdue, due this quarter and late start of row r for a status, an end, a day and its quarter (stateFromLatest). */
 const flags = (prefix: '' | 'prev_', asOf: string, quarterStart: string, quarterEnd: string) => {
@@ -192,7 +184,6 @@ const dropStateTable = (sqlite: Database.Database) => prepared(sqlite, 'drop tab
  * without completed_on). Created as a SELECT, it counts in no total_changes() (dataVersion).
  */
 function createStateTable(sqlite: Database.Database, planId: number | null, asOf: string, previousAsOf: string): void {
-  ensureSofiaDate(sqlite);
   const quarter = periodBounds(periodOf(asOf, 'quarter'));
   const previousQuarter = periodBounds(periodOf(previousAsOf, 'quarter'));
   // All plans: those running on the day (a plan closed by then is left out, in both states).
@@ -217,16 +208,16 @@ function createStateTable(sqlite: Database.Database, planId: number | null, asOf
      from (
        select a.id, a.plan_id, a.measure_id, a.position, a.start, a.baseline_end, a.ongoing,
          coalesce(su.status, 'planned') as status,
-         ${percentOf('su', ':cutoff')} as percent,
+         ${percentOf('su', ':asOf')} as percent,
          coalesce(e.end_now, a.baseline_end) as end_date,
-         case when su.status = 'done' then coalesce(su.completed_on, ${SOFIA_DATE}(su.created_at)) end as completed_on,
+         case when su.status = 'done' then coalesce(su.completed_on, su.as_of) end as completed_on,
          coalesce(ps.status, 'planned') as prev_status,
-         ${percentOf('ps', ':previousCutoff')} as prev_percent,
+         ${percentOf('ps', ':previousAsOf')} as prev_percent,
          coalesce(e.end_before, a.baseline_end) as prev_end_date
        from activities a
-       left join status_updates su on su.id = ${latestUpdateId(':cutoff')}
-       -- as of the previous quarter end: the same update unless it was recorded since
-       left join status_updates ps on ps.id = case when su.created_at > :previousCutoff then ${latestUpdateId(':previousCutoff')} else su.id end
+       left join status_updates su on su.id = ${latestUpdateId(':asOf')}
+       -- as of the previous quarter end: the same update unless it reports on a later day
+       left join status_updates ps on ps.id = case when su.as_of > :previousAsOf then ${latestUpdateId(':previousAsOf')} else su.id end
        left join ends e on e.activity_id = a.id
        where a.archived = 0 ${inScope}
      ) r`,

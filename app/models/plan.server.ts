@@ -25,8 +25,8 @@ export function listPlans(asOf = todayInSofia()): PlanSummary[] {
     .prepare(
       `with current as (
          select a.plan_id, a.current_end, a.ongoing,
-           (select su.status from status_updates su where su.activity_id = a.id
-             order by su.created_at desc, su.id desc limit 1) as status
+           (select su.status from status_updates su where su.activity_id = a.id and su.as_of <= :asOf
+             order by su.as_of desc, su.created_at desc, su.id desc limit 1) as status
          from activities a where a.archived = 0)
        select p.id, p.title, p.period, o.name as organization, p.source_file_name as sourceFileName,
          p.imported_at as importedAt, p.closed_on as closedOn,

@@ -129,17 +129,14 @@ export function getReportData(
 
   const rows = sqlite
     .prepare(
-      `with ${ACTIVITY_STATE_CTE},
-       latest as (
-         select s.*, (select su.id from status_updates su where su.activity_id = s.id and su.created_at <= :cutoff
-           order by su.created_at desc, su.id desc limit 1) as update_id
-         from activity_state s where s.plan_id = :plan)
+      `with ${ACTIVITY_STATE_CTE}
        select l.id, l.measure_id as measureId, l.code, l.title, l.start, l.baseline_end as baselineEnd, l.end_date as "end",
          l.ongoing, l.status, l.percent, l.overdue, l.late_start as lateStart, l.last_update_at as lastUpdateAt,
          a.target, a.note, a.version, su.comment, su.completed_on as completedOn
-       from latest l
+       from activity_state l
        join activities a on a.id = l.id
-       left join status_updates su on su.id = l.update_id
+       left join status_updates su on su.id = l.last_update_id
+       where l.plan_id = :plan
        order by a.position, a.id`,
     )
     .all(params) as Row[];

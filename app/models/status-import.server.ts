@@ -10,16 +10,21 @@
  * gets recorded, and the file need not be uploaded twice. Apply checks every permission
  * again and records each update with the activity version seen at preview time, so an
  * activity updated in between is reported as changed instead of being overwritten.
+ *
+ * The updates report on the report's day, not on the day of the import: the Q3 answers
+ * imported in October are as of 30 September, so they show in the Q3 report. The preview
+ * proposes that day (importAsOf) and the person applying it may choose another.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, getDb, writeTransaction } from '../../db/client';
 import type { User } from '../../db/schema';
-import { formatDate } from '~/domain/dates';
+import { dateOfTimestampInSofia, formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { normalizeName } from '~/domain/names';
 import { can } from '~/domain/permissions';
+import { quarterEndBefore } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
 import type { ProposedUpdate, StatusReport } from '../../importers/status-report';
 import type { ImportWarning } from '../../importers/types';
@@ -78,8 +83,20 @@ export type StatusImportPreview = {
   unchanged: number;
   warnings: ImportWarning[];
   counts: Record<RowOutcome, number>;
+  /** The day the updates report on unless another is chosen when applying (importAsOf). */
+  asOf: string;
   createdAt: number;
 };
+
+/**
+ * The day a report's updates report on by default: the period end the file states (not
+ * after today: a report of the running quarter is as of today), else the last day of the
+ * last complete quarter.
+ */
+export function importAsOf(periodEnd: string | null, today: string): string {
+  if (periodEnd === null) return quarterEndBefore(today);
+  return periodEnd < today ? periodEnd : today;
+}
 
 type Stored = { userId: number; preview: StatusImportPreview };
 
@@ -195,6 +212,7 @@ export function previewStatusImport(
     unchanged: report.unchanged,
     warnings,
     counts,
+    asOf: importAsOf(report.periodEnd, dateOfTimestampInSofia(now)),
     createdAt: now,
   };
   removeExpired(now);
@@ -270,13 +288,15 @@ const NEW_END_NOTE: Record<Lang, (date: string) => string> = {
 
 /**
  * Records the ready rows of a stored preview, each as a status update by the importing user
- * with the file name in the comment, all in one transaction (a failure records none of them;
- * a row gone stale since the preview is skipped and reported); throws a 404 Response for an
- * unknown or expired preview.
+ * with the file name in the comment, as of the day chosen (by default the preview's; the
+ * caller checks it is not in the future), all in one transaction (a failure records none of
+ * them; a row gone stale since the preview is skipped and reported); throws a 404 Response
+ * for an unknown or expired preview.
  */
-export function applyStatusImport(user: Pick<User, 'id' | 'role'>, id: string, lang: Lang): ApplyResult {
+export function applyStatusImport(user: Pick<User, 'id' | 'role'>, id: string, lang: Lang, chosenAsOf?: string): ApplyResult {
   const preview = loadStatusImport(user, id);
   if (!preview) throw new Response('Not found', { status: 404 });
+  const asOf = chosenAsOf ?? preview.asOf;
   const result: ApplyResult = { applied: [], refused: [], stale: [], rescheduled: 0 };
   const mayEditPlan = can(user.role, 'plan:edit');
   writeTransaction(() => {
@@ -307,6 +327,7 @@ export function applyStatusImport(user: Pick<User, 'id' | 'role'>, id: string, l
           percent: row.percent,
           comment,
           completedOn: row.completedOn,
+          asOf,
           expectedVersion: version,
         });
         if (recorded.ok) result.applied.push({ ...ref, updateId: recorded.updateId });
@@ -320,6 +341,7 @@ export function applyStatusImport(user: Pick<User, 'id' | 'role'>, id: string, l
     if (preview.planId !== null) {
       recordAudit(user.id, 'plan', preview.planId, 'status-import', null, {
         fileName: preview.fileName,
+        asOf,
         applied: result.applied.length,
         refused: result.refused.length,
         stale: result.stale.length,

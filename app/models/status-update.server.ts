@@ -1,5 +1,6 @@
 import { getDb, writeTransaction } from '../../db/client';
 import type { User } from '../../db/schema';
+import { todayInSofia } from '~/domain/dates';
 import { canUpdateStatus } from '~/domain/permissions';
 import type { Status } from '~/domain/status';
 import { recordAudit } from './audit.server';
@@ -12,6 +13,8 @@ export type StatusUpdateInput = {
   percent: number | null;
   comment: string | null;
   completedOn: string | null;
+  /** The day the update reports on (YYYY-MM-DD); by default today in Sofia. Callers check it is not in the future. */
+  asOf?: string;
   evidenceUrl?: string | null;
   evidenceFile?: string | null;
   evidenceFileName?: string | null;
@@ -24,6 +27,9 @@ export type LatestUpdate = {
   percent: number | null;
   comment: string | null;
   userName: string | null;
+  /** The day it reports on. */
+  asOf: string;
+  /** When it was recorded. */
   createdAt: number;
 };
 
@@ -33,7 +39,8 @@ export type StatusUpdateResult =
 
 /**
  * Records a status update: one transaction that checks the version (when given), inserts the
- * update, bumps activities.version and writes an audit event. Throws a 404 Response for an
+ * update (as of its day, recorded now), bumps activities.version and writes an audit event
+ * (which keeps both the day and, as every audit event, when). Throws a 404 Response for an
  * unknown or archived activity. A done update without a percent is stored as 100%.
  */
 export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult {
@@ -51,6 +58,7 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
       percent,
       comment: input.comment,
       completedOn: input.status === 'done' ? input.completedOn : null,
+      asOf: input.asOf ?? todayInSofia(),
       evidenceUrl: input.evidenceUrl ?? null,
       evidenceFile: input.evidenceFile ?? null,
       evidenceFileName: input.evidenceFileName ?? null,
@@ -58,8 +66,8 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
     const inserted = prepared(
       sqlite,
       `insert into status_updates (activity_id, user_id, status, percent, comment, completed_on, evidence_url,
-         evidence_file, evidence_file_name, created_at)
-       values (:activityId, :userId, :status, :percent, :comment, :completedOn, :evidenceUrl, :evidenceFile, :evidenceFileName, :createdAt)`,
+         evidence_file, evidence_file_name, as_of, created_at)
+       values (:activityId, :userId, :status, :percent, :comment, :completedOn, :evidenceUrl, :evidenceFile, :evidenceFileName, :asOf, :createdAt)`,
     ).run({ activityId: input.activityId, userId: input.userId, ...values, createdAt: Date.now() });
     const version = current.version + 1;
     prepared(sqlite, 'update activities set version = ? where id = ?').run(version, input.activityId);
@@ -69,11 +77,11 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
   });
 }
 
-/** The newest status update of an activity, with its author's name. */
+/** The status update of an activity recorded last, with its author's name (what a form was rendered from is judged by it). */
 export function latestStatusUpdate(activityId: number): LatestUpdate | null {
   const row = prepared(
     getDb().$client,
-    `select su.status, su.percent, su.comment, u.name as userName, su.created_at as createdAt
+    `select su.status, su.percent, su.comment, u.name as userName, su.as_of as asOf, su.created_at as createdAt
      from status_updates su left join users u on u.id = su.user_id
      where su.activity_id = ? order by su.created_at desc, su.id desc limit 1`,
   ).get(activityId) as LatestUpdate | undefined;
@@ -88,15 +96,15 @@ export type StatusUpdateRow = LatestUpdate & {
   hasFile: boolean;
 };
 
-/** Every status update of an activity, newest first. */
+/** Every status update of an activity, the latest day reported on first (then the later recorded): the order the state counts them in. */
 export function listStatusUpdates(activityId: number): StatusUpdateRow[] {
   const rows = getDb()
     .$client.prepare(
       `select su.id, su.status, su.percent, su.comment, su.completed_on as completedOn, su.evidence_url as evidenceUrl,
          su.evidence_file_name as evidenceFileName, su.evidence_file is not null as hasFile,
-         u.name as userName, su.created_at as createdAt
+         u.name as userName, su.as_of as asOf, su.created_at as createdAt
        from status_updates su left join users u on u.id = su.user_id
-       where su.activity_id = ? order by su.created_at desc, su.id desc`,
+       where su.activity_id = ? order by su.as_of desc, su.created_at desc, su.id desc`,
     )
     .all(activityId) as (Omit<StatusUpdateRow, 'hasFile'> & { hasFile: number })[];
   return rows.map((row) => ({ ...row, hasFile: row.hasFile === 1 }));

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { requireUser } from '~/auth.server';
-import { formatDate, formatDateTime, isIsoDate, todayInSofia } from '~/domain/dates';
+import { dateOfTimestampInSofia, formatDate, formatDateTime, isIsoDate, todayInSofia } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { STATUS_LABELS, STATUSES, isStatus } from '~/domain/status';
@@ -62,6 +62,7 @@ const statusSchema = z
     ),
     comment: z.preprocess(empty, z.string().trim().max(4000, 'trCommentTooLong').nullable().default(null)),
     completedOn: optionalDate,
+    asOf: optionalDate,
     evidenceUrl: z.preprocess(
       empty,
       z.string().trim().max(2000, 'trUrlInvalid').url('trUrlInvalid').refine((v) => /^https?:\/\//i.test(v), 'trUrlInvalid').nullable().default(null),
@@ -71,6 +72,7 @@ const statusSchema = z
     if (value.completedOn && value.completedOn > todayInSofia()) {
       ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'trCompletedInFuture' });
     }
+    if (value.asOf && value.asOf > todayInSofia()) ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'trAsOfInFuture' });
   });
 
 const editSchema = z
@@ -145,13 +147,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const input = parsed.data;
     const file = uploadedFile(form.get('evidenceFile'));
     const stored = file ? await storeEvidenceFile(file) : null;
+    const asOf = input.asOf ?? todayInSofia();
     const result = recordStatusUpdate({
       activityId: id,
       userId: user.id,
       status: input.status,
       percent: input.status === 'done' ? 100 : input.percent,
       comment: input.comment,
-      completedOn: input.status === 'done' ? (input.completedOn ?? todayInSofia()) : null,
+      completedOn: input.status === 'done' ? (input.completedOn ?? asOf) : null,
+      asOf,
       evidenceUrl: input.evidenceUrl,
       evidenceFile: stored?.evidenceFile ?? null,
       evidenceFileName: stored?.evidenceFileName ?? null,
@@ -243,10 +247,11 @@ export default function ActivityPage() {
   const rescheduleData = forIntent('reschedule');
   const busy = (intent: Intent) => navigation.state !== 'idle' && navigation.formData?.get('intent') === intent;
   const staleVersion = (data?: ActionData) => Math.max(activity.version, data?.stale?.version ?? 0);
+  // Newest first by the day each reports on (a reschedule: the day it was made), then by when recorded.
   const timeline = [
-    ...activity.updates.map((update) => ({ kind: 'update' as const, at: update.createdAt, update })),
-    ...activity.scheduleChanges.map((change) => ({ kind: 'schedule' as const, at: change.createdAt, change })),
-  ].sort((x, y) => y.at - x.at);
+    ...activity.updates.map((update) => ({ kind: 'update' as const, day: update.asOf, at: update.createdAt, update })),
+    ...activity.scheduleChanges.map((change) => ({ kind: 'schedule' as const, day: dateOfTimestampInSofia(change.createdAt), at: change.createdAt, change })),
+  ].sort((x, y) => (x.day === y.day ? y.at - x.at : x.day < y.day ? 1 : -1));
   return (
     <div className="page tracking activity-page">
       <nav className="breadcrumbs" aria-label={t('trBreadcrumbs')}>
@@ -402,7 +407,10 @@ export default function ActivityPage() {
                         <StatusBadge status={item.update.status} />
                         {item.update.percent !== null ? <span className="timeline__percent">{item.update.percent}%</span> : null}
                         <span className="muted small">
-                          {formatDateTime(item.update.createdAt, lang)} · {item.update.userName ?? t('trUnknownUser')}
+                          {item.update.asOf === dateOfTimestampInSofia(item.update.createdAt)
+                            ? formatDateTime(item.update.createdAt, lang)
+                            : t('trAsOfRecorded', { date: formatDate(item.update.asOf, lang), when: formatDateTime(item.update.createdAt, lang) })}{' '}
+                          · {item.update.userName ?? t('trUnknownUser')}
                         </span>
                       </div>
                       {item.update.comment ? <p className="timeline__comment">{item.update.comment}</p> : null}

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { User } from '../../db/schema';
 import { requireUser } from '~/auth.server';
 import { getLanguage } from '~/language.server';
-import { formatDate } from '~/domain/dates';
+import { formatDate, isIsoDate, todayInSofia } from '~/domain/dates';
 import { can } from '~/domain/permissions';
 import { STATUS_LABELS } from '~/domain/status';
 import { useLang, useT, type MessageKey } from '~/i18n';
@@ -47,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const preview = id ? loadStatusImport(user, id) : null;
   return {
     preview,
+    today: todayInSofia(),
     expired: Boolean(id && !preview),
     plans: listPlans().map((p) => ({ id: p.id, title: p.title })),
     canUpdateAny: can(user.role, 'status:update-any'),
@@ -55,7 +56,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionData = { error: MessageKey; detail?: string } | { result: ApplyResult };
 
-const applySchema = z.object({ intent: z.enum(['apply', 'discard']), id: z.string().regex(/^[a-f0-9]{32}$/) });
+const applySchema = z.object({
+  intent: z.enum(['apply', 'discard']),
+  id: z.string().regex(/^[a-f0-9]{32}$/),
+  // The day the updates report on, chosen in the preview; not in the future.
+  asOf: z
+    .string()
+    .refine((day) => isIsoDate(day) && day <= todayInSofia())
+    .optional(),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireImporter(request);
@@ -85,13 +94,16 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/reports/import?preview=${preview.id}`);
   }
   const parsed = applySchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return Response.json({ error: 'repImportExpired' } satisfies ActionData, { status: 400 });
+  if (!parsed.success) {
+    const asOfWrong = parsed.error.issues.some((issue) => issue.path[0] === 'asOf');
+    return Response.json({ error: asOfWrong ? 'repImportAsOfInvalid' : 'repImportExpired' } satisfies ActionData, { status: 400 });
+  }
   if (parsed.data.intent === 'discard') {
     discardStatusImport(user, parsed.data.id);
     return redirect('/reports/import');
   }
   if (!loadStatusImport(user, parsed.data.id)) return Response.json({ error: 'repImportExpired' } satisfies ActionData, { status: 404 });
-  return { result: applyStatusImport(user, parsed.data.id, lang) } satisfies ActionData;
+  return { result: applyStatusImport(user, parsed.data.id, lang, parsed.data.asOf) } satisfies ActionData;
 }
 
 const OUTCOME_LABELS: Record<RowOutcome, MessageKey> = {
@@ -112,7 +124,7 @@ const OUTCOME_BADGES: Record<RowOutcome, string> = {
 };
 
 export default function StatusImportPage() {
-  const { preview, expired, plans, canUpdateAny } = useLoaderData<typeof loader>();
+  const { preview, today, expired, plans, canUpdateAny } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
@@ -257,8 +269,15 @@ export default function StatusImportPage() {
             </div>
           )}
           <div className="status-import__actions">
-            <Form method="post">
+            <Form method="post" className="status-import__apply">
               <input type="hidden" name="id" value={preview.id} />
+              <div className="field">
+                <label htmlFor="import-as-of">{t('repImportAsOf')}</label>
+                <input id="import-as-of" type="date" name="asOf" required max={today} defaultValue={preview.asOf} aria-describedby="import-as-of-hint" />
+                <p className="field__hint" id="import-as-of-hint">
+                  {t('repImportAsOfHint')}
+                </p>
+              </div>
               <button type="submit" name="intent" value="apply" className="button button--primary" disabled={busy || preview.counts.ready === 0}>
                 {t('repImportApply', { count: preview.counts.ready })}
               </button>
