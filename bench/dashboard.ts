@@ -70,8 +70,8 @@ const rawFast = sqlite.prepare(
      sum(a.ongoing = 0 and su.status is null and a.start < :asOf) as late,
      sum(coalesce(su.percent, 0)) as percent
    from activities a
-   left join status_updates su on su.id = (select u.id from status_updates u where u.activity_id = a.id and u.created_at <= :cutoff
-     order by u.created_at desc, u.id desc limit 1)
+   left join status_updates su on su.id = (select u.id from status_updates u where u.activity_id = a.id and u.as_of <= :asOf
+     order by u.as_of desc, u.created_at desc, u.id desc limit 1)
    left join schedule_changes sc on sc.id = (select c.id from schedule_changes c where c.activity_id = a.id and c.created_at <= :cutoff
      order by c.created_at desc, c.id desc limit 1)
    where a.archived = 0

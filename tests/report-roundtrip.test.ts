@@ -11,9 +11,11 @@ import { seedDemo } from '../db/seed';
 import type { User } from '../db/schema';
 import { COLUMN_NUMBER, parseActivityKey } from '~/exports/report-layout.server';
 import { buildReportXlsx } from '~/exports/report-xlsx.server';
+import { dashboardActivities, getDashboard } from '~/models/dashboard.server';
 import { getReportData } from '~/models/report.server';
 import {
   applyStatusImport,
+  importAsOf,
   loadStatusImport,
   previewStatusImport,
   statusImportDir,
@@ -219,6 +221,68 @@ describe('Excel round trip', () => {
     const bytes = await filledIn({ [id]: { key: null, status: 'Изпълнена' } });
     const preview = previewStatusImport(secretary, await readStatusReport(bytes, 'r.xlsx'), { planId });
     expect(preview.rows).toEqual([expect.objectContaining({ activityId: id, code: '1.4.1', outcome: expect.stringMatching(/ready|same/) })]);
+  });
+});
+
+describe('the day imported updates report on', () => {
+  const Q3_2023 = { kind: 'quarter', year: 2023, index: 3 } as const;
+  const reportRow = (id: number) => getReportData(planId, Q3_2023, { today: '2026-01-15' })!.areas.flatMap((a) => a.measures.flatMap((m) => m.activities)).find((a) => a.id === id)!;
+  const stateOn = (id: number, day: string) => dashboardActivities(planId, day, '2023-06-30').find((a) => a.id === id)!;
+  /** An activity in progress as of 30.09.2023, other than those given. */
+  function openOnQ3End(except: number[]): number {
+    return dashboardActivities(planId, '2023-09-30', '2023-06-30').find((a) => a.now.status === 'in_progress' && !except.includes(a.id))!.id;
+  }
+
+  it('imports the Q3 answers in October as of 30.09: the Q3 report and the dashboard as of 30.09 show them', async () => {
+    const id = openOnQ3End([]);
+    expect(reportRow(id).status).toBe('in_progress');
+    const dayBefore = stateOn(id, '2023-09-29').now;
+    const doneOnQ3End = getDashboard({ planId, asOf: '2023-09-30', today: '2026-01-15' }).figures.done;
+    const bytes = await filledIn({ [id]: { status: 'изпълнена', comment: 'Приключи в края на септември.' } });
+    const report = await readStatusReport(bytes, 'Q3.xlsx');
+    expect(report.periodEnd).toBe('2023-09-30');
+    // Imported after the quarter (in October, or later): the report's period end is proposed.
+    expect(importAsOf(report.periodEnd, '2023-10-10')).toBe('2023-09-30');
+    const preview = previewStatusImport(secretary, report);
+    expect(preview.asOf).toBe('2023-09-30');
+    applyStatusImport(secretary, preview.id, 'bg');
+
+    expect(sqlite().prepare('select as_of as asOf, created_at as createdAt from status_updates where activity_id = ? order by id desc').get(id)).toEqual({
+      asOf: '2023-09-30',
+      createdAt: expect.any(Number),
+    });
+    expect(reportRow(id)).toMatchObject({ status: 'done', percent: 100, comment: expect.stringContaining('Приключи в края на септември.'), completedOn: null });
+    expect(stateOn(id, '2023-09-30')).toMatchObject({ completedOn: '2023-09-30', now: { status: 'done', percent: 100 } });
+    expect(stateOn(id, '2023-09-29').now).toEqual(dayBefore);
+    expect(getDashboard({ planId, asOf: '2023-09-30', today: '2026-01-15' }).figures.done).toBe(doneOnQ3End + 1);
+  });
+
+  it('records them as of the day chosen in the preview, never a day in the future', async () => {
+    const id = openOnQ3End([]);
+    const bytes = await filledIn({ [id]: { status: 'в процес на изпълнение', percent: 0.85 } });
+    const upload = new FormData();
+    upload.append('file', new File([Buffer.from(bytes)], 'Q3.xlsx'));
+    const location = (await call(importAction, await makeRequest('/reports/import', { user: secretary, form: upload }))).headers.get('Location')!;
+    const page = await (await call(importLoader, await makeRequest(location, { user: secretary }))).json();
+    expect(page.preview.asOf).toBe('2023-09-30');
+    const apply = (asOf: string) => makeRequest('/reports/import', { user: secretary, form: { intent: 'apply', id: page.preview.id, asOf } });
+    const future = await call(importAction, await apply('2999-01-01'));
+    expect(future.status).toBe(400);
+    expect(await future.json()).toEqual({ error: 'repImportAsOfInvalid' });
+    expect((await (await call(importAction, await apply('2023-08-15'))).json()).result.applied).toEqual([expect.objectContaining({ activityId: id })]);
+    expect(stateOn(id, '2023-08-15').now).toMatchObject({ status: 'in_progress', percent: 85 });
+    const audit = sqlite().prepare(`select after from audit_events where entity = 'plan' and action = 'status-import' order by id desc`).get() as { after: string };
+    expect(JSON.parse(audit.after)).toMatchObject({ fileName: 'Q3.xlsx', asOf: '2023-08-15' });
+  });
+
+  it('proposes the last day of the last complete quarter when the file does not state its period, and never a day after today', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported as unknown as ArrayBuffer);
+    book.removeWorksheet(book.worksheets[0]!.id);
+    expect((await readStatusReport(new Uint8Array(await book.xlsx.writeBuffer()), 'r.xlsx')).periodEnd).toBeNull();
+    expect(importAsOf(null, '2023-10-10')).toBe('2023-09-30');
+    expect(importAsOf(null, '2024-01-01')).toBe('2023-12-31');
+    expect(importAsOf('2023-12-31', '2023-11-20')).toBe('2023-11-20');
   });
 });
 

@@ -14,7 +14,7 @@
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../../db/client';
 import { CAF_CRITERIA } from '../../importers/caf2020';
-import { addDays, daysBetween, startOfDayInSofia } from '../../app/domain/dates';
+import { addDays, dateOfTimestampInSofia, daysBetween, startOfDayInSofia } from '../../app/domain/dates';
 import { normalizeName } from '../../app/domain/names';
 
 export type GenerateOptions = {
@@ -149,8 +149,8 @@ function write(sqlite: Database.Database, options: GenerateOptions): GeneratedCo
     ),
     userOwner: sqlite.prepare('insert or ignore into user_owners (user_id, owner_id) values (?, ?)'),
     update: sqlite.prepare(
-      `insert into status_updates (activity_id, user_id, status, percent, comment, completed_on, created_at)
-       values (?, ?, ?, ?, ?, ?, ?)`,
+      `insert into status_updates (activity_id, user_id, status, percent, comment, completed_on, as_of, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     reschedule: sqlite.prepare(
       `insert into schedule_changes (activity_id, user_id, previous_end, new_end, reason, created_at) values (?, ?, ?, ?, ?, ?)`,
@@ -301,7 +301,7 @@ function write(sqlite: Database.Database, options: GenerateOptions): GeneratedCo
           status = 'planned';
           percent = 0;
         }
-        insert.update.run(activityId, author, status, status === 'cancelled' ? null : percent, 'Генериран отчет', completedOn, createdAt);
+        insert.update.run(activityId, author, status, status === 'cancelled' ? null : percent, 'Генериран отчет', completedOn, dateOfTimestampInSofia(createdAt), createdAt);
         counts.statusUpdates += 1;
       }
     }
