@@ -209,6 +209,7 @@ function AuditSummary({ action, before, after }: { action: string; before: unkno
       <span>
         {isStatus(a.status) ? STATUS_LABELS[a.status][lang] : show(a.status)}
         {a.percent !== null && a.percent !== undefined ? `, ${a.percent}%` : ''}
+        {a.asOf ? ` · ${t('trUpdateAsOf')}: ${show(a.asOf)}` : ''}
         {a.evidenceFileName ? ` · ${t('trEvidenceFile')}: ${show(a.evidenceFileName)}` : ''}
       </span>
     );

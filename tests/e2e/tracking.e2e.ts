@@ -196,6 +196,25 @@ describe('tracking in the browser', () => {
     await page.context().close();
   });
 
+  it('lets the secretary record late how an activity stood on a past day, shown as of that day', async () => {
+    const page = await newPage(browser);
+    await login(page, 'secretary@demo.bg');
+    const id = await activityId(page, '1.1.1');
+    await visit(page, `/activities/${id}`);
+    const form = page.locator('form.update-form');
+    await form.getByLabel('Статус').selectOption('in_progress');
+    await form.getByLabel('Изпълнение, %').fill('83');
+    await form.getByLabel('Коментар').fill('Състояние към края на второто тримесечие.');
+    await form.getByLabel('Към дата').fill('2024-06-30');
+    await form.getByRole('button', { name: 'Запиши отчета' }).click();
+    await page.getByText('Отчетът е записан.').waitFor();
+    const item = page.locator('.timeline__item', { hasText: 'Състояние към края на второто тримесечие.' });
+    expect(await item.locator('.timeline__head').innerText()).toMatch(/83%\s+към 30\.06\.2024, въведено \d\d\.\d\d\.\d{4} \d\d:\d\d/);
+    await visit(page, `/activities/${id}?asOf=2024-06-30`);
+    expect(await page.locator('.facts').innerText()).toContain('83%');
+    await page.context().close();
+  });
+
   it('lets the secretary close the plan, after asking, and reopen it', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
