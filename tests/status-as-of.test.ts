@@ -75,7 +75,7 @@ it('dates a completion stating no day by the day it reports on, and counts it in
   expect(done('2024-03-30')).toBe(doneDayBefore);
 });
 
-it('is as of today unless told, and refuses a day in the future or not a day', async () => {
+it('is as of today unless told, and refuses a day in the future, not a day, or a completion after the day', async () => {
   const count = () => (sqlite().prepare('select count(*) as n from status_updates where activity_id = ?').get(activityId) as { n: number }).n;
   const n = count();
   for (const asOf of ['2999-01-01', '31.12.2023']) {
@@ -83,6 +83,10 @@ it('is as of today unless told, and refuses a day in the future or not a day', a
     expect(refused.status).toBe(400);
     expect((await refused.json()).errors.asOf).toBe(asOf === '2999-01-01' ? 'trAsOfInFuture' : 'trDateInvalid');
   }
+  // Done as of 31.03 cannot have been completed on a later day.
+  const completedLater = await post({ status: 'done', completedOn: '2024-04-02', asOf: '2024-03-31' });
+  expect(completedLater.status).toBe(400);
+  expect((await completedLater.json()).errors).toEqual({ completedOn: 'trCompletedAfterAsOf' });
   expect(count()).toBe(n);
   expect(await (await post({ status: 'in_progress', percent: '50' })).json()).toMatchObject({ ok: true });
   expect(sqlState(activityId, todayInSofia())).toEqual({ status: 'in_progress', percent: 50, asOf: todayInSofia() });

@@ -60,6 +60,7 @@ export function ActivityUpdateForm({
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'status';
   const [status, setStatus] = useState<string>(values?.status ?? current.status);
+  const [asOf, setAsOf] = useState<string>(values?.asOf || today);
   const [fileError, setFileError] = useState<string | null>(null);
   const error = (name: string) => (errors?.[name] ? t(errors[name]!) : null);
   const fileMessage = fileError ?? error('evidenceFile');
@@ -102,7 +103,8 @@ export function ActivityUpdateForm({
             name="asOf"
             type="date"
             max={today}
-            defaultValue={values?.asOf ?? today}
+            value={asOf}
+            onChange={(e) => setAsOf(e.target.value)}
             aria-describedby={`${id}-as-of-hint`}
             aria-invalid={error('asOf') ? true : undefined}
           />
@@ -114,7 +116,8 @@ export function ActivityUpdateForm({
         {status === 'done' ? (
           <div className={error('completedOn') ? 'field field--invalid' : 'field'}>
             <label htmlFor={`${id}-completed`}>{t('trCompletedOn')}</label>
-            <input id={`${id}-completed`} name="completedOn" type="date" max={today} defaultValue={values?.completedOn ?? today} />
+            {/* By the day the update reports on: starts there again when that day changes. */}
+            <input key={asOf} id={`${id}-completed`} name="completedOn" type="date" max={asOf || today} defaultValue={values?.completedOn ?? asOf} />
             {error('completedOn') ? <p className="field__error">{error('completedOn')}</p> : null}
           </div>
         ) : null}

@@ -69,10 +69,12 @@ const statusSchema = z
     ),
   })
   .superRefine((value, ctx) => {
-    if (value.completedOn && value.completedOn > todayInSofia()) {
-      ctx.addIssue({ code: 'custom', path: ['completedOn'], message: 'trCompletedInFuture' });
+    if (value.asOf && value.asOf > todayInSofia()) {
+      ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'trAsOfInFuture' });
+    } else if (value.completedOn && value.completedOn > (value.asOf ?? todayInSofia())) {
+      // Completed by the day the update reports on: done as of 30.09 is not completed in October.
+      ctx.addIssue({ code: 'custom', path: ['completedOn'], message: value.asOf ? 'trCompletedAfterAsOf' : 'trCompletedInFuture' });
     }
-    if (value.asOf && value.asOf > todayInSofia()) ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'trAsOfInFuture' });
   });
 
 const editSchema = z
