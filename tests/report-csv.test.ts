@@ -111,7 +111,7 @@ describe('GET /plans/:planId.csv', () => {
     const codes = listActivities({ asOf: '2023-09-30' }, planId).map((a) => a.code);
     expect(codes.filter((code) => /^\d+\.\d+\.\d+$/.test(code)).length).toBeGreaterThan(40);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(convertWithLibreOffice(bytes, 'plan.csv', 'xlsx', BULGARIAN_CSV_FILTER));
+    await workbook.xlsx.load(convertWithLibreOffice(bytes, 'plan.csv', 'xlsx', BULGARIAN_CSV_FILTER) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     const cells = codes.map((_, i) => sheet.getCell(i + 2, 3));
     expect(cells.map((cell) => cell.text)).toEqual(codes);
