@@ -39,3 +39,18 @@ export function pdfPages(pdf: Uint8Array): string[] {
   const text = execFileSync(pdftotext, ['-layout', '-', '-'], { input: pdf, timeout: 60_000 }).toString('utf8');
   return text.split('\f').slice(0, -1);
 }
+
+export type PdfWord = { text: string; xMin: number; xMax: number; yMin: number; yMax: number };
+
+/** The words of one page of a PDF (1-based) with their boxes in points (pdftotext -bbox). */
+export function pdfWords(pdf: Uint8Array, page: number): PdfWord[] {
+  if (!pdftotext) throw new Error('pdftotext (poppler-utils) is not installed');
+  const html = execFileSync(pdftotext, ['-bbox', '-f', String(page), '-l', String(page), '-', '-'], { input: pdf, timeout: 60_000 }).toString('utf8');
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+  }));
+}
