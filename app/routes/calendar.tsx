@@ -3,13 +3,13 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { z } from 'zod';
 import { requireUser } from '~/auth.server';
 import { env } from '~/env.server';
-import { useT } from '~/i18n';
+import { pageTitle, useT } from '~/i18n';
 import { calendarActivities, createCalendarToken, hasCalendarToken, revokeCalendarToken } from '~/models/calendar.server';
 import reportsCss from '~/styles/reports.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
-export const meta: MetaFunction = () => [{ title: 'Календар · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'repCalendarTitle');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -7,15 +7,17 @@ import { PROGRESS_RULE, type Progress } from '~/domain/progress';
 import { periodKey, periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, type Status } from '~/domain/status';
 import { reportFromRequest } from '~/exports/report-request.server';
-import { useLang, useT } from '~/i18n';
+import { metaLang, pageTitle, translate, useLang, useT } from '~/i18n';
 import { StatusBadge } from '~/components/status-badge';
 import reportsCss from '~/styles/reports.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Отчет ${periodLabel(data.report.period, 'bg')} · ${data.report.plan.title}` : 'Отчет · План за подобрение' },
-];
+// The title is also the file name a browser offers when the page is saved as PDF.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? [{ title: translate(metaLang(matches), 'printPageTitle', { period: periodLabel(data.report.period, metaLang(matches)), plan: data.report.plan.title }) }]
+    : pageTitle(matches, 'repDocTitle');
 
 /** GET /reports/:planId/print?period=2023-Q3 — the report as a page to print or save as PDF (A4 landscape). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
