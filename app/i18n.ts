@@ -548,6 +548,7 @@ const bg = {
   remLogAttempts: 'опити: {attempts}',
   remLogLimit: 'Показани са последните {count}.',
   printPageTitle: 'Отчет {period} · {plan}',
+  printPageNumber: 'Стр. {page} от {pages}',
 } as const;
 
 type Messages = Record<keyof typeof bg, string>;
@@ -1098,6 +1099,7 @@ const en: Messages = {
   remLogAttempts: 'attempts: {attempts}',
   remLogLimit: 'Showing the latest {count}.',
   printPageTitle: 'Report {period} · {plan}',
+  printPageNumber: 'Page {page} of {pages}',
 };
 
 export type MessageKey = keyof typeof bg;
