@@ -4,13 +4,14 @@
  */
 import type { MetaArgs, MetaDescriptor } from '@remix-run/node';
 import { describe, expect, it } from 'vitest';
+import { meta as rootMeta } from '~/root';
 
 type RouteModule = { meta?: (args: MetaArgs) => MetaDescriptor[]; default?: unknown };
 const modules = import.meta.glob<RouteModule>('../app/routes/*.tsx', { eager: true });
 
-function titleOf(meta: NonNullable<RouteModule['meta']>, lang: 'bg' | 'en', data: unknown = undefined): string {
+function titleOf(meta: NonNullable<RouteModule['meta']>, lang: 'bg' | 'en', data: unknown = undefined, error: unknown = undefined): string {
   const matches = [{ id: 'root', pathname: '/', data: { lang }, params: {}, meta: [] }];
-  const descriptors = meta({ data, matches, params: {}, location: { pathname: '/', search: '', hash: '', state: null, key: 'k' }, error: undefined } as unknown as MetaArgs);
+  const descriptors = meta({ data, matches, params: {}, location: { pathname: '/', search: '', hash: '', state: null, key: 'k' }, error } as unknown as MetaArgs);
   const title = descriptors.find((d): d is { title: string } => 'title' in d);
   expect(title, 'a title').toBeDefined();
   return title!.title;
@@ -44,5 +45,12 @@ describe('page titles', () => {
     const report = { report: { period: { kind: 'quarter', year: 2023, index: 3 }, plan: { title: 'ПЛАН' } } };
     expect(titleOf(meta('reports.$planId.print'), 'en', report)).toBe('Report Q3 2023 · ПЛАН');
     expect(titleOf(meta('reports.$planId.print'), 'bg', report)).toBe('Отчет III тримесечие 2023 · ПЛАН');
+  });
+
+  it('name the error of an error page, and the app elsewhere', () => {
+    const notFound = { status: 404, statusText: 'Not Found', internal: false, data: 'Not found' };
+    expect(titleOf(rootMeta as NonNullable<RouteModule['meta']>, 'en', undefined, notFound)).toBe('Page not found · Improvement plan');
+    expect(titleOf(rootMeta as NonNullable<RouteModule['meta']>, 'bg', undefined, new Error('boom'))).toBe('Възникна грешка · План за подобрение');
+    expect(titleOf(rootMeta as NonNullable<RouteModule['meta']>, 'en')).toBe('Improvement plan');
   });
 });
