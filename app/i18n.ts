@@ -555,6 +555,8 @@ const bg = {
   remLogNextAttempt: 'опит {attempts}; следващ: {time}',
   remLogAttempts: 'опити: {attempts}',
   remLogLimit: 'Показани са последните {count}.',
+  printPageTitle: 'Отчет {period} · {plan}',
+  printPageNumber: 'Стр. {page} от {pages}',
 } as const;
 
 type Messages = Record<keyof typeof bg, string>;
@@ -1112,6 +1114,8 @@ const en: Messages = {
   remLogNextAttempt: 'attempt {attempts}; next: {time}',
   remLogAttempts: 'attempts: {attempts}',
   remLogLimit: 'Showing the latest {count}.',
+  printPageTitle: 'Report {period} · {plan}',
+  printPageNumber: 'Page {page} of {pages}',
 };
 
 export type MessageKey = keyof typeof bg;
@@ -1121,6 +1125,27 @@ export function translate(lang: Language, key: MessageKey, params?: Record<strin
   let text = messages[lang][key];
   for (const [name, value] of Object.entries(params ?? {})) text = text.replaceAll(`{${name}}`, String(value));
   return text;
+}
+
+/** The matches a route's meta function is given (only what the title needs). */
+type MetaMatch = { id: string; data: unknown };
+
+/** The page language in a route's meta function: the root loader's, as useLang reads it. */
+export function metaLang(matches: readonly MetaMatch[]): Language {
+  const root = matches.find((match) => match.id === 'root')?.data as { lang?: Language } | undefined;
+  return root?.lang ?? 'bg';
+}
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * A route's meta: the page title "<page> · <app name>" in the page language. The page is a
+ * word-store key, or is made with the translate function (titles that name a plan or activity).
+ */
+export function pageTitle(matches: readonly MetaMatch[], page: MessageKey | ((t: Translate) => string)): { title: string }[] {
+  const lang = metaLang(matches);
+  const t: Translate = (key, params) => translate(lang, key, params);
+  return [{ title: `${typeof page === 'function' ? page(t) : t(page)} · ${t('appName')}` }];
 }
 
 /** The page language, from the root loader. */

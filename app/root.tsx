@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   Form,
   Link,
@@ -17,7 +17,7 @@ import { getSessionUser } from './auth.server';
 import { unreadCount } from './models/notification.server';
 import { getLanguage } from './language.server';
 import { permissionsOf, ROLE_LABELS, type Permission } from './domain/permissions';
-import { translate, useLang, useT, type MessageKey } from './i18n';
+import { metaLang, pageTitle, translate, useLang, useT, type MessageKey } from './i18n';
 import { useNonce } from './nonce';
 import stylesUrl from './styles.css?url';
 
@@ -25,6 +25,17 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
+
+/** The words of an error page, by the status it answers with. */
+function errorWords(status: number): [MessageKey, MessageKey] {
+  if (status === 404) return ['notFoundTitle', 'notFoundText'];
+  if (status === 403) return ['forbiddenTitle', 'forbiddenText'];
+  return ['errorTitle', 'errorText'];
+}
+
+/** The title of a page without its own: an error page's title, or the app's name. */
+export const meta: MetaFunction = ({ matches, error }) =>
+  error ? pageTitle(matches, errorWords(isRouteErrorResponse(error) ? error.status : 500)[0]) : [{ title: translate(metaLang(matches), 'appName') }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -152,12 +163,7 @@ export function ErrorBoundary() {
   const lang = useLang();
   const t = (key: MessageKey) => translate(lang, key);
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, text] =
-    status === 404
-      ? [t('notFoundTitle'), t('notFoundText')]
-      : status === 403
-        ? [t('forbiddenTitle'), t('forbiddenText')]
-        : [t('errorTitle'), t('errorText')];
+  const [title, text] = errorWords(status).map(t);
   if (status >= 500) console.error(error);
   return (
     <div className="error-page">

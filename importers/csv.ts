@@ -104,6 +104,12 @@ function notText(bytes: Uint8Array): Message | null {
   return null;
 }
 
+/** ="1.1.1", the text formula with which exports keep codes from becoming dates (ours does), is read as its text. */
+function fieldText(field: string): string {
+  const formula = /^="((?:[^"]|"")*)"$/s.exec(field);
+  return formula ? formula[1].replace(/""/g, '"') : field;
+}
+
 /** A CSV file as one sheet named after the file; row numbers are record numbers, as Excel shows them. */
 export function readCsv(bytes: Uint8Array, sheetName: string): Sheet {
   const binary = notText(bytes);
@@ -124,7 +130,7 @@ export function readCsv(bytes: Uint8Array, sheetName: string): Sheet {
     rows: records.map((cells, index) => {
       budget.row(index + 1, cells.length);
       cells.forEach((cell, column) => budget.cell(index + 1, column, cell));
-      return { row: index + 1, cells: cells.map((cell) => (cell === '' ? null : cell)) };
+      return { row: index + 1, cells: cells.map(fieldText).map((cell) => (cell === '' ? null : cell)) };
     }),
   };
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (npm packages, Debian's chromium) and runs every test:
+# Installs what the tests need (npm packages, Debian's chromium, LibreOffice, poppler-utils) and runs every test:
 # typecheck, unit and integration tests, then the browser tests against the built app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,14 @@ if [ ! -x /usr/bin/chromium ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+# LibreOffice (Calc and Writer without the GUI, with Carlito, the metric twin of Calibri) and poppler-utils: the tests that open our CSV and
+# .xlsx in the users' own office suite and read the printed PDFs (pdftotext) run instead of skipping.
+if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
+  echo "Installing LibreOffice and poppler-utils for the office-suite tests..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito poppler-utils >/dev/null
 fi
 mkdir -p test-results
 npm run -s typecheck

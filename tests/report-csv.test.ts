@@ -2,6 +2,7 @@
  * CSV export of a filtered plan view: the format Bulgarian Excel opens directly (BOM, ';',
  * CRLF, quoted), formula-injection safe, with the plan page's filters.
  */
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import { seedDemo } from '../db/seed';
@@ -9,8 +10,9 @@ import { csvField, toCsv } from '~/exports/csv.server';
 import { listActivities } from '~/models/activity.server';
 import { getUserByEmail } from '~/models/user.server';
 import { loader as csvLoader } from '~/routes/plans.$planId[.csv]';
-import { parseCsv } from '../importers/csv';
+import { parseCsv, readCsv } from '../importers/csv';
 import { call, makeRequest } from './helpers';
+import { BULGARIAN_CSV_FILTER, convertWithLibreOffice, OFFICE_TIMEOUT_MS, soffice } from './office';
 
 describe('CSV format', () => {
   it('starts with a BOM, separates with ";", ends records with CRLF and quotes every field', () => {
@@ -29,6 +31,16 @@ describe('CSV format', () => {
     expect(csvField('\r=1')).toBe(`"'\r=1"`);
     expect(csvField(-5)).toBe('"-5"');
     expect(csvField('обикновен текст')).toBe('"обикновен текст"');
+  });
+
+  it('writes codes as text formulas, so no spreadsheet reads them as dates or numbers', () => {
+    expect(csvField({ text: '1.1.1' })).toBe('"=""1.1.1"""');
+    expect(csvField({ text: '2.10' })).toBe('"=""2.10"""');
+    expect(csvField({ text: '7' })).toBe('"=""7"""');
+    // Anything else is plain text, neutralised as usual: no formula is built from it.
+    expect(csvField({ text: '1.1.1а' })).toBe('"1.1.1а"');
+    expect(csvField({ text: '=1+1' })).toBe(`"'=1+1"`);
+    expect(csvField({ text: '1"); =CMD(' })).toBe('"1""); =CMD("');
   });
 });
 
@@ -72,7 +84,7 @@ describe('GET /plans/:planId.csv', () => {
     ]);
     const expected = listActivities({ status: 'done', asOf: '2023-09-30', sort: 'end' }, planId);
     expect(expected.length).toBeGreaterThan(0);
-    expect(rows.map((r) => r[2])).toEqual(expected.map((a) => a.code));
+    expect(rows.map((r) => r[2])).toEqual(expected.map((a) => `="${a.code}"`));
     expect(new Set(rows.map((r) => r[9]))).toEqual(new Set(['Изпълнена']));
     expect(rows[0]![4]).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
   });
@@ -86,6 +98,27 @@ describe('GET /plans/:planId.csv', () => {
       expect(row[11]).toContain('просрочена');
     }
   });
+
+  it('is read back by the plan importer with the codes as text', async () => {
+    const bytes = new Uint8Array(await (await download('?asOf=2023-09-30')).arrayBuffer());
+    const rows = readCsv(bytes, 'plan.csv').rows.slice(1);
+    const codes = listActivities({ asOf: '2023-09-30' }, planId).map((a) => a.code);
+    expect(rows.map((r) => r.cells[2])).toEqual(codes);
+  });
+
+  it.skipIf(!soffice)('keeps the codes as text when LibreOffice opens it in Bulgarian', async () => {
+    const bytes = new Uint8Array(await (await download('?asOf=2023-09-30')).arrayBuffer());
+    const codes = listActivities({ asOf: '2023-09-30' }, planId).map((a) => a.code);
+    expect(codes.filter((code) => /^\d+\.\d+\.\d+$/.test(code)).length).toBeGreaterThan(40);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(convertWithLibreOffice(bytes, 'plan.csv', 'xlsx', BULGARIAN_CSV_FILTER) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const cells = codes.map((_, i) => sheet.getCell(i + 2, 3));
+    expect(cells.map((cell) => cell.text)).toEqual(codes);
+    expect(cells.every((cell) => cell.type !== ExcelJS.ValueType.Date && cell.type !== ExcelJS.ValueType.Number)).toBe(true);
+    // The dates stay dates.
+    expect(sheet.getCell(2, 5).type).toBe(ExcelJS.ValueType.Date);
+  }, OFFICE_TIMEOUT_MS + 30_000);
 
   it('is refused to strangers and 404 for an unknown plan', async () => {
     const anonymous = await call(csvLoader, await makeRequest(`/plans/${planId}.csv`), { planId: String(planId) });

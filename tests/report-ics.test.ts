@@ -117,7 +117,7 @@ describe('iCalendar text', () => {
         { ...base, id: 3, code: '1.1.3', title: 'Текуща', ongoing: true, end: null, baselineEnd: null },
         { ...base, id: 4, code: '1.1.4', title: 'Просрочена', end: '2024-06-30', overdue: true },
       ],
-      { lang: 'bg', origin: 'https://plan.example.bg', now: new Date(Date.UTC(2024, 4, 6)) },
+      { lang: 'bg', appUrl: 'https://plan.example.bg', now: new Date(Date.UTC(2024, 4, 6)) },
     );
     const { events } = parseIcs(text);
     expect(events.map((e) => e.UID)).toEqual([
@@ -202,6 +202,24 @@ describe('the feed of a user', () => {
     expect(userByCalendarToken("' or 1=1 --")).toBeNull();
   });
 
+  it('is the same feed, with links to APP_URL, whatever address it is fetched at (behind a proxy too)', async () => {
+    const head = getUserByEmail('it@demo.bg')!;
+    const token = createCalendarToken(head.id);
+    const at = async (url: string, headers: Record<string, string> = {}) =>
+      (await call(feedLoader, new Request(url, { headers }), { token })).text();
+    const withoutStamps = (text: string) => text.replace(/^DTSTAMP:.*\r\n/gm, '');
+    const direct = await at(`http://localhost:3000/calendar/${token}.ics`);
+    const internal = await at(`http://10.0.0.7:8080/calendar/${token}.ics`, { 'X-Forwarded-Host': 'plan.example.bg', 'X-Forwarded-Proto': 'https' });
+    expect(withoutStamps(internal)).toBe(withoutStamps(direct));
+    const { events } = parseIcs(internal);
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      expect(event.UID).toMatch(/^activity-\d+-(start|end)@localhost$/); // APP_URL's host (http://localhost:3000 in the tests)
+      expect(event.URL).toMatch(/^http:\/\/localhost:3000\/activities\/\d+$/);
+    }
+    revokeCalendarToken(head.id);
+  });
+
   it('lets a signed-in user make and revoke their URL on /calendar', async () => {
     const user = getUserByEmail('head@demo.bg')!;
     expect(await (await call(calendarLoader, await makeRequest('/calendar', { user }))).json()).toMatchObject({ active: false });
@@ -212,6 +230,10 @@ describe('the feed of a user', () => {
     expect(await (await call(calendarLoader, await makeRequest('/calendar', { user }))).json()).toMatchObject({ active: true });
     await call(calendarAction, await makeRequest('/calendar', { user, form: { intent: 'revoke' } }));
     expect((await feed(token)).status).toBe(404);
+    // The address shown is APP_URL's, not one a request (or a proxy header) names.
+    const elsewhere = await makeRequest('/calendar', { user, form: { intent: 'create' }, headers: { 'X-Forwarded-Host': 'other.example', Origin: 'http://localhost:3000' } });
+    expect((await (await call(calendarAction, elsewhere)).json()).feedUrl).toMatch(/^http:\/\/localhost:3000\/calendar\//);
+    await call(calendarAction, await makeRequest('/calendar', { user, form: { intent: 'revoke' } }));
     expect((await call(calendarLoader, await makeRequest('/calendar'))).status).toBe(302);
   });
 });

@@ -136,16 +136,24 @@ describe('detail sheet', () => {
     expect(sheet.getColumn(COLUMN_NUMBER.status).hidden).toBe(false);
   });
 
-  it('merges area rows across the table and measure cells down over their activities', () => {
+  it('merges area rows across the table and draws each measure as one block over its activities', () => {
     const sheet = detail();
     const merges = new Set(sheet.model.merges);
     const first = DETAIL_FIRST_DATA_ROW;
     expect(text(sheet.getCell(first, 1))).toMatch(/^Област 1: Стратегическо планиране/);
     expect(merges.has(`A${first}:N${first}`)).toBe(true);
-    // Measure 1.1 has two activities: its cell and its CAF reference are merged over both rows.
+    // Measure 1.1 has two activities: its cell and its CAF reference stand in the first row, not
+    // merged (no spreadsheet fits a row to a merged cell), with no border between the two rows.
     expect(text(sheet.getCell(first + 1, 1))).toMatch(/^1\.1\. Разработване на Стратегия/);
-    expect(merges.has(`A${first + 1}:A${first + 2}`)).toBe(true);
-    expect(merges.has(`C${first + 1}:C${first + 2}`)).toBe(true);
+    expect(text(sheet.getCell(first + 2, 1))).toBe('');
+    expect([...merges].filter((m) => !/^A(\d+):N\1$/.test(m))).toEqual(['J5:N5']); // and the hint above the status columns
+    for (const column of [1, 3, 4]) {
+      expect(sheet.getCell(first + 1, column).border).toMatchObject({ top: { style: 'thin' } });
+      expect(sheet.getCell(first + 1, column).border.bottom).toBeUndefined();
+      expect(sheet.getCell(first + 2, column).border.top).toBeUndefined();
+      expect(sheet.getCell(first + 2, column).border).toMatchObject({ bottom: { style: 'thin' } });
+    }
+    expect(sheet.getCell(first + 1, 2).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' } });
     expect(text(sheet.getCell(first + 1, 3))).toBe('1.1');
     expect(text(sheet.getCell(first + 1, 2))).toBe('1.1.1. Създаване на работна група за разработване на Стратегията.');
     expect(text(sheet.getCell(first + 2, 2))).toMatch(/^1\.1\.2\. /);

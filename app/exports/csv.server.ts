@@ -6,6 +6,13 @@
  * Formula injection: a text field starting with = + - @, a tab or a carriage return is
  * prefixed with a single quote, so no spreadsheet runs it as a formula (OWASP's advice).
  * Numbers are written as numbers (with a decimal comma) and are never prefixed.
+ *
+ * Activity codes ("1.1.1", "2.10") are dates or numbers to a spreadsheet in the Bulgarian
+ * locale ("1.1.1" becomes 01.01.2001), so they are written as a text formula, ="1.1.1": Excel
+ * evaluates it to the text 1.1.1, and so does LibreOffice's CSV filter (its "Evaluate formulas"
+ * option; with it unticked the cell shows ="1.1.1", still text, never a date). A leading
+ * apostrophe is not honoured in CSV (it stays visible), and an invisible leading character
+ * would stay in the cell's value. The plan importer reads ="..." back as its text.
  */
 import { formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
@@ -57,14 +64,23 @@ const ACTIVITY_STATE_LABELS = {
   late_start: { bg: 'закъснял старт', en: 'late start' },
 } as const;
 
-export type CsvValue = string | number | null | undefined;
+/** Text a spreadsheet must keep as text, not read as a number or date (see above). */
+export type CsvText = { text: string };
+export type CsvValue = string | number | null | undefined | CsvText;
+
+/** Digits and separators: what a spreadsheet reads as a number or a date in some locale. */
+const NUMBER_OR_DATE_LIKE = /^[\d.,/:-]{1,200}$/;
+
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
 
 /** One field, quoted; formula-like text neutralised with a leading quote. */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '""';
   if (typeof value === 'number') return `"${Number.isFinite(value) ? String(value).replace('.', ',') : ''}"`;
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${text.replace(/"/g, '""')}"`;
+  if (typeof value === 'object') return NUMBER_OR_DATE_LIKE.test(value.text) ? quoted(`="${value.text}"`) : csvField(value.text);
+  return quoted(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 
 /** The whole file: BOM, header and rows, CRLF after every record. */
@@ -117,7 +133,7 @@ export function activitiesCsv(activities: CsvActivity[], lang: Lang, asOf: strin
   const rows = activities.map((a) => [
     `${a.areaCode}. ${a.areaTitle}`,
     `${a.measureCode}. ${a.measureTitle}`,
-    a.code,
+    { text: a.code },
     a.title,
     a.start ? formatDate(a.start, lang) : a.ongoing ? l.ongoing : '',
     a.baselineEnd ? formatDate(a.baselineEnd, lang) : a.ongoing ? l.ongoing : '',

@@ -136,14 +136,17 @@ const FEED_TEXT = {
 /**
  * The feed of a user's activities: an all-day event on each start date and on each
  * (current) deadline; ongoing activities have no deadline. Done and cancelled activities
- * keep their deadline (marked with the status) but lose the start reminder.
+ * keep their deadline (marked with the status) but lose the start reminder. UIDs and links
+ * are made from the app's public address (APP_URL), never from the address a request came
+ * to: behind a proxy, or at a second address, the feed stays the same feed (a calendar that
+ * saw other UIDs would show every event twice) and its links lead to the public address.
  */
 export function activitiesIcs(
   activities: CalendarActivity[],
-  options: { lang: Lang; origin: string; now: Date; userName?: string },
+  options: { lang: Lang; appUrl: string; now: Date; userName?: string },
 ): string {
   const t = FEED_TEXT[options.lang];
-  const host = new URL(options.origin).hostname || 'localhost';
+  const host = new URL(options.appUrl).hostname || 'localhost';
   const events: IcsEvent[] = [];
   for (const a of activities) {
     const closed = a.status === 'done' || a.status === 'cancelled';
@@ -157,7 +160,7 @@ export function activitiesIcs(
     ]
       .filter(Boolean)
       .join('\n');
-    const url = `${options.origin}/activities/${a.id}`;
+    const url = `${options.appUrl}/activities/${a.id}`;
     if (a.start && !closed) {
       events.push({ uid: `activity-${a.id}-start@${host}`, date: a.start, summary: `${t.start}: ${label}`, description, url });
     }

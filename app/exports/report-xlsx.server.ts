@@ -11,6 +11,15 @@
  * as typed and keep it text when the cell is edited. Characters XML forbids are dropped and
  * texts are cut at Excel's 32,767-character limit, so the file opens without a repair prompt.
  * Dates are real dates (Excel serial numbers) shown as dd.mm.yyyy.
+ *
+ * Print: A4 landscape, fit to the page width, centred. The detail sheet's columns add up to
+ * about 187 character widths, which fit the page at about 80% (so 11 pt prints as about 9 pt);
+ * the narrow columns' headers are turned on their side. Rows that hold the plan's and the
+ * users' text are automatic rows, not fixed ones (see autoHeightRows): Excel and LibreOffice
+ * grow them when a longer report is typed in, instead of cutting it off in print. Neither
+ * fits a row to a merged cell, so the measure cell is not merged down over its activities but
+ * drawn as one block (no borders between its rows); only merged rows written once (title,
+ * area rows) and the header have a fixed height.
  */
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -144,12 +153,19 @@ export function setText(cell: ExcelJS.Cell, text: string | null | undefined): vo
   if (looksLikeFormula(text)) cell.numFmt = '@';
 }
 
+/**
+ * Points per wrapped line of 11 pt text: as Excel lays it out (for fixed rows, which both
+ * Excel and LibreOffice keep), and as LibreOffice does (for automatic rows: Excel fits those
+ * to their text itself when it opens the file, LibreOffice keeps their written height; measured
+ * at 10.4 pt in LibreOffice 7.4's PDF, with a margin).
+ */
 const LINE_HEIGHT = 14.5;
+const LIBREOFFICE_LINE_HEIGHT = 11.5;
 
 /**
  * How many lines a wrapped text takes in a column of that width (Excel's width unit, about
- * one digit of the default font): a greedy word wrap. Neither Excel nor LibreOffice fits
- * row heights to wrapped text when opening a file, so the writer sets them.
+ * one digit of the default font): a greedy word wrap. Neither Excel nor LibreOffice fits a
+ * row to the wrapped text of a merged cell, so the writer sets the height of merged rows.
  */
 export function estimateLines(text: string | null | undefined, width: number): number {
   if (!text) return 1;
@@ -175,8 +191,8 @@ export function estimateLines(text: string | null | undefined, width: number): n
   return Math.max(lines, 1);
 }
 
-function rowHeight(lines: number): number {
-  return Math.min(409, Math.round((lines * LINE_HEIGHT + 3) * 10) / 10);
+function rowHeight(lines: number, lineHeight = LINE_HEIGHT): number {
+  return Math.min(409, Math.round((lines * lineHeight + 3) * 10) / 10);
 }
 
 /** An ISO date as a real Excel date (UTC midnight, so the serial is the exact day). */
@@ -212,9 +228,45 @@ function printOptions(lang: Lang, fitToHeight: 0 | 1): Partial<ExcelJS.AddWorksh
       fitToWidth: 1,
       fitToHeight,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
+      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
     },
     headerFooter: { oddFooter: `&C${TEXT[lang].page}` },
+  };
+}
+
+/**
+ * The rows whose height is only our estimate of their wrapped text, to be written as
+ * automatic rows (no customHeight): Excel fits such rows to their text when it opens the file
+ * and both Excel and LibreOffice refit them when a text is edited, where a custom height stays
+ * as it is and cuts a longer report off. The estimate is still written because LibreOffice
+ * keeps a row's written height when opening a file, and prints a row written without one a
+ * single line high. exceljs marks every height it writes custom, so the mark is taken off
+ * these rows' XML as the streaming writer writes it.
+ */
+function autoHeightRows(sheet: Sheet): Set<number> {
+  const rows = new Set<number>();
+  const stream = (sheet as unknown as { stream: { write(chunk: unknown): boolean } }).stream;
+  const write = stream.write.bind(stream);
+  stream.write = (chunk: unknown) => {
+    if (typeof chunk === 'string') {
+      const row = /^<row r="(\d+)"( ht="[^"]*") customHeight="1"/.exec(chunk);
+      if (row && rows.delete(Number(row[1]))) return write(`<row r="${row[1]}"${row[2]}${chunk.slice(row[0].length)}`);
+    }
+    return write(chunk);
+  };
+  return rows;
+}
+
+/**
+ * exceljs's streaming writer drops pageSetup.horizontalCentered (it writes no printOptions
+ * element): written here, where the schema puts it, just before pageMargins.
+ */
+function writeHorizontalCentering(sheet: Sheet): void {
+  const writer = sheet as unknown as { _writePageMargins(): void; stream: { write(xml: string): void } };
+  const writeMargins = writer._writePageMargins.bind(writer);
+  writer._writePageMargins = () => {
+    writer.stream.write('<printOptions horizontalCentered="1"/>');
+    writeMargins();
   };
 }
 
@@ -287,6 +339,8 @@ function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): vo
     views: [{ state: 'frozen', ySplit: SUMMARY_HEADER_ROW, xSplit: 0, showGridLines: false }],
     ...printOptions(lang, 1),
   });
+  writeHorizontalCentering(sheet);
+  const automatic = autoHeightRows(sheet);
   const widths = [52, 12, 12, 14, 13, 12, 12, 13, 14, 14];
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   const lastColumn = widths.length;
@@ -330,6 +384,8 @@ function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): vo
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: i === 0 ? 'left' : 'center' };
     cell.border = thin;
   });
+  header.height = rowHeight(Math.max(...headers.map((text, i) => estimateLines(text, widths[i]! - 2))), LIBREOFFICE_LINE_HEIGHT);
+  automatic.add(r);
   r += 1;
 
   const writeCounts = (label: string, progress: Progress, due: number, bold: boolean) => {
@@ -358,7 +414,8 @@ function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): vo
       cell.alignment = { wrapText: true, vertical: 'top', horizontal: c === 1 ? 'left' : 'center' };
       if (bold) cell.font = { ...FONT, bold: true };
     }
-    row.height = rowHeight(estimateLines(label, widths[0]! - 1));
+    row.height = rowHeight(estimateLines(label, widths[0]! - 1), LIBREOFFICE_LINE_HEIGHT);
+    automatic.add(r);
     const overdueCell = row.getCell(8);
     if (progress.overdue > 0) overdueCell.font = { ...FONT, bold: true, color: { argb: COLORS.overdueFont } };
     r += 1;
@@ -396,21 +453,23 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
     views: [{ state: 'frozen', xSplit: 0, ySplit: DETAIL_HEADER_ROW + 1, topLeftCell: `A${DETAIL_FIRST_DATA_ROW}`, activeCell: `J${DETAIL_FIRST_DATA_ROW}` }],
     ...printOptions(lang, 0),
   });
+  writeHorizontalCentering(sheet);
+  const automatic = autoHeightRows(sheet);
   const widths: Record<(typeof DETAIL_COLUMNS)[number], number> = {
-    measure: 38,
-    activity: 44,
-    strategic: 13,
-    quickWin: 10,
-    start: 11.5,
-    end: 11.5,
-    target: 32,
-    owners: 24,
-    note: 16,
-    status: 15,
-    percent: 12,
-    comment: 38,
-    completedOn: 12,
-    newEnd: 12,
+    measure: 19,
+    activity: 27,
+    strategic: 6,
+    quickWin: 6,
+    start: 10.3,
+    end: 10.3,
+    target: 19,
+    owners: 14,
+    note: 10,
+    status: 12.5,
+    percent: 7,
+    comment: 24.3,
+    completedOn: 11,
+    newEnd: 10.3,
     key: 14,
   };
   for (const key of DETAIL_COLUMNS) sheet.getColumn(COLUMN_NUMBER[key]).width = widths[key];
@@ -443,7 +502,7 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
   });
   const hint = sheet.getCell(5, COLUMN_NUMBER.status);
   setText(hint, t.fillHint);
-  hint.font = { ...FONT, italic: true, size: 8, color: { argb: 'FF5B6677' } };
+  hint.font = { ...FONT, italic: true, size: 9, color: { argb: 'FF5B6677' } };
   hint.alignment = { wrapText: true, vertical: 'bottom' };
   merge(sheet, 5, COLUMN_NUMBER.status, 5, LAST_VISIBLE_COLUMN);
   sheet.getRow(5).height = 36;
@@ -456,7 +515,7 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
     const cell = header.getCell(n);
     setText(cell, COLUMN_HEADERS[lang][key]);
     cell.font = { ...FONT, bold: true };
-    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center', ...(SIDEWAYS_HEADERS.has(key) ? { textRotation: 90 } : {}) };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: n >= COLUMN_NUMBER.status ? COLORS.statusFill : COLORS.headerFill } };
     cell.border = thin;
     if (key === 'key') continue;
@@ -466,7 +525,7 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
     number.font = { ...FONT, size: 9 };
     number.border = thin;
   }
-  header.height = 45;
+  header.height = 85; // the sideways headers, in two lines
 
   let r = DETAIL_FIRST_DATA_ROW;
 
@@ -483,12 +542,10 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
     r += 1;
 
     for (const measure of area.measures) {
-      const first = r;
       const rows = Math.max(measure.activities.length, 1);
       const refs = measure.cafRefs.join(', ');
       const refColumn = measure.kind === 'quick_win' ? COLUMN_NUMBER.quickWin : COLUMN_NUMBER.strategic;
       const measureText = `${measure.code}. ${measure.title}`;
-      let heights = 0;
       for (let i = 0; i < rows; i++) {
         const row = sheet.getRow(r);
         const activity = measure.activities[i];
@@ -498,9 +555,9 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
         }
         if (activity) writeActivity(row, activity, report.plan.id, lang, t.ongoing);
         const overdue = activity?.overdue ?? false;
+        const place: BlockPlace = rows === 1 ? 'only' : i === 0 ? 'first' : i === rows - 1 ? 'last' : 'inner';
         for (let c = 1; c <= LAST_VISIBLE_COLUMN; c++) {
           const cell = row.getCell(c);
-          if (c === 1 && i > 0) continue; // merged into the measure cell
           const kind: CellKind =
             cell.numFmt === '@'
               ? 'textFormat'
@@ -512,22 +569,13 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
                     : 'center'
                 : 'text';
           // Shared style objects: exceljs writes each distinct object once (its styles cache is keyed by identity).
-          cell.style = dataStyle(kind, overdue && c > COLUMN_NUMBER.measure, overdue && c === COLUMN_NUMBER.status);
+          const block = MEASURE_BLOCK_COLUMNS.has(c) ? place : 'only';
+          cell.style = dataStyle(kind, overdue && c > COLUMN_NUMBER.measure, overdue && c === COLUMN_NUMBER.status, block);
         }
-        row.height = rowHeight(activity ? activityLines(activity, widths) : 1);
-        heights += row.height;
+        const lines = Math.max(activity ? activityLines(activity, widths) : 1, i === 0 ? estimateLines(measureText, widths.measure - 1) : 1);
+        row.height = rowHeight(lines, LIBREOFFICE_LINE_HEIGHT);
+        automatic.add(r);
         r += 1;
-      }
-      // The merged measure cell needs room too: spread any shortfall over its rows.
-      const needed = rowHeight(estimateLines(measureText, widths.measure - 1));
-      if (needed > heights) {
-        const extra = (needed - heights) / rows;
-        for (let i = first; i < r; i++) sheet.getRow(i).height = Math.min(409, (sheet.getRow(i).height ?? LINE_HEIGHT) + extra);
-      }
-      if (rows > 1) {
-        merge(sheet, first, COLUMN_NUMBER.measure, r - 1, COLUMN_NUMBER.measure);
-        merge(sheet, first, COLUMN_NUMBER.strategic, r - 1, COLUMN_NUMBER.strategic);
-        merge(sheet, first, COLUMN_NUMBER.quickWin, r - 1, COLUMN_NUMBER.quickWin);
       }
       sheet.getRow(r - 1).commit();
     }
@@ -559,6 +607,21 @@ function activityLines(activity: ReportActivity, widths: Record<(typeof DETAIL_C
 }
 
 type CellKind = 'text' | 'textFormat' | 'center' | 'date' | 'percent';
+/** Where a row stands in its measure's block of rows: the measure columns have borders only around the block. */
+type BlockPlace = 'only' | 'first' | 'inner' | 'last';
+
+/** Narrow columns whose headers are printed sideways. */
+const SIDEWAYS_HEADERS = new Set<(typeof DETAIL_COLUMNS)[number]>(['strategic', 'quickWin', 'percent']);
+
+/** The measure and its CAF references: one block over the measure's activities. */
+const MEASURE_BLOCK_COLUMNS = new Set([COLUMN_NUMBER.measure, COLUMN_NUMBER.strategic, COLUMN_NUMBER.quickWin]);
+
+const BLOCK_BORDERS: Record<BlockPlace, Partial<ExcelJS.Borders>> = {
+  only: thin,
+  first: { top: thin.top, left: thin.left, right: thin.right },
+  inner: { left: thin.left, right: thin.right },
+  last: { left: thin.left, right: thin.right, bottom: thin.bottom },
+};
 
 const CENTERED_COLUMNS = new Set([
   COLUMN_NUMBER.strategic,
@@ -573,13 +636,13 @@ const CENTERED_COLUMNS = new Set([
 const dataStyles = new Map<string, Partial<ExcelJS.Style>>();
 
 /** The style of a data cell; one object per distinct style, never changed once made. */
-function dataStyle(kind: CellKind, overdue: boolean, emphasis: boolean): Partial<ExcelJS.Style> {
-  const key = `${kind}|${overdue}|${emphasis}`;
+function dataStyle(kind: CellKind, overdue: boolean, emphasis: boolean, block: BlockPlace): Partial<ExcelJS.Style> {
+  const key = `${kind}|${overdue}|${emphasis}|${block}`;
   let style = dataStyles.get(key);
   if (!style) {
     style = Object.freeze({
       font: emphasis ? { ...FONT, bold: true, color: { argb: COLORS.overdueFont } } : FONT,
-      border: thin,
+      border: BLOCK_BORDERS[block],
       alignment: { wrapText: true, vertical: 'top', ...(kind === 'text' || kind === 'textFormat' ? {} : { horizontal: 'center' }) },
       ...(overdue ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.overdueFill } } } : {}),
       ...(kind === 'date' ? { numFmt: DATE_FORMAT } : kind === 'percent' ? { numFmt: PERCENT_FORMAT } : kind === 'textFormat' ? { numFmt: '@' } : {}),

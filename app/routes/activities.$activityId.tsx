@@ -6,7 +6,7 @@ import { dateOfTimestampInSofia, formatDate, formatDateTime, isIsoDate, todayInS
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { STATUS_LABELS, STATUSES, isStatus } from '~/domain/status';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { getActivityDetail, organizationOwners, rescheduleActivity, updateActivity } from '~/models/activity.server';
 import { readFormWithFile, removeEvidenceFile, storeEvidenceFile, uploadedFile } from '~/models/evidence.server';
 import { assertCanUpdateStatus, isOwnActivity, recordStatusUpdate } from '~/models/status-update.server';
@@ -17,9 +17,8 @@ import { Field } from '~/components/field';
 import trackingCss from '~/styles/tracking.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.activity.code} ${data.activity.title} · План за подобрение` : 'Дейност · План за подобрение' },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? `${data.activity.code} ${data.activity.title}` : t('trActivity')));
 
 function activityIdOf(params: { activityId?: string }): number {
   const parsed = z.coerce.number().int().positive().max(2 ** 31).safeParse(params.activityId);

@@ -4,7 +4,7 @@ import { requirePermission } from '~/auth.server';
 import { formatDate, todayInSofia } from '~/domain/dates';
 import { isFiltered, parseActivityFilters } from '~/domain/filters';
 import { NOUNS, plural } from '~/domain/lang';
-import { useLang, useT } from '~/i18n';
+import { pageTitle, useLang, useT } from '~/i18n';
 import { filterOptions, listActivities } from '~/models/activity.server';
 import { countPlansClosedBy } from '~/models/plan.server';
 import { ActivityFiltersForm } from '~/components/filters';
@@ -12,7 +12,7 @@ import { ActivityTable } from '~/components/activity-table';
 import trackingCss from '~/styles/tracking.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
-export const meta: MetaFunction = () => [{ title: 'Дейности · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'activities');
 
 /** Activities across all plans (or one, with plan=), with the plan page's filters: the dashboard drills down here. */
 export async function loader({ request }: LoaderFunctionArgs) {

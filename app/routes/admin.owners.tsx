@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { NOUNS, plural } from '~/domain/lang';
 import { ROLE_LABELS } from '~/domain/permissions';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { listOwnersForAdmin, listUsersForLinking, mergeOwners, renameOwner, setUserOwnerLink } from '~/models/owner.server';
 import trackingCss from '~/styles/tracking.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
-export const meta: MetaFunction = () => [{ title: 'Отговорници · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'navOwners');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'owners:manage');

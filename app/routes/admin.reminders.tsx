@@ -6,7 +6,7 @@ import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { MAX_DAYS_BEFORE } from '~/domain/reminders';
 import { env } from '~/env.server';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { mailerFromEnv, smtpStatus } from '~/mail.server';
 import { recordAudit } from '~/models/audit.server';
 import {
@@ -23,7 +23,7 @@ import { Field } from '~/components/field';
 import notificationsCss from '~/styles/notifications.css?url';
 import { AdminTabs } from '~/components/admin-tabs';
 
-export const meta: MetaFunction = () => [{ title: 'Напомняния · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'remAdminTitle');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
 
 const deliveryFilter = z.enum(NOTIFICATION_DELIVERIES).optional().catch(undefined);

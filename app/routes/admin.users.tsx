@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { ROLE_LABELS, ROLES } from '~/domain/permissions';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { listOwners } from '~/models/owner.server';
 import { generatePassword } from '~/models/password.server';
 import {
@@ -18,7 +18,7 @@ import { recordAudit } from '~/models/audit.server';
 import { Field } from '~/components/field';
 import { AdminTabs } from '~/components/admin-tabs';
 
-export const meta: MetaFunction = () => [{ title: 'Потребители · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'navUsers');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'users:manage');

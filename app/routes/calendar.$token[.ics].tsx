@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { env } from '~/env.server';
 import { activitiesIcs, ICS_CONTENT_TYPE } from '~/exports/ics.server';
 import { calendarActivities, userByCalendarToken } from '~/models/calendar.server';
 
@@ -10,8 +11,7 @@ import { calendarActivities, userByCalendarToken } from '~/models/calendar.serve
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = userByCalendarToken(params.token ?? '');
   if (!user) throw new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
-  const origin = new URL(request.url).origin;
-  const body = activitiesIcs(calendarActivities(user), { lang: user.language, origin, now: new Date(), userName: user.name });
+  const body = activitiesIcs(calendarActivities(user), { lang: user.language, appUrl: env.APP_URL, now: new Date(), userName: user.name });
   return new Response(body, {
     headers: {
       'Content-Type': ICS_CONTENT_TYPE,

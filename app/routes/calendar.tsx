@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { requireUser } from '~/auth.server';
-import { useT } from '~/i18n';
+import { env } from '~/env.server';
+import { pageTitle, useT } from '~/i18n';
 import { calendarActivities, createCalendarToken, hasCalendarToken, revokeCalendarToken } from '~/models/calendar.server';
 import reportsCss from '~/styles/reports.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
-export const meta: MetaFunction = () => [{ title: 'Календар · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'repCalendarTitle');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const schema = z.object({ intent: z.enum(['create', 'revoke']) });
 
-/** The feed's address: https://host/calendar/<token>.ics (shown once; only a hash of the token is kept). */
+/** The feed's address: APP_URL/calendar/<token>.ics (shown once; only a hash of the token is kept). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
@@ -27,15 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return { revoked: true as const };
   }
   const token = createCalendarToken(user.id);
-  return { feedUrl: `${publicOrigin(request)}/calendar/${token}.ics` };
-}
-
-/** The origin the browser used (behind a proxy, as it forwarded it). */
-function publicOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const proto = request.headers.get('X-Forwarded-Proto')?.split(',')[0]?.trim();
-  const host = request.headers.get('X-Forwarded-Host')?.split(',')[0]?.trim();
-  return `${proto === 'https' || proto === 'http' ? proto : url.protocol.replace(':', '')}://${host || url.host}`;
+  return { feedUrl: `${env.APP_URL}/calendar/${token}.ics` };
 }
 
 export default function CalendarPage() {

@@ -23,7 +23,7 @@ import { can } from '~/domain/permissions';
 import { PROGRESS_RULE } from '~/domain/progress';
 import { periodKey, periodLabel, periodOf } from '~/domain/quarters';
 import { STATUS_LABELS, type Status } from '~/domain/status';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { getDashboard, listPlanChoices, parseAsOf, type Dashboard } from '~/models/dashboard.server';
 import { BurnUpChart, monthLabel } from '~/components/charts/burn-up-chart';
 import { DUE_COLOR, OVERDUE_COLOR, STACK_ORDER, STATUS_COLORS } from '~/components/charts/chart-frame';
@@ -34,7 +34,7 @@ import css from '~/styles/dashboard.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }];
 
-export const meta: MetaFunction = () => [{ title: 'Табло · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'navDashboard');
 
 const querySchema = z.object({
   plan: z.union([z.literal('all'), z.coerce.number().int().positive()]).optional(),

@@ -3,10 +3,10 @@ import { redirect } from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 import { assertSameOrigin, createUserSession, getSessionUser, safeRedirect, verifyLogin } from '~/auth.server';
-import { useT } from '~/i18n';
+import { pageTitle, useT } from '~/i18n';
 import { Field } from '~/components/field';
 
-export const meta: MetaFunction = () => [{ title: 'Вход · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'login');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect('/');

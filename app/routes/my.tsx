@@ -7,7 +7,7 @@ import { DUE_SOON_DAYS } from '~/domain/activity-state';
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { STATUSES } from '~/domain/status';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { isLinkedToOwners, listActivities } from '~/models/activity.server';
 import { countPlansClosedBy } from '~/models/plan.server';
 import { assertCanUpdateStatus, recordStatusUpdate } from '~/models/status-update.server';
@@ -17,7 +17,7 @@ import { ActivityQuickUpdate, type QuickUpdateData } from '~/components/activity
 import trackingCss from '~/styles/tracking.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
-export const meta: MetaFunction = () => [{ title: 'Моите дейности · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'myTitle');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

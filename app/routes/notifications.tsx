@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { requireUser, safeRedirect } from '~/auth.server';
 import { formatDateTime } from '~/domain/dates';
 import { can } from '~/domain/permissions';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST_LIMIT, unreadCount } from '~/models/notification.server';
 import notificationsCss from '~/styles/notifications.css?url';
 
-export const meta: MetaFunction = () => [{ title: 'Известия · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifTitle');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { NOUNS, plural } from '~/domain/lang';
 import { can } from '~/domain/permissions';
 import { PROGRESS_RULE } from '~/domain/progress';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
-import { useLang, useT } from '~/i18n';
+import { pageTitle, useLang, useT } from '~/i18n';
 import { getPlanHeader, planPageData } from '~/models/activity.server';
 import { setPlanClosed } from '~/models/plan.server';
 import { ActivityFiltersForm } from '~/components/filters';
@@ -19,9 +19,7 @@ import trackingCss from '~/styles/tracking.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.plan.title ?? 'План'} · План за подобрение` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.plan.title ?? t('repPlan'));
 
 /** ?page=3; anything else is page 1 (a number past the last page shows the last). */
 const pageNumber = z.coerce.number().int().catch(1);

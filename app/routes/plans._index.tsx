@@ -4,11 +4,11 @@ import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { can } from '~/domain/permissions';
-import { useLang, useT } from '~/i18n';
+import { pageTitle, useLang, useT } from '~/i18n';
 import { listPlans } from '~/models/plan.server';
 import { ProgressBar } from '~/components/progress-bar';
 
-export const meta: MetaFunction = () => [{ title: 'Планове · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'navPlans');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read');

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
-import { useT, type MessageKey } from '~/i18n';
+import { pageTitle, useT, type MessageKey } from '~/i18n';
 import { ImportError, parsePlanFile, previewRows } from '../../importers';
 import type { ParsedPlan } from '../../importers/types';
 import { listPlans } from '~/models/plan.server';
@@ -17,7 +17,7 @@ import importCss from '~/styles/import.css?url';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export const meta: MetaFunction = () => [{ title: 'Импорт на план · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'importTitle');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: importCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

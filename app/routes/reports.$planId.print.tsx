@@ -7,15 +7,17 @@ import { PROGRESS_RULE, type Progress } from '~/domain/progress';
 import { periodKey, periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, type Status } from '~/domain/status';
 import { reportFromRequest } from '~/exports/report-request.server';
-import { useLang, useT } from '~/i18n';
+import { metaLang, pageTitle, translate, useLang, useT } from '~/i18n';
 import { StatusBadge } from '~/components/status-badge';
 import reportsCss from '~/styles/reports.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Отчет ${periodLabel(data.report.period, 'bg')} · ${data.report.plan.title}` : 'Отчет · План за подобрение' },
-];
+// The title is also the file name a browser offers when the page is saved as PDF.
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? [{ title: translate(metaLang(matches), 'printPageTitle', { period: periodLabel(data.report.period, metaLang(matches)), plan: data.report.plan.title }) }]
+    : pageTitle(matches, 'repDocTitle');
 
 /** GET /reports/:planId/print?period=2023-Q3 — the report as a page to print or save as PDF (A4 landscape). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,6 +34,21 @@ const SEGMENTS: { status: Status; color: string }[] = [
   { status: 'cancelled', color: '#b8c0cc' },
 ];
 
+/**
+ * The printed pages' numbers, "Стр. 2 от 5" under each page: a margin box of the CSS @page
+ * rule (printed by Chrome and Edge from version 131; other browsers print their own page
+ * numbers when their "Headers and footers" print option is on). The words come from the word
+ * store; the CSS content is made of them as strings and the page counters.
+ */
+function pageNumbersCss(template: string): string {
+  const content = template
+    .split(/(\{pages?\})/)
+    .filter(Boolean)
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : JSON.stringify(part)))
+    .join(' ');
+  return `@page { @bottom-center { content: ${content}; font-size: 8pt; color: #444; } }`;
+}
+
 function percentText(progress: Progress): string {
   return progress.meanPercent === null ? '—' : `${Math.round(progress.meanPercent)}%`;
 }
@@ -44,6 +61,7 @@ export default function ReportPrintPage() {
   const key = periodKey(report.period);
   return (
     <div className="report-print">
+      <style dangerouslySetInnerHTML={{ __html: pageNumbersCss(t('printPageNumber')) }} />
       <div className="report-print__toolbar no-print">
         <Link to={`/reports?plan=${report.plan.id}&kind=${report.period.kind}`}>← {t('reportsTitle')}</Link>
         <div className="report-print__toolbar-actions">

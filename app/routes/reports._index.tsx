@@ -5,14 +5,14 @@ import { requirePermission } from '~/auth.server';
 import { formatDate, todayInSofia } from '~/domain/dates';
 import { can } from '~/domain/permissions';
 import { periodBounds, periodKey, periodLabel, type PeriodKind } from '~/domain/quarters';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { listPlans } from '~/models/plan.server';
 import { defaultReportPeriod, reportablePeriods } from '~/models/report.server';
 import reportsCss from '~/styles/reports.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
-export const meta: MetaFunction = () => [{ title: 'Отчети · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reportsTitle');
 
 const KINDS = ['quarter', 'half', 'year'] as const satisfies readonly PeriodKind[];
 const KIND_LABELS: Record<PeriodKind, MessageKey> = { quarter: 'repKindQuarter', half: 'repKindHalf', year: 'repKindYear' };

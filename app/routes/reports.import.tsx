@@ -13,7 +13,7 @@ import { getLanguage } from '~/language.server';
 import { formatDate, isIsoDate, todayInSofia } from '~/domain/dates';
 import { can } from '~/domain/permissions';
 import { STATUS_LABELS } from '~/domain/status';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { listPlans } from '~/models/plan.server';
 import {
   applyStatusImport,
@@ -30,7 +30,7 @@ import { readUpload } from '~/upload.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
-export const meta: MetaFunction = () => [{ title: 'Импорт на попълнен отчет · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'repImportTitle');
 
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 

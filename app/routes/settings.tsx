@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { requireUser } from '~/auth.server';
-import { useT, type MessageKey } from '~/i18n';
+import { pageTitle, useT, type MessageKey } from '~/i18n';
 import { smtpStatus } from '~/mail.server';
 import { recordAudit } from '~/models/audit.server';
 import { setRemindersEnabled } from '~/models/notification.server';
 import notificationsCss from '~/styles/notifications.css?url';
 
-export const meta: MetaFunction = () => [{ title: 'Настройки · План за подобрение' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'settingsTitle');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOTS, baseUrl, databasePath, launchBrowser, login, newPage, screenshot, visit } from './browser';
+import { pdfPages, pdftotext } from '../office';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -113,6 +114,27 @@ describe('reports', () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const pdf = await page.pdf({ path: path.join(SCREENSHOTS, 'report-q3-2023.pdf'), preferCSSPageSize: true, printBackground: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.context().close();
+  });
+
+  it.skipIf(!pdftotext)('numbers the printed pages, "Стр. 1 от N" and in English "Page 1 of N"', async () => {
+    const page = await newPage(browser, { width: 1280, height: 900 });
+    await login(page, 'secretary@demo.bg');
+    const print = async (name: string) => {
+      await visit(page, '/reports/1/print?period=2023-Q3');
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      return pdfPages(await page.pdf({ path: path.join(SCREENSHOTS, name), preferCSSPageSize: true, printBackground: true }));
+    };
+    const bg = await print('report-q3-2023-bg.pdf');
+    expect(bg.length).toBeGreaterThan(1);
+    bg.forEach((text, i) => expect(text).toContain(`Стр. ${i + 1} от ${bg.length}`));
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Български' }).waitFor(); // the switch has been saved
+    const en = await print('report-q3-2023-en.pdf');
+    expect(await page.title()).toMatch(/^Report Q3 2023 · ПЛАН /);
+    en.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${en.length}`));
+    await page.getByRole('button', { name: 'Български' }).click();
+    await page.getByRole('button', { name: 'English' }).waitFor();
     await page.context().close();
   });
 
