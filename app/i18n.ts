@@ -1,5 +1,6 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import type { Language } from '../db/schema';
+import type { MessageKind } from './domain/reminder-messages';
 
 /** Every text of the interface, Bulgarian first; English has the same keys (checked by the type). */
 const bg = {
@@ -508,6 +509,7 @@ const bg = {
   notifKind_overdue: 'Просрочена дейност',
   notifKind_digest_head: 'Седмичен преглед',
   notifKind_digest_secretary: 'Седмичен преглед на плана',
+  notifKind_reminders: 'Напомняния',
   notifDelivery_pending: 'Чака изпращане',
   notifDelivery_sent: 'Изпратено по имейл',
   notifDelivery_failed: 'Неуспешно изпращане',
@@ -1057,6 +1059,7 @@ const en: Messages = {
   notifKind_overdue: 'Overdue activity',
   notifKind_digest_head: 'Weekly summary',
   notifKind_digest_secretary: 'Weekly plan summary',
+  notifKind_reminders: 'Reminders',
   notifDelivery_pending: 'Waiting to be sent',
   notifDelivery_sent: 'Sent by e-mail',
   notifDelivery_failed: 'Sending failed',
@@ -1117,3 +1120,13 @@ export function useT() {
   const lang = useLang();
   return (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
 }
+
+/** The label of a notification's kind (notifications.kind), for the notifications list and the admin log. */
+export const NOTIFICATION_KIND_LABELS: Record<MessageKind, MessageKey> = {
+  start: 'notifKind_start',
+  end: 'notifKind_end',
+  overdue: 'notifKind_overdue',
+  digest_head: 'notifKind_digest_head',
+  digest_secretary: 'notifKind_digest_secretary',
+  reminders: 'notifKind_reminders',
+};

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startOfDayInSofia } from './dates';
 import {
   afterFailure,
-  composeMessage,
   digestWindow,
-  escapeHtml,
   isoWeek,
   MAX_DELIVERY_ATTEMPTS,
   mondayOf,
@@ -12,11 +10,11 @@ import {
   planReminders,
   recipientsOf,
   retryDelayMs,
-  textToHtml,
   type ReminderActivity,
   type ReminderInput,
   type ReminderUser,
 } from './reminders';
+import { composeMessage, escapeHtml, textToHtml } from './reminder-messages';
 
 const OWNER_DIR = { id: 1, name: 'директори на дирекции' };
 const OWNER_IT = { id: 2, name: 'експерт ИТ' };
@@ -247,19 +245,19 @@ describe('messages', () => {
 
   it('writes the overdue-day reminder in Bulgarian with a direct link and the right plural', () => {
     const [reminder] = planReminders({ asOf: '2022-03-26', activities: [a], users: [head], weekUpdates: [] });
-    const message = composeMessage(reminder!, head, '2022-03-26', 'https://plan.example.bg/');
+    const message = composeMessage([reminder!], head, '2022-03-26', 'https://plan.example.bg/');
     expect(message.subject).toBe('Просрочена дейност 3.1.1: срокът изтече на 25.03.2022');
     expect(message.text).toContain('Здравейте, Иван,');
     expect(message.text).toContain('Текущ статус: В изпълнение, 40%.');
     expect(message.text).toContain('https://plan.example.bg/activities/33');
     expect(message.link).toBe('/activities/33');
     const week = planReminders({ asOf: '2022-04-03', activities: [withState(a, '2022-04-03')], users: [head], weekUpdates: [] })[0]!;
-    expect(composeMessage(week, head, '2022-04-03', 'https://plan.example.bg').subject).toBe('Все още просрочена: дейност 3.1.1 (с 9 дни)');
+    expect(composeMessage([week], head, '2022-04-03', 'https://plan.example.bg').subject).toBe('Все още просрочена: дейност 3.1.1 (с 9 дни)');
   });
 
   it('writes in English for English-speaking users', () => {
     const start = planReminders({ asOf: '2022-03-11', activities: [activity({ owners: [OWNER_IT] })], users: [it_], weekUpdates: [] })[0]!;
-    const message = composeMessage(start, it_, '2022-03-11', 'http://localhost:3000');
+    const message = composeMessage([start], it_, '2022-03-11', 'http://localhost:3000');
     expect(message.subject).toBe('Reminder: activity 1.1.1 starts on 18.03.2022');
     expect(message.text).toContain('starts on 18.03.2022 (in 7 days)');
   });

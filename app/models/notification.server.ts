@@ -13,18 +13,16 @@
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, writeTransaction } from '../../db/client';
-import { NOTIFICATION_DELIVERIES, notifications, organizations, users } from '../../db/schema';
+import { NOTIFICATION_DELIVERIES, notificationItems, notifications, organizations, users } from '../../db/schema';
 import { env } from '~/env.server';
 import { todayInSofia } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import type { Status } from '~/domain/status';
+import { composeMessage, groupByUser, messageKind, textToHtml, type ComposedMessage, type MessageKind } from '~/domain/reminder-messages';
 import {
   afterFailure,
-  composeMessage,
   digestWindow,
   planReminders,
-  textToHtml,
-  type ComposedMessage,
   type Reminder,
   type ReminderActivity,
   type ReminderInput,
@@ -109,37 +107,42 @@ export function loadReminderInput(asOf: string): ReminderInput {
 }
 
 export type PlannedMessage = ComposedMessage & {
+  /** The key of the message's first reminder (notifications.key; Message-ID). */
   key: string;
-  kind: Reminder['kind'];
+  kind: MessageKind;
+  /** The reminders the message carries: their keys, kinds and activities. */
+  items: { key: string; kind: Reminder['kind']; activityId: number | null }[];
   userId: number;
   email: string;
   userName: string;
   language: Lang;
+  /** The activity of a message about one activity; null for a summary. */
   activityId: number | null;
-  dueOn: string;
 };
 
-/** The messages a run as of asOf would record now: the rules' output minus what is recorded already. */
+/**
+ * The messages a run as of asOf would record now: the rules' reminders minus those recorded
+ * already, one message per person.
+ */
 export function plannedMessages(asOf: string, appUrl: string = env.APP_URL): PlannedMessage[] {
   const input = loadReminderInput(asOf);
   const usersById = new Map(input.users.map((u) => [u.id, u]));
-  const exists = getDb().$client.prepare('select 1 from notifications where key = ?');
-  return planReminders(input)
-    .filter((r) => !exists.get(r.key))
-    .map((reminder) => {
-      const user = usersById.get(reminder.userId)!;
-      return {
-        ...composeMessage(reminder, user, asOf, appUrl),
-        key: reminder.key,
-        kind: reminder.kind,
-        userId: user.id,
-        email: user.email,
-        userName: user.name,
-        language: user.language,
-        activityId: 'activity' in reminder ? reminder.activity.id : null,
-        dueOn: reminder.dueOn,
-      };
-    });
+  const recorded = getDb().$client.prepare('select 1 from notification_items where key = ?');
+  return groupByUser(planReminders(input).filter((r) => !recorded.get(r.key))).map((reminders) => {
+    const user = usersById.get(reminders[0]!.userId)!;
+    const items = reminders.map((r) => ({ key: r.key, kind: r.kind, activityId: 'activity' in r ? r.activity.id : null }));
+    return {
+      ...composeMessage(reminders, user, asOf, appUrl),
+      key: items[0]!.key,
+      kind: messageKind(reminders),
+      items,
+      userId: user.id,
+      email: user.email,
+      userName: user.name,
+      language: user.language,
+      activityId: items.length === 1 ? items[0]!.activityId : null,
+    };
+  });
 }
 
 export type DeliveryReport = {
@@ -186,18 +189,26 @@ export async function runReminders(options: RunOptions = {}): Promise<RunReport>
     if (options.dryRun) {
       return { asOf, dryRun: true, smtp: mailer !== null, messages, pending: mailer ? duePendingCount(now) : 0, delivery: empty };
     }
-    recordMessages(messages, mailer ? 'pending' : 'in_app', now);
-    const delivery = mailer ? await deliverPending({ mailer, now, log: options.log }) : empty;
-    return { asOf, dryRun: false, smtp: mailer !== null, messages, pending: pendingCount(), delivery };
+    const recorded = recordMessages(messages, mailer ? 'pending' : 'in_app', now);
+    const delivery = mailer ? await deliverPending({ mailer, now, log: options.log, appUrl: options.appUrl }) : empty;
+    return { asOf, dryRun: false, smtp: mailer !== null, messages: recorded, pending: pendingCount(), delivery };
   } finally {
     if (ownMailer) mailer?.close();
   }
 }
 
-function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Date): void {
-  writeTransaction((tx) => {
-    for (const m of messages) {
-      tx.insert(notifications)
+/**
+ * Records the messages and the reminders they carry, in one write transaction. A message one
+ * of whose reminders another run has recorded meanwhile is left out (the next run plans the
+ * rest afresh); returns the messages recorded.
+ */
+function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Date): PlannedMessage[] {
+  return writeTransaction((tx) => {
+    const recorded = getDb().$client.prepare('select 1 from notification_items where key = ?');
+    return messages.filter((m) => {
+      if (m.items.some((item) => recorded.get(item.key))) return false;
+      const { id } = tx
+        .insert(notifications)
         .values({
           key: m.key,
           userId: m.userId,
@@ -209,9 +220,13 @@ function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Dat
           delivery,
           createdAt: now,
         })
-        .onConflictDoNothing({ target: notifications.key })
+        .returning({ id: notifications.id })
+        .get();
+      tx.insert(notificationItems)
+        .values(m.items.map((item) => ({ key: item.key, notificationId: id })))
         .run();
-    }
+      return true;
+    });
   });
 }
 
