@@ -25,7 +25,8 @@ beforeAll(async () => {
   head = byEmail('head@demo.bg');
   other = byEmail('it@demo.bg');
   admin = byEmail('admin@demo.bg');
-  await runReminders({ asOf: '2022-03-11', mailer: null });
+  // Three runs: one message per person each.
+  for (const asOf of ['2022-03-11', '2022-03-26', '2022-04-02']) await runReminders({ asOf, mailer: null });
 });
 
 describe('notifications page', () => {
@@ -38,7 +39,7 @@ describe('notifications page', () => {
   it('lists only the user\'s own notifications, with the unread count also in the root loader', async () => {
     const data = await (await call(notificationsLoader, await makeRequest('/notifications', { user: head }))).json();
     const own = getDb().select().from(notifications).where(eq(notifications.userId, head.id)).all();
-    expect(own.length).toBeGreaterThan(30);
+    expect(own).toHaveLength(3);
     expect(data.items.map((i: { id: number }) => i.id).sort()).toEqual(own.map((n) => n.id).sort());
     expect(data.unread).toBe(own.length);
     expect(data.items[0].delivery).toBe('in_app');
@@ -48,14 +49,14 @@ describe('notifications page', () => {
     expect(anonymous.unreadNotifications).toBe(0);
   });
 
-  it('marks one read, opens one (read, then to its activity), and refuses another user\'s', async () => {
+  it('marks one read, opens one (read, then to its page), and refuses another user\'s', async () => {
     const [first, second] = getDb().select().from(notifications).where(eq(notifications.userId, head.id)).orderBy(notifications.id).all();
     const read = await call(notificationsAction, await makeRequest('/notifications', { user: head, form: { intent: 'read', id: String(first!.id) } }));
     expect(read.status).toBe(200);
     const open = await call(notificationsAction, await makeRequest('/notifications', { user: head, form: { intent: 'open', id: String(second!.id) } }));
     expect(open.status).toBe(302);
     expect(open.headers.get('Location')).toBe(second!.link);
-    expect(second!.link).toMatch(/^\/activities\/\d+$/);
+    expect(second!.link).toBe('/my');
     const readAt = (id: number) => getDb().select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, id)).get()!.readAt;
     expect(readAt(first!.id)).not.toBeNull();
     expect(readAt(second!.id)).not.toBeNull();

@@ -50,6 +50,8 @@ export function summaryLists(reminders: Reminder[]) {
   return {
     head,
     secretary,
+    /** Activities with a start reminder: a line under another heading still gives the start. */
+    startReminded: new Set(of('start').map((a) => a.id)),
     overdue: once([...of('overdue'), ...(head?.overdue ?? []), ...(secretary?.overdue ?? [])], byEnd),
     dueSoon: once([...of('end'), ...(head?.dueSoon ?? [])], byEnd),
     starting: once(of('start'), byStart),
@@ -88,6 +90,7 @@ type Texts = {
   noUpdates: string;
   overdueLine: string;
   dueLine: string;
+  startPrefix: string;
   startLine: string;
   staleLine: string;
   neverUpdated: string;
@@ -127,7 +130,8 @@ const TEXTS: Record<Lang, Texts> = {
     updatesList: 'Отчети от {from} до {to} ({count}):',
     noUpdates: 'Няма отчети от {from} до {to}.',
     overdueLine: '{code} {title} — срок {date}, просрочена с {days}',
-    dueLine: '{code} {title} — срок {date} ({status}, {percent}%)',
+    dueLine: '{code} {title} — {start}срок {date} ({status}, {percent}%)',
+    startPrefix: 'начало {date}, ',
     startLine: '{code} {title} — начало {date}',
     staleLine: '{code} {title} — последен отчет: {last}',
     neverUpdated: 'няма',
@@ -165,7 +169,8 @@ const TEXTS: Record<Lang, Texts> = {
     updatesList: 'Updates from {from} to {to} ({count}):',
     noUpdates: 'No updates from {from} to {to}.',
     overdueLine: '{code} {title} — due {date}, {days} overdue',
-    dueLine: '{code} {title} — due {date} ({status}, {percent}%)',
+    dueLine: '{code} {title} — {start}due {date} ({status}, {percent}%)',
+    startPrefix: 'starts {date}, ',
     startLine: '{code} {title} — starts {date}',
     staleLine: '{code} {title} — last update: {last}',
     neverUpdated: 'none',
@@ -220,7 +225,7 @@ export function composeMessage(reminders: Reminder[], user: Pick<ReminderUser, '
     return { subject, text: [...lines, ...footer].join('\n'), link: activityPath(a.id) };
   }
 
-  const { head, secretary, overdue, dueSoon, starting, stale } = summaryLists(reminders);
+  const { head, secretary, startReminded, overdue, dueSoon, starting, stale } = summaryLists(reminders);
   const list = (title: string, items: [string, string][], params: Record<string, string> = {}) => {
     if (items.length === 0) return;
     lines.push('', fill(title, { ...params, count: items.length }));
@@ -256,7 +261,17 @@ export function composeMessage(reminders: Reminder[], user: Pick<ReminderUser, '
   list(
     t.dueSoonList,
     dueSoon.map((a) =>
-      item(a, fill(t.dueLine, { code: a.code, title: a.title, date: date(a.end), status: STATUS_LABELS[a.status][lang], percent: a.percent })),
+      item(
+        a,
+        fill(t.dueLine, {
+          code: a.code,
+          title: a.title,
+          start: startReminded.has(a.id) ? fill(t.startPrefix, { date: date(a.start) }) : '',
+          date: date(a.end),
+          status: STATUS_LABELS[a.status][lang],
+          percent: a.percent,
+        }),
+      ),
     ),
   );
   list(t.startingList, starting.map((a) => item(a, fill(t.startLine, { code: a.code, title: a.title, date: date(a.start) }))));
