@@ -30,8 +30,10 @@ import {
   type WeekUpdate,
 } from '~/domain/reminders';
 import { mailerFromEnv, type Mailer } from '~/mail.server';
+import { unsubscribeUrl } from '~/unsubscribe.server';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
+import { recordAudit } from './audit.server';
 import { prepared } from './statements.server';
 
 export type Delivery = (typeof NOTIFICATION_DELIVERIES)[number];
@@ -243,6 +245,7 @@ function pendingCount(): number {
 
 type PendingRow = {
   id: number;
+  userId: number;
   key: string;
   subject: string;
   body: string;
@@ -263,10 +266,11 @@ export async function deliverPending(options: { mailer: Mailer; now?: Date; log?
   const now = (options.now ?? new Date()).getTime();
   const log = options.log ?? ((line: string) => console.warn(line));
   const sqlite = getDb().$client;
-  const host = new URL(options.appUrl ?? env.APP_URL).hostname || 'localhost';
+  const appUrl = options.appUrl ?? env.APP_URL;
+  const host = new URL(appUrl).hostname || 'localhost';
   const due = sqlite
     .prepare(
-      `select n.id, n.key, n.subject, n.body, n.attempts, u.email, u.name, u.language,
+      `select n.id, n.user_id as userId, n.key, n.subject, n.body, n.attempts, u.email, u.name, u.language,
          u.reminders_enabled as remindersEnabled, u.disabled
        from notifications n join users u on u.id = n.user_id
        where n.delivery = 'pending' and (n.next_attempt_at is null or n.next_attempt_at <= ?)
@@ -296,6 +300,7 @@ export async function deliverPending(options: { mailer: Mailer; now?: Date; log?
         text: row.body,
         html: textToHtml(row.body, row.language),
         messageId: `notification-${row.id}.${row.key.replace(/[^A-Za-z0-9.-]/g, '-')}@${host}`,
+        unsubscribeUrl: unsubscribeUrl(appUrl, row.userId),
       });
       markSent.run(now, row.id);
       report.sent += 1;
@@ -396,8 +401,31 @@ export function markAllRead(userId: number, now = new Date()): number {
     .run().changes;
 }
 
-export function setRemindersEnabled(userId: number, enabled: boolean): void {
-  getDb().update(users).set({ remindersEnabled: enabled }).where(eq(users.id, userId)).run();
+/**
+ * Switches a user's reminders on or off (the settings page, or the one-click link of an
+ * e-mail: then the actor is the user too) and records the change in the audit log. Returns
+ * whether anything changed.
+ */
+export function setRemindersEnabled(userId: number, enabled: boolean): boolean {
+  return writeTransaction((tx) => {
+    const changed = tx
+      .update(users)
+      .set({ remindersEnabled: enabled })
+      .where(and(eq(users.id, userId), eq(users.remindersEnabled, !enabled)))
+      .run().changes;
+    if (changed) recordAudit(userId, 'user', userId, 'reminders', { remindersEnabled: !enabled }, { remindersEnabled: enabled }, tx);
+    return changed > 0;
+  });
+}
+
+/** What the unsubscribe page shows: the address and whether reminders are on; null for no such (or a disabled) account. */
+export function reminderSubscription(userId: number): { email: string; remindersEnabled: boolean } | null {
+  const row = getDb()
+    .select({ email: users.email, remindersEnabled: users.remindersEnabled, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  return row && !row.disabled ? { email: row.email, remindersEnabled: row.remindersEnabled } : null;
 }
 
 // --- administration -------------------------------------------------------------------------
