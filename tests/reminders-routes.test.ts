@@ -11,6 +11,8 @@ import { action as notificationsAction, loader as notificationsLoader } from '~/
 import { action as settingsAction, loader as settingsLoader } from '~/routes/settings';
 import { action as adminAction, loader as adminLoader } from '~/routes/admin.reminders';
 import { runReminders } from '~/models/notification.server';
+import { action as unsubscribeAction, loader as unsubscribeLoader } from '~/routes/unsubscribe.$token';
+import { unsubscribeToken } from '~/unsubscribe.server';
 import { call, makeRequest } from './helpers';
 import { seedLovechWithoutHistory } from './reminders-setup';
 
@@ -93,6 +95,27 @@ describe('settings page', () => {
     const on = await call(settingsAction, await makeRequest('/settings', { user: other, form: { intent: 'reminders', remindersEnabled: 'on' } }));
     expect(on.status).toBe(200);
     expect(byEmail('it@demo.bg').remindersEnabled).toBe(true);
+  });
+});
+
+describe('one-click unsubscribe page', () => {
+  it('shows a confirmation on GET without changing anything; the button (POST) switches the reminders off, audited, once', async () => {
+    const token = unsubscribeToken(other.id);
+    const audits = () => getDb().$client.prepare("select count(*) from audit_events where entity = 'user' and entity_id = ? and action = 'reminders'").pluck().get(other.id) as number;
+    const before = audits();
+    const page = await call(unsubscribeLoader, await makeRequest(`/unsubscribe/${token}`), { token });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Cache-Control')).toBe('no-store');
+    expect(await page.json()).toEqual({ email: 'it@demo.bg', remindersEnabled: true });
+    expect(byEmail('it@demo.bg').remindersEnabled).toBe(true);
+    for (let i = 0; i < 2; i += 1) {
+      const done = await call(unsubscribeAction, await makeRequest(`/unsubscribe/${token}`, { form: {} }), { token });
+      expect(await done.json()).toEqual({ done: true });
+    }
+    expect(byEmail('it@demo.bg').remindersEnabled).toBe(false);
+    expect(audits()).toBe(before + 1);
+    expect(await (await call(unsubscribeLoader, await makeRequest(`/unsubscribe/${token}`), { token })).json()).toEqual({ email: 'it@demo.bg', remindersEnabled: false });
+    getDb().update(users).set({ remindersEnabled: true }).where(eq(users.id, other.id)).run();
   });
 });
 
