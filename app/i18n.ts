@@ -1,5 +1,6 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import type { Language } from '../db/schema';
+import type { MessageKind } from './domain/reminder-messages';
 
 /** Every text of the interface, Bulgarian first; English has the same keys (checked by the type). */
 const bg = {
@@ -516,6 +517,12 @@ const bg = {
   notifKind_overdue: 'Просрочена дейност',
   notifKind_digest_head: 'Седмичен преглед',
   notifKind_digest_secretary: 'Седмичен преглед на плана',
+  notifKind_reminders: 'Напомняния',
+  unsubTitle: 'Напомняния по имейл',
+  unsubConfirm: 'Да спрем ли напомнянията до {email}? Няма да получавате и седмичния преглед.',
+  unsubButton: 'Спри напомнянията',
+  unsubDone: 'Напомнянията до {email} са изключени.',
+  unsubSettingsHint: 'Можете да ги включите отново от',
   notifDelivery_pending: 'Чака изпращане',
   notifDelivery_sent: 'Изпратено по имейл',
   notifDelivery_failed: 'Неуспешно изпращане',
@@ -523,7 +530,7 @@ const bg = {
   settingsTitle: 'Настройки',
   remSettingsHeading: 'Напомняния',
   remEnabledLabel: 'Искам напомняния за сроковете на моите дейности и седмичен преглед',
-  remEnabledHelp: 'Напомняне преди началото и преди края на всяка ваша дейност, в деня, в който стане просрочена, и всяка седмица, докато е просрочена; седмичен преглед всеки понеделник.',
+  remEnabledHelp: 'Напомняне преди началото и преди края на всяка ваша дейност, в деня, в който стане просрочена, и всяка седмица, докато е просрочена; седмичен преглед всеки понеделник. Всичко за един ден идва в едно съобщение; всеки имейл има връзка за спиране с едно щракване.',
   remEmailTo: 'Имейлите идват на {email}.',
   remNoSmtpUser: 'Изпращането на имейли не е настроено: напомнянията се показват само в „Известия“.',
   remSaved: 'Настройките са запазени.',
@@ -1075,6 +1082,12 @@ const en: Messages = {
   notifKind_overdue: 'Overdue activity',
   notifKind_digest_head: 'Weekly summary',
   notifKind_digest_secretary: 'Weekly plan summary',
+  notifKind_reminders: 'Reminders',
+  unsubTitle: 'E-mail reminders',
+  unsubConfirm: 'Stop the reminders to {email}? The weekly summary stops too.',
+  unsubButton: 'Stop the reminders',
+  unsubDone: 'Reminders to {email} are switched off.',
+  unsubSettingsHint: 'You can switch them back on in',
   notifDelivery_pending: 'Waiting to be sent',
   notifDelivery_sent: 'Sent by e-mail',
   notifDelivery_failed: 'Sending failed',
@@ -1082,7 +1095,7 @@ const en: Messages = {
   settingsTitle: 'Settings',
   remSettingsHeading: 'Reminders',
   remEnabledLabel: 'Send me reminders about the deadlines of my activities and a weekly summary',
-  remEnabledHelp: 'A reminder before the start and before the end of each of your activities, on the day it becomes overdue and every week while it stays overdue; a summary every Monday.',
+  remEnabledHelp: 'A reminder before the start and before the end of each of your activities, on the day it becomes overdue and every week while it stays overdue; a summary every Monday. Everything of one day comes in one message; each e-mail has a one-click link to stop them.',
   remEmailTo: 'E-mails go to {email}.',
   remNoSmtpUser: 'E-mail is not set up: reminders are shown under "Notifications" only.',
   remSaved: 'Settings saved.',
@@ -1158,3 +1171,13 @@ export function useT() {
   const lang = useLang();
   return (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
 }
+
+/** The label of a notification's kind (notifications.kind), for the notifications list and the admin log. */
+export const NOTIFICATION_KIND_LABELS: Record<MessageKind, MessageKey> = {
+  start: 'notifKind_start',
+  end: 'notifKind_end',
+  overdue: 'notifKind_overdue',
+  digest_head: 'notifKind_digest_head',
+  digest_secretary: 'notifKind_digest_secretary',
+  reminders: 'notifKind_reminders',
+};

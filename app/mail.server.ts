@@ -12,6 +12,8 @@ export type OutgoingMail = {
   html: string;
   /** A stable Message-ID (without brackets), so a receiver can drop a repeated delivery. */
   messageId?: string;
+  /** An https link that unsubscribes with one POST (RFC 8058): List-Unsubscribe and List-Unsubscribe-Post. */
+  unsubscribeUrl?: string;
 };
 
 export type Mailer = {
@@ -40,8 +42,15 @@ export function createMailer(url: string, from: string): Mailer {
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId ? `<${mail.messageId}>` : undefined,
-        // RFC 3834: tells mail servers and autoresponders this is automatic mail.
-        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+        headers: {
+          // RFC 3834: tells mail servers and autoresponders this is automatic mail.
+          'Auto-Submitted': 'auto-generated',
+          'X-Auto-Response-Suppress': 'All',
+          // RFC 2369 and RFC 8058: the mail client's "unsubscribe" button posts to the link, no login needed.
+          ...(mail.unsubscribeUrl
+            ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            : {}),
+        },
       });
     },
     close() {

@@ -307,6 +307,21 @@ export const notifications = sqliteTable(
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt), index('notifications_delivery_idx').on(t.delivery, t.nextAttemptAt)],
 );
 
+/**
+ * The reminders each notification carried, by their keys (app/domain/reminders.ts): one
+ * message per person per run carries several, and a key recorded here is never sent again.
+ */
+export const notificationItems = sqliteTable(
+  'notification_items',
+  {
+    key: text('key').primaryKey(),
+    notificationId: integer('notification_id')
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('notification_items_notification_idx').on(t.notificationId)],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type Plan = typeof plans.$inferSelect;
 export type Area = typeof areas.$inferSelect;

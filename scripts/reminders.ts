@@ -15,7 +15,7 @@ import { closeDb, databasePath } from '../db/client';
 import { isIsoDate } from '../app/domain/dates';
 import { describeSmtpUrl } from '../app/mail.server';
 import { env } from '../app/env.server';
-import { runReminders, type PlannedMessage } from '../app/models/notification.server';
+import { runReminders } from '../app/models/notification.server';
 
 function usage(message?: string): never {
   if (message) console.error(message);
@@ -45,19 +45,17 @@ const report = await runReminders({ asOf: args.date, dryRun, log: (line) => cons
 const smtp = env.SMTP_URL ? `SMTP ${describeSmtpUrl(env.SMTP_URL)}` : 'SMTP not configured (SMTP_URL): in-app notifications only';
 console.log(`Reminders as of ${report.asOf}${dryRun ? ' (dry run: nothing written or sent)' : ''} · ${databasePath()} · ${smtp}`);
 
-const byUser = new Map<number, PlannedMessage[]>();
-for (const m of report.messages) byUser.set(m.userId, [...(byUser.get(m.userId) ?? []), m]);
+const reminders = report.messages.reduce((n, m) => n + m.items.length, 0);
 if (report.messages.length === 0) console.log('No new reminders.');
-for (const list of byUser.values()) {
-  const { email, userName, language } = list[0]!;
-  console.log(`\n${userName} <${email}> [${language}] — ${list.length}`);
-  for (const m of list) {
-    console.log(`  ${m.kind.padEnd(16)} ${m.subject}`);
-    if (args.verbose) console.log(`${m.text.replace(/^/gm, '      ')}\n`);
-  }
+for (const m of report.messages) {
+  const kinds = new Map<string, number>();
+  for (const item of m.items) kinds.set(item.kind, (kinds.get(item.kind) ?? 0) + 1);
+  console.log(`\n${m.userName} <${m.email}> [${m.language}] — 1 message, ${m.items.length} reminder(s): ${[...kinds].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  console.log(`  ${m.kind.padEnd(16)} ${m.subject}`);
+  if (args.verbose) console.log(`${m.text.replace(/^/gm, '      ')}\n`);
 }
 console.log(
-  `\n${dryRun ? 'Would record' : 'Recorded'} ${report.messages.length} notification(s) for ${byUser.size} user(s).` +
+  `\n${dryRun ? 'Would record' : 'Recorded'} ${report.messages.length} message(s) for ${report.messages.length} user(s), carrying ${reminders} reminder(s).` +
     (report.smtp && !dryRun
       ? ` E-mails sent: ${report.delivery.sent}; failed attempts: ${report.delivery.failedAttempts} (given up: ${report.delivery.gaveUp})` +
         `${report.delivery.deferred ? `; not tried, server unreachable: ${report.delivery.deferred}` : ''}; still pending: ${report.pending}.`

@@ -10,6 +10,7 @@ import { getDb } from '../db/client';
 import { activities, statusUpdates, users, type User } from '../db/schema';
 import { seedDemo } from '../db/seed';
 import { can, type Permission, type Role } from '~/domain/permissions';
+import { unsubscribeToken } from '~/unsubscribe.server';
 import { call, makeRequest } from './helpers';
 
 type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown };
@@ -27,7 +28,7 @@ type Entry = {
   /** Action intents and the rule each follows. */
   actions?: Record<string, Rule>;
 };
-type Ids = { planId: number; activityId: number; updateId: number };
+type Ids = { planId: number; activityId: number; updateId: number; unsubscribeToken: string };
 
 const ROUTES: Record<string, Entry> = {
   '$': { path: () => '/no-such-page', params: () => ({ '*': 'no-such-page' }), loader: 'public' },
@@ -81,6 +82,13 @@ const ROUTES: Record<string, Entry> = {
   settings: { path: () => '/settings', loader: 'user', actions: { reminders: 'user' } },
   calendar: { path: () => '/calendar', loader: 'user', actions: { create: 'user', revoke: 'user' } },
   'calendar.$token[.ics]': { path: () => '/calendar/not-a-token.ics', params: () => ({ token: 'not-a-token' }), loader: 'public' },
+  // Public, but acts only on a valid signed link (the viewer's here); the tampered ones are tested below.
+  'unsubscribe.$token': {
+    path: (i) => `/unsubscribe/${i.unsubscribeToken}`,
+    params: (i) => ({ token: i.unsubscribeToken }),
+    loader: 'public',
+    actions: { '': 'public' },
+  },
 };
 
 /** The demo's users: a head of the activity's owners ("own") and one of another owner ("other"). */
@@ -111,7 +119,8 @@ beforeAll(async () => {
   const itOwner = db.$client.prepare("select id from owners where name = 'експерт ИТ'").get() as { id: number };
   await createUser({ email: 'other.head@demo.bg', name: 'Друг директор', role: 'head', password: 'other-head-password', ownerIds: [itOwner.id] });
   const update = db.select().from(statusUpdates).where(eq(statusUpdates.activityId, activity.id)).get()!;
-  ids = { planId: activity.planId, activityId: activity.id, updateId: update.id };
+  const viewer = db.select().from(users).where(eq(users.email, 'viewer@demo.bg')).get()!;
+  ids = { planId: activity.planId, activityId: activity.id, updateId: update.id, unsubscribeToken: unsubscribeToken(viewer.id) };
   for (const actor of ACTORS) actors.set(actor.name, db.select().from(users).where(eq(users.email, actor.email)).get()!);
 });
 
@@ -163,6 +172,8 @@ describe('authorization walk over every route', () => {
     for (const [name, entry] of Object.entries(ROUTES)) {
       for (const intent of Object.keys(entry.actions ?? {})) {
         if (['login', 'logout', 'language'].includes(name) && intent !== '') continue;
+        // The one-click POST comes from the mail provider, not from this site: the signature is the credential (below).
+        if (name === 'unsubscribe.$token') continue;
         const request = await makeRequest(entry.path(ids), {
           user: actors.get('admin'),
           form: { intent },
@@ -172,5 +183,44 @@ describe('authorization walk over every route', () => {
         expect(response.status, `${name} ${intent}`).toBe(403);
       }
     }
+  });
+
+  it('unsubscribe.$token: refuses a tampered, foreign or oversized link with 403 and writes nothing; a valid one switches off only its own user', async () => {
+    const sqlite = getDb().$client;
+    const head = actors.get('head (own activity)')!;
+    // (The walk over the settings form above switched everyone's reminders off.)
+    getDb().update(users).set({ remindersEnabled: true }).run();
+    const valid = unsubscribeToken(head.id);
+    const [id, signature] = valid.split('.') as [string, string];
+    const flipped = signature.slice(0, -1) + (signature.endsWith('A') ? 'B' : 'A');
+    const bad = [
+      `${id}.${flipped}`, // tampered signature
+      `${actors.get('admin')!.id}.${signature}`, // another user's id with this signature
+      `${id}.${signature}x`,
+      `${id}`,
+      `0${valid}`,
+      'x'.repeat(100_000),
+      `${id}.${'A'.repeat(43)}`,
+    ];
+    const module = modules['../app/routes/unsubscribe.$token.tsx']!;
+    const changesBefore = sqlite.prepare('select total_changes()').pluck().get();
+    for (const token of bad) {
+      for (const [fn, form] of [
+        [module.loader, undefined],
+        [module.action, { 'List-Unsubscribe': 'One-Click' }],
+      ] as const) {
+        const request = await makeRequest(`/unsubscribe/${encodeURIComponent(token)}`, { form, headers: { Origin: 'https://mail.example' } });
+        const response = await call(fn as never, request, { token });
+        expect(response.status, token.slice(0, 60)).toBe(403);
+      }
+    }
+    expect(sqlite.prepare('select total_changes()').pluck().get()).toBe(changesBefore);
+    expect(getDb().select().from(users).where(eq(users.id, head.id)).get()!.remindersEnabled).toBe(true);
+
+    // The mail provider's one-click POST: no session, another origin.
+    const oneClick = await makeRequest(`/unsubscribe/${valid}`, { form: { 'List-Unsubscribe': 'One-Click' }, headers: { Origin: 'https://mail.example' } });
+    expect((await call(module.action as never, oneClick, { token: valid })).status).toBe(200);
+    expect(getDb().select().from(users).where(eq(users.id, head.id)).get()!.remindersEnabled).toBe(false);
+    expect(getDb().select().from(users).where(eq(users.id, actors.get('admin')!.id)).get()!.remindersEnabled).toBe(true);
   });
 });

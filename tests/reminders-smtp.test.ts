@@ -14,6 +14,7 @@ import { eq } from 'drizzle-orm';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '~/domain/reminders';
 import { createMailer, type Mailer } from '~/mail.server';
 import { runReminders } from '~/models/notification.server';
+import { action as unsubscribeAction } from '~/routes/unsubscribe.$token';
 import { activityId, notificationCount, recordUpdate, seedLovechWithoutHistory, userId } from './reminders-setup';
 
 type Received = { rcpt: string[]; from: string; subject: string; text: string; html: string; headers: string };
@@ -166,26 +167,36 @@ const deliveries = () =>
   }[];
 
 describe('e-mail through SMTP', () => {
-  it('delivers the exact messages of Monday 28.03.2022 in each user\'s language, with links', async () => {
+  it('delivers one message per person on Monday 28.03.2022, in each user\'s language, with links and a one-click unsubscribe', async () => {
     const now = new Date('2022-03-28T05:00:00Z');
     const report = await runReminders({ asOf: MONDAY, mailer, now, appUrl: 'https://plan.lovech.test' });
-    expect(report.delivery).toMatchObject({ sent: 5, failedAttempts: 0 });
-    const mails = smtp.take().sort((a, b) => a.rcpt[0]!.localeCompare(b.rcpt[0]!) || a.subject.localeCompare(b.subject));
-    expect(mails.map((m) => [m.rcpt.join(','), m.subject.replace(/30 дни — \d+$/, '30 дни — N')])).toEqual([
-      ['head@demo.bg', 'Напомняне: срокът на дейност 2.3.1 е 28.03.2022'],
-      ['head@demo.bg', 'Напомняне: срокът на дейност 3.4.1 е 31.03.2022'],
-      ['head@demo.bg', 'Просрочена дейност 3.1.1: срокът изтече на 25.03.2022'],
-      ['head@demo.bg', 'Седмичен преглед (2022-W13): просрочени — 1, със срок до 30 дни — N'],
+    expect(report.delivery).toMatchObject({ sent: 2, failedAttempts: 0 });
+    const mails = smtp.take().sort((a, b) => a.rcpt[0]!.localeCompare(b.rcpt[0]!));
+    // The head's overdue 3.1.1, the ends of 2.3.1 and 3.4.1 and the weekly digest: one e-mail.
+    expect(mails.map((m) => [m.rcpt.join(','), m.subject])).toEqual([
+      ['head@demo.bg', expect.stringMatching(/^Седмичен преглед \(2022-W13\): просрочени — 1, с наближаващ срок — \d+$/)],
       ['secretary@demo.bg', 'Weekly plan summary (2022-W13): overdue — 1, updates last week — 1'],
     ]);
-    const overdue = mails.find((m) => m.subject.startsWith('Просрочена'))!;
-    expect(overdue.from).toBe(FROM);
-    expect(overdue.text).toContain('Здравейте, Иван Георгиев,');
-    expect(overdue.text).toContain(`Отворете дейността: https://plan.lovech.test/activities/${activityId('3.1.1')}`);
-    expect(overdue.html).toContain(`<a href="https://plan.lovech.test/activities/${activityId('3.1.1')}">`);
-    expect(overdue.html).toContain('Текущ статус: В изпълнение, 50%.');
-    expect(overdue.headers).toMatch(/auto-submitted: auto-generated/i);
-    const digest = mails.find((m) => m.rcpt[0] === 'secretary@demo.bg')!;
+    const [toHead] = mails;
+    expect(toHead!.from).toBe(FROM);
+    expect(toHead!.text).toContain('Здравейте, Иван Георгиев,');
+    expect(toHead!.text).toContain(`Просрочени (1):\n• 3.1.1 `);
+    expect(toHead!.text).toContain(`— срок 25.03.2022, просрочена с 3 дни\n  https://plan.lovech.test/activities/${activityId('3.1.1')}\n`);
+    expect(toHead!.html).toContain(`<a href="https://plan.lovech.test/activities/${activityId('3.1.1')}">`);
+    const links = toHead!.text.match(/\/activities\/\d+/g)!;
+    expect(links).toEqual(expect.arrayContaining([`/activities/${activityId('2.3.1')}`, `/activities/${activityId('3.4.1')}`]));
+    expect(new Set(links).size).toBe(links.length);
+    expect(toHead!.headers).toMatch(/^auto-submitted: auto-generated$/im);
+    expect(toHead!.headers).toMatch(/^list-unsubscribe-post: List-Unsubscribe=One-Click$/im);
+    const unsubscribe = /^list-unsubscribe: <(https:\/\/plan\.lovech\.test\/unsubscribe\/([^>]+))>$/im.exec(toHead!.headers);
+    expect(unsubscribe, toHead!.headers).not.toBeNull();
+    expect(mails[1]!.headers).toContain(`/unsubscribe/${userId('secretary@demo.bg')}.`);
+    // The mail client's one-click POST to that link switches the head's reminders off, without a session.
+    const oneClick = new Request(unsubscribe![1]!, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });
+    expect((await unsubscribeAction({ request: oneClick, params: { token: unsubscribe![2]! }, context: {} })).status).toBe(200);
+    expect(getDb().select().from(users).where(eq(users.id, head)).get()!.remindersEnabled).toBe(false);
+    getDb().update(users).set({ remindersEnabled: true }).where(eq(users.id, head)).run();
+    const digest = mails[1]!;
     expect(digest.text).toContain('Hello Мария Петрова,');
     expect(digest.text).toContain(`https://plan.lovech.test/activities/${activityId('2.3.1')}`);
     expect(digest.text).toContain('Updates from 21.03.2022 to 27.03.2022 (1):');
@@ -205,9 +216,9 @@ describe('e-mail through SMTP', () => {
     await smtp.stop();
     const t0 = new Date('2022-03-28T05:00:00Z');
     const down = await runReminders({ asOf: MONDAY, mailer, now: t0, log: () => {} });
-    expect(down.messages).toHaveLength(5);
-    // The first failure to connect stops the round: the other four are left untried, not failed.
-    expect(down.delivery).toMatchObject({ sent: 0, failedAttempts: 1, gaveUp: 0, deferred: 4 });
+    expect(down.messages).toHaveLength(2);
+    // The first failure to connect stops the round: the other one is left untried, not failed.
+    expect(down.delivery).toMatchObject({ sent: 0, failedAttempts: 1, gaveUp: 0, deferred: 1 });
     const [tried, ...untried] = deliveries();
     expect(tried).toMatchObject({ delivery: 'pending', attempts: 1, nextAttemptAt: t0.getTime() + retryDelayMs(1) });
     expect(tried!.lastError).toMatch(/ECONNREFUSED/);
@@ -217,14 +228,14 @@ describe('e-mail through SMTP', () => {
     await smtp.start(port);
     const early = await runReminders({ asOf: MONDAY, mailer, now: new Date(t0.getTime() + 60_000) });
     expect(early.messages).toEqual([]);
-    expect(early.delivery).toMatchObject({ sent: 4, failedAttempts: 0 });
-    expect(smtp.take()).toHaveLength(4);
+    expect(early.delivery).toMatchObject({ sent: 1, failedAttempts: 0 });
+    expect(smtp.take()).toHaveLength(1);
     expect(deliveries()[0]).toMatchObject({ delivery: 'pending', attempts: 1 });
 
     const later = await runReminders({ asOf: MONDAY, mailer, now: new Date(t0.getTime() + retryDelayMs(1) + 1) });
     expect(later.delivery.sent).toBe(1);
     expect(smtp.take().map((m) => m.rcpt[0])).toEqual(['head@demo.bg']);
-    expect(deliveries().map((d) => [d.delivery, d.lastError])).toEqual(Array(5).fill(['sent', null]));
+    expect(deliveries().map((d) => [d.delivery, d.lastError])).toEqual(Array(2).fill(['sent', null]));
     expect(deliveries()[0]!.attempts).toBe(2);
     await runReminders({ asOf: MONDAY, mailer, now: new Date(t0.getTime() + 10 * retryDelayMs(4)) });
     expect(smtp.take()).toEqual([]);
@@ -238,10 +249,10 @@ describe('e-mail through SMTP', () => {
     for (let attempt = 2; attempt <= MAX_DELIVERY_ATTEMPTS; attempt += 1) {
       now += retryDelayMs(attempt - 1) + 1;
       const report = await runReminders({ asOf: MONDAY, mailer, now: new Date(now), log: () => {} });
-      expect(report.delivery.failedAttempts).toBe(5);
-      expect(report.delivery.gaveUp).toBe(attempt === MAX_DELIVERY_ATTEMPTS ? 5 : 0);
+      expect(report.delivery.failedAttempts).toBe(2);
+      expect(report.delivery.gaveUp).toBe(attempt === MAX_DELIVERY_ATTEMPTS ? 2 : 0);
     }
-    expect(deliveries().map((d) => [d.delivery, d.attempts, d.nextAttemptAt])).toEqual(Array(5).fill(['failed', MAX_DELIVERY_ATTEMPTS, null]));
+    expect(deliveries().map((d) => [d.delivery, d.attempts, d.nextAttemptAt])).toEqual(Array(2).fill(['failed', MAX_DELIVERY_ATTEMPTS, null]));
     // Failed ones are not tried again by later runs (the admin page can put them back in the queue).
     smtp.rejecting = false;
     await runReminders({ asOf: MONDAY, mailer, now: new Date(now + 86_400_000) });
@@ -272,17 +283,17 @@ describe('npm run reminders (scripts/reminders.ts)', () => {
   it('--dry-run lists what would be sent and writes and sends nothing; without it, sends them', async () => {
     const dry = await script(['--dry-run', '--date', MONDAY]);
     expect(dry.stdout).toContain(`Reminders as of ${MONDAY} (dry run: nothing written or sent)`);
-    expect(dry.stdout).toMatch(/Иван Георгиев <head@demo\.bg> \[bg\] — 4/);
+    expect(dry.stdout).toContain('Иван Георгиев <head@demo.bg> [bg] — 1 message, 4 reminder(s): end ×2, overdue ×1, digest_head ×1');
     expect(dry.stdout).toMatch(/digest_secretary +Weekly plan summary \(2022-W13\)/);
-    expect(dry.stdout).toContain('Would record 5 notification(s) for 2 user(s).');
+    expect(dry.stdout).toContain('Would record 2 message(s) for 2 user(s), carrying 5 reminder(s).');
     expect(notificationCount()).toBe(0);
     expect(smtp.take()).toEqual([]);
 
     const real = await script(['--date', MONDAY]);
-    expect(real.stdout).toContain('Recorded 5 notification(s) for 2 user(s). E-mails sent: 5; failed attempts: 0');
-    expect(notificationCount()).toBe(5);
+    expect(real.stdout).toContain('Recorded 2 message(s) for 2 user(s), carrying 5 reminder(s). E-mails sent: 2; failed attempts: 0');
+    expect(notificationCount()).toBe(2);
     const mails = smtp.take();
-    expect(mails.map((m) => m.rcpt[0]).sort()).toEqual(['head@demo.bg', 'head@demo.bg', 'head@demo.bg', 'head@demo.bg', 'secretary@demo.bg']);
+    expect(mails.map((m) => m.rcpt[0]).sort()).toEqual(['head@demo.bg', 'secretary@demo.bg']);
     expect(mails.every((m) => m.text.includes('https://plan.lovech.test/'))).toBe(true);
 
     const again = await script(['--date', MONDAY]);

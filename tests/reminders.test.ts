@@ -6,7 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import { notifications, organizations, users } from '../db/schema';
 import { eq } from 'drizzle-orm';
-import { plannedMessages, runReminders, updateOrganizationReminderDays } from '~/models/notification.server';
+import { plannedMessages, runReminders, updateOrganizationReminderDays, type PlannedMessage } from '~/models/notification.server';
 import { activityId, notificationCount, recordUpdate, seedLovechWithoutHistory, userId } from './reminders-setup';
 
 /**
@@ -22,11 +22,15 @@ const STARTING_2022_03_18 = ['3.1.2',
 /** Of those, the ones "експерт ИТ" is named on too. */
 const IT_STARTING_2022_03_18 = ['3.2.1', '3.2.2', '3.9.1', '3.13.1'];
 
-const codesOf = (messages: { kind: string; activityId: number | null }[], kind: string) =>
+/** The codes of the activities whose reminders of that kind the messages carry. */
+const codesOf = (messages: PlannedMessage[], kind: string) =>
   messages
-    .filter((m) => m.kind === kind)
-    .map((m) => getDb().$client.prepare('select code from activities where id = ?').pluck().get(m.activityId) as string)
+    .flatMap((m) => m.items)
+    .filter((item) => item.kind === kind)
+    .map((item) => getDb().$client.prepare('select code from activities where id = ?').pluck().get(item.activityId) as string)
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+const keysOf = (messages: PlannedMessage[], kind: string) => messages.flatMap((m) => m.items).filter((item) => item.kind === kind).map((item) => item.key);
+const title = (code: string) => getDb().$client.prepare('select title from activities where code = ?').pluck().get(code) as string;
 const sorted = (codes: string[]) => [...codes].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 
 let head: number;
@@ -59,21 +63,28 @@ describe('reminders on the Lovech plan', () => {
     expect(codesOf(toHead, 'end')).toEqual(['1.1.1']);
     expect(codesOf(messages, 'overdue')).toEqual([]);
     // The secretary is named on everything but heads are linked: no activity reminders for her.
-    expect(messages.filter((m) => m.userId === secretary && !m.kind.startsWith('digest'))).toEqual([]);
-    const start = toHead.find((m) => m.kind === 'start' && m.activityId === activityId('3.1.1'))!;
-    expect(start.subject).toBe('Напомняне: дейност 3.1.1 започва на 18.03.2022');
-    expect(start.text).toContain('(след 7 дни)');
-    expect(start.text).toContain(`http://localhost:3000/activities/${activityId('3.1.1')}`);
+    expect(codesOf(messages.filter((m) => m.userId === secretary), 'start')).toEqual([]);
+    // All of it in one message (with the digest of Monday 07.03, still within the week).
+    expect(toHead).toHaveLength(1);
+    expect(toHead[0]!.kind).toBe('digest_head');
+    // Each activity once: 3.1.1 (18.03 to 25.03) is due within 30 days in the digest, and its line gives the start too.
+    const text = toHead[0]!.text;
+    expect(text).toContain(`• 3.1.1 ${title('3.1.1')} — начало 18.03.2022, срок 25.03.2022 (Планирана, 0%)\n  http://localhost:3000/activities/${activityId('3.1.1')}`);
+    expect(text.split(`/activities/${activityId('3.1.1')}\n`)).toHaveLength(2);
+    expect(text).toContain(`• 1.1.1 ${title('1.1.1')} — срок 18.03.2022 (Планирана, 0%)`);
+    expect(text).toContain(`• 3.15.1 ${title('3.15.1')} — начало 18.03.2022`);
+    expect(toIt.map((m) => m.subject)).toEqual(['Напомняния към 11.03.2022: започващи — 4']);
   });
 
   it('as of 26.03.2022: the overdue-day reminder for 3.1.1 (ended 25.03) when not done, none for the done 1.1.1', () => {
     recordUpdate('1.1.1', '2022-03-17', 'done', 100);
     recordUpdate('3.1.1', '2022-03-20', 'in_progress', 50);
     const messages = plannedMessages('2022-03-26');
-    const overdue = messages.filter((m) => m.kind === 'overdue');
-    expect(overdue.map((m) => [m.userId, m.key])).toEqual([[head, `overdue:a${activityId('3.1.1')}:2022-03-25:0:u${head}`]]);
-    expect(overdue[0]!.subject).toBe('Просрочена дейност 3.1.1: срокът изтече на 25.03.2022');
-    expect(overdue[0]!.text).toContain('Текущ статус: В изпълнение, 50%.');
+    expect(keysOf(messages, 'overdue')).toEqual([`overdue:a${activityId('3.1.1')}:2022-03-25:0:u${head}`]);
+    const [toHead, ...others] = messages;
+    expect(toHead!.userId).toBe(head);
+    expect(others.map((m) => m.userId)).not.toContain(head);
+    expect(toHead!.text).toContain(`Просрочени (1):\n• 3.1.1 ${title('3.1.1')} — срок 25.03.2022, просрочена с 1 ден`);
   });
 
   it('counts only what was recorded by the end of the day: done on 27.03 still overdue as of 26.03', () => {
@@ -85,9 +96,10 @@ describe('reminders on the Lovech plan', () => {
 
   it('without the done update 1.1.1 is overdue too, in its second week (ended 18.03)', () => {
     recordUpdate('3.1.1', '2022-03-20', 'in_progress', 50);
-    const overdue = plannedMessages('2022-03-26').filter((m) => m.kind === 'overdue');
-    expect(codesOf(overdue, 'overdue')).toEqual(['1.1.1', '3.1.1']);
-    expect(overdue.find((m) => m.activityId === activityId('1.1.1'))!.subject).toBe('Все още просрочена: дейност 1.1.1 (с 8 дни)');
+    const messages = plannedMessages('2022-03-26');
+    expect(codesOf(messages, 'overdue')).toEqual(['1.1.1', '3.1.1']);
+    expect(keysOf(messages, 'overdue')).toContain(`overdue:a${activityId('1.1.1')}:2022-03-18:1:u${head}`);
+    expect(messages.find((m) => m.userId === head)!.text).toContain(`• 1.1.1 ${title('1.1.1')} — срок 18.03.2022, просрочена с 8 дни`);
   });
 
   it('records each reminder once: a re-run, the next day and a restart add nothing; the next week adds the weekly one', async () => {
@@ -104,18 +116,46 @@ describe('reminders on the Lovech plan', () => {
     expect(notificationCount()).toBe(first.messages.length);
 
     const nextWeek = await runReminders({ asOf: '2022-04-02', mailer: null });
-    expect(nextWeek.messages.filter((m) => m.kind === 'overdue').map((m) => m.key)).toEqual([
+    expect(keysOf(nextWeek.messages, 'overdue')).toEqual([
       // 2.3.1 (ended 28.03) and 3.4.1 (31.03) have become overdue since; 3.1.1 is in its second week.
       `overdue:a${activityId('2.3.1')}:2022-03-28:0:u${head}`,
       `overdue:a${activityId('3.1.1')}:2022-03-25:1:u${head}`,
       `overdue:a${activityId('3.4.1')}:2022-03-31:0:u${head}`,
     ]);
-    expect(nextWeek.messages.find((m) => m.activityId === activityId('3.1.1'))!.subject).toBe('Все още просрочена: дейност 3.1.1 (с 8 дни)');
+    expect(nextWeek.messages.find((m) => m.userId === head)!.text).toContain(`• 3.1.1 ${title('3.1.1')} — срок 25.03.2022, просрочена с 8 дни`);
+  });
+
+  it('Monday 28.03.2022: one message per person for the whole run, in the app too, naming each activity once', async () => {
+    recordUpdate('1.1.1', '2022-03-17', 'done', 100);
+    recordUpdate('3.1.1', '2022-03-20', 'in_progress', 50);
+    recordUpdate('2.3.1', '2022-03-22', 'in_progress', 70);
+    const report = await runReminders({ asOf: '2022-03-28', mailer: null });
+    // The head's overdue 3.1.1, the ends of 2.3.1 and 3.4.1 and the weekly digest that lists them too: one message.
+    const toHead = report.messages.filter((m) => m.userId === head);
+    expect(toHead).toHaveLength(1);
+    expect(toHead[0]!.items.map((i) => i.kind).sort()).toEqual(['digest_head', 'end', 'end', 'overdue']);
+    const rows = getDb().$client.prepare('select user_id as userId, body as text from notifications').all() as { userId: number; text: string }[];
+    expect(rows.map((r) => r.userId).sort()).toEqual([head, secretary].sort());
+    for (const { text } of rows) {
+      const links = text.match(/\/activities\/\d+/g) ?? [];
+      expect(links.length).toBeGreaterThan(0);
+      expect(new Set(links).size, text).toBe(links.length);
+    }
+    const headText = rows.find((r) => r.userId === head)!.text;
+    expect(headText).toContain(`Просрочени (1):\n• 3.1.1 ${title('3.1.1')} — срок 25.03.2022, просрочена с 3 дни`);
+    expect(headText).toMatch(new RegExp(`С наближаващ срок \\(\\d+\\):\n• 2\\.3\\.1 .* — срок 28\\.03\\.2022 \\(В изпълнение, 70%\\)`));
+    // Every reminder carried is recorded: a second run the same day finds nothing new.
+    const items = getDb().$client.prepare('select count(*) from notification_items').pluck().get();
+    expect(items).toBe(report.messages.reduce((n, m) => n + m.items.length, 0));
+    expect((await runReminders({ asOf: '2022-03-28', mailer: null })).messages).toEqual([]);
   });
 
   it('a dry run writes nothing', async () => {
     const report = await runReminders({ asOf: '2022-03-11', dryRun: true, mailer: null });
-    expect(report.messages.length).toBe(STARTING_2022_03_18.length + IT_STARTING_2022_03_18.length + 1 + 1 /* head digest */);
+    expect(report.messages.map((m) => [m.userId, m.items.length])).toEqual([
+      [head, STARTING_2022_03_18.length + 1 + 1 /* the end of 1.1.1 and the digest */],
+      [it_, IT_STARTING_2022_03_18.length],
+    ]);
     expect(notificationCount()).toBe(0);
   });
 
@@ -124,14 +164,14 @@ describe('reminders on the Lovech plan', () => {
     const messages = plannedMessages('2022-03-11');
     expect(messages.filter((m) => m.userId === head)).toEqual([]);
     expect(codesOf(messages.filter((m) => m.userId === it_), 'start')).toEqual(sorted(IT_STARTING_2022_03_18));
-    expect(messages.filter((m) => m.userId === secretary && !m.kind.startsWith('digest'))).toEqual([]);
+    expect(codesOf(messages.filter((m) => m.userId === secretary), 'start')).toEqual([]);
   });
 
   it('reminds the secretary of an activity no head is linked to (owner "директори дирекции" of 3.4.3)', () => {
     // 3.4.3 starts on 16.09.2022: 14 days before is 02.09.2022.
-    const messages = plannedMessages('2022-09-02').filter((m) => m.kind === 'start');
-    expect(messages.filter((m) => m.activityId === activityId('3.4.3')).map((m) => m.userId)).toEqual([secretary]);
-    expect(messages.filter((m) => m.activityId === activityId('1.3.2')).map((m) => m.userId)).toEqual([head]);
+    const items = plannedMessages('2022-09-02').flatMap((m) => m.items.filter((i) => i.kind === 'start').map((i) => ({ ...i, userId: m.userId })));
+    expect(items.filter((i) => i.activityId === activityId('3.4.3')).map((i) => i.userId)).toEqual([secretary]);
+    expect(items.filter((i) => i.activityId === activityId('1.3.2')).map((i) => i.userId)).toEqual([head]);
   });
 
   it('uses the organization\'s number of days', () => {
@@ -148,14 +188,14 @@ describe('reminders on the Lovech plan', () => {
     recordUpdate('1.1.1', '2022-03-17', 'done', 100);
     recordUpdate('3.1.1', '2022-03-20', 'in_progress', 50);
     recordUpdate('2.3.1', '2022-03-22', 'in_progress', 70);
-    const digests = plannedMessages('2022-03-28').filter((m) => m.kind.startsWith('digest'));
-    expect(digests.map((m) => [m.kind, m.userId])).toEqual([
+    const messages = plannedMessages('2022-03-28');
+    expect(messages.map((m) => [m.kind, m.userId])).toEqual([
       ['digest_head', head],
       ['digest_secretary', secretary],
     ]);
-    const [headDigest, secretaryDigest] = digests;
-    expect(headDigest!.key).toBe(`digest-head:2022-W13:u${head}`);
-    expect(headDigest!.subject).toMatch(/^Седмичен преглед \(2022-W13\): просрочени — 1, със срок до 30 дни — \d+$/);
+    const [headDigest, secretaryDigest] = messages;
+    expect(keysOf(messages, 'digest_head')).toEqual([`digest-head:2022-W13:u${head}`]);
+    expect(headDigest!.subject).toMatch(/^Седмичен преглед \(2022-W13\): просрочени — 1, с наближаващ срок — \d+$/);
     expect(headDigest!.text).toContain('Просрочени (1):\n• 3.1.1 ');
     expect(secretaryDigest!.subject).toBe('Седмичен преглед на плана (2022-W13): просрочени — 1, отчети през седмицата — 1');
     expect(secretaryDigest!.text).toContain('• Главен секретар: 1');

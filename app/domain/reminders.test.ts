@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startOfDayInSofia } from './dates';
 import {
   afterFailure,
-  composeMessage,
   digestWindow,
-  escapeHtml,
   isoWeek,
   MAX_DELIVERY_ATTEMPTS,
   mondayOf,
@@ -12,11 +10,11 @@ import {
   planReminders,
   recipientsOf,
   retryDelayMs,
-  textToHtml,
   type ReminderActivity,
   type ReminderInput,
   type ReminderUser,
 } from './reminders';
+import { composeMessage, escapeHtml, groupByUser, messageKind, textToHtml } from './reminder-messages';
 
 const OWNER_DIR = { id: 1, name: 'директори на дирекции' };
 const OWNER_IT = { id: 2, name: 'експерт ИТ' };
@@ -247,21 +245,57 @@ describe('messages', () => {
 
   it('writes the overdue-day reminder in Bulgarian with a direct link and the right plural', () => {
     const [reminder] = planReminders({ asOf: '2022-03-26', activities: [a], users: [head], weekUpdates: [] });
-    const message = composeMessage(reminder!, head, '2022-03-26', 'https://plan.example.bg/');
+    const message = composeMessage([reminder!], head, '2022-03-26', 'https://plan.example.bg/');
     expect(message.subject).toBe('Просрочена дейност 3.1.1: срокът изтече на 25.03.2022');
     expect(message.text).toContain('Здравейте, Иван,');
     expect(message.text).toContain('Текущ статус: В изпълнение, 40%.');
     expect(message.text).toContain('https://plan.example.bg/activities/33');
     expect(message.link).toBe('/activities/33');
     const week = planReminders({ asOf: '2022-04-03', activities: [withState(a, '2022-04-03')], users: [head], weekUpdates: [] })[0]!;
-    expect(composeMessage(week, head, '2022-04-03', 'https://plan.example.bg').subject).toBe('Все още просрочена: дейност 3.1.1 (с 9 дни)');
+    expect(composeMessage([week], head, '2022-04-03', 'https://plan.example.bg').subject).toBe('Все още просрочена: дейност 3.1.1 (с 9 дни)');
   });
 
   it('writes in English for English-speaking users', () => {
     const start = planReminders({ asOf: '2022-03-11', activities: [activity({ owners: [OWNER_IT] })], users: [it_], weekUpdates: [] })[0]!;
-    const message = composeMessage(start, it_, '2022-03-11', 'http://localhost:3000');
+    const message = composeMessage([start], it_, '2022-03-11', 'http://localhost:3000');
     expect(message.subject).toBe('Reminder: activity 1.1.1 starts on 18.03.2022');
     expect(message.text).toContain('starts on 18.03.2022 (in 7 days)');
+  });
+
+  it('puts a run\'s reminders for one person into one message, naming each activity once', () => {
+    const asOf = '2022-03-28'; // a Monday: the digest is due too
+    const late = activity({ id: 33, code: '3.1.1', start: '2022-03-01', end: '2022-03-25', status: 'in_progress', percent: 50 });
+    const ending = activity({ id: 41, code: '2.3.1', start: '2022-03-01', end: '2022-04-04', status: 'in_progress', percent: 70 });
+    const shortOne = activity({ id: 52, code: '3.4.1', start: '2022-03-01', end: '2022-04-04', status: 'in_progress', percent: 10 });
+    // 1.2.1 starts in 14 days and ends in 30 (its organization reminds 30 days before the end): both reminders today.
+    const both = activity({ id: 60, code: '1.2.1', start: '2022-04-11', end: '2022-04-27', daysBeforeEnd: 30 });
+    const reminders = run(asOf, [late, ending, shortOne, both].map((a) => ({ ...a, owners: [OWNER_DIR] })), [head, secretary]);
+    const groups = groupByUser(reminders);
+    expect(groups.map((g) => g[0]!.userId)).toEqual([head.id, secretary.id]);
+    const mine = groups[0]!;
+    expect(mine.map((r) => r.kind).sort()).toEqual(['digest_head', 'end', 'end', 'end', 'overdue', 'start']);
+    expect(messageKind(mine)).toBe('digest_head');
+    const message = composeMessage(mine, head, asOf, 'https://plan.example.bg');
+    expect(message.subject).toBe('Седмичен преглед (2022-W13): просрочени — 1, с наближаващ срок — 3');
+    expect(message.link).toBe('/my');
+    for (const id of [33, 41, 52, 60]) expect(message.text.split(`https://plan.example.bg/activities/${id}\n`), String(id)).toHaveLength(2);
+    expect(message.text).toContain('Просрочени (1):\n• 3.1.1 ');
+    expect(message.text).toContain('1.2.1 Анализ <важно> & "спешно" — начало 11.04.2022, срок 27.04.2022 (Планирана, 0%)');
+    expect(message.text).not.toContain('Започват скоро');
+    // The secretary's digest counts every overdue activity by owner, and lists each once.
+    const secretaryMessage = composeMessage(groups[1]!, secretary, asOf, 'https://plan.example.bg');
+    expect(secretaryMessage.subject).toBe('Седмичен преглед на плана (2022-W13): просрочени — 1, отчети през седмицата — 0');
+    expect(messageKind(groups[1]!)).toBe('digest_secretary');
+  });
+
+  it('keeps the one-activity message when a run has one reminder for a person, and sums up several on other days', () => {
+    const [only] = planReminders({ asOf: '2022-03-26', activities: [a], users: [head], weekUpdates: [] });
+    expect(messageKind([only!])).toBe('overdue');
+    const starts = run('2022-03-04', [activity({ id: 1, code: '1.1.1', owners: [OWNER_IT] }), activity({ id: 2, code: '1.1.2', owners: [OWNER_IT] })], [it_]);
+    expect(messageKind(starts)).toBe('reminders');
+    const message = composeMessage(starts, it_, '2022-03-04', 'http://localhost:3000');
+    expect(message.subject).toBe('Reminders as of 04.03.2022: starting — 2');
+    expect(message.text).toContain('Starting soon (2):\n• 1.1.1 Анализ <важно> & "спешно" — starts 18.03.2022');
   });
 
   it('escapes everything in the HTML part and links only http(s) addresses', () => {

@@ -30,15 +30,17 @@
  * - Missed days (the process was down, cron skipped a day): a reminder whose day fell within
  *   the last 7 days (D − 7 … D) still goes out once, judged by the state as of D; older ones
  *   are dropped. So a Monday digest missed on Monday goes out with the first run that week.
- * - Each message has a key (notifications.key, unique): a re-run, a restart or a concurrent
- *   run never records the same reminder twice.
+ * - Each reminder has a key: a re-run, a restart or a concurrent run never records the same
+ *   reminder twice (notification_items keeps the keys each message carried).
+ * - One message per person per run (app/domain/reminder-messages.ts): the reminders and the
+ *   digest due for them that day go into one message, each activity listed once.
  * - Sending: failures are retried with exponential backoff (10 min, 40 min, 2 h 40 min,
  *   10 h 40 min) and given up as 'failed' after 5 attempts.
  */
-import { addDays, dateOfTimestampInSofia, daysBetween, formatDate, formatDateTime, isoDateParts, startOfDayInSofia, toIsoDate } from './dates';
-import { NOUNS, plural, type Lang } from './lang';
+import { addDays, dateOfTimestampInSofia, daysBetween, formatDateTime, isoDateParts, startOfDayInSofia, toIsoDate } from './dates';
+import type { Lang } from './lang';
 import type { Role } from './permissions';
-import { STATUS_LABELS, type Status } from './status';
+import type { Status } from './status';
 
 /** How far back a run still sends a reminder whose day it missed. */
 export const CATCH_UP_DAYS = 7;
@@ -198,7 +200,7 @@ function activityReminders(a: ReminderActivity, asOf: string): { kind: ActivityR
   return found;
 }
 
-const byEnd = (a: ReminderActivity, b: ReminderActivity) =>
+export const byEnd = (a: ReminderActivity, b: ReminderActivity) =>
   (a.end ?? '9999').localeCompare(b.end ?? '9999') || a.code.localeCompare(b.code, 'bg', { numeric: true });
 
 /** Every reminder and digest that a run as of input.asOf should have recorded. */
@@ -305,235 +307,4 @@ function sofiaWallTime(day: string, minutes: number): number {
   const drift = (daysBetween(day, shownDay) * 24 * 60 + shownMinutes - minutes) * 60_000;
   guess -= drift;
   return guess;
-}
-
-// --- messages -------------------------------------------------------------------------------
-
-export type ComposedMessage = { subject: string; text: string; /** App path, e.g. /activities/12. */ link: string };
-
-type Texts = {
-  hello: string;
-  startSubject: string;
-  startBody: string;
-  endSubject: string;
-  endBody: string;
-  overdueSubject: string;
-  overdueBody: string;
-  stillOverdueSubject: string;
-  stillOverdueBody: string;
-  statusLine: string;
-  owners: string;
-  open: string;
-  headDigestSubject: string;
-  headDigestIntro: string;
-  secretaryDigestSubject: string;
-  secretaryDigestIntro: string;
-  overdueList: string;
-  dueSoonList: string;
-  staleList: string;
-  byOwner: string;
-  updatesList: string;
-  noUpdates: string;
-  overdueLine: string;
-  dueLine: string;
-  staleLine: string;
-  neverUpdated: string;
-  more: string;
-  openAll: string;
-  footer: string;
-};
-
-const TEXTS: Record<Lang, Texts> = {
-  bg: {
-    hello: 'Здравейте, {name},',
-    startSubject: 'Напомняне: дейност {code} започва на {date}',
-    startBody: 'Дейност {code} „{title}“ от „{plan}“ започва на {date} (след {days}).',
-    endSubject: 'Напомняне: срокът на дейност {code} е {date}',
-    endBody: 'Срокът на дейност {code} „{title}“ от „{plan}“ изтича на {date} (след {days}). Отбележете напредъка.',
-    overdueSubject: 'Просрочена дейност {code}: срокът изтече на {date}',
-    overdueBody: 'Срокът на дейност {code} „{title}“ от „{plan}“ изтече на {date}, а тя не е отчетена като изпълнена. Отчетете изпълнението или поискайте нов срок.',
-    stillOverdueSubject: 'Все още просрочена: дейност {code} (с {days})',
-    stillOverdueBody: 'Дейност {code} „{title}“ от „{plan}“ е просрочена с {days} (срок {date}). Отчетете изпълнението или поискайте нов срок.',
-    statusLine: 'Текущ статус: {status}, {percent}%.',
-    owners: 'Отговорници: {owners}.',
-    open: 'Отворете дейността: {url}',
-    headDigestSubject: 'Седмичен преглед ({week}): просрочени — {overdue}, със срок до 30 дни — {dueSoon}',
-    headDigestIntro: 'Вашите дейности към {date}:',
-    secretaryDigestSubject: 'Седмичен преглед на плана ({week}): просрочени — {overdue}, отчети през седмицата — {updates}',
-    secretaryDigestIntro: 'Състояние на плана към {date}:',
-    overdueList: 'Просрочени ({count}):',
-    dueSoonList: 'Със срок в следващите 30 дни ({count}):',
-    staleList: 'Без отчет през последните 90 дни ({count}):',
-    byOwner: 'Просрочени по отговорници:',
-    updatesList: 'Отчети от {from} до {to} ({count}):',
-    noUpdates: 'Няма отчети от {from} до {to}.',
-    overdueLine: '{code} {title} — срок {date}, просрочена с {days}',
-    dueLine: '{code} {title} — срок {date} ({status}, {percent}%)',
-    staleLine: '{code} {title} — последен отчет: {last}',
-    neverUpdated: 'няма',
-    more: '… и още {count}',
-    openAll: 'Всички: {url}',
-    footer: 'Това е автоматично напомняне от „План за подобрение“. Можете да изключите напомнянията от {url}',
-  },
-  en: {
-    hello: 'Hello {name},',
-    startSubject: 'Reminder: activity {code} starts on {date}',
-    startBody: 'Activity {code} "{title}" of "{plan}" starts on {date} (in {days}).',
-    endSubject: 'Reminder: activity {code} is due on {date}',
-    endBody: 'Activity {code} "{title}" of "{plan}" is due on {date} (in {days}). Please record its progress.',
-    overdueSubject: 'Overdue activity {code}: it was due on {date}',
-    overdueBody: 'Activity {code} "{title}" of "{plan}" was due on {date} and is not reported as done. Record its progress or ask for a new end date.',
-    stillOverdueSubject: 'Still overdue: activity {code} ({days})',
-    stillOverdueBody: 'Activity {code} "{title}" of "{plan}" is {days} overdue (due {date}). Record its progress or ask for a new end date.',
-    statusLine: 'Current status: {status}, {percent}%.',
-    owners: 'Owners: {owners}.',
-    open: 'Open the activity: {url}',
-    headDigestSubject: 'Weekly summary ({week}): overdue — {overdue}, due within 30 days — {dueSoon}',
-    headDigestIntro: 'Your activities as of {date}:',
-    secretaryDigestSubject: 'Weekly plan summary ({week}): overdue — {overdue}, updates last week — {updates}',
-    secretaryDigestIntro: 'The plan as of {date}:',
-    overdueList: 'Overdue ({count}):',
-    dueSoonList: 'Due within the next 30 days ({count}):',
-    staleList: 'Not updated in the last 90 days ({count}):',
-    byOwner: 'Overdue by owner:',
-    updatesList: 'Updates from {from} to {to} ({count}):',
-    noUpdates: 'No updates from {from} to {to}.',
-    overdueLine: '{code} {title} — due {date}, {days} overdue',
-    dueLine: '{code} {title} — due {date} ({status}, {percent}%)',
-    staleLine: '{code} {title} — last update: {last}',
-    neverUpdated: 'none',
-    more: '… and {count} more',
-    openAll: 'All of them: {url}',
-    footer: 'This is an automatic reminder from "Improvement plan". You can switch reminders off at {url}',
-  },
-};
-
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-export function activityPath(activityId: number): string {
-  return `/activities/${activityId}`;
-}
-
-/** Subject, plain text and in-app link of a reminder, in the recipient's language. */
-export function composeMessage(reminder: Reminder, user: Pick<ReminderUser, 'name' | 'language'>, asOf: string, appUrl: string): ComposedMessage {
-  const lang = user.language;
-  const t = TEXTS[lang];
-  const base = appUrl.replace(/\/+$/, '');
-  const url = (path: string) => `${base}${path}`;
-  const days = (n: number) => plural(n, lang, NOUNS.day);
-  const date = (iso: string | null) => formatDate(iso, lang);
-  const lines: string[] = [fill(t.hello, { name: user.name }), ''];
-  const footer = ['', '—', fill(t.footer, { url: url('/settings') })];
-
-  if (reminder.kind === 'start' || reminder.kind === 'end' || reminder.kind === 'overdue') {
-    const a = reminder.activity;
-    const params = { code: a.code, title: a.title, plan: a.planTitle };
-    let subject: string;
-    let body: string;
-    if (reminder.kind === 'start') {
-      subject = fill(t.startSubject, { ...params, date: date(a.start) });
-      body = fill(t.startBody, { ...params, date: date(a.start), days: days(daysBetween(asOf, a.start!)) });
-    } else if (reminder.kind === 'end') {
-      subject = fill(t.endSubject, { ...params, date: date(a.end) });
-      body = fill(t.endBody, { ...params, date: date(a.end), days: days(daysBetween(asOf, a.end!)) });
-    } else if (reminder.repeat === 0) {
-      subject = fill(t.overdueSubject, { ...params, date: date(a.end) });
-      body = fill(t.overdueBody, { ...params, date: date(a.end) });
-    } else {
-      const late = days(daysBetween(a.end!, asOf));
-      subject = fill(t.stillOverdueSubject, { ...params, days: late });
-      body = fill(t.stillOverdueBody, { ...params, days: late, date: date(a.end) });
-    }
-    lines.push(body, '', fill(t.statusLine, { status: STATUS_LABELS[a.status][lang], percent: a.percent }));
-    lines.push(fill(t.owners, { owners: a.owners.map((o) => o.name).join(', ') }), '', fill(t.open, { url: url(activityPath(a.id)) }));
-    return { subject, text: [...lines, ...footer].join('\n'), link: activityPath(a.id) };
-  }
-
-  const list = (title: string, items: string[][]) => {
-    lines.push('', title);
-    for (const [line, link] of items.slice(0, DIGEST_LIST_LIMIT)) lines.push(`• ${line}`, `  ${link}`);
-    if (items.length > DIGEST_LIST_LIMIT) lines.push(fill(t.more, { count: items.length - DIGEST_LIST_LIMIT }));
-  };
-  const overdueItems = (items: ReminderActivity[]) =>
-    items.map((a) => [fill(t.overdueLine, { code: a.code, title: a.title, date: date(a.end), days: days(daysBetween(a.end!, asOf)) }), url(activityPath(a.id))]);
-
-  if (reminder.kind === 'digest_head') {
-    const subject = fill(t.headDigestSubject, { week: reminder.week, overdue: reminder.overdue.length, dueSoon: reminder.dueSoon.length });
-    lines.push(fill(t.headDigestIntro, { date: date(asOf) }));
-    if (reminder.overdue.length) list(fill(t.overdueList, { count: reminder.overdue.length }), overdueItems(reminder.overdue));
-    if (reminder.dueSoon.length) {
-      list(
-        fill(t.dueSoonList, { count: reminder.dueSoon.length }),
-        reminder.dueSoon.map((a) => [
-          fill(t.dueLine, { code: a.code, title: a.title, date: date(a.end), status: STATUS_LABELS[a.status][lang], percent: a.percent }),
-          url(activityPath(a.id)),
-        ]),
-      );
-    }
-    if (reminder.stale.length) {
-      list(
-        fill(t.staleList, { count: reminder.stale.length }),
-        reminder.stale.map((a) => [
-          fill(t.staleLine, { code: a.code, title: a.title, last: a.lastUpdateAt === null ? t.neverUpdated : formatDateTime(a.lastUpdateAt, lang).slice(0, 10) }),
-          url(activityPath(a.id)),
-        ]),
-      );
-    }
-    lines.push('', fill(t.openAll, { url: url('/my') }));
-    return { subject, text: [...lines, ...footer].join('\n'), link: '/my' };
-  }
-
-  if (reminder.kind !== 'digest_secretary') throw new Error(`Unknown reminder kind`);
-  const window = digestWindow(asOf);
-  const from = formatDate(addDays(window.monday, -7), lang);
-  const to = formatDate(addDays(window.monday, -1), lang);
-  const subject = fill(t.secretaryDigestSubject, {
-    week: reminder.week,
-    overdue: reminder.overdue.length,
-    updates: reminder.updates.length,
-  });
-  lines.push(fill(t.secretaryDigestIntro, { date: date(asOf) }));
-  if (reminder.overdue.length) {
-    lines.push('', t.byOwner);
-    for (const { owner, count } of reminder.byOwner) lines.push(`• ${owner}: ${count}`);
-    list(fill(t.overdueList, { count: reminder.overdue.length }), overdueItems(reminder.overdue));
-  }
-  if (reminder.updates.length) {
-    list(
-      fill(t.updatesList, { from, to, count: reminder.updates.length }),
-      reminder.updates.map((u) => [
-        `${formatDateTime(u.at, lang)} ${u.code} ${u.title} — ${STATUS_LABELS[u.status][lang]}${u.percent === null ? '' : `, ${u.percent}%`}${u.userName ? ` (${u.userName})` : ''}`,
-        url(activityPath(u.activityId)),
-      ]),
-    );
-  } else {
-    lines.push('', fill(t.noUpdates, { from, to }));
-  }
-  lines.push('', fill(t.openAll, { url: url('/dashboard') }));
-  return { subject, text: [...lines, ...footer].join('\n'), link: '/dashboard' };
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
-
-/**
- * The HTML part of an e-mail from its plain text: everything escaped, http(s) links made
- * clickable, blank lines as paragraphs, other line breaks kept.
- */
-export function textToHtml(text: string, lang: Lang): string {
-  const paragraphs = text.split(/\n{2,}/).map((block) => {
-    const html = escapeHtml(block)
-      .replace(/https?:\/\/[^\s<>"']+/g, (href) => `<a href="${href}">${href}</a>`)
-      .replaceAll('\n', '<br>\n');
-    return `<p style="margin:0 0 1em">${html}</p>`;
-  });
-  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#1c2430">\n${paragraphs.join('\n')}\n</body></html>`;
 }

@@ -13,18 +13,16 @@
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, writeTransaction } from '../../db/client';
-import { NOTIFICATION_DELIVERIES, notifications, organizations, users } from '../../db/schema';
+import { NOTIFICATION_DELIVERIES, notificationItems, notifications, organizations, users } from '../../db/schema';
 import { env } from '~/env.server';
 import { todayInSofia } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import type { Status } from '~/domain/status';
+import { composeMessage, groupByUser, messageKind, textToHtml, type ComposedMessage, type MessageKind } from '~/domain/reminder-messages';
 import {
   afterFailure,
-  composeMessage,
   digestWindow,
   planReminders,
-  textToHtml,
-  type ComposedMessage,
   type Reminder,
   type ReminderActivity,
   type ReminderInput,
@@ -32,8 +30,10 @@ import {
   type WeekUpdate,
 } from '~/domain/reminders';
 import { mailerFromEnv, type Mailer } from '~/mail.server';
+import { unsubscribeUrl } from '~/unsubscribe.server';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
+import { recordAudit } from './audit.server';
 import { prepared } from './statements.server';
 
 export type Delivery = (typeof NOTIFICATION_DELIVERIES)[number];
@@ -109,37 +109,42 @@ export function loadReminderInput(asOf: string): ReminderInput {
 }
 
 export type PlannedMessage = ComposedMessage & {
+  /** The key of the message's first reminder (notifications.key; Message-ID). */
   key: string;
-  kind: Reminder['kind'];
+  kind: MessageKind;
+  /** The reminders the message carries: their keys, kinds and activities. */
+  items: { key: string; kind: Reminder['kind']; activityId: number | null }[];
   userId: number;
   email: string;
   userName: string;
   language: Lang;
+  /** The activity of a message about one activity; null for a summary. */
   activityId: number | null;
-  dueOn: string;
 };
 
-/** The messages a run as of asOf would record now: the rules' output minus what is recorded already. */
+/**
+ * The messages a run as of asOf would record now: the rules' reminders minus those recorded
+ * already, one message per person.
+ */
 export function plannedMessages(asOf: string, appUrl: string = env.APP_URL): PlannedMessage[] {
   const input = loadReminderInput(asOf);
   const usersById = new Map(input.users.map((u) => [u.id, u]));
-  const exists = getDb().$client.prepare('select 1 from notifications where key = ?');
-  return planReminders(input)
-    .filter((r) => !exists.get(r.key))
-    .map((reminder) => {
-      const user = usersById.get(reminder.userId)!;
-      return {
-        ...composeMessage(reminder, user, asOf, appUrl),
-        key: reminder.key,
-        kind: reminder.kind,
-        userId: user.id,
-        email: user.email,
-        userName: user.name,
-        language: user.language,
-        activityId: 'activity' in reminder ? reminder.activity.id : null,
-        dueOn: reminder.dueOn,
-      };
-    });
+  const recorded = getDb().$client.prepare('select 1 from notification_items where key = ?');
+  return groupByUser(planReminders(input).filter((r) => !recorded.get(r.key))).map((reminders) => {
+    const user = usersById.get(reminders[0]!.userId)!;
+    const items = reminders.map((r) => ({ key: r.key, kind: r.kind, activityId: 'activity' in r ? r.activity.id : null }));
+    return {
+      ...composeMessage(reminders, user, asOf, appUrl),
+      key: items[0]!.key,
+      kind: messageKind(reminders),
+      items,
+      userId: user.id,
+      email: user.email,
+      userName: user.name,
+      language: user.language,
+      activityId: items.length === 1 ? items[0]!.activityId : null,
+    };
+  });
 }
 
 export type DeliveryReport = {
@@ -186,18 +191,26 @@ export async function runReminders(options: RunOptions = {}): Promise<RunReport>
     if (options.dryRun) {
       return { asOf, dryRun: true, smtp: mailer !== null, messages, pending: mailer ? duePendingCount(now) : 0, delivery: empty };
     }
-    recordMessages(messages, mailer ? 'pending' : 'in_app', now);
-    const delivery = mailer ? await deliverPending({ mailer, now, log: options.log }) : empty;
-    return { asOf, dryRun: false, smtp: mailer !== null, messages, pending: pendingCount(), delivery };
+    const recorded = recordMessages(messages, mailer ? 'pending' : 'in_app', now);
+    const delivery = mailer ? await deliverPending({ mailer, now, log: options.log, appUrl: options.appUrl }) : empty;
+    return { asOf, dryRun: false, smtp: mailer !== null, messages: recorded, pending: pendingCount(), delivery };
   } finally {
     if (ownMailer) mailer?.close();
   }
 }
 
-function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Date): void {
-  writeTransaction((tx) => {
-    for (const m of messages) {
-      tx.insert(notifications)
+/**
+ * Records the messages and the reminders they carry, in one write transaction. A message one
+ * of whose reminders another run has recorded meanwhile is left out (the next run plans the
+ * rest afresh); returns the messages recorded.
+ */
+function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Date): PlannedMessage[] {
+  return writeTransaction((tx) => {
+    const recorded = getDb().$client.prepare('select 1 from notification_items where key = ?');
+    return messages.filter((m) => {
+      if (m.items.some((item) => recorded.get(item.key))) return false;
+      const { id } = tx
+        .insert(notifications)
         .values({
           key: m.key,
           userId: m.userId,
@@ -209,9 +222,13 @@ function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Dat
           delivery,
           createdAt: now,
         })
-        .onConflictDoNothing({ target: notifications.key })
+        .returning({ id: notifications.id })
+        .get();
+      tx.insert(notificationItems)
+        .values(m.items.map((item) => ({ key: item.key, notificationId: id })))
         .run();
-    }
+      return true;
+    });
   });
 }
 
@@ -228,6 +245,7 @@ function pendingCount(): number {
 
 type PendingRow = {
   id: number;
+  userId: number;
   key: string;
   subject: string;
   body: string;
@@ -248,10 +266,11 @@ export async function deliverPending(options: { mailer: Mailer; now?: Date; log?
   const now = (options.now ?? new Date()).getTime();
   const log = options.log ?? ((line: string) => console.warn(line));
   const sqlite = getDb().$client;
-  const host = new URL(options.appUrl ?? env.APP_URL).hostname || 'localhost';
+  const appUrl = options.appUrl ?? env.APP_URL;
+  const host = new URL(appUrl).hostname || 'localhost';
   const due = sqlite
     .prepare(
-      `select n.id, n.key, n.subject, n.body, n.attempts, u.email, u.name, u.language,
+      `select n.id, n.user_id as userId, n.key, n.subject, n.body, n.attempts, u.email, u.name, u.language,
          u.reminders_enabled as remindersEnabled, u.disabled
        from notifications n join users u on u.id = n.user_id
        where n.delivery = 'pending' and (n.next_attempt_at is null or n.next_attempt_at <= ?)
@@ -281,6 +300,7 @@ export async function deliverPending(options: { mailer: Mailer; now?: Date; log?
         text: row.body,
         html: textToHtml(row.body, row.language),
         messageId: `notification-${row.id}.${row.key.replace(/[^A-Za-z0-9.-]/g, '-')}@${host}`,
+        unsubscribeUrl: unsubscribeUrl(appUrl, row.userId),
       });
       markSent.run(now, row.id);
       report.sent += 1;
@@ -381,8 +401,31 @@ export function markAllRead(userId: number, now = new Date()): number {
     .run().changes;
 }
 
-export function setRemindersEnabled(userId: number, enabled: boolean): void {
-  getDb().update(users).set({ remindersEnabled: enabled }).where(eq(users.id, userId)).run();
+/**
+ * Switches a user's reminders on or off (the settings page, or the one-click link of an
+ * e-mail: then the actor is the user too) and records the change in the audit log. Returns
+ * whether anything changed.
+ */
+export function setRemindersEnabled(userId: number, enabled: boolean): boolean {
+  return writeTransaction((tx) => {
+    const changed = tx
+      .update(users)
+      .set({ remindersEnabled: enabled })
+      .where(and(eq(users.id, userId), eq(users.remindersEnabled, !enabled)))
+      .run().changes;
+    if (changed) recordAudit(userId, 'user', userId, 'reminders', { remindersEnabled: !enabled }, { remindersEnabled: enabled }, tx);
+    return changed > 0;
+  });
+}
+
+/** What the unsubscribe page shows: the address and whether reminders are on; null for no such (or a disabled) account. */
+export function reminderSubscription(userId: number): { email: string; remindersEnabled: boolean } | null {
+  const row = getDb()
+    .select({ email: users.email, remindersEnabled: users.remindersEnabled, disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  return row && !row.disabled ? { email: row.email, remindersEnabled: row.remindersEnabled } : null;
 }
 
 // --- administration -------------------------------------------------------------------------

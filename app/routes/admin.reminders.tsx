@@ -6,7 +6,8 @@ import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { MAX_DAYS_BEFORE } from '~/domain/reminders';
 import { env } from '~/env.server';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { NOTIFICATION_KIND_LABELS, pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import type { MessageKind } from '~/domain/reminder-messages';
 import { mailerFromEnv, smtpStatus } from '~/mail.server';
 import { recordAudit } from '~/models/audit.server';
 import {
@@ -108,13 +109,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return Response.json({ ok: true, intent: 'retry', count, sent } satisfies ActionData);
 }
 
-const KIND_LABELS: Record<string, MessageKey> = {
-  start: 'notifKind_start',
-  end: 'notifKind_end',
-  overdue: 'notifKind_overdue',
-  digest_head: 'notifKind_digest_head',
-  digest_secretary: 'notifKind_digest_secretary',
-};
 const DELIVERY_BADGES: Record<string, string> = { sent: 'badge badge--ok', pending: 'badge badge--due', failed: 'badge badge--overdue', in_app: 'badge badge--muted' };
 
 function ActionMessage({ data }: { data: ActionData | undefined }) {
@@ -253,7 +247,7 @@ export default function AdminRemindersPage() {
                       <br />
                       <span className="muted small">{entry.email}</span>
                     </td>
-                    <td>{KIND_LABELS[entry.kind] ? t(KIND_LABELS[entry.kind]!) : entry.kind}</td>
+                    <td>{entry.kind in NOTIFICATION_KIND_LABELS ? t(NOTIFICATION_KIND_LABELS[entry.kind as MessageKind]) : entry.kind}</td>
                     <td>{entry.subject}</td>
                     <td>
                       <span className={DELIVERY_BADGES[entry.delivery]}>{t(`notifDelivery_${entry.delivery}`)}</span>

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { requireUser, safeRedirect } from '~/auth.server';
 import { formatDateTime } from '~/domain/dates';
 import { can } from '~/domain/permissions';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { NOTIFICATION_KIND_LABELS, pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import type { MessageKind } from '~/domain/reminder-messages';
 import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST_LIMIT, unreadCount } from '~/models/notification.server';
 import notificationsCss from '~/styles/notifications.css?url';
 
@@ -47,14 +48,6 @@ export async function action({ request }: ActionFunctionArgs) {
   if (input.intent === 'open') return redirect(safeRedirect(found.link, '/notifications'));
   return Response.json({ ok: true } satisfies ActionData);
 }
-
-const KIND_LABELS: Record<string, MessageKey> = {
-  start: 'notifKind_start',
-  end: 'notifKind_end',
-  overdue: 'notifKind_overdue',
-  digest_head: 'notifKind_digest_head',
-  digest_secretary: 'notifKind_digest_secretary',
-};
 
 /** The message text with its http(s) addresses clickable (React escapes the rest). */
 function LinkedText({ text }: { text: string }) {
@@ -120,7 +113,7 @@ export default function NotificationsPage() {
             <li key={item.id} className={item.readAt ? 'card notification' : 'card notification notification--unread'}>
               <div className="notification__head">
                 <p className="eyebrow">
-                  {KIND_LABELS[item.kind] ? t(KIND_LABELS[item.kind]!) : item.kind} · {formatDateTime(item.createdAt, lang)}
+                  {item.kind in NOTIFICATION_KIND_LABELS ? t(NOTIFICATION_KIND_LABELS[item.kind as MessageKind]) : item.kind} · {formatDateTime(item.createdAt, lang)}
                   {item.readAt ? null : <span className="badge badge--due notification__new">{t('notifNew')}</span>}
                 </p>
                 <h2 className="notification__subject">{item.subject}</h2>

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { requireUser } from '~/auth.server';
 import { pageTitle, useT, type MessageKey } from '~/i18n';
 import { smtpStatus } from '~/mail.server';
-import { recordAudit } from '~/models/audit.server';
 import { setRemindersEnabled } from '~/models/notification.server';
 import notificationsCss from '~/styles/notifications.css?url';
 
@@ -27,10 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return Response.json({ ok: false } satisfies ActionData, { status: 400 });
-  if (parsed.data.remindersEnabled !== user.remindersEnabled) {
-    setRemindersEnabled(user.id, parsed.data.remindersEnabled);
-    recordAudit(user.id, 'user', user.id, 'reminders', { remindersEnabled: user.remindersEnabled }, { remindersEnabled: parsed.data.remindersEnabled });
-  }
+  setRemindersEnabled(user.id, parsed.data.remindersEnabled);
   return Response.json({ ok: true, message: 'remSaved' } satisfies ActionData);
 }
 

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useT } from '~/i18n';
+import { reminderSubscription, setRemindersEnabled } from '~/models/notification.server';
+import { userIdOfUnsubscribeToken } from '~/unsubscribe.server';
+
+/**
+ * /unsubscribe/<token> — the one-click link of the reminder e-mails (List-Unsubscribe, RFC 8058).
+ * GET shows a confirmation page with a button; POST (the button, or the mail client's one-click
+ * request, which comes from the mail provider with no session and no Origin of ours) switches
+ * that person's reminders off. No login: the signed token is the only credential, so the
+ * same-origin check of the other forms does not apply. A tampered token is refused with 403
+ * before the database is touched, and the request body is never read.
+ */
+export const meta: MetaFunction = () => [{ title: 'Напомняния по имейл · План за подобрение' }, { name: 'robots', content: 'noindex' }];
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+function signedUser(params: LoaderFunctionArgs['params']): number {
+  const userId = userIdOfUnsubscribeToken(params.token ?? '');
+  if (userId === null) throw new Response('This link is not valid.', { status: 403, headers: NO_STORE });
+  return userId;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const subscription = reminderSubscription(signedUser(params));
+  if (!subscription) throw new Response('Not found', { status: 404, headers: NO_STORE });
+  return Response.json(subscription, { headers: NO_STORE });
+}
+
+export async function action({ params }: ActionFunctionArgs) {
+  const userId = signedUser(params);
+  if (!reminderSubscription(userId)) throw new Response('Not found', { status: 404, headers: NO_STORE });
+  setRemindersEnabled(userId, false);
+  return Response.json({ done: true }, { headers: NO_STORE });
+}
+
+export default function UnsubscribePage() {
+  const { email, remindersEnabled } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>()?.done;
+  const navigation = useNavigation();
+  const t = useT();
+  return (
+    <div className="login">
+      <div className="card login__card stack">
+        <h1>{t('unsubTitle')}</h1>
+        {done || !remindersEnabled ? (
+          <p className="alert alert--success" role="status">
+            {t('unsubDone', { email })}
+          </p>
+        ) : (
+          <Form method="post" className="stack">
+            <p>{t('unsubConfirm', { email })}</p>
+            <div>
+              <button type="submit" className="button button--primary" disabled={navigation.state !== 'idle'}>
+                {t('unsubButton')}
+              </button>
+            </div>
+          </Form>
+        )}
+        <p className="muted">
+          {t('unsubSettingsHint')} <Link to="/settings">{t('settingsTitle')}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
