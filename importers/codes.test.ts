@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { kindFromType, parseCafRefs } from './caf';
 import { CAF_CRITERIA } from './caf2020';
 import { parseAreaHeading, splitCode } from './codes';
-import { splitOwners } from './text';
 
 describe('splitCode', () => {
   it.each([
@@ -62,17 +61,5 @@ describe('CAF references', () => {
     ['друго', null],
   ])('reads the type %s', (text, kind) => {
     expect(kindFromType(text)).toBe(kind);
-  });
-});
-
-describe('splitOwners', () => {
-  it('splits on commas, semicolons and line breaks, drops trailing dots, empty parts and repeats', () => {
-    expect(splitOwners('Главен секретар, директори дирекции.')).toEqual(['Главен секретар', 'директори дирекции']);
-    expect(splitOwners('Дирекция АПОФУС;\r\n  експерт ИТ ;; Дирекция АПОФУС.\nГлавен  секретар,')).toEqual([
-      'Дирекция АПОФУС',
-      'експерт ИТ',
-      'Главен секретар',
-    ]);
-    expect(splitOwners('')).toEqual([]);
   });
 });
