@@ -35,14 +35,15 @@ const ORDINALS: Record<string, number> = {
   четвърто: 4, четвърта: 4, четвърти: 4, четвъртото: 4, четвъртата: 4, четвъртия: 4, четвъртият: 4,
   first: 1, second: 2, third: 3, fourth: 4,
 };
-/** "1", "1-во", "2ро", "3-то", "4-ти", "1st", "2nd" -> the number. */
-const NUMBERED = /^([1-4])(?:-?(?:во|ро|то|ти|st|nd|rd|th))?$/;
+/** "1", "1-во", "2ро", "3-то", "4-ти", "IV-то", "1st", "2nd" -> the number. */
+const NUMBERED = /^(iv|i{1,3}|[1-4])(?:-?(?:во|ро|то|ти|st|nd|rd|th))?$/;
 
 export function ordinalNumber(word: string): number | null {
   const named = ORDINALS[word];
   if (named !== undefined) return named;
   const m = NUMBERED.exec(word);
-  return m ? Number(m[1]) : null;
+  if (!m) return null;
+  return ORDINALS[m[1]!] ?? Number(m[1]);
 }
 
 /** Words for a quarter and a half-year, as written after the ordinal ("I тримесечие", "2nd quarter"). */

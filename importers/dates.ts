@@ -95,7 +95,7 @@ function tidy(text: string): string {
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/(\d{4}) ?(?:година|год\.?|г\.?)(?![a-zа-я])/g, '$1')
-    .replace(/(^| )(?:м\.|мес\.|месец) ?(?=[a-zа-я])/g, '$1')
+    .replace(/(^| )(?:м\.|мес\.|месец) ?(?=[a-zа-я\d])/g, '$1')
     .replace(/[ .,;:]+$/, '');
 }
 
@@ -104,6 +104,8 @@ function readText(text: string): Dates | Invalid | 'ongoing' | null {
   const [qualifier, rest] = leadingQualifier(text);
   const role = qualifier === 'until' || qualifier === 'from' ? qualifier : 'point';
   const body = role === 'point' ? text : rest;
+  const years = SHORT_YEARS.exec(body);
+  if (years && +years[2]! > +years[1]!.slice(2)) return yearsRange(+years[1]!, +years[1]!.slice(0, 2) * 100 + +years[2]!);
   const one = readPoint(body);
   if (one !== null) return one.kind === 'span' ? { ...one, role } : one;
   return readRange(body);
@@ -155,6 +157,17 @@ function readRange(text: string): Dates | Invalid | 'ongoing' | null {
     return { kind: 'span', first: first.first, last: last.last, role: 'range' };
   }
   return null;
+}
+
+/** "2023-24": 2023 to 2024 (24 is no month). */
+const SHORT_YEARS = /^(\d{4}) ?- ?(\d{2})$/;
+
+function yearsRange(first: number, last: number): Dates | Invalid {
+  const from = periodSpan(first, 1, 1);
+  const to = periodSpan(last, 12, 12);
+  if (from.kind === 'invalid') return from;
+  if (to.kind === 'invalid') return to;
+  return { kind: 'span', first: from.first, last: to.last, role: 'range' };
 }
 
 /** The first end of a range completed with the tail of the second: "март" + " 2024", "14" + ".03.2022". */
