@@ -348,13 +348,13 @@ describe('readPeriod', () => {
       readPeriod(cell);
       readDate(cell, 'start');
     }
-    expect(performance.now() - began).toBeLessThan(500);
+    expect(performance.now() - began).toBeLessThan(1500);
   });
 
   it('costs little on the longest text still read as a date', () => {
     const cells = [`${'1-'.repeat(59)}1`, `${'2024 - '.repeat(17)}x`, `${'a.'.repeat(59)}`, `${'q1 '.repeat(39)}`];
     const began = performance.now();
     for (let i = 0; i < 20; i++) for (const cell of cells) readPeriod(cell);
-    expect(performance.now() - began).toBeLessThan(500);
+    expect(performance.now() - began).toBeLessThan(1500);
   });
 });
