@@ -55,7 +55,7 @@ export function splitOwners(text: string): string[] {
   for (const part of ownerParts(text)) {
     let owner = part;
     const role = previous === null ? null : sharedRole(previous);
-    if (role !== null && owner.length <= 200 && BARE_NAME.test(owner)) {
+    if (role !== null && isBareName(owner)) {
       owner = `${singular(role.prefix)} ${owner}`;
       if (role.prefix !== singular(role.prefix)) rename(owners, previous!, `${singular(role.prefix)} ${role.name}`);
     }
@@ -96,11 +96,12 @@ const SEPARATOR = /[,;\n\r•▪·]|\s\/\s?|\/\s|\s&\s|\s(?:както\sи|и|an
 const SOFT = /^\s(?:както\sи|и|and)\s$/i;
 /** Words that begin an owner's name: roles and units, in Bulgarian and English. */
 const OWNER_WORD =
-  /^(?:директор|дирекци|главн|главен|гл\.|секретар|заместник|зам\.|началник|ръководител|експерт|старши|младши|специалист|служител|отдел|сектор|звен|комисия|работн|екип|кмет|областн|председател|член|юрисконсулт|счетоводител|инспектор|одитор|администратор|координатор|съветник|връзки|служба|пр\b|director|head|chief|secretary|deputy|expert|manager|officer|department|unit|team|staff|committee|working|coordinator|advisor|adviser|specialist|all\b|всички)/i;
-/** A name on its own: in quotes, or an abbreviation ("АПОФУС", "ИТ", "HR"). */
-const BARE_NAME = /^(?:["„“«][^"„“”«»]+["“”»]|[A-ZА-Я]{2,}(?:[-\s][A-ZА-Я]{2,})*)$/u;
+  /^(?:директор|дирекци|главн|главен|гл\.|секретар|заместник|зам\.|началник|ръководител|експерт|старши|младши|специалист|служител|отдел|сектор|звен|комисия|работн|екип|кмет|областн|председател|член|юрисконсулт|счетоводител|инспектор|одитор|администратор|координатор|съветник|връзки|служба|director|head|chief|secretary|deputy|expert|manager|officer|department|unit|team|staff|committee|working|coordinator|advisor|adviser|specialist|all\b|всички)/i;
+/** A name on its own: in quotes, or an abbreviation of one word ("АПОФУС", "ИТ", "HR"). */
+const NAME = String.raw`["„“«][^"„“”«»]+["“”»]|[A-ZА-Я]{2,10}`;
+const BARE_NAME = new RegExp(`^(?:${NAME})$`);
 /** A role ending in a name: "директори на дирекции „АПОФУС“" -> prefix and name. */
-const ROLE_WITH_NAME = /^(.*\S)\s(["„“«][^"„“”«»]+["“”»]|[A-ZА-Я]{2,}(?:[-\s][A-ZА-Я]{2,})*)$/u;
+const ROLE_WITH_NAME = new RegExp(String.raw`^(.*\S)\s(${NAME})$`);
 const LIST_MARK = /^(?:[-–—•·▪*]|\d{1,2}[.)]|[а-яa-z]\))\s+/;
 
 /** The cell cut at its separators, with list marks and trailing dots taken off. */
@@ -159,7 +160,12 @@ function closingIndex(text: string, open: number, closers: string, missing: Set<
 function sharedRole(owner: string): { prefix: string; name: string } | null {
   if (owner.length > 200) return null;
   const m = ROLE_WITH_NAME.exec(owner);
-  return m ? { prefix: m[1]!, name: m[2]! } : null;
+  return m && isBareName(m[2]!) ? { prefix: m[1]!, name: m[2]! } : null;
+}
+
+/** "„АКРРДС“", "АКРРДС", not "ДИРЕКТОР" (a role in capitals). */
+function isBareName(text: string): boolean {
+  return text.length <= 200 && BARE_NAME.test(text) && !OWNER_WORD.test(text.replace(/^["„“«]/, ''));
 }
 
 const SINGULAR: Record<string, string> = {
