@@ -17,6 +17,8 @@ describe('splitOwners', () => {
     ['Комисия по качеството и работна група', ['Комисия по качеството', 'работна група']],
     ['Главен секретар / експерт ИТ', ['Главен секретар', 'експерт ИТ']],
     ['Главен секретар/ експерт ИТ', ['Главен секретар', 'експерт ИТ']],
+    ['=cmd|\' /C calc\'!A0', ['=cmd|\' /C calc\'!A0']],
+    ['АПОФУС/ГДАР', ['АПОФУС/ГДАР']],
     ['Chief secretary and IT expert', ['Chief secretary', 'IT expert']],
     ['Chief secretary and Directors', ['Chief secretary', 'Directors']],
     ['HR & IT', ['HR', 'IT']],

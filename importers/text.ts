@@ -89,10 +89,10 @@ const LOOKALIKE: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', 
 /** Pairs that protect what is between them from splitting; "„" closes with "“" (Bulgarian), "”" or '"'. */
 const CLOSERS: Record<string, string> = { '„': '“”"', '“': '”"', '"': '"', '«': '»', '(': ')' };
 /**
- * Between two owners (outside quotes): , ; line breaks, bullets, a spaced "/" or "&"; and
+ * Between two owners (outside quotes): , ; line breaks, bullets, "/" with a space after it, " & "; and
  * " и ", " and ", " както и " when the next words name an owner.
  */
-const SEPARATOR = /[,;\n\r•▪·]|\s\/\s?|\/\s|\s&\s|\s(?:както\sи|и|and)\s/gi;
+const SEPARATOR = /[,;\n\r•▪·]|\s?\/\s|\s&\s|\s(?:както\sи|и|and)\s/gi;
 const SOFT = /^\s(?:както\sи|и|and)\s$/i;
 /** Words that begin an owner's name: roles and units, in Bulgarian and English. */
 const OWNER_WORD =
