@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindFromType, parseCafRefs } from './caf';
-import { CAF_CRITERIA } from './caf2020';
 import { parseAreaHeading, splitCode } from './codes';
-import { splitOwners } from './text';
 
 describe('splitCode', () => {
   it.each([
@@ -32,47 +29,5 @@ describe('parseAreaHeading', () => {
 
   it('is null for other text', () => {
     expect(parseAreaHeading('Областна администрация')).toBeNull();
-  });
-});
-
-describe('CAF references', () => {
-  it('holds the 9 criteria and 28 sub-criteria of CAF 2020', () => {
-    expect(CAF_CRITERIA.map((c) => c.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
-    expect(CAF_CRITERIA.flatMap((c) => c.subCriteria)).toHaveLength(28);
-    expect(CAF_CRITERIA[3].subCriteria[5]).toEqual({ code: '4.6', titleEn: 'Manage facilities', titleBg: 'Управление на материалните активи' });
-  });
-
-  it.each([
-    ['2.3', ['2.3'], []],
-    ['1.2, 2.3', ['1.2', '2.3'], []],
-    ['критерий 2.3', ['2.3'], []],
-    ['6', ['6'], []],
-    ['CAF 2020: 5.1; 5.2', ['5.1', '5.2'], []],
-    ['2.7 и 10.1', [], ['2.7', '10.1']],
-    ['x', [], []],
-  ])('reads %s', (text, refs, unknown) => {
-    expect(parseCafRefs(text)).toEqual({ refs, unknown });
-  });
-
-  it.each([
-    ['стратегическа мярка', 'strategic'],
-    ['Strategic', 'strategic'],
-    ['бърза победа', 'quick_win'],
-    ['Quick win', 'quick_win'],
-    ['друго', null],
-  ])('reads the type %s', (text, kind) => {
-    expect(kindFromType(text)).toBe(kind);
-  });
-});
-
-describe('splitOwners', () => {
-  it('splits on commas, semicolons and line breaks, drops trailing dots, empty parts and repeats', () => {
-    expect(splitOwners('Главен секретар, директори дирекции.')).toEqual(['Главен секретар', 'директори дирекции']);
-    expect(splitOwners('Дирекция АПОФУС;\r\n  експерт ИТ ;; Дирекция АПОФУС.\nГлавен  секретар,')).toEqual([
-      'Дирекция АПОФУС',
-      'експерт ИТ',
-      'Главен секретар',
-    ]);
-    expect(splitOwners('')).toEqual([]);
   });
 });
