@@ -18,6 +18,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-tracker-e2e-'));
   const port = await freePort();
   let output = '';
+  const baseUrl = `http://127.0.0.1:${port}`;
   server = spawn('npm', ['start'], {
     detached: true,
     env: {
@@ -28,12 +29,12 @@ beforeAll(async () => {
       SESSION_SECRET: 'e2e-session-secret-0123456789',
       SEED_DEMO: '1',
       NODE_ENV: 'production',
+      APP_URL: baseUrl, // the app's public address, as a deployment sets it (links in calendar feeds and e-mails)
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (chunk) => (output += chunk));
   server.stderr!.on('data', (chunk) => (output += chunk));
-  const baseUrl = `http://127.0.0.1:${port}`;
   await waitForServer(`${baseUrl}/login`, server, () => output);
   process.env.E2E_BASE_URL = baseUrl;
   process.env.E2E_DATABASE_PATH = path.join(dir, 'app.db');
