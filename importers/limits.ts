@@ -13,6 +13,9 @@ export const MAX_CELLS = 3_000_000;
 /** Excel's own limit for the text of one cell. */
 export const MAX_CELL_CHARS = 32_767;
 
+/** Merged ranges kept per sheet: far more than any plan has; the rest are ignored (they only help to read the layout). */
+export const MAX_MERGES = 100_000;
+
 /** Excel allows 31 characters; a longer name (from a hand-made file, or a CSV's file name) is shortened. */
 export const MAX_SHEET_NAME_CHARS = 100;
 

@@ -1,6 +1,6 @@
 import { ImportError } from './import-error';
-import { ReadBudget, shortSheetName } from './limits';
-import type { CellValue, Sheet } from './types';
+import { MAX_MERGES, ReadBudget, shortSheetName } from './limits';
+import type { CellRange, CellValue, Sheet } from './types';
 import { CLOSE, END, OPEN, READ_DEADLINE_MS, XmlRefusal, XmlScanner, XmlSyntaxError, type Token } from './xml-scanner';
 import { unpackXlsx } from './zip';
 
@@ -8,8 +8,8 @@ import { unpackXlsx } from './zip';
  * Reads every sheet of an .xlsx: the archive is checked and unpacked (importers/zip.ts), then
  * each part it needs is decoded and scanned (importers/xml-scanner.ts), which refuses a hostile
  * or broken part with an ImportError; what is kept is counted (importers/limits.ts).
- * Merge ranges are not read: a merged cell arrives empty below its first cell (the plan builder
- * carries values down). A hyperlink cell holds its display text as its value.
+ * A merged cell keeps its value in its first cell, the range goes to Sheet.merges; hidden rows
+ * are marked. A hyperlink cell holds its display text as its value.
  */
 export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = Infinity): Promise<Sheet[]> {
   const parts = unpackXlsx(bytes, fileName);
@@ -213,9 +213,37 @@ function readSheet(xml: XmlScanner, name: string, book: Book, budget: ReadBudget
   const sheet: Sheet = { name, rows: [] };
   budget.startSheet(name);
   for (let token = xml.next(); token !== END; token = xml.next()) {
-    if (token === OPEN && xml.name === 'sheetData') readRows(xml, sheet, book, budget, rowLimit);
+    if (token !== OPEN) continue;
+    if (xml.name === 'sheetData') readRows(xml, sheet, book, budget, rowLimit);
+    else if (xml.name === 'mergeCells') sheet.merges = readMerges(xml);
   }
   return sheet;
+}
+
+/** The <mergeCell ref="A1:C3"> ranges of the <mergeCells> just opened; a ref that is no range is skipped. */
+function readMerges(xml: XmlScanner): CellRange[] {
+  const merges: CellRange[] = [];
+  forEachChild(xml, 'mergeCell', () => {
+    const range = merges.length < MAX_MERGES ? parseRange(xml.attribute('ref') ?? '') : null;
+    if (range) merges.push(range);
+  });
+  return merges;
+}
+
+function parseRange(ref: string): CellRange | null {
+  const match = /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/i.exec(ref);
+  if (!match) return null;
+  const [top, bottom] = [Number(match[2]), Number(match[4])];
+  const [left, right] = [letterIndex(match[1]!), letterIndex(match[3]!)];
+  if (top < 1 || bottom < top || right < left || right >= MAX_COLUMNS || (top === bottom && left === right)) return null;
+  return { top, left, bottom, right };
+}
+
+/** 0-based column of letters A..XFD (at most three, checked by the caller). */
+function letterIndex(letters: string): number {
+  let column = 0;
+  for (const letter of letters.toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 0x40);
+  return column - 1;
 }
 
 /** The <row> elements of the <sheetData> just opened. A row or cell without its r attribute follows the one before. */
@@ -227,6 +255,7 @@ function readRows(xml: XmlScanner, sheet: Sheet, book: Book, budget: ReadBudget,
     if (token !== OPEN || xml.name !== 'row' || xml.depth !== dataDepth + 1) continue;
     const r = xml.attribute('r');
     rowNumber = r === null ? rowNumber + 1 : parseRowNumber(xml, r);
+    const hidden = xml.attribute('hidden');
     const cells = readRow(xml, book);
     budget.row(rowNumber, cells.length);
     if (sheet.rows.length >= rowLimit) continue;
@@ -234,7 +263,7 @@ function readRows(xml: XmlScanner, sheet: Sheet, book: Book, budget: ReadBudget,
       const value = cells[column]!;
       if (value !== null) budget.cell(rowNumber, column, value);
     }
-    sheet.rows.push({ row: rowNumber, cells });
+    sheet.rows.push(hidden === '1' || hidden === 'true' ? { row: rowNumber, cells, hidden: true } : { row: rowNumber, cells });
   }
 }
 
