@@ -44,3 +44,15 @@ export function splitOwners(text: string): string[] {
     .filter((part) => part !== '');
   return [...new Set(owners)];
 }
+
+/** Paragraphs above a table kept as its heading (Sheet.heading): the nearest ones. */
+const MAX_HEADING_PARAGRAPHS = 30;
+const MAX_HEADING_CHARS = 32_767;
+
+/** Adds a paragraph of text above a table to its heading lines: trimmed, empty ones left out, only the nearest kept. */
+export function addHeadingLine(lines: string[], paragraph: string): void {
+  const line = paragraph.trim();
+  if (line === '') return;
+  lines.push(line.length > MAX_HEADING_CHARS ? line.slice(0, MAX_HEADING_CHARS) : line);
+  if (lines.length > MAX_HEADING_PARAGRAPHS) lines.shift();
+}

@@ -315,10 +315,10 @@ describe('broken and hostile XML', () => {
 
   it('refuses a DTD and absurd nesting in any part, naming the part', async () => {
     expect(await failure(sheetBook('<row r="1"/>', { sharedStrings: '<!DOCTYPE s [<!ENTITY a "x">]><sst/>' }))).toBe(
-      'plan.xlsx: refused: xl/sharedStrings.xml holds a DTD or entity declarations (<!DOCTYPE ...>), which no spreadsheet has',
+      'plan.xlsx: refused: xl/sharedStrings.xml holds a DTD or entity declarations (<!DOCTYPE ...>), which no spreadsheet or document has',
     );
     expect(await failure(sheetBook('<row r="1"/>', { styles: `<styleSheet>${'<x>'.repeat(64)}${'</x>'.repeat(64)}</styleSheet>` }))).toBe(
-      'plan.xlsx: refused: xl/styles.xml nests its XML elements more than 64 deep, which no spreadsheet does',
+      'plan.xlsx: refused: xl/styles.xml nests its XML elements more than 64 deep, which no spreadsheet or document does',
     );
     expect(await cells(sheetBook(`${'<a>'.repeat(60)}${'</a>'.repeat(60)}<row r="1"><c r="A1"><v>1</v></c></row>`))).toEqual({ 1: [1] });
   });

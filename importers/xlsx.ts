@@ -1,7 +1,6 @@
-import { ImportError } from './import-error';
 import { MAX_MERGES, ReadBudget, shortSheetName } from './limits';
 import type { CellRange, CellValue, Sheet } from './types';
-import { CLOSE, END, OPEN, READ_DEADLINE_MS, XmlRefusal, XmlScanner, XmlSyntaxError, type Token } from './xml-scanner';
+import { asImportError, CLOSE, END, OPEN, READ_DEADLINE_MS, XmlScanner, type Token } from './xml-scanner';
 import { unpackXlsx } from './zip';
 
 /**
@@ -38,11 +37,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
     }
     return sheets;
   } catch (error) {
-    if (error instanceof ImportError) throw error;
-    if (error instanceof XmlRefusal) throw new ImportError(fileName, { en: `refused: ${error.reason.en}`, bg: `отказан: ${error.reason.bg}` });
-    // Anything else a hostile file may cause (a string or array too long, say) is told the same way.
-    const why = error instanceof XmlSyntaxError ? error.reason : { en: String(error), bg: String(error) };
-    throw new ImportError(fileName, { en: `the workbook could not be read (${why.en})`, bg: `работната книга не може да бъде прочетена (${why.bg})` });
+    throw asImportError(error, fileName, { en: 'the workbook could not be read', bg: 'работната книга не може да бъде прочетена' });
   }
 }
 
