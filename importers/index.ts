@@ -26,12 +26,12 @@ export interface SheetPreview {
   rows: string[][];
 }
 
-/** The first rows of each sheet as read, before any interpretation: for the upload preview. */
+/** The first rows of each sheet as read, before any interpretation (a Word table's heading paragraphs first): for the upload preview. */
 export async function previewRows(bytes: Uint8Array, fileName: string, n = 15): Promise<SheetPreview[]> {
   const sheets = await readSheets(bytes, fileName, n);
   return sheets.map((sheet) => ({
     sheet: sheet.name,
-    rows: sheet.rows.slice(0, n).map((row) => row.cells.map(cellText)),
+    rows: [...(sheet.heading ?? []).map((line) => [line]), ...sheet.rows.map((row) => row.cells.map(cellText))].slice(0, n),
   }));
 }
 
