@@ -3,7 +3,7 @@
  * as given (a raw escape hatch for anything the simple model does not say), zipped by zip-writer.
  */
 import fs from 'node:fs';
-import type { CellRange, CellValue } from '../../importers/types';
+import type { CellRange, CellValue, Sheet } from '../../importers/types';
 import { readXlsx } from '../../importers/xlsx';
 import { escapeXml } from './xlsx-builder';
 import { zip, type ZipEntryInput } from './zip-writer';
@@ -127,14 +127,26 @@ export function ods(sheets: { name: string; rows: OdsCell[][] }[]): Uint8Array {
   return openDocument(sheets.map(({ name, rows }) => odsTableXml(name, rows)).join(''));
 }
 
-/** The rows of the Lovech fixture's sheet, by row number from 1 (missing rows empty), with its merges. */
-async function lovechSheet(): Promise<{ name: string; rows: CellValue[][]; merges: CellRange[] }> {
+/** The Lovech fixture's sheet as this importer reads it. */
+async function lovechSheet(): Promise<Sheet> {
   const bytes = new Uint8Array(fs.readFileSync(new URL('../fixtures/lovech-2022-2024.xlsx', import.meta.url)));
-  const [sheet] = await readXlsx(bytes, 'lovech-2022-2024.xlsx');
-  const last = sheet!.rows.at(-1)!.row;
+  return (await readXlsx(bytes, 'lovech-2022-2024.xlsx'))[0]!;
+}
+
+export const lovechDocx = async () => docxFromSheet(await lovechSheet());
+export const lovechOds = async () => odsFromSheet(await lovechSheet());
+
+/** The sheet's cells by row number from 1 (missing rows empty), and which merge covers each cell. */
+function grid(sheet: Sheet): { rows: CellValue[][]; width: number; mergeAt: (row: number, column: number) => CellRange | undefined } {
+  const last = sheet.rows.at(-1)?.row ?? 0;
   const rows: CellValue[][] = Array.from({ length: last }, () => []);
-  for (const row of sheet!.rows) rows[row.row - 1] = row.cells;
-  return { name: sheet!.name, rows, merges: sheet!.merges ?? [] };
+  for (const row of sheet.rows) rows[row.row - 1] = row.cells;
+  const covering = new Map<string, CellRange>();
+  for (const merge of sheet.merges ?? []) {
+    for (let r = merge.top; r <= merge.bottom; r++) for (let c = merge.left; c <= merge.right; c++) covering.set(`${r},${c}`, merge);
+  }
+  const width = Math.max(0, ...rows.map((cells) => cells.length), ...(sheet.merges ?? []).map((m) => m.right + 1));
+  return { rows, width, mergeAt: (row, column) => covering.get(`${row},${column}`) };
 }
 
 const dayText = (value: CellValue) =>
@@ -145,21 +157,20 @@ const dayText = (value: CellValue) =>
       : String(value);
 
 /**
- * The Lovech plan as Word holds such a plan: the title block as paragraphs, then one table from
- * the header row (the first with three filled cells) down, its merges as gridSpan and vMerge,
- * dates written as text (dd.mm.yyyy). Word rows are the sheet's rows less the rows above the table.
+ * A sheet as Word holds such a plan: the title block as paragraphs, then one table from the
+ * header row (the first with three filled cells) down, the merges as gridSpan and vMerge, dates
+ * written as text (dd.mm.yyyy). Word numbers the table's rows: the sheet's row less firstTableRow - 1.
  */
-export async function lovechDocx(): Promise<{ bytes: Uint8Array; firstTableRow: number }> {
-  const { rows, merges } = await lovechSheet();
+export function docxFromSheet(sheet: Sheet): { bytes: Uint8Array; firstTableRow: number } {
+  const { rows, width, mergeAt } = grid(sheet);
   const first = rows.findIndex((cells) => cells.filter((cell) => cell !== null).length >= 3);
-  const width = Math.max(...rows.map((cells) => cells.length));
   const blocks: DocxBlock[] = rows.slice(0, first).map((cells) => ({ paragraph: cells.map(dayText).filter((t) => t !== null).join(' ') }));
   const table: DocxCell[][] = [];
   for (let r = first; r < rows.length; r++) {
     const rowNumber = r + 1;
     const cells: DocxCell[] = [];
     for (let column = 0; column < width; ) {
-      const merge = merges.find((m) => m.top <= rowNumber && rowNumber <= m.bottom && m.left <= column && column <= m.right);
+      const merge = mergeAt(rowNumber, column);
       const span = merge ? merge.right - merge.left + 1 : 1;
       if (merge && merge.top < rowNumber) cells.push({ span, vMerge: 'continue' });
       else cells.push({ text: dayText(rows[r]![column] ?? null), span, vMerge: merge && merge.bottom > merge.top ? 'restart' : undefined });
@@ -171,13 +182,12 @@ export async function lovechDocx(): Promise<{ bytes: Uint8Array; firstTableRow: 
   return { bytes: docx(blocks), firstTableRow: first + 1 };
 }
 
-/** The Lovech plan as a Calc sheet: the same rows (dates as dates), merges as spans over covered cells. */
-export async function lovechOds(): Promise<Uint8Array> {
-  const { name, rows, merges } = await lovechSheet();
-  const width = Math.max(...rows.map((cells) => cells.length));
+/** A sheet as a Calc sheet: the same rows (dates as dates), merges as spans over covered cells. */
+export function odsFromSheet(sheet: Sheet): Uint8Array {
+  const { rows, width, mergeAt } = grid(sheet);
   const cells = rows.map((values, r) =>
     Array.from({ length: width }, (_, column): OdsCell => {
-      const merge = merges.find((m) => m.top <= r + 1 && r + 1 <= m.bottom && m.left <= column && column <= m.right);
+      const merge = mergeAt(r + 1, column);
       if (merge && (merge.top !== r + 1 || merge.left !== column)) return { raw: '<table:covered-table-cell/>' };
       const xml = odsCellXml(values[column] ?? null);
       if (!merge) return { raw: xml };
@@ -185,5 +195,5 @@ export async function lovechOds(): Promise<Uint8Array> {
       return { raw: xml.replace(/^<table:table-cell/, `<table:table-cell${spans}`) };
     }),
   );
-  return openDocument(odsTableXml(name, cells));
+  return openDocument(odsTableXml(sheet.name, cells));
 }
