@@ -1,4 +1,4 @@
-import { MAX_MERGES, ReadBudget } from './limits';
+import { boundMerges, MAX_MERGES, ReadBudget } from './limits';
 import { addHeadingLine } from './text';
 import { readNumbering, type Numbering } from './docx-numbering';
 import type { CellRange, CellValue, Sheet, SheetRow } from './types';
@@ -41,6 +41,8 @@ const isOn = (xml: XmlScanner) => !['0', 'false', 'off'].includes(xml.attribute(
 interface Table {
   rows: SheetRow[];
   merges: CellRange[];
+  /** Grid columns reached by any row, empty cells included. */
+  width: number;
 }
 
 class DocumentReader {
@@ -83,7 +85,7 @@ class DocumentReader {
     const name = `Таблица ${this.sheets.length + 1}`;
     this.budget.startSheet(name);
     const table = this.readTable(true);
-    const merges = table.merges.filter((m) => m.bottom > m.top || m.right > m.left).slice(0, MAX_MERGES);
+    const merges = boundMerges(table.merges, table.rows, table.width).slice(0, MAX_MERGES);
     const sheet: Sheet = { name, rows: table.rows };
     if (merges.length > 0) sheet.merges = merges;
     if (this.heading.length > 0) sheet.heading = this.heading;
@@ -97,7 +99,7 @@ class DocumentReader {
    */
   private readTable(top: boolean): Table {
     const xml = this.xml;
-    const table: Table = { rows: [], merges: [] };
+    const table: Table = { rows: [], merges: [], width: 0 };
     /** The vertical merge running down from each column, by its left column. */
     const down = new Map<number, CellRange>();
     let rowNumber = 0;
@@ -170,6 +172,7 @@ class DocumentReader {
           }
           seen.add(column);
           column = right + 1;
+          table.width = Math.max(table.width, column);
         } else if (xml.name === 'sdt' || xml.name === 'sdtContent' || xml.name === 'customXml') visitCells();
         else xml.skipElement();
       }

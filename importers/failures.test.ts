@@ -67,6 +67,9 @@ describe('files that cannot be read', () => {
     expect(await failure(utf8('\ufeff<!DOCTYPE html><html><body><table></table></body></html>'), 'plan.docx')).toMatch(
       /^plan\.docx: not a Word \.docx file \(it is a web page \(HTML\); save it as \.docx/,
     );
+    expect(await failure(utf8('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook>'), 'plan.xlsx')).toMatch(
+      /^plan\.xlsx: not an Excel \.xlsx file \(it is an Office 2003 XML file; save it as \.xlsx \(Excel: /,
+    );
     expect(await failure(utf8('<html xmlns:o="urn:schemas-microsoft-com:office:office"><table>'), 'plan.xlsx')).toMatch(
       /^plan\.xlsx: not an Excel \.xlsx file \(it is a web page \(HTML\); save it as \.xlsx \(Excel: /,
     );

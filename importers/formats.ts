@@ -66,6 +66,9 @@ export function describeNonZip(bytes: Uint8Array, kind: PackageKind): Message {
   }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\ufeff|^ï»¿/, '').trimStart().toLowerCase();
   if (head.startsWith('{\\rtf')) return { en: `it is an RTF document; ${SAVE_AS_DOCX.en}`, bg: `това е документ RTF; ${SAVE_AS_DOCX.bg}` };
+  if (/<\?mso-application progid="(?:excel\.sheet|word\.document)"/.test(head)) {
+    return { en: `it is an Office 2003 XML file; ${how.en}`, bg: `това е файл XML на Office 2003; ${how.bg}` };
+  }
   if (/^(?:<!doctype html|<html|<\?xml[^>]*>\s*<html|mime-version:)/.test(head)) {
     return { en: `it is a web page (HTML); ${how.en}`, bg: `това е уеб страница (HTML); ${how.bg}` };
   }

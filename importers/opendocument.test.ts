@@ -79,6 +79,17 @@ describe('readOpenDocument: Calc sheets', () => {
     ]);
   });
 
+  it('cuts a span over every row and column of the sheet down to the rows and cells read', async () => {
+    const rows = `<table:table-row>${cell('table:number-columns-spanned="16384" table:number-rows-spanned="1048576" table:number-columns-repeated="3" office:value-type="string"', '<text:p>x</text:p>')}</table:table-row><table:table-row>${cell('office:value-type="float" office:value="1"')}</table:table-row>`;
+    const [sheet] = await readOds(rowsOds(rows));
+    expect(sheet!.rows.map((row) => row.cells)).toEqual([['x', 'x', 'x'], [1]]);
+    expect(sheet!.merges).toEqual([
+      { top: 1, left: 0, bottom: 2, right: 2 },
+      { top: 1, left: 1, bottom: 2, right: 2 },
+      { top: 1, left: 2, bottom: 2, right: 2 },
+    ]);
+  });
+
   it('keeps only the first rows asked for', async () => {
     const rows = Array.from({ length: 20 }, (_, i) => [`р${i}`]);
     const [sheet] = await readOds(ods([{ name: 'П', rows }]), 3);

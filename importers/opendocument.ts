@@ -1,4 +1,4 @@
-import { MAX_MERGES, ReadBudget, shortSheetName } from './limits';
+import { boundMerges, MAX_MERGES, ReadBudget, shortSheetName } from './limits';
 import { addHeadingLine } from './text';
 import type { CellRange, CellValue, Sheet, SheetRow } from './types';
 import { asImportError, CLOSE, END, OPEN, READ_DEADLINE_MS, XmlScanner, type Token } from './xml-scanner';
@@ -85,7 +85,8 @@ class ContentReader {
       }
     };
     visit(false);
-    if (merges.length > 0) sheet.merges = merges;
+    const bounded = boundMerges(merges, sheet.rows);
+    if (bounded.length > 0) sheet.merges = bounded;
     if (this.heading.length > 0) sheet.heading = this.heading;
     this.heading = [];
     this.sheets.push(sheet);
@@ -132,8 +133,9 @@ class ContentReader {
     if (cells.length === 0 && spans.length === 0 && repeat > 1) return last;
     for (let row = first; row <= last; row++) {
       this.budget.row(row, cells.length);
-      for (const span of spans) {
-        if (merges.length < MAX_MERGES) merges.push({ top: row, left: span.left, bottom: row + span.rows - 1, right: span.left + span.columns - 1 });
+      for (let i = 0; i < spans.length && merges.length < MAX_MERGES; i++) {
+        const span = spans[i]!;
+        merges.push({ top: row, left: span.left, bottom: row + span.rows - 1, right: span.left + span.columns - 1 });
       }
       if (sheet.rows.length >= this.rowLimit) continue;
       cells.forEach((value, index) => {

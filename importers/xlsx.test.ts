@@ -272,17 +272,21 @@ describe('rows and cells', () => {
   });
 
   it('reads merge ranges and hidden rows; a merge ref that is no range is skipped', async () => {
-    const rows = '<row r="1" hidden="1"><c r="A1"><v>1</v></c></row><row r="2" hidden="0"><c r="A2"><v>2</v></c></row><row r="3" hidden="true"/>';
-    const merges = '<mergeCells count="5"><mergeCell ref="A1:C1"/><mergeCell ref="b2:B40"/><mergeCell ref="A1"/><mergeCell ref="C3:A1"/><mergeCell ref="A1:XFE1"/></mergeCells>';
+    const rows = '<row r="1" hidden="1"><c r="A1"><v>1</v></c><c r="C1"><v>3</v></c></row><row r="2" hidden="0"><c r="A2"><v>2</v></c></row><row r="3" hidden="true"/>';
+    const merges =
+      '<mergeCells count="7"><mergeCell ref="A1:C1"/><mergeCell ref="b2:B3"/><mergeCell ref="A1"/><mergeCell ref="C3:A1"/><mergeCell ref="A1:XFE1"/>' +
+      '<mergeCell ref="A2:XFD1048576"/><mergeCell ref="A9:B9"/></mergeCells>';
     const [sheet] = await readXlsx(book([sheetXml(rows, merges)]), 'plan.xlsx');
     expect(sheet!.rows).toEqual([
-      { row: 1, cells: [1], hidden: true },
+      { row: 1, cells: [1, null, 3], hidden: true },
       { row: 2, cells: [2] },
       { row: 3, cells: [], hidden: true },
     ]);
+    // A merge is cut where the rows and cells read end; one below them is dropped.
     expect(sheet!.merges).toEqual([
       { top: 1, left: 0, bottom: 1, right: 2 },
-      { top: 2, left: 1, bottom: 40, right: 1 },
+      { top: 2, left: 1, bottom: 3, right: 1 },
+      { top: 2, left: 0, bottom: 3, right: 2 },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { MAX_MERGES, ReadBudget, shortSheetName } from './limits';
+import { boundMerges, MAX_MERGES, ReadBudget, shortSheetName } from './limits';
 import type { CellRange, CellValue, Sheet } from './types';
 import { asImportError, CLOSE, END, OPEN, READ_DEADLINE_MS, XmlScanner, type Token } from './xml-scanner';
 import { unpackXlsx } from './zip';
@@ -206,12 +206,15 @@ function unescapeOoxml(text: string): string {
 
 function readSheet(xml: XmlScanner, name: string, book: Book, budget: ReadBudget, rowLimit: number): Sheet {
   const sheet: Sheet = { name, rows: [] };
+  let merges: CellRange[] = [];
   budget.startSheet(name);
   for (let token = xml.next(); token !== END; token = xml.next()) {
     if (token !== OPEN) continue;
     if (xml.name === 'sheetData') readRows(xml, sheet, book, budget, rowLimit);
-    else if (xml.name === 'mergeCells') sheet.merges = readMerges(xml);
+    else if (xml.name === 'mergeCells') merges = readMerges(xml);
   }
+  const bounded = boundMerges(merges, sheet.rows);
+  if (bounded.length > 0) sheet.merges = bounded;
   return sheet;
 }
 
