@@ -257,8 +257,8 @@ const bg = {
   // --- import (upload, preview, re-import) ---
   importTitle: 'Импорт на план',
   reimportTitle: 'Повторен импорт: {plan}',
-  importIntro: 'Качете плана такъв, какъвто е — Excel (.xlsx) или CSV. Колоните се разпознават по заглавията им. Преди записа ще видите какво е прочетено и всяко предупреждение.',
-  importFile: 'Файл с плана (.xlsx или .csv, до 20 MB)',
+  importIntro: 'Качете плана такъв, какъвто е — Excel (.xlsx), Word (.docx), LibreOffice (.ods, .odt) или CSV. Колоните се разпознават по заглавията им. Преди записа ще видите какво е прочетено и всяко предупреждение.',
+  importFile: 'Файл с плана (.xlsx, .docx, .ods, .odt или .csv, до 20 MB)',
   importTarget: 'Къде да отиде',
   importAsNew: 'Нов план',
   importInto: 'Нова версия на „{plan}“',
@@ -822,8 +822,8 @@ const en: Messages = {
   // --- import (upload, preview, re-import) ---
   importTitle: 'Import a plan',
   reimportTitle: 'Re-import: {plan}',
-  importIntro: 'Upload the plan as it is — Excel (.xlsx) or CSV. Columns are recognised by their headers. Before anything is saved you see what was read and every warning.',
-  importFile: 'Plan file (.xlsx or .csv, up to 20 MB)',
+  importIntro: 'Upload the plan as it is — Excel (.xlsx), Word (.docx), LibreOffice (.ods, .odt) or CSV. Columns are recognised by their headers. Before anything is saved you see what was read and every warning.',
+  importFile: 'Plan file (.xlsx, .docx, .ods, .odt or .csv, up to 20 MB)',
   importTarget: 'Destination',
   importAsNew: 'New plan',
   importInto: 'New version of "{plan}"',

@@ -40,7 +40,38 @@ describe('files that cannot be read', () => {
 
   it('an old .xls (or an encrypted .xlsx)', async () => {
     expect(await failure(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe(
-      'plan.xlsx: not an Excel .xlsx file (it is an old .xls file or a password-protected workbook; save it as .xlsx without a password)',
+      'plan.xlsx: not an Excel .xlsx file (it is an old .xls file or a password-protected workbook; save it as .xlsx' +
+        ' (Excel: File > Save As > Excel Workbook (*.xlsx); LibreOffice: File > Save As > Excel 2007-365 (.xlsx)), without a password)',
+    );
+    expect(await failure(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'plan.docx')).toBe(
+      'plan.docx: not a Word .docx file (it is an old .doc file or a password-protected document; save it as .docx' +
+        ' (Word: File > Save As > Word Document (*.docx); LibreOffice: File > Save As > Word 2007-365 (.docx)), without a password)',
+    );
+  });
+
+  it('old .xls, .doc and .rtf files, in both languages, with how to save them', async () => {
+    expect(await failure(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]), 'plan.xls')).toBe(
+      'plan.xls: the old Excel 97-2003 format (.xls) is not read; save it as .xlsx' +
+        ' (Excel: File > Save As > Excel Workbook (*.xlsx); LibreOffice: File > Save As > Excel 2007-365 (.xlsx))',
+    );
+    const doc = await parsePlanFile(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]), 'План.DOC').catch((e: ImportError) => e);
+    expect((doc as ImportError).in('bg')).toBe(
+      'План.DOC: старият формат на Word 97-2003 (.doc) не се чете; запишете го като .docx' +
+        ' (Word: Файл > Запиши като > Документ на Word (*.docx); LibreOffice: Файл > Запазване като > Word 2007-365 (.docx))',
+    );
+    expect(await failure(utf8('{\\rtf1\\ansi x}'), 'plan.rtf')).toMatch(/^plan\.rtf: RTF documents \(\.rtf\) are not read; save it as \.docx \(Word: /);
+  });
+
+  it('a .docx that is really RTF or a web page, an .xlsx that is really HTML', async () => {
+    expect(await failure(utf8('{\\rtf1\\ansi ПЛАН}'), 'plan.docx')).toMatch(/^plan\.docx: not a Word \.docx file \(it is an RTF document; save it as \.docx \(Word: File > Save As/);
+    expect(await failure(utf8('\ufeff<!DOCTYPE html><html><body><table></table></body></html>'), 'plan.docx')).toMatch(
+      /^plan\.docx: not a Word \.docx file \(it is a web page \(HTML\); save it as \.docx/,
+    );
+    expect(await failure(utf8('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook>'), 'plan.xlsx')).toMatch(
+      /^plan\.xlsx: not an Excel \.xlsx file \(it is an Office 2003 XML file; save it as \.xlsx \(Excel: /,
+    );
+    expect(await failure(utf8('<html xmlns:o="urn:schemas-microsoft-com:office:office"><table>'), 'plan.xlsx')).toMatch(
+      /^plan\.xlsx: not an Excel \.xlsx file \(it is a web page \(HTML\); save it as \.xlsx \(Excel: /,
     );
   });
 
@@ -76,8 +107,8 @@ describe('files that cannot be read', () => {
   });
 
   it('a file type it does not know', async () => {
-    expect(await failure(utf8('x'), 'plan.docx')).toBe(
-      'plan.docx: unsupported file type ".docx" (expected .xlsx, .xlsm, .csv, .tsv, .txt)',
+    expect(await failure(utf8('x'), 'plan.pdf')).toBe(
+      'plan.pdf: unsupported file type ".pdf" (expected .xlsx, .xlsm, .docx, .ods, .odt, .csv, .tsv, .txt)',
     );
   });
 

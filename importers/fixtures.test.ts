@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile, previewRows } from './index';
+import { lovechDocx, lovechOds } from '../tests/hostile/document-builder';
 import { activities, measures, withoutSources } from './test-support';
 import type { ParsedPlan } from './types';
 
@@ -91,5 +92,32 @@ describe('the Lovech plan', () => {
       'Област 1: Стратегическо планиране на организационното развитие и проследяване на резултатите от изпълнението',
       '', '', '', '', '', '', '', '',
     ]);
+  });
+
+  it('reads the plan as a Word table (title block in paragraphs above it, merges as gridSpan and vMerge) to the same plan', async () => {
+    const { bytes, firstTableRow } = await lovechDocx();
+    const plan = await parsePlanFile(bytes, 'lovech-2022-2024.docx', 'en');
+    // Word counts the rows of the table: the sheet's row 43 is the table's row 34.
+    const shifted = (row: number) => row - firstTableRow + 1;
+    expect(withoutSources(plan)).toEqual({
+      ...expected,
+      warnings: [{ ...expected.warnings[0]!, sheet: 'Таблица 1', row: shifted(43), message: `activity code 2.8.2 is used twice (also on row ${shifted(42)}); both kept` }],
+    });
+    expect(activities(plan).find((a) => a.code === '1.1.2')!.source).toEqual({ sheet: 'Таблица 1', row: shifted(14) });
+    const preview = await previewRows(bytes, 'lovech-2022-2024.docx', 9);
+    expect(preview[0]!.rows[0]).toEqual(['УТВЪРЖДАВАМ:.....']);
+    expect(preview[0]!.rows[7]!.slice(0, 2)).toEqual(['Мярка', 'Наименование на дейността']);
+  });
+
+  it('reads the plan as a LibreOffice Calc sheet (merges as spans over covered cells) to the same plan', async () => {
+    const plan = await parsePlanFile(await lovechOds(), 'lovech-2022-2024.ods', 'en');
+    expect(withoutSources(plan)).toEqual(expected);
+  });
+
+  it('reads a file by what it holds when its extension names another format it reads', async () => {
+    const { bytes } = await lovechDocx();
+    expect(activities(await parsePlanFile(bytes, 'plan.xlsx'))).toHaveLength(54);
+    expect(activities(await parsePlanFile(await lovechOds(), 'plan.docx'))).toHaveLength(54);
+    expect(activities(await parsePlanFile(fixture('lovech-2022-2024.xlsx'), 'plan.ods'))).toHaveLength(54);
   });
 });

@@ -1,6 +1,6 @@
 import { ImportError } from './import-error';
 import { columnLetter } from './text';
-import type { CellValue } from './types';
+import type { CellRange, CellValue, SheetRow } from './types';
 
 /**
  * How much a plan file may hold. A real plan has a few hundred rows of a dozen columns; the
@@ -12,6 +12,28 @@ export const MAX_ROWS = 100_000;
 export const MAX_CELLS = 3_000_000;
 /** Excel's own limit for the text of one cell. */
 export const MAX_CELL_CHARS = 32_767;
+
+/** Merged ranges kept per sheet: far more than any plan has; the rest are ignored (they only help to read the layout). */
+export const MAX_MERGES = 100_000;
+
+/**
+ * The merges as far as the sheet's rows and cells go: a file may merge A1:XFD1048576, which
+ * nobody should have to walk. Each range is cut at the last row read and at the last column of
+ * the widest row (or of the table's grid, `width` columns, when the reader knows it), never left
+ * of its first; a range that starts below the last row, or comes to one cell, is dropped.
+ */
+export function boundMerges(merges: CellRange[], rows: SheetRow[], width = 0): CellRange[] {
+  const lastRow = rows.at(-1)?.row ?? 0;
+  let lastColumn = width - 1;
+  for (const row of rows) lastColumn = Math.max(lastColumn, row.cells.length - 1);
+  const bounded: CellRange[] = [];
+  for (const merge of merges) {
+    if (merge.top > lastRow) continue;
+    const range = { top: merge.top, left: merge.left, bottom: Math.min(merge.bottom, lastRow), right: Math.max(merge.left, Math.min(merge.right, lastColumn)) };
+    if (range.bottom > range.top || range.right > range.left) bounded.push(range);
+  }
+  return bounded;
+}
 
 /** Excel allows 31 characters; a longer name (from a hand-made file, or a CSV's file name) is shortened. */
 export const MAX_SHEET_NAME_CHARS = 100;

@@ -50,7 +50,11 @@ export function buildPlan(sheets: Sheet[], fileName: string, lang: Lang): Parsed
     if (search.kind === 'table') builder.readSheet(sheet, search.header);
     else builder.warn({ sheet: sheet.name, row: null, column: null, message: ignoredSheetReason(search)[lang] });
   }
-  const titleBlock = tables.flatMap(({ sheet, header }) => sheet.rows.slice(0, header.rowIndex));
+  // A Word table's title block is the paragraphs above it (Sheet.heading), a sheet's its rows above the header.
+  const titleBlock = tables.flatMap(({ sheet, header }) => [
+    ...(sheet.heading ?? []).map((line) => ({ row: 0, cells: [line] })),
+    ...sheet.rows.slice(0, header.rowIndex),
+  ]);
   return { ...readTitleBlock(titleBlock), areas: builder.areas, warnings: builder.listedWarnings() };
 }
 

@@ -192,3 +192,15 @@ function rename(owners: Map<string, string>, from: string, to: string): void {
   owners.clear();
   for (const [k, v] of entries) if (!owners.has(k)) owners.set(k, v);
 }
+
+/** Paragraphs above a table kept as its heading (Sheet.heading): the nearest ones. */
+const MAX_HEADING_PARAGRAPHS = 30;
+const MAX_HEADING_CHARS = 32_767;
+
+/** Adds a paragraph of text above a table to its heading lines: trimmed, empty ones left out, only the nearest kept. */
+export function addHeadingLine(lines: string[], paragraph: string): void {
+  const line = paragraph.trim();
+  if (line === '') return;
+  lines.push(line.length > MAX_HEADING_CHARS ? line.slice(0, MAX_HEADING_CHARS) : line);
+  if (lines.length > MAX_HEADING_PARAGRAPHS) lines.shift();
+}

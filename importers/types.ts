@@ -54,15 +54,43 @@ export interface ParsedPlan {
 export type CellValue = string | number | Date | null;
 
 export interface SheetRow {
-  /** 1-based row number as in the file. */
+  /** 1-based row number as in the file (a Word table: the row of the table, as Word counts them). */
   row: number;
   /** 0-based by column; holes are null. */
   cells: CellValue[];
   /** 0-based columns whose number is shown as a percent (its number format has %: 1.5 is shown 150%); .xlsx only. */
   percentColumns?: number[];
+  /** The file hides the row (Excel: hidden; Calc: collapsed; Word: hidden row mark). Absent when shown. */
+  hidden?: boolean;
+  /** Word: the row repeats at the top of each page (w:tblHeader), i.e. the table says it is its header. Absent otherwise. */
+  header?: boolean;
 }
 
+/**
+ * Cells merged into one: the value is in the top-left cell only, the others are empty.
+ * Rows are 1-based as SheetRow.row, columns 0-based as SheetRow.cells; the bounds are inclusive.
+ */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * What one reader gives per sheet: an Excel or Calc sheet, a CSV file, or one table of a Word
+ * document (named "Таблица 1", "Таблица 2", ... in document order).
+ */
 export interface Sheet {
   name: string;
   rows: SheetRow[];
+  /** Merged cells (Excel mergeCells, Calc spans, Word gridSpan and vMerge), in file order; absent when none. */
+  merges?: CellRange[];
+  /**
+   * Word: the paragraphs of text directly above the table (after the previous table), in order, the
+   * nearest last; empty paragraphs left out, at most the last 30. This is where a Word plan has its
+   * title block ("УТВЪРЖДАВАМ", the plan's title and period) and area titles written as headings
+   * above each table. Absent for spreadsheets, whose title block is in their rows.
+   */
+  heading?: string[];
 }

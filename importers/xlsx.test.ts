@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { book, DATE_STYLES, sharedStringsXml, sheetXml, workbookXml } from '../tests/hostile/xlsx-builder';
 import { ImportError } from './import-error';
 import { workbookBytes } from './test-support';
-import type { CellValue, Sheet } from './types';
+import type { CellRange, CellValue, Sheet } from './types';
 import { excelDate, isDateFormat, readXlsx } from './xlsx';
 
 const lovech = () => new Uint8Array(readFileSync(new URL('../tests/fixtures/lovech-2022-2024.xlsx', import.meta.url)));
@@ -46,8 +46,16 @@ async function readWithExceljs(bytes: Uint8Array): Promise<Sheet[]> {
       });
       rows.push({ row: number, cells: Array.from(values, (value) => value ?? null) });
     });
-    return { name: worksheet.name, rows };
+    const merges = worksheet.model.merges.map(mergeRange);
+    return merges.length > 0 ? { name: worksheet.name, rows, merges } : { name: worksheet.name, rows };
   });
+}
+
+/** "B2:C4" as a CellRange (rows 1-based, columns 0-based). */
+function mergeRange(ref: string): CellRange {
+  const [, left, top, right, bottom] = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref)!;
+  const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  return { top: Number(top), left: column(left!), bottom: Number(bottom), right: column(right!) };
 }
 
 describe('readXlsx on real workbooks', () => {
@@ -78,6 +86,8 @@ describe('readXlsx on real workbooks', () => {
     ]);
     const sheets = await readXlsx(bytes, 'plan.xlsx');
     expect(sheets.map((sheet) => sheet.name)).toEqual(['Указания', 'Област 1']);
+    expect(sheets[1]!.merges).toEqual([{ top: 2, left: 0, bottom: 4, right: 0 }]);
+    expect(sheets[0]!.merges).toBeUndefined();
     expect(sheets[1]!.rows).toEqual([
       { row: 1, cells: ['Мярка', 'Дейност', 'Начало'] },
       { row: 2, cells: ['1.1. М', '1.1.1. Група', utc(2023, 3, 14)] },
@@ -261,7 +271,26 @@ describe('rows and cells', () => {
     expect(await failure(sheetBook(tooMany))).toBe('plan.xlsx: refused: sheet "План" has more than 100,000 rows (the limit for a plan)');
   });
 
-  it('ignores what is not cell data: comments, processing instructions, CDATA, merge ranges, other elements', async () => {
+  it('reads merge ranges and hidden rows; a merge ref that is no range is skipped', async () => {
+    const rows = '<row r="1" hidden="1"><c r="A1"><v>1</v></c><c r="C1"><v>3</v></c></row><row r="2" hidden="0"><c r="A2"><v>2</v></c></row><row r="3" hidden="true"/>';
+    const merges =
+      '<mergeCells count="7"><mergeCell ref="A1:C1"/><mergeCell ref="b2:B3"/><mergeCell ref="A1"/><mergeCell ref="C3:A1"/><mergeCell ref="A1:XFE1"/>' +
+      '<mergeCell ref="A2:XFD1048576"/><mergeCell ref="A9:B9"/></mergeCells>';
+    const [sheet] = await readXlsx(book([sheetXml(rows, merges)]), 'plan.xlsx');
+    expect(sheet!.rows).toEqual([
+      { row: 1, cells: [1, null, 3], hidden: true },
+      { row: 2, cells: [2] },
+      { row: 3, cells: [], hidden: true },
+    ]);
+    // A merge is cut where the rows and cells read end; one below them is dropped.
+    expect(sheet!.merges).toEqual([
+      { top: 1, left: 0, bottom: 1, right: 2 },
+      { top: 2, left: 1, bottom: 3, right: 1 },
+      { top: 2, left: 0, bottom: 3, right: 2 },
+    ]);
+  });
+
+  it('ignores what is not cell data: comments, processing instructions, CDATA, other elements', async () => {
     const rows = '<!-- a comment <row r="9"/> --><?pi x?><row r="1"><c r="A1" t="inlineStr"><is><t>a<!-- c -->b<![CDATA[<x>]]></t></is></c></row>';
     const xml = sheetXml(rows, '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>').replace('<sheetData>', '<cols><col min="1" max="1"/></cols><sheetData>');
     expect(await cells(book([xml]))).toEqual({ 1: ['ab'] });
@@ -290,10 +319,10 @@ describe('broken and hostile XML', () => {
 
   it('refuses a DTD and absurd nesting in any part, naming the part', async () => {
     expect(await failure(sheetBook('<row r="1"/>', { sharedStrings: '<!DOCTYPE s [<!ENTITY a "x">]><sst/>' }))).toBe(
-      'plan.xlsx: refused: xl/sharedStrings.xml holds a DTD or entity declarations (<!DOCTYPE ...>), which no spreadsheet has',
+      'plan.xlsx: refused: xl/sharedStrings.xml holds a DTD or entity declarations (<!DOCTYPE ...>), which no spreadsheet or document has',
     );
     expect(await failure(sheetBook('<row r="1"/>', { styles: `<styleSheet>${'<x>'.repeat(64)}${'</x>'.repeat(64)}</styleSheet>` }))).toBe(
-      'plan.xlsx: refused: xl/styles.xml nests its XML elements more than 64 deep, which no spreadsheet does',
+      'plan.xlsx: refused: xl/styles.xml nests its XML elements more than 64 deep, which no spreadsheet or document does',
     );
     expect(await cells(sheetBook(`${'<a>'.repeat(60)}${'</a>'.repeat(60)}<row r="1"><c r="A1"><v>1</v></c></row>`))).toEqual({ 1: [1] });
   });

@@ -1,15 +1,14 @@
-import { ImportError } from './import-error';
-import { ReadBudget, shortSheetName } from './limits';
-import type { CellValue, Sheet } from './types';
-import { CLOSE, END, OPEN, READ_DEADLINE_MS, XmlRefusal, XmlScanner, XmlSyntaxError, type Token } from './xml-scanner';
+import { boundMerges, MAX_MERGES, ReadBudget, shortSheetName } from './limits';
+import type { CellRange, CellValue, Sheet, SheetRow } from './types';
+import { asImportError, CLOSE, END, OPEN, READ_DEADLINE_MS, XmlScanner, type Token } from './xml-scanner';
 import { unpackXlsx } from './zip';
 
 /**
  * Reads every sheet of an .xlsx: the archive is checked and unpacked (importers/zip.ts), then
  * each part it needs is decoded and scanned (importers/xml-scanner.ts), which refuses a hostile
  * or broken part with an ImportError; what is kept is counted (importers/limits.ts).
- * Merge ranges are not read: a merged cell arrives empty below its first cell (the plan builder
- * carries values down). A hyperlink cell holds its display text as its value.
+ * A merged cell keeps its value in its first cell, the range goes to Sheet.merges; hidden rows
+ * are marked. A hyperlink cell holds its display text as its value.
  */
 export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = Infinity): Promise<Sheet[]> {
   const parts = unpackXlsx(bytes, fileName);
@@ -38,11 +37,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
     }
     return sheets;
   } catch (error) {
-    if (error instanceof ImportError) throw error;
-    if (error instanceof XmlRefusal) throw new ImportError(fileName, { en: `refused: ${error.reason.en}`, bg: `отказан: ${error.reason.bg}` });
-    // Anything else a hostile file may cause (a string or array too long, say) is told the same way.
-    const why = error instanceof XmlSyntaxError ? error.reason : { en: String(error), bg: String(error) };
-    throw new ImportError(fileName, { en: `the workbook could not be read (${why.en})`, bg: `работната книга не може да бъде прочетена (${why.bg})` });
+    throw asImportError(error, fileName, { en: 'the workbook could not be read', bg: 'работната книга не може да бъде прочетена' });
   }
 }
 
@@ -225,11 +220,42 @@ function unescapeOoxml(text: string): string {
 
 function readSheet(xml: XmlScanner, name: string, book: Book, budget: ReadBudget, rowLimit: number): Sheet {
   const sheet: Sheet = { name, rows: [] };
+  let merges: CellRange[] = [];
   budget.startSheet(name);
   for (let token = xml.next(); token !== END; token = xml.next()) {
-    if (token === OPEN && xml.name === 'sheetData') readRows(xml, sheet, book, budget, rowLimit);
+    if (token !== OPEN) continue;
+    if (xml.name === 'sheetData') readRows(xml, sheet, book, budget, rowLimit);
+    else if (xml.name === 'mergeCells') merges = readMerges(xml);
   }
+  const bounded = boundMerges(merges, sheet.rows);
+  if (bounded.length > 0) sheet.merges = bounded;
   return sheet;
+}
+
+/** The <mergeCell ref="A1:C3"> ranges of the <mergeCells> just opened; a ref that is no range is skipped. */
+function readMerges(xml: XmlScanner): CellRange[] {
+  const merges: CellRange[] = [];
+  forEachChild(xml, 'mergeCell', () => {
+    const range = merges.length < MAX_MERGES ? parseRange(xml.attribute('ref') ?? '') : null;
+    if (range) merges.push(range);
+  });
+  return merges;
+}
+
+function parseRange(ref: string): CellRange | null {
+  const match = /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/i.exec(ref);
+  if (!match) return null;
+  const [top, bottom] = [Number(match[2]), Number(match[4])];
+  const [left, right] = [letterIndex(match[1]!), letterIndex(match[3]!)];
+  if (top < 1 || bottom < top || right < left || right >= MAX_COLUMNS || (top === bottom && left === right)) return null;
+  return { top, left, bottom, right };
+}
+
+/** 0-based column of letters A..XFD (at most three, checked by the caller). */
+function letterIndex(letters: string): number {
+  let column = 0;
+  for (const letter of letters.toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 0x40);
+  return column - 1;
 }
 
 /** The <row> elements of the <sheetData> just opened. A row or cell without its r attribute follows the one before. */
@@ -241,6 +267,7 @@ function readRows(xml: XmlScanner, sheet: Sheet, book: Book, budget: ReadBudget,
     if (token !== OPEN || xml.name !== 'row' || xml.depth !== dataDepth + 1) continue;
     const r = xml.attribute('r');
     rowNumber = r === null ? rowNumber + 1 : parseRowNumber(xml, r);
+    const hidden = xml.attribute('hidden');
     const { cells, percentColumns } = readRow(xml, book);
     budget.row(rowNumber, cells.length);
     if (sheet.rows.length >= rowLimit) continue;
@@ -248,7 +275,10 @@ function readRows(xml: XmlScanner, sheet: Sheet, book: Book, budget: ReadBudget,
       const value = cells[column]!;
       if (value !== null) budget.cell(rowNumber, column, value);
     }
-    sheet.rows.push(percentColumns.length > 0 ? { row: rowNumber, cells, percentColumns } : { row: rowNumber, cells });
+    const row: SheetRow = { row: rowNumber, cells };
+    if (percentColumns.length > 0) row.percentColumns = percentColumns;
+    if (hidden === '1' || hidden === 'true') row.hidden = true;
+    sheet.rows.push(row);
   }
 }
 

@@ -7,7 +7,7 @@
  * deeper than any spreadsheet nests them. It also keeps a deadline for the whole workbook.
  */
 
-import type { Message } from './import-error';
+import { ImportError, type Message } from './import-error';
 
 /** Spreadsheet XML nests about 8 deep (worksheet, sheetData, row, c, is, r, t; styles a little more). */
 export const MAX_XML_DEPTH = 64;
@@ -27,6 +27,18 @@ export class XmlSyntaxError extends Error {
     super(reason.en);
     this.name = 'XmlSyntaxError';
   }
+}
+
+/**
+ * What a reader of a package's XML parts throws: an ImportError as it is; a refusal as one;
+ * broken XML, or anything else a hostile file may cause (a string or array too long, say), as
+ * `cannotRead` ("the workbook could not be read") with the reason in brackets.
+ */
+export function asImportError(error: unknown, fileName: string, cannotRead: Message): ImportError {
+  if (error instanceof ImportError) return error;
+  if (error instanceof XmlRefusal) return new ImportError(fileName, { en: `refused: ${error.reason.en}`, bg: `отказан: ${error.reason.bg}` });
+  const why = error instanceof XmlSyntaxError ? error.reason : { en: String(error), bg: String(error) };
+  return new ImportError(fileName, { en: `${cannotRead.en} (${why.en})`, bg: `${cannotRead.bg} (${why.bg})` });
 }
 
 /** What next() read. */
@@ -225,8 +237,8 @@ export class XmlScanner {
     }
     if (this.stack.length >= MAX_XML_DEPTH) {
       throw new XmlRefusal({
-        en: `${this.part} nests its XML elements more than ${MAX_XML_DEPTH} deep, which no spreadsheet does`,
-        bg: `${this.part} влага XML елементите си на повече от ${MAX_XML_DEPTH} нива, което никоя електронна таблица не прави`,
+        en: `${this.part} nests its XML elements more than ${MAX_XML_DEPTH} deep, which no spreadsheet or document does`,
+        bg: `${this.part} влага XML елементите си на повече от ${MAX_XML_DEPTH} нива, което никоя електронна таблица или документ не прави`,
       });
     }
     const qualified = xml.slice(lt + 1, nameEnd);
@@ -274,8 +286,8 @@ export class XmlScanner {
     // <!DOCTYPE, <!ENTITY, <!ELEMENT ...: never in a spreadsheet.
     else {
       throw new XmlRefusal({
-        en: `${this.part} holds a DTD or entity declarations (<!DOCTYPE ...>), which no spreadsheet has`,
-        bg: `${this.part} съдържа DTD или декларации на същности (<!DOCTYPE ...>), каквито никоя електронна таблица няма`,
+        en: `${this.part} holds a DTD or entity declarations (<!DOCTYPE ...>), which no spreadsheet or document has`,
+        bg: `${this.part} съдържа DTD или декларации на същности (<!DOCTYPE ...>), каквито никоя електронна таблица или документ няма`,
       });
     }
     const end = xml.indexOf(close, lt + open.length);
@@ -295,7 +307,7 @@ export class XmlScanner {
   private checkDeadline(): void {
     if (Date.now() > this.deadline) {
       const seconds = READ_DEADLINE_MS / 1000;
-      throw new XmlRefusal({ en: `reading the workbook took longer than ${seconds} s`, bg: `четенето на работната книга отне повече от ${seconds} s` });
+      throw new XmlRefusal({ en: `reading the file took longer than ${seconds} s`, bg: `четенето на файла отне повече от ${seconds} s` });
     }
   }
 

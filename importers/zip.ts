@@ -1,4 +1,5 @@
 import { crc32, inflateRawSync } from 'node:zlib';
+import { describeNonZip, PACKAGE_LABEL, type PackageKind } from './formats';
 import { ImportError, type Message } from './import-error';
 
 const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
@@ -17,11 +18,22 @@ const DEFLATED = 8;
 const ENCRYPTED_FLAG = 1;
 const DESCRIPTOR_FLAG = 8;
 
-/** The parts a workbook reader may need; the rest (images, embedded files) is checked, not kept. */
+/** The parts a reader may need; the rest (images, embedded files) is checked, not kept. */
 const XML_PART = /\.(?:xml|rels)$/i;
 
-const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]; // .xls and .doc before 2007, and password-protected .xlsx
+/** The part every package of a kind holds. */
+const MAIN_PART: Record<PackageKind, string> = {
+  xlsx: 'xl/workbook.xml',
+  docx: 'word/document.xml',
+  ods: 'content.xml',
+  odt: 'content.xml',
+};
+/** An OpenDocument package names its kind in its first entry, "mimetype". */
+const ODF_MIMETYPES: Record<string, PackageKind> = {
+  'application/vnd.oasis.opendocument.spreadsheet': 'ods',
+  'application/vnd.oasis.opendocument.text': 'odt',
+};
+const MAX_MIMETYPE_BYTES = 100;
 
 interface ZipEntry {
   name: string;
@@ -34,19 +46,41 @@ interface ZipEntry {
   localHeaderOffset: number;
 }
 
+/** Unpacks an .xlsx (see unpackPackage). */
+export function unpackXlsx(bytes: Uint8Array, fileName: string): Map<string, Uint8Array> {
+  return unpackPackage(bytes, fileName, 'xlsx');
+}
+
 /**
- * Unpacks an .xlsx, checking it first: it must be a complete zip archive holding a workbook,
+ * The kind of package a zip archive is, by the parts its directory lists (and an OpenDocument's
+ * mimetype entry); null when the bytes are no readable zip archive or none of the kinds read.
+ */
+export function sniffPackage(bytes: Uint8Array): PackageKind | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 4 || view.getUint32(0, true) !== LOCAL_FILE) return null;
+  const entries = readCentralDirectory(view)?.entries ?? [];
+  if (entries.some((entry) => entry.name === MAIN_PART.docx)) return 'docx';
+  if (entries.some((entry) => entry.name === MAIN_PART.xlsx)) return 'xlsx';
+  const mimetype = entries.find((entry) => entry.name === 'mimetype' && entry.uncompressedSize <= MAX_MIMETYPE_BYTES);
+  const content = mimetype ? unpack(bytes, view, mimetype) : null;
+  return content ? (ODF_MIMETYPES[new TextDecoder().decode(content).trim()] ?? null) : null;
+}
+
+/**
+ * Unpacks an .xlsx, .docx, .ods or .odt, checking it first: it must be a complete zip archive holding the kind's main part,
  * its central directory must not declare an absurd unpacked size (a zip bomb), and every entry
  * must unpack to exactly its declared size and checksum. The local headers must be exactly
  * the entries the directory lists, one after the other: bytes the directory does not account
  * for (an entry it hides, say) mean a damaged or doctored file.
  * Returns the unpacked XML parts (.xml and .rels) by name; other entries (images) are only checked.
+ * Bytes that are no zip archive are told for what they are (a PDF, an old .xls or .doc, RTF, HTML, text).
  */
-export function unpackXlsx(bytes: Uint8Array, fileName: string): Map<string, Uint8Array> {
+export function unpackPackage(bytes: Uint8Array, fileName: string, kind: PackageKind): Map<string, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const label = PACKAGE_LABEL[kind];
   if (bytes.length < 4 || view.getUint32(0, true) !== LOCAL_FILE) {
-    const what = describeNonZip(bytes);
-    throw new ImportError(fileName, { en: `not an Excel .xlsx file (${what.en})`, bg: `това не е файл на Excel .xlsx (${what.bg})` });
+    const what = describeNonZip(bytes, kind);
+    throw new ImportError(fileName, { en: `not ${label.en} (${what.en})`, bg: `това не е ${label.bg} (${what.bg})` });
   }
   const directory = readCentralDirectory(view);
   if (directory === null) {
@@ -72,10 +106,11 @@ export function unpackXlsx(bytes: Uint8Array, fileName: string): Map<string, Uin
       });
     }
   }
-  if (!entries.some((entry) => entry.name === 'xl/workbook.xml')) {
+  const main = MAIN_PART[kind];
+  if (!entries.some((entry) => entry.name === main)) {
     throw new ImportError(fileName, {
-      en: 'not an Excel .xlsx file (the zip archive holds no xl/workbook.xml)',
-      bg: 'това не е файл на Excel .xlsx (zip архивът не съдържа xl/workbook.xml)',
+      en: `not ${label.en} (the zip archive holds no ${main})`,
+      bg: `това не е ${label.bg} (zip архивът не съдържа ${main})`,
     });
   }
   const parts = new Map<string, Uint8Array>();
@@ -123,25 +158,6 @@ function strayLocalEntry(view: DataView, entries: ZipEntry[], directoryOffset: n
   }
   if (expected === directoryOffset) return null;
   return { en: 'there are unlisted bytes before the zip directory', bg: 'преди zip директорията има байтове извън нея' };
-}
-
-function describeNonZip(bytes: Uint8Array): Message {
-  const startsWith = (magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
-  if (startsWith(PDF)) return { en: 'it is a PDF document', bg: 'това е PDF документ' };
-  if (startsWith(OLE2)) {
-    return {
-      en: 'it is an old .xls file or a password-protected workbook; save it as .xlsx without a password',
-      bg: 'това е стар файл .xls или работна книга, защитена с парола; запишете я като .xlsx без парола',
-    };
-  }
-  if (looksLikeText(bytes)) return { en: 'it is a text file; if it is CSV, name it .csv', bg: 'това е текстов файл; ако е CSV, наименувайте го .csv' };
-  return { en: 'it is not a zip archive', bg: 'не е zip архив' };
-}
-
-/** No control characters but tab and line breaks in the first kilobytes: text in some 8-bit or UTF-8 encoding. */
-function looksLikeText(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 4096);
-  return head.every((byte) => byte >= 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d);
 }
 
 /** Null when the end record is missing or the directory does not fit: a damaged or cut-off file. */

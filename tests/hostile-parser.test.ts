@@ -12,9 +12,10 @@ import { parsePlanFile, previewRows } from '../importers';
 import type { ParsedPlan } from '../importers/types';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
 import { FORMULAS, hostileFiles, SCRIPTS, type HostileFile } from './hostile/generate';
+import { documentFiles } from './hostile/generate-documents';
 import { settle, shownName } from './hostile/settle';
 
-const FILES = hostileFiles();
+const FILES = [...hostileFiles(), ...documentFiles()];
 /** Growth of the resident set allowed while one file is read. */
 const MAX_GROWTH_MB = 600;
 
@@ -52,6 +53,7 @@ describe('hostile files straight into parsePlanFile', () => {
       'absurd dates',
       'bogus XML',
       '500 sheets, merges',
+      'Word and Calc files',
     ]) {
       expect(categories).toContain(category);
     }

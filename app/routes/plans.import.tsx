@@ -151,7 +151,7 @@ export default function ImportPage() {
             <div className="field form-grid__wide">
               <label>
                 {t('importFile')}
-                <input type="file" name="file" accept=".xlsx,.xlsm,.csv,.tsv,.txt" required />
+                <input type="file" name="file" accept=".xlsx,.xlsm,.docx,.ods,.odt,.csv,.tsv,.txt" required />
               </label>
             </div>
             <div className="field">

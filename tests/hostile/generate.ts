@@ -27,7 +27,7 @@ import {
   workbookXml,
   type Cell,
 } from './xlsx-builder';
-import { zip } from './zip-writer';
+import { zip, type ZipEntryInput } from './zip-writer';
 
 export type Expectation = 'refused' | 'parsed' | 'either';
 
@@ -118,7 +118,7 @@ function setCentral(bytes: Uint8Array, name: string, field: number, value: numbe
 }
 
 /** A raw deflate stream of `size` zero bytes, made in 1 MB steps (never holding the whole). */
-async function deflatedZeros(size: number): Promise<Buffer> {
+export async function deflatedZeros(size: number): Promise<Buffer> {
   const deflate = createDeflateRaw({ level: 9 });
   const chunks: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -133,12 +133,18 @@ async function deflatedZeros(size: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** A zip with one prebuilt deflated entry (declared sizes given), after the parts of a workbook. */
-function zipWithRawEntry(name: string, compressed: Uint8Array, crc: number, declaredSize: number): Uint8Array {
-  const base = zip([
+/** A zip with one prebuilt deflated entry (declared sizes given), after the parts of a workbook (or the given ones). */
+export function zipWithRawEntry(
+  name: string,
+  compressed: Uint8Array,
+  crc: number,
+  declaredSize: number,
+  before: ZipEntryInput[] = [
     { name: '[Content_Types].xml', data: '<Types/>' },
     { name: 'xl/workbook.xml', data: workbookXml(['План']) },
-  ]);
+  ],
+): Uint8Array {
+  const base = zip(before);
   const layout = zipLayout(base);
   const locals = base.subarray(0, layout.entries.at(-1)!.dataEnd);
   const centrals = base.subarray(layout.entries[0]!.central, layout.end);
@@ -189,10 +195,10 @@ function csv(rows: Cell[][]): Uint8Array {
   return utf8(planCsv(rows.map((cells) => cells.map((cell) => (cell === null ? null : String(cell))))));
 }
 
-const MB = 1024 * 1024;
+export const MB = 1024 * 1024;
 
 /** Big files are the same on every call, and costly: made once per process. */
-function once(make: () => Uint8Array | Promise<Uint8Array>): () => Promise<Uint8Array> {
+export function once(make: () => Uint8Array | Promise<Uint8Array>): () => Promise<Uint8Array> {
   let made: Promise<Uint8Array> | null = null;
   return () => (made ??= Promise.resolve(make()));
 }
@@ -507,8 +513,14 @@ export function hostileFiles(): HostileFile[] {
     ['xlsx-named-tsv', 'plan.tsv', () => lovech, 'refused', /it is an Excel \.xlsx workbook/],
     ['csv-named-xlsx', 'plan.xlsx', () => csvText, 'refused', /it is a text file; if it is CSV, name it \.csv/],
     ['csv-named-xlsm', 'plan.xlsm', () => csvText, 'refused', /it is a text file/],
-    ['xlsx-named-xls', 'plan.xls', () => lovech, 'refused', /unsupported file type "\.xls".*save it from Excel as \.xlsx/],
-    ['ole2-named-xls', 'plan.xls', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'refused', /unsupported file type "\.xls"/],
+    ['xlsx-named-xls', 'plan.xls', () => lovech, 'refused', /the old Excel 97-2003 format \(\.xls\) is not read; save it as \.xlsx/],
+    ['ole2-named-xls', 'plan.xls', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'refused', /old Excel 97-2003 format/],
+    ['ole2-named-doc', 'plan.doc', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'refused', /old Word 97-2003 format \(\.doc\) is not read; save it as \.docx/],
+    ['ole2-named-docx', 'plan.docx', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'refused', /old \.doc file or a password-protected document/],
+    ['rtf-named-docx', 'plan.docx', () => utf8('{\\rtf1\\ansi\\deff0 {\\fonttbl} ПЛАН}'), 'refused', /it is an RTF document; save it as \.docx/],
+    ['html-named-doc', 'plan.doc', () => utf8('<html><body><table><tr><td>Мярка</td></tr></table></body></html>'), 'refused', /old Word 97-2003 format/],
+    ['html-named-docx', 'plan.docx', () => utf8('<html><body><table><tr><td>Мярка</td></tr></table></body></html>'), 'refused', /it is a web page \(HTML\)/],
+    ['xlsx-named-docx', 'plan.docx', () => lovech, 'parsed'],
     ['ole2-named-xlsx', 'plan.xlsx', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'refused', /old \.xls file/],
     ['ole2-named-csv', 'plan.csv', () => Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'refused', /old \.xls workbook/],
     ['pdf-named-pdf', 'plan.pdf', () => utf8('%PDF-1.7\n1 0 obj\n'), 'refused', /unsupported file type "\.pdf"/],

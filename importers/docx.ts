@@ -1,0 +1,267 @@
+import { boundMerges, MAX_MERGES, ReadBudget } from './limits';
+import { addHeadingLine } from './text';
+import { readNumbering, type Numbering } from './docx-numbering';
+import type { CellRange, CellValue, Sheet, SheetRow } from './types';
+import { asImportError, CLOSE, END, OPEN, READ_DEADLINE_MS, XmlScanner, type Token } from './xml-scanner';
+import { unpackPackage } from './zip';
+
+/**
+ * Reads the tables of a Word .docx (word/document.xml), each as a Sheet named "Таблица 1",
+ * "Таблица 2", ... in document order, with the paragraphs above it as its heading (see Sheet).
+ * Rows are numbered as Word's rows of the table. A cell is its paragraphs joined by "\n" (a line
+ * break is "\n", a tab a space), with what Word shows: inserted text, field results, link text,
+ * content controls, the numbers of simple automatic numbering ("1.", "1.1."); not deleted or
+ * hidden text, field codes, drawings or text boxes. A table inside a cell gives its text to the
+ * cell, a line per paragraph. A merged cell (gridSpan across, vMerge down) keeps its value in
+ * its first cell and the range goes to Sheet.merges; column indexes are grid columns.
+ * Numbering that comes from a paragraph style (not from the paragraph itself) is not shown.
+ */
+export async function readDocx(bytes: Uint8Array, fileName: string, rowLimit = Infinity): Promise<Sheet[]> {
+  const parts = unpackPackage(bytes, fileName, 'docx');
+  const deadline = Date.now() + READ_DEADLINE_MS;
+  const scan = (path: string) => new XmlScanner(utf8.decode(parts.get(path)!), path, deadline);
+  try {
+    const numbering = parts.has(NUMBERING) ? readNumbering(scan(NUMBERING)) : null;
+    const reader = new DocumentReader(scan(DOCUMENT), numbering, new ReadBudget(fileName), rowLimit);
+    return await reader.read();
+  } catch (error) {
+    throw asImportError(error, fileName, { en: 'the document could not be read', bg: 'документът не може да бъде прочетен' });
+  }
+}
+
+const DOCUMENT = 'word/document.xml';
+const NUMBERING = 'word/numbering.xml';
+const utf8 = new TextDecoder('utf-8');
+/** Word allows 63 columns; a hand-made table may claim more, up to Excel's last column. */
+const MAX_COLUMNS = 16_384;
+/** Elements whose text is not part of what the page shows as text. */
+const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'drawing', 'pict', 'object', 'AlternateContent', 'sdtPr', 'sdtEndPr', 'rt', 'footnoteReference', 'endnoteReference']);
+const isOn = (xml: XmlScanner) => !['0', 'false', 'off'].includes(xml.attribute('val') ?? 'true');
+
+interface Table {
+  rows: SheetRow[];
+  merges: CellRange[];
+  /** Grid columns reached by any row, empty cells included. */
+  width: number;
+}
+
+class DocumentReader {
+  private readonly sheets: Sheet[] = [];
+  private heading: string[] = [];
+
+  constructor(
+    private readonly xml: XmlScanner,
+    private readonly numbering: Numbering | null,
+    private readonly budget: ReadBudget,
+    private readonly rowLimit: number,
+  ) {}
+
+  async read(): Promise<Sheet[]> {
+    const xml = this.xml;
+    for (let token = xml.next(); token !== END; token = xml.next()) {
+      if (token === OPEN && xml.name === 'body') await this.readBlocks();
+    }
+    return this.sheets;
+  }
+
+  /** The paragraphs and tables of the <body> (or block-level content control) just opened. */
+  private async readBlocks(): Promise<void> {
+    const xml = this.xml;
+    const depth = xml.depth;
+    let token: Token;
+    while ((token = xml.next()) !== CLOSE || xml.depth >= depth) {
+      if (token !== OPEN || xml.depth !== depth + 1) continue;
+      if (xml.name === 'p') addHeadingLine(this.heading, this.readParagraph());
+      else if (xml.name === 'tbl') {
+        await this.readTopTable();
+        // A long document does not hold the server for its whole read.
+        await new Promise((resolve) => setImmediate(resolve));
+      } else if (xml.name === 'sdt' || xml.name === 'sdtContent' || xml.name === 'customXml') await this.readBlocks();
+      else xml.skipElement();
+    }
+  }
+
+  private async readTopTable(): Promise<void> {
+    const name = `Таблица ${this.sheets.length + 1}`;
+    this.budget.startSheet(name);
+    const table = this.readTable(true);
+    const merges = boundMerges(table.merges, table.rows, table.width).slice(0, MAX_MERGES);
+    const sheet: Sheet = { name, rows: table.rows };
+    if (merges.length > 0) sheet.merges = merges;
+    if (this.heading.length > 0) sheet.heading = this.heading;
+    this.heading = [];
+    this.sheets.push(sheet);
+  }
+
+  /**
+   * The rows of the <tbl> just opened. A table in a cell (top false) is only read for its text:
+   * nothing is counted against the budget for it, its cells' text is what counts.
+   */
+  private readTable(top: boolean): Table {
+    const xml = this.xml;
+    const table: Table = { rows: [], merges: [], width: 0 };
+    /** The vertical merge running down from each column, by its left column. */
+    const down = new Map<number, CellRange>();
+    let rowNumber = 0;
+    const visitRows = (): void => {
+      const at = xml.depth;
+      let token: Token;
+      while ((token = xml.next()) !== CLOSE || xml.depth >= at) {
+        if (token !== OPEN || xml.depth !== at + 1) continue;
+        if (xml.name === 'tr') {
+          const row = this.readRow(rowNumber + 1, table, down);
+          if (row === null) continue;
+          rowNumber = row.row;
+          if (top) this.keep(table, row);
+          else table.rows.push(row);
+        } else if (xml.name === 'sdt' || xml.name === 'sdtContent' || xml.name === 'customXml') visitRows();
+        else xml.skipElement();
+      }
+    };
+    visitRows();
+    return table;
+  }
+
+  private keep(table: Table, row: SheetRow): void {
+    this.budget.row(row.row, row.cells.length);
+    if (table.rows.length >= this.rowLimit) return;
+    row.cells.forEach((value, column) => {
+      if (value !== null) this.budget.cell(row.row, column, value);
+    });
+    table.rows.push(row);
+  }
+
+  /** The <tr> just opened, as row `rowNumber`; null for a row deleted with tracked changes. */
+  private readRow(rowNumber: number, table: Table, down: Map<number, CellRange>): SheetRow | null {
+    const xml = this.xml;
+    const cells: CellValue[] = [];
+    const row: SheetRow = { row: rowNumber, cells };
+    let deleted = false;
+    let column = 0;
+    const seen = new Set<number>();
+    const visitCells = (): void => {
+      const at = xml.depth;
+      let token: Token;
+      while ((token = xml.next()) !== CLOSE || xml.depth >= at) {
+        if (token !== OPEN || xml.depth !== at + 1) continue;
+        if (xml.name === 'trPr') {
+          this.forEachChild(() => {
+            if (xml.name === 'gridBefore') column = gridNumber(xml);
+            else if (xml.name === 'tblHeader' && isOn(xml)) row.header = true;
+            else if (xml.name === 'hidden' && isOn(xml)) row.hidden = true;
+            else if (xml.name === 'del') deleted = true;
+          });
+        } else if (xml.name === 'tc' && deleted) {
+          xml.skipElement();
+        } else if (xml.name === 'tc') {
+          const cell = this.readCell();
+          const right = column + cell.span - 1;
+          if (right >= MAX_COLUMNS) xml.fail({ en: `a table row wider than ${MAX_COLUMNS} columns`, bg: `ред на таблица, по-широк от ${MAX_COLUMNS} колони` });
+          const above = down.get(column);
+          if (cell.vMerge === 'continue' && above && above.bottom === rowNumber - 1 && above.right === right) {
+            above.bottom = rowNumber;
+          } else {
+            if (cell.text !== null) {
+              while (cells.length < column) cells.push(null);
+              cells[column] = cell.text;
+            }
+            const range = { top: rowNumber, left: column, bottom: rowNumber, right };
+            if (cell.vMerge === 'restart') down.set(column, range);
+            else down.delete(column);
+            if (cell.vMerge === 'restart' || cell.span > 1) table.merges.push(range);
+          }
+          seen.add(column);
+          column = right + 1;
+          table.width = Math.max(table.width, column);
+        } else if (xml.name === 'sdt' || xml.name === 'sdtContent' || xml.name === 'customXml') visitCells();
+        else xml.skipElement();
+      }
+    };
+    visitCells();
+    // A merge runs down only through rows that continue it.
+    for (const left of [...down.keys()]) if (!seen.has(left)) down.delete(left);
+    return deleted ? null : row;
+  }
+
+  /** The <tc> just opened: its text (null when empty), how many grid columns it spans, its vertical merge. */
+  private readCell(): { text: string | null; span: number; vMerge: 'restart' | 'continue' | null } {
+    const xml = this.xml;
+    let span = 1;
+    let vMerge: 'restart' | 'continue' | null = null;
+    const lines: string[] = [];
+    const visit = (): void => {
+      const at = xml.depth;
+      let token: Token;
+      while ((token = xml.next()) !== CLOSE || xml.depth >= at) {
+        if (token !== OPEN || xml.depth !== at + 1) continue;
+        if (xml.name === 'tcPr') {
+          this.forEachChild(() => {
+            if (xml.name === 'gridSpan') span = Math.max(1, gridNumber(xml));
+            else if (xml.name === 'vMerge') vMerge = xml.attribute('val') === 'restart' ? 'restart' : 'continue';
+          });
+        } else if (xml.name === 'p') lines.push(this.readParagraph());
+        else if (xml.name === 'tbl') lines.push(...this.readTable(false).rows.flatMap((row) => row.cells.filter((c): c is string => typeof c === 'string')));
+        else if (xml.name === 'sdt' || xml.name === 'sdtContent' || xml.name === 'customXml') visit();
+        else xml.skipElement();
+      }
+    };
+    visit();
+    const text = lines.join('\n').replace(/^\n+|\n+$/g, '');
+    return { text: text === '' ? null : text, span, vMerge };
+  }
+
+  /** The text of the <p> just opened, with its automatic number in front. */
+  private readParagraph(): string {
+    const xml = this.xml;
+    const depth = xml.depth;
+    let text = '';
+    let numId: string | null = null;
+    let level = 0;
+    let hiddenRun = -1;
+    let token: Token;
+    while ((token = xml.next()) !== CLOSE || xml.depth >= depth) {
+      if (token !== OPEN) {
+        if (xml.depth < hiddenRun) hiddenRun = -1;
+        continue;
+      }
+      const name = xml.name;
+      if (SKIPPED.has(name)) xml.skipElement();
+      else if (name === 'pPr') {
+        this.forEachChild(() => {
+          if (xml.name !== 'numPr') return xml.skipElement();
+          this.forEachChild(() => {
+            if (xml.name === 'numId') numId = xml.attribute('val');
+            else if (xml.name === 'ilvl') level = Number(xml.attribute('val')) || 0;
+          });
+        });
+      } else if (name === 'rPr') {
+        this.forEachChild(() => {
+          if (xml.name === 'vanish' && isOn(xml)) hiddenRun = xml.depth - 2;
+        });
+      } else if (hiddenRun !== -1 && xml.depth > hiddenRun) xml.skipElement();
+      else if (name === 't') text += xml.text();
+      else if (name === 'tab') text += ' ';
+      else if (name === 'br' || name === 'cr') text += '\n';
+      else if (name === 'noBreakHyphen') text += '-';
+      else if (name === 'p' || name === 'tbl') xml.skipElement(); // only in text boxes, which are skipped; a hand-made file may nest them
+    }
+    const number = numId !== null && this.numbering ? this.numbering.next(numId, level) : '';
+    return number + text;
+  }
+
+  /** Calls `visit` at each child of the element just opened; `visit` may read or skip the child. */
+  private forEachChild(visit: () => void): void {
+    const xml = this.xml;
+    const depth = xml.depth;
+    let token: Token;
+    while ((token = xml.next()) !== CLOSE || xml.depth >= depth) {
+      if (token === OPEN && xml.depth === depth + 1) visit();
+    }
+  }
+}
+
+/** A w:val count (gridSpan, gridBefore): at least 0, at most the columns a row may have. */
+function gridNumber(xml: XmlScanner): number {
+  const value = Number(xml.attribute('val'));
+  return Number.isInteger(value) && value > 0 ? Math.min(value, MAX_COLUMNS) : 0;
+}

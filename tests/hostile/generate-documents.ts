@@ -1,0 +1,53 @@
+/**
+ * Hostile Word (.docx) and LibreOffice (.ods, .odt) files, made on the fly like the rest of the
+ * corpus (tests/hostile/generate.ts): bombs, nesting, DTDs, huge and repeated tables.
+ */
+import { contentXml, docx, documentXml, lovechDocx, lovechOds, odsTableXml, openDocument, paragraphXml, tableXml } from './document-builder';
+import { deflatedZeros, MB, once, zipWithRawEntry, type Expectation, type HostileFile } from './generate';
+import { PLAN_HEADER, planRows } from './xlsx-builder';
+
+const CATEGORY = 'Word and Calc files';
+const planTable = () => planRows().slice(1) as (string | null)[][];
+const planDocx = (extra = '') => docx([{ paragraph: 'ПЛАН ЗА ПОДОБРЕНИЕ 2023-2024' }, { table: planTable() }, { raw: extra }]);
+const odsRow = (cells: string) => `<table:table-row>${cells}</table:table-row>`;
+const odsText = (text: string, attributes = '') => `<table:table-cell office:value-type="string"${attributes}><text:p>${text}</text:p></table:table-cell>`;
+const odsPlanRows = () => planRows().map((cells) => odsRow(cells.map((cell) => (cell === null ? '<table:table-cell/>' : odsText(String(cell)))).join(''))).join('');
+const ods = (rows: string) => openDocument(`<table:table table:name="План">${rows}</table:table>`);
+const DTD = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>';
+
+export function documentFiles(): HostileFile[] {
+  const files: [string, string, () => Uint8Array | Promise<Uint8Array>, Expectation, RegExp?, boolean?][] = [
+    ['docx/lovech', 'plan.docx', async () => (await lovechDocx()).bytes, 'parsed'],
+    ['ods/lovech', 'plan.ods', lovechOds, 'parsed'],
+    ['docx/truncated', 'plan.docx', async () => (await lovechDocx()).bytes.subarray(0, 3000), 'refused', /damaged or truncated/],
+    ['ods/truncated', 'plan.ods', async () => (await lovechOds()).subarray(0, 1000), 'refused', /damaged or truncated/],
+    // Zip bombs: one entry that unpacks 150 MB of zeros.
+    ['docx/zip-bomb-ratio', 'plan.docx', once(async () => zipWithRawEntry('word/document.xml', await deflatedZeros(150 * MB), 0, 150 * MB, [{ name: '[Content_Types].xml', data: '<Types/>' }])), 'refused', /word\/document\.xml would unpack \d+ times its size.*zip bomb/, true],
+    ['ods/zip-bomb-ratio', 'plan.ods', once(async () => zipWithRawEntry('content.xml', await deflatedZeros(150 * MB), 0, 150 * MB, [{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', deflate: false }])), 'refused', /content\.xml would unpack \d+ times its size.*zip bomb/, true],
+    // Nesting.
+    ['docx/tables-nested-1000-deep', 'plan.docx', () => planDocx('<w:tbl><w:tr><w:tc>'.repeat(1000) + '<w:p/>' + '</w:tc></w:tr></w:tbl>'.repeat(1000)), 'refused', /word\/document\.xml nests its XML elements more than 64 deep/],
+    ['docx/tables-nested-15-deep', 'plan.docx', () => planDocx('<w:tbl><w:tr><w:tc>'.repeat(15) + paragraphXml('дълбоко') + '</w:tc></w:tr></w:tbl>'.repeat(15)), 'parsed'],
+    ['docx/runs-nested-100000-unclosed', 'plan.docx', () => docx([], { documentXml: documentXml(paragraphXml('x') + '<w:p>' + '<w:r>'.repeat(100_000)).replace('</w:body></w:document>', '') }), 'refused', /more than 64 deep/],
+    ['ods/spans-nested-100000', 'plan.ods', () => ods(odsPlanRows() + odsRow(`<table:table-cell>${'<text:p><text:span>'.repeat(50_000)}</table:table-cell>`)), 'refused', /content\.xml nests its XML elements more than 64 deep/],
+    // DTDs and entities.
+    ['docx/dtd-in-document', 'plan.docx', () => docx([], { documentXml: DTD + documentXml(`<w:p><w:r><w:t>&lol1;</w:t></w:r></w:p>${tableXml(planTable())}`) }), 'refused', /word\/document\.xml holds a DTD/],
+    ['docx/dtd-in-numbering', 'plan.docx', () => docx([{ table: planTable() }], { numbering: `${DTD}<w:numbering xmlns:w="w"/>` }), 'refused', /word\/numbering\.xml holds a DTD/],
+    ['docx/external-entity', 'plan.docx', () => docx([], { documentXml: `<!DOCTYPE w [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${documentXml('<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>')}` }), 'refused', /holds a DTD/],
+    ['ods/dtd-in-content', 'plan.ods', () => openDocument('', 'spreadsheet', { contentXml: DTD + contentXml(`<table:table table:name="П">${odsRow(odsText('&lol1;'))}</table:table>`) }), 'refused', /content\.xml holds a DTD/],
+    // Huge tables.
+    ['docx/200000-rows', 'plan.docx', once(() => docx([{ table: [PLAN_HEADER, ...Array.from({ length: 200_000 }, (_, i) => ['1.1. М', `1.1.${i + 1}. Д`])] }])), 'refused', /sheet "Таблица 1" has more than 100,000 rows/, true],
+    ['ods/200000-rows', 'plan.ods', once(() => ods(odsRow(PLAN_HEADER.map((h) => odsText(h)).join('')) + odsRow(odsText('1.1. М') + odsText('1.1.1. Д')).repeat(200_000))), 'refused', /sheet "План" has more than 100,000 rows/, true],
+    ['ods/one-row-repeated-200000', 'plan.ods', () => ods(odsPlanRows() + `<table:table-row table:number-rows-repeated="200000">${odsText('1.1. М')}${odsText('1.1.1. Д')}</table:table-row>`), 'refused', /more than 100,000 rows/],
+    ['ods/value-in-every-cell', 'plan.ods', () => ods(`<table:table-row table:number-rows-repeated="1048576">${odsText('x', ' table:number-columns-repeated="16384"')}</table:table-row>`), 'refused', /more than 3,000,000 cells \(sheet "План", row \d+ reaches column XFD\)/],
+    ['ods/padded-to-last-row-and-column', 'plan.ods', () => openDocument(odsTableXml('План', planRows() as (string | null)[][])), 'parsed'],
+    ['ods/repeats-beyond-any-sheet', 'plan.ods', () => ods(odsPlanRows() + `<table:table-row table:number-rows-repeated="999999999999"><table:table-cell table:number-columns-repeated="999999999999"/></table:table-row>`), 'parsed'],
+    ['ods/span-over-everything', 'plan.ods', () => ods(odsRow(odsText('x', ' table:number-columns-spanned="16384" table:number-rows-spanned="1048576"')) + odsPlanRows()), 'parsed'],
+    ['ods/cell-beyond-last-column', 'plan.ods', () => ods(odsPlanRows() + odsRow(`<table:table-cell table:number-columns-repeated="16384"/>${odsText('x')}`)), 'refused', /a cell beyond column XFD/],
+    ['docx/cell-with-nested-table-of-40000-rows', 'plan.docx', () => docx([{ table: [...planTable(), [{ raw: `<w:tc>${tableXml(Array.from({ length: 40_000 }, () => ['вложен ред']))}</w:tc>` }]] }]), 'refused', /holds [\d,]+ characters \(a cell holds at most 32,767\)/],
+    ['docx/grid-span-huge', 'plan.docx', () => docx([{ table: [...planTable(), [{ text: 'x', span: 1_000_000_000 }, 'y']] }]), 'refused', /a table row wider than 16384 columns/],
+    ['docx/vmerge-continue-without-restart', 'plan.docx', () => docx([{ table: [...planTable(), [{ vMerge: 'continue' }, { vMerge: 'continue' }]] }]), 'parsed'],
+    ['docx/100000-paragraphs-above', 'plan.docx', () => docx([...Array.from({ length: 100_000 }, (_, i) => ({ paragraph: `абзац ${i}` })), { paragraph: 'ПЛАН ЗА ПОДОБРЕНИЕ 2023-2024' }, { table: planTable() }]), 'parsed'],
+    ['odt/plan-table', 'plan.odt', () => openDocument(`<text:p>ПЛАН 2023-2024</text:p>${odsTableXml('Т', planTable(), false)}`, 'text'), 'parsed'],
+  ];
+  return files.map(([id, fileName, bytes, expect, message, large]) => ({ id, category: CATEGORY, fileName, expect, message, bytes, large }));
+}
