@@ -17,7 +17,7 @@ try { process.stdout.write('ok ' + JSON.stringify(sessionSecret())); } catch (er
 `;
 
 function ask(databasePath: string, at: number): Promise<string> {
-  const env: Record<string, string | undefined> = { ...process.env, DATABASE_PATH: databasePath };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath };
   delete env.SESSION_SECRET;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD, String(at)], { env });
   let out = '';

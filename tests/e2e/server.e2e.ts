@@ -102,7 +102,7 @@ describe('the production server', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-tracker-fresh-'));
       const data = path.join(dir, 'data');
       const port = await freePort();
-      const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: '4', SEED_DEMO: '0', DATABASE_PATH: path.join(data, 'app.db') };
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: '4', SEED_DEMO: '0', DATABASE_PATH: path.join(data, 'app.db') };
       delete env.SESSION_SECRET;
       let output = '';
       const server = spawn('npm', ['start'], { detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
