@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '~/domain/permissions';
 import { useLang, useT, type MessageKey } from '~/i18n';
 import { listOwnersForAdmin, listUsersForLinking, mergeOwners, renameOwner, setUserOwnerLink } from '~/models/owner.server';
 import trackingCss from '~/styles/tracking.css?url';
+import { readForm } from '~/upload.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction = () => [{ title: 'Отговорници · План за подобрение' }];
@@ -28,7 +29,7 @@ type ActionData = { ok: boolean; intent?: string; ownerId?: number; message?: Me
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'owners:manage');
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = schema.safeParse(form);
   if (!parsed.success) {
     const first = parsed.error.issues[0]?.message;

@@ -22,6 +22,7 @@ import {
 import { Field } from '~/components/field';
 import notificationsCss from '~/styles/notifications.css?url';
 import { AdminTabs } from '~/components/admin-tabs';
+import { readForm } from '~/upload.server';
 
 export const meta: MetaFunction = () => [{ title: 'Напомняния · План за подобрение' }];
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
@@ -60,7 +61,7 @@ export type ActionData =
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'users:manage');
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const fields = parsed.error.flatten().fieldErrors as Record<string, string[] | undefined>;

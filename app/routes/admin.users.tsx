@@ -17,6 +17,7 @@ import {
 import { recordAudit } from '~/models/audit.server';
 import { Field } from '~/components/field';
 import { AdminTabs } from '~/components/admin-tabs';
+import { readForm } from '~/upload.server';
 
 export const meta: MetaFunction = () => [{ title: 'Потребители · План за подобрение' }];
 
@@ -59,7 +60,7 @@ function formValues(form: FormData) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'users:manage');
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = schema.safeParse(formValues(form));
   if (!parsed.success) {
     const fields = parsed.error.flatten().fieldErrors as Record<string, string[] | undefined>;

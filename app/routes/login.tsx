@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { assertSameOrigin, createUserSession, getSessionUser, safeRedirect, verifyLogin } from '~/auth.server';
 import { useT } from '~/i18n';
 import { Field } from '~/components/field';
+import { readForm } from '~/upload.server';
 
 export const meta: MetaFunction = () => [{ title: 'Вход · План за подобрение' }];
 
@@ -21,7 +22,7 @@ const loginSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const parsed = loginSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = loginSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     const fields = parsed.error.flatten().fieldErrors;
     return Response.json(

@@ -15,6 +15,7 @@ import { ownerIdsOfUser } from '~/models/user.server';
 import { listOwners } from '~/models/owner.server';
 import { ActivityQuickUpdate, type QuickUpdateData } from '~/components/activity-quick-update';
 import trackingCss from '~/styles/tracking.css?url';
+import { readForm } from '~/upload.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction = () => [{ title: 'Моите дейности · План за подобрение' }];
@@ -54,7 +55,7 @@ const schema = z.object({
 /** The quick update: only on activities the user's owners are named on (unless their role may update any). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const activityId = Number(values.activityId) || undefined;
   const parsed = schema.safeParse(values);

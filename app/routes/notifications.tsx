@@ -8,6 +8,7 @@ import { can } from '~/domain/permissions';
 import { useLang, useT, type MessageKey } from '~/i18n';
 import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST_LIMIT, unreadCount } from '~/models/notification.server';
 import notificationsCss from '~/styles/notifications.css?url';
+import { readForm } from '~/upload.server';
 
 export const meta: MetaFunction = () => [{ title: 'Известия · План за подобрение' }];
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
@@ -34,7 +35,7 @@ type ActionData = { ok: boolean; message?: MessageKey };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return Response.json({ ok: false } satisfies ActionData, { status: 400 });
   const input = parsed.data;
   if (input.intent === 'all') {

@@ -16,6 +16,7 @@ import { ActivityGroups, ExpandCollapseAll } from '~/components/activity-groups'
 import { Pager } from '~/components/pager';
 import { ProgressBar } from '~/components/progress-bar';
 import trackingCss from '~/styles/tracking.css?url';
+import { readForm } from '~/upload.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 
@@ -62,7 +63,7 @@ const intentSchema = z.enum(['close', 'reopen']);
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit');
   const planId = planIdSchema.safeParse(params.planId);
-  const intent = intentSchema.safeParse((await request.formData()).get('intent'));
+  const intent = intentSchema.safeParse((await readForm(request)).get('intent'));
   if (!intent.success) throw new Response('Unknown action', { status: 400 });
   if (!planId.success || !setPlanClosed(planId.data, intent.data === 'close' ? todayInSofia() : null, user.id)) {
     throw new Response('Not found', { status: 404 });

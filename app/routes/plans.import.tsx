@@ -11,7 +11,7 @@ import { listPlans } from '~/models/plan.server';
 import { applyReimport, importPlanIntoDatabase, previewReimport } from '~/models/plan-import.server';
 import { discardPendingImport, loadPendingImport, savePendingImport } from '~/models/pending-import.server';
 import { Field } from '~/components/field';
-import { readUpload } from '~/upload.server';
+import { readForm, readUpload } from '~/upload.server';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
 import importCss from '~/styles/import.css?url';
 
@@ -48,7 +48,6 @@ function summarize(parsed: ParsedPlan) {
 async function readPlanUpload(
   request: Request,
 ): Promise<{ file: File | null; planId: number | null; title: string } | { error: MessageKey; status: number; detail?: string }> {
-  if (Number(request.headers.get('Content-Length')) > MAX_IMPORT_BYTES + 64 * 1024) return { error: 'importTooLarge', status: 413 };
   const upload = await readUpload(request, MAX_IMPORT_BYTES);
   if ('error' in upload) {
     return upload.error === 'too-large' ? { error: 'importTooLarge', status: 413 } : { error: 'uploadMalformed', status: 400 };
@@ -101,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
     } satisfies ActionData);
   }
 
-  const parsedForm = confirmSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsedForm = confirmSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsedForm.success) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
   const { intent, token, planId, title } = parsedForm.data;
   if (intent === 'cancel') {

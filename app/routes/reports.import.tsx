@@ -26,7 +26,7 @@ import {
 import { ImportError } from '../../importers/import-error';
 import { readStatusReport } from '../../importers/status-report';
 import reportsCss from '~/styles/reports.css?url';
-import { readUpload } from '~/upload.server';
+import { readForm, readUpload } from '~/upload.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
@@ -61,9 +61,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireImporter(request);
   const lang = await getLanguage(request, user.language);
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
-    if (Number(request.headers.get('Content-Length')) > MAX_REPORT_BYTES + 64 * 1024) {
-      return Response.json({ error: 'repImportTooLarge' } satisfies ActionData, { status: 413 });
-    }
     const upload = await readUpload(request, MAX_REPORT_BYTES);
     if ('error' in upload) {
       return upload.error === 'too-large'
@@ -84,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const preview = previewStatusImport(user, report, { planId: planId.success ? planId.data : null, lang });
     return redirect(`/reports/import?preview=${preview.id}`);
   }
-  const parsed = applySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = applySchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return Response.json({ error: 'repImportExpired' } satisfies ActionData, { status: 400 });
   if (parsed.data.intent === 'discard') {
     discardStatusImport(user, parsed.data.id);

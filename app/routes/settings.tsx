@@ -7,6 +7,7 @@ import { smtpStatus } from '~/mail.server';
 import { recordAudit } from '~/models/audit.server';
 import { setRemindersEnabled } from '~/models/notification.server';
 import notificationsCss from '~/styles/notifications.css?url';
+import { readForm } from '~/upload.server';
 
 export const meta: MetaFunction = () => [{ title: 'Настройки · План за подобрение' }];
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
@@ -25,7 +26,7 @@ type ActionData = { ok: boolean; message?: MessageKey };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return Response.json({ ok: false } satisfies ActionData, { status: 400 });
   if (parsed.data.remindersEnabled !== user.remindersEnabled) {
     setRemindersEnabled(user.id, parsed.data.remindersEnabled);
