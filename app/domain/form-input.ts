@@ -24,7 +24,7 @@ export const MAX_TEXT_LENGTH = 4000;
 export function typedText(max: number, messages: { required?: string; tooLong?: string } = {}) {
   const text = z.string().trim().max(max, messages.tooLong ?? 'fieldTooLong');
   return z
-    .string()
+    .string(messages.required ? { message: messages.required } : undefined)
     .transform(stripUnsafeChars)
     .pipe(messages.required ? text.min(1, messages.required) : text);
 }
@@ -40,3 +40,9 @@ export const idSchema = z
   .regex(/^[1-9]\d{0,9}$/, 'idInvalid')
   .transform(Number)
   .refine((n) => n <= 2 ** 31, 'idInvalid');
+
+/** An id from a URL parameter or a form field, or null when it is not one. */
+export function parseId(value: unknown): number | null {
+  const parsed = idSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

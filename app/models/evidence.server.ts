@@ -4,6 +4,7 @@ import path from 'node:path';
 import { getDb } from '../../db/client';
 import { env } from '~/env.server';
 import { MAX_FORM_BYTES, readForm, readUpload } from '~/upload.server';
+import { uploadedFileName } from '~/domain/form-input';
 
 /** Largest evidence file accepted: 10 MB. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -46,7 +47,7 @@ export async function storeEvidenceFile(file: File): Promise<{ evidenceFile: str
   const stored = `${crypto.randomBytes(16).toString('hex')}${/^\.[a-z0-9]{1,10}$/.test(ext) ? ext : ''}`;
   fs.mkdirSync(uploadsDir(), { recursive: true });
   fs.writeFileSync(path.join(uploadsDir(), stored), Buffer.from(await file.arrayBuffer()), { flag: 'wx' });
-  const original = file.name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || stored;
+  const original = uploadedFileName(file.name) || stored;
   return { evidenceFile: stored, evidenceFileName: original };
 }
 

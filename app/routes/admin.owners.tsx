@@ -8,6 +8,7 @@ import { useLang, useT, type MessageKey } from '~/i18n';
 import { listOwnersForAdmin, listUsersForLinking, mergeOwners, renameOwner, setUserOwnerLink } from '~/models/owner.server';
 import trackingCss from '~/styles/tracking.css?url';
 import { readForm } from '~/upload.server';
+import { MAX_TITLE_LENGTH, idSchema, typedText } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction = () => [{ title: 'Отговорници · План за подобрение' }];
@@ -17,12 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { owners: listOwnersForAdmin(), users: listUsersForLinking() };
 }
 
-const id = z.coerce.number().int().positive().max(2 ** 31);
 const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('merge'), keepId: id, mergeId: id }),
-  z.object({ intent: z.literal('rename'), ownerId: id, name: z.string().trim().min(1, 'nameRequired').max(300) }),
-  z.object({ intent: z.literal('link'), ownerId: id, userId: id }),
-  z.object({ intent: z.literal('unlink'), ownerId: id, userId: id }),
+  z.object({ intent: z.literal('merge'), keepId: idSchema, mergeId: idSchema }),
+  z.object({ intent: z.literal('rename'), ownerId: idSchema, name: typedText(MAX_TITLE_LENGTH, { required: 'nameRequired' }) }),
+  z.object({ intent: z.literal('link'), ownerId: idSchema, userId: idSchema }),
+  z.object({ intent: z.literal('unlink'), ownerId: idSchema, userId: idSchema }),
 ]);
 
 type ActionData = { ok: boolean; intent?: string; ownerId?: number; message?: MessageKey; error?: MessageKey };

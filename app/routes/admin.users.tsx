@@ -18,6 +18,7 @@ import { recordAudit } from '~/models/audit.server';
 import { Field } from '~/components/field';
 import { AdminTabs } from '~/components/admin-tabs';
 import { readForm } from '~/upload.server';
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, idSchema, parseId, typedText } from '~/domain/form-input';
 
 export const meta: MetaFunction = () => [{ title: 'Потребители · План за подобрение' }];
 
@@ -28,22 +29,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const ownerIds = z.preprocess(
   (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]),
-  z.array(z.coerce.number().int().positive()),
+  z.array(idSchema),
 );
-const password = z.string().refine((v) => v === '' || v.length >= 10, 'passwordTooShort');
+const password = z.string().max(MAX_PASSWORD_LENGTH, 'fieldTooLong').refine((v) => v === '' || v.length >= 10, 'passwordTooShort');
 
 const createSchema = z.object({
   intent: z.literal('create'),
-  email: z.string().trim().email('invalidEmail'),
-  name: z.string().trim().min(1, 'nameRequired'),
+  email: z.string().trim().max(MAX_EMAIL_LENGTH, 'fieldTooLong').email('invalidEmail'),
+  name: typedText(MAX_NAME_LENGTH, { required: 'nameRequired' }),
   role: z.enum(ROLES),
   password,
   ownerIds,
 });
 const updateSchema = z.object({
   intent: z.literal('update'),
-  userId: z.coerce.number().int().positive(),
-  name: z.string().trim().min(1, 'nameRequired'),
+  userId: idSchema,
+  name: typedText(MAX_NAME_LENGTH, { required: 'nameRequired' }),
   role: z.enum(ROLES),
   disabled: z.preprocess((v) => v === 'on', z.boolean()),
   password,
@@ -66,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const fields = parsed.error.flatten().fieldErrors as Record<string, string[] | undefined>;
     const errors: FieldErrors = {};
     for (const key of ['email', 'name', 'password'] as const) if (fields[key]) errors[key] = fields[key]![0] as MessageKey;
-    return Response.json({ ok: false, userId: Number(form.get('userId')) || undefined, errors } satisfies ActionData, { status: 400 });
+    return Response.json({ ok: false, userId: parseId(form.get('userId')) ?? undefined, errors } satisfies ActionData, { status: 400 });
   }
   const input = parsed.data;
   const newPassword = input.password || (input.intent === 'create' ? generatePassword() : '');

@@ -16,6 +16,7 @@ import { listOwners } from '~/models/owner.server';
 import { ActivityQuickUpdate, type QuickUpdateData } from '~/components/activity-quick-update';
 import trackingCss from '~/styles/tracking.css?url';
 import { readForm } from '~/upload.server';
+import { MAX_TEXT_LENGTH, idSchema, parseId, typedText } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction = () => [{ title: 'Моите дейности · План за подобрение' }];
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const schema = z.object({
   intent: z.literal('status'),
-  activityId: z.coerce.number().int().positive().max(2 ** 31),
+  activityId: idSchema,
   version: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().nonnegative().optional()),
   status: z.enum(STATUSES, { message: 'trStatusRequired' }),
   percent: z.preprocess(
@@ -48,7 +49,7 @@ const schema = z.object({
   ),
   comment: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().trim().max(4000, 'trCommentTooLong').nullable().default(null),
+    typedText(MAX_TEXT_LENGTH, { tooLong: 'trCommentTooLong' }).nullable().default(null),
   ),
 });
 
@@ -57,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  const activityId = Number(values.activityId) || undefined;
+  const activityId = parseId(values.activityId) ?? undefined;
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
     if (activityId) assertCanUpdateStatus(user, activityId);

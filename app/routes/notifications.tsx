@@ -9,6 +9,7 @@ import { useLang, useT, type MessageKey } from '~/i18n';
 import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST_LIMIT, unreadCount } from '~/models/notification.server';
 import notificationsCss from '~/styles/notifications.css?url';
 import { readForm } from '~/upload.server';
+import { idSchema } from '~/domain/form-input';
 
 export const meta: MetaFunction = () => [{ title: 'Известия · План за подобрение' }];
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
@@ -26,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('read'), id: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal('open'), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal('read'), id: idSchema }),
+  z.object({ intent: z.literal('open'), id: idSchema }),
   z.object({ intent: z.literal('all') }),
 ]);
 

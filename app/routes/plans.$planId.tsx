@@ -17,6 +17,7 @@ import { Pager } from '~/components/pager';
 import { ProgressBar } from '~/components/progress-bar';
 import trackingCss from '~/styles/tracking.css?url';
 import { readForm } from '~/upload.server';
+import { idSchema } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 
@@ -29,7 +30,7 @@ const pageNumber = z.coerce.number().int().catch(1);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read');
-  const planId = z.coerce.number().int().positive().safeParse(params.planId);
+  const planId = idSchema.safeParse(params.planId);
   const plan = planId.success ? getPlanHeader(planId.data) : null;
   if (!plan) throw new Response('Not found', { status: 404 });
   const searchParams = new URL(request.url).searchParams;
@@ -56,13 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const planIdSchema = z.coerce.number().int().positive().max(2 ** 31);
 const intentSchema = z.enum(['close', 'reopen']);
 
 /** Closes the plan as of today, or reopens it. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit');
-  const planId = planIdSchema.safeParse(params.planId);
+  const planId = idSchema.safeParse(params.planId);
   const intent = intentSchema.safeParse((await readForm(request)).get('intent'));
   if (!intent.success) throw new Response('Unknown action', { status: 400 });
   if (!planId.success || !setPlanClosed(planId.data, intent.data === 'close' ? todayInSofia() : null, user.id)) {

@@ -27,6 +27,7 @@ import { ImportError } from '../../importers/import-error';
 import { readStatusReport } from '../../importers/status-report';
 import reportsCss from '~/styles/reports.css?url';
 import { readForm, readUpload } from '~/upload.server';
+import { idSchema, uploadedFileName } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
@@ -70,10 +71,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const { form } = upload;
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) return Response.json({ error: 'repImportNoFile' } satisfies ActionData, { status: 400 });
-    const planId = z.coerce.number().int().positive().safeParse(form.get('planId'));
+    const planId = idSchema.safeParse(form.get('planId'));
     let report;
     try {
-      report = await readStatusReport(new Uint8Array(await file.arrayBuffer()), file.name, lang);
+      report = await readStatusReport(new Uint8Array(await file.arrayBuffer()), uploadedFileName(file.name), lang);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       return Response.json({ error: 'repImportUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
