@@ -69,10 +69,16 @@ function prepareUserOfSession(db: Db) {
     .prepare();
 }
 
+/** The id of the session the request's cookie carries (signature checked), or undefined. */
+export async function currentSessionId(request: Request): Promise<string | undefined> {
+  const sessionId: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
+  return typeof sessionId === 'string' ? sessionId : undefined;
+}
+
 /** The signed-in user: the session id from the signed cookie, the session and its user in one query. */
 export async function getSessionUser(request: Request): Promise<User | null> {
-  const sessionId: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
-  if (typeof sessionId !== 'string') return null;
+  const sessionId = await currentSessionId(request);
+  if (!sessionId) return null;
   const db = getDb();
   let query = userOfSessionQueries.get(db);
   if (!query) userOfSessionQueries.set(db, (query = prepareUserOfSession(db)));

@@ -4,7 +4,8 @@ import { action as logoutAction } from '~/routes/logout';
 import { loader as plansLoader } from '~/routes/plans._index';
 import { getSessionUser, LOGIN_WINDOW_MS, MAX_CLIENT_FAILURES, MAX_LOGIN_FAILURES, verifyLogin } from '~/auth.server';
 import { getDb } from '../db/client';
-import { BASE, call, makeRequest, makeUser, TEST_PASSWORD } from './helpers';
+import { action as usersAction } from '~/routes/admin.users';
+import { BASE, call, makeRequest, makeUser, sessionCookie, TEST_PASSWORD } from './helpers';
 
 /** A login through the form, from the client address `client` (scripts/server.js passes it in the load context). */
 async function login(email: string, password: string, headers: Record<string, string> = {}, client = '198.51.100.1') {
@@ -144,5 +145,31 @@ describe('login', () => {
     const response = await call(plansLoader, await makeRequest('/plans?area=2'));
     expect(response.status).toBe(302);
     expect(response.headers.get('Location')).toBe('/login?redirectTo=%2Fplans%3Farea%3D2');
+  });
+});
+
+describe('a changed password', () => {
+  const signedIn = async (cookie: string) => (await getSessionUser(new Request(`${BASE}/`, { headers: { Cookie: cookie } })))?.id;
+
+  it('set by an admin ends every session of that user; the admin stays signed in', async () => {
+    const admin = await makeUser('admin');
+    const user = await makeUser('head');
+    const [phone, desk] = [await sessionCookie(user), await sessionCookie(user)];
+    const adminCookie = await sessionCookie(admin);
+    const form = { intent: 'update', userId: String(user.id), name: user.name, role: user.role, password: 'a-new-password-123' };
+    const response = await call(usersAction, await makeRequest('/admin/users', { form, headers: { Cookie: adminCookie } }));
+    expect(response.status).toBe(200);
+    expect(await signedIn(phone)).toBeUndefined();
+    expect(await signedIn(desk)).toBeUndefined();
+    expect(await signedIn(adminCookie)).toBe(admin.id);
+  });
+
+  it('of the admin themselves keeps the session they changed it in and ends their others', async () => {
+    const admin = await makeUser('admin');
+    const [here, elsewhere] = [await sessionCookie(admin), await sessionCookie(admin)];
+    const form = { intent: 'update', userId: String(admin.id), name: admin.name, role: 'admin', password: 'a-new-password-456' };
+    expect((await call(usersAction, await makeRequest('/admin/users', { form, headers: { Cookie: here } }))).status).toBe(200);
+    expect(await signedIn(here)).toBe(admin.id);
+    expect(await signedIn(elsewhere)).toBeUndefined();
   });
 });

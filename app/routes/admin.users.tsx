@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import { requirePermission } from '~/auth.server';
+import { requirePermission, currentSessionId } from '~/auth.server';
 import { ROLE_LABELS, ROLES } from '~/domain/permissions';
 import { useLang, useT, type MessageKey } from '~/i18n';
 import { listOwners } from '~/models/owner.server';
@@ -93,7 +93,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!before) throw new Response('Not found', { status: 404 });
   updateUser(input.userId, { name: input.name, role: input.role, disabled: input.disabled });
   setUserOwners(input.userId, input.ownerIds);
-  if (newPassword) await setPassword(input.userId, newPassword);
+  // Ends the user's sessions; an admin changing their own password stays signed in here.
+  if (newPassword) await setPassword(input.userId, newPassword, input.userId === admin.id ? await currentSessionId(request) : undefined);
   recordAudit(
     admin.id,
     'user',
