@@ -4,6 +4,7 @@ import { and, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
 import { getDb, writeTransaction, type Db } from '../db/client';
 import { sessions, users, type User } from '../db/schema';
 import { sessionSecret } from './env.server';
+import { isHttps } from './security.server';
 import { can, type Permission } from './domain/permissions';
 import { getUserByEmail, normalizeEmail } from './models/user.server';
 import { verifyPassword } from './models/password.server';
@@ -52,9 +53,7 @@ export function assertSameOrigin(request: Request): void {
   if (request.method === 'GET' || request.method === 'HEAD') return;
   const origin = request.headers.get('Origin');
   const site = request.headers.get('Sec-Fetch-Site');
-  const sameOrigin = origin
-    ? origin !== 'null' && new URL(origin).host === new URL(request.url).host
-    : !site || site === 'same-origin' || site === 'none';
+  const sameOrigin = origin ? URL.canParse(origin) && new URL(origin).host === new URL(request.url).host : !site || site === 'same-origin' || site === 'none';
   if (!sameOrigin) throw new Response('Cross-site request refused', { status: 403 });
 }
 
@@ -179,10 +178,6 @@ export function clientAddress(context: AppLoadContext): string {
   return context.clientAddress || 'unknown';
 }
 
-/** Behind an HTTPS proxy the session cookie is marked Secure. */
-function isHttps(request: Request): boolean {
-  return new URL(request.url).protocol === 'https:' || request.headers.get('X-Forwarded-Proto') === 'https';
-}
 
 /** Only same-site paths: never "//evil.example" or an absolute URL. */
 export function safeRedirect(to: string | null | undefined, fallback = '/'): string {

@@ -70,6 +70,28 @@ if (cluster.isPrimary && workers > 1) {
   await serve(path.resolve(process.argv[2] ?? 'build/server/index.js'));
 }
 
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A form posted from another site is answered 403. Remix itself refuses a mutating request whose
+ * Origin is not this host (X-Forwarded-Host or Host) before the app's own check
+ * (assertSameOrigin in app/auth.server.ts) runs, but with a 500 and a stack trace in the log;
+ * the same comparison here answers first, as a refusal.
+ */
+function refuseCrossSite(req, res, next) {
+  const origin = req.get('Origin');
+  if (!MUTATING.has(req.method) || origin === undefined) return next();
+  const host = req.get('X-Forwarded-Host')?.split(',')[0]?.trim() || req.get('Host');
+  let originHost = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // "null" or not a URL: not this site
+  }
+  if (originHost && originHost === host) return next();
+  res.status(403).type('text/plain').send('Cross-site request refused');
+}
+
 async function serve(buildPath) {
   const build = await import(url.pathToFileURL(buildPath).href);
   installGlobals({ nativeFetch: build.future.v3_singleFetch });
@@ -84,6 +106,7 @@ async function serve(buildPath) {
   const clientFiles = express.static(clientDirectory, { maxAge: '1h', index: false });
   app.use((req, res, next) => (path.extname(req.path) ? clientFiles(req, res, next) : next()));
   app.use(morgan('tiny'));
+  app.use(refuseCrossSite);
   // The client's address, for login throttling: the socket's, or X-Forwarded-For's as TRUST_PROXY allows.
   app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientAddress: req.ip }) }));
   const server = app.listen(port, host, () => {

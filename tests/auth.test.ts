@@ -72,10 +72,9 @@ describe('login', () => {
     expect((await call(loginAction, request)).headers.get('Location')).toBe('/');
   });
 
-  it('refuses a cross-site login post', async () => {
+  it('refuses a cross-site login post, also from an Origin that is no URL', async () => {
     const user = await makeUser('viewer');
-    const response = await login(user.email, TEST_PASSWORD, { Origin: 'https://evil.example' });
-    expect(response.status).toBe(403);
+    for (const Origin of ['https://evil.example', 'null', 'garbage']) expect((await login(user.email, TEST_PASSWORD, { Origin })).status).toBe(403);
   });
 
   it('locks an account for the clients that failed on it, while the real user at another address still signs in', async () => {

@@ -120,6 +120,30 @@ describe('the production server', () => {
     }
   }, 300_000);
 
+  it('refuses cross-site posts with 403 (no 500, no stack trace), sends HSTS over HTTPS and keeps pages and data out of caches', async () => {
+    const { server, base, output } = await startServer({ WEB_CONCURRENCY: '1' });
+    await waitForServer(`${base}/login`, server, output);
+    const form = { method: 'POST', body: new URLSearchParams({ email: 'a@b.bg', password: 'x' }), redirect: 'manual' } as const;
+    for (const origin of ['https://evil.example', 'null', 'garbage']) {
+      for (const path of ['/login', '/login.data', '/plans/1']) {
+        const response = await fetch(`${base}${path}`, { ...form, headers: { Origin: origin } });
+        expect(response.status, `${origin} ${path}`).toBe(403);
+      }
+    }
+    expect((await fetch(`${base}/login`, { ...form, headers: { Origin: base } })).status).toBe(400);
+    expect(output()).not.toMatch(/Error:|\n\s+at /);
+
+    const plain = await fetch(`${base}/login`);
+    expect(plain.headers.get('Strict-Transport-Security')).toBeNull();
+    expect(plain.headers.get('Cache-Control')).toBe('private, no-store');
+    const proxied = await fetch(`${base}/login`, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(proxied.headers.get('Strict-Transport-Security')).toMatch(/^max-age=\d{7,}/);
+    const data = await fetch(`${base}/login.data`, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(data.status).toBe(200);
+    expect(data.headers.get('Cache-Control')).toBe('private, no-store');
+    expect(data.headers.get('Strict-Transport-Security')).toMatch(/^max-age=/);
+  });
+
   it('stops with an error, instead of starting workers over and over, when they cannot start', async () => {
     const { server, output } = await startServer({ WEB_CONCURRENCY: '2' }, 'build/server/missing.js');
     const code = await new Promise<number | null>((resolve) => server.once('exit', resolve));
