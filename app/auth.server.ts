@@ -1,17 +1,16 @@
 import crypto from 'node:crypto';
-import { createCookie, createSessionStorage, redirect } from '@remix-run/node';
+import { createCookie, createSessionStorage, redirect, type AppLoadContext } from '@remix-run/node';
 import { and, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
-import { getDb, type Db } from '../db/client';
+import { getDb, writeTransaction, type Db } from '../db/client';
 import { sessions, users, type User } from '../db/schema';
 import { sessionSecret } from './env.server';
+import { isHttps } from './security.server';
 import { can, type Permission } from './domain/permissions';
 import { getUserByEmail, normalizeEmail } from './models/user.server';
 import { verifyPassword } from './models/password.server';
 import { prepared } from './models/statements.server';
 
 const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14;
-export const MAX_LOGIN_FAILURES = 5;
-export const LOGIN_LOCK_MS = 1000 * 60 * 15;
 
 const sessionCookie = createCookie('__session', {
   httpOnly: true,
@@ -54,9 +53,7 @@ export function assertSameOrigin(request: Request): void {
   if (request.method === 'GET' || request.method === 'HEAD') return;
   const origin = request.headers.get('Origin');
   const site = request.headers.get('Sec-Fetch-Site');
-  const sameOrigin = origin
-    ? origin !== 'null' && new URL(origin).host === new URL(request.url).host
-    : !site || site === 'same-origin' || site === 'none';
+  const sameOrigin = origin ? URL.canParse(origin) && new URL(origin).host === new URL(request.url).host : !site || site === 'same-origin' || site === 'none';
   if (!sameOrigin) throw new Response('Cross-site request refused', { status: 403 });
 }
 
@@ -71,10 +68,16 @@ function prepareUserOfSession(db: Db) {
     .prepare();
 }
 
+/** The id of the session the request's cookie carries (signature checked), or undefined. */
+export async function currentSessionId(request: Request): Promise<string | undefined> {
+  const sessionId: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
+  return typeof sessionId === 'string' ? sessionId : undefined;
+}
+
 /** The signed-in user: the session id from the signed cookie, the session and its user in one query. */
 export async function getSessionUser(request: Request): Promise<User | null> {
-  const sessionId: unknown = await sessionCookie.parse(request.headers.get('Cookie'));
-  if (typeof sessionId !== 'string') return null;
+  const sessionId = await currentSessionId(request);
+  if (!sessionId) return null;
   const db = getDb();
   let query = userOfSessionQueries.get(db);
   if (!query) userOfSessionQueries.set(db, (query = prepareUserOfSession(db)));
@@ -100,32 +103,44 @@ export async function requirePermission(request: Request, permission: Permission
 
 export type LoginResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked'; retryAfterMinutes?: number };
 
+/** Failed logins an account may collect within LOGIN_WINDOW_MS before clients that failed are refused on it. */
+export const MAX_LOGIN_FAILURES = 5;
+/** Failed logins one client address may collect within LOGIN_WINDOW_MS, on any accounts. */
+export const MAX_CLIENT_FAILURES = 20;
+/** How long a failed login counts; older ones are deleted. */
+export const LOGIN_WINDOW_MS = 1000 * 60 * 15;
+
 /**
- * Checks a password, counting the attempts per address since the last success: after
- * MAX_LOGIN_FAILURES failed ones the address is locked until LOGIN_LOCK_MS after the last
- * password checked. The attempt is counted before the password is checked, in one statement,
- * so that attempts sent all at once cannot all get past the count.
+ * Checks a password, throttled per account and per client address (OWASP's guidance on
+ * lockouts: an attacker must not be able to lock the real user out):
+ * - a client address with MAX_CLIENT_FAILURES failed logins in the last LOGIN_WINDOW_MS, on any
+ *   accounts, is refused without a password check (one client trying many accounts);
+ * - an account with MAX_LOGIN_FAILURES failed logins in that window is locked for every client
+ *   that has failed in it; a client with no failure (the real user at their own desk) still gets
+ *   its password checked, and the first wrong one locks that client out too.
+ * The attempt is recorded as a failure before the password is checked, in one transaction with
+ * the counts, so that attempts sent all at once cannot all get past them; a right password
+ * removes the record again, with that client's earlier failures on that account.
  */
-export async function verifyLogin(email: string, password: string, now = Date.now()): Promise<LoginResult> {
+export async function verifyLogin(email: string, password: string, options: { client?: string; now?: number } = {}): Promise<LoginResult> {
+  const { client = 'unknown', now = Date.now() } = options;
   const sqlite = getDb().$client;
   const key = normalizeEmail(email);
-  // A stale count starts again at 1; a locked address keeps the time of its last checked password.
-  const attempt = prepared(
-    sqlite,
-    `insert into login_failures (email, count, last_failed_at) values (:key, 1, :now)
-     on conflict (email) do update set
-       count = case when :now - last_failed_at > :lockMs then 1 else count + 1 end,
-       last_failed_at = case when :now - last_failed_at > :lockMs or count < :max then :now else last_failed_at end
-     returning count, last_failed_at as lastFailedAt`,
-  ).get({ key, now, lockMs: LOGIN_LOCK_MS, max: MAX_LOGIN_FAILURES }) as { count: number; lastFailedAt: number };
-  if (attempt.count > MAX_LOGIN_FAILURES) {
-    return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil((attempt.lastFailedAt + LOGIN_LOCK_MS - now) / 60000) };
-  }
+  const since = now - LOGIN_WINDOW_MS;
+  const attempt = writeTransaction(() => {
+    prepared(sqlite, 'delete from login_failures where failed_at <= ?').run(since);
+    const mine = prepared(sqlite, 'select count(*) as count, max(failed_at) as last from login_failures where client = ?').get(client) as { count: number; last: number | null };
+    const account = prepared(sqlite, 'select count(*) as count from login_failures where email = ?').get(key) as { count: number };
+    if (mine.count >= MAX_CLIENT_FAILURES || (mine.count > 0 && account.count >= MAX_LOGIN_FAILURES)) return { locked: mine.last! + LOGIN_WINDOW_MS };
+    const row = prepared(sqlite, 'insert into login_failures (email, client, failed_at) values (?, ?, ?) returning id').get(key, client, now) as { id: number };
+    return { id: row.id, locked: undefined };
+  });
+  if (attempt.locked !== undefined) return { ok: false, reason: 'locked', retryAfterMinutes: Math.max(1, Math.ceil((attempt.locked - now) / 60000)) };
   const user = getUserByEmail(key);
   // Hash even for unknown addresses so that timing does not tell which addresses exist.
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (user && valid && !user.disabled) {
-    prepared(sqlite, 'delete from login_failures where email = ?').run(key);
+    prepared(sqlite, 'delete from login_failures where id = ? or (email = ? and client = ?)').run(attempt.id, key, client);
     return { ok: true, user };
   }
   return { ok: false, reason: 'invalid' };
@@ -151,10 +166,18 @@ export async function logout(request: Request) {
   return redirect('/login', { headers: { 'Set-Cookie': await sessionStorage.destroySession(session) } });
 }
 
-/** Behind an HTTPS proxy the session cookie is marked Secure. */
-function isHttps(request: Request): boolean {
-  return new URL(request.url).protocol === 'https:' || request.headers.get('X-Forwarded-Proto') === 'https';
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** The client's address (scripts/server.js: the socket's, or X-Forwarded-For's as TRUST_PROXY allows). */
+    clientAddress?: string;
+  }
 }
+
+/** The address login throttling counts a client by; 'unknown' where the server gives none (the development server). */
+export function clientAddress(context: AppLoadContext): string {
+  return context.clientAddress || 'unknown';
+}
+
 
 /** Only same-site paths: never "//evil.example" or an absolute URL. */
 export function safeRedirect(to: string | null | undefined, fallback = '/'): string {

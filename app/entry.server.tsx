@@ -34,7 +34,7 @@ export default function handleRequest(
       final(done) {
         clearTimeout(timer);
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-        setSecurityHeaders(responseHeaders, nonce);
+        setSecurityHeaders(responseHeaders, request, nonce);
         resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
         done();
       },
@@ -65,7 +65,7 @@ export default function handleRequest(
   });
 }
 
-export const handleDataRequest: HandleDataRequestFunction = (response) => {
-  setSecurityHeaders(response.headers);
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  setSecurityHeaders(response.headers, request);
   return response;
 };

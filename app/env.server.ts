@@ -43,13 +43,29 @@ function parseEnv(): Env {
 
 export const env = parseEnv();
 
-/** SESSION_SECRET, or a secret generated once and kept beside the database for local use. */
+/**
+ * SESSION_SECRET, or a secret generated once and kept beside the database for local use.
+ * Every server worker asks at once on a fresh data folder: the secret is written whole to a
+ * file of this process's own, then linked into place, which fails when another process got
+ * there first (its secret is then used). The file is never seen empty or half-written, and no
+ * process ever replaces a secret another one already signs with.
+ */
 export function sessionSecret(): string {
   if (env.SESSION_SECRET) return env.SESSION_SECRET;
   const file = path.join(path.dirname(path.resolve(env.DATABASE_PATH)), 'session-secret');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    const mine = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(mine, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    try {
+      fs.linkSync(mine, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(mine, { force: true });
+    }
   }
-  return fs.readFileSync(file, 'utf8').trim();
+  const secret = fs.readFileSync(file, 'utf8').trim();
+  if (secret.length < 16) throw new Error(`${file} holds no usable session secret: delete it, or set SESSION_SECRET`);
+  return secret;
 }

@@ -208,12 +208,20 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed logins per e-mail address, for throttling. */
-export const loginFailures = sqliteTable('login_failures', {
-  email: text('email').primaryKey(),
-  count: integer('count').notNull(),
-  lastFailedAt: integer('last_failed_at', { mode: 'timestamp_ms' }).notNull(),
-});
+/**
+ * Failed logins, one row per attempt (account and client address), for throttling
+ * (app/auth.server.ts); rows older than the throttling window are deleted.
+ */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    client: text('client').notNull(),
+    failedAt: integer('failed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('login_failures_email_idx').on(t.email, t.failedAt), index('login_failures_client_idx').on(t.client, t.failedAt), index('login_failures_time_idx').on(t.failedAt)],
+);
 
 /** Status reports: history, never overwritten; the current state is the latest row. */
 export const statusUpdates = sqliteTable(

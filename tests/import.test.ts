@@ -94,6 +94,21 @@ describe('plan upload', () => {
     expect(await response.json()).toEqual({ error: 'importExpired' });
   });
 
+  it('lets only the uploader, or an admin, cancel a preview', async () => {
+    const preview = await (await call(action, await upload(secretary, XLSX, 'lovech.xlsx'))).json();
+    const other = await makeUser('secretary');
+    const cancel = async (user: User) => call(action, await makeRequest('/plans/import', { user, form: { intent: 'cancel', token: preview.token } }));
+    expect((await cancel(other)).status).toBe(404);
+    const again = await (await call(action, await upload(secretary, XLSX, 'lovech.xlsx'))).json();
+    const byAdmin = await call(action, await makeRequest('/plans/import', { user: await makeUser('admin'), form: { intent: 'cancel', token: again.token } }));
+    expect(byAdmin.status).toBe(302);
+    const confirmGone = await call(action, await makeRequest('/plans/import', { user: secretary, form: { intent: 'confirm', token: again.token } }));
+    expect(confirmGone.status).toBe(400);
+    // The first preview was not cancelled by the other secretary.
+    const first = await call(action, await makeRequest('/plans/import', { user: secretary, form: { intent: 'confirm', token: preview.token, title: 'Още един' } }));
+    expect(first.status).toBe(302);
+  });
+
   it('is closed to heads and viewers, even by direct post', async () => {
     expect((await call(loader, await makeRequest('/plans/import', { user: head }))).status).toBe(403);
     expect((await call(action, await upload(head, XLSX, 'lovech.xlsx'))).status).toBe(403);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyLogin } from '~/auth.server';
+import { getSessionUser, verifyLogin } from '~/auth.server';
+import { BASE, sessionCookie } from './helpers';
 import { importPlanIntoDatabase } from '~/models/plan-import.server';
 import { getUserByEmail, ownerIdsOfUser } from '~/models/user.server';
 import { getDb } from '../db/client';
@@ -78,7 +79,10 @@ describe('npm run user', () => {
 
   it('lists users with their roles and owners, and changes a password', async () => {
     expect(userCli(['list']).stdout).toContain('sec@test.bg\tМария\tsecretary\tГлавен секретар');
+    const cookie = await sessionCookie(getUserByEmail('sec@test.bg')!);
     expect(userCli(['set-password', '--email', 'sec@test.bg'], 'another-password-1').stdout.trim()).toBe('Password of sec@test.bg changed.');
+    // Every session of the user ended: an old cookie no longer signs in.
+    expect(await getSessionUser(new Request(`${BASE}/`, { headers: { Cookie: cookie } }))).toBeNull();
     expect((await verifyLogin('sec@test.bg', 'another-password-1')).ok).toBe(true);
     expect((await verifyLogin('sec@test.bg', 'a-strong-password')).ok).toBe(false);
   });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { isIsoDate } from './dates';
 import { parsePeriod, periodKey } from './quarters';
 import { STATUSES } from './status';
+import { idSchema } from './form-input';
 
 export const DERIVED_STATES = ['overdue', 'due', 'late_start'] as const;
 export type DerivedStateFilter = (typeof DERIVED_STATES)[number];
@@ -16,12 +17,11 @@ export const SORTS = ['code', 'end', 'status', 'updated'] as const;
 export type SortKey = (typeof SORTS)[number];
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => schema.optional().catch(undefined);
-const id = z.coerce.number().int().positive().max(2 ** 31);
 
 export const activityFiltersSchema = z.object({
-  plan: optional(id),
+  plan: optional(idSchema),
   area: optional(z.string().trim().regex(/^\d{1,3}$/)),
-  owner: optional(id),
+  owner: optional(idSchema),
   status: optional(z.enum(STATUSES)),
   state: optional(z.enum(DERIVED_STATES)),
   caf: optional(z.string().trim().regex(/^[1-9](\.[1-9])?$/)),

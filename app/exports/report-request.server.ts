@@ -7,10 +7,11 @@ import type { User } from '../../db/schema';
 import { todayInSofia } from '~/domain/dates';
 import { parsePeriod } from '~/domain/quarters';
 import { defaultReportPeriod, getReportData, reportablePeriods, ReportPeriodError, type ReportData } from '~/models/report.server';
+import { parseId } from '~/domain/form-input';
 
 export function reportFromRequest(request: Request, planParam: string | undefined, user: Pick<User, 'name'>): ReportData {
-  const planId = Number(planParam);
-  if (!Number.isSafeInteger(planId) || planId <= 0) throw new Response('Not found', { status: 404 });
+  const planId = parseId(planParam);
+  if (!planId) throw new Response('Not found', { status: 404 });
   const today = todayInSofia();
   const key = new URL(request.url).searchParams.get('period');
   const period = key ? parsePeriod(key) : defaultReportPeriod(reportablePeriods(planId, 'quarter', today), today);

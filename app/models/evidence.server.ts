@@ -3,30 +3,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getDb } from '../../db/client';
 import { env } from '~/env.server';
-import { readUpload } from '~/upload.server';
+import { MAX_FORM_BYTES, readForm, readUpload } from '~/upload.server';
+import { uploadedFileName } from '~/domain/form-input';
 
 /** Largest evidence file accepted: 10 MB. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-/** Room for the other fields of the form around the file. */
-const FORM_OVERHEAD_BYTES = 256 * 1024;
 const STORED_NAME = /^[0-9a-f]{32}(\.[a-z0-9]{1,10})?$/;
 
 export type FormResult = { ok: true; form: FormData } | { ok: false; error: 'trFileTooLarge' | 'trBadForm' };
 
 /**
  * Reads a form that may carry an evidence file, refusing anything over MAX_EVIDENCE_BYTES
- * without buffering it: by the declared length first, then while streaming the parts
- * (app/upload.server.ts, which also turns a broken multipart body into an error, not a crash).
+ * without buffering it (app/upload.server.ts: capped while it streams, a broken multipart
+ * body an error, not a crash).
  */
 export async function readFormWithFile(request: Request): Promise<FormResult> {
-  const declared = Number(request.headers.get('Content-Length') ?? '0');
-  if (declared > MAX_EVIDENCE_BYTES + FORM_OVERHEAD_BYTES) return { ok: false, error: 'trFileTooLarge' };
   const type = request.headers.get('Content-Type') ?? '';
   if (!type.startsWith('multipart/form-data')) {
     try {
-      return { ok: true, form: await request.formData() };
-    } catch {
-      return { ok: false, error: 'trBadForm' };
+      return { ok: true, form: await readForm(request, MAX_FORM_BYTES) };
+    } catch (thrown) {
+      return { ok: false, error: thrown instanceof Response && thrown.status === 413 ? 'trFileTooLarge' : 'trBadForm' };
     }
   }
   const upload = await readUpload(request, MAX_EVIDENCE_BYTES);
@@ -50,7 +47,7 @@ export async function storeEvidenceFile(file: File): Promise<{ evidenceFile: str
   const stored = `${crypto.randomBytes(16).toString('hex')}${/^\.[a-z0-9]{1,10}$/.test(ext) ? ext : ''}`;
   fs.mkdirSync(uploadsDir(), { recursive: true });
   fs.writeFileSync(path.join(uploadsDir(), stored), Buffer.from(await file.arrayBuffer()), { flag: 'wx' });
-  const original = file.name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || stored;
+  const original = uploadedFileName(file.name) || stored;
   return { evidenceFile: stored, evidenceFileName: original };
 }
 

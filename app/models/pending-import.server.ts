@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath } from '../../db/client';
+import type { User } from '../../db/schema';
 
 /**
  * An uploaded plan file waiting for confirmation: kept beside the database under a random
@@ -27,18 +28,25 @@ export function savePendingImport(userId: number, fileName: string, bytes: Uint8
   return token;
 }
 
-export function loadPendingImport(token: string, userId: number): { fileName: string; bytes: Buffer } | null {
+function readMeta(token: string): PendingMeta | null {
   if (!TOKEN.test(token)) return null;
   const metaFile = path.join(folder(), `${token}.json`);
   if (!fs.existsSync(metaFile)) return null;
-  const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as PendingMeta;
-  if (meta.userId !== userId) return null;
+  return JSON.parse(fs.readFileSync(metaFile, 'utf8')) as PendingMeta;
+}
+
+export function loadPendingImport(token: string, userId: number): { fileName: string; bytes: Buffer } | null {
+  const meta = readMeta(token);
+  if (!meta || meta.userId !== userId) return null;
   return { fileName: meta.fileName, bytes: fs.readFileSync(path.join(folder(), `${token}.bin`)) };
 }
 
-export function discardPendingImport(token: string): void {
-  if (!TOKEN.test(token)) return;
+/** Discards a pending import: only the person who uploaded it, or an admin, may. Says whether it was discarded. */
+export function discardPendingImport(token: string, by: Pick<User, 'id' | 'role'>): boolean {
+  const meta = readMeta(token);
+  if (!meta || (meta.userId !== by.id && by.role !== 'admin')) return false;
   for (const ext of ['.bin', '.json']) fs.rmSync(path.join(folder(), token + ext), { force: true });
+  return true;
 }
 
 function removeOldPendingImports(dir: string): void {

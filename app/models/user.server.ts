@@ -1,6 +1,6 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { getDb, writeTransaction } from '../../db/client';
-import { owners, userOwners, users, type Language, type User } from '../../db/schema';
+import { owners, sessions, userOwners, users, type Language, type User } from '../../db/schema';
 import type { Role } from '~/domain/permissions';
 import { hashPassword } from './password.server';
 
@@ -40,9 +40,17 @@ export async function createUser(input: {
   });
 }
 
-export async function setPassword(userId: number, password: string): Promise<void> {
+/**
+ * Sets a password and ends every session of the user (a stolen or forgotten cookie stops
+ * working), except `keepSessionId`: the session of users who change their own password.
+ */
+export async function setPassword(userId: number, password: string, keepSessionId?: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  getDb().update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  writeTransaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    const others = keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId);
+    tx.delete(sessions).where(others).run();
+  });
 }
 
 export function updateUser(userId: number, changes: { name?: string; role?: Role; disabled?: boolean; language?: Language }) {

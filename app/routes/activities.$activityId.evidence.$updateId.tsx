@@ -1,17 +1,16 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { attachmentDisposition, getEvidenceFile } from '~/models/evidence.server';
+import { idSchema } from '~/domain/form-input';
 
-const id = z.coerce.number().int().positive().max(2 ** 31);
 
 /** An uploaded evidence file, to signed-in readers only, always as a download and never sniffed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'plan:read');
-  const activityId = id.safeParse(params.activityId);
-  const updateId = id.safeParse(params.updateId);
+  const activityId = idSchema.safeParse(params.activityId);
+  const updateId = idSchema.safeParse(params.updateId);
   const file = activityId.success && updateId.success ? getEvidenceFile(activityId.data, updateId.data) : null;
   if (!file) throw new Response('Not found', { status: 404 });
   const size = fs.statSync(file.path).size;

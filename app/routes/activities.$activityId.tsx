@@ -15,13 +15,14 @@ import { EndDate, Percent } from '~/components/activity-table';
 import { StateBadges, StatusBadge } from '~/components/status-badge';
 import { Field } from '~/components/field';
 import trackingCss from '~/styles/tracking.css?url';
+import { MAX_LINE_LENGTH, MAX_TEXT_LENGTH, idSchema, typedText } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => (data ? `${data.activity.code} ${data.activity.title}` : t('trActivity')));
 
 function activityIdOf(params: { activityId?: string }): number {
-  const parsed = z.coerce.number().int().positive().max(2 ** 31).safeParse(params.activityId);
+  const parsed = idSchema.safeParse(params.activityId);
   if (!parsed.success) throw new Response('Not found', { status: 404 });
   return parsed.data;
 }
@@ -59,12 +60,12 @@ const statusSchema = z
       empty,
       z.coerce.number({ message: 'trPercentInvalid' }).int('trPercentInvalid').min(0, 'trPercentInvalid').max(100, 'trPercentInvalid').nullable().default(null),
     ),
-    comment: z.preprocess(empty, z.string().trim().max(4000, 'trCommentTooLong').nullable().default(null)),
+    comment: z.preprocess(empty, typedText(MAX_TEXT_LENGTH, { tooLong: 'trCommentTooLong' }).nullable().default(null)),
     completedOn: optionalDate,
     asOf: optionalDate,
     evidenceUrl: z.preprocess(
       empty,
-      z.string().trim().max(2000, 'trUrlInvalid').url('trUrlInvalid').refine((v) => /^https?:\/\//i.test(v), 'trUrlInvalid').nullable().default(null),
+      typedText(MAX_LINE_LENGTH, { tooLong: 'trUrlInvalid' }).pipe(z.string().url('trUrlInvalid')).refine((v) => /^https?:\/\//i.test(v), 'trUrlInvalid').nullable().default(null),
     ),
   })
   .superRefine((value, ctx) => {
@@ -80,13 +81,13 @@ const editSchema = z
   .object({
     intent: z.literal('edit'),
     version,
-    title: z.string().trim().min(1, 'trTitleRequired').max(2000),
+    title: typedText(MAX_LINE_LENGTH, { required: 'trTitleRequired' }),
     start: optionalDate,
     baselineEnd: optionalDate,
     ongoing: z.preprocess((v) => v === 'on', z.boolean()),
-    target: z.preprocess(empty, z.string().trim().max(4000).nullable().default(null)),
-    note: z.preprocess(empty, z.string().trim().max(4000).nullable().default(null)),
-    ownerIds: z.array(z.coerce.number().int().positive()),
+    target: z.preprocess(empty, typedText(MAX_TEXT_LENGTH).nullable().default(null)),
+    note: z.preprocess(empty, typedText(MAX_TEXT_LENGTH).nullable().default(null)),
+    ownerIds: z.array(idSchema),
   })
   .superRefine((value, ctx) => {
     if (value.start && value.baselineEnd && value.baselineEnd < value.start) {
@@ -98,7 +99,7 @@ const rescheduleSchema = z.object({
   intent: z.literal('reschedule'),
   version,
   newEnd: z.preprocess(empty, z.string({ message: 'trDateRequired' }).refine(isIsoDate, 'trDateInvalid')),
-  reason: z.preprocess(empty, z.string({ message: 'trReasonRequired' }).trim().min(3, 'trReasonRequired').max(2000)),
+  reason: z.preprocess(empty, typedText(MAX_LINE_LENGTH, { required: 'trReasonRequired' }).refine((v) => v.length >= 3, 'trReasonRequired')),
 });
 
 type Intent = 'status' | 'edit' | 'reschedule';

@@ -7,6 +7,8 @@ import { ROLE_LABELS } from '~/domain/permissions';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { listOwnersForAdmin, listUsersForLinking, mergeOwners, renameOwner, setUserOwnerLink } from '~/models/owner.server';
 import trackingCss from '~/styles/tracking.css?url';
+import { readForm } from '~/upload.server';
+import { MAX_TITLE_LENGTH, idSchema, typedText } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'navOwners');
@@ -16,19 +18,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { owners: listOwnersForAdmin(), users: listUsersForLinking() };
 }
 
-const id = z.coerce.number().int().positive().max(2 ** 31);
 const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('merge'), keepId: id, mergeId: id }),
-  z.object({ intent: z.literal('rename'), ownerId: id, name: z.string().trim().min(1, 'nameRequired').max(300) }),
-  z.object({ intent: z.literal('link'), ownerId: id, userId: id }),
-  z.object({ intent: z.literal('unlink'), ownerId: id, userId: id }),
+  z.object({ intent: z.literal('merge'), keepId: idSchema, mergeId: idSchema }),
+  z.object({ intent: z.literal('rename'), ownerId: idSchema, name: typedText(MAX_TITLE_LENGTH, { required: 'nameRequired' }) }),
+  z.object({ intent: z.literal('link'), ownerId: idSchema, userId: idSchema }),
+  z.object({ intent: z.literal('unlink'), ownerId: idSchema, userId: idSchema }),
 ]);
 
 type ActionData = { ok: boolean; intent?: string; ownerId?: number; message?: MessageKey; error?: MessageKey };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'owners:manage');
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = schema.safeParse(form);
   if (!parsed.success) {
     const first = parsed.error.issues[0]?.message;

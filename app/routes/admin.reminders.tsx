@@ -23,6 +23,8 @@ import {
 import { Field } from '~/components/field';
 import notificationsCss from '~/styles/notifications.css?url';
 import { AdminTabs } from '~/components/admin-tabs';
+import { readForm } from '~/upload.server';
+import { idSchema, parseId } from '~/domain/form-input';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'remAdminTitle');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
@@ -47,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const days = z.coerce.number({ invalid_type_error: 'remDaysInvalid' }).int('remDaysInvalid').min(0, 'remDaysInvalid').max(MAX_DAYS_BEFORE, 'remDaysInvalid');
 const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('days'), organizationId: z.coerce.number().int().positive(), daysBeforeStart: days, daysBeforeEnd: days }),
+  z.object({ intent: z.literal('days'), organizationId: idSchema, daysBeforeStart: days, daysBeforeEnd: days }),
   z.object({ intent: z.literal('run') }),
   z.object({ intent: z.literal('retry') }),
 ]);
@@ -61,13 +63,13 @@ export type ActionData =
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'users:manage');
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const fields = parsed.error.flatten().fieldErrors as Record<string, string[] | undefined>;
     const errors: DayErrors = {};
     for (const key of ['daysBeforeStart', 'daysBeforeEnd'] as const) if (fields[key]) errors[key] = 'remDaysInvalid';
-    return Response.json({ ok: false, organizationId: Number(form.get('organizationId')) || undefined, errors } satisfies ActionData, { status: 400 });
+    return Response.json({ ok: false, organizationId: parseId(form.get('organizationId')) ?? undefined, errors } satisfies ActionData, { status: 400 });
   }
   const input = parsed.data;
   if (input.intent === 'days') {

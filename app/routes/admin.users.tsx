@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import { requirePermission } from '~/auth.server';
+import { requirePermission, currentSessionId } from '~/auth.server';
 import { ROLE_LABELS, ROLES } from '~/domain/permissions';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { listOwners } from '~/models/owner.server';
@@ -17,6 +17,8 @@ import {
 import { recordAudit } from '~/models/audit.server';
 import { Field } from '~/components/field';
 import { AdminTabs } from '~/components/admin-tabs';
+import { readForm } from '~/upload.server';
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, idSchema, parseId, typedText } from '~/domain/form-input';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'navUsers');
 
@@ -27,22 +29,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const ownerIds = z.preprocess(
   (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]),
-  z.array(z.coerce.number().int().positive()),
+  z.array(idSchema),
 );
-const password = z.string().refine((v) => v === '' || v.length >= 10, 'passwordTooShort');
+const password = z.string().max(MAX_PASSWORD_LENGTH, 'fieldTooLong').refine((v) => v === '' || v.length >= 10, 'passwordTooShort');
 
 const createSchema = z.object({
   intent: z.literal('create'),
-  email: z.string().trim().email('invalidEmail'),
-  name: z.string().trim().min(1, 'nameRequired'),
+  email: z.string().trim().max(MAX_EMAIL_LENGTH, 'fieldTooLong').email('invalidEmail'),
+  name: typedText(MAX_NAME_LENGTH, { required: 'nameRequired' }),
   role: z.enum(ROLES),
   password,
   ownerIds,
 });
 const updateSchema = z.object({
   intent: z.literal('update'),
-  userId: z.coerce.number().int().positive(),
-  name: z.string().trim().min(1, 'nameRequired'),
+  userId: idSchema,
+  name: typedText(MAX_NAME_LENGTH, { required: 'nameRequired' }),
   role: z.enum(ROLES),
   disabled: z.preprocess((v) => v === 'on', z.boolean()),
   password,
@@ -59,13 +61,13 @@ function formValues(form: FormData) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'users:manage');
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = schema.safeParse(formValues(form));
   if (!parsed.success) {
     const fields = parsed.error.flatten().fieldErrors as Record<string, string[] | undefined>;
     const errors: FieldErrors = {};
     for (const key of ['email', 'name', 'password'] as const) if (fields[key]) errors[key] = fields[key]![0] as MessageKey;
-    return Response.json({ ok: false, userId: Number(form.get('userId')) || undefined, errors } satisfies ActionData, { status: 400 });
+    return Response.json({ ok: false, userId: parseId(form.get('userId')) ?? undefined, errors } satisfies ActionData, { status: 400 });
   }
   const input = parsed.data;
   const newPassword = input.password || (input.intent === 'create' ? generatePassword() : '');
@@ -91,7 +93,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!before) throw new Response('Not found', { status: 404 });
   updateUser(input.userId, { name: input.name, role: input.role, disabled: input.disabled });
   setUserOwners(input.userId, input.ownerIds);
-  if (newPassword) await setPassword(input.userId, newPassword);
+  // Ends the user's sessions; an admin changing their own password stays signed in here.
+  if (newPassword) await setPassword(input.userId, newPassword, input.userId === admin.id ? await currentSessionId(request) : undefined);
   recordAudit(
     admin.id,
     'user',

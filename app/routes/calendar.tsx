@@ -6,6 +6,7 @@ import { env } from '~/env.server';
 import { pageTitle, useT } from '~/i18n';
 import { calendarActivities, createCalendarToken, hasCalendarToken, revokeCalendarToken } from '~/models/calendar.server';
 import reportsCss from '~/styles/reports.css?url';
+import { readForm } from '~/upload.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
@@ -21,7 +22,7 @@ const schema = z.object({ intent: z.enum(['create', 'revoke']) });
 /** The feed's address: APP_URL/calendar/<token>.ics (shown once; only a hash of the token is kept). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return Response.json({ error: true }, { status: 400 });
   if (parsed.data.intent === 'revoke') {
     revokeCalendarToken(user.id);

@@ -31,13 +31,14 @@ import { CountBarChart, type CountRow } from '~/components/charts/count-bar-char
 import { StatusStackChart, type StackRow } from '~/components/charts/status-stack-chart';
 import { useAppLinkClick } from '~/components/app-link';
 import css from '~/styles/dashboard.css?url';
+import { idSchema } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: css }];
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'navDashboard');
 
 const querySchema = z.object({
-  plan: z.union([z.literal('all'), z.coerce.number().int().positive()]).optional(),
+  plan: z.union([z.literal('all'), idSchema]).optional(),
   asOf: z.string().optional(),
 });
 

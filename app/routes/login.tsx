@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
-import { assertSameOrigin, createUserSession, getSessionUser, safeRedirect, verifyLogin } from '~/auth.server';
+import { assertSameOrigin, clientAddress, createUserSession, getSessionUser, safeRedirect, verifyLogin } from '~/auth.server';
 import { pageTitle, useT } from '~/i18n';
 import { Field } from '~/components/field';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, typedText } from '~/domain/form-input';
+import { readForm } from '~/upload.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'login');
 
@@ -14,14 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const loginSchema = z.object({
-  email: z.string().trim().min(1, 'emailRequired'),
-  password: z.string().min(1, 'passwordRequired'),
-  redirectTo: z.string().optional(),
+  email: typedText(MAX_EMAIL_LENGTH, { required: 'emailRequired' }),
+  password: z.string().min(1, 'passwordRequired').max(MAX_PASSWORD_LENGTH, 'fieldTooLong'),
+  redirectTo: z.string().max(2000).optional(),
 });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const parsed = loginSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = loginSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     const fields = parsed.error.flatten().fieldErrors;
     return Response.json(
@@ -30,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const { email, password, redirectTo } = parsed.data;
-  const result = await verifyLogin(email, password);
+  const result = await verifyLogin(email, password, { client: clientAddress(context) });
   if (!result.ok) {
     return Response.json(
       { error: result.reason, retryAfterMinutes: result.retryAfterMinutes ?? 0, fields: {} },
@@ -43,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 type ActionData = {
   error: 'invalid' | 'locked' | null;
   retryAfterMinutes?: number;
-  fields: { email?: 'emailRequired'; password?: 'passwordRequired' };
+  fields: { email?: 'emailRequired' | 'fieldTooLong'; password?: 'passwordRequired' | 'fieldTooLong' };
 };
 
 export default function LoginPage() {

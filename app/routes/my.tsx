@@ -15,6 +15,8 @@ import { ownerIdsOfUser } from '~/models/user.server';
 import { listOwners } from '~/models/owner.server';
 import { ActivityQuickUpdate, type QuickUpdateData } from '~/components/activity-quick-update';
 import trackingCss from '~/styles/tracking.css?url';
+import { readForm } from '~/upload.server';
+import { MAX_TEXT_LENGTH, idSchema, parseId, typedText } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'myTitle');
@@ -38,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const schema = z.object({
   intent: z.literal('status'),
-  activityId: z.coerce.number().int().positive().max(2 ** 31),
+  activityId: idSchema,
   version: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().nonnegative().optional()),
   status: z.enum(STATUSES, { message: 'trStatusRequired' }),
   percent: z.preprocess(
@@ -47,16 +49,16 @@ const schema = z.object({
   ),
   comment: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().trim().max(4000, 'trCommentTooLong').nullable().default(null),
+    typedText(MAX_TEXT_LENGTH, { tooLong: 'trCommentTooLong' }).nullable().default(null),
   ),
 });
 
 /** The quick update: only on activities the user's owners are named on (unless their role may update any). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  const activityId = Number(values.activityId) || undefined;
+  const activityId = parseId(values.activityId) ?? undefined;
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
     if (activityId) assertCanUpdateStatus(user, activityId);

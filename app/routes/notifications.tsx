@@ -9,6 +9,8 @@ import { NOTIFICATION_KIND_LABELS, pageTitle, useLang, useT, type MessageKey } f
 import type { MessageKind } from '~/domain/reminder-messages';
 import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST_LIMIT, unreadCount } from '~/models/notification.server';
 import notificationsCss from '~/styles/notifications.css?url';
+import { readForm } from '~/upload.server';
+import { idSchema } from '~/domain/form-input';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifTitle');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
@@ -26,8 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('read'), id: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal('open'), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal('read'), id: idSchema }),
+  z.object({ intent: z.literal('open'), id: idSchema }),
   z.object({ intent: z.literal('all') }),
 ]);
 
@@ -35,7 +37,7 @@ type ActionData = { ok: boolean; message?: MessageKey };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return Response.json({ ok: false } satisfies ActionData, { status: 400 });
   const input = parsed.data;
   if (input.intent === 'all') {

@@ -16,6 +16,8 @@ import { ActivityGroups, ExpandCollapseAll } from '~/components/activity-groups'
 import { Pager } from '~/components/pager';
 import { ProgressBar } from '~/components/progress-bar';
 import trackingCss from '~/styles/tracking.css?url';
+import { readForm } from '~/upload.server';
+import { idSchema } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 
@@ -26,7 +28,7 @@ const pageNumber = z.coerce.number().int().catch(1);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'plan:read');
-  const planId = z.coerce.number().int().positive().safeParse(params.planId);
+  const planId = idSchema.safeParse(params.planId);
   const plan = planId.success ? getPlanHeader(planId.data) : null;
   if (!plan) throw new Response('Not found', { status: 404 });
   const searchParams = new URL(request.url).searchParams;
@@ -53,14 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const planIdSchema = z.coerce.number().int().positive().max(2 ** 31);
 const intentSchema = z.enum(['close', 'reopen']);
 
 /** Closes the plan as of today, or reopens it. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'plan:edit');
-  const planId = planIdSchema.safeParse(params.planId);
-  const intent = intentSchema.safeParse((await request.formData()).get('intent'));
+  const planId = idSchema.safeParse(params.planId);
+  const intent = intentSchema.safeParse((await readForm(request)).get('intent'));
   if (!intent.success) throw new Response('Unknown action', { status: 400 });
   if (!planId.success || !setPlanClosed(planId.data, intent.data === 'close' ? todayInSofia() : null, user.id)) {
     throw new Response('Not found', { status: 404 });

@@ -6,6 +6,7 @@ import { parseActivityFilters } from '~/domain/filters';
 import { activitiesCsv, CSV_CONTENT_TYPE } from '~/exports/csv.server';
 import { attachment } from '~/exports/report-request.server';
 import { getPlanHeader, listActivities } from '~/models/activity.server';
+import { parseId } from '~/domain/form-input';
 
 /**
  * GET /plans/:planId.csv?<the plan page's filters> — the filtered plan view as CSV for
@@ -13,8 +14,8 @@ import { getPlanHeader, listActivities } from '~/models/activity.server';
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'report:export');
-  const planId = Number(params.planId);
-  const plan = Number.isSafeInteger(planId) && planId > 0 ? getPlanHeader(planId) : null;
+  const planId = parseId(params.planId);
+  const plan = planId ? getPlanHeader(planId) : null;
   if (!plan) throw new Response('Not found', { status: 404 });
   const lang = await getLanguage(request, user.language);
   const { plan: _ignored, ...filters } = parseActivityFilters(new URL(request.url).searchParams);

@@ -11,9 +11,10 @@ import { listPlans } from '~/models/plan.server';
 import { applyReimport, importPlanIntoDatabase, previewReimport } from '~/models/plan-import.server';
 import { discardPendingImport, loadPendingImport, savePendingImport } from '~/models/pending-import.server';
 import { Field } from '~/components/field';
-import { readUpload } from '~/upload.server';
+import { readForm, readUpload } from '~/upload.server';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
 import importCss from '~/styles/import.css?url';
+import { MAX_TITLE_LENGTH, idSchema, parseId, typedText, uploadedFileName } from '~/domain/form-input';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -23,7 +24,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: importCss 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'plan:import');
   const plans = listPlans().map((p) => ({ id: p.id, title: p.title }));
-  const planId = Number(new URL(request.url).searchParams.get('plan')) || null;
+  const planId = parseId(new URL(request.url).searchParams.get('plan'));
   return { plans, planId: plans.some((p) => p.id === planId) ? planId : null };
 }
 
@@ -31,9 +32,9 @@ type ActionData = { error: MessageKey; detail?: string } | PreviewData;
 
 const confirmSchema = z.object({
   intent: z.enum(['confirm', 'cancel']),
-  token: z.string(),
-  planId: z.coerce.number().int().positive().optional(),
-  title: z.string().trim().max(300).optional(),
+  token: z.string().max(100),
+  planId: idSchema.optional(),
+  title: typedText(MAX_TITLE_LENGTH).optional(),
 });
 
 function summarize(parsed: ParsedPlan) {
@@ -48,7 +49,6 @@ function summarize(parsed: ParsedPlan) {
 async function readPlanUpload(
   request: Request,
 ): Promise<{ file: File | null; planId: number | null; title: string } | { error: MessageKey; status: number; detail?: string }> {
-  if (Number(request.headers.get('Content-Length')) > MAX_IMPORT_BYTES + 64 * 1024) return { error: 'importTooLarge', status: 413 };
   const upload = await readUpload(request, MAX_IMPORT_BYTES);
   if ('error' in upload) {
     return upload.error === 'too-large' ? { error: 'importTooLarge', status: 413 } : { error: 'uploadMalformed', status: 400 };
@@ -56,8 +56,8 @@ async function readPlanUpload(
   const file = upload.form.get('file');
   return {
     file: file instanceof File && file.size > 0 ? file : null,
-    planId: Number(upload.form.get('planId')) || null,
-    title: String(upload.form.get('title') ?? '').trim(),
+    planId: parseId(upload.form.get('planId')),
+    title: typedText(MAX_TITLE_LENGTH).catch('').parse(upload.form.get('title') ?? ''),
   };
 }
 
@@ -72,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (!upload.file) return Response.json({ error: 'importNoFile' } satisfies ActionData, { status: 400 });
     const bytes = new Uint8Array(await upload.file.arrayBuffer());
-    const fileName = upload.file.name;
+    const fileName = uploadedFileName(upload.file.name);
     let parsed: ParsedPlan;
     try {
       parsed = await parsePlanFile(bytes, fileName, lang);
@@ -101,11 +101,12 @@ export async function action({ request }: ActionFunctionArgs) {
     } satisfies ActionData);
   }
 
-  const parsedForm = confirmSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsedForm = confirmSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsedForm.success) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
   const { intent, token, planId, title } = parsedForm.data;
   if (intent === 'cancel') {
-    discardPendingImport(token);
+    // Only the person who uploaded it, or an admin: a token seen elsewhere cancels nothing.
+    if (!discardPendingImport(token, user)) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 404 });
     return redirect('/plans/import');
   }
   const pending = loadPendingImport(token, user.id);
@@ -113,12 +114,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parsePlanFile(pending.bytes, pending.fileName, lang);
   if (planId) {
     const summary = applyReimport(planId, parsed, { userId: user.id, fileName: pending.fileName });
-    discardPendingImport(token);
+    discardPendingImport(token, user);
     const search = new URLSearchParams({ reimported: `${summary.added}-${summary.changed}-${summary.archived}` });
     return redirect(`/plans/${planId}?${search}`);
   }
   const newPlanId = importPlanIntoDatabase(parsed, { fileName: pending.fileName, title, userId: user.id });
-  discardPendingImport(token);
+  discardPendingImport(token, user);
   return redirect(`/plans/${newPlanId}?imported=1`);
 }
 

@@ -9,6 +9,7 @@ import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { listPlans } from '~/models/plan.server';
 import { defaultReportPeriod, reportablePeriods } from '~/models/report.server';
 import reportsCss from '~/styles/reports.css?url';
+import { idSchema } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
@@ -18,7 +19,7 @@ const KINDS = ['quarter', 'half', 'year'] as const satisfies readonly PeriodKind
 const KIND_LABELS: Record<PeriodKind, MessageKey> = { quarter: 'repKindQuarter', half: 'repKindHalf', year: 'repKindYear' };
 
 const querySchema = z.object({
-  plan: z.coerce.number().int().positive().optional().catch(undefined),
+  plan: idSchema.optional().catch(undefined),
   kind: z.enum(KINDS).catch('quarter'),
 });
 

@@ -26,7 +26,8 @@ import {
 import { ImportError } from '../../importers/import-error';
 import { readStatusReport } from '../../importers/status-report';
 import reportsCss from '~/styles/reports.css?url';
-import { readUpload } from '~/upload.server';
+import { readForm, readUpload } from '~/upload.server';
+import { idSchema, uploadedFileName } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
@@ -70,9 +71,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireImporter(request);
   const lang = await getLanguage(request, user.language);
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
-    if (Number(request.headers.get('Content-Length')) > MAX_REPORT_BYTES + 64 * 1024) {
-      return Response.json({ error: 'repImportTooLarge' } satisfies ActionData, { status: 413 });
-    }
     const upload = await readUpload(request, MAX_REPORT_BYTES);
     if ('error' in upload) {
       return upload.error === 'too-large'
@@ -82,10 +80,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const { form } = upload;
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) return Response.json({ error: 'repImportNoFile' } satisfies ActionData, { status: 400 });
-    const planId = z.coerce.number().int().positive().safeParse(form.get('planId'));
+    const planId = idSchema.safeParse(form.get('planId'));
     let report;
     try {
-      report = await readStatusReport(new Uint8Array(await file.arrayBuffer()), file.name, lang);
+      report = await readStatusReport(new Uint8Array(await file.arrayBuffer()), uploadedFileName(file.name), lang);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       return Response.json({ error: 'repImportUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
@@ -93,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const preview = previewStatusImport(user, report, { planId: planId.success ? planId.data : null, lang });
     return redirect(`/reports/import?preview=${preview.id}`);
   }
-  const parsed = applySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = applySchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     const asOfWrong = parsed.error.issues.some((issue) => issue.path[0] === 'asOf');
     return Response.json({ error: asOfWrong ? 'repImportAsOfInvalid' : 'repImportExpired' } satisfies ActionData, { status: 400 });

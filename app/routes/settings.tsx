@@ -6,6 +6,7 @@ import { pageTitle, useT, type MessageKey } from '~/i18n';
 import { smtpStatus } from '~/mail.server';
 import { setRemindersEnabled } from '~/models/notification.server';
 import notificationsCss from '~/styles/notifications.css?url';
+import { readForm } from '~/upload.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'settingsTitle');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];
@@ -24,7 +25,7 @@ type ActionData = { ok: boolean; message?: MessageKey };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return Response.json({ ok: false } satisfies ActionData, { status: 400 });
   setRemindersEnabled(user.id, parsed.data.remindersEnabled);
   return Response.json({ ok: true, message: 'remSaved' } satisfies ActionData);

@@ -97,6 +97,53 @@ describe('the production server', () => {
     for (let i = 0; i < 6; i += 1) expect((await fetch(`${base}/login`)).status).toBe(200);
   });
 
+  it('starts with `npm start` on a fresh data folder, 10 times in a row, 4 workers creating one session secret', async () => {
+    for (let run = 0; run < 10; run += 1) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-tracker-fresh-'));
+      const data = path.join(dir, 'data');
+      const port = await freePort();
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', WEB_CONCURRENCY: '4', SEED_DEMO: '0', DATABASE_PATH: path.join(data, 'app.db') };
+      delete env.SESSION_SECRET;
+      let output = '';
+      const server = spawn('npm', ['start'], { detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      started.push({ server, dir });
+      server.stdout!.on('data', (chunk) => (output += chunk));
+      server.stderr!.on('data', (chunk) => (output += chunk));
+      await waitForServer(`http://127.0.0.1:${port}/login`, server, () => output);
+      await until(() => output, (text) => countOf(text, READY) === 4 || server.exitCode !== null);
+      expect(countOf(output, READY), output).toBe(4);
+      expect(output).not.toMatch(/failed to start|stopped/);
+      expect(fs.readFileSync(path.join(data, 'session-secret'), 'utf8')).toMatch(/^[0-9a-f]{64}$/);
+      expect(fs.readdirSync(data).filter((name) => name.includes('session-secret'))).toEqual(['session-secret']);
+      for (let i = 0; i < 8; i += 1) expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
+      process.kill(-server.pid!, 'SIGKILL');
+    }
+  }, 300_000);
+
+  it('refuses cross-site posts with 403 (no 500, no stack trace), sends HSTS over HTTPS and keeps pages and data out of caches', async () => {
+    const { server, base, output } = await startServer({ WEB_CONCURRENCY: '1' });
+    await waitForServer(`${base}/login`, server, output);
+    const form = { method: 'POST', body: new URLSearchParams({ email: 'a@b.bg', password: 'x' }), redirect: 'manual' } as const;
+    for (const origin of ['https://evil.example', 'null', 'garbage']) {
+      for (const path of ['/login', '/login.data', '/plans/1']) {
+        const response = await fetch(`${base}${path}`, { ...form, headers: { Origin: origin } });
+        expect(response.status, `${origin} ${path}`).toBe(403);
+      }
+    }
+    expect((await fetch(`${base}/login`, { ...form, headers: { Origin: base } })).status).toBe(400);
+    expect(output()).not.toMatch(/Error:|\n\s+at /);
+
+    const plain = await fetch(`${base}/login`);
+    expect(plain.headers.get('Strict-Transport-Security')).toBeNull();
+    expect(plain.headers.get('Cache-Control')).toBe('private, no-store');
+    const proxied = await fetch(`${base}/login`, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(proxied.headers.get('Strict-Transport-Security')).toMatch(/^max-age=\d{7,}/);
+    const data = await fetch(`${base}/login.data`, { headers: { 'X-Forwarded-Proto': 'https' } });
+    expect(data.status).toBe(200);
+    expect(data.headers.get('Cache-Control')).toBe('private, no-store');
+    expect(data.headers.get('Strict-Transport-Security')).toMatch(/^max-age=/);
+  });
+
   it('stops with an error, instead of starting workers over and over, when they cannot start', async () => {
     const { server, output } = await startServer({ WEB_CONCURRENCY: '2' }, 'build/server/missing.js');
     const code = await new Promise<number | null>((resolve) => server.once('exit', resolve));

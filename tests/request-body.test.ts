@@ -1,0 +1,76 @@
+/**
+ * Every action caps the body it reads while it streams in, with or without a Content-Length:
+ * a body past the cap is answered 413 and the rest is never read (app/upload.server.ts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../db/schema';
+import { MAX_FORM_BYTES } from '~/upload.server';
+import { MAX_EVIDENCE_BYTES } from '~/models/evidence.server';
+import { MAX_IMPORT_BYTES } from '~/routes/plans.import';
+import { MAX_REPORT_BYTES } from '~/routes/reports.import';
+import { call, makeRequest, makeUser } from './helpers';
+
+type RouteModule = { action?: Parameters<typeof call>[0] };
+const modules = import.meta.glob<RouteModule>('../app/routes/*.tsx', { eager: true });
+/** Actions that read no body at all. */
+const NO_BODY = new Set(['logout']);
+const PARAMS: Record<string, Record<string, string>> = {
+  'plans.$planId': { planId: '1' },
+  'activities.$activityId': { activityId: '1' },
+};
+const CHUNK = 64 * 1024;
+
+/** A chunked body (no Content-Length): `piece` over and over, `total` bytes in all, counting how much of it was read. */
+function endlessBody(total: number, piece: Uint8Array) {
+  const read = { bytes: 0 };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (read.bytes >= total) return controller.close();
+        read.bytes += piece.length;
+        controller.enqueue(piece);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, read };
+}
+
+async function post(user: User, pathname: string, body: ReadableStream<Uint8Array>, contentType: string): Promise<Request> {
+  const base = await makeRequest(pathname, { user, method: 'POST' });
+  const headers = new Headers(base.headers);
+  headers.set('Content-Type', contentType);
+  return new Request(base.url, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+}
+
+let admin: User;
+beforeAll(async () => {
+  admin = await makeUser('admin');
+});
+
+describe('request bodies', () => {
+  const withAction = Object.entries(modules)
+    .map(([file, module]) => [file.replace('../app/routes/', '').replace(/\.tsx$/, ''), module] as const)
+    .filter(([name, module]) => module.action && !NO_BODY.has(name));
+
+  it.each(withAction)('%s answers a chunked form over the form cap with 413, reading no more than the cap', async (name, module) => {
+    const { stream, read } = endlessBody(4 * 1024 * 1024, new TextEncoder().encode(`email=${'a'.repeat(CHUNK)}&`));
+    const response = await call(module.action!, await post(admin, '/x', stream, 'application/x-www-form-urlencoded'), PARAMS[name]);
+    expect(response.status).toBe(413);
+    expect(read.bytes).toBeLessThanOrEqual(MAX_FORM_BYTES + 2 * CHUNK);
+  });
+
+  it.each([
+    ['plans.import', '/plans/import', MAX_IMPORT_BYTES],
+    ['reports.import', '/reports/import', MAX_REPORT_BYTES],
+    ['activities.$activityId', '/activities/1', MAX_EVIDENCE_BYTES],
+  ])('%s answers a chunked upload of many parts, each under the file limit, with 413 once the body passes it', async (name, pathname, limit) => {
+    const boundary = 'xBOUNDARYx';
+    const part = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="part.csv"\r\nContent-Type: text/csv\r\n\r\n${'a'.repeat(1024 * 1024)}\r\n`;
+    const { stream, read } = endlessBody(limit + 4 * 1024 * 1024, new TextEncoder().encode(part));
+    const request = await post(admin, pathname, stream, `multipart/form-data; boundary=${boundary}`);
+    const response = await call(modules[`../app/routes/${name}.tsx`]!.action!, request, PARAMS[name]);
+    expect(response.status).toBe(413);
+    expect(read.bytes).toBeLessThanOrEqual(limit + 2 * 1024 * 1024);
+  });
+});

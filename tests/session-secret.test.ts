@@ -1,0 +1,43 @@
+/**
+ * The session secret generated beside the database when SESSION_SECRET is unset: the server's
+ * workers all ask for it at once on a fresh data folder; every one must get the same, non-empty
+ * secret, and none may fail.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CHILD = `
+const { sessionSecret } = await import('./app/env.server.ts');
+const at = Number(process.argv[1]);
+while (performance.timeOrigin + performance.now() < at) {}
+try { process.stdout.write('ok ' + JSON.stringify(sessionSecret())); } catch (error) { process.stdout.write('error ' + error.message); }
+`;
+
+function ask(databasePath: string, at: number): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath };
+  delete env.SESSION_SECRET;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD, String(at)], { env });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (out += chunk));
+  return new Promise((resolve) => child.on('close', () => resolve(out)));
+}
+
+describe('the generated session secret', () => {
+  it('is created once when many processes ask for it at the same moment', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-tracker-secret-'));
+      const databasePath = path.join(dir, 'data', 'app.db');
+      const at = Date.now() + 2500;
+      const answers = await Promise.all(Array.from({ length: 6 }, () => ask(databasePath, at)));
+      const secret = fs.readFileSync(path.join(dir, 'data', 'session-secret'), 'utf8');
+      expect(secret).toMatch(/^[0-9a-f]{64}$/);
+      expect(answers).toEqual(answers.map(() => `ok ${JSON.stringify(secret)}`));
+      expect(fs.readdirSync(path.join(dir, 'data'))).toEqual(['session-secret']);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
