@@ -70,6 +70,8 @@ export interface ColumnUnderstanding {
   meaning: ColumnMeaning;
   /** Non-empty cells under the header. */
   cells: number;
+  /** The column holds cells but nothing reads them (reported in one warning). */
+  unread?: boolean;
 }
 
 export interface RowCounts {
