@@ -176,3 +176,10 @@ export function repeatsHeader(header: Header, cells: CellValue[]): boolean {
   }
   return same >= 2;
 }
+
+const COLUMN_NUMBER = /^\d{1,2}\.?$/;
+
+/** The row under the header that only numbers the columns: 1. 2. 3. ... */
+export function isColumnNumbering(cells: CellValue[], filled: number[]): boolean {
+  return filled.length >= 3 && filled.every((index) => COLUMN_NUMBER.test(cellText(cells[index]).trim()));
+}

@@ -1,5 +1,5 @@
 import { codeDepth, readCodeCell, splitCode } from './codes';
-import { columnAt, headerFromRows, type ColumnKey, type Header } from './header';
+import { columnAt, headerFromRows, isColumnNumbering, repeatsHeader, type ColumnKey, type Header } from './header';
 import type { LevelRule, Mapping, SheetMapping } from './mapping';
 import { cellText, columnLetter, isBlank } from './text';
 import type { Sheet } from './types';
@@ -29,8 +29,10 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
   let bullets = 0;
   for (const { cells, hidden } of sheet.rows.slice(header.rowIndexes.at(-1)! + 1)) {
     if (hidden || isBlank(cells[title] ?? null)) continue;
-    const filled = cells.filter((value) => !isBlank(value)).length;
-    if (filled < 2 && codeColumn === undefined) continue; // a lone cell: an area row, or a note
+    const filled: number[] = [];
+    cells.forEach((value, index) => isBlank(value) || filled.push(index));
+    if (filled.length < 2 && codeColumn === undefined) continue; // a lone cell: an area row, or a note
+    if (isColumnNumbering(cells, filled) || repeatsHeader(header, cells)) continue;
     const codeText = codeColumn === undefined ? '' : cellText(cells[codeColumn] ?? null).trim();
     if (ROMAN_CELL.test(codeText)) continue;
     const split = splitCode(cellText(cells[title] ?? null));
@@ -47,7 +49,7 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
   }
   const measureNamed = mostCommon(named.measure);
   const activityNamed = mostCommon(named.activity);
-  if (measureNamed !== null && activityNamed !== null) return { by: 'numbering', depths: { measure: measureNamed, activity: activityNamed } };
+  if (measureNamed !== null) return { by: 'numbering', depths: { measure: measureNamed, activity: activityNamed ?? measureNamed + 1 } };
   let depths = [...counts.keys()].sort((a, b) => a - b);
   // "1.", "2." starting again under each measure: numbers of the activities within their measure.
   if (repeatedFirst && depths.length > 1) depths = depths.filter((depth) => depth !== 1);

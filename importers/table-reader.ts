@@ -1,6 +1,6 @@
 import { kindFromType, parseCafRefs } from './caf';
 import { codeDepth, parseAreaHeading, readCodeCell, splitCode, type Level } from './codes';
-import { columnAt, repeatsHeader, type ColumnKey, type Header } from './header';
+import { columnAt, isColumnNumbering, repeatsHeader, type ColumnKey, type Header } from './header';
 import { titleKey } from './levels';
 import type { LevelRule, RowCounts } from './mapping';
 import { ACTIVITY_FIELD_KEYS, readActivityFields } from './activity-fields';
@@ -15,7 +15,6 @@ const KIND_NAMES: Record<MeasureKind, Message> = {
   strategic: { en: 'a strategic measure', bg: 'стратегическа мярка' },
   quick_win: { en: 'a quick win', bg: 'бърза победа' },
 };
-const COLUMN_NUMBER = /^\d{1,2}\.?$/;
 const TOTALS = /^(?:общо|всичко|сума|total|totals|sum)\b/i;
 const FOOTNOTE = /^(?:\*|забележк|бележк|note\b|notes\b|легенда|изготвил|съгласувал|утвърдил|утвърждавам|подпис|\(подпис\)|prepared by|approved by|signature)/i;
 const SECTION_KIND = /^(?:стратегически мерки|бързи победи|strategic measures|quick wins)\b/i;
@@ -214,18 +213,23 @@ export class TableReader {
     const measureText = this.has('measure') ? cellText(this.take('measure')) : '';
     const activityText = normaliseSpace(cellText(this.peek('activity')));
     if (this.has('area')) this.openAreaFromColumn(cellText(this.take('area')), row);
+    // A code column numbers the row's measure when its activity has a number of its own (or there is no activity).
+    const activitySplit = splitCode(activityText);
+    let codeCell = readCodeCell(cellText(this.peek('code')));
     if (measureText) {
       const split = splitCode(measureText);
-      const code = split.code ?? (activityText ? null : readCodeCell(cellText(this.peek('code'))));
-      this.openMeasure(code, split.title, row);
+      const codeIsMeasure = codeCell !== null && codeCell !== activitySplit.code && (activitySplit.code !== null || !activityText);
+      if (codeIsMeasure) this.take('code');
+      this.openMeasure(split.code ?? (codeIsMeasure ? codeCell : null), split.title, row);
+      if (codeIsMeasure) codeCell = null;
     }
     const measure = this.measure ?? (activityText ? this.measureFromActivityCode(activityText, row) : null);
     if (!measure) return;
     this.applyKinds(measure, row);
     if (activityText) {
       this.take('activity');
-      const split = splitCode(activityText);
-      this.addItem(measure, row, split.code ?? readCodeCell(cellText(this.take('code'))), split.title, split.bullet === true);
+      if (codeCell !== null) this.take('code');
+      this.addItem(measure, row, activitySplit.code ?? codeCell, activitySplit.title, activitySplit.bullet === true);
     } else if (this.pending?.measure === measure && this.pending.row === row) this.keepForPending();
   }
 
@@ -365,8 +369,12 @@ export class TableReader {
     this.measure = null;
     if (!pending || pending.measure.activities.length > 0) return;
     const { measure, cells, row } = pending;
+    const [rowCells, placed] = [this.cells, [...this.placed]];
     this.cells = cells;
     this.addActivity(measure, row, `${measure.code}.1`, measure.title, true);
+    this.cells = rowCells;
+    this.placed.clear();
+    for (const index of placed) this.placed.add(index);
     if (this.t.levels.by !== 'every-row') {
       this.warnAt(row, this.label(this.measureKey()), {
         en: `measure ${measure.code} has no activities; read as one activity ${measure.code}.1 of the same title`,
@@ -485,10 +493,15 @@ export class TableReader {
       if (this.coded[level] === 0 && rows.length > 1) {
         this.read.uncoded = true;
         const [first, last] = [rows[0], rows[rows.length - 1]];
-        const words = level === 'measure' ? { en: 'measures', bg: 'мерки' } : { en: 'activities', bg: 'дейности' };
+        const words =
+          this.t.levels.by === 'every-row'
+            ? { en: 'rows', bg: 'редовете' }
+            : level === 'measure'
+              ? { en: 'measures', bg: 'мерките' }
+              : { en: 'activities', bg: 'дейностите' };
         this.warnAt(first.row, first.column, {
           en: `the ${words.en} have no numbers; numbered in order (${first.code} to ${last.code})`,
-          bg: `${words.bg === 'мерки' ? 'мерките' : 'дейностите'} нямат номера; номерирани са поред (от ${first.code} до ${last.code})`,
+          bg: `${words.bg} нямат номера; номерирани са поред (от ${first.code} до ${last.code})`,
         });
       } else {
         for (const { row, code, column } of rows) {
@@ -547,9 +560,4 @@ export class TableReader {
   private warnAt(row: number | null, column: string | null, message: Message): void {
     this.warnings.add({ sheet: this.t.sheet.name, row, column }, message);
   }
-}
-
-/** The row under the header that only numbers the columns: 1. 2. 3. ... */
-function isColumnNumbering(cells: CellValue[], filled: number[]): boolean {
-  return filled.length >= 3 && filled.every((index) => COLUMN_NUMBER.test(cellText(cells[index]).trim()));
 }
