@@ -12,7 +12,7 @@ import type { MeasureKind, ParsedPlan, Sheet, SheetRow } from './types';
 
 const PERIOD = /(\d{4})\s*[-–—]\s*(\d{4})/;
 const PLAN_TITLE = /^(?:план|plan)(?:\s|$)|improvement plan/i;
-const KIND_TITLE = /^(?:бързи победи|стратегически мерки|quick wins|strategic measures)\b|^(?:бързи победи|quick wins|стратегически мерки|strategic measures)$/i;
+const KIND_TITLE = /^(?:бързи победи|стратегически мерки|quick wins|strategic measures)(?![\p{L}\p{N}])/iu;
 const KIND_SHEET = /бърз|quick|стратег|strateg/i;
 const MOST = 0.5;
 

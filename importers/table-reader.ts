@@ -15,9 +15,9 @@ const KIND_NAMES: Record<MeasureKind, Message> = {
   strategic: { en: 'a strategic measure', bg: 'стратегическа мярка' },
   quick_win: { en: 'a quick win', bg: 'бърза победа' },
 };
-const TOTALS = /^(?:общо|всичко|сума|total|totals|sum)\b/i;
+const TOTALS = /^(?:общо|всичко|сума|total|totals|sum)(?![\p{L}\p{N}])/iu;
 const FOOTNOTE = /^(?:\*|забележк|бележк|note\b|notes\b|легенда|изготвил|съгласувал|утвърдил|утвърждавам|подпис|\(подпис\)|prepared by|approved by|signature)/i;
-const SECTION_KIND = /^(?:стратегически мерки|бързи победи|strategic measures|quick wins)\b/i;
+const SECTION_KIND = /^(?:стратегически мерки|бързи победи|strategic measures|quick wins)(?![\p{L}\p{N}])/iu;
 const ROMAN_CELL = /^[IVX]{1,5}\.?$/;
 
 export interface TableLayout {
@@ -70,6 +70,8 @@ export class TableReader {
   private sectionKind: MeasureKind | null = null;
   private tableAreas: ParsedArea[] = [];
   private defaultArea: ParsedArea | null = null;
+  /** Area rows without a number: warned about once they hold measures (else they were text under the table). */
+  private uncodedAreas: { area: ParsedArea; row: number; column: string }[] = [];
   private uncodedRows: { row: number; level: 'measure' | 'activity'; code: string; column: string | null }[] = [];
   private coded = { measure: 0, activity: 0 };
   private across = new Set<number>();
@@ -94,6 +96,7 @@ export class TableReader {
     this.sectionKind = null;
     this.tableAreas = [];
     this.defaultArea = null;
+    this.uncodedAreas = [];
     this.uncodedRows = [];
     this.coded = { measure: 0, activity: 0 };
     this.readMerges();
@@ -150,11 +153,11 @@ export class TableReader {
     const lone = filled.length === 1 || (this.across.has(row) && new Set(filled.map((i) => cellText(cells[i]))).size === 1);
     if (lone && this.readGroupRow(first, filled[0], row)) return;
 
-    const before = this.read.counts.activities + this.read.counts.measures;
+    const before = this.read.counts.activities + this.read.counts.measures + this.read.counts.areas;
     let reason: Message = { en: 'the row has no activity', bg: 'редът няма дейност' };
     if (this.t.levels.by === 'columns') this.readColumnsRow(row);
     else reason = this.readItemRow(row) ?? reason;
-    if (this.read.counts.activities + this.read.counts.measures === before && !this.pending) this.read.counts.unread++;
+    if (this.read.counts.activities + this.read.counts.measures + this.read.counts.areas === before && !this.pending) this.read.counts.unread++;
     this.reportUnplaced(filled, row, reason);
   }
 
@@ -202,10 +205,8 @@ export class TableReader {
     }
     this.closeMeasure();
     const code = heading.code || String(this.areas.length + 1);
-    if (heading.code === '') {
-      this.warnAt(row, columnAt(this.t.header, index).label, { en: `area row without a number; given ${code}`, bg: `ред на област без номер; даден е ${code}` });
-    }
-    this.openArea(code, heading.title);
+    const area = this.openArea(code, heading.title);
+    if (heading.code === '') this.uncodedAreas.push({ area, row, column: columnAt(this.t.header, index).label });
     return true;
   }
 
@@ -512,6 +513,9 @@ export class TableReader {
           this.warnAt(row, column, message);
         }
       }
+    }
+    for (const { area, row, column } of this.uncodedAreas) {
+      if (area.measures.length > 0) this.warnAt(row, column, { en: `area row without a number; given ${area.code}`, bg: `ред на област без номер; даден е ${area.code}` });
     }
     // Text under the table read as area rows with nothing in them: a footnote, not an area.
     for (const area of this.tableAreas) {

@@ -1,6 +1,6 @@
 /** Helpers for the importer tests: workbooks built in memory, plans compared without sources. */
 import ExcelJS from 'exceljs';
-import type { CellValue, ParsedPlan, Sheet } from './types';
+import type { CellValue, ParsedActivity, ParsedPlan, Sheet } from './types';
 
 export type Row = ExcelJS.CellValue[];
 
@@ -72,4 +72,25 @@ export function activityRows(plan: ParsedPlan) {
   return plan.areas.flatMap((area) =>
     area.measures.flatMap((measure) => measure.activities.map(({ source: _source, ...activity }) => ({ area: area.code, measure: measure.code, ...activity }))),
   );
+}
+
+/** An activity as activityRows gives it: every field, those not given empty. */
+export function expectedActivity(area: string, measure: string, code: string, title: string, fields: Partial<ParsedActivity> = {}) {
+  return {
+    area,
+    measure,
+    code,
+    title,
+    start: null,
+    end: null,
+    ongoing: false,
+    ongoingText: null,
+    indicator: null,
+    target: null,
+    owners: [],
+    resources: null,
+    note: null,
+    status: null,
+    ...fields,
+  };
 }
