@@ -3,7 +3,6 @@
  * checked field by field against the plan it should give.
  */
 import { describe, expect, it } from 'vitest';
-import { ImportError } from './import-error';
 import { buildPlan } from './plan-builder';
 import { activityRows, expectedActivity as act, measures, sheetOf } from './test-support';
 import type { Sheet } from './types';
