@@ -214,15 +214,22 @@ export class TableReader {
     const measureText = this.has('measure') ? cellText(this.take('measure')) : '';
     const activityText = normaliseSpace(cellText(this.peek('activity')));
     if (this.has('area')) this.openAreaFromColumn(cellText(this.take('area')), row);
-    // A code column numbers the row's measure when its activity has a number of its own (or there is no activity).
+    // A code column on a row that starts a measure numbers the measure ("1.1"), unless it is deeper
+    // ("1.1.1": the activity's, its measure's being the rest); on other rows it numbers the activity.
     const activitySplit = splitCode(activityText);
     let codeCell = readCodeCell(cellText(this.peek('code')));
     if (measureText) {
       const split = splitCode(measureText);
-      const codeIsMeasure = codeCell !== null && codeCell !== activitySplit.code && (activitySplit.code !== null || !activityText);
-      if (codeIsMeasure) this.take('code');
-      this.openMeasure(split.code ?? (codeIsMeasure ? codeCell : null), split.title, row);
-      if (codeIsMeasure) codeCell = null;
+      let code = split.code;
+      const starts = this.measure === null || (code !== null ? code !== this.measure.code : split.title !== this.measure.title);
+      if (code === null && codeCell !== null && starts && codeCell !== activitySplit.code) {
+        if (codeDepth(codeCell) < 3) {
+          code = codeCell;
+          this.take('code');
+          codeCell = null;
+        } else code = codeCell.split('.').slice(0, -1).join('.');
+      }
+      this.openMeasure(code, split.title, row);
     }
     const measure = this.measure ?? (activityText ? this.measureFromActivityCode(activityText, row) : null);
     if (!measure) return;
