@@ -171,7 +171,9 @@ export function columnAt(header: Header, index: number): Column {
 export function repeatsHeader(header: Header, cells: CellValue[]): boolean {
   let same = 0;
   for (const column of header.columns) {
-    const text = normaliseSpace(cellText(cells[column.index] ?? null));
+    const value = cells[column.index];
+    if (typeof value !== 'string') continue; // a header is words: a date or a number never repeats it
+    const text = normaliseSpace(value);
     if (text !== '' && (text === column.label || column.label.endsWith(` / ${text}`) || column.label.startsWith(`${text} / `))) same++;
   }
   return same >= 2;

@@ -3,12 +3,12 @@ import { codeDepth, parseAreaHeading, readCodeCell, splitCode, type Level } from
 import { columnAt, isColumnNumbering, repeatsHeader, type ColumnKey, type Header } from './header';
 import { titleKey } from './levels';
 import type { LevelRule, RowCounts } from './mapping';
-import { ACTIVITY_FIELD_KEYS, readActivityFields } from './activity-fields';
+import { ACTIVITY_FIELD_KEYS, readActivity, type FieldSource } from './activity-fields';
 import { PlanWarnings, shorten } from './plan-warnings';
 import { readKindMark } from './pending-readers';
 import { cellText, isBlank, normaliseSpace } from './text';
 import type { Message } from './import-error';
-import type { CellValue, MeasureKind, ParsedActivity, ParsedArea, ParsedMeasure, Sheet, SheetRow, SourceRef } from './types';
+import type { CellValue, MeasureKind, ParsedArea, ParsedMeasure, Sheet, SheetRow, SourceRef } from './types';
 
 const KIND_COLUMNS: ColumnKey[] = ['strategic', 'quickWin', 'kind', 'caf'];
 const KIND_NAMES: Record<MeasureKind, Message> = {
@@ -50,7 +50,7 @@ interface PendingMeasure {
 }
 
 /** Reads the rows of plan tables into one tree of areas, measures and activities. */
-export class TableReader {
+export class TableReader implements FieldSource {
   readonly areas: ParsedArea[] = [];
   private readonly activitySources = new Map<string, SourceRef>();
   private sharedArea: ParsedArea | null = null;
@@ -481,14 +481,9 @@ export class TableReader {
         bg: `кодът на дейност ${code} е използван два пъти (и на ${sameSheet ? '' : `лист „${first.sheet}“, `}ред ${first.row}); запазени са и двете`,
       });
     }
-    const fallback = !fromMeasureRow && this.pending?.measure === measure && this.pending.row !== row ? this.pending.cells : null;
-    const fields = readActivityFields((key) => {
-      const own = this.take(key);
-      if (!isBlank(own) || fallback === null) return own;
-      const index = this.t.header.keys[key];
-      return index === undefined ? null : (fallback[index] ?? null);
-    }, (key) => this.label(key), (column, message) => this.warnAt(row, column, message), this.read.dates);
-    const activity: ParsedActivity = { code, title, ...fields, source };
+    this.fallback = !fromMeasureRow && this.pending?.measure === measure && this.pending.row !== row ? this.pending.cells : null;
+    this.row = row;
+    const activity = readActivity(code, title, source, this);
     measure.activities.push(activity);
     this.read.counts.activities++;
   }
@@ -563,7 +558,26 @@ export class TableReader {
     return !isBlank(this.peek(key));
   }
 
-  private label(key: ColumnKey): string | null {
+  // FieldSource: the activity's fields from its row, or from its measure's own row where its are empty.
+  private fallback: CellValue[] | null = null;
+  private row = 0;
+
+  get dates(): TableRead['dates'] {
+    return this.read.dates;
+  }
+
+  field(key: ColumnKey): CellValue {
+    const own = this.take(key);
+    if (this.fallback === null || !isBlank(own)) return own;
+    const index = this.t.header.keys[key];
+    return index === undefined ? null : (this.fallback[index] ?? null);
+  }
+
+  warnField(column: string | null, message: Message): void {
+    this.warnAt(this.row, column, message);
+  }
+
+  label(key: ColumnKey): string | null {
     const index = this.t.header.keys[key];
     return index === undefined ? null : columnAt(this.t.header, index).label;
   }
