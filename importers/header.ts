@@ -171,6 +171,7 @@ export function columnAt(header: Header, index: number): Column {
 export function repeatsHeader(header: Header, cells: CellValue[]): boolean {
   let same = 0;
   for (const column of header.columns) {
+    if (column.key === null) continue; // only the columns read say it is the header again
     const value = cells[column.index];
     if (typeof value !== 'string') continue; // a header is words: a date or a number never repeats it
     const text = normaliseSpace(value);
