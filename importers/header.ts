@@ -175,7 +175,8 @@ export function repeatsHeader(header: Header, cells: CellValue[]): boolean {
     const value = cells[column.index];
     if (typeof value !== 'string') continue; // a header is words: a date or a number never repeats it
     const text = normaliseSpace(value);
-    if (text !== '' && (text === column.label || column.label.endsWith(` / ${text}`) || column.label.startsWith(`${text} / `))) same++;
+    if (text === '') continue;
+    if (text === column.label || (column.label.includes(' / ') && (column.label.endsWith(` / ${text}`) || column.label.startsWith(`${text} / `)))) same++;
   }
   return same >= 2;
 }
