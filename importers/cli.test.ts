@@ -54,4 +54,37 @@ describe('importers/cli.ts', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^no-such-file\.xlsx: cannot open the file \(ENOENT.*\)\n$/);
   });
+
+  it('--map reads a file the guess cannot read; without it the file is refused with exit 2, never an empty plan', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-map-'));
+    const csv = path.join(dir, 'plan.csv');
+    writeFileSync(csv, 'Поред;Предприети стъпки;Кой;Кога\n1;Среща с граждани;Кмет;30.06.2024\n2;Нов сайт;ИТ;2024\n');
+    const refused = await cli(csv, '--dry-run', '--json', '--lang', 'en');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/^plan\.csv: no header row found in any sheet/);
+
+    const mapping = path.join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({
+      version: 1,
+      sheets: [{ sheet: '*', headerRows: [1], columns: { A: 'code', B: 'activity', C: 'owners', D: 'period' }, levels: { by: 'every-row' } }],
+    }));
+    const { code, stdout, stderr } = await cli(csv, '--dry-run', '--json', '--map', mapping, '--lang', 'en');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const plan = JSON.parse(stdout);
+    expect(plan.areas[0].measures.map((m: { code: string; title: string; activities: { code: string; end: string; owners: string[] }[] }) =>
+      [m.code, m.title, m.activities.map((a) => [a.code, a.end, a.owners])])).toEqual([
+      ['1', 'Среща с граждани', [['1.1', '2024-06-30', ['Кмет']]]],
+      ['2', 'Нов сайт', [['2.1', '2024-12-31', ['ИТ']]]],
+    ]);
+  });
+
+  it('exits 1 naming what is wrong with a mapping', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-map-'));
+    const mapping = path.join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ version: 1, sheets: [{ sheet: '*', headerRows: [1], columns: { A: 'title' }, levels: { by: 'columns' } }] }));
+    const { code, stderr } = await cli('tests/fixtures/lovech-2022-2024.csv', '--dry-run', '--map', mapping, '--lang', 'en');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^mapping\.json: not a mapping the importer can apply \(sheets\.0\.columns\.A: Invalid enum value/);
+  });
 });

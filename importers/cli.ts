@@ -1,17 +1,18 @@
 /**
- * npx tsx importers/cli.ts FILE [--dry-run] [--json] [--org NAME] [--title TITLE] [--lang bg|en]
+ * npx tsx importers/cli.ts FILE [--dry-run] [--json] [--map MAPPING.json] [--org NAME] [--title TITLE] [--lang bg|en]
  * --dry-run --json prints the parsed plan JSON only; --dry-run prints a summary; otherwise the
- * plan is written to the database. Messages and warnings in Bulgarian unless --lang en.
- * Exit code 2: the file cannot be read.
+ * plan is written to the database. --map reads the tables as the mapping says (README, "Command
+ * line") instead of guessing. Messages and warnings in Bulgarian unless --lang en.
+ * Exit code 2: the file cannot be read, or nothing in it makes a plan; 1: wrong arguments or mapping.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../app/domain/lang';
-import { ImportError, parsePlanFile } from './index';
+import { ImportError, parsePlanFile, readMapping, type Mapping } from './index';
 import type { ImportWarning, ParsedPlan } from './types';
 
-const USAGE = 'usage: tsx importers/cli.ts FILE [--dry-run] [--json] [--org NAME] [--title TITLE] [--lang bg|en]';
+const USAGE = 'usage: tsx importers/cli.ts FILE [--dry-run] [--json] [--map MAPPING.json] [--org NAME] [--title TITLE] [--lang bg|en]';
 
 async function main(): Promise<number> {
   let options;
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
         json: { type: 'boolean', default: false },
         org: { type: 'string' },
         title: { type: 'string' },
+        map: { type: 'string' },
         lang: { type: 'string', default: 'bg' },
       },
     });
@@ -39,9 +41,19 @@ async function main(): Promise<number> {
   const filePath = positionals[0];
   const fileName = path.basename(filePath);
 
+  let mapping: Mapping | undefined;
+  if (values.map !== undefined) {
+    const read = await readMappingFile(values.map, lang);
+    if ('error' in read) {
+      console.error(read.error);
+      return 1;
+    }
+    mapping = read.mapping;
+  }
+
   let parsed: ParsedPlan;
   try {
-    parsed = await parsePlanFile(await readFile(filePath), fileName, lang);
+    parsed = await parsePlanFile(await readFile(filePath), fileName, lang, { mapping });
   } catch (error) {
     if (error instanceof ImportError) console.error(error.in(lang));
     else if ((error as NodeJS.ErrnoException).code) console.error(`${fileName}: ${WORDS[lang].cannotOpen} (${(error as Error).message})`);
@@ -59,6 +71,18 @@ async function main(): Promise<number> {
   return 0;
 }
 
+async function readMappingFile(mappingPath: string, lang: Lang): Promise<{ mapping: Mapping } | { error: string }> {
+  const name = path.basename(mappingPath);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(mappingPath, 'utf8'));
+  } catch (error) {
+    return { error: `${name}: ${WORDS[lang].badMapping} (${(error as Error).message})` };
+  }
+  const read = readMapping(json);
+  return 'error' in read ? { error: `${name}: ${WORDS[lang].badMapping} (${read.error})` } : read;
+}
+
 const WORDS = {
   en: {
     noTitle: '(no title)',
@@ -70,6 +94,7 @@ const WORDS = {
     row: 'row',
     column: (name: string) => `column "${name}"`,
     cannotOpen: 'cannot open the file',
+    badMapping: 'not a mapping the importer can apply',
     imported: (planId: number) => `imported as plan ${planId}`,
   },
   bg: {
@@ -82,6 +107,7 @@ const WORDS = {
     row: 'ред',
     column: (name: string) => `колона „${name}“`,
     cannotOpen: 'файлът не може да бъде отворен',
+    badMapping: 'това не е съответствие, което приложението може да приложи',
     imported: (planId: number) => `внесен като план ${planId}`,
   },
 } as const;

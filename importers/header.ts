@@ -1,61 +1,74 @@
 import type { Message } from './import-error';
-import type { CellValue, SheetRow } from './types';
-import { cellText, columnLetter, normaliseSpace } from './text';
+import type { ColumnMeaning } from './mapping';
+import type { CellValue, Sheet, SheetRow } from './types';
+import { cellText, columnLetter, isBlank, normaliseSpace } from './text';
 
-export type ColumnKey =
-  | 'measure'
-  | 'activity'
-  | 'strategic'
-  | 'quickWin'
-  | 'type'
-  | 'caf'
-  | 'start'
-  | 'end'
-  | 'target'
-  | 'owners'
-  | 'note';
+/** A meaning a column can be recognised as ('ignore' is only ever chosen by a person). */
+export type ColumnKey = Exclude<ColumnMeaning, 'ignore'>;
 
-// Checked in this order, first match wins: "Стратегически мерки" is 'strategic' before it is 'measure'.
+// A numbering column: "№", "No.", "Ref.", "Код", "№ по ред", "п/п".
+const CODE_HEADER = /^(?:№|no\.?|nr\.?|n°|#|ref\.?|reference|код|code|номер|п\/п|id)(?:\s|$)/;
+
+// Checked in this order, first match wins: "Вид на мярката" is 'kind' before it is 'measure',
+// "Стратегически мерки" 'strategic', "Срок за изпълнение на дейността" 'period' before 'activity',
+// "Отговорник за дейността" 'owners', "Мерки/дейности" 'activity' before 'measure'.
 const COLUMN_PATTERNS: [ColumnKey, RegExp][] = [
-  ['quickWin', /бърз[аи]? побед|quick ?wins?/],
+  ['kind', /^(?:вид|тип|type|kind|категория|category)(?:\s|$)/],
+  ['quickWin', /бърз[аи]? побед|quick[ -]?wins?/],
   ['strategic', /стратегическ|strategic/],
-  ['type', /^(?:вид|тип|type|kind)(?:\s|$)/],
   ['caf', /caf|критери|criteri/],
-  ['start', /начал|^start|^begin|^от дата/],
-  ['end', /край|срок|^due|^end|deadline|^до дата/],
-  ['target', /целев|target|индикатор|очакван|expected|резултат/],
-  ['owners', /отговорн|responsib|owner|изпълнител/],
-  ['note', /забележ|бележк|коментар|^note|comment|remark/],
-  ['activity', /дейност|activit|action/],
-  ['measure', /мярк|мерки|measure/],
+  ['status', /статус|status|състояние|степен на изпълнение|напредък|progress|изпълнение към/],
+  ['start', /начал|^start|^begin|^от дата|^от$|^from$/],
+  ['end', /край|крайн|краен|^due|^end|deadline|^до дата|^до$|^to$|^until|^finish|completion/],
+  ['period', /срок|period|период|timeframe|time frame|timeline|timing|график|^кога|^when|^дата|^date/],
+  ['indicator', /индикатор|indicator|kpi|показател/],
+  ['target', /целев|target|очакван|expected|резултат|result|outcome|deliverable/],
+  ['owners', /отговор|responsib|owner|изпълнител|accountable|^lead|звено/],
+  ['resources', /ресурс|resource|бюджет|budget|финансир|funding|cost|разход|средства/],
+  ['note', /забележ|бележк|коментар|^note|comment|remark|пояснени/],
+  ['activity', /дейност|activit|action|действи|задач|task|мероприяти|^наименование$|^описание$|^title$|^description$/],
+  ['measure', /мярк|мерки|measure|предложени[ея] за подобрение|improvement/],
+  ['area', /^(?:област|area|приоритет|priority|направление)/],
 ];
 
-const REQUIRED_COLUMN: ColumnKey = 'activity';
+// Under a group header of dates ("Срок", "Period"), "от"/"начало"/"from" is the start, "до"/"край"/"to" the end.
+const START_WORD = /^(?:от|from|начал|start|begin)/;
+const END_WORD = /^(?:до|to|край|крайн|end|until|finish)/;
+
+/** The columns that give a row its title: an activity's, else a measure's (then every row is a measure). */
+export const TITLE_COLUMNS: ColumnKey[] = ['activity', 'measure'];
 export const REQUIRED_COLUMN_LABEL: Message = {
   en: 'activity title ("Наименование на дейността", "Дейност", "Activity")',
   bg: 'наименование на дейността („Наименование на дейността“, „Дейност“, „Activity“)',
 };
 
 const MAX_HEADER_CELL_LENGTH = 80;
-const MIN_HEADER_COLUMNS = 3;
+const MAX_SUB_HEADER_LENGTH = 40;
+const MIN_MEANINGS = 2;
 const HEADER_SEARCH_ROWS = 50;
 
-export function recogniseColumn(text: string): ColumnKey | null {
+export function recogniseColumn(text: string, group = ''): ColumnKey | null {
   const clean = normaliseSpace(text).toLowerCase();
   if (clean === '' || clean.length > MAX_HEADER_CELL_LENGTH) return null;
-  return COLUMN_PATTERNS.find(([, pattern]) => pattern.test(clean))?.[0] ?? null;
+  const groupMeaning = group ? recogniseColumn(group) : null;
+  if (groupMeaning === 'period' || groupMeaning === 'start' || groupMeaning === 'end') {
+    if (START_WORD.test(clean)) return 'start';
+    if (END_WORD.test(clean)) return 'end';
+  }
+  if (CODE_HEADER.test(clean) && clean.length <= 20) return 'code';
+  return COLUMN_PATTERNS.find(([, pattern]) => pattern.test(clean))?.[0] ?? groupMeaning;
 }
 
 export interface Column {
   index: number;
   key: ColumnKey | null;
-  /** The header text as in the file, or the column letter when the header cell is empty. */
+  /** The header text as in the file (group and sub-header joined by " / "), or the column letter when empty. */
   label: string;
 }
 
 export interface Header {
-  /** Index into the sheet's rows. */
-  rowIndex: number;
+  /** Indexes into the sheet's rows: one row, or a group header row and its sub-header row. */
+  rowIndexes: number[];
   columns: Column[];
   keys: Partial<Record<ColumnKey, number>>;
 }
@@ -65,35 +78,112 @@ export type HeaderSearch =
   | { kind: 'missing-required'; row: number; labels: string[] }
   | { kind: 'none' };
 
-/** Finds the header row by meaning: the first row with at least three recognised column names. */
-export function findHeader(rows: SheetRow[]): HeaderSearch {
+/**
+ * Finds the header by meaning: of the first rows, the one (or the group row and its sub-header
+ * row) whose cells name the most plan columns; a title block above it is passed over.
+ */
+export function findHeader(sheet: Sheet): HeaderSearch {
+  const rows = sheet.rows;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  const candidates: { header: Header; score: number }[] = [];
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
-    const header = readHeader(rows[rowIndex].cells, rowIndex);
-    if (Object.keys(header.keys).length < MIN_HEADER_COLUMNS) continue;
-    if (header.keys[REQUIRED_COLUMN] === undefined) {
-      const labels = header.columns.filter((c) => c.label !== columnLetter(c.index)).map((c) => c.label);
-      return { kind: 'missing-required', row: rows[rowIndex].row, labels };
+    if (rows[rowIndex].hidden) continue;
+    const single = headerFromRows(sheet, [rowIndex]);
+    const singleScore = score(single);
+    if (singleScore === 0) continue;
+    let candidate = { header: single, score: singleScore };
+    if (rowIndex + 1 < rows.length && looksLikeSubHeader(rows[rowIndex + 1])) {
+      const double = headerFromRows(sheet, [rowIndex, rowIndex + 1]);
+      const below = score(headerFromRows(sheet, [rowIndex + 1]));
+      if (score(double) > singleScore && score(double) > below) candidate = { header: double, score: score(double) };
     }
-    return { kind: 'table', header };
+    candidates.push(candidate);
   }
-  return { kind: 'none' };
+  // The best, or an earlier row nearly as good (the same header repeated lower down, with one more column named).
+  const top = Math.max(0, ...candidates.map((c) => c.score));
+  const best = candidates.find((c) => c.score >= top - 1) ?? null;
+  if (best === null || Object.keys(best.header.keys).length < MIN_MEANINGS) return { kind: 'none' };
+  if (!TITLE_COLUMNS.some((key) => best.header.keys[key] !== undefined)) {
+    const labels = best.header.columns.filter((c) => c.label !== columnLetter(c.index)).map((c) => c.label);
+    return { kind: 'missing-required', row: rows[best.header.rowIndexes[0]].row, labels };
+  }
+  return { kind: 'table', header: best.header };
 }
 
-function readHeader(cells: CellValue[], rowIndex: number): Header {
+/** Distinct meanings, and more for a title column: the row that names the table best. */
+function score(header: Header): number {
+  const meanings = Object.keys(header.keys).length;
+  if (meanings < MIN_MEANINGS) return 0;
+  return meanings + (TITLE_COLUMNS.some((key) => header.keys[key] !== undefined) ? 2 : 0);
+}
+
+/** Short words only, no dates or numbers: the row could be the second row of a header. */
+function looksLikeSubHeader(row: SheetRow): boolean {
+  let filled = 0;
+  for (const value of row.cells) {
+    if (isBlank(value)) continue;
+    if (typeof value !== 'string' || normaliseSpace(value).length > MAX_SUB_HEADER_LENGTH || /^\d/.test(value.trim())) return false;
+    filled++;
+  }
+  return filled > 0;
+}
+
+/**
+ * The header of the given rows: with two, each column's meaning comes from its sub-header, the
+ * group header above it (merged across, or written in the group's first column) adding context.
+ */
+export function headerFromRows(sheet: Sheet, rowIndexes: number[], given?: Record<number, ColumnKey | 'ignore'>): Header {
+  const rows = rowIndexes.map((index) => sheet.rows[index]);
+  const top = rows[0];
+  const sub = rows.length > 1 ? rows[1] : null;
+  const width = Math.max(...rows.map((row) => row.cells.length));
   const columns: Column[] = [];
   const keys: Header['keys'] = {};
-  cells.forEach((value, index) => {
-    const label = normaliseSpace(cellText(value));
-    let key = recogniseColumn(label);
+  let group = '';
+  for (let index = 0; index < width; index++) {
+    const topText = normaliseSpace(cellText(top.cells[index] ?? null));
+    const subText = sub ? normaliseSpace(cellText(sub.cells[index] ?? null)) : '';
+    if (topText) group = topText;
+    else if (!groupSpans(sheet, top.row, index)) group = subText ? group : '';
+    const above = topText || (subText ? group : '');
+    const label = [above, subText].filter(Boolean).join(' / ');
+    let key: ColumnKey | null;
+    if (given) key = given[index] === undefined || given[index] === 'ignore' ? null : (given[index] as ColumnKey);
+    else key = subText ? recogniseColumn(subText, above) : recogniseColumn(topText);
     if (key !== null && keys[key] !== undefined) key = null; // a second column of the same meaning is not read
     if (key !== null) keys[key] = index;
     columns.push({ index, key, label: label || columnLetter(index) });
-  });
-  return { rowIndex, columns, keys };
+  }
+  return { rowIndexes, columns, keys };
+}
+
+/** Whether a merged range of the sheet covers this empty header cell from its left. */
+function groupSpans(sheet: Sheet, row: number, index: number): boolean {
+  return (sheet.merges ?? []).some((m) => m.top <= row && row <= m.bottom && m.left < index && index <= m.right);
 }
 
 /** The column for a cell index, also beyond the header's last cell. */
 export function columnAt(header: Header, index: number): Column {
   return header.columns[index] ?? { index, key: null, label: columnLetter(index) };
+}
+
+/** Whether the row repeats the header (as on every printed page). */
+export function repeatsHeader(header: Header, cells: CellValue[]): boolean {
+  let same = 0;
+  for (const column of header.columns) {
+    if (column.key === null) continue; // only the columns read say it is the header again
+    const value = cells[column.index];
+    if (typeof value !== 'string') continue; // a header is words: a date or a number never repeats it
+    const text = normaliseSpace(value);
+    if (text === '') continue;
+    if (text === column.label || (column.label.includes(' / ') && (column.label.endsWith(` / ${text}`) || column.label.startsWith(`${text} / `)))) same++;
+  }
+  return same >= 2;
+}
+
+const COLUMN_NUMBER = /^\d{1,2}\.?$/;
+
+/** The row under the header that only numbers the columns: 1. 2. 3. ... */
+export function isColumnNumbering(cells: CellValue[], filled: number[]): boolean {
+  return filled.length >= 3 && filled.every((index) => COLUMN_NUMBER.test(cellText(cells[index]).trim()));
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../app/domain/lang';
+import type { Understanding } from './mapping';
 
 /**
  * What the importer says, in each interface language: the importer knows no request, so
@@ -14,6 +15,8 @@ export class ImportError extends Error {
   constructor(
     readonly fileName: string,
     private readonly reason: Message,
+    /** How the file was understood, when it was read but nothing in it made a plan: what a mapping form starts from. */
+    readonly understanding?: Understanding,
   ) {
     super(describe(fileName, reason.en));
     this.name = 'ImportError';

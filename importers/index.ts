@@ -3,22 +3,37 @@ import { readCsv } from './csv';
 import { readDocx } from './docx';
 import { CSV_EXTENSIONS, OLD_EXTENSIONS, PACKAGE_EXTENSIONS, oldFormat } from './formats';
 import { EMPTY_FILE, ImportError, baseName } from './import-error';
+import type { ImportOptions } from './mapping';
 import { readOpenDocument } from './opendocument';
-import { buildPlan } from './plan-builder';
+import { buildPlan, type PlanUnderstood } from './plan-builder';
 import { cellText } from './text';
 import type { ParsedPlan, Sheet } from './types';
 import { readXlsx } from './xlsx';
 import { sniffPackage } from './zip';
 
 export { ImportError } from './import-error';
+export { readMapping } from './mapping';
+export type * from './mapping';
+export type { PlanUnderstood } from './plan-builder';
 export type * from './types';
 
 /**
- * Reads an improvement plan from .xlsx, .docx, .ods, .odt or .csv bytes, with its warnings in the given language
- * (Bulgarian unless told); throws ImportError when the file cannot be read at all.
+ * Reads an improvement plan from .xlsx, .docx, .ods, .odt or .csv bytes, with its warnings in the
+ * given language (Bulgarian unless told), by the mapping given or by guessing the layout; throws
+ * ImportError when the file cannot be read at all or nothing in it makes a plan.
  */
-export async function parsePlanFile(bytes: Uint8Array, fileName: string, lang: Lang = 'bg'): Promise<ParsedPlan> {
-  return buildPlan(await readSheets(bytes, fileName), fileName, lang);
+export async function parsePlanFile(bytes: Uint8Array, fileName: string, lang: Lang = 'bg', options: ImportOptions = {}): Promise<ParsedPlan> {
+  return (await understandPlanFile(bytes, fileName, lang, options)).plan;
+}
+
+/** The plan, and how the file was understood (header rows, each column's meaning, levels, confidence). */
+export async function understandPlanFile(
+  bytes: Uint8Array,
+  fileName: string,
+  lang: Lang = 'bg',
+  options: ImportOptions = {},
+): Promise<PlanUnderstood> {
+  return buildPlan(await readSheets(bytes, fileName), fileName, lang, options);
 }
 
 export interface SheetPreview {

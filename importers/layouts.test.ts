@@ -47,20 +47,23 @@ describe('the Lovech layout in .xlsx', () => {
       start: '2023-03-14',
       end: '2023-03-18',
       ongoing: false,
+      ongoingText: null,
+      indicator: null,
       target: 'Създадена работна група',
       owners: ['Главен секретар'],
+      resources: null,
       note: 'Заповед',
+      status: null,
       source: { sheet: 'План', row: 8 },
     });
     expect(second).toMatchObject({ start: '2023-03-18', end: '2023-06-30', owners: ['Главен секретар', 'директори на дирекции'] });
-    expect(third).toMatchObject({ code: '1.1.3', title: 'Обсъждане без номер', start: '2023-04-01', end: null, ongoing: true, source: { sheet: 'План', row: 11 } });
+    expect(third).toMatchObject({ code: '1.1.3', title: 'Обсъждане без номер', start: '2023-04-01', end: null, ongoing: true, ongoingText: 'текущо', resources: '5000', source: { sheet: 'План', row: 11 } });
   });
 
   it('warns about everything it could not read, with sheet, row and column', async () => {
     const plan = await parsePlanFile(await file(), 'plan.xlsx', 'en');
     expect(plan.warnings).toEqual([
       { sheet: 'План', row: 11, column: 'Наименование на дейността', message: 'activity has no code; given 1.1.3' },
-      { sheet: 'План', row: 11, column: 'Бюджет', message: 'not imported (the column is not one the importer reads): "5000"' },
       { sheet: 'План', row: 13, column: 'Бързи победи', message: '"12.5" is not a CAF 2020 criterion or sub-criterion; not linked' },
       { sheet: 'План', row: 13, column: 'Край (дата)', message: 'the start 2024-04-01 is after the end 2024-03-31' },
       { sheet: 'План', row: 14, column: 'Наименование на дейността', message: 'activity code 1.1.1 is used twice (also on row 8); both kept' },
@@ -77,7 +80,6 @@ describe('the Lovech layout in .xlsx', () => {
     );
     expect(plan.warnings.map((w) => w.message)).toEqual([
       'дейността няма код; даден е 1.1.3',
-      'не е внесено (приложението не чете тази колона): „5000“',
       '„12.5“ не е критерий или подкритерий на CAF 2020; не е свързан',
       'началото 01.04.2024 е след края 31.03.2024',
       'кодът на дейност 1.1.1 е използван два пъти (и на ред 8); запазени са и двете',
@@ -181,17 +183,15 @@ describe('other layouts', () => {
     ]);
   });
 
-  it('builds measures from activity codes when there is no measure column', async () => {
+  it('builds measures from activity codes when there is no measure column, and puts an activity without one under the last', async () => {
     const bytes = await workbookBytes([
       { name: 'Област 1', rows: [['Дейност', 'Срок', 'Отговорник'], ['1.1.1. Първа', '2023', 'А'], ['1.1.2. Втора', '2024', 'Б'], ['Без код', '2024', 'В']] },
     ]);
     const plan = await parsePlanFile(bytes, 'plan.xlsx', 'en');
-    expect(measures(plan).map((m) => [m.code, m.title, m.activities.map((a) => a.code)])).toEqual([['1.1', '', ['1.1.1', '1.1.2']]]);
+    expect(measures(plan).map((m) => [m.code, m.title, m.activities.map((a) => a.code)])).toEqual([['1.1', '', ['1.1.1', '1.1.2', '1.1.3']]]);
     expect(plan.warnings).toEqual([
-      { sheet: 'Област 1', row: 2, column: 'Дейност', message: 'no measure column; measure 1.1 made from the activity code, without a title' },
-      { sheet: 'Област 1', row: 4, column: 'Дейност', message: 'not imported (no measure above this row): "Без код"' },
-      { sheet: 'Област 1', row: 4, column: 'Срок', message: 'not imported (no measure above this row): "2024"' },
-      { sheet: 'Област 1', row: 4, column: 'Отговорник', message: 'not imported (no measure above this row): "В"' },
+      { sheet: 'Област 1', row: 2, column: 'Дейност', message: 'no measure level; measure 1.1 made from the activity code, without a title' },
+      { sheet: 'Област 1', row: 4, column: 'Дейност', message: 'activity has no code; given 1.1.3' },
     ]);
   });
 

@@ -15,10 +15,25 @@ export interface ParsedActivity {
   start: string | null;
   end: string | null;
   ongoing: boolean;
+  /** The wording of an ongoing period ("текущо", "ежегодно"), when the plan gives one. */
+  ongoingText: string | null;
+  /** How achievement is measured ("Индикатор", "KPI"), beside the value aimed at (target). */
+  indicator: string | null;
   target: string | null;
   owners: string[];
+  /** Resources or budget, as written. */
+  resources: string | null;
   note: string | null;
+  /** A status column of the plan: the activity's first status update. */
+  status: ParsedActivityStatus | null;
   source: SourceRef;
+}
+
+export interface ParsedActivityStatus {
+  status: 'planned' | 'in_progress' | 'done' | 'postponed' | 'cancelled';
+  percent: number | null;
+  /** The cell as written, when it says more than the status word. */
+  comment: string | null;
 }
 
 export interface ParsedMeasure {

@@ -29,7 +29,7 @@ beforeAll(() => {
               kind: null,
               cafRefs: [],
               activities: [
-                { code: '1.1.1', title: 'Дейност', start: null, end: null, ongoing: true, target: null, owners: ['Главен секретар'], note: null, source: { sheet: 'S', row: 3 } },
+                { code: '1.1.1', title: 'Дейност', start: null, end: null, ongoing: true, ongoingText: null, indicator: null, target: null, owners: ['Главен секретар'], resources: null, note: null, status: null, source: { sheet: 'S', row: 3 } },
               ],
             },
           ],

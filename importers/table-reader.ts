@@ -1,0 +1,530 @@
+import { kindFromType } from './caf';
+import { KIND_COLUMNS, applyKind } from './kinds';
+import { codeDepth, parseAreaHeading, readCodeCell, splitCode, type Level } from './codes';
+import { columnAt, isColumnNumbering, repeatsHeader, type ColumnKey, type Header } from './header';
+import { titleKey } from './levels';
+import { readMerges } from './merges';
+import type { LevelRule, RowCounts } from './mapping';
+import { ACTIVITY_FIELD_KEYS, readActivity, type FieldSource } from './activity-fields';
+import { PlanWarnings, shorten } from './plan-warnings';
+import { cellText, isBlank, normaliseSpace } from './text';
+import type { Message } from './import-error';
+import type { CellValue, MeasureKind, ParsedArea, ParsedMeasure, Sheet, SheetRow, SourceRef } from './types';
+
+const TOTALS = /^(?:общо|всичко|сума|total|totals|sum)(?![\p{L}\p{N}])/iu;
+const FOOTNOTE = /^(?:\*|забележк|бележк|note\b|notes\b|легенда|изготвил|съгласувал|утвърдил|утвърждавам|подпис|\(подпис\)|prepared by|approved by|signature)/i;
+const SECTION_KIND = /^(?:стратегически мерки|бързи победи|strategic measures|quick wins)(?![\p{L}\p{N}])/iu;
+const ROMAN_CELL = /^[IVX]{1,5}\.?$/;
+
+export interface TableLayout {
+  sheet: Sheet;
+  header: Header;
+  levels: LevelRule;
+  /** The kind of every measure of the table (the sheet's name or title says it), if any. */
+  kind: MeasureKind | null;
+  /** The area the title above the table (or the sheet's name) gives, if any. */
+  area: { code: string; title: string } | null;
+  /** Columns a mapping marks 'ignore'. */
+  ignored: Set<number>;
+}
+
+export interface TableRead {
+  counts: RowCounts;
+  levelsFound: Level[];
+  /** Date cells read, and those that could not be. */
+  dates: { read: number; invalid: number };
+  /** Columns not read: index -> non-empty cells. */
+  unreadColumns: Map<number, number>;
+  uncoded: boolean;
+  kindFromSections: boolean;
+}
+
+interface PendingMeasure {
+  measure: ParsedMeasure;
+  cells: CellValue[];
+  row: number;
+}
+
+/** Reads the rows of plan tables into one tree of areas, measures and activities. */
+export class TableReader implements FieldSource {
+  readonly areas: ParsedArea[] = [];
+  private readonly activitySources = new Map<string, SourceRef>();
+  private sharedArea: ParsedArea | null = null;
+
+  constructor(
+    private readonly warnings: PlanWarnings,
+    /** Title of the area that gathers sheets of one kind without areas of their own. */
+    private readonly planTitle: string,
+  ) {}
+
+  // The table being read.
+  private t!: TableLayout;
+  private read!: TableRead;
+  private area: ParsedArea | null = null;
+  private measure: ParsedMeasure | null = null;
+  private pending: PendingMeasure | null = null;
+  private sectionKind: MeasureKind | null = null;
+  private tableAreas: ParsedArea[] = [];
+  private defaultArea: ParsedArea | null = null;
+  /** Area rows without a number: warned about once they hold measures (else they were text under the table). */
+  private uncodedAreas: { area: ParsedArea; row: number; column: string }[] = [];
+  private uncodedRows: { row: number; level: 'measure' | 'activity'; code: string; column: string | null }[] = [];
+  private coded = { measure: 0, activity: 0 };
+  private across = new Set<number>();
+  private filledDown = new Map<number, CellValue[]>();
+  // The row being read, and the columns of it that went into the plan (the rest is reported).
+  private cells: CellValue[] = [];
+  private readonly placed = new Set<number>();
+
+  readTable(layout: TableLayout): TableRead {
+    this.t = layout;
+    this.read = {
+      counts: { areas: 0, measures: 0, activities: 0, skipped: 0, unread: 0 },
+      levelsFound: [],
+      dates: { read: 0, invalid: 0 },
+      unreadColumns: new Map(),
+      uncoded: false,
+      kindFromSections: false,
+    };
+    this.area = null;
+    this.measure = null;
+    this.pending = null;
+    this.sectionKind = null;
+    this.tableAreas = [];
+    this.defaultArea = null;
+    this.uncodedAreas = [];
+    this.uncodedRows = [];
+    this.coded = { measure: 0, activity: 0 };
+    ({ across: this.across, filledDown: this.filledDown } = readMerges(layout.sheet, layout.header));
+    if (layout.area) this.openArea(layout.area.code, layout.area.title);
+    for (const row of layout.sheet.rows.slice(layout.header.rowIndexes.at(-1)! + 1)) this.readRow(row);
+    this.closeMeasure();
+    this.finishTable();
+    return this.read;
+  }
+
+  private readRow(sheetRow: SheetRow): void {
+    const { row, hidden } = sheetRow;
+    const cells = this.filledDown.get(row) ?? sheetRow.cells;
+    const filled: number[] = [];
+    for (let index = 0; index < cells.length; index++) if (!isBlank(cells[index]) && !this.t.ignored.has(index)) filled.push(index);
+    if (hidden || filled.length === 0 || isColumnNumbering(cells, filled) || repeatsHeader(this.t.header, cells)) {
+      this.read.counts.skipped++;
+      return;
+    }
+    const first = normaliseSpace(cellText(cells[filled[0]]));
+    if (TOTALS.test(first) || FOOTNOTE.test(first)) {
+      this.read.counts.skipped++;
+      return;
+    }
+    this.cells = cells;
+    this.placed.clear();
+    const lone = filled.length === 1 || (this.across.has(row) && new Set(filled.map((i) => cellText(cells[i]))).size === 1);
+    if (lone && this.readGroupRow(first, filled[0], row)) return;
+
+    const before = this.read.counts.activities + this.read.counts.measures + this.read.counts.areas;
+    let reason: Message = { en: 'the row has no activity', bg: 'редът няма дейност' };
+    if (this.t.levels.by === 'columns') this.readColumnsRow(row);
+    else reason = this.readItemRow(row) ?? reason;
+    if (this.read.counts.activities + this.read.counts.measures + this.read.counts.areas === before && !this.pending) this.read.counts.unread++;
+    this.reportUnplaced(filled, row, reason);
+  }
+
+  private reportUnplaced(filled: number[], row: number, reason: Message): void {
+    for (const index of filled) {
+      if (this.placed.has(index)) continue;
+      const column = columnAt(this.t.header, index);
+      if (column.key === null) {
+        this.read.unreadColumns.set(index, (this.read.unreadColumns.get(index) ?? 0) + 1);
+        continue;
+      }
+      const text = shorten(cellText(this.cells[index]));
+      this.warnAt(row, column.label, { en: `not imported (${reason.en}): "${text}"`, bg: `не е внесено (${reason.bg}): „${text}“` });
+    }
+  }
+
+  /** A row of one cell: a kind section ("Бързи победи"), an area ("Област 1:", "I. ЛИДЕРСТВО", a row merged across). */
+  private readGroupRow(text: string, index: number, row: number): boolean {
+    if (SECTION_KIND.test(text) && text.length <= 60) {
+      this.sectionKind = kindFromType(text);
+      this.read.kindFromSections = true;
+      this.closeMeasure();
+      return true;
+    }
+    let heading = parseAreaHeading(text);
+    if (!heading) {
+      const key = columnAt(this.t.header, index).key;
+      const split = splitCode(text);
+      if (split.bullet || split.level === 'measure' || split.level === 'activity') return false;
+      const firstColumn = Math.min(...this.t.header.columns.filter((c) => c.key !== null).map((c) => c.index));
+      const isTitle = key === titleKey(this.t.header);
+      if (this.t.levels.by === 'columns') {
+        if (index !== firstColumn && !this.across.has(row)) return false;
+        if (key === 'activity' && !this.across.has(row)) return false;
+        if (codeDepth(split.code) > 1) return false;
+      } else if (this.t.levels.by === 'numbering') {
+        const depths = this.t.levels.depths;
+        if (split.code !== null && codeDepth(split.code) !== depths.area) return false;
+        if (split.code === null && isTitle && !this.across.has(row) && !(index === firstColumn && key !== 'code')) {
+          if (this.measure || this.pending) return false;
+        }
+      } else if (isTitle && !this.across.has(row) && split.code !== null) return false;
+      else if (isTitle && !this.across.has(row) && index !== firstColumn) return false;
+      heading = { code: split.code ?? '', title: split.title };
+    }
+    this.closeMeasure();
+    const code = heading.code || String(this.areas.length + 1);
+    const area = this.openArea(code, heading.title);
+    if (heading.code === '') this.uncodedAreas.push({ area, row, column: columnAt(this.t.header, index).label });
+    return true;
+  }
+
+  private readColumnsRow(row: number): void {
+    const measureText = this.has('measure') ? cellText(this.take('measure')) : '';
+    const activityText = normaliseSpace(cellText(this.peek('activity')));
+    if (this.has('area')) this.openAreaFromColumn(cellText(this.take('area')), row);
+    // A code column on a row that starts a measure numbers the measure ("1.1"), unless it is deeper
+    // ("1.1.1": the activity's, its measure's being the rest); on other rows it numbers the activity.
+    const activitySplit = splitCode(activityText);
+    let codeCell = readCodeCell(cellText(this.peek('code')));
+    if (measureText) {
+      const split = splitCode(measureText);
+      let code = split.code;
+      const starts = this.measure === null || (code !== null ? code !== this.measure.code : split.title !== this.measure.title);
+      if (code === null && codeCell !== null && starts && codeCell !== activitySplit.code) {
+        if (codeDepth(codeCell) < 3) {
+          code = codeCell;
+          this.take('code');
+          codeCell = null;
+        } else code = codeCell.split('.').slice(0, -1).join('.');
+      }
+      this.openMeasure(code, split.title, row);
+    }
+    const measure = this.measure ?? (activityText ? this.measureFromActivityCode(activityText, row) : null);
+    if (!measure) return;
+    this.applyKinds(measure, row);
+    if (activityText) {
+      this.take('activity');
+      if (codeCell !== null) this.take('code');
+      this.addItem(measure, row, activitySplit.code ?? codeCell, activitySplit.title, activitySplit.bullet === true);
+    } else if (this.pending?.measure === measure && this.pending.row === row) this.keepForPending();
+  }
+
+  /** A row of a table with one title column: its level from its number, its list mark, or the level rule. */
+  private readItemRow(row: number): Message | null {
+    const key = titleKey(this.t.header)!;
+    const text = normaliseSpace(cellText(this.take(key)));
+    const codeText = cellText(this.take('code')).trim();
+    if (this.has('area')) this.openAreaFromColumn(cellText(this.take('area')), row);
+    if (!text) return null;
+    const split = splitCode(text);
+    if (ROMAN_CELL.test(codeText)) {
+      this.closeMeasure();
+      this.openArea(readCodeCell(codeText)!, split.title);
+      return null;
+    }
+    const code = readCodeCell(codeText) ?? split.code;
+    const title = split.title;
+    const level = this.levelOf(code, split.level, split.bullet === true);
+    if (level === 'area') {
+      this.closeMeasure();
+      this.openArea(code!, title);
+      return null;
+    }
+    if (level === 'measure') {
+      this.openMeasure(code, title, row);
+      this.applyKinds(this.measure!, row);
+      this.keepForPending();
+      if (this.t.levels.by === 'every-row') this.closeMeasure();
+      return null;
+    }
+    const measure = this.measureForActivity(code, row);
+    if (!measure) return { en: 'no measure above this row', bg: 'над този ред няма мярка' };
+    this.applyKinds(measure, row);
+    this.addItem(measure, row, code, title, split.bullet === true);
+    return null;
+  }
+
+  private levelOf(code: string | null, named: Level | undefined, bullet: boolean): Level {
+    const levels = this.t.levels;
+    if (levels.by !== 'numbering') return 'measure';
+    if (named) return named;
+    if (bullet) return 'activity';
+    const depth = codeDepth(code);
+    const { area, measure, activity } = levels.depths;
+    if (code === null) return this.measure || measure === undefined ? 'activity' : 'measure';
+    if (depth === area) return 'area';
+    if (depth === measure) return 'measure';
+    if (depth === activity) return 'activity';
+    if (this.measure && measure !== undefined && depth <= measure) return 'activity'; // "1." again under each measure
+    return depth > activity ? 'activity' : 'measure';
+  }
+
+  // ...continued in the second part of the class.
+
+  private openArea(code: string, title: string): ParsedArea {
+    this.closeMeasure();
+    this.area = { code, title, measures: [] };
+    this.areas.push(this.area);
+    this.tableAreas.push(this.area);
+    this.read.counts.areas++;
+    return this.area;
+  }
+
+  /** An area column: a new area when its text changes. */
+  private openAreaFromColumn(text: string, row: number): void {
+    const heading = parseAreaHeading(text) ?? (({ code, title }) => ({ code: code ?? '', title }))(splitCode(text));
+    if (this.area && (heading.code ? heading.code === this.area.code : heading.title === this.area.title)) return;
+    const code = heading.code || String(this.areas.length + 1);
+    if (!heading.code) this.warnAt(row, this.label('area'), { en: `area without a number; given ${code}`, bg: `област без номер; даден е ${code}` });
+    this.openArea(code, heading.title);
+  }
+
+  /** Rows before any area row: the area is the sheet (or, for a sheet of one kind, one area for all such sheets). */
+  private currentArea(row: number): ParsedArea {
+    if (this.area) return this.area;
+    const heading = parseAreaHeading(this.t.sheet.name);
+    if (heading) return this.openArea(heading.code, heading.title || this.t.sheet.name);
+    if (this.t.kind !== null && this.sharedArea) {
+      this.area = this.sharedArea;
+      this.defaultArea = this.sharedArea;
+      return this.area;
+    }
+    const code = String(this.areas.length + 1);
+    const title = this.t.kind !== null ? this.planTitle : this.t.sheet.name;
+    this.warnAt(
+      row,
+      null,
+      this.t.kind === null
+        ? { en: `no area row above this row; area ${code} is named after the sheet`, bg: `над този ред няма ред на област; област ${code} е наречена на листа` }
+        : { en: `no area row above this row; area ${code} is named after the plan`, bg: `над този ред няма ред на област; област ${code} е наречена на плана` },
+    );
+    const area = this.openArea(code, title);
+    this.defaultArea = area;
+    if (this.t.kind !== null) this.sharedArea = area;
+    return area;
+  }
+
+  /** A measure: a new one, or the current one repeated (same code, or same text without code). */
+  private openMeasure(code: string | null, title: string, row: number): void {
+    const current = this.measure;
+    if (current && (code !== null ? code === current.code : title === current.title)) {
+      if (title !== current.title && title !== '') {
+        this.warnAt(row, this.label(this.measureKey()), {
+          en: `measure ${code} has another title on this row; the first one is kept`,
+          bg: `мярка ${code} има друго наименование на този ред; запазено е първото`,
+        });
+      }
+      return;
+    }
+    this.closeMeasure();
+    const area = this.currentArea(row);
+    const measureCode = code ?? `${area.code}.${area.measures.length + 1}`;
+    if (code === null) this.uncodedRows.push({ row, level: 'measure', code: measureCode, column: this.label(this.measureKey()) });
+    else this.coded.measure++;
+    this.measure = { code: measureCode, title, kind: this.sectionKind ?? this.t.kind, cafRefs: [], activities: [] };
+    area.measures.push(this.measure);
+    this.read.counts.measures++;
+    this.pending = { measure: this.measure, cells: [], row };
+  }
+
+  private measureKey(): ColumnKey {
+    return this.t.header.keys.measure !== undefined ? 'measure' : titleKey(this.t.header)!;
+  }
+
+  /** The cells of a measure's own row: its activities' fields where theirs are empty, or its one activity. */
+  private keepForPending(): void {
+    if (!this.pending) return;
+    this.pending.cells = this.cells;
+    for (const key of ACTIVITY_FIELD_KEYS) if (this.has(key)) this.take(key);
+  }
+
+  /** A measure without activity rows becomes one activity of the same title (code: the measure's + ".1"). */
+  private closeMeasure(): void {
+    const pending = this.pending;
+    this.pending = null;
+    this.measure = null;
+    if (!pending || pending.measure.activities.length > 0) return;
+    const { measure, cells, row } = pending;
+    const [rowCells, placed] = [this.cells, [...this.placed]];
+    this.cells = cells;
+    this.addActivity(measure, row, `${measure.code}.1`, measure.title, true);
+    this.cells = rowCells;
+    this.placed.clear();
+    for (const index of placed) this.placed.add(index);
+    if (this.t.levels.by !== 'every-row') {
+      this.warnAt(row, this.label(this.measureKey()), {
+        en: `measure ${measure.code} has no activities; read as one activity ${measure.code}.1 of the same title`,
+        bg: `мярка ${measure.code} няма дейности; прочетена е като една дейност ${measure.code}.1 със същото наименование`,
+      });
+    }
+  }
+
+  /** Without a measure level, "1.2.3" belongs to measure "1.2" (created without a title). */
+  private measureFromActivityCode(activityText: string, row: number): ParsedMeasure | null {
+    if (this.t.header.keys.measure !== undefined) return null;
+    const { code } = splitCode(activityText);
+    return codeDepth(code) < 2 ? null : this.measureOfPrefix(code!, row);
+  }
+
+  private measureOfPrefix(activityCode: string, row: number): ParsedMeasure {
+    const measureCode = activityCode.split('.').slice(0, -1).join('.');
+    const area = this.currentArea(row);
+    const existing = area.measures.find((m) => m.code === measureCode);
+    if (existing) return existing;
+    this.warnAt(row, this.label(titleKey(this.t.header)!), {
+      en: `no measure level; measure ${measureCode} made from the activity code, without a title`,
+      bg: `няма ниво на мерки; мярка ${measureCode} е създадена от кода на дейността, без наименование`,
+    });
+    const measure: ParsedMeasure = { code: measureCode, title: '', kind: this.sectionKind ?? this.t.kind, cafRefs: [], activities: [] };
+    area.measures.push(measure);
+    this.read.counts.measures++;
+    this.measure = measure;
+    return measure;
+  }
+
+  private measureForActivity(code: string | null, row: number): ParsedMeasure | null {
+    const levels = this.t.levels;
+    const noMeasureLevel = levels.by === 'numbering' && levels.depths.measure === undefined;
+    if (noMeasureLevel && code !== null && codeDepth(code) >= 2) {
+      if (this.measure && code.startsWith(`${this.measure.code}.`)) return this.measure;
+      return this.measureOfPrefix(code, row);
+    }
+    return this.measure;
+  }
+
+  /** Kind and CAF references belong to the measure, whichever of its rows holds them. */
+  private applyKinds(measure: ParsedMeasure, row: number): void {
+    for (const key of KIND_COLUMNS) {
+      if (this.has(key)) applyKind(measure, key, cellText(this.take(key)), (message) => this.warnAt(row, this.label(key), message));
+    }
+  }
+
+  /** An activity row: its code as written, a number within its measure ("1.", "а)"), or the next in order. */
+  private addItem(measure: ParsedMeasure, row: number, rawCode: string | null, title: string, bullet: boolean): void {
+    const next = `${measure.code}.${measure.activities.length + 1}`;
+    let code = rawCode ?? next;
+    if (rawCode !== null && !rawCode.startsWith(`${measure.code}.`) && codeDepth(rawCode) <= codeDepth(measure.code)) {
+      code = codeDepth(rawCode) === 1 ? `${measure.code}.${rawCode}` : next; // numbered within the measure
+    }
+    if (rawCode === null && !bullet) this.uncodedRows.push({ row, level: 'activity', code, column: this.label(titleKey(this.t.header)!) });
+    else this.coded.activity++;
+    this.addActivity(measure, row, code, title, false);
+  }
+
+  private addActivity(measure: ParsedMeasure, row: number, code: string, title: string, fromMeasureRow: boolean): void {
+    const source: SourceRef = { sheet: this.t.sheet.name, row };
+    const first = this.activitySources.get(code);
+    if (first === undefined) this.activitySources.set(code, source);
+    else {
+      const sameSheet = first.sheet === source.sheet;
+      this.warnAt(row, this.label(titleKey(this.t.header)!), {
+        en: `activity code ${code} is used twice (also on ${sameSheet ? '' : `sheet "${first.sheet}" `}row ${first.row}); both kept`,
+        bg: `кодът на дейност ${code} е използван два пъти (и на ${sameSheet ? '' : `лист „${first.sheet}“, `}ред ${first.row}); запазени са и двете`,
+      });
+    }
+    this.fallback = !fromMeasureRow && this.pending?.measure === measure && this.pending.row !== row ? this.pending.cells : null;
+    this.row = row;
+    const activity = readActivity(code, title, source, this);
+    measure.activities.push(activity);
+    this.read.counts.activities++;
+  }
+
+  /** One warning for a table without numbers, else one per row left without; trailing text rows are not areas. */
+  private finishTable(): void {
+    for (const level of ['measure', 'activity'] as const) {
+      const rows = this.uncodedRows.filter((r) => r.level === level);
+      if (rows.length === 0) continue;
+      if (this.coded[level] === 0 && rows.length > 1) {
+        this.read.uncoded = true;
+        const [first, last] = [rows[0], rows[rows.length - 1]];
+        const words =
+          this.t.levels.by === 'every-row'
+            ? { en: 'rows', bg: 'редовете' }
+            : level === 'measure'
+              ? { en: 'measures', bg: 'мерките' }
+              : { en: 'activities', bg: 'дейностите' };
+        this.warnAt(first.row, first.column, {
+          en: `the ${words.en} have no numbers; numbered in order (${first.code} to ${last.code})`,
+          bg: `${words.bg} нямат номера; номерирани са поред (от ${first.code} до ${last.code})`,
+        });
+      } else {
+        for (const { row, code, column } of rows) {
+          const message: Message =
+            level === 'measure'
+              ? { en: `measure has no code; given ${code}`, bg: `мярката няма код; даден е ${code}` }
+              : { en: `activity has no code; given ${code}`, bg: `дейността няма код; даден е ${code}` };
+          this.warnAt(row, column, message);
+        }
+      }
+    }
+    for (const { area, row, column } of this.uncodedAreas) {
+      if (area.measures.length > 0) this.warnAt(row, column, { en: `area row without a number; given ${area.code}`, bg: `ред на област без номер; даден е ${area.code}` });
+    }
+    // Text under the table read as area rows with nothing in them: a footnote, not an area.
+    for (const area of this.tableAreas) {
+      if (area.measures.length > 0 || area === this.sharedArea) continue;
+      this.areas.splice(this.areas.indexOf(area), 1);
+      this.read.counts.areas--;
+      this.read.counts.skipped++;
+    }
+    this.read.levelsFound = this.levelsFound();
+    for (const [index, cells] of this.read.unreadColumns) {
+      this.warnAt(null, columnAt(this.t.header, index).label, {
+        en: `column not read (${cells} ${cells === 1 ? 'cell' : 'cells'}): the importer has no place for it`,
+        bg: `колоната не е прочетена (${cells} ${cells === 1 ? 'клетка' : 'клетки'}): в плана няма място за нея`,
+      });
+    }
+  }
+
+  private levelsFound(): Level[] {
+    const levels: Level[] = [];
+    if (this.tableAreas.some((area) => area !== this.defaultArea && area.measures.length > 0)) levels.push('area');
+    if (this.t.levels.by !== 'every-row') levels.push('measure');
+    levels.push('activity');
+    return levels;
+  }
+
+  private peek(key: ColumnKey): CellValue {
+    const index = this.t.header.keys[key];
+    return index === undefined ? null : (this.cells[index] ?? null);
+  }
+
+  private take(key: ColumnKey): CellValue {
+    const index = this.t.header.keys[key];
+    if (index !== undefined) this.placed.add(index);
+    return this.peek(key);
+  }
+
+  private has(key: ColumnKey): boolean {
+    return !isBlank(this.peek(key));
+  }
+
+  // FieldSource: the activity's fields from its row, or from its measure's own row where its are empty.
+  private fallback: CellValue[] | null = null;
+  private row = 0;
+
+  get dates(): TableRead['dates'] {
+    return this.read.dates;
+  }
+
+  field(key: ColumnKey): CellValue {
+    const own = this.take(key);
+    if (this.fallback === null || !isBlank(own)) return own;
+    const index = this.t.header.keys[key];
+    return index === undefined ? null : (this.fallback[index] ?? null);
+  }
+
+  warnField(column: string | null, message: Message): void {
+    this.warnAt(this.row, column, message);
+  }
+
+  label(key: ColumnKey): string | null {
+    const index = this.t.header.keys[key];
+    return index === undefined ? null : columnAt(this.t.header, index).label;
+  }
+
+  private warnAt(row: number | null, column: string | null, message: Message): void {
+    this.warnings.add({ sheet: this.t.sheet.name, row, column }, message);
+  }
+}
