@@ -1,5 +1,5 @@
 import { ImportError, type Message } from './import-error';
-import { MAX_ROWS, ReadBudget, shortSheetName } from './limits';
+import { ReadBudget, shortSheetName } from './limits';
 import type { Sheet } from './types';
 
 const DELIMITERS = [';', '\t', ','];
@@ -40,45 +40,64 @@ export function detectDelimiter(text: string): string {
 /** RFC 4180 records: quoted fields may hold the delimiter, line breaks and doubled quotes; at most `limit` records. */
 export function parseCsv(text: string, delimiter: string, limit = Infinity): string[][] {
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (char === '"') quoted = false;
-      else field += char;
-      i++;
-      continue;
-    }
-    if (char === '"' && field === '') {
-      quoted = true;
-    } else if (char === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' || char === '\n') {
-      record.push(field);
-      records.push(record);
-      if (records.length >= limit) return records;
-      record = [];
-      field = '';
-      if (char === '\r' && text[i + 1] === '\n') i++;
-    } else {
-      field += char;
-    }
-    i++;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
+  if (limit <= 0) return records;
+  for (const record of csvRecords(text, delimiter)) {
+    if (records.push(record) >= limit) break;
   }
   return records;
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * The records of CSV text one at a time, so that a reader can count and pause between them.
+ * A field is cut out with indexOf and slice, never built a character at a time, so one huge
+ * field costs no more than its copy. A quote opens a quoted field only at the start of the
+ * field; text after its closing quote is kept as written, as is a quote inside an unquoted field.
+ */
+export function* csvRecords(text: string, delimiter: string): Generator<string[]> {
+  const separator = delimiter.charCodeAt(0);
+  const length = text.length;
+  let record: string[] = [];
+  let at = 0;
+  while (at < length) {
+    let field = '';
+    if (text.charCodeAt(at) === QUOTE) {
+      let from = at + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote === -1) {
+          field += text.slice(from);
+          at = length;
+          break;
+        }
+        if (text.charCodeAt(quote + 1) === QUOTE) {
+          field += text.slice(from, quote + 1);
+          from = quote + 2;
+          continue;
+        }
+        field += text.slice(from, quote);
+        at = quote + 1;
+        break;
+      }
+    }
+    let end = at;
+    for (let c = text.charCodeAt(end); end < length && c !== separator && c !== CR && c !== LF; c = text.charCodeAt(++end));
+    record.push(end > at ? field + text.slice(at, end) : field);
+    if (end >= length) break;
+    const stop = text.charCodeAt(end);
+    at = end + 1;
+    if (stop === separator) {
+      if (at >= length) record.push('');
+      continue;
+    }
+    if (stop === CR && text.charCodeAt(at) === LF) at++;
+    yield record;
+    record = [];
+  }
+  if (record.length > 0) yield record;
 }
 
 const PK = [0x50, 0x4b, 0x03, 0x04];
@@ -104,8 +123,12 @@ function notText(bytes: Uint8Array): Message | null {
   return null;
 }
 
-/** A CSV file as one sheet named after the file; row numbers are record numbers, as Excel shows them. */
-export function readCsv(bytes: Uint8Array, sheetName: string): Sheet {
+/**
+ * A CSV file as one sheet named after the file; row numbers are record numbers, as Excel shows
+ * them. Records are counted against the file's budget as they are read, and the reader lets
+ * the event loop go when the budget says so.
+ */
+export async function readCsv(bytes: Uint8Array, sheetName: string): Promise<Sheet> {
   const binary = notText(bytes);
   if (binary) throw new ImportError(sheetName, binary);
   const text = decodeText(bytes);
@@ -116,15 +139,15 @@ export function readCsv(bytes: Uint8Array, sheetName: string): Sheet {
       bg: 'съдържа знаци NUL, значи е двоичен файл, а не CSV текст',
     });
   }
-  const records = parseCsv(text, detectDelimiter(text), MAX_ROWS + 1);
   const budget = new ReadBudget(sheetName);
-  budget.startSheet(shortSheetName(sheetName));
-  return {
-    name: shortSheetName(sheetName),
-    rows: records.map((cells, index) => {
-      budget.row(index + 1, cells.length);
-      cells.forEach((cell, column) => budget.cell(index + 1, column, cell));
-      return { row: index + 1, cells: cells.map((cell) => (cell === '' ? null : cell)) };
-    }),
-  };
+  const sheet: Sheet = { name: shortSheetName(sheetName), rows: [] };
+  budget.startSheet(sheet.name);
+  for (const cells of csvRecords(text, detectDelimiter(text))) {
+    if (budget.due()) await budget.pause();
+    const row = sheet.rows.length + 1;
+    budget.row(row, cells.length);
+    cells.forEach((cell, column) => budget.cell(row, column, cell));
+    sheet.rows.push({ row, cells: cells.map((cell) => (cell === '' ? null : cell)) });
+  }
+  return sheet;
 }

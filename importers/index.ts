@@ -17,7 +17,7 @@ const CSV_EXTENSIONS = ['.csv', '.tsv', '.txt'];
  * (Bulgarian unless told); throws ImportError when the file cannot be read at all.
  */
 export async function parsePlanFile(bytes: Uint8Array, fileName: string, lang: Lang = 'bg'): Promise<ParsedPlan> {
-  return buildPlan(await readSheets(bytes, fileName), fileName, lang);
+  return (await readPlanFile(bytes, fileName, lang, 0)).plan;
 }
 
 export interface SheetPreview {
@@ -25,9 +25,29 @@ export interface SheetPreview {
   rows: string[][];
 }
 
-/** The first rows of each sheet as read, before any interpretation: for the upload preview. */
+/**
+ * Reads the file once for the upload preview: the plan, and the first `sampleSize` rows of each
+ * sheet as read, before any interpretation.
+ */
+export async function readPlanFile(
+  bytes: Uint8Array,
+  fileName: string,
+  lang: Lang = 'bg',
+  sampleSize = 12,
+): Promise<{ plan: ParsedPlan; sampleRows: SheetPreview[] }> {
+  const sheets = await readSheets(bytes, fileName);
+  // Taken before the plan is built, which may fill merged cells in.
+  const sampleRows = firstRows(sheets, sampleSize);
+  return { plan: buildPlan(sheets, fileName, lang), sampleRows };
+}
+
+/** The first rows of each sheet as read, before any interpretation. */
 export async function previewRows(bytes: Uint8Array, fileName: string, n = 15): Promise<SheetPreview[]> {
-  const sheets = await readSheets(bytes, fileName, n);
+  return firstRows(await readSheets(bytes, fileName, n), n);
+}
+
+function firstRows(sheets: Sheet[], n: number): SheetPreview[] {
+  if (n === 0) return [];
   return sheets.map((sheet) => ({
     sheet: sheet.name,
     rows: sheet.rows.slice(0, n).map((row) => row.cells.map(cellText)),
@@ -38,7 +58,7 @@ async function readSheets(bytes: Uint8Array, fileName: string, rowLimit?: number
   if (bytes.length === 0) throw new ImportError(fileName, EMPTY_FILE);
   const extension = /\.[^.\\/]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
   if (XLSX_EXTENSIONS.includes(extension)) return readXlsx(bytes, fileName, rowLimit);
-  if (CSV_EXTENSIONS.includes(extension)) return [readCsv(bytes, baseName(fileName))];
+  if (CSV_EXTENSIONS.includes(extension)) return [await readCsv(bytes, baseName(fileName))];
   const expected = [...XLSX_EXTENSIONS, ...CSV_EXTENSIONS].join(', ');
   const old = extension === '.xls';
   throw new ImportError(fileName, {

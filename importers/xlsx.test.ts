@@ -258,7 +258,7 @@ describe('rows and cells', () => {
     const [sheet] = await readXlsx(sheetBook(rows), 'plan.xlsx', 3);
     expect(sheet!.rows.map((row) => row.row)).toEqual([1, 2, 3]);
     const tooMany = '<row r="1"/>'.repeat(100_001);
-    expect(await failure(sheetBook(tooMany))).toBe('plan.xlsx: refused: sheet "План" has more than 100,000 rows (the limit for a plan)');
+    expect(await failure(sheetBook(tooMany))).toBe('plan.xlsx: refused: the file has more than 100,000 rows (the limit for a plan; reached at sheet "План", row 1)');
   });
 
   it('ignores what is not cell data: comments, processing instructions, CDATA, merge ranges, other elements', async () => {

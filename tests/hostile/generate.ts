@@ -464,7 +464,7 @@ export function hostileFiles(): HostileFile[] {
     category: '50 MB file',
     fileName: 'plan.csv',
     expect: 'refused',
-    message: /more than 100,000 rows/,
+    message: /more than 10,000,000 characters of text/,
     large: true,
     bytes: fiftyMegabyteCsv,
   });
@@ -473,7 +473,7 @@ export function hostileFiles(): HostileFile[] {
     category: '50 MB file',
     fileName: 'plan.xlsx',
     expect: 'refused',
-    message: /more than 100,000 rows/,
+    message: /would unpack to 52 MB \(limit 50 MB\)/,
     large: true,
     bytes: fiftyMegabyteXlsx,
   });
@@ -488,7 +488,7 @@ export function hostileFiles(): HostileFile[] {
   });
 
   // A million rows.
-  add({ id: 'million-rows/exceljs-writer', category: 'a million rows', fileName: 'plan.xlsx', expect: 'refused', message: /more than 100,000 rows/, large: true, bytes: millionRowsExceljs });
+  add({ id: 'million-rows/exceljs-writer', category: 'a million rows', fileName: 'plan.xlsx', expect: 'refused', message: /would unpack to 85 MB \(limit 50 MB\)/, large: true, bytes: millionRowsExceljs });
   add({ id: 'million-rows/empty-rows', category: 'a million rows', fileName: 'plan.xlsx', expect: 'refused', message: /more than 100,000 rows/, large: true, bytes: millionEmptyRows });
   add({ id: 'million-rows/csv-lines', category: 'a million rows', fileName: 'plan.csv', expect: 'refused', message: /more than 100,000 rows/, large: true, bytes: millionLineCsv });
   add({
@@ -696,6 +696,65 @@ export function hostileFiles(): HostileFile[] {
   for (const [name, bytes, expect, message] of bogus) {
     add({ id: `xml/${name}`, category: 'bogus XML', fileName: 'plan.xlsx', expect, message, bytes });
   }
+
+  // A small file that would take gigabytes, or hold the event loop, were the budget per sheet.
+  add({
+    id: 'budget/330-sheets-of-99999-empty-rows',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /would unpack to 1[0-9][0-9] MB/,
+    large: true,
+    bytes: once(() => book(Array.from({ length: 330 }, () => sheetXml('<row/>'.repeat(99_999))))),
+  });
+  add({
+    id: 'budget/150-sheets-of-99999-empty-rows',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /would unpack to 86 MB/,
+    large: true,
+    bytes: once(() => book(Array.from({ length: 150 }, () => sheetXml('<row/>'.repeat(99_999))))),
+  });
+  add({
+    id: 'budget/26-sheets-of-4000-rows',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /the file has more than 100,000 rows .*sheet "Sheet26", row 1\)/,
+    large: true,
+    bytes: once(() => book(Array.from({ length: 26 }, () => sheetXml(rowsXml(Array.from({ length: 4000 }, (_, i) => [`1.1.${i}. Д`])))))),
+  });
+  add({
+    id: 'budget/1-million-tiny-shared-strings',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /shared strings has more than 1,000,000 entries/,
+    large: true,
+    bytes: once(() => planXlsx(planRows(), { sharedStrings: `<sst>${'<si><t>a</t></si>'.repeat(1_000_001)}</sst>` })),
+  });
+  add({
+    id: 'budget/9-million-tiny-shared-strings',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /would unpack to 1[0-9][0-9] MB/,
+    large: true,
+    bytes: once(() => planXlsx(planRows(), { sharedStrings: `<sst>${'<si><t>a</t></si>'.repeat(9_000_000)}</sst>` })),
+  });
+  add({
+    id: 'budget/32000-char-string-in-21000-cells',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /characters of text/,
+    large: true,
+    bytes: once(() => {
+      const rows = Array.from({ length: 21_000 }, (_, i): Cell[] => [{ raw: '<c r="$REF" t="s"><v>1</v></c>' }, `1.1.${i + 1}. Д`, null, null, null, null, { raw: '<c r="$REF" t="s"><v>0</v></c>' }]);
+      return planXlsx([...planRows().slice(0, 3), ...rows], { sharedStrings: sharedStringsXml(['Дълга бележка. '.repeat(2200).slice(0, 32_000), '1.1. Мярка']) });
+    }),
+  });
 
   // Many sheets, many merges.
   add({ id: 'sheets/500-sheets', category: '500 sheets, merges', fileName: 'plan.xlsx', expect: 'parsed', bytes: () => book(Array.from({ length: 500 }, () => sheetXml(rowsXml(planRows())))) });
