@@ -1,21 +1,75 @@
 import { ImportError, type Message } from './import-error';
 import { ReadBudget, shortSheetName } from './limits';
-import type { Sheet } from './types';
+import { columnLetter } from './text';
+import type { Sheet, SheetNote, SheetRow } from './types';
 
 const DELIMITERS = [';', '\t', ','];
 const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 50;
 
-/** UTF-8 with or without BOM, UTF-16 LE with BOM; anything that is not valid UTF-8 is read as Windows-1251. */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+export type Encoding = NonNullable<Sheet['encoding']>;
+
+/**
+ * UTF-16 LE with BOM; otherwise UTF-8 (with or without BOM) unless the whole file says it is
+ * not: read as UTF-8, the file is Windows-1251 only when its bytes that are not UTF-8 outnumber
+ * its characters beyond ASCII that are (Cyrillic in Windows-1251 is almost never valid UTF-8;
+ * in UTF-8 a stray byte is one among thousands). So one stray byte never turns a UTF-8 file
+ * into mojibake: it stays as U+FFFD, which readCsv warns about with its row.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return new TextDecoder('windows-1251').decode(body);
+  const text = new TextDecoder('utf-8').decode(body);
+  let invalid = 0;
+  let beyondAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === REPLACEMENT) invalid++;
+    else if (c >= 0x80) beyondAscii++;
   }
+  if (invalid === 0 || beyondAscii > invalid) return { text, encoding: 'utf-8' };
+  return { text: new TextDecoder('windows-1251').decode(body), encoding: 'windows-1251' };
+}
+
+const REPLACEMENT = 0xfffd;
+/** Rows named one by one in the warning about bytes that are not UTF-8; the rest are counted. */
+const MAX_INVALID_ROWS_NAMED = 20;
+
+/** What may explain a plan not found in a file read as Windows-1251. */
+export const READ_AS_WINDOWS_1251: Message = {
+  en: 'the file is not UTF-8 text, so it was read as Windows-1251 (Cyrillic); if its text looks garbled, save it from Excel as "CSV UTF-8"',
+  bg: 'файлът не е текст в UTF-8 и затова е прочетен като Windows-1251 (кирилица); ако текстът му изглежда объркан, запишете го от Excel като „CSV UTF-8“',
+};
+
+/** The warning for cells with bytes that are not UTF-8 in a UTF-8 file: each row (up to 20) and its columns. */
+function invalidByteNotes(rows: SheetRow[]): SheetNote[] {
+  const notes: SheetNote[] = [];
+  let more = 0;
+  for (const { row, cells } of rows) {
+    const columns = cells.flatMap((cell, column) => (typeof cell === 'string' && cell.includes('\uFFFD') ? [columnLetter(column)] : []));
+    if (columns.length === 0) continue;
+    if (notes.length === MAX_INVALID_ROWS_NAMED) {
+      more++;
+      continue;
+    }
+    notes.push({
+      row,
+      column: columns.join(', '),
+      message: {
+        en: 'a byte that is not UTF-8 (the rest of the file is UTF-8): shown as "\uFFFD"; correct the text here, or save the file again as "CSV UTF-8"',
+        bg: 'байт, който не е UTF-8 (останалата част от файла е UTF-8): показан е като „\uFFFD“; поправете текста тук или запишете файла отново като „CSV UTF-8“',
+      },
+    });
+  }
+  if (more > 0) {
+    notes.push({
+      row: null,
+      column: null,
+      message: { en: `${more} more rows with bytes that are not UTF-8`, bg: `още ${more} реда с байтове, които не са UTF-8` },
+    });
+  }
+  return notes;
 }
 
 /**
@@ -131,7 +185,7 @@ function notText(bytes: Uint8Array): Message | null {
 export async function readCsv(bytes: Uint8Array, sheetName: string): Promise<Sheet> {
   const binary = notText(bytes);
   if (binary) throw new ImportError(sheetName, binary);
-  const text = decodeText(bytes);
+  const { text, encoding } = decodeText(bytes);
   if (!/\S/.test(text)) throw new ImportError(sheetName, { en: 'the file holds no text', bg: 'файлът не съдържа текст' });
   if (text.includes('\0')) {
     throw new ImportError(sheetName, {
@@ -140,7 +194,7 @@ export async function readCsv(bytes: Uint8Array, sheetName: string): Promise<She
     });
   }
   const budget = new ReadBudget(sheetName);
-  const sheet: Sheet = { name: shortSheetName(sheetName), rows: [] };
+  const sheet: Sheet = { name: shortSheetName(sheetName), rows: [], encoding };
   budget.startSheet(sheet.name);
   for (const cells of csvRecords(text, detectDelimiter(text))) {
     if (budget.due()) await budget.pause();
@@ -149,5 +203,6 @@ export async function readCsv(bytes: Uint8Array, sheetName: string): Promise<She
     cells.forEach((cell, column) => budget.cell(row, column, cell));
     sheet.rows.push({ row, cells: cells.map((cell) => (cell === '' ? null : cell)) });
   }
+  if (encoding === 'utf-8' && text.includes('\uFFFD')) sheet.notes = invalidByteNotes(sheet.rows);
   return sheet;
 }

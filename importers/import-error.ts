@@ -22,6 +22,11 @@ export class ImportError extends Error {
   in(lang: Lang): string {
     return describe(this.fileName, this.reason[lang]);
   }
+
+  /** The same refusal with what may explain it added (the encoding a CSV file was read in, say). */
+  withNote(note: Message): ImportError {
+    return new ImportError(this.fileName, { en: `${this.reason.en}; ${note.en}`, bg: `${this.reason.bg}; ${note.bg}` });
+  }
 }
 
 export const EMPTY_FILE: Message = { en: 'the file is empty', bg: 'файлът е празен' };

@@ -1,5 +1,5 @@
 import type { Lang } from '../app/domain/lang';
-import { readCsv } from './csv';
+import { READ_AS_WINDOWS_1251, readCsv } from './csv';
 import { EMPTY_FILE, ImportError, baseName } from './import-error';
 import { buildPlan } from './plan-builder';
 import { cellText } from './text';
@@ -38,7 +38,20 @@ export async function readPlanFile(
   const sheets = await readSheets(bytes, fileName);
   // Taken before the plan is built, which may fill merged cells in.
   const sampleRows = firstRows(sheets, sampleSize);
-  return { plan: buildPlan(sheets, fileName, lang), sampleRows };
+  let plan: ParsedPlan;
+  try {
+    plan = buildPlan(sheets, fileName, lang);
+  } catch (error) {
+    // No plan found in text read in a guessed encoding: the guess may be why.
+    const guessed = sheets.some((sheet) => sheet.encoding === 'windows-1251');
+    if (error instanceof ImportError && guessed) throw error.withNote(READ_AS_WINDOWS_1251);
+    throw error;
+  }
+  // What the readers noticed comes first among the warnings.
+  const notes = sheets.flatMap((sheet) =>
+    (sheet.notes ?? []).map((note) => ({ sheet: sheet.name, row: note.row, column: note.column, message: note.message[lang] })),
+  );
+  return { plan: notes.length > 0 ? { ...plan, warnings: [...notes, ...plan.warnings] } : plan, sampleRows };
 }
 
 /** The first rows of each sheet as read, before any interpretation. */

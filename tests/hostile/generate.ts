@@ -538,10 +538,10 @@ export function hostileFiles(): HostileFile[] {
     ['utf16le-plan', 'plan.csv', () => new Uint8Array([0xff, 0xfe, ...Buffer.from(plan, 'utf16le')]), 'parsed'],
     ['utf16le-odd-length', 'plan.csv', () => new Uint8Array([0xff, 0xfe, ...Buffer.from(plan, 'utf16le'), 0x41]), 'parsed'],
     ['utf16le-without-bom', 'plan.csv', () => new Uint8Array(Buffer.from(plan, 'utf16le')), 'refused', /NUL characters/],
-    // Not valid UTF-8 anywhere: the whole file is read as Windows-1251 (the fallback), so the header is not found.
-    ['invalid-utf8-header', 'plan.csv', () => new Uint8Array([0xc3, 0x28, 0xa0, 0xa1, ...utf8(plan), 0xff, 0xfe, 0xfd]), 'refused', /no header row found/],
-    ['overlong-utf8', 'plan.csv', () => new Uint8Array([...utf8(plan), 0xc0, 0xaf, 0xe0, 0x80, 0xaf]), 'refused', /no header row found/],
-    ['lone-surrogate-utf8', 'plan.csv', () => new Uint8Array([...utf8(plan), 0xed, 0xa0, 0x80]), 'refused', /no header row found/],
+    // UTF-8 with a few bytes that are not: read as UTF-8 (those bytes as U+FFFD, with a warning), never as Windows-1251.
+    ['invalid-utf8-header', 'plan.csv', () => new Uint8Array([0xc3, 0x28, 0xa0, 0xa1, ...utf8(plan), 0xff, 0xfe, 0xfd]), 'parsed'],
+    ['overlong-utf8', 'plan.csv', () => new Uint8Array([...utf8(plan), 0xc0, 0xaf, 0xe0, 0x80, 0xaf]), 'parsed'],
+    ['lone-surrogate-utf8', 'plan.csv', () => new Uint8Array([...utf8(plan), 0xed, 0xa0, 0x80]), 'parsed'],
     ['invalid-utf8-latin-header', 'plan.csv', () => new Uint8Array([...utf8('Measure;Activity;Start;End\n1.1. M;1.1.1. A\xff;2023;2024\n'), 0xff]), 'parsed'],
     ['windows-1251', 'plan.csv', () => new Uint8Array(Buffer.from(planCsv(), 'latin1')), 'either'],
     ['nul-in-cell', 'plan.csv', () => utf8(plan.replace('Първа дейност', 'Първа\0дейност')), 'refused', /NUL characters/],
