@@ -90,6 +90,13 @@ describe('CSV files', () => {
     });
   });
 
+  it('strips control and bidi-override characters from cells and from the sheet name', async () => {
+    const text = 'Мярка;Дейност;Срок\n1.1. М;1.1.1. Зад\u001b[31mача\u202Egpj.exe;31.12.2023\n';
+    const plan = await parsePlanFile(utf8(text), 'план\u202E.csv', 'en');
+    expect(activities(plan)[0].title).toBe('Зад[31mачаgpj.exe');
+    expect(activities(plan)[0].source.sheet).toBe('план.csv');
+  });
+
   it('says which encoding it guessed when no header is found in a file that is not UTF-8', async () => {
     // DOS Cyrillic (CP866): А-п are 0x80-0xAF, р-я 0xE0-0xEF; neither UTF-8 nor Windows-1251.
     const cp866 = (char: string) => {

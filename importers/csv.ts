@@ -1,3 +1,4 @@
+import { stripUnsafeChars } from '../app/domain/safe-text';
 import { ImportError, type Message } from './import-error';
 import { ReadBudget, shortSheetName } from './limits';
 import { columnLetter } from './text';
@@ -194,14 +195,15 @@ export async function readCsv(bytes: Uint8Array, sheetName: string): Promise<She
     });
   }
   const budget = new ReadBudget(sheetName);
-  const sheet: Sheet = { name: shortSheetName(sheetName), rows: [], encoding };
+  const sheet: Sheet = { name: shortSheetName(stripUnsafeChars(sheetName)), rows: [], encoding };
   budget.startSheet(sheet.name);
   for (const cells of csvRecords(text, detectDelimiter(text))) {
     if (budget.due()) await budget.pause();
     const row = sheet.rows.length + 1;
     budget.row(row, cells.length);
     cells.forEach((cell, column) => budget.cell(row, column, cell));
-    sheet.rows.push({ row, cells: cells.map((cell) => (cell === '' ? null : cell)) });
+    // Control and bidi-override characters are stripped on the way in, as from every file.
+    sheet.rows.push({ row, cells: cells.map((cell) => stripUnsafeChars(cell) || null) });
   }
   if (encoding === 'utf-8' && text.includes('\uFFFD')) sheet.notes = invalidByteNotes(sheet.rows);
   return sheet;

@@ -1,3 +1,4 @@
+import { stripUnsafeChars } from '../app/domain/safe-text';
 import { ImportError } from './import-error';
 import { ReadBudget, shortSheetName } from './limits';
 import type { CellValue, Sheet } from './types';
@@ -33,7 +34,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
     };
     const sheets: Sheet[] = [];
     for (const { name, path } of worksheetParts(workbook, relationships, parts)) {
-      sheets.push(await readSheet(await scan(path), shortSheetName(name), book, budget, rowLimit));
+      sheets.push(await readSheet(await scan(path), shortSheetName(stripUnsafeChars(name)), book, budget, rowLimit));
     }
     return sheets;
   } catch (error) {
@@ -203,10 +204,14 @@ function readStringItem(xml: XmlScanner): string {
   return unescapeOoxml(text);
 }
 
-/** Excel writes characters XML cannot hold (a carriage return, say) as _xHHHH_, and "_x" itself as _x005F_x. */
+/**
+ * Excel writes characters XML cannot hold (a carriage return, say) as _xHHHH_, and "_x" itself
+ * as _x005F_x. What comes in is stripped of control and bidi-override characters (NUL, ESC,
+ * U+202E, ...; written as _x0000_ or as XML entities), as everything a file sends in is.
+ */
 function unescapeOoxml(text: string): string {
-  if (text.indexOf('_x') === -1) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (text.indexOf('_x') === -1) return stripUnsafeChars(text);
+  return stripUnsafeChars(text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
 }
 
 async function readSheet(xml: XmlScanner, name: string, book: Book, budget: ReadBudget, rowLimit: number): Promise<Sheet> {
