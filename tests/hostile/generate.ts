@@ -464,7 +464,7 @@ export function hostileFiles(): HostileFile[] {
     category: '50 MB file',
     fileName: 'plan.csv',
     expect: 'refused',
-    message: /more than 10,000,000 characters of text/,
+    message: /more than 100,000 rows/,
     large: true,
     bytes: fiftyMegabyteCsv,
   });
