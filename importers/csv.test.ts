@@ -54,10 +54,10 @@ describe('CSV files', () => {
   });
 
   it('decodes BOM, UTF-8, UTF-16 and Windows-1251', () => {
-    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Мярка')]))).toBe('Мярка');
-    expect(decodeText(utf8('Мярка'))).toBe('Мярка');
-    expect(decodeText(windows1251('Мярка; Ёж'))).toBe('Мярка; Ёж');
-    expect(decodeText(Uint8Array.from([0xff, 0xfe, ...Buffer.from('Мярка', 'utf16le')]))).toBe('Мярка');
+    expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Мярка')]))).toEqual({ text: 'Мярка', encoding: 'utf-8' });
+    expect(decodeText(utf8('Мярка'))).toEqual({ text: 'Мярка', encoding: 'utf-8' });
+    expect(decodeText(windows1251('Мярка; Ёж'))).toEqual({ text: 'Мярка; Ёж', encoding: 'windows-1251' });
+    expect(decodeText(Uint8Array.from([0xff, 0xfe, ...Buffer.from('Мярка', 'utf16le')]))).toEqual({ text: 'Мярка', encoding: 'utf-16le' });
   });
 
   it('parses quoted fields with delimiters, line breaks and doubled quotes', () => {
@@ -73,6 +73,42 @@ describe('CSV files', () => {
     expect(detectDelimiter('Мярка;Дейност;Срок\nа, б, в, г;д, е;2023\nж;з, и, й, к, л, м;2024\n')).toBe(';');
     expect(detectDelimiter('Measure,Activity,End\n1.1,"a; b",2023\n')).toBe(',');
     expect(detectDelimiter('Мярка\tДейност\tСрок\nа, б\tв; г\t2023\n')).toBe('\t');
+  });
+
+  it('reads a UTF-8 file with a stray byte as UTF-8, warning with the row and column of the byte', async () => {
+    const text = utf8(csvText(';'));
+    // In "Дирекция АПОФУС", the last cell of row 4.
+    const bytes = Uint8Array.from([...text.subarray(0, text.length - 20), 0xff, ...text.subarray(text.length - 20)]);
+    const plan = await parsePlanFile(bytes, 'plan.csv', 'en');
+    // Every Cyrillic text as written: the file is not read as Windows-1251.
+    expect(activities(plan).map((a) => a.title)).toEqual(['Подготовка на „Доклад“ – ёлха', 'Провеждане']);
+    expect(plan.warnings[0]).toEqual({
+      sheet: 'plan.csv',
+      row: 4,
+      column: 'G',
+      message: 'a byte that is not UTF-8 (the rest of the file is UTF-8): shown as "\uFFFD"; correct the text here, or save the file again as "CSV UTF-8"',
+    });
+  });
+
+  it('strips control and bidi-override characters from cells and from the sheet name', async () => {
+    const text = 'Мярка;Дейност;Срок\n1.1. М;1.1.1. Зад\u001b[31mача\u202Egpj.exe;31.12.2023\n';
+    const plan = await parsePlanFile(utf8(text), 'план\u202E.csv', 'en');
+    expect(activities(plan)[0].title).toBe('Зад[31mачаgpj.exe');
+    expect(activities(plan)[0].source.sheet).toBe('план.csv');
+  });
+
+  it('says which encoding it guessed when no header is found in a file that is not UTF-8', async () => {
+    // DOS Cyrillic (CP866): А-п are 0x80-0xAF, р-я 0xE0-0xEF; neither UTF-8 nor Windows-1251.
+    const cp866 = (char: string) => {
+      const code = char.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (code >= 0x410 && code <= 0x43f) return code - 0x410 + 0x80;
+      if (code >= 0x440 && code <= 0x44f) return code - 0x440 + 0xe0;
+      return 0x3f;
+    };
+    const bytes = Uint8Array.from(csvText(';'), cp866);
+    const error = (await parsePlanFile(bytes, 'plan.csv', 'en').catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(/^plan\.csv: no header row found in any sheet .*; the file is not UTF-8 text, so it was read as Windows-1251 \(Cyrillic\); if its text looks garbled, save it from Excel as "CSV UTF-8"$/);
   });
 
   it('counts records, not lines, for the row of a warning after a quoted line break', async () => {

@@ -1,21 +1,76 @@
+import { stripUnsafeChars } from '../app/domain/safe-text';
 import { ImportError, type Message } from './import-error';
-import { MAX_ROWS, ReadBudget, shortSheetName } from './limits';
-import type { Sheet } from './types';
+import { ReadBudget, shortSheetName } from './limits';
+import { columnLetter } from './text';
+import type { Sheet, SheetNote, SheetRow } from './types';
 
 const DELIMITERS = [';', '\t', ','];
 const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 50;
 
-/** UTF-8 with or without BOM, UTF-16 LE with BOM; anything that is not valid UTF-8 is read as Windows-1251. */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+export type Encoding = NonNullable<Sheet['encoding']>;
+
+/**
+ * UTF-16 LE with BOM; otherwise UTF-8 (with or without BOM) unless the whole file says it is
+ * not: read as UTF-8, the file is Windows-1251 only when its bytes that are not UTF-8 outnumber
+ * its characters beyond ASCII that are (Cyrillic in Windows-1251 is almost never valid UTF-8;
+ * in UTF-8 a stray byte is one among thousands). So one stray byte never turns a UTF-8 file
+ * into mojibake: it stays as U+FFFD, which readCsv warns about with its row.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const body = bytes.subarray(start);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    return new TextDecoder('windows-1251').decode(body);
+  const text = new TextDecoder('utf-8').decode(body);
+  let invalid = 0;
+  let beyondAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === REPLACEMENT) invalid++;
+    else if (c >= 0x80) beyondAscii++;
   }
+  if (invalid === 0 || beyondAscii > invalid) return { text, encoding: 'utf-8' };
+  return { text: new TextDecoder('windows-1251').decode(body), encoding: 'windows-1251' };
+}
+
+const REPLACEMENT = 0xfffd;
+/** Rows named one by one in the warning about bytes that are not UTF-8; the rest are counted. */
+const MAX_INVALID_ROWS_NAMED = 20;
+
+/** What may explain a plan not found in a file read as Windows-1251. */
+export const READ_AS_WINDOWS_1251: Message = {
+  en: 'the file is not UTF-8 text, so it was read as Windows-1251 (Cyrillic); if its text looks garbled, save it from Excel as "CSV UTF-8"',
+  bg: 'файлът не е текст в UTF-8 и затова е прочетен като Windows-1251 (кирилица); ако текстът му изглежда объркан, запишете го от Excel като „CSV UTF-8“',
+};
+
+/** The warning for cells with bytes that are not UTF-8 in a UTF-8 file: each row (up to 20) and its columns. */
+function invalidByteNotes(rows: SheetRow[]): SheetNote[] {
+  const notes: SheetNote[] = [];
+  let more = 0;
+  for (const { row, cells } of rows) {
+    const columns = cells.flatMap((cell, column) => (typeof cell === 'string' && cell.includes('\uFFFD') ? [columnLetter(column)] : []));
+    if (columns.length === 0) continue;
+    if (notes.length === MAX_INVALID_ROWS_NAMED) {
+      more++;
+      continue;
+    }
+    notes.push({
+      row,
+      column: columns.join(', '),
+      message: {
+        en: 'a byte that is not UTF-8 (the rest of the file is UTF-8): shown as "\uFFFD"; correct the text here, or save the file again as "CSV UTF-8"',
+        bg: 'байт, който не е UTF-8 (останалата част от файла е UTF-8): показан е като „\uFFFD“; поправете текста тук или запишете файла отново като „CSV UTF-8“',
+      },
+    });
+  }
+  if (more > 0) {
+    notes.push({
+      row: null,
+      column: null,
+      message: { en: `${more} more rows with bytes that are not UTF-8`, bg: `още ${more} реда с байтове, които не са UTF-8` },
+    });
+  }
+  return notes;
 }
 
 /**
@@ -40,45 +95,64 @@ export function detectDelimiter(text: string): string {
 /** RFC 4180 records: quoted fields may hold the delimiter, line breaks and doubled quotes; at most `limit` records. */
 export function parseCsv(text: string, delimiter: string, limit = Infinity): string[][] {
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (char === '"') quoted = false;
-      else field += char;
-      i++;
-      continue;
-    }
-    if (char === '"' && field === '') {
-      quoted = true;
-    } else if (char === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' || char === '\n') {
-      record.push(field);
-      records.push(record);
-      if (records.length >= limit) return records;
-      record = [];
-      field = '';
-      if (char === '\r' && text[i + 1] === '\n') i++;
-    } else {
-      field += char;
-    }
-    i++;
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
+  if (limit <= 0) return records;
+  for (const record of csvRecords(text, delimiter)) {
+    if (records.push(record) >= limit) break;
   }
   return records;
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * The records of CSV text one at a time, so that a reader can count and pause between them.
+ * A field is cut out with indexOf and slice, never built a character at a time, so one huge
+ * field costs no more than its copy. A quote opens a quoted field only at the start of the
+ * field; text after its closing quote is kept as written, as is a quote inside an unquoted field.
+ */
+export function* csvRecords(text: string, delimiter: string): Generator<string[]> {
+  const separator = delimiter.charCodeAt(0);
+  const length = text.length;
+  let record: string[] = [];
+  let at = 0;
+  while (at < length) {
+    let field = '';
+    if (text.charCodeAt(at) === QUOTE) {
+      let from = at + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote === -1) {
+          field += text.slice(from);
+          at = length;
+          break;
+        }
+        if (text.charCodeAt(quote + 1) === QUOTE) {
+          field += text.slice(from, quote + 1);
+          from = quote + 2;
+          continue;
+        }
+        field += text.slice(from, quote);
+        at = quote + 1;
+        break;
+      }
+    }
+    let end = at;
+    for (let c = text.charCodeAt(end); end < length && c !== separator && c !== CR && c !== LF; c = text.charCodeAt(++end));
+    record.push(end > at ? field + text.slice(at, end) : field);
+    if (end >= length) break;
+    const stop = text.charCodeAt(end);
+    at = end + 1;
+    if (stop === separator) {
+      if (at >= length) record.push('');
+      continue;
+    }
+    if (stop === CR && text.charCodeAt(at) === LF) at++;
+    yield record;
+    record = [];
+  }
+  if (record.length > 0) yield record;
 }
 
 const PK = [0x50, 0x4b, 0x03, 0x04];
@@ -110,11 +184,15 @@ function fieldText(field: string): string {
   return formula ? formula[1].replace(/""/g, '"') : field;
 }
 
-/** A CSV file as one sheet named after the file; row numbers are record numbers, as Excel shows them. */
-export function readCsv(bytes: Uint8Array, sheetName: string): Sheet {
+/**
+ * A CSV file as one sheet named after the file; row numbers are record numbers, as Excel shows
+ * them. Records are counted against the file's budget as they are read, and the reader lets
+ * the event loop go when the budget says so.
+ */
+export async function readCsv(bytes: Uint8Array, sheetName: string): Promise<Sheet> {
   const binary = notText(bytes);
   if (binary) throw new ImportError(sheetName, binary);
-  const text = decodeText(bytes);
+  const { text, encoding } = decodeText(bytes);
   if (!/\S/.test(text)) throw new ImportError(sheetName, { en: 'the file holds no text', bg: 'файлът не съдържа текст' });
   if (text.includes('\0')) {
     throw new ImportError(sheetName, {
@@ -122,15 +200,17 @@ export function readCsv(bytes: Uint8Array, sheetName: string): Sheet {
       bg: 'съдържа знаци NUL, значи е двоичен файл, а не CSV текст',
     });
   }
-  const records = parseCsv(text, detectDelimiter(text), MAX_ROWS + 1);
   const budget = new ReadBudget(sheetName);
-  budget.startSheet(shortSheetName(sheetName));
-  return {
-    name: shortSheetName(sheetName),
-    rows: records.map((cells, index) => {
-      budget.row(index + 1, cells.length);
-      cells.forEach((cell, column) => budget.cell(index + 1, column, cell));
-      return { row: index + 1, cells: cells.map(fieldText).map((cell) => (cell === '' ? null : cell)) };
-    }),
-  };
+  const sheet: Sheet = { name: shortSheetName(stripUnsafeChars(sheetName)), rows: [], encoding };
+  budget.startSheet(sheet.name);
+  for (const cells of csvRecords(text, detectDelimiter(text))) {
+    if (budget.due()) await budget.pause();
+    const row = sheet.rows.length + 1;
+    budget.row(row, cells.length);
+    cells.forEach((cell, column) => budget.cell(row, column, cell));
+    // Control and bidi-override characters are stripped on the way in, as from every file.
+    sheet.rows.push({ row, cells: cells.map((cell) => stripUnsafeChars(fieldText(cell)) || null) });
+  }
+  if (encoding === 'utf-8' && text.includes('\uFFFD')) sheet.notes = invalidByteNotes(sheet.rows);
+  return sheet;
 }

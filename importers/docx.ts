@@ -2,7 +2,7 @@ import { boundMerges, MAX_MERGES, ReadBudget } from './limits';
 import { addHeadingLine } from './text';
 import { readNumbering, type Numbering } from './docx-numbering';
 import type { CellRange, CellValue, Sheet, SheetRow } from './types';
-import { asImportError, CLOSE, END, OPEN, READ_DEADLINE_MS, XmlScanner, type Token } from './xml-scanner';
+import { asImportError, CLOSE, END, OPEN, XmlScanner, type Token } from './xml-scanner';
 import { unpackPackage } from './zip';
 
 /**
@@ -17,12 +17,12 @@ import { unpackPackage } from './zip';
  * Numbering that comes from a paragraph style (not from the paragraph itself) is not shown.
  */
 export async function readDocx(bytes: Uint8Array, fileName: string, rowLimit = Infinity): Promise<Sheet[]> {
-  const parts = unpackPackage(bytes, fileName, 'docx');
-  const deadline = Date.now() + READ_DEADLINE_MS;
-  const scan = (path: string) => new XmlScanner(utf8.decode(parts.get(path)!), path, deadline);
+  const budget = new ReadBudget(fileName);
+  const parts = await unpackPackage(bytes, fileName, 'docx');
+  const scan = (path: string) => XmlScanner.read(parts.get(path)!, path, budget);
   try {
-    const numbering = parts.has(NUMBERING) ? readNumbering(scan(NUMBERING)) : null;
-    const reader = new DocumentReader(scan(DOCUMENT), numbering, new ReadBudget(fileName), rowLimit);
+    const numbering = parts.has(NUMBERING) ? readNumbering(await scan(NUMBERING)) : null;
+    const reader = new DocumentReader(await scan(DOCUMENT), numbering, budget, rowLimit);
     return await reader.read();
   } catch (error) {
     throw asImportError(error, fileName, { en: 'the document could not be read', bg: 'документът не може да бъде прочетен' });
@@ -31,7 +31,6 @@ export async function readDocx(bytes: Uint8Array, fileName: string, rowLimit = I
 
 const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
-const utf8 = new TextDecoder('utf-8');
 /** Word allows 63 columns; a hand-made table may claim more, up to Excel's last column. */
 const MAX_COLUMNS = 16_384;
 /** Elements whose text is not part of what the page shows as text. */

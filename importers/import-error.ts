@@ -25,6 +25,11 @@ export class ImportError extends Error {
   in(lang: Lang): string {
     return describe(this.fileName, this.reason[lang]);
   }
+
+  /** The same refusal with what may explain it added (the encoding a CSV file was read in, say). */
+  withNote(note: Message): ImportError {
+    return new ImportError(this.fileName, { en: `${this.reason.en}; ${note.en}`, bg: `${this.reason.bg}; ${note.bg}` }, this.understanding);
+  }
 }
 
 export const EMPTY_FILE: Message = { en: 'the file is empty', bg: 'файлът е празен' };
@@ -32,7 +37,6 @@ export const EMPTY_FILE: Message = { en: 'the file is empty', bg: 'файлът 
 function describe(fileName: string, reason: string): string {
   return `${printableName(baseName(fileName))}: ${oneLine(reason)}`;
 }
-
 
 export function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;

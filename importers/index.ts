@@ -1,5 +1,5 @@
 import type { Lang } from '../app/domain/lang';
-import { readCsv } from './csv';
+import { READ_AS_WINDOWS_1251, readCsv } from './csv';
 import { readDocx } from './docx';
 import { CSV_EXTENSIONS, OLD_EXTENSIONS, PACKAGE_EXTENSIONS, oldFormat } from './formats';
 import { EMPTY_FILE, ImportError, baseName } from './import-error';
@@ -23,7 +23,7 @@ export type * from './types';
  * ImportError when the file cannot be read at all or nothing in it makes a plan.
  */
 export async function parsePlanFile(bytes: Uint8Array, fileName: string, lang: Lang = 'bg', options: ImportOptions = {}): Promise<ParsedPlan> {
-  return (await understandPlanFile(bytes, fileName, lang, options)).plan;
+  return (await readPlanFile(bytes, fileName, lang, options, 0)).plan;
 }
 
 /** The plan, and how the file was understood (header rows, each column's meaning, levels, confidence). */
@@ -33,7 +33,8 @@ export async function understandPlanFile(
   lang: Lang = 'bg',
   options: ImportOptions = {},
 ): Promise<PlanUnderstood> {
-  return buildPlan(await readSheets(bytes, fileName), fileName, lang, options);
+  const { plan, understanding } = await readPlanFile(bytes, fileName, lang, options, 0);
+  return { plan, understanding };
 }
 
 export interface SheetPreview {
@@ -41,23 +42,54 @@ export interface SheetPreview {
   rows: string[][];
 }
 
-/** The first rows of each sheet as read, before any interpretation (a Word table's heading paragraphs first): for the upload preview. */
+/**
+ * Reads the file once for the upload preview: the plan, how it was understood, and the first
+ * `sampleSize` rows of each sheet as read, before any interpretation.
+ */
+export async function readPlanFile(
+  bytes: Uint8Array,
+  fileName: string,
+  lang: Lang = 'bg',
+  options: ImportOptions = {},
+  sampleSize = 12,
+): Promise<PlanUnderstood & { sampleRows: SheetPreview[] }> {
+  const sheets = await readSheets(bytes, fileName);
+  // Taken before the plan is built, which may fill merged cells in.
+  const sampleRows = firstRows(sheets, sampleSize);
+  let understood: PlanUnderstood;
+  try {
+    understood = buildPlan(sheets, fileName, lang, options);
+  } catch (error) {
+    // No plan found in text read in a guessed encoding: the guess may be why.
+    const guessed = sheets.some((sheet) => sheet.encoding === 'windows-1251');
+    if (error instanceof ImportError && guessed) throw error.withNote(READ_AS_WINDOWS_1251);
+    throw error;
+  }
+  const { plan, understanding } = understood;
+  // What the readers noticed comes first among the warnings.
+  const notes = sheets.flatMap((sheet) =>
+    (sheet.notes ?? []).map((note) => ({ sheet: sheet.name, row: note.row, column: note.column, message: note.message[lang] })),
+  );
+  return { plan: notes.length > 0 ? { ...plan, warnings: [...notes, ...plan.warnings] } : plan, understanding, sampleRows };
+}
+
+/** The first rows of each sheet as read, before any interpretation (a Word table's heading paragraphs first). */
 export async function previewRows(bytes: Uint8Array, fileName: string, n = 15): Promise<SheetPreview[]> {
-  const sheets = await readSheets(bytes, fileName, n);
+  return firstRows(await readSheets(bytes, fileName, n), n);
+}
+
+function firstRows(sheets: Sheet[], n: number): SheetPreview[] {
+  if (n === 0) return [];
   return sheets.map((sheet) => ({
     sheet: sheet.name,
     rows: [...(sheet.heading ?? []).map((line) => [line]), ...sheet.rows.map((row) => row.cells.map(cellText))].slice(0, n),
   }));
 }
 
-/**
- * The sheets of a file, read by what it is: the extension says whether it is CSV text or a zip
- * package, the package's parts say which (an .xlsx saved as .docx is read as the workbook it is).
- */
 async function readSheets(bytes: Uint8Array, fileName: string, rowLimit?: number): Promise<Sheet[]> {
   if (bytes.length === 0) throw new ImportError(fileName, EMPTY_FILE);
   const extension = /\.[^.\\/]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
-  if (CSV_EXTENSIONS.includes(extension)) return [readCsv(bytes, baseName(fileName))];
+  if (CSV_EXTENSIONS.includes(extension)) return [await readCsv(bytes, baseName(fileName))];
   if (OLD_EXTENSIONS.includes(extension)) throw new ImportError(fileName, oldFormat(extension));
   const named = PACKAGE_EXTENSIONS[extension];
   if (named === undefined) {
@@ -67,7 +99,7 @@ async function readSheets(bytes: Uint8Array, fileName: string, rowLimit?: number
       bg: `неподдържан вид файл „${extension || 'без разширение'}“ (очаква се ${expected})`,
     });
   }
-  const kind = sniffPackage(bytes) ?? named;
+  const kind = (await sniffPackage(bytes)) ?? named;
   if (kind === 'docx') return readDocx(bytes, fileName, rowLimit);
   if (kind === 'ods' || kind === 'odt') return readOpenDocument(bytes, fileName, kind, rowLimit);
   return readXlsx(bytes, fileName, rowLimit);

@@ -1,7 +1,7 @@
 import { boundMerges, MAX_MERGES, ReadBudget, shortSheetName } from './limits';
 import { addHeadingLine } from './text';
 import type { CellRange, CellValue, Sheet, SheetRow } from './types';
-import { asImportError, CLOSE, END, OPEN, READ_DEADLINE_MS, XmlScanner, type Token } from './xml-scanner';
+import { asImportError, CLOSE, END, OPEN, XmlScanner, type Token } from './xml-scanner';
 import { unpackPackage } from './zip';
 
 /**
@@ -18,10 +18,11 @@ import { unpackPackage } from './zip';
  * text:tab as a space, text:line-break as "\n"; comments and notes left out.
  */
 export async function readOpenDocument(bytes: Uint8Array, fileName: string, kind: 'ods' | 'odt', rowLimit = Infinity): Promise<Sheet[]> {
-  const parts = unpackPackage(bytes, fileName, kind);
-  const xml = new XmlScanner(utf8.decode(parts.get(CONTENT)!), CONTENT, Date.now() + READ_DEADLINE_MS);
+  const budget = new ReadBudget(fileName);
+  const parts = await unpackPackage(bytes, fileName, kind);
   try {
-    return await new ContentReader(xml, kind, new ReadBudget(fileName), rowLimit).read();
+    const xml = await XmlScanner.read(parts.get(CONTENT)!, CONTENT, budget);
+    return await new ContentReader(xml, kind, budget, rowLimit).read();
   } catch (error) {
     const cannotRead = kind === 'ods'
       ? { en: 'the spreadsheet could not be read', bg: 'електронната таблица не може да бъде прочетена' }
@@ -31,7 +32,6 @@ export async function readOpenDocument(bytes: Uint8Array, fileName: string, kind
 }
 
 const CONTENT = 'content.xml';
-const utf8 = new TextDecoder('utf-8');
 /** Calc's last column (XFD, as Excel's). */
 const MAX_COLUMNS = 16_384;
 /** Elements with no text of the tables or of the paragraphs above them. */

@@ -1,4 +1,5 @@
 /** The importer's output contract (see PRODUCT.md, "Parsed plan JSON"). */
+import type { Message } from './import-error';
 
 export type MeasureKind = 'strategic' | 'quick_win';
 
@@ -108,4 +109,15 @@ export interface Sheet {
    * above each table. Absent for spreadsheets, whose title block is in their rows.
    */
   heading?: string[];
+  /** What the reader noticed (bytes that are not text, say), in each language; listed first among the plan's warnings. */
+  notes?: SheetNote[];
+  /** A text file: the encoding its text was read in (for a CSV file that is not UTF-8, a guess). */
+  encoding?: 'utf-8' | 'utf-16le' | 'windows-1251';
+}
+
+export interface SheetNote {
+  row: number | null;
+  /** A column letter, or null for the whole row or file. */
+  column: string | null;
+  message: Message;
 }

@@ -115,6 +115,18 @@ describe('strings', () => {
     });
   });
 
+  it('strips control and bidi-override characters from texts and sheet names, however written (_xHHHH_, entities, as they are)', async () => {
+    const shared =
+      '<sst><si><t>1.1.1. Зад_x0000_ача_x001B_[31m</t></si><si><t>Отговорник &#x202E;txt.exe&#x202C;</t></si><si><t>a\u202Eb\u2066c</t></si></sst>';
+    const row =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>' +
+      '<c r="D1" t="inlineStr"><is><t>x_x0007_y</t></is></c><c r="E1" t="str"><v>p_x200F_q</v></c></row>';
+    const bytes = book([sheetXml(row)], { sharedStrings: shared, workbookXml: workbookXml(['План\u202E1_x0000_']).replace('План\u202E1', 'План&#x202E;1') });
+    const [sheet] = await readXlsx(bytes, 'plan.xlsx');
+    expect(sheet!.name).toBe('План1_x0000_');
+    expect(sheet!.rows[0]!.cells).toEqual(['1.1.1. Задача[31m', 'Отговорник txt.exe', 'abc', 'xy', 'pq']);
+  });
+
   it('reads inline strings, rich inline strings and formula strings (t="str")', async () => {
     const row =
       '<row r="1">' +
@@ -268,7 +280,7 @@ describe('rows and cells', () => {
     const [sheet] = await readXlsx(sheetBook(rows), 'plan.xlsx', 3);
     expect(sheet!.rows.map((row) => row.row)).toEqual([1, 2, 3]);
     const tooMany = '<row r="1"/>'.repeat(100_001);
-    expect(await failure(sheetBook(tooMany))).toBe('plan.xlsx: refused: sheet "План" has more than 100,000 rows (the limit for a plan)');
+    expect(await failure(sheetBook(tooMany))).toBe('plan.xlsx: refused: the file has more than 100,000 rows (the limit for a plan; reached at sheet "План", row 1)');
   });
 
   it('reads merge ranges and hidden rows; a merge ref that is no range is skipped', async () => {

@@ -1,23 +1,25 @@
+import { stripUnsafeChars } from '../app/domain/safe-text';
 import { boundMerges, MAX_MERGES, ReadBudget, shortSheetName } from './limits';
 import type { CellRange, CellValue, Sheet, SheetRow } from './types';
-import { asImportError, CLOSE, END, OPEN, READ_DEADLINE_MS, XmlScanner, type Token } from './xml-scanner';
+import { asImportError, CLOSE, END, OPEN, XmlScanner, type Token } from './xml-scanner';
 import { unpackXlsx } from './zip';
 
 /**
  * Reads every sheet of an .xlsx: the archive is checked and unpacked (importers/zip.ts), then
  * each part it needs is decoded and scanned (importers/xml-scanner.ts), which refuses a hostile
- * or broken part with an ImportError; what is kept is counted (importers/limits.ts).
+ * or broken part with an ImportError; what is kept is counted against one budget for the whole
+ * workbook (importers/limits.ts), and the long loops (shared strings, rows, tags around them)
+ * let the event loop go when the budget says so.
  * A merged cell keeps its value in its first cell, the range goes to Sheet.merges; hidden rows
  * are marked. A hyperlink cell holds its display text as its value.
  */
 export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = Infinity): Promise<Sheet[]> {
-  const parts = unpackXlsx(bytes, fileName);
-  const deadline = Date.now() + READ_DEADLINE_MS;
-  const scan = (path: string) => new XmlScanner(utf8.decode(parts.get(path)!), path, deadline);
   const budget = new ReadBudget(fileName);
+  const parts = await unpackXlsx(bytes, fileName);
+  const scan = (path: string) => XmlScanner.read(parts.get(path)!, path, budget);
   try {
-    const workbook = readWorkbook(scan(WORKBOOK));
-    const relationships = parts.has(WORKBOOK_RELS) ? readRelationships(scan(WORKBOOK_RELS)) : [];
+    const workbook = readWorkbook(await scan(WORKBOOK));
+    const relationships = parts.has(WORKBOOK_RELS) ? readRelationships(await scan(WORKBOOK_RELS)) : [];
     const partOf = (type: string, fallback: string) => {
       const path = relationships.find((rel) => rel.type === type)?.path ?? fallback;
       return parts.has(path) ? path : null;
@@ -25,15 +27,13 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
     const stylesPath = partOf('styles', 'xl/styles.xml');
     const stringsPath = partOf('sharedStrings', 'xl/sharedStrings.xml');
     const book: Book = {
-      numberStyles: stylesPath ? readNumberStyles(scan(stylesPath)) : [],
-      strings: stringsPath ? readSharedStrings(scan(stringsPath)) : [],
+      numberStyles: stylesPath ? readNumberStyles(await scan(stylesPath)) : [],
+      strings: stringsPath ? await readSharedStrings(await scan(stringsPath), budget) : [],
       date1904: workbook.date1904,
     };
     const sheets: Sheet[] = [];
     for (const { name, path } of worksheetParts(workbook, relationships, parts)) {
-      sheets.push(readSheet(scan(path), shortSheetName(name), book, budget, rowLimit));
-      // A large workbook does not hold the server for its whole read.
-      await new Promise((resolve) => setImmediate(resolve));
+      sheets.push(await readSheet(await scan(path), shortSheetName(stripUnsafeChars(name)), book, budget, rowLimit));
     }
     return sheets;
   } catch (error) {
@@ -57,9 +57,6 @@ interface Book {
   strings: string[];
   date1904: boolean;
 }
-
-/** Parts are UTF-8 (Excel writes nothing else): bytes that are not become U+FFFD, as exceljs read them; a BOM is dropped. */
-const utf8 = new TextDecoder('utf-8');
 
 interface Workbook {
   sheets: { name: string; relationshipId: string }[];
@@ -188,10 +185,14 @@ function formatCodes(code: string): string {
   return code.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, '');
 }
 
-function readSharedStrings(xml: XmlScanner): string[] {
+async function readSharedStrings(xml: XmlScanner, budget: ReadBudget): Promise<string[]> {
   const strings: string[] = [];
   for (let token = xml.next(); token !== END; token = xml.next()) {
-    if (token === OPEN && xml.name === 'si') strings.push(readStringItem(xml));
+    if (budget.due()) await budget.pause();
+    if (token !== OPEN || xml.name !== 'si') continue;
+    const text = readStringItem(xml);
+    budget.sharedString(text);
+    strings.push(text);
   }
   return strings;
 }
@@ -212,19 +213,24 @@ function readStringItem(xml: XmlScanner): string {
   return unescapeOoxml(text);
 }
 
-/** Excel writes characters XML cannot hold (a carriage return, say) as _xHHHH_, and "_x" itself as _x005F_x. */
+/**
+ * Excel writes characters XML cannot hold (a carriage return, say) as _xHHHH_, and "_x" itself
+ * as _x005F_x. What comes in is stripped of control and bidi-override characters (NUL, ESC,
+ * U+202E, ...; written as _x0000_ or as XML entities), as everything a file sends in is.
+ */
 function unescapeOoxml(text: string): string {
-  if (text.indexOf('_x') === -1) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (text.indexOf('_x') === -1) return stripUnsafeChars(text);
+  return stripUnsafeChars(text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
 }
 
-function readSheet(xml: XmlScanner, name: string, book: Book, budget: ReadBudget, rowLimit: number): Sheet {
+async function readSheet(xml: XmlScanner, name: string, book: Book, budget: ReadBudget, rowLimit: number): Promise<Sheet> {
   const sheet: Sheet = { name, rows: [] };
   let merges: CellRange[] = [];
   budget.startSheet(name);
   for (let token = xml.next(); token !== END; token = xml.next()) {
+    if (budget.due()) await budget.pause();
     if (token !== OPEN) continue;
-    if (xml.name === 'sheetData') readRows(xml, sheet, book, budget, rowLimit);
+    if (xml.name === 'sheetData') await readRows(xml, sheet, book, budget, rowLimit);
     else if (xml.name === 'mergeCells') merges = readMerges(xml);
   }
   const bounded = boundMerges(merges, sheet.rows);
@@ -259,11 +265,12 @@ function letterIndex(letters: string): number {
 }
 
 /** The <row> elements of the <sheetData> just opened. A row or cell without its r attribute follows the one before. */
-function readRows(xml: XmlScanner, sheet: Sheet, book: Book, budget: ReadBudget, rowLimit: number): void {
+async function readRows(xml: XmlScanner, sheet: Sheet, book: Book, budget: ReadBudget, rowLimit: number): Promise<void> {
   const dataDepth = xml.depth;
   let rowNumber = 0;
   let token: Token;
   while ((token = xml.next()) !== CLOSE || xml.depth >= dataDepth) {
+    if (budget.due()) await budget.pause();
     if (token !== OPEN || xml.name !== 'row' || xml.depth !== dataDepth + 1) continue;
     const r = xml.attribute('r');
     rowNumber = r === null ? rowNumber + 1 : parseRowNumber(xml, r);

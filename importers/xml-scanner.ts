@@ -4,14 +4,14 @@
  * texts they need. It checks what a strict parser would (tags closed in order, one root,
  * entities, characters XML allows) and refuses what no spreadsheet holds but a hostile file
  * can: a DTD (entity declarations: "billion laughs", external entities) and elements nested
- * deeper than any spreadsheet nests them. It also keeps a deadline for the whole workbook.
+ * deeper than any spreadsheet nests them. It also keeps the deadline of the whole read (ReadBudget's).
  */
 
 import { ImportError, type Message } from './import-error';
+import { READ_DEADLINE_MS, type ReadBudget } from './limits';
 
 /** Spreadsheet XML nests about 8 deep (worksheet, sheetData, row, c, is, r, t; styles a little more). */
 export const MAX_XML_DEPTH = 64;
-export const READ_DEADLINE_MS = 20_000;
 
 /** The part holds what no spreadsheet holds (a DTD, absurd nesting) or takes too long: refused. */
 export class XmlRefusal extends Error {
@@ -61,6 +61,8 @@ const EQUALS = 0x3d;
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 /** The deadline is checked once every so many tags (a power of two, less one). */
 const DEADLINE_EVERY = 0x3ff;
+/** Bytes of a part decoded (and checked) at a time before the reader lets the event loop go. */
+const DECODE_CHUNK_BYTES = 1024 * 1024;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 /** Letters, "_", ":" and anything beyond ASCII: so "<<", "< a", "<1" and "<=" are not tags. */
@@ -84,14 +86,35 @@ export class XmlScanner {
   private rootSeen = false;
   private tokens = 0;
 
+  /**
+   * A scanner of a part's bytes (UTF-8; a BOM is dropped, bytes that are not UTF-8 become
+   * U+FFFD), decoded and checked a chunk at a time with a pause between chunks, so that a large
+   * part does not hold the event loop while it is decoded.
+   */
+  static async read(bytes: Uint8Array, part: string, budget: ReadBudget): Promise<XmlScanner> {
+    const decoder = new TextDecoder('utf-8');
+    let xml = '';
+    for (let at = 0; at < bytes.length; at += DECODE_CHUNK_BYTES) {
+      const end = Math.min(at + DECODE_CHUNK_BYTES, bytes.length);
+      const chunk = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+      // The constructor finds the character again, to say on which line it stands.
+      if (FORBIDDEN_CHAR.test(chunk)) return new XmlScanner(xml + chunk, part, budget.deadline);
+      xml += chunk;
+      await budget.pause();
+    }
+    return new XmlScanner(xml, part, budget.deadline, true);
+  }
+
   constructor(
     private readonly xml: string,
     /** The part's path in the archive, for messages. */
     readonly part: string,
     private readonly deadline: number,
+    /** The text was checked for forbidden characters as it was decoded (by read()). */
+    charactersChecked = false,
   ) {
     this.checkDeadline();
-    const forbidden = FORBIDDEN_CHAR.exec(xml);
+    const forbidden = charactersChecked ? null : FORBIDDEN_CHAR.exec(xml);
     if (forbidden) {
       const code = `U+${forbidden[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
       this.fail({ en: `character ${code} is not allowed in XML`, bg: `знакът ${code} не е позволен в XML` }, forbidden.index);

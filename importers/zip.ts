@@ -1,8 +1,10 @@
-import { crc32, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, inflateRaw as inflateRawCallback } from 'node:zlib';
 import { describeNonZip, PACKAGE_LABEL, type PackageKind } from './formats';
 import { ImportError, type Message } from './import-error';
 
-const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+/** Far above a real plan's few megabytes, and low enough that unpacking and reading any file stays within a few hundred megabytes. */
+const MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 /** Compression ratio above which a large entry is taken for a bomb; real sheet XML stays far below. */
 const MAX_RATIO = 1000;
 const RATIO_CHECK_FROM_BYTES = 1024 * 1024;
@@ -11,6 +13,10 @@ const LOCAL_FILE = 0x04034b50;
 const CENTRAL_FILE = 0x02014b50;
 const DATA_DESCRIPTOR = 0x08074b50;
 const END_OF_DIRECTORY = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_LOCATOR_SIZE = 20;
+/** The extra field that carries an entry's ZIP64 sizes and offset. */
+const ZIP64_EXTRA = 0x0001;
 const END_RECORD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
 const STORED = 0;
@@ -46,8 +52,11 @@ interface ZipEntry {
   localHeaderOffset: number;
 }
 
+/** Inflates on libuv's thread pool: a large part does not hold the event loop while it unpacks. */
+const inflateRaw = promisify(inflateRawCallback);
+
 /** Unpacks an .xlsx (see unpackPackage). */
-export function unpackXlsx(bytes: Uint8Array, fileName: string): Map<string, Uint8Array> {
+export function unpackXlsx(bytes: Uint8Array, fileName: string): Promise<Map<string, Uint8Array>> {
   return unpackPackage(bytes, fileName, 'xlsx');
 }
 
@@ -55,14 +64,15 @@ export function unpackXlsx(bytes: Uint8Array, fileName: string): Map<string, Uin
  * The kind of package a zip archive is, by the parts its directory lists (and an OpenDocument's
  * mimetype entry); null when the bytes are no readable zip archive or none of the kinds read.
  */
-export function sniffPackage(bytes: Uint8Array): PackageKind | null {
+export async function sniffPackage(bytes: Uint8Array): Promise<PackageKind | null> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 4 || view.getUint32(0, true) !== LOCAL_FILE) return null;
-  const entries = readCentralDirectory(view)?.entries ?? [];
+  const directory = readCentralDirectory(view);
+  const entries = directory === null || directory === 'zip64' ? [] : directory.entries;
   if (entries.some((entry) => entry.name === MAIN_PART.docx)) return 'docx';
   if (entries.some((entry) => entry.name === MAIN_PART.xlsx)) return 'xlsx';
   const mimetype = entries.find((entry) => entry.name === 'mimetype' && entry.uncompressedSize <= MAX_MIMETYPE_BYTES);
-  const content = mimetype ? unpack(bytes, view, mimetype) : null;
+  const content = mimetype ? await unpack(bytes, view, mimetype) : null;
   return content ? (ODF_MIMETYPES[new TextDecoder().decode(content).trim()] ?? null) : null;
 }
 
@@ -74,8 +84,9 @@ export function sniffPackage(bytes: Uint8Array): PackageKind | null {
  * for (an entry it hides, say) mean a damaged or doctored file.
  * Returns the unpacked XML parts (.xml and .rels) by name; other entries (images) are only checked.
  * Bytes that are no zip archive are told for what they are (a PDF, an old .xls or .doc, RTF, HTML, text).
+ * A ZIP64 archive (for files over 4 GB, written by a few tools for any file) is not supported.
  */
-export function unpackPackage(bytes: Uint8Array, fileName: string, kind: PackageKind): Map<string, Uint8Array> {
+export async function unpackPackage(bytes: Uint8Array, fileName: string, kind: PackageKind): Promise<Map<string, Uint8Array>> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const label = PACKAGE_LABEL[kind];
   if (bytes.length < 4 || view.getUint32(0, true) !== LOCAL_FILE) {
@@ -83,6 +94,12 @@ export function unpackPackage(bytes: Uint8Array, fileName: string, kind: Package
     throw new ImportError(fileName, { en: `not ${label.en} (${what.en})`, bg: `това не е ${label.bg} (${what.bg})` });
   }
   const directory = readCentralDirectory(view);
+  if (directory === 'zip64') {
+    throw new ImportError(fileName, {
+      en: 'not supported: it is a ZIP64 archive, which Excel and LibreOffice do not write for a workbook; open it and save it again from Excel or LibreOffice',
+      bg: 'не се поддържа: това е ZIP64 архив, какъвто Excel и LibreOffice не записват за работна книга; отворете го и го запишете отново от Excel или LibreOffice',
+    });
+  }
   if (directory === null) {
     throw new ImportError(fileName, {
       en: 'the file is damaged or truncated (its zip directory is missing or incomplete)',
@@ -115,7 +132,7 @@ export function unpackPackage(bytes: Uint8Array, fileName: string, kind: Package
   }
   const parts = new Map<string, Uint8Array>();
   for (const entry of entries) {
-    const content = unpack(bytes, view, entry);
+    const content = await unpack(bytes, view, entry);
     if (content === null) {
       throw new ImportError(fileName, { en: `the file is damaged (${entry.name} does not unpack)`, bg: `файлът е повреден (${entry.name} не се разархивира)` });
     }
@@ -160,10 +177,15 @@ function strayLocalEntry(view: DataView, entries: ZipEntry[], directoryOffset: n
   return { en: 'there are unlisted bytes before the zip directory', bg: 'преди zip директорията има байтове извън нея' };
 }
 
-/** Null when the end record is missing or the directory does not fit: a damaged or cut-off file. */
-function readCentralDirectory(view: DataView): { entries: ZipEntry[]; offset: number } | null {
+/**
+ * Null when the end record is missing or the directory does not fit: a damaged or cut-off file;
+ * 'zip64' when the archive is ZIP64 (a ZIP64 locator before the end record, or an entry with
+ * ZIP64 sizes).
+ */
+function readCentralDirectory(view: DataView): { entries: ZipEntry[]; offset: number } | 'zip64' | null {
   const end = findEndRecord(view);
   if (end === -1) return null;
+  if (end >= ZIP64_LOCATOR_SIZE && view.getUint32(end - ZIP64_LOCATOR_SIZE, true) === ZIP64_LOCATOR) return 'zip64';
   const count = view.getUint16(end + 10, true);
   const size = view.getUint32(end + 12, true);
   const offset = view.getUint32(end + 16, true);
@@ -177,6 +199,7 @@ function readCentralDirectory(view: DataView): { entries: ZipEntry[]; offset: nu
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     if (at + 46 + nameLength + extraLength + commentLength > offset + size) return null;
+    if (hasExtraField(view, at + 46 + nameLength, extraLength, ZIP64_EXTRA)) return 'zip64';
     entries.push({
       name: decoder.decode(new Uint8Array(view.buffer, view.byteOffset + at + 46, nameLength)),
       flags: view.getUint16(at + 8, true),
@@ -192,6 +215,14 @@ function readCentralDirectory(view: DataView): { entries: ZipEntry[]; offset: nu
   return { entries, offset };
 }
 
+/** Whether the extra fields at `at` (`length` bytes: id, size, data, ...) hold one with the given id. */
+function hasExtraField(view: DataView, at: number, length: number, id: number): boolean {
+  for (let field = at; field + 4 <= at + length; field += 4 + view.getUint16(field + 2, true)) {
+    if (view.getUint16(field, true) === id) return true;
+  }
+  return false;
+}
+
 function findEndRecord(view: DataView): number {
   const last = view.byteLength - END_RECORD_SIZE;
   const first = Math.max(0, last - MAX_COMMENT);
@@ -202,7 +233,7 @@ function findEndRecord(view: DataView): number {
 }
 
 /** The entry's content, or null when it does not unpack to its declared size and checksum. */
-function unpack(bytes: Uint8Array, view: DataView, entry: ZipEntry): Uint8Array | null {
+async function unpack(bytes: Uint8Array, view: DataView, entry: ZipEntry): Promise<Uint8Array | null> {
   const at = entry.localHeaderOffset;
   if (entry.flags & ENCRYPTED_FLAG || at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_FILE) return null;
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
@@ -212,7 +243,7 @@ function unpack(bytes: Uint8Array, view: DataView, entry: ZipEntry): Uint8Array 
     let content: Uint8Array;
     if (entry.method === STORED) content = data;
     // maxOutputLength: an entry that unpacks to more than it declares stops there (and fails the size check).
-    else if (entry.method === DEFLATED) content = inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+    else if (entry.method === DEFLATED) content = await inflateRaw(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
     else return null;
     return content.length === entry.uncompressedSize && crc32(content) === entry.crc ? content : null;
   } catch {

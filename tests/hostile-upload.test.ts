@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import type { User } from '../db/schema';
 import { COLUMN_NUMBER, parseActivityKey } from '~/exports/report-layout.server';
@@ -21,7 +21,7 @@ import { action as planImport, MAX_IMPORT_BYTES } from '~/routes/plans.import';
 import { action as reportImport, loader as reportImportLoader } from '~/routes/reports.import';
 import { parsePlanFile } from '../importers';
 import { FORMULAS, hostileFiles, lovechXlsx, SCRIPTS, type HostileFile } from './hostile/generate';
-import { settle } from './hostile/settle';
+import { settle, type Measured } from './hostile/settle';
 import { call, makeRequest, makeUser } from './helpers';
 
 const FILES = hostileFiles();
@@ -145,6 +145,62 @@ describe('POST /plans/import with hostile files', () => {
       const response = await postUnchanged(planImport, await multipart(await file.bytes(), file.fileName, '/plans/import', { planId: String(planId) }));
       expect(response.status).toBe(400);
     }
+  });
+});
+
+/**
+ * What any upload may take of a worker: memory over its resting size, time to the answer, and
+ * the event loop at a stretch. The readers let it go every 50 ms of work (ReadBudget); the
+ * bound is 200 ms on a core of its own, and wall time on a machine running several suites at
+ * once stretches it (and a full garbage collection of the test process lands in it), so the
+ * test allows more and prints what it measured.
+ */
+const MAX_UPLOAD_GROWTH_MB = 300;
+const MAX_UPLOAD_MS = 10_000;
+const MAX_BLOCK_MS = 1000;
+
+describe('small files that would take gigabytes or hold the event loop, through the upload', () => {
+  const measured: (Measured & { file: string; status: number })[] = [];
+  const routes = [
+    ['/plans/import', 'budget/330-sheets-of-99999-empty-rows', planImport],
+    ['/plans/import', 'budget/150-sheets-of-99999-empty-rows', planImport],
+    ['/plans/import', 'budget/9-million-tiny-shared-strings', planImport],
+    ['/plans/import', 'budget/1-million-tiny-shared-strings', planImport],
+    ['/plans/import', 'budget/26-sheets-of-4000-rows', planImport],
+    ['/plans/import', 'budget/32000-char-string-in-21000-cells', planImport],
+    ['/reports/import', 'budget/330-sheets-of-99999-empty-rows', reportImport],
+    ['/reports/import', 'budget/150-sheets-of-99999-empty-rows', reportImport],
+    ['/plans/import', 'million-rows/empty-rows', planImport],
+    ['/plans/import', 'million-rows/csv-lines', planImport],
+  ] as const;
+
+  it.each(routes)('%s %s', async (path, id, action) => {
+    const file = byId(id);
+    const request = await multipart(await file.bytes(), file.fileName, path);
+    global.gc?.();
+    const before = snapshot();
+    // A minute to settle, so that what it takes is measured even when it is far over the limit.
+    const outcome = await settle(() => call(action, request), 60_000);
+    measured.push({ file: `${path} ${id}`, status: outcome.kind === 'parsed' ? outcome.value.status : 0, ms: outcome.ms, peakMb: outcome.peakMb, blockMs: outcome.blockMs });
+    expect(outcome.kind).toBe('parsed');
+    const response = (outcome as { value: Response }).value;
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.detail).toMatch(file.message!);
+    expect(snapshot()).toEqual(before);
+    expect(outcome.peakMb, 'memory growth in MB').toBeLessThanOrEqual(MAX_UPLOAD_GROWTH_MB);
+    expect(outcome.ms, 'time to the answer').toBeLessThanOrEqual(MAX_UPLOAD_MS);
+    expect(outcome.blockMs, 'longest event-loop block').toBeLessThanOrEqual(MAX_BLOCK_MS);
+  });
+
+  afterAll(() => {
+    const worst = (key: keyof Measured) => measured.reduce((a, b) => (b[key] > a[key] ? b : a), measured[0]!);
+    const lines = measured.map((m) => `${String(m.status).padStart(3)} ${String(m.ms).padStart(6)} ms ${String(m.peakMb).padStart(5)} MB ${String(m.blockMs).padStart(6)} ms block  ${m.file}`);
+    console.log(
+      `uploads within the workbook budget:\n${lines.join('\n')}\n` +
+        `worst: peak RSS over resting ${worst('peakMb').peakMb} MB (${worst('peakMb').file}), ` +
+        `time ${worst('ms').ms} ms (${worst('ms').file}), longest event-loop block ${worst('blockMs').blockMs} ms (${worst('blockMs').file})`,
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import { activities, plans, scheduleChanges, statusUpdates } from '../db/schema'
 import { action, loader } from '~/routes/plans.import';
 import { updateUser } from '~/models/user.server';
 import { call, makeRequest, makeUser } from './helpers';
+import { planRows, planXlsx, sharedStringsXml, type Cell } from './hostile/xlsx-builder';
 import type { User } from '../db/schema';
 
 const XLSX = fs.readFileSync('tests/fixtures/lovech-2022-2024.xlsx');
@@ -63,6 +64,28 @@ describe('plan upload', () => {
     expect(plan.title).toBe('План Ловеч');
     expect(plan.sourceFileName).toBe('lovech-2022-2024.xlsx');
     expect(getDb().select().from(activities).where(eq(activities.planId, planId)).all()).toHaveLength(54);
+  });
+
+  it('cuts a long cell for the preview, noting its length, and imports it whole', async () => {
+    // One 32,000-character note used by 300 rows: 9.6 million characters, which the preview sent whole.
+    const note = 'Дълга бележка. '.repeat(2200).slice(0, 32_000);
+    const rows = Array.from({ length: 300 }, (_, i): Cell[] => ['1.1. Мярка', `1.1.${i + 1}. Дейност`, '01.03.2023', '30.06.2023', null, null, { raw: '<c r="$REF" t="s"><v>0</v></c>' }]);
+    const bytes = planXlsx([...planRows().slice(0, 3), ...rows], { sharedStrings: sharedStringsXml([note]) });
+    const response = await call(action, await upload(secretary, Buffer.from(bytes), 'long.xlsx'));
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text.length).toBeLessThan(300_000);
+    const preview = JSON.parse(text);
+    const shown = preview.areas[0].measures[0].activities[0].note;
+    expect(shown).toBe(`${note.slice(0, 200)}… (съкратено тук; целият текст е ${(32_000).toLocaleString('bg-BG')} знака и се импортира изцяло)`);
+    expect(preview.counts.activities).toBe(300);
+
+    const confirm = await call(action, await makeRequest('/plans/import', { user: secretary, form: { intent: 'confirm', token: preview.token, title: 'Дълги бележки' } }));
+    expect(confirm.status).toBe(302);
+    const planId = Number(confirm.headers.get('Location')!.match(/\/plans\/(\d+)/)![1]);
+    const notes = getDb().select({ note: activities.note }).from(activities).where(eq(activities.planId, planId)).all();
+    expect(notes).toHaveLength(300);
+    for (const row of notes) expect(row.note).toBe(note);
   });
 
   it('refuses a corrupt file with the reason, in the language of the person, and writes nothing', async () => {

@@ -101,7 +101,7 @@ describe('GET /plans/:planId.csv', () => {
 
   it('is read back by the plan importer with the codes as text', async () => {
     const bytes = new Uint8Array(await (await download('?asOf=2023-09-30')).arrayBuffer());
-    const rows = readCsv(bytes, 'plan.csv').rows.slice(1);
+    const rows = (await readCsv(bytes, 'plan.csv')).rows.slice(1);
     const codes = listActivities({ asOf: '2023-09-30' }, planId).map((a) => a.code);
     expect(rows.map((r) => r.cells[2])).toEqual(codes);
   });

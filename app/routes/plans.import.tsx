@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
 import { pageTitle, useT, type MessageKey } from '~/i18n';
-import { ImportError, parsePlanFile, previewRows } from '../../importers';
+import { ImportError, parsePlanFile, readPlanFile, type SheetPreview } from '../../importers';
 import type { ParsedPlan } from '../../importers/types';
 import { listPlans } from '~/models/plan.server';
 import { applyReimport, importPlanIntoDatabase, previewReimport } from '~/models/plan-import.server';
@@ -13,6 +13,7 @@ import { discardPendingImport, loadPendingImport, savePendingImport } from '~/mo
 import { Field } from '~/components/field';
 import { readForm, readUpload } from '~/upload.server';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
+import { previewTexts } from '~/domain/preview-text';
 import importCss from '~/styles/import.css?url';
 import { MAX_TITLE_LENGTH, idSchema, parseId, typedText, uploadedFileName } from '~/domain/form-input';
 
@@ -74,15 +75,17 @@ export async function action({ request }: ActionFunctionArgs) {
     const bytes = new Uint8Array(await upload.file.arrayBuffer());
     const fileName = uploadedFileName(upload.file.name);
     let parsed: ParsedPlan;
+    let sampleRows: SheetPreview[];
     try {
-      parsed = await parsePlanFile(bytes, fileName, lang);
+      ({ plan: parsed, sampleRows } = await readPlanFile(bytes, fileName, lang));
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       return Response.json({ error: 'importUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
     }
     const token = savePendingImport(user.id, fileName, bytes);
     const reimport = upload.planId ? previewReimport(upload.planId, parsed) : null;
-    return Response.json({
+    // Every text as the preview shows it: a long one cut, with its length (the plan keeps it whole).
+    const preview: PreviewData = {
       token,
       fileName,
       planId: upload.planId,
@@ -91,14 +94,15 @@ export async function action({ request }: ActionFunctionArgs) {
       counts: summarize(parsed),
       warnings: parsed.warnings,
       areas: parsed.areas,
-      sampleRows: await previewRows(bytes, fileName, 12),
+      sampleRows,
       diff: reimport && {
         added: reimport.added.map(({ code, title, measureCode }) => ({ code, title, measureCode })),
         removed: reimport.removed.map(({ code, title, measureCode }) => ({ code, title, measureCode })),
         changed: reimport.changed.map((m) => ({ code: m.incoming.code, title: m.incoming.title, changes: m.changes })),
         unchanged: reimport.unchanged.length,
       },
-    } satisfies ActionData);
+    };
+    return Response.json(previewTexts(preview, lang) satisfies ActionData);
   }
 
   const parsedForm = confirmSchema.safeParse(Object.fromEntries(await readForm(request)));

@@ -479,7 +479,7 @@ export function hostileFiles(): HostileFile[] {
     category: '50 MB file',
     fileName: 'plan.xlsx',
     expect: 'refused',
-    message: /more than 100,000 rows/,
+    message: /would unpack to 52 MB \(limit 50 MB\)/,
     large: true,
     bytes: fiftyMegabyteXlsx,
   });
@@ -494,7 +494,7 @@ export function hostileFiles(): HostileFile[] {
   });
 
   // A million rows.
-  add({ id: 'million-rows/exceljs-writer', category: 'a million rows', fileName: 'plan.xlsx', expect: 'refused', message: /more than 100,000 rows/, large: true, bytes: millionRowsExceljs });
+  add({ id: 'million-rows/exceljs-writer', category: 'a million rows', fileName: 'plan.xlsx', expect: 'refused', message: /would unpack to 85 MB \(limit 50 MB\)/, large: true, bytes: millionRowsExceljs });
   add({ id: 'million-rows/empty-rows', category: 'a million rows', fileName: 'plan.xlsx', expect: 'refused', message: /more than 100,000 rows/, large: true, bytes: millionEmptyRows });
   add({ id: 'million-rows/csv-lines', category: 'a million rows', fileName: 'plan.csv', expect: 'refused', message: /more than 100,000 rows/, large: true, bytes: millionLineCsv });
   add({
@@ -550,10 +550,10 @@ export function hostileFiles(): HostileFile[] {
     ['utf16le-plan', 'plan.csv', () => new Uint8Array([0xff, 0xfe, ...Buffer.from(plan, 'utf16le')]), 'parsed'],
     ['utf16le-odd-length', 'plan.csv', () => new Uint8Array([0xff, 0xfe, ...Buffer.from(plan, 'utf16le'), 0x41]), 'parsed'],
     ['utf16le-without-bom', 'plan.csv', () => new Uint8Array(Buffer.from(plan, 'utf16le')), 'refused', /NUL characters/],
-    // Not valid UTF-8 anywhere: the whole file is read as Windows-1251 (the fallback), so the header is not found.
-    ['invalid-utf8-header', 'plan.csv', () => new Uint8Array([0xc3, 0x28, 0xa0, 0xa1, ...utf8(plan), 0xff, 0xfe, 0xfd]), 'refused', /no header row found/],
-    ['overlong-utf8', 'plan.csv', () => new Uint8Array([...utf8(plan), 0xc0, 0xaf, 0xe0, 0x80, 0xaf]), 'refused', /no header row found/],
-    ['lone-surrogate-utf8', 'plan.csv', () => new Uint8Array([...utf8(plan), 0xed, 0xa0, 0x80]), 'refused', /no header row found/],
+    // UTF-8 with a few bytes that are not: read as UTF-8 (those bytes as U+FFFD, with a warning), never as Windows-1251.
+    ['invalid-utf8-header', 'plan.csv', () => new Uint8Array([0xc3, 0x28, 0xa0, 0xa1, ...utf8(plan), 0xff, 0xfe, 0xfd]), 'parsed'],
+    ['overlong-utf8', 'plan.csv', () => new Uint8Array([...utf8(plan), 0xc0, 0xaf, 0xe0, 0x80, 0xaf]), 'parsed'],
+    ['lone-surrogate-utf8', 'plan.csv', () => new Uint8Array([...utf8(plan), 0xed, 0xa0, 0x80]), 'parsed'],
     ['invalid-utf8-latin-header', 'plan.csv', () => new Uint8Array([...utf8('Measure;Activity;Start;End\n1.1. M;1.1.1. A\xff;2023;2024\n'), 0xff]), 'parsed'],
     ['windows-1251', 'plan.csv', () => new Uint8Array(Buffer.from(planCsv(), 'latin1')), 'either'],
     ['nul-in-cell', 'plan.csv', () => utf8(plan.replace('Първа дейност', 'Първа\0дейност')), 'refused', /NUL characters/],
@@ -709,6 +709,65 @@ export function hostileFiles(): HostileFile[] {
   for (const [name, bytes, expect, message] of bogus) {
     add({ id: `xml/${name}`, category: 'bogus XML', fileName: 'plan.xlsx', expect, message, bytes });
   }
+
+  // A small file that would take gigabytes, or hold the event loop, were the budget per sheet.
+  add({
+    id: 'budget/330-sheets-of-99999-empty-rows',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /would unpack to 1[0-9][0-9] MB/,
+    large: true,
+    bytes: once(() => book(Array.from({ length: 330 }, () => sheetXml('<row/>'.repeat(99_999))))),
+  });
+  add({
+    id: 'budget/150-sheets-of-99999-empty-rows',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /would unpack to 86 MB/,
+    large: true,
+    bytes: once(() => book(Array.from({ length: 150 }, () => sheetXml('<row/>'.repeat(99_999))))),
+  });
+  add({
+    id: 'budget/26-sheets-of-4000-rows',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /the file has more than 100,000 rows .*sheet "Sheet26", row 1\)/,
+    large: true,
+    bytes: once(() => book(Array.from({ length: 26 }, () => sheetXml(rowsXml(Array.from({ length: 4000 }, (_, i) => [`1.1.${i}. Д`])))))),
+  });
+  add({
+    id: 'budget/1-million-tiny-shared-strings',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /shared strings has more than 1,000,000 entries/,
+    large: true,
+    bytes: once(() => planXlsx(planRows(), { sharedStrings: `<sst>${'<si><t>a</t></si>'.repeat(1_000_001)}</sst>` })),
+  });
+  add({
+    id: 'budget/9-million-tiny-shared-strings',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /would unpack to 1[0-9][0-9] MB/,
+    large: true,
+    bytes: once(() => planXlsx(planRows(), { sharedStrings: `<sst>${'<si><t>a</t></si>'.repeat(9_000_000)}</sst>` })),
+  });
+  add({
+    id: 'budget/32000-char-string-in-21000-cells',
+    category: 'workbook budget',
+    fileName: 'plan.xlsx',
+    expect: 'refused',
+    message: /characters of text/,
+    large: true,
+    bytes: once(() => {
+      const rows = Array.from({ length: 21_000 }, (_, i): Cell[] => [{ raw: '<c r="$REF" t="s"><v>1</v></c>' }, `1.1.${i + 1}. Д`, null, null, null, null, { raw: '<c r="$REF" t="s"><v>0</v></c>' }]);
+      return planXlsx([...planRows().slice(0, 3), ...rows], { sharedStrings: sharedStringsXml(['Дълга бележка. '.repeat(2200).slice(0, 32_000), '1.1. Мярка']) });
+    }),
+  });
 
   // Many sheets, many merges.
   add({ id: 'sheets/500-sheets', category: '500 sheets, merges', fileName: 'plan.xlsx', expect: 'parsed', bytes: () => book(Array.from({ length: 500 }, () => sheetXml(rowsXml(planRows())))) });
