@@ -128,7 +128,8 @@ describe('plan page paging', () => {
     });
     expect(response.status).toBe(200);
     const records = parseCsv((await response.text()).replace(/^\uFEFF/, ''), ';').filter((r) => r.length > 1);
-    const codes = records.slice(1).map((r) => r[2]);
+    // Codes are written as text formulas (="1.1.1") so spreadsheets keep them as text.
+    const codes = records.slice(1).map((r) => r[2].replace(/^="(.*)"$/, '$1'));
     expect(codes).toEqual(listActivities({ asOf: AS_OF, sort: 'end' }, planId).map((a) => a.code));
   });
 });

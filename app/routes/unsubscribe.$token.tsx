@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useT } from '~/i18n';
+import { pageTitle, useT } from '~/i18n';
 import { reminderSubscription, setRemindersEnabled } from '~/models/notification.server';
 import { userIdOfUnsubscribeToken } from '~/unsubscribe.server';
 
@@ -12,7 +12,7 @@ import { userIdOfUnsubscribeToken } from '~/unsubscribe.server';
  * same-origin check of the other forms does not apply. A tampered token is refused with 403
  * before the database is touched, and the request body is never read.
  */
-export const meta: MetaFunction = () => [{ title: 'Напомняния по имейл · План за подобрение' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, 'unsubTitle'), { name: 'robots', content: 'noindex' }];
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
