@@ -60,6 +60,15 @@ export async function readUpload(request: Request, maxPartSize: number): Promise
 }
 
 /**
+ * The file a form's file input sent, or null when none was chosen: a browser then sends an
+ * empty part without a file name. A chosen file of 0 bytes keeps its name, so that the answer
+ * can say "this file is empty" rather than "choose a file".
+ */
+export function chosenFile(value: FormDataEntryValue | null): File | null {
+  return value instanceof File && (value.name !== '' || value.size > 0) ? value : null;
+}
+
+/**
  * The request with a body that fails with BodyTooLargeError once more than maxBytes have come
  * (at once when the Content-Length says so), handed on in pieces of at most CHUNK_BYTES.
  * Past the cap the original body is left unread rather than cancelled: cancelling it would

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectDelimiter, parseCsv } from './csv';
+import { decodeText, detectDelimiter, parseCsv, withoutFormatting } from './csv';
 import { parsePlanFile } from './index';
 import { activities, measures, utf8 } from './test-support';
 
@@ -119,5 +119,30 @@ describe('CSV files', () => {
       { sheet: 'plan.csv', row: 2, column: null, message: 'no area row above this row; area 1 is named after the sheet' },
       { sheet: 'plan.csv', row: 3, column: 'Срок', message: 'cannot read the date "скоро" (not a date the importer knows); left empty' },
     ]);
+  });
+
+  it('drops the formatting a copy leaves in a plain-text plan, and takes the title from the file, never its name', async () => {
+    const text = [
+      '**ПЛАН ЗА ПОДОБРЕНИЕ НА ОБЛАСТНА АДМИНИСТРАЦИЯ X**',
+      '**за периода 2024-2025 г.**',
+      'Мярка\tДейност\tСрок\tОтговорник',
+      '<b>Област 1: Лидерство</b>\t\t\t',
+      '1.1. <i>Среща</i>\t1.1.1. Подготовка<br>на доклад\t31.12.2024\t<span style="color:red">Главен секретар</span>',
+    ].join('\n');
+    const plan = await parsePlanFile(utf8(text), 'план-копие.txt', 'en');
+    expect(plan.title).toBe('ПЛАН ЗА ПОДОБРЕНИЕ НА ОБЛАСТНА АДМИНИСТРАЦИЯ X');
+    expect(plan.period).toBe('2024-2025');
+    expect(plan.areas.map((area) => area.title)).toEqual(['Лидерство']);
+    expect(measures(plan)[0].title).toBe('Среща');
+    expect(activities(plan)[0]).toMatchObject({ title: 'Подготовка на доклад', owners: ['Главен секретар'] });
+    expect(plan.warnings).toEqual([]);
+
+    const untitled = await parsePlanFile(utf8(text.split('\n').slice(2).join('\n')), 'план-копие.txt', 'en');
+    expect(untitled.title).toBeNull();
+  });
+
+  it('keeps text that only looks like a tag', () => {
+    expect(withoutFormatting('срок < 5 дни, <Име на дирекция>, 2 ** 3, R&D')).toBe('срок < 5 дни, <Име на дирекция>, 2 ** 3, R&D');
+    expect(withoutFormatting('A &amp; B&nbsp;<B>C</B><br/>D')).toBe('A & B C\nD');
   });
 });

@@ -181,7 +181,29 @@ function notText(bytes: Uint8Array): Message | null {
 /** ="1.1.1", the text formula with which exports keep codes from becoming dates (ours does), is read as its text. */
 function fieldText(field: string): string {
   const formula = /^="((?:[^"]|"")*)"$/s.exec(field);
-  return formula ? formula[1].replace(/""/g, '"') : field;
+  return withoutFormatting(formula ? formula[1].replace(/""/g, '"') : field);
+}
+
+/** Formatting tags that a plan copied from a web page or an e-mail brings into plain text: <b>, </i>, <br/>, <span style="..."> ... */
+const FORMATTING_TAG = /<\/?(?:b|i|u|s|em|strong|small|big|mark|sub|sup|del|ins|strike|font|span|div|p|br)(?:\s[^<>]*)?\/?>/gi;
+const LINE_BREAK_TAG = /<br\s*\/?>/gi;
+/** Markdown bold, **text**, as a copy from a chat or a wiki leaves it. */
+const MARKDOWN_BOLD = /\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*/g; // no '*' inside: each try stops at the next star, so a cell is read once
+const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/**
+ * A plain-text cell without the formatting left over from a copy: tags are dropped (<br> becomes
+ * a line break), **bold** keeps its text, the common entities become their characters. Text that
+ * only looks like a tag ("< 5 дни", "<Име>") is kept.
+ */
+export function withoutFormatting(text: string): string {
+  if (!text.includes('<') && !text.includes('**') && !text.includes('&')) return text;
+  return text
+    .replace(LINE_BREAK_TAG, '\n')
+    .replace(FORMATTING_TAG, '')
+    .replace(MARKDOWN_BOLD, '$1')
+    .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!)
+    .trim();
 }
 
 /**

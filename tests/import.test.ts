@@ -100,6 +100,18 @@ describe('plan upload', () => {
     expect(planCount()).toBe(before);
   });
 
+  it('tells an empty file (named) from no file chosen', async () => {
+    const before = planCount();
+    const empty = await call(action, await upload(secretary, '', 'план-2025.xlsx'));
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toEqual({ error: 'uploadEmptyFile', params: { file: 'план-2025.xlsx' } });
+    // No file chosen: a browser sends the file field as an empty part without a file name.
+    const none = await call(action, await upload(secretary, '', ''));
+    expect(none.status).toBe(400);
+    expect(await none.json()).toEqual({ error: 'importNoFile' });
+    expect(planCount()).toBe(before);
+  });
+
   it('refuses a file over 20 MB before reading it', async () => {
     const request = await upload(secretary, XLSX, 'big.xlsx');
     const headers = new Headers(request.headers);

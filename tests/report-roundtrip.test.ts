@@ -351,6 +351,15 @@ describe('/reports/import', () => {
     expect(updatesOf(activityId('2.2.2')).at(-1)).toMatchObject({ comment: 'Проведено обучение.\nИмпортирано от файл „отчет.xlsx“.' });
   });
 
+  it('tells an empty file (named) from no file chosen', async () => {
+    const empty = await upload(secretary, new Uint8Array(), 'отчет.xlsx');
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toEqual({ error: 'uploadEmptyFile', params: { file: 'отчет.xlsx' } });
+    const none = await upload(secretary, new Uint8Array(), '');
+    expect(none.status).toBe(400);
+    expect(await none.json()).toEqual({ error: 'repImportNoFile' });
+  });
+
   it('explains an unreadable file, and keeps viewers and cross-site posts out', async () => {
     const bad = await upload(secretary, new Uint8Array([0x25, 0x50, 0x44, 0x46, 1, 2]), 'scan.xlsx');
     expect(bad.status).toBe(400);

@@ -3,8 +3,11 @@ import { redirect } from '@remix-run/node';
 import { requireUser } from '~/auth.server';
 import { can } from '~/domain/permissions';
 
-/** The start page of each role: heads their own activities, everyone else the plans. */
+/**
+ * The start page of each role (where a login lands): heads their own activities, everyone
+ * else (secretary, viewer, admin) the dashboard of the running plans: what is late and whose.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  throw redirect(can(user.role, 'status:update-own') && !can(user.role, 'status:update-any') ? '/my' : '/plans');
+  throw redirect(can(user.role, 'status:update-own') && !can(user.role, 'status:update-any') ? '/my' : '/dashboard');
 }

@@ -11,7 +11,7 @@ import { listPlans } from '~/models/plan.server';
 import { applyReimport, importPlanIntoDatabase, previewReimport } from '~/models/plan-import.server';
 import { discardPendingImport, loadPendingImport, savePendingImport } from '~/models/pending-import.server';
 import { Field } from '~/components/field';
-import { readForm, readUpload } from '~/upload.server';
+import { chosenFile, readForm, readUpload } from '~/upload.server';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
 import { previewTexts } from '~/domain/preview-text';
 import importCss from '~/styles/import.css?url';
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { plans, planId: plans.some((p) => p.id === planId) ? planId : null };
 }
 
-type ActionData = { error: MessageKey; detail?: string } | PreviewData;
+type ActionData = { error: MessageKey; detail?: string; params?: Record<string, string> } | PreviewData;
 
 const confirmSchema = z.object({
   intent: z.enum(['confirm', 'cancel']),
@@ -54,9 +54,8 @@ async function readPlanUpload(
   if ('error' in upload) {
     return upload.error === 'too-large' ? { error: 'importTooLarge', status: 413 } : { error: 'uploadMalformed', status: 400 };
   }
-  const file = upload.form.get('file');
   return {
-    file: file instanceof File && file.size > 0 ? file : null,
+    file: chosenFile(upload.form.get('file')),
     planId: parseId(upload.form.get('planId')),
     title: typedText(MAX_TITLE_LENGTH).catch('').parse(upload.form.get('title') ?? ''),
   };
@@ -72,6 +71,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return Response.json((detail ? { error, detail } : { error }) satisfies ActionData, { status });
     }
     if (!upload.file) return Response.json({ error: 'importNoFile' } satisfies ActionData, { status: 400 });
+    if (upload.file.size === 0) {
+      return Response.json({ error: 'uploadEmptyFile', params: { file: upload.file.name } } satisfies ActionData, { status: 400 });
+    }
     const bytes = new Uint8Array(await upload.file.arrayBuffer());
     const fileName = uploadedFileName(upload.file.name);
     let parsed: ParsedPlan;
@@ -148,7 +150,7 @@ export default function ImportPage() {
           <p className="muted">{t('importIntro')}</p>
           {error ? (
             <div className="alert alert--error" role="alert">
-              <strong>{t(error.error)}</strong>
+              <strong>{t(error.error, error.params)}</strong>
               {error.detail ? <p className="import-error-detail">{error.detail}</p> : null}
             </div>
           ) : null}

@@ -26,7 +26,7 @@ import {
 import { ImportError } from '../../importers/import-error';
 import { readStatusReport } from '../../importers/status-report';
 import reportsCss from '~/styles/reports.css?url';
-import { readForm, readUpload } from '~/upload.server';
+import { chosenFile, readForm, readUpload } from '~/upload.server';
 import { idSchema, uploadedFileName } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { error: MessageKey; detail?: string } | { result: ApplyResult };
+type ActionData = { error: MessageKey; detail?: string; params?: Record<string, string> } | { result: ApplyResult };
 
 const applySchema = z.object({
   intent: z.enum(['apply', 'discard']),
@@ -78,8 +78,9 @@ export async function action({ request }: ActionFunctionArgs) {
         : Response.json({ error: 'uploadMalformed' } satisfies ActionData, { status: 400 });
     }
     const { form } = upload;
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) return Response.json({ error: 'repImportNoFile' } satisfies ActionData, { status: 400 });
+    const file = chosenFile(form.get('file'));
+    if (!file) return Response.json({ error: 'repImportNoFile' } satisfies ActionData, { status: 400 });
+    if (file.size === 0) return Response.json({ error: 'uploadEmptyFile', params: { file: file.name } } satisfies ActionData, { status: 400 });
     const planId = idSchema.safeParse(form.get('planId'));
     let report;
     try {
@@ -128,7 +129,7 @@ export default function StatusImportPage() {
   const busy = navigation.state !== 'idle';
   const t = useT();
   const lang = useLang();
-  const error = actionData && 'error' in actionData ? (actionData as { error: MessageKey; detail?: string }) : null;
+  const error = actionData && 'error' in actionData ? (actionData as { error: MessageKey; detail?: string; params?: Record<string, string> }) : null;
   const result: ApplyResult | null = actionData && 'result' in actionData ? (actionData.result as ApplyResult) : null;
 
   if (result) {
@@ -173,7 +174,7 @@ export default function StatusImportPage() {
       </div>
       {error ? (
         <div className="alert alert--error" role="alert">
-          {t(error.error)}
+          {t(error.error, error.params)}
           {error.detail ? <div className="small">{error.detail}</div> : null}
         </div>
       ) : null}

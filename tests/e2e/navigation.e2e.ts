@@ -74,9 +74,9 @@ describe('navigation by role', () => {
 
   it('switches to English and remembers it', async () => {
     const page = await newPage(browser);
-    await login(page, 'viewer@demo.bg');
+    await login(page, 'viewer@demo.bg'); // lands on the dashboard
     await page.getByRole('button', { name: 'English' }).click();
-    await page.waitForSelector('text=Improvement plans');
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).waitFor();
     await visit(page, '/plans');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Improvement plans');
     await page.getByRole('button', { name: 'Български' }).click();

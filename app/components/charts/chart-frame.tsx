@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { STATUSES, type Status } from '~/domain/status';
 
 /** Fills and the text colour readable on them; every chart also writes its numbers, so colour is never the only cue. */
@@ -24,24 +24,40 @@ export function legendText(text: string) {
   return <span style={{ color: '#1c2430' }}>{text}</span>;
 }
 
-/** True after hydration: recharts measures the DOM, so the charts draw in the browser only. */
-export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+/**
+ * The width of the element behind `ref`, measured in the browser (null on the server and
+ * before hydration: recharts measures the DOM, so the charts draw in the browser only).
+ */
+function useWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
 /**
  * A chart slot of fixed height: an empty placeholder on the server and before hydration,
- * the chart after. data-chart names it for tests; data-ready tells when it has drawn.
+ * the chart after, given the slot's width. data-chart names it for tests; data-ready tells when it has drawn.
  */
-export function ChartFrame({ name, height, label, loading, children }: { name: string; height: number; label: string; loading: string; children: () => ReactNode }) {
-  const hydrated = useHydrated();
+export function ChartFrame({ name, height, label, loading, children }: { name: string; height: number; label: string; loading: string; children: (width: number) => ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useWidth(ref);
   return (
-    <div className="chart-frame" data-chart={name} data-ready={hydrated ? 'true' : 'false'} style={{ height }} role="figure" aria-label={label}>
-      {hydrated ? children() : <p className="chart-frame__loading muted small">{loading}</p>}
+    <div ref={ref} className="chart-frame" data-chart={name} data-ready={width !== null ? 'true' : 'false'} style={{ height }} role="figure" aria-label={label}>
+      {width !== null ? children(width) : <p className="chart-frame__loading muted small">{loading}</p>}
     </div>
   );
+}
+
+/** The width of a bar chart's category labels: as asked, but at most 40% of the chart, so that a phone still has room for the bars. */
+export function labelAxisWidth(wanted: number, chartWidth: number): number {
+  return Math.min(wanted, Math.round(chartWidth * 0.4));
 }
 
 /** Short label for an axis: long titles are cut with an ellipsis (the full text is in the tooltip and the table). */

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNavigate } from '@remix-run/react';
-import { AXIS_TEXT, ChartFrame, legendText, shorten } from './chart-frame';
+import { AXIS_TEXT, ChartFrame, labelAxisWidth, legendText, shorten } from './chart-frame';
 
 export type CountSeries<K extends string> = { key: K; label: string; color: string };
 export type CountRow<K extends string> = { id: string; label: string; title: string } & Record<K, number>;
@@ -34,7 +34,7 @@ export function CountBarChart<K extends string>({
   const names = new Map(series.map((s) => [s.key as string, s.label]));
   return (
     <ChartFrame name={name} height={height} label={label} loading={loading}>
-      {() => (
+      {(width) => (
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={rows}
@@ -50,9 +50,9 @@ export function CountBarChart<K extends string>({
                 <YAxis
                   type="category"
                   dataKey="label"
-                  width={labelWidth}
+                  width={labelAxisWidth(labelWidth, width)}
                   tick={AXIS_TEXT}
-                  tickFormatter={(value: string) => shorten(value, Math.floor(labelWidth / 7))}
+                  tickFormatter={(value: string) => shorten(value, Math.floor(labelAxisWidth(labelWidth, width) / 7))}
                 />
               </>
             ) : (

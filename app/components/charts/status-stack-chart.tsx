@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, T
 import { useNavigate } from '@remix-run/react';
 import { STATUS_LABELS, type Status } from '~/domain/status';
 import type { Lang } from '~/domain/lang';
-import { AXIS_TEXT, ChartFrame, STACK_ORDER, STATUS_COLORS, legendText, shorten } from './chart-frame';
+import { AXIS_TEXT, ChartFrame, labelAxisWidth, STACK_ORDER, STATUS_COLORS, legendText, shorten } from './chart-frame';
 
 export type StackRow = {
   key: string;
@@ -39,7 +39,7 @@ export function StatusStackChart({
   const height = Math.max(160, rows.length * 38 + 70);
   return (
     <ChartFrame name={name} height={height} label={label} loading={loading}>
-      {() => (
+      {(width) => (
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }} barCategoryGap={6}>
             <CartesianGrid horizontal={false} stroke="#eef1f5" />
@@ -47,9 +47,9 @@ export function StatusStackChart({
             <YAxis
               type="category"
               dataKey="label"
-              width={labelWidth}
+              width={labelAxisWidth(labelWidth, width)}
               tick={AXIS_TEXT}
-              tickFormatter={(value: string) => shorten(value, Math.floor(labelWidth / 7))}
+              tickFormatter={(value: string) => shorten(value, Math.floor(labelAxisWidth(labelWidth, width) / 7))}
             />
             <Tooltip
               cursor={{ fill: 'rgba(29, 78, 137, 0.06)' }}
