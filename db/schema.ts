@@ -108,7 +108,13 @@ export const activities = sqliteTable(
     baselineEnd: text('baseline_end'),
     currentEnd: text('current_end'),
     ongoing: integer('ongoing', { mode: 'boolean' }).notNull().default(false),
+    /** The plan's wording of an ongoing period ("текущо", "ежегодно"). */
+    ongoingText: text('ongoing_text'),
+    /** How achievement is measured, beside the value aimed at (target). */
+    indicator: text('indicator'),
     target: text('target'),
+    /** Resources or budget, as written in the plan. */
+    resources: text('resources'),
     note: text('note'),
     sourceSheet: text('source_sheet'),
     sourceRow: integer('source_row'),

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from '@remix-run/react';
-import type { SheetPreview } from '../../importers';
+import type { SheetPreview, Understanding } from '../../importers';
 import type { ImportWarning, ParsedArea } from '../../importers/types';
 import type { FieldChange } from '~/domain/plan-diff';
 import { formatDate } from '~/domain/dates';
@@ -17,6 +17,7 @@ export type PreviewData = {
   counts: { areas: number; measures: number; activities: number };
   warnings: ImportWarning[];
   areas: ParsedArea[];
+  understanding: Understanding;
   sampleRows: SheetPreview[];
   diff: null | { added: DiffRow[]; removed: DiffRow[]; changed: { code: string; title: string; changes: FieldChange[] }[]; unchanged: number };
 };
@@ -28,7 +29,10 @@ const FIELD_LABELS: Record<FieldChange['field'], MessageKey> = {
   start: 'fieldStart',
   end: 'fieldEnd',
   ongoing: 'fieldOngoing',
+  ongoingText: 'fieldOngoingText',
+  indicator: 'fieldIndicator',
   target: 'fieldTarget',
+  resources: 'fieldResources',
   owners: 'fieldOwners',
   note: 'fieldNote',
 };

@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
 import { useT, type MessageKey } from '~/i18n';
-import { ImportError, parsePlanFile, previewRows } from '../../importers';
-import type { ParsedPlan } from '../../importers/types';
+import { ImportError, understandPlanFile, type PlanUnderstood } from '../../importers';
 import { listPlans } from '~/models/plan.server';
-import { applyReimport, importPlanIntoDatabase, previewReimport } from '~/models/plan-import.server';
-import { discardPendingImport, loadPendingImport, savePendingImport } from '~/models/pending-import.server';
+import { applyReimport, countActivities, importPlanIntoDatabase } from '~/models/plan-import.server';
+import { discardPendingImport, loadPendingPlan, savePendingImport } from '~/models/pending-import.server';
+import { previewData } from '~/models/import-preview.server';
 import { Field } from '~/components/field';
 import { readUpload } from '~/upload.server';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
@@ -35,15 +35,6 @@ const confirmSchema = z.object({
   planId: z.coerce.number().int().positive().optional(),
   title: z.string().trim().max(300).optional(),
 });
-
-function summarize(parsed: ParsedPlan) {
-  const measures = parsed.areas.flatMap((a) => a.measures);
-  return {
-    areas: parsed.areas.length,
-    measures: measures.length,
-    activities: measures.reduce((n, m) => n + m.activities.length, 0),
-  };
-}
 
 async function readPlanUpload(
   request: Request,
@@ -73,32 +64,19 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!upload.file) return Response.json({ error: 'importNoFile' } satisfies ActionData, { status: 400 });
     const bytes = new Uint8Array(await upload.file.arrayBuffer());
     const fileName = upload.file.name;
-    let parsed: ParsedPlan;
+    let read: PlanUnderstood;
     try {
-      parsed = await parsePlanFile(bytes, fileName, lang);
+      read = await understandPlanFile(bytes, fileName, lang);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       return Response.json({ error: 'importUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
     }
-    const token = savePendingImport(user.id, fileName, bytes);
-    const reimport = upload.planId ? previewReimport(upload.planId, parsed) : null;
-    return Response.json({
-      token,
-      fileName,
-      planId: upload.planId,
-      title: upload.title || parsed.title || fileName,
-      period: parsed.period,
-      counts: summarize(parsed),
-      warnings: parsed.warnings,
-      areas: parsed.areas,
-      sampleRows: await previewRows(bytes, fileName, 12),
-      diff: reimport && {
-        added: reimport.added.map(({ code, title, measureCode }) => ({ code, title, measureCode })),
-        removed: reimport.removed.map(({ code, title, measureCode }) => ({ code, title, measureCode })),
-        changed: reimport.changed.map((m) => ({ code: m.incoming.code, title: m.incoming.title, changes: m.changes })),
-        unchanged: reimport.unchanged.length,
-      },
-    } satisfies ActionData);
+    if (countActivities(read.plan) === 0) return Response.json({ error: 'importNothing' } satisfies ActionData, { status: 400 });
+    const token = savePendingImport(user.id, fileName, bytes, read.plan);
+    if (!token) return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
+    return Response.json(
+      await previewData({ token, fileName, bytes, read, planId: upload.planId, title: upload.title }) satisfies ActionData,
+    );
   }
 
   const parsedForm = confirmSchema.safeParse(Object.fromEntries(await request.formData()));
@@ -108,9 +86,10 @@ export async function action({ request }: ActionFunctionArgs) {
     discardPendingImport(token);
     return redirect('/plans/import');
   }
-  const pending = loadPendingImport(token, user.id);
+  const pending = loadPendingPlan(token, user.id);
   if (!pending) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
-  const parsed = await parsePlanFile(pending.bytes, pending.fileName, lang);
+  const parsed = pending.plan;
+  if (countActivities(parsed) === 0) return Response.json({ error: 'importNothing' } satisfies ActionData, { status: 400 });
   if (planId) {
     const summary = applyReimport(planId, parsed, { userId: user.id, fileName: pending.fileName });
     discardPendingImport(token);
