@@ -6,6 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { databasePath, getDb } from '../db/client';
 import { activities, plans, statusUpdates, type User } from '../db/schema';
 import { action } from '~/routes/plans.import';
+import { loader as activityLoader } from '~/routes/activities.$activityId';
 import { todayInSofia } from '~/domain/dates';
 import { call, makeRequest, makeUser } from './helpers';
 
@@ -52,6 +53,19 @@ describe('importing the new fields of an activity', () => {
       [{ userId: secretary.id, status: 'in_progress', percent: 40, completedOn: null }],
     ]);
     expect(todayInSofia(updates[0]![0]!.createdAt)).toBe(todayInSofia());
+    const page = await (await call(activityLoader, await makeRequest(`/activities/${rows[1]!.id}`, { user: secretary }), { activityId: String(rows[1]!.id) })).json();
+    expect(page.activity).toMatchObject({ indicator: 'Посещения', target: '1000 на месец', resources: null, ongoing: true, ongoingText: 'текущо' });
+  });
+
+  it('the preview says how the file was understood', async () => {
+    const { body } = await preview(PLAN);
+    const [table] = body.understanding.tables;
+    expect(table.headerRows).toEqual([1]);
+    expect(table.columns.map((c: { column: string; meaning: string }) => `${c.column}:${c.meaning}`)).toEqual([
+      'A:code', 'B:measure', 'C:activity', 'D:period', 'E:owners', 'F:indicator', 'G:target', 'H:resources', 'I:status',
+    ]);
+    expect(table.levelsFound).toEqual(['measure', 'activity']);
+    expect(table.rows).toMatchObject({ measures: 2, activities: 2 });
   });
 
   it('re-import compares and writes the new fields, and leaves the status history of matched activities alone', async () => {

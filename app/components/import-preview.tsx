@@ -5,6 +5,7 @@ import type { FieldChange } from '~/domain/plan-diff';
 import { formatDate } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT, type MessageKey } from '~/i18n';
+import { ImportUnderstanding } from './import-understanding';
 
 type DiffRow = { code: string; title: string; measureCode: string };
 
@@ -249,6 +250,7 @@ export function ImportPreview({ preview }: { preview: PreviewData }) {
         </div>
       </section>
       {preview.diff ? <Diff diff={preview.diff} /> : null}
+      <ImportUnderstanding understanding={preview.understanding} />
       <Warnings warnings={preview.warnings} />
       <Tree areas={preview.areas} />
       <SampleRows sheets={preview.sampleRows} />
