@@ -37,6 +37,8 @@ export async function understandPlanFile(
 
 export interface SheetPreview {
   sheet: string;
+  /** The row number (1-based, as in the file) of each of rows. */
+  rowNumbers: number[];
   rows: string[][];
 }
 
@@ -45,6 +47,7 @@ export async function previewRows(bytes: Uint8Array, fileName: string, n = 15): 
   const sheets = await readSheets(bytes, fileName, n);
   return sheets.map((sheet) => ({
     sheet: sheet.name,
+    rowNumbers: sheet.rows.slice(0, n).map((row) => row.row),
     rows: sheet.rows.slice(0, n).map((row) => row.cells.map(cellText)),
   }));
 }

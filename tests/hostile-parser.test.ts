@@ -169,6 +169,7 @@ describe('what hostile files that parse give', () => {
     const { plan: read, understanding } = await understandPlanFile(bytes, 'plan.xlsx');
     const preview: PreviewData = {
       token: 't',
+      problem: null,
       fileName,
       planId: null,
       title: read.title ?? fileName,

@@ -106,12 +106,13 @@ describe('the file is read once per upload', () => {
 describe('nothing recognised is never saved', () => {
   const planCount = () => getDb().select().from(plans).all().length;
 
-  it('refuses a file with a header but no activity, with the reason', async () => {
+  it('a file with a header but no activity gives a preview that says why and cannot be confirmed', async () => {
     const before = planCount();
     const { status, body } = await preview(`${HEADER}\n`);
-    expect(status).toBe(400);
-    expect(body.error).toBe('importUnreadable');
-    expect(body.detail).toMatch(/^plan\.csv: /);
+    expect(status).toBe(200);
+    expect(body.counts.activities).toBe(0);
+    expect(body.problem).toMatch(/^plan\.csv: /);
+    expect((await confirm(body.token)).status).toBe(400);
     expect(planCount()).toBe(before);
   });
 

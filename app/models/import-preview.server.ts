@@ -1,9 +1,28 @@
-import { previewRows, type PlanUnderstood } from '../../importers';
+import { ImportError, previewRows, understandPlanFile, type Mapping, type PlanUnderstood } from '../../importers';
+import type { Lang } from '~/domain/lang';
 import type { PreviewData } from '~/components/import-preview';
+import { translate } from '~/i18n';
 import { countActivities, previewReimport } from './plan-import.server';
 
 /** The first rows of each sheet shown under the preview (and as the mapping step's grid). */
 export const SAMPLE_ROWS = 12;
+
+export type PlanRead = { read: PlanUnderstood; problem: string | null };
+
+/**
+ * Reads an upload (by the mapping, when given): the plan and how it was understood, and why it
+ * cannot be confirmed when nothing in it was recognised (the mapping step starts from that
+ * understanding). Throws ImportError when the file cannot be read at all.
+ */
+export async function readPlan(bytes: Uint8Array, fileName: string, lang: Lang, mapping?: Mapping): Promise<PlanRead> {
+  try {
+    const read = await understandPlanFile(bytes, fileName, lang, mapping ? { mapping } : {});
+    return { read, problem: countActivities(read.plan) === 0 ? translate(lang, 'importNothing') : null };
+  } catch (error) {
+    if (!(error instanceof ImportError) || !error.understanding) throw error;
+    return { read: { plan: { title: null, period: null, areas: [], warnings: [] }, understanding: error.understanding }, problem: error.in(lang) };
+  }
+}
 
 /** What the preview shows of a file read: the plan, the warnings, how it was understood, the diff against a plan. */
 export async function previewData(input: {
@@ -11,6 +30,7 @@ export async function previewData(input: {
   fileName: string;
   bytes: Uint8Array;
   read: PlanUnderstood;
+  problem: string | null;
   planId: number | null;
   title: string;
 }): Promise<PreviewData> {
@@ -18,6 +38,7 @@ export async function previewData(input: {
   const reimport = input.planId ? previewReimport(input.planId, plan) : null;
   return {
     token: input.token,
+    problem: input.problem,
     fileName: input.fileName,
     planId: input.planId,
     title: input.title || plan.title || input.fileName,

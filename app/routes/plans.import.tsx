@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
 import { useT, type MessageKey } from '~/i18n';
-import { ImportError, understandPlanFile, type PlanUnderstood } from '../../importers';
+import { ImportError } from '../../importers';
 import { listPlans } from '~/models/plan.server';
 import { applyReimport, countActivities, importPlanIntoDatabase } from '~/models/plan-import.server';
-import { discardPendingImport, loadPendingPlan, savePendingImport } from '~/models/pending-import.server';
-import { previewData } from '~/models/import-preview.server';
+import { discardPendingImport, loadPendingImport, loadPendingPlan, savePendingImport, updatePendingPlan } from '~/models/pending-import.server';
+import { previewData, readPlan, type PlanRead } from '~/models/import-preview.server';
+import { mappingFromForm } from '~/domain/mapping-form';
 import { Field } from '~/components/field';
 import { readUpload } from '~/upload.server';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { error: MessageKey; detail?: string } | PreviewData;
 
 const confirmSchema = z.object({
-  intent: z.enum(['confirm', 'cancel']),
+  intent: z.enum(['confirm', 'cancel', 'remap']),
   token: z.string(),
   planId: z.coerce.number().int().positive().optional(),
   title: z.string().trim().max(300).optional(),
@@ -64,27 +65,37 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!upload.file) return Response.json({ error: 'importNoFile' } satisfies ActionData, { status: 400 });
     const bytes = new Uint8Array(await upload.file.arrayBuffer());
     const fileName = upload.file.name;
-    let read: PlanUnderstood;
+    let outcome: PlanRead;
     try {
-      read = await understandPlanFile(bytes, fileName, lang);
+      outcome = await readPlan(bytes, fileName, lang);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       return Response.json({ error: 'importUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
     }
-    if (countActivities(read.plan) === 0) return Response.json({ error: 'importNothing' } satisfies ActionData, { status: 400 });
-    const token = savePendingImport(user.id, fileName, bytes, read.plan);
+    const token = savePendingImport(user.id, fileName, bytes, outcome.read.plan);
     if (!token) return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
-    return Response.json(
-      await previewData({ token, fileName, bytes, read, planId: upload.planId, title: upload.title }) satisfies ActionData,
-    );
+    return Response.json((await previewData({ token, fileName, bytes, ...outcome, planId: upload.planId, title: upload.title })) satisfies ActionData);
   }
 
-  const parsedForm = confirmSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  const parsedForm = confirmSchema.safeParse(Object.fromEntries(form));
   if (!parsedForm.success) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
   const { intent, token, planId, title } = parsedForm.data;
   if (intent === 'cancel') {
     discardPendingImport(token);
     return redirect('/plans/import');
+  }
+  if (intent === 'remap') {
+    const upload = loadPendingImport(token, user.id);
+    if (!upload) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
+    const chosen = mappingFromForm(form);
+    if ('error' in chosen) return Response.json({ error: 'importMappingInvalid', detail: chosen.error } satisfies ActionData, { status: 400 });
+    const outcome = await readPlan(upload.bytes, upload.fileName, lang, chosen.mapping);
+    if (!updatePendingPlan(token, user.id, outcome.read.plan, chosen.mapping)) {
+      return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
+    }
+    const preview = await previewData({ token, fileName: upload.fileName, bytes: upload.bytes, ...outcome, planId: planId ?? null, title: title ?? '' });
+    return Response.json(preview satisfies ActionData);
   }
   const pending = loadPendingPlan(token, user.id);
   if (!pending) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });

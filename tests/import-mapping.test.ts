@@ -1,0 +1,86 @@
+/** The mapping step on the server: an ambiguous file opens it, the chosen mapping re-reads the upload. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { activities, type User } from '../db/schema';
+import { action } from '~/routes/plans.import';
+import { call, makeRequest, makeUser } from './helpers';
+
+/** Headers the guess cannot place. */
+const AMBIGUOUS = `Графа 1;Графа 2;Графа 3
+Обучение на служителите;30.06.2025;ЧР
+Нов сайт;31.12.2025;ИТ
+`;
+
+let secretary: User;
+beforeAll(async () => {
+  secretary = await makeUser('secretary');
+});
+
+async function upload(csv: string) {
+  const form = new FormData();
+  form.append('file', new File([csv], 'plan.csv'));
+  const response = await call(action, await makeRequest('/plans/import', { user: secretary, form }));
+  return { status: response.status, body: await response.json() };
+}
+
+async function post(form: Record<string, string | string[]>) {
+  const response = await call(action, await makeRequest('/plans/import', { user: secretary, form }));
+  return response;
+}
+
+const chosen = { 'sheet.0': 'plan.csv', 'header.0': '1', 'col.0.A': 'activity', 'col.0.B': 'end', 'col.0.C': 'owners', 'levels.0': 'every-row', 'kind.0': '' };
+
+describe('the mapping step', () => {
+  it('opens on a file the guess cannot read, which cannot be confirmed as it is', async () => {
+    const { status, body } = await upload(AMBIGUOUS);
+    expect(status).toBe(200);
+    expect(body.counts.activities).toBe(0);
+    expect(body.problem).toMatch(/^plan\.csv: /);
+    expect(body.understanding.needsMapping).toBe(true);
+    expect(body.sampleRows[0]).toMatchObject({ sheet: 'plan.csv', rowNumbers: [1, 2, 3] });
+    const confirm = await post({ intent: 'confirm', token: body.token });
+    expect(confirm.status).toBe(400);
+    expect(await confirm.json()).toEqual({ error: 'importNothing' });
+  });
+
+  it('reads the upload again by the mapping chosen, and the confirm writes that plan', async () => {
+    const { body } = await upload(AMBIGUOUS);
+    const remapped = await post({ intent: 'remap', token: body.token, title: 'План', ...chosen });
+    expect(remapped.status).toBe(200);
+    const preview = await remapped.json();
+    expect(preview.problem).toBeNull();
+    expect(preview.counts).toEqual({ areas: 1, measures: 2, activities: 2 });
+    expect(preview.understanding.mapped).toBe(true);
+    expect(preview.understanding.mapping.sheets[0]).toEqual({
+      sheet: 'plan.csv',
+      headerRows: [1],
+      columns: { A: 'activity', B: 'end', C: 'owners' },
+      levels: { by: 'every-row' },
+      kind: null,
+    });
+    const confirm = await post({ intent: 'confirm', token: body.token, title: 'План' });
+    expect(confirm.status).toBe(302);
+    const planId = Number(confirm.headers.get('Location')!.match(/\/plans\/(\d+)/)![1]);
+    const rows = getDb().select().from(activities).where(eq(activities.planId, planId)).all();
+    expect(rows.map((a) => [a.code, a.title, a.currentEnd])).toEqual([
+      ['1.1.1', 'Обучение на служителите', '2025-06-30'],
+      ['1.2.1', 'Нов сайт', '2025-12-31'],
+    ]);
+  });
+
+  it('says what is wrong with a mapping that cannot be applied', async () => {
+    const { body } = await upload(AMBIGUOUS);
+    const response = await post({ intent: 'remap', token: body.token, ...chosen, 'header.0': [] });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'importMappingInvalid' });
+  });
+
+  it('refuses to re-read another user\'s upload', async () => {
+    const { body } = await upload(AMBIGUOUS);
+    const other = await makeUser('secretary');
+    const response = await call(action, await makeRequest('/plans/import', { user: other, form: { intent: 'remap', token: body.token, ...chosen } }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'importExpired' });
+  });
+});
