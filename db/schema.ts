@@ -310,6 +310,23 @@ export const notifications = sqliteTable(
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt), index('notifications_delivery_idx').on(t.delivery, t.nextAttemptAt)],
 );
 
+/** How an organization's plan files are read (the mapping step's choice), by a signature of their header texts. */
+export const importMappings = sqliteTable(
+  'import_mappings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** sha256 of the sheets' names and header rows' texts (app/domain/mapping-signature.ts). */
+    signature: text('signature').notNull(),
+    /** The Mapping as JSON (importers/mapping.ts). */
+    mapping: text('mapping').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('import_mappings_org_signature_idx').on(t.organizationId, t.signature)],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type Plan = typeof plans.$inferSelect;
 export type Area = typeof areas.$inferSelect;

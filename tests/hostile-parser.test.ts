@@ -170,6 +170,7 @@ describe('what hostile files that parse give', () => {
     const preview: PreviewData = {
       token: 't',
       problem: null,
+      kept: false,
       fileName,
       planId: null,
       title: read.title ?? fileName,

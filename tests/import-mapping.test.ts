@@ -84,3 +84,34 @@ describe('the mapping step', () => {
     expect(await response.json()).toEqual({ error: 'importExpired' });
   });
 });
+
+describe('the mapping kept with the organization', () => {
+  const NEXT_QUARTER = `Графа 1;Графа 2;Графа 3
+Обучение на служителите;30.09.2025;ЧР
+Нов сайт;31.12.2025;ИТ
+Анкета;31.03.2026;Главен секретар
+`;
+
+  it('is offered, pre-applied, for the next file with the same headers, and can be dropped', async () => {
+    const first = (await upload(AMBIGUOUS)).body;
+    await post({ intent: 'remap', token: first.token, ...chosen });
+    expect((await post({ intent: 'confirm', token: first.token, title: 'План' })).status).toBe(302);
+
+    const next = (await upload(NEXT_QUARTER)).body;
+    expect(next.kept).toBe(true);
+    expect(next.problem).toBeNull();
+    expect(next.understanding.mapped).toBe(true);
+    expect(next.counts).toEqual({ areas: 1, measures: 3, activities: 3 });
+    expect(next.areas[0].measures[2].activities[0]).toMatchObject({ title: 'Анкета', end: '2026-03-31', owners: ['Главен секретар'] });
+
+    const other = (await upload(AMBIGUOUS.replace('Графа 3', 'Графа 4'))).body;
+    expect(other.kept).toBe(false);
+    expect(other.problem).not.toBeNull();
+
+    const dropped = await (await post({ intent: 'unmap', token: next.token })).json();
+    expect(dropped.kept).toBe(false);
+    expect(dropped.understanding.mapped).toBe(false);
+    expect(dropped.problem).not.toBeNull();
+    expect((await upload(NEXT_QUARTER)).body.kept).toBe(false);
+  });
+});

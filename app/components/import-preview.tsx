@@ -14,6 +14,8 @@ export type PreviewData = {
   token: string;
   /** Why this reading cannot be confirmed (nothing recognised), or null. */
   problem: string | null;
+  /** Read by the mapping kept for the organization's files with the same headers (offered, and may be dropped). */
+  kept: boolean;
   fileName: string;
   planId: number | null;
   title: string;
@@ -241,6 +243,17 @@ export function ImportPreview({ preview: posted }: { preview: PreviewData }) {
           <strong>{t(fetchError.error)}</strong>
           {fetchError.detail ? <p className="import-error-detail">{fetchError.detail}</p> : null}
         </div>
+      ) : null}
+      {preview.kept ? (
+        <fetcher.Form method="post" className="alert alert--info kept-mapping">
+          <span>{t('mapKept')}</span>
+          <input type="hidden" name="token" value={preview.token} />
+          <input type="hidden" name="title" value={preview.title} />
+          {preview.planId ? <input type="hidden" name="planId" value={preview.planId} /> : null}
+          <button type="submit" name="intent" value="unmap" className="button button--small" disabled={busy}>
+            {t('mapForget')}
+          </button>
+        </fetcher.Form>
       ) : null}
       <MappingStep preview={preview} fetcher={fetcher} />
       {preview.diff ? <Diff diff={preview.diff} /> : null}

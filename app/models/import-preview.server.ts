@@ -31,6 +31,8 @@ export async function previewData(input: {
   bytes: Uint8Array;
   read: PlanUnderstood;
   problem: string | null;
+  /** Read by the mapping kept for the organization's files with these headers. */
+  kept: boolean;
   planId: number | null;
   title: string;
 }): Promise<PreviewData> {
@@ -39,6 +41,7 @@ export async function previewData(input: {
   return {
     token: input.token,
     problem: input.problem,
+    kept: input.kept,
     fileName: input.fileName,
     planId: input.planId,
     title: input.title || plan.title || input.fileName,

@@ -32,6 +32,12 @@ export function defaultOrganizationId(): number {
   return first?.id ?? findOrCreateOrganization(DEFAULT_ORGANIZATION);
 }
 
+/** The organization a file goes to: the plan's, when re-importing into one; else the default. */
+export function importOrganizationId(planId: number | null | undefined): number {
+  const plan = planId ? getDb().select({ organizationId: plans.organizationId }).from(plans).where(eq(plans.id, planId)).get() : undefined;
+  return plan?.organizationId ?? defaultOrganizationId();
+}
+
 export type ImportOptions = {
   organization?: string;
   title?: string;

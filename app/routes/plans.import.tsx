@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
 import { useT, type MessageKey } from '~/i18n';
-import { ImportError } from '../../importers';
+import { ImportError, type Mapping } from '../../importers';
 import { listPlans } from '~/models/plan.server';
-import { applyReimport, countActivities, importPlanIntoDatabase } from '~/models/plan-import.server';
+import { applyReimport, countActivities, importOrganizationId, importPlanIntoDatabase } from '~/models/plan-import.server';
+import { forgetMapping, keepMapping, keptMappingFor } from '~/models/import-mapping.server';
 import { discardPendingImport, loadPendingImport, loadPendingPlan, savePendingImport, updatePendingPlan } from '~/models/pending-import.server';
 import { previewData, readPlan, type PlanRead } from '~/models/import-preview.server';
 import { mappingFromForm } from '~/domain/mapping-form';
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { error: MessageKey; detail?: string } | PreviewData;
 
 const confirmSchema = z.object({
-  intent: z.enum(['confirm', 'cancel', 'remap']),
+  intent: z.enum(['confirm', 'cancel', 'remap', 'unmap']),
   token: z.string(),
   planId: z.coerce.number().int().positive().optional(),
   title: z.string().trim().max(300).optional(),
@@ -65,16 +66,18 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!upload.file) return Response.json({ error: 'importNoFile' } satisfies ActionData, { status: 400 });
     const bytes = new Uint8Array(await upload.file.arrayBuffer());
     const fileName = upload.file.name;
+    const kept = await keptMappingFor(importOrganizationId(upload.planId), bytes, fileName);
     let outcome: PlanRead;
     try {
-      outcome = await readPlan(bytes, fileName, lang);
+      outcome = await readPlan(bytes, fileName, lang, kept ?? undefined);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       return Response.json({ error: 'importUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
     }
-    const token = savePendingImport(user.id, fileName, bytes, outcome.read.plan);
+    const token = savePendingImport(user.id, fileName, bytes, outcome.read.plan, kept);
     if (!token) return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
-    return Response.json((await previewData({ token, fileName, bytes, ...outcome, planId: upload.planId, title: upload.title })) satisfies ActionData);
+    const preview = await previewData({ token, fileName, bytes, ...outcome, kept: kept !== null, planId: upload.planId, title: upload.title });
+    return Response.json(preview satisfies ActionData);
   }
 
   const form = await request.formData();
@@ -85,22 +88,30 @@ export async function action({ request }: ActionFunctionArgs) {
     discardPendingImport(token);
     return redirect('/plans/import');
   }
-  if (intent === 'remap') {
+  if (intent === 'remap' || intent === 'unmap') {
     const upload = loadPendingImport(token, user.id);
     if (!upload) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
-    const chosen = mappingFromForm(form);
-    if ('error' in chosen) return Response.json({ error: 'importMappingInvalid', detail: chosen.error } satisfies ActionData, { status: 400 });
-    const outcome = await readPlan(upload.bytes, upload.fileName, lang, chosen.mapping);
-    if (!updatePendingPlan(token, user.id, outcome.read.plan, chosen.mapping)) {
+    let mapping: Mapping | null = null;
+    if (intent === 'remap') {
+      const chosen = mappingFromForm(form);
+      if ('error' in chosen) return Response.json({ error: 'importMappingInvalid', detail: chosen.error } satisfies ActionData, { status: 400 });
+      mapping = chosen.mapping;
+    } else if (upload.mapping) {
+      await forgetMapping(importOrganizationId(planId), upload.mapping, upload.bytes, upload.fileName);
+    }
+    const outcome = await readPlan(upload.bytes, upload.fileName, lang, mapping ?? undefined);
+    if (!updatePendingPlan(token, user.id, outcome.read.plan, mapping)) {
       return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
     }
-    const preview = await previewData({ token, fileName: upload.fileName, bytes: upload.bytes, ...outcome, planId: planId ?? null, title: title ?? '' });
+    const preview = await previewData({ token, fileName: upload.fileName, bytes: upload.bytes, ...outcome, kept: false, planId: planId ?? null, title: title ?? '' });
     return Response.json(preview satisfies ActionData);
   }
   const pending = loadPendingPlan(token, user.id);
   if (!pending) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
   const parsed = pending.plan;
   if (countActivities(parsed) === 0) return Response.json({ error: 'importNothing' } satisfies ActionData, { status: 400 });
+  const upload = pending.mapping ? loadPendingImport(token, user.id) : null;
+  if (pending.mapping && upload) await keepMapping(importOrganizationId(planId), pending.mapping, upload.bytes, upload.fileName);
   if (planId) {
     const summary = applyReimport(planId, parsed, { userId: user.id, fileName: pending.fileName });
     discardPendingImport(token);
