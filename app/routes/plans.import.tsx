@@ -99,7 +99,13 @@ export async function action({ request }: ActionFunctionArgs) {
     } else if (upload.mapping) {
       await forgetMapping(importOrganizationId(planId), upload.mapping, upload.bytes, upload.fileName);
     }
-    const outcome = await readPlan(upload.bytes, upload.fileName, lang, mapping ?? undefined);
+    let outcome: PlanRead;
+    try {
+      outcome = await readPlan(upload.bytes, upload.fileName, lang, mapping ?? undefined);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      return Response.json({ error: 'importUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
+    }
     if (!updatePendingPlan(token, user.id, outcome.read.plan, mapping)) {
       return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
     }
