@@ -255,7 +255,12 @@ export function ImportPreview({ preview: posted }: { preview: PreviewData }) {
           </button>
         </fetcher.Form>
       ) : null}
-      <MappingStep preview={preview} fetcher={fetcher} />
+      {/* Open from the posted preview only: the live re-reading must not close it while the person chooses. */}
+      <MappingStep
+        preview={preview}
+        open={posted.understanding.needsMapping || posted.problem !== null || (posted.understanding.mapped && !posted.kept)}
+        fetcher={fetcher}
+      />
       {preview.diff ? <Diff diff={preview.diff} /> : null}
       <ImportUnderstanding understanding={preview.understanding} />
       <Warnings warnings={preview.warnings} />

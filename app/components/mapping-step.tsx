@@ -21,13 +21,13 @@ const DEBOUNCE_MS = 400;
  * per column, how rows become levels, the kind per sheet. Posts intent=remap (a plain form
  * without JS); with JS, a fetcher re-reads the upload after each change and the preview follows.
  */
-export function MappingStep({ preview, fetcher }: { preview: PreviewData; fetcher: ReturnType<typeof useFetcher> }) {
+export function MappingStep({ preview, open, fetcher }: { preview: PreviewData; open: boolean; fetcher: ReturnType<typeof useFetcher> }) {
   const t = useT();
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const mappingOf = (sheet: string): SheetMapping | undefined =>
     preview.understanding.mapping.sheets.find((s) => s.sheet === sheet) ?? preview.understanding.mapping.sheets.find((s) => s.sheet === '*');
   return (
-    <details className="card section mapping-step" open={preview.understanding.needsMapping || preview.problem !== null}>
+    <details className="card section mapping-step" open={open}>
       <summary className="button mapping-step__toggle">{t('mapOpen')}</summary>
       <p className="muted">{t('mapIntro')}</p>
       <fetcher.Form

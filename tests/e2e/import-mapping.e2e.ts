@@ -93,6 +93,7 @@ describe('the mapping step in the browser', () => {
     await screenshot(page, 'import-mapping-en-1366');
     await chooseMapping(page);
     await page.locator('.import-summary', { hasText: '2 activities' }).waitFor();
+    expect(await page.locator('.mapping-step').getAttribute('open')).not.toBeNull();
     await screenshot(page, 'import-mapping-en-1366-chosen');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'import-mapping-en-390-chosen');
