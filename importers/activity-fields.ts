@@ -6,29 +6,31 @@ import type { Message } from './import-error';
 import { readPeriod } from './pending-readers';
 import { shorten } from './plan-warnings';
 import { cellText, normaliseSpace, splitOwners } from './text';
-import type { CellValue, ParsedActivity, ParsedActivityStatus } from './types';
+import type { CellValue, ParsedActivity, ParsedActivityStatus, SourceRef } from './types';
 
 /** The columns that hold an activity's own fields (on a measure's row: defaults for its activities). */
 export const ACTIVITY_FIELD_KEYS: ColumnKey[] = ['start', 'end', 'period', 'owners', 'indicator', 'target', 'status', 'resources', 'note'];
 
-type Fields = Omit<ParsedActivity, 'code' | 'title' | 'source'>;
-type Warn = (column: string | null, message: Message) => void;
+/** Where an activity's fields come from: the cells of its row by meaning, and where to warn. */
+export interface FieldSource {
+  field(key: ColumnKey): CellValue;
+  label(key: ColumnKey): string | null;
+  warnField(column: string | null, message: Message): void;
+  readonly dates: { read: number; invalid: number };
+}
 
 /** Longer than a status word and a percentage: the cell is kept as the status update's comment. */
 const MAX_BARE_STATUS_LENGTH = 30;
+const BOUNDS: DateBound[] = ['start', 'end'];
 
 /** Reads an activity's fields from its row's cells (by meaning); what cannot be read is warned about. */
-export function readActivityFields(
-  cell: (key: ColumnKey) => CellValue,
-  label: (key: ColumnKey) => string | null,
-  warn: Warn,
-  dates: { read: number; invalid: number },
-): Fields {
+export function readActivity(code: string, title: string, source: SourceRef, from: FieldSource): ParsedActivity {
+  const dates = from.dates;
   let start: string | null = null;
   let end: string | null = null;
   let ongoingText: string | null = null;
-  for (const bound of ['start', 'end'] as DateBound[]) {
-    const value = cell(bound);
+  for (const bound of BOUNDS) {
+    const value = from.field(bound);
     const read = readDate(value, bound);
     if (read.kind === 'date') {
       dates.read++;
@@ -39,10 +41,10 @@ export function readActivityFields(
       ongoingText ??= normaliseSpace(cellText(value));
     } else if (read.kind === 'invalid') {
       dates.invalid++;
-      warn(label(bound), unreadDate(value, read.reason));
+      from.warnField(from.label(bound), unreadDate(value, read.reason));
     }
   }
-  const periodValue = cell('period');
+  const periodValue = from.field('period');
   const period = readPeriod(periodValue);
   if (period.kind === 'range') {
     dates.read++;
@@ -53,25 +55,28 @@ export function readActivityFields(
     ongoingText ??= period.wording;
   } else if (period.kind === 'invalid') {
     dates.invalid++;
-    warn(label('period'), unreadDate(periodValue, period.reason));
+    from.warnField(from.label('period'), unreadDate(periodValue, period.reason));
   }
   if (start && end && start > end) {
-    warn(label('end') ?? label('period'), {
+    from.warnField(from.label('end') ?? from.label('period'), {
       en: `the start ${start} is after the end ${end}`,
       bg: `началото ${formatDate(start, 'bg')} е след края ${formatDate(end, 'bg')}`,
     });
   }
   return {
+    code,
+    title,
     start,
     end,
     ongoing: ongoingText !== null,
     ongoingText,
-    indicator: text(cell('indicator')),
-    target: text(cell('target')),
-    owners: splitOwners(cellText(cell('owners'))),
-    resources: text(cell('resources')),
-    note: text(cell('note')),
-    status: readStatus(cell('status'), label('status'), warn),
+    indicator: text(from.field('indicator')),
+    target: text(from.field('target')),
+    owners: splitOwners(cellText(from.field('owners'))),
+    resources: text(from.field('resources')),
+    note: text(from.field('note')),
+    status: readStatus(from.field('status'), from.label('status'), from),
+    source,
   };
 }
 
@@ -88,13 +93,13 @@ function unreadDate(value: CellValue, reason: Message): Message {
 }
 
 /** A status column: the activity's first status update ("изпълнена", "в процес, 40%"). */
-function readStatus(value: CellValue, column: string | null, warn: Warn): ParsedActivityStatus | null {
+function readStatus(value: CellValue, column: string | null, from: FieldSource): ParsedActivityStatus | null {
   const written = text(value);
   if (written === null) return null;
   const percentOnly = typeof value === 'number' && value >= 0 && value <= 1 ? `${Math.round(value * 100)}%` : written;
   const read = parseStatusWord(percentOnly);
   if (read === null) {
-    warn(column, {
+    from.warnField(column, {
       en: `status "${shorten(written)}" is not one the importer knows; no status update made`,
       bg: `състоянието „${shorten(written)}“ не е разпознато; не е създадено отчитане`,
     });

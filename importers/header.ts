@@ -171,8 +171,12 @@ export function columnAt(header: Header, index: number): Column {
 export function repeatsHeader(header: Header, cells: CellValue[]): boolean {
   let same = 0;
   for (const column of header.columns) {
-    const text = normaliseSpace(cellText(cells[column.index] ?? null));
-    if (text !== '' && (text === column.label || column.label.endsWith(` / ${text}`) || column.label.startsWith(`${text} / `))) same++;
+    if (column.key === null) continue; // only the columns read say it is the header again
+    const value = cells[column.index];
+    if (typeof value !== 'string') continue; // a header is words: a date or a number never repeats it
+    const text = normaliseSpace(value);
+    if (text === '') continue;
+    if (text === column.label || (column.label.includes(' / ') && (column.label.endsWith(` / ${text}`) || column.label.startsWith(`${text} / `)))) same++;
   }
   return same >= 2;
 }

@@ -1,20 +1,16 @@
-import { kindFromType, parseCafRefs } from './caf';
+import { kindFromType } from './caf';
+import { KIND_COLUMNS, applyKind } from './kinds';
 import { codeDepth, parseAreaHeading, readCodeCell, splitCode, type Level } from './codes';
 import { columnAt, isColumnNumbering, repeatsHeader, type ColumnKey, type Header } from './header';
 import { titleKey } from './levels';
+import { readMerges } from './merges';
 import type { LevelRule, RowCounts } from './mapping';
-import { ACTIVITY_FIELD_KEYS, readActivityFields } from './activity-fields';
+import { ACTIVITY_FIELD_KEYS, readActivity, type FieldSource } from './activity-fields';
 import { PlanWarnings, shorten } from './plan-warnings';
-import { readKindMark } from './pending-readers';
 import { cellText, isBlank, normaliseSpace } from './text';
 import type { Message } from './import-error';
-import type { CellValue, MeasureKind, ParsedActivity, ParsedArea, ParsedMeasure, Sheet, SheetRow, SourceRef } from './types';
+import type { CellValue, MeasureKind, ParsedArea, ParsedMeasure, Sheet, SheetRow, SourceRef } from './types';
 
-const KIND_COLUMNS: ColumnKey[] = ['strategic', 'quickWin', 'kind', 'caf'];
-const KIND_NAMES: Record<MeasureKind, Message> = {
-  strategic: { en: 'a strategic measure', bg: 'стратегическа мярка' },
-  quick_win: { en: 'a quick win', bg: 'бърза победа' },
-};
 const TOTALS = /^(?:общо|всичко|сума|total|totals|sum)(?![\p{L}\p{N}])/iu;
 const FOOTNOTE = /^(?:\*|забележк|бележк|note\b|notes\b|легенда|изготвил|съгласувал|утвърдил|утвърждавам|подпис|\(подпис\)|prepared by|approved by|signature)/i;
 const SECTION_KIND = /^(?:стратегически мерки|бързи победи|strategic measures|quick wins)(?![\p{L}\p{N}])/iu;
@@ -50,7 +46,7 @@ interface PendingMeasure {
 }
 
 /** Reads the rows of plan tables into one tree of areas, measures and activities. */
-export class TableReader {
+export class TableReader implements FieldSource {
   readonly areas: ParsedArea[] = [];
   private readonly activitySources = new Map<string, SourceRef>();
   private sharedArea: ParsedArea | null = null;
@@ -99,39 +95,12 @@ export class TableReader {
     this.uncodedAreas = [];
     this.uncodedRows = [];
     this.coded = { measure: 0, activity: 0 };
-    this.readMerges();
+    ({ across: this.across, filledDown: this.filledDown } = readMerges(layout.sheet, layout.header));
     if (layout.area) this.openArea(layout.area.code, layout.area.title);
     for (const row of layout.sheet.rows.slice(layout.header.rowIndexes.at(-1)! + 1)) this.readRow(row);
     this.closeMeasure();
     this.finishTable();
     return this.read;
-  }
-
-  /** Merged cells: a value merged down applies to every row it covers; a row merged across is a group row. */
-  private readMerges(): void {
-    this.across.clear();
-    this.filledDown.clear();
-    const headerEnd = this.t.sheet.rows[this.t.header.rowIndexes.at(-1)!].row;
-    const merges = (this.t.sheet.merges ?? []).filter((m) => m.top > headerEnd);
-    if (merges.length === 0) return;
-    const byRow = new Map(this.t.sheet.rows.map((row) => [row.row, row]));
-    const title = this.t.header.keys[titleKey(this.t.header)!];
-    const width = this.t.header.columns.filter((c) => c.key !== null).length;
-    for (const m of merges) {
-      if (m.right - m.left >= Math.min(2, width - 1)) {
-        for (let row = m.top; row <= m.bottom; row++) this.across.add(row);
-        continue;
-      }
-      if (m.bottom === m.top || m.left === title || m.left === this.t.header.keys.code) continue;
-      const value = byRow.get(m.top)?.cells[m.left] ?? null;
-      for (let row = m.top + 1; row <= m.bottom; row++) {
-        const source = byRow.get(row);
-        if (!source) continue;
-        const cells = this.filledDown.get(row) ?? [...source.cells];
-        for (let column = m.left; column <= m.right; column++) if (isBlank(cells[column] ?? null)) cells[column] = value;
-        this.filledDown.set(row, cells);
-      }
-    }
   }
 
   private readRow(sheetRow: SheetRow): void {
@@ -426,35 +395,8 @@ export class TableReader {
 
   /** Kind and CAF references belong to the measure, whichever of its rows holds them. */
   private applyKinds(measure: ParsedMeasure, row: number): void {
-    for (const key of KIND_COLUMNS) if (this.has(key)) this.applyKind(measure, key, cellText(this.take(key)), row);
-  }
-
-  private applyKind(measure: ParsedMeasure, key: ColumnKey, text: string, row: number): void {
-    const column = this.label(key);
-    const mark = key === 'strategic' || key === 'quickWin' ? readKindMark(text) : null;
-    if (mark === false) return;
-    const { refs, unknown } = mark === true ? { refs: [], unknown: [] } : parseCafRefs(text);
-    const kind = key === 'strategic' ? 'strategic' : key === 'quickWin' ? 'quick_win' : key === 'kind' ? kindFromType(text) : null;
-    if (key === 'kind' && kind === null && refs.length === 0) {
-      this.warnAt(row, column, {
-        en: `type "${shorten(text)}" is neither a strategic measure nor a quick win`,
-        bg: `видът „${shorten(text)}“ не е нито стратегическа мярка, нито бърза победа`,
-      });
-    }
-    if (kind !== null && measure.kind === null) measure.kind = kind;
-    else if (kind !== null && measure.kind !== null && kind !== measure.kind) {
-      const name = KIND_NAMES[measure.kind];
-      this.warnAt(row, column, {
-        en: `measure ${measure.code} is already ${name.en}; "${shorten(text)}" does not change it`,
-        bg: `мярка ${measure.code} вече е ${name.bg}; „${shorten(text)}“ не променя това`,
-      });
-    }
-    for (const ref of refs) if (!measure.cafRefs.includes(ref)) measure.cafRefs.push(ref);
-    for (const ref of unknown) {
-      this.warnAt(row, column, {
-        en: `"${ref}" is not a CAF 2020 criterion or sub-criterion; not linked`,
-        bg: `„${ref}“ не е критерий или подкритерий на CAF 2020; не е свързан`,
-      });
+    for (const key of KIND_COLUMNS) {
+      if (this.has(key)) applyKind(measure, key, cellText(this.take(key)), (message) => this.warnAt(row, this.label(key), message));
     }
   }
 
@@ -481,14 +423,9 @@ export class TableReader {
         bg: `кодът на дейност ${code} е използван два пъти (и на ${sameSheet ? '' : `лист „${first.sheet}“, `}ред ${first.row}); запазени са и двете`,
       });
     }
-    const fallback = !fromMeasureRow && this.pending?.measure === measure && this.pending.row !== row ? this.pending.cells : null;
-    const fields = readActivityFields((key) => {
-      const own = this.take(key);
-      if (!isBlank(own) || fallback === null) return own;
-      const index = this.t.header.keys[key];
-      return index === undefined ? null : (fallback[index] ?? null);
-    }, (key) => this.label(key), (column, message) => this.warnAt(row, column, message), this.read.dates);
-    const activity: ParsedActivity = { code, title, ...fields, source };
+    this.fallback = !fromMeasureRow && this.pending?.measure === measure && this.pending.row !== row ? this.pending.cells : null;
+    this.row = row;
+    const activity = readActivity(code, title, source, this);
     measure.activities.push(activity);
     this.read.counts.activities++;
   }
@@ -563,7 +500,26 @@ export class TableReader {
     return !isBlank(this.peek(key));
   }
 
-  private label(key: ColumnKey): string | null {
+  // FieldSource: the activity's fields from its row, or from its measure's own row where its are empty.
+  private fallback: CellValue[] | null = null;
+  private row = 0;
+
+  get dates(): TableRead['dates'] {
+    return this.read.dates;
+  }
+
+  field(key: ColumnKey): CellValue {
+    const own = this.take(key);
+    if (this.fallback === null || !isBlank(own)) return own;
+    const index = this.t.header.keys[key];
+    return index === undefined ? null : (this.fallback[index] ?? null);
+  }
+
+  warnField(column: string | null, message: Message): void {
+    this.warnAt(this.row, column, message);
+  }
+
+  label(key: ColumnKey): string | null {
     const index = this.t.header.keys[key];
     return index === undefined ? null : columnAt(this.t.header, index).label;
   }

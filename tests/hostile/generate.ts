@@ -656,14 +656,15 @@ export function hostileFiles(): HostileFile[] {
     ['nested-in-workbook', () => book([sheetXml(header)], { workbookXml: `<workbook>${'<x>'.repeat(100_000)}${'</x>'.repeat(100_000)}</workbook>` }), 'refused', /xl\/workbook\.xml nests/],
     ['nested-in-styles', () => book([sheetXml(header)], { styles: `<styleSheet>${'<x>'.repeat(100_000)}</styleSheet>` }), 'refused', /xl\/styles\.xml nests/],
     ['nested-in-rels', () => book([sheetXml(header)], { workbookRels: `<Relationships>${'<x>'.repeat(100_000)}</Relationships>` }), 'refused', /workbook\.xml\.rels nests/],
-    ['nested-60-is-fine', () => book([sheetXml(header + '<a>'.repeat(60) + '</a>'.repeat(60))]), 'parsed'],
+    ['nested-60-is-fine', () => book([sheetXml(header + '<a>'.repeat(60) + '</a>'.repeat(60))]), 'refused', /nothing could be read as an activity/],
     ['not-xml', () => book(['this is not xml at all <<<>>> &&&']), 'refused', /could not be read/],
     ['empty-sheet-part', () => book(['']), 'refused', /no header row/],
     ['binary-sheet-part', () => book([randomBytes(prng(7), 10_000)]), 'refused'],
     ['unclosed-root', () => book([sheetXml(header).replace('</worksheet>', '')]), 'either'],
     ['mismatched-tags', () => book([sheetXml(header + '<row r="2"><c r="A2"></row></c>')]), 'refused', /could not be read/],
-    // r is optional (ECMA-376): a cell or row without it follows the one before.
-    ['cell-without-ref', () => book([sheetXml(header + '<row r="2"><c t="inlineStr"><is><t>x</t></is></c></row>')]), 'parsed'],
+    // r is optional (ECMA-376): a cell or row without it follows the one before. A header with no
+    // activity under it is refused for that (an XML error would say so instead): never an empty plan.
+    ['cell-without-ref', () => book([sheetXml(header + '<row r="2"><c t="inlineStr"><is><t>x</t></is></c></row>')]), 'refused', /nothing could be read as an activity/],
     ['row-without-number', () => book([sheetXml(header + `<row>${cellXml('A2', '1.1. М')}</row>`)]), 'parsed'],
     ['row-number-huge', () => book([sheetXml(header + rowXml(999_999_999_999, ['1.1. М', '1.1.1. Д']))]), 'parsed'],
     ['row-number-negative', () => book([sheetXml(header + rowXml(-5, ['1.1. М', '1.1.1. Д']))]), 'either'],
@@ -672,7 +673,7 @@ export function hostileFiles(): HostileFile[] {
     ['attribute-1mb', () => book([sheetXml(header + `<row r="2" spans="${'9'.repeat(MB)}">${cellXml('A2', '1.1. М')}</row>`)]), 'either'],
     ['comment-10mb', () => book([sheetXml(header + `<!--${'<row>'.repeat(2 * MB)}-->`)]), 'either'],
     ['comment-with-markup', () => book([sheetXml(rowsXml(planRows()) + `<!--${randomText(prng(8), 100_000).replace(/-/g, '')}<a><b><c>-->`)]), 'parsed'],
-    ['processing-instructions', () => book([sheetXml(header + '<?php system("id"); ?>'.repeat(1000))]), 'parsed'],
+    ['processing-instructions', () => book([sheetXml(header + '<?php system("id"); ?>'.repeat(1000))]), 'refused', /nothing could be read as an activity/],
     ['shared-string-out-of-range', () => book([sheetXml(header + `<row r="2">${cellXml('A2', '1.1. М')}<c r="B2" t="s"><v>99999</v></c></row>`)], { sharedStrings: sharedStringsXml(['a']) }), 'parsed'],
     ['shared-string-negative', () => book([sheetXml(header + `<row r="2">${cellXml('A2', '1.1. М')}<c r="B2" t="s"><v>-1</v></c></row>`)], { sharedStrings: sharedStringsXml(['a']) }), 'parsed'],
     ['shared-string-not-a-number', () => book([sheetXml(header + `<row r="2">${cellXml('A2', '1.1. М')}<c r="B2" t="s"><v>__proto__</v></c></row>`)], { sharedStrings: sharedStringsXml(['a']) }), 'parsed'],
