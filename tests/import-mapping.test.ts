@@ -115,3 +115,12 @@ describe('the mapping kept with the organization', () => {
     expect((await upload(NEXT_QUARTER)).body.kept).toBe(false);
   });
 });
+
+describe('the first rows sent for the mapping step', () => {
+  it('are bounded in columns and characters', async () => {
+    const wide = `${Array.from({ length: 300 }, (_, i) => `Графа ${i}`).join(';')}\n${'х'.repeat(5000)};30.06.2025\n`;
+    const { body } = await upload(wide);
+    expect(body.sampleRows[0].rows[0]).toHaveLength(52);
+    expect(body.sampleRows[0].rows[1][0]).toHaveLength(200);
+  });
+});

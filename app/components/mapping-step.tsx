@@ -46,7 +46,7 @@ export function MappingStep({ preview, open, fetcher }: { preview: PreviewData; 
         {preview.sampleRows.map((sample, i) => {
           const mapping = mappingOf(sample.sheet);
           const table = preview.understanding.tables.find((tb) => tb.sheet === sample.sheet);
-          const width = Math.max(table?.columns.length ?? 0, ...sample.rows.map((row) => row.length));
+          const width = Math.max(0, ...sample.rows.map((row) => row.length));
           const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
           return (
             <fieldset key={sample.sheet} className="mapping-sheet">

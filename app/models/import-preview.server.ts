@@ -4,8 +4,11 @@ import type { PreviewData } from '~/components/import-preview';
 import { translate } from '~/i18n';
 import { countActivities, previewReimport } from './plan-import.server';
 
-/** The first rows of each sheet shown under the preview (and as the mapping step's grid). */
-export const SAMPLE_ROWS = 12;
+/** The first rows of each sheet shown in the mapping step's grid (where the header rows are ticked). */
+export const SAMPLE_ROWS = 30;
+/** Columns and characters per cell of those rows sent to the page (a hostile sheet has 5,000 columns or 1 MB cells). */
+export const SAMPLE_COLUMNS = 52;
+export const SAMPLE_CELL_CHARS = 200;
 
 export type PlanRead = { read: PlanUnderstood; problem: string | null };
 
@@ -54,7 +57,10 @@ export async function previewData(input: {
     warnings: plan.warnings,
     areas: plan.areas,
     understanding,
-    sampleRows: await previewRows(input.bytes, input.fileName, SAMPLE_ROWS),
+    sampleRows: (await previewRows(input.bytes, input.fileName, SAMPLE_ROWS)).map((sheet) => ({
+      ...sheet,
+      rows: sheet.rows.map((row) => row.slice(0, SAMPLE_COLUMNS).map((cell) => cell.slice(0, SAMPLE_CELL_CHARS))),
+    })),
     diff: reimport && {
       added: reimport.added.map(({ code, title, measureCode }) => ({ code, title, measureCode })),
       removed: reimport.removed.map(({ code, title, measureCode }) => ({ code, title, measureCode })),
