@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newPage, screenshot, visit } from './browser';
+import { DEMO_PASSWORD } from '../../db/seed';
+import { baseUrl, launchBrowser, login, newPage, screenshot, visit } from './browser';
 
 const AMBIGUOUS = `Графа 1;Графа 2;Графа 3;Графа 4
 Обучение на служителите по CAF;30.06.2025;Човешки ресурси;Брой обучени
@@ -22,7 +23,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-e2e-'));
   // The second file's headers differ: the first one's mapping is kept once confirmed.
-  for (const [i, headers] of [['Графа'], ['Поле']].entries()) {
+  for (const [i, headers] of [['Графа'], ['Поле'], ['Клетка']].entries()) {
     files.push(path.join(dir, `plan-${i}.csv`));
     fs.writeFileSync(files[i]!, AMBIGUOUS.replaceAll('Графа', headers[0]!));
   }
@@ -100,5 +101,25 @@ describe('the mapping step in the browser', () => {
     await page.getByRole('button', { name: 'Български' }).click();
     await page.getByRole('button', { name: 'English' }).waitFor();
     await page.context().close();
+  });
+
+  it('works without JavaScript, as plain form posts', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: baseUrl(), locale: 'bg-BG', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Имейл').fill('secretary@demo.bg');
+    await page.getByLabel('Парола').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: 'Влез' }).click()]);
+    await page.goto('/plans/import');
+    await page.getByLabel(BG.file).setInputFiles(files[2]!);
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: BG.read }).click()]);
+    await page.locator('.mapping-step[open]').waitFor();
+    await chooseMapping(page);
+    await Promise.all([page.waitForURL('**/plans/import**'), page.getByRole('button', { name: 'Прочитане отново' }).click()]);
+    await page.locator('.import-summary', { hasText: '2 дейности' }).waitFor();
+    expect(await page.locator('.mapping-step').getAttribute('open')).not.toBeNull();
+    await Promise.all([page.waitForURL(/\/plans\/\d+\?imported=1/), page.getByRole('button', { name: BG.confirm }).click()]);
+    await page.getByText('Обучение на служителите по CAF').first().waitFor();
+    await context.close();
   });
 });
