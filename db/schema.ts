@@ -108,7 +108,13 @@ export const activities = sqliteTable(
     baselineEnd: text('baseline_end'),
     currentEnd: text('current_end'),
     ongoing: integer('ongoing', { mode: 'boolean' }).notNull().default(false),
+    /** The plan's wording of an ongoing period ("текущо", "ежегодно"). */
+    ongoingText: text('ongoing_text'),
+    /** How achievement is measured, beside the value aimed at (target). */
+    indicator: text('indicator'),
     target: text('target'),
+    /** Resources or budget, as written in the plan. */
+    resources: text('resources'),
     note: text('note'),
     sourceSheet: text('source_sheet'),
     sourceRow: integer('source_row'),
@@ -328,6 +334,23 @@ export const notificationItems = sqliteTable(
       .references(() => notifications.id, { onDelete: 'cascade' }),
   },
   (t) => [index('notification_items_notification_idx').on(t.notificationId)],
+);
+
+/** How an organization's plan files are read (the mapping step's choice), by a signature of their header texts. */
+export const importMappings = sqliteTable(
+  'import_mappings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** sha256 of the sheets' names and header rows' texts (app/domain/mapping-signature.ts). */
+    signature: text('signature').notNull(),
+    /** The Mapping as JSON (importers/mapping.ts). */
+    mapping: text('mapping').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('import_mappings_org_signature_idx').on(t.organizationId, t.signature)],
 );
 
 export type Organization = typeof organizations.$inferSelect;

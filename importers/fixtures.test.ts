@@ -105,8 +105,8 @@ describe('the Lovech plan', () => {
     });
     expect(activities(plan).find((a) => a.code === '1.1.2')!.source).toEqual({ sheet: 'Таблица 1', row: shifted(14) });
     const preview = await previewRows(bytes, 'lovech-2022-2024.docx', 9);
-    expect(preview[0]!.rows[0]).toEqual(['УТВЪРЖДАВАМ:.....']);
-    expect(preview[0]!.rows[7]!.slice(0, 2)).toEqual(['Мярка', 'Наименование на дейността']);
+    // The rows of the table (the paragraphs above it are its heading, not rows a mapping could name).
+    expect(preview[0]!.rows[0]!.slice(0, 2)).toEqual(['Мярка', 'Наименование на дейността']);
   });
 
   it('reads the plan as a LibreOffice Calc sheet (merges as spans over covered cells) to the same plan', async () => {

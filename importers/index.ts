@@ -39,6 +39,8 @@ export async function understandPlanFile(
 
 export interface SheetPreview {
   sheet: string;
+  /** The row number (1-based, as in the file) of each of rows. */
+  rowNumbers: number[];
   rows: string[][];
 }
 
@@ -73,7 +75,7 @@ export async function readPlanFile(
   return { plan: notes.length > 0 ? { ...plan, warnings: [...notes, ...plan.warnings] } : plan, understanding, sampleRows };
 }
 
-/** The first rows of each sheet as read, before any interpretation (a Word table's heading paragraphs first). */
+/** The first rows of each sheet as read, before any interpretation, with their row numbers (what a mapping's header rows name). */
 export async function previewRows(bytes: Uint8Array, fileName: string, n = 15): Promise<SheetPreview[]> {
   return firstRows(await readSheets(bytes, fileName, n), n);
 }
@@ -82,7 +84,8 @@ function firstRows(sheets: Sheet[], n: number): SheetPreview[] {
   if (n === 0) return [];
   return sheets.map((sheet) => ({
     sheet: sheet.name,
-    rows: [...(sheet.heading ?? []).map((line) => [line]), ...sheet.rows.map((row) => row.cells.map(cellText))].slice(0, n),
+    rowNumbers: sheet.rows.slice(0, n).map((row) => row.row),
+    rows: sheet.rows.slice(0, n).map((row) => row.cells.map(cellText)),
   }));
 }
 

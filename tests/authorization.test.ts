@@ -44,7 +44,7 @@ const ROUTES: Record<string, Entry> = {
     actions: { close: 'plan:edit', reopen: 'plan:edit' },
   },
   'plans.$planId[.csv]': { path: (i) => `/plans/${i.planId}.csv`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
-  'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import' } },
+  'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import', remap: 'plan:import', unmap: 'plan:import' } },
   'activities._index': { path: () => '/activities', loader: 'plan:read' },
   'activities.$activityId': {
     path: (i) => `/activities/${i.activityId}`,

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import { createElement } from 'react';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider, type StaticHandlerContext } from 'react-router-dom/server';
-import { parsePlanFile, previewRows } from '../importers';
+import { parsePlanFile, previewRows, understandPlanFile } from '../importers';
 import type { ParsedPlan } from '../importers/types';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
 import { FORMULAS, hostileFiles, SCRIPTS, type HostileFile } from './hostile/generate';
@@ -167,10 +167,12 @@ describe('what hostile files that parse give', () => {
 
   it('shows script in cells escaped on the preview page', async () => {
     const fileName = '<img src=x onerror=alert(1)>.xlsx';
-    const read = await plan('script/xlsx-shared-strings');
     const bytes = await FILES.find((f) => f.id === 'script/xlsx-shared-strings')!.bytes();
+    const { plan: read, understanding } = await understandPlanFile(bytes, 'plan.xlsx');
     const preview: PreviewData = {
       token: 't',
+      problem: null,
+      kept: false,
       fileName,
       planId: null,
       title: read.title ?? fileName,
@@ -178,6 +180,7 @@ describe('what hostile files that parse give', () => {
       counts: { areas: 1, measures: 1, activities: SCRIPTS.length },
       warnings: [{ sheet: '<script>alert("sheet")</script>', row: 1, column: '<b>c</b>', message: '<script>alert("warning")</script>' }],
       areas: read.areas,
+      understanding,
       sampleRows: await previewRows(bytes, fileName, 12),
       diff: null,
     };

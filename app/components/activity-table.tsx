@@ -101,6 +101,11 @@ export function ActivityTable({
                     {t('trMeasure')} {row.measureCode} · {row.measureTitle}
                   </p>
                 ) : null}
+                {row.indicator ? (
+                  <p className="muted small activity-table__target">
+                    <span className="activity-table__label">{t('fieldIndicator')}:</span> {row.indicator}
+                  </p>
+                ) : null}
                 {row.target ? (
                   <p className="muted small activity-table__target">
                     <span className="activity-table__label">{t('trTarget')}:</span> {row.target}

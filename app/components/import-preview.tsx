@@ -1,15 +1,21 @@
-import { Form, useNavigation } from '@remix-run/react';
-import type { SheetPreview } from '../../importers';
+import { Form, useFetcher, useNavigation } from '@remix-run/react';
+import type { SheetPreview, Understanding } from '../../importers';
 import type { ImportWarning, ParsedArea } from '../../importers/types';
 import type { FieldChange } from '~/domain/plan-diff';
 import { formatDate } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT, type MessageKey } from '~/i18n';
+import { ImportUnderstanding } from './import-understanding';
+import { MappingStep } from './mapping-step';
 
 type DiffRow = { code: string; title: string; measureCode: string };
 
 export type PreviewData = {
   token: string;
+  /** Why this reading cannot be confirmed (nothing recognised), or null. */
+  problem: string | null;
+  /** Read by the mapping kept for the organization's files with the same headers (offered, and may be dropped). */
+  kept: boolean;
   fileName: string;
   planId: number | null;
   title: string;
@@ -17,6 +23,7 @@ export type PreviewData = {
   counts: { areas: number; measures: number; activities: number };
   warnings: ImportWarning[];
   areas: ParsedArea[];
+  understanding: Understanding;
   sampleRows: SheetPreview[];
   diff: null | { added: DiffRow[]; removed: DiffRow[]; changed: { code: string; title: string; changes: FieldChange[] }[]; unchanged: number };
 };
@@ -28,7 +35,10 @@ const FIELD_LABELS: Record<FieldChange['field'], MessageKey> = {
   start: 'fieldStart',
   end: 'fieldEnd',
   ongoing: 'fieldOngoing',
+  ongoingText: 'fieldOngoingText',
+  indicator: 'fieldIndicator',
   target: 'fieldTarget',
+  resources: 'fieldResources',
   owners: 'fieldOwners',
   note: 'fieldNote',
 };
@@ -183,38 +193,16 @@ function Tree({ areas }: { areas: ParsedArea[] }) {
   );
 }
 
-function SampleRows({ sheets }: { sheets: SheetPreview[] }) {
-  const t = useT();
-  return (
-    <section className="card section" aria-labelledby="rows-title">
-      <h2 id="rows-title">{t('importFirstRows')}</h2>
-      {sheets.map((sheet) => (
-        <div key={sheet.sheet} className="sample-sheet">
-          <h3>{sheet.sheet}</h3>
-          <div className="table-wrap sample-rows">
-            <table className="table">
-              <tbody>
-                {sheet.rows.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((cell, j) => (
-                      <td key={j}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      ))}
-    </section>
-  );
-}
-
 /** What the importer read, every warning, and the confirm / cancel buttons. */
-export function ImportPreview({ preview }: { preview: PreviewData }) {
+export function ImportPreview({ preview: posted }: { preview: PreviewData }) {
   const t = useT();
   const lang = useLang();
   const navigation = useNavigation();
+  const fetcher = useFetcher<PreviewData | { error: MessageKey; detail?: string }>();
+  // The mapping step's live re-reading, once there is one; the posted preview until then.
+  const preview = fetcher.data && 'token' in fetcher.data ? fetcher.data : posted;
+  const fetchError = fetcher.data && 'error' in fetcher.data ? fetcher.data : null;
+  const busy = navigation.state !== 'idle' || fetcher.state !== 'idle';
   return (
     <>
       <section className="card import-summary">
@@ -235,19 +223,48 @@ export function ImportPreview({ preview }: { preview: PreviewData }) {
             <input type="hidden" name="token" value={preview.token} />
             <input type="hidden" name="title" value={preview.title} />
             {preview.planId ? <input type="hidden" name="planId" value={preview.planId} /> : null}
-            <button type="submit" name="intent" value="confirm" className="button button--primary" disabled={navigation.state !== 'idle'}>
+            <button type="submit" name="intent" value="confirm" className="button button--primary" disabled={busy || preview.problem !== null}>
               {preview.planId ? t('importConfirmReimport') : t('importConfirm')}
             </button>
-            <button type="submit" name="intent" value="cancel" className="button button--ghost" disabled={navigation.state !== 'idle'}>
+            <button type="submit" name="intent" value="cancel" className="button button--ghost" disabled={busy}>
               {t('importCancel')}
             </button>
           </Form>
         </div>
       </section>
+      {preview.problem ? (
+        <div className="alert alert--error" role="alert">
+          <strong>{t('importNothing')}</strong>
+          <p className="import-error-detail">{preview.problem}</p>
+        </div>
+      ) : null}
+      {fetchError ? (
+        <div className="alert alert--error" role="alert">
+          <strong>{t(fetchError.error)}</strong>
+          {fetchError.detail ? <p className="import-error-detail">{fetchError.detail}</p> : null}
+        </div>
+      ) : null}
+      {preview.kept ? (
+        <fetcher.Form method="post" className="alert alert--info kept-mapping">
+          <span>{t('mapKept')}</span>
+          <input type="hidden" name="token" value={preview.token} />
+          <input type="hidden" name="title" value={preview.title} />
+          {preview.planId ? <input type="hidden" name="planId" value={preview.planId} /> : null}
+          <button type="submit" name="intent" value="unmap" className="button button--small" disabled={busy}>
+            {t('mapForget')}
+          </button>
+        </fetcher.Form>
+      ) : null}
+      {/* Open from the posted preview only: the live re-reading must not close it while the person chooses. */}
+      <MappingStep
+        preview={preview}
+        open={posted.understanding.needsMapping || posted.problem !== null || (posted.understanding.mapped && !posted.kept)}
+        fetcher={fetcher}
+      />
       {preview.diff ? <Diff diff={preview.diff} /> : null}
+      <ImportUnderstanding understanding={preview.understanding} />
       <Warnings warnings={preview.warnings} />
       <Tree areas={preview.areas} />
-      <SampleRows sheets={preview.sampleRows} />
     </>
   );
 }

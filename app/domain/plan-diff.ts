@@ -12,12 +12,28 @@ export type ComparableActivity = {
   start: string | null;
   end: string | null;
   ongoing: boolean;
+  ongoingText: string | null;
+  indicator: string | null;
   target: string | null;
+  resources: string | null;
   owners: string[];
   note: string | null;
 };
 
-export const DIFF_FIELDS = ['code', 'title', 'measureCode', 'start', 'end', 'ongoing', 'target', 'owners', 'note'] as const;
+export const DIFF_FIELDS = [
+  'code',
+  'title',
+  'measureCode',
+  'start',
+  'end',
+  'ongoing',
+  'ongoingText',
+  'indicator',
+  'target',
+  'resources',
+  'owners',
+  'note',
+] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];
 
 export type FieldChange = { field: DiffField; before: string; after: string };

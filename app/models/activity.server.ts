@@ -27,6 +27,7 @@ export type ActivityRow = {
   measureTitle: string;
   code: string;
   title: string;
+  indicator: string | null;
   target: string | null;
   start: string | null;
   baselineEnd: string | null;
@@ -179,7 +180,7 @@ export function listActivities(filters: ActivityFilters, planId?: number, scope:
     sqlite,
     `with ${ACTIVITY_STATE_CTE}
        select s.id, s.plan_id as planId, p.title as planTitle, ar.id as areaId, ar.code as areaCode, ar.title as areaTitle,
-         m.id as measureId, m.code as measureCode, m.title as measureTitle, s.code, s.title, a.target, s.start,
+         m.id as measureId, m.code as measureCode, m.title as measureTitle, s.code, s.title, a.indicator, a.target, s.start,
          s.baseline_end as baselineEnd, s.end_date as "end", s.ongoing, s.status, s.percent, s.last_update_at as lastUpdateAt,
          s.overdue, s.due_this_quarter as dueThisQuarter, s.late_start as lateStart, a.version,
          lu.comment as lastComment, lu_user.name as lastUpdateBy
@@ -441,7 +442,10 @@ export type ActivityDetail = {
   baselineEnd: string | null;
   currentEnd: string | null;
   ongoing: boolean;
+  ongoingText: string | null;
+  indicator: string | null;
   target: string | null;
+  resources: string | null;
   note: string | null;
   sourceSheet: string | null;
   sourceRow: number | null;
@@ -461,7 +465,7 @@ export function getActivityDetail(activityId: number, asOf = todayInSofia()): Ac
       `select a.id, a.plan_id as planId, p.title as planTitle, p.organization_id as organizationId,
          ar.code as areaCode, ar.title as areaTitle, m.id as measureId, m.code as measureCode, m.title as measureTitle,
          m.kind as measureKind, a.code, a.title, a.start, a.baseline_end as baselineEnd, a.current_end as currentEnd,
-         a.ongoing, a.target, a.note, a.source_sheet as sourceSheet, a.source_row as sourceRow, a.version
+         a.ongoing, a.ongoing_text as ongoingText, a.indicator, a.target, a.resources, a.note, a.source_sheet as sourceSheet, a.source_row as sourceRow, a.version
        from activities a join plans p on p.id = a.plan_id join measures m on m.id = a.measure_id
        join areas ar on ar.id = m.area_id
        where a.id = ? and a.archived = 0`,

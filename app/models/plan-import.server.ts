@@ -11,7 +11,8 @@ import {
   plans,
   scheduleChanges,
 } from '../../db/schema';
-import type { ParsedActivity, ParsedMeasure, ParsedPlan } from '../../importers/types';
+import type { ParsedActivity, ParsedActivityStatus, ParsedMeasure, ParsedPlan } from '../../importers/types';
+import { todayInSofia } from '~/domain/dates';
 import { diffPlan, type ComparableActivity, type PlanDiff } from '~/domain/plan-diff';
 import { recordAudit } from './audit.server';
 import { findOrCreateOwner } from './owner.server';
@@ -31,6 +32,12 @@ export function defaultOrganizationId(): number {
   return first?.id ?? findOrCreateOrganization(DEFAULT_ORGANIZATION);
 }
 
+/** The organization a file goes to: the plan's, when re-importing into one; else the default. */
+export function importOrganizationId(planId: number | null | undefined): number {
+  const plan = planId ? getDb().select({ organizationId: plans.organizationId }).from(plans).where(eq(plans.id, planId)).get() : undefined;
+  return plan?.organizationId ?? defaultOrganizationId();
+}
+
 export type ImportOptions = {
   organization?: string;
   title?: string;
@@ -44,7 +51,7 @@ export type ImportOptions = {
  * Writes plan rows inside one transaction with prepared statements (a plan can have
  * thousands of activities), caching owners and the known CAF codes.
  */
-function planWriter(tx: Tx, planId: number, organizationId: number) {
+function planWriter(tx: Tx, planId: number, organizationId: number, userId: number | null) {
   const sqlite = getDb().$client;
   const knownCaf = new Set(
     tx
@@ -69,14 +76,20 @@ function planWriter(tx: Tx, planId: number, organizationId: number) {
     'insert or ignore into activity_owners (activity_id, owner_id, position) values (?, ?, ?)',
   );
   const insertActivity = sqlite.prepare(
-    `insert into activities (plan_id, measure_id, code, title, start, baseline_end, current_end, ongoing, target, note,
-       source_sheet, source_row, position, archived, version, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?)`,
+    `insert into activities (plan_id, measure_id, code, title, start, baseline_end, current_end, ongoing, ongoing_text,
+       indicator, target, resources, note, source_sheet, source_row, position, archived, version, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?)`,
+  );
+  const insertStatus = sqlite.prepare(
+    `insert into status_updates (activity_id, user_id, status, percent, comment, completed_on, as_of, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertMeasure = sqlite.prepare(
     'insert into measures (plan_id, area_id, code, title, kind, position) values (?, ?, ?, ?, ?, ?)',
   );
   const now = Date.now();
+  // A status column of the plan reports on the day of the import.
+  const today = todayInSofia(new Date(now));
   return {
     insertMeasure(areaId: number, measure: ParsedMeasure, position: number): number {
       return Number(insertMeasure.run(planId, areaId, measure.code, measure.title, measure.kind, position).lastInsertRowid);
@@ -101,7 +114,10 @@ function planWriter(tx: Tx, planId: number, organizationId: number) {
           activity.end,
           activity.end,
           activity.ongoing ? 1 : 0,
+          activity.ongoingText,
+          activity.indicator,
           activity.target,
+          activity.resources,
           activity.note,
           activity.source.sheet,
           activity.source.row,
@@ -110,7 +126,14 @@ function planWriter(tx: Tx, planId: number, organizationId: number) {
         ).lastInsertRowid,
       );
       this.setOwners(id, activity.owners, true);
+      if (activity.status) this.recordFirstStatus(id, activity.status);
       return id;
+    },
+    /** A status column of the plan: the activity's first status update, by the importing user, as of the import. */
+    recordFirstStatus(activityId: number, status: ParsedActivityStatus) {
+      const percent = status.status === 'done' && status.percent === null ? 100 : status.percent;
+      const completedOn = status.status === 'done' ? today : null;
+      insertStatus.run(activityId, userId, status.status, percent, status.comment, completedOn, today, now);
     },
   };
 }
@@ -132,7 +155,7 @@ export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOption
       })
       .returning({ id: plans.id })
       .get();
-    const writer = planWriter(tx, plan.id, organizationId);
+    const writer = planWriter(tx, plan.id, organizationId, options.userId ?? null);
     let position = 0;
     parsed.areas.forEach((area, areaIndex) => {
       const areaId = tx
@@ -173,7 +196,10 @@ export function comparableActivities(planId: number): ExistingActivity[] {
       start: activities.start,
       end: activities.currentEnd,
       ongoing: activities.ongoing,
+      ongoingText: activities.ongoingText,
+      indicator: activities.indicator,
       target: activities.target,
+      resources: activities.resources,
       note: activities.note,
     })
     .from(activities)
@@ -215,7 +241,10 @@ export function parsedActivities(parsed: ParsedPlan): (ComparableActivity & { so
         start: activity.start,
         end: activity.end,
         ongoing: activity.ongoing,
+        ongoingText: activity.ongoingText,
+        indicator: activity.indicator,
         target: activity.target,
+        resources: activity.resources,
         owners: activity.owners,
         note: activity.note,
         source: activity,
@@ -241,7 +270,7 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
   const diff = diffPlan(comparableActivities(planId), incoming);
   const matchBySource = new Map([...diff.changed, ...diff.unchanged].map((m) => [m.incoming.source, m]));
   return writeTransaction((tx) => {
-    const writer = planWriter(tx, planId, plan.organizationId);
+    const writer = planWriter(tx, planId, plan.organizationId, options.userId);
     const areaIds = new Map(
       tx
         .select({ id: areas.id, code: areas.code })
@@ -295,7 +324,10 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
               start: parsedActivity.start,
               currentEnd: parsedActivity.end,
               ongoing: parsedActivity.ongoing,
+              ongoingText: parsedActivity.ongoingText,
+              indicator: parsedActivity.indicator,
               target: parsedActivity.target,
+              resources: parsedActivity.resources,
               note: parsedActivity.note,
               sourceSheet: parsedActivity.source.sheet,
               sourceRow: parsedActivity.source.row,
@@ -342,4 +374,9 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
 
 function activityVersion(tx: Tx, id: number): number {
   return tx.select({ version: activities.version }).from(activities).where(eq(activities.id, id)).get()!.version;
+}
+
+/** How many activities a parsed plan holds: a plan with none is never written. */
+export function countActivities(parsed: ParsedPlan): number {
+  return parsed.areas.reduce((n, area) => n + area.measures.reduce((m, measure) => m + measure.activities.length, 0), 0);
 }

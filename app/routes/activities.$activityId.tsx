@@ -362,10 +362,28 @@ export default function ActivityPage() {
                 <dt>{t('trBaselineEnd')}</dt>
                 <dd>{formatDate(activity.baselineEnd, lang)}</dd>
               </div>
+              {activity.indicator ? (
+                <div>
+                  <dt>{t('fieldIndicator')}</dt>
+                  <dd>{activity.indicator}</dd>
+                </div>
+              ) : null}
               <div>
                 <dt>{t('trTarget')}</dt>
                 <dd>{activity.target ?? <span className="muted">—</span>}</dd>
               </div>
+              {activity.resources ? (
+                <div>
+                  <dt>{t('fieldResources')}</dt>
+                  <dd>{activity.resources}</dd>
+                </div>
+              ) : null}
+              {activity.ongoingText ? (
+                <div>
+                  <dt>{t('fieldOngoingText')}</dt>
+                  <dd>{activity.ongoingText}</dd>
+                </div>
+              ) : null}
               {activity.note ? (
                 <div>
                   <dt>{t('trNote')}</dt>

@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
 import { pageTitle, useT, type MessageKey } from '~/i18n';
-import { ImportError, parsePlanFile, readPlanFile, type SheetPreview } from '../../importers';
-import type { ParsedPlan } from '../../importers/types';
+import { ImportError, type Mapping } from '../../importers';
 import { listPlans } from '~/models/plan.server';
-import { applyReimport, importPlanIntoDatabase, previewReimport } from '~/models/plan-import.server';
-import { discardPendingImport, loadPendingImport, savePendingImport } from '~/models/pending-import.server';
+import { applyReimport, countActivities, importOrganizationId, importPlanIntoDatabase } from '~/models/plan-import.server';
+import { forgetMapping, keepMapping, keptMappingFor } from '~/models/import-mapping.server';
+import { discardPendingImport, loadPendingImport, loadPendingPlan, savePendingImport, updatePendingPlan } from '~/models/pending-import.server';
+import { previewData, readPlan, type PlanRead } from '~/models/import-preview.server';
+import { mappingFromForm } from '~/domain/mapping-form';
 import { Field } from '~/components/field';
 import { chosenFile, readForm, readUpload } from '~/upload.server';
 import { ImportPreview, type PreviewData } from '~/components/import-preview';
@@ -32,20 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { error: MessageKey; detail?: string; params?: Record<string, string> } | PreviewData;
 
 const confirmSchema = z.object({
-  intent: z.enum(['confirm', 'cancel']),
+  intent: z.enum(['confirm', 'cancel', 'remap', 'unmap']),
   token: z.string().max(100),
   planId: idSchema.optional(),
   title: typedText(MAX_TITLE_LENGTH).optional(),
 });
-
-function summarize(parsed: ParsedPlan) {
-  const measures = parsed.areas.flatMap((a) => a.measures);
-  return {
-    areas: parsed.areas.length,
-    measures: measures.length,
-    activities: measures.reduce((n, m) => n + m.activities.length, 0),
-  };
-}
 
 async function readPlanUpload(
   request: Request,
@@ -76,38 +69,23 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const bytes = new Uint8Array(await upload.file.arrayBuffer());
     const fileName = uploadedFileName(upload.file.name);
-    let parsed: ParsedPlan;
-    let sampleRows: SheetPreview[];
+    const kept = await keptMappingFor(importOrganizationId(upload.planId), bytes, fileName);
+    let outcome: PlanRead;
     try {
-      ({ plan: parsed, sampleRows } = await readPlanFile(bytes, fileName, lang));
+      outcome = await readPlan(bytes, fileName, lang, kept ?? undefined);
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       return Response.json({ error: 'importUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
     }
-    const token = savePendingImport(user.id, fileName, bytes);
-    const reimport = upload.planId ? previewReimport(upload.planId, parsed) : null;
+    const token = savePendingImport(user.id, fileName, bytes, outcome.read.plan, kept);
+    if (!token) return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
+    const preview = previewData({ token, fileName, ...outcome, kept: kept !== null, planId: upload.planId, title: upload.title });
     // Every text as the preview shows it: a long one cut, with its length (the plan keeps it whole).
-    const preview: PreviewData = {
-      token,
-      fileName,
-      planId: upload.planId,
-      title: upload.title || parsed.title || fileName,
-      period: parsed.period,
-      counts: summarize(parsed),
-      warnings: parsed.warnings,
-      areas: parsed.areas,
-      sampleRows,
-      diff: reimport && {
-        added: reimport.added.map(({ code, title, measureCode }) => ({ code, title, measureCode })),
-        removed: reimport.removed.map(({ code, title, measureCode }) => ({ code, title, measureCode })),
-        changed: reimport.changed.map((m) => ({ code: m.incoming.code, title: m.incoming.title, changes: m.changes })),
-        unchanged: reimport.unchanged.length,
-      },
-    };
     return Response.json(previewTexts(preview, lang) satisfies ActionData);
   }
 
-  const parsedForm = confirmSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const form = await readForm(request);
+  const parsedForm = confirmSchema.safeParse(Object.fromEntries(form));
   if (!parsedForm.success) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
   const { intent, token, planId, title } = parsedForm.data;
   if (intent === 'cancel') {
@@ -115,9 +93,36 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!discardPendingImport(token, user)) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 404 });
     return redirect('/plans/import');
   }
-  const pending = loadPendingImport(token, user.id);
+  if (intent === 'remap' || intent === 'unmap') {
+    const upload = loadPendingImport(token, user.id);
+    if (!upload) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
+    let mapping: Mapping | null = null;
+    if (intent === 'remap') {
+      const chosen = mappingFromForm(form);
+      if ('error' in chosen) return Response.json({ error: 'importMappingInvalid', detail: chosen.error } satisfies ActionData, { status: 400 });
+      mapping = chosen.mapping;
+    } else if (upload.mapping) {
+      await forgetMapping(importOrganizationId(planId), upload.mapping, upload.bytes, upload.fileName);
+    }
+    let outcome: PlanRead;
+    try {
+      outcome = await readPlan(upload.bytes, upload.fileName, lang, mapping ?? undefined);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      return Response.json({ error: 'importUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
+    }
+    if (!updatePendingPlan(token, user.id, outcome.read.plan, mapping)) {
+      return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
+    }
+    const preview = previewData({ token, fileName: upload.fileName, ...outcome, kept: false, planId: planId ?? null, title: title ?? '' });
+    return Response.json(previewTexts(preview, lang) satisfies ActionData);
+  }
+  const pending = loadPendingPlan(token, user.id);
   if (!pending) return Response.json({ error: 'importExpired' } satisfies ActionData, { status: 400 });
-  const parsed = await parsePlanFile(pending.bytes, pending.fileName, lang);
+  const parsed = pending.plan;
+  if (countActivities(parsed) === 0) return Response.json({ error: 'importNothing' } satisfies ActionData, { status: 400 });
+  const upload = pending.mapping ? loadPendingImport(token, user.id) : null;
+  if (pending.mapping && upload) await keepMapping(importOrganizationId(planId), pending.mapping, upload.bytes, upload.fileName);
   if (planId) {
     const summary = applyReimport(planId, parsed, { userId: user.id, fileName: pending.fileName });
     discardPendingImport(token, user);
