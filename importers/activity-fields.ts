@@ -1,6 +1,6 @@
 import { parseStatusWord } from '../app/domain/status';
 import { formatDate } from '../app/domain/dates';
-import { readDate, readPeriod, type DateBound } from './dates';
+import { readDate, readPeriod, type DateBound, type PeriodRead } from './dates';
 import type { ColumnKey } from './header';
 import type { Message } from './import-error';
 import { shorten } from './plan-warnings';
@@ -34,7 +34,12 @@ export function readActivity(code: string, title: string, source: SourceRef, fro
     if (read.kind === 'date') {
       dates.read++;
       if (bound === 'start') start = read.iso;
-      else end = read.iso;
+      else {
+        end = read.iso;
+        // A deadline column holding a range ("2024 - 2025 г.") gives the start too, when no start column does.
+        const range: PeriodRead | null = start === null ? readPeriod(value) : null;
+        if (range?.kind === 'range') start = range.start;
+      }
     } else if (read.kind === 'ongoing') {
       dates.read++;
       ongoingText ??= normaliseSpace(cellText(value));

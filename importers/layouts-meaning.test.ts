@@ -260,3 +260,18 @@ describe('numbering', () => {
     ]);
   });
 });
+
+describe('a deadline column holding a range', () => {
+  it('gives the start as well as the end when there is no start column', () => {
+    const { plan } = read([
+      sheetOf('Plan', [
+        ['No.', 'Improvement action', 'Responsible', 'Deadline'],
+        ['1', 'Train staff on CAF', 'HR', '2024 - 2025'],
+        ['2', 'Publish the charter', 'IT', 'Q2 2024'],
+      ]),
+    ]);
+    const [first, second] = measures(plan).flatMap((m) => m.activities);
+    expect([first!.start, first!.end]).toEqual(['2024-01-01', '2025-12-31']);
+    expect([second!.start, second!.end]).toEqual([null, '2024-06-30']);
+  });
+});
