@@ -31,6 +31,8 @@ export const plans = sqliteTable(
     approvedBy: text('approved_by'),
     approvedOn: text('approved_on'),
     sourceFileName: text('source_file_name'),
+    /** sha256 (hex) of the file the plan was last imported from: a second import of the same bytes is warned of. */
+    sourceSha256: text('source_sha256'),
     importedAt: integer('imported_at', { mode: 'timestamp_ms' }),
     /** The day (ISO) the plan was closed: from then on it sends no reminders and leaves "my activities". */
     closedOn: text('closed_on'),

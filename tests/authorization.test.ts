@@ -41,7 +41,7 @@ const ROUTES: Record<string, Entry> = {
     path: (i) => `/plans/${i.planId}`,
     params: (i) => ({ planId: String(i.planId) }),
     loader: 'plan:read',
-    actions: { close: 'plan:edit', reopen: 'plan:edit' },
+    actions: { close: 'plan:edit', reopen: 'plan:edit', delete: 'plan:delete' },
   },
   'plans.$planId[.csv]': { path: (i) => `/plans/${i.planId}.csv`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
   'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import', remap: 'plan:import', unmap: 'plan:import' } },

@@ -177,6 +177,7 @@ describe('what hostile files that parse give', () => {
       planId: null,
       title: read.title ?? fileName,
       period: read.period,
+      similar: [],
       counts: { areas: 1, measures: 1, activities: SCRIPTS.length },
       warnings: [{ sheet: '<script>alert("sheet")</script>', row: 1, column: '<b>c</b>', message: '<script>alert("warning")</script>' }],
       areas: read.areas,

@@ -53,7 +53,7 @@ describe('closing a plan', () => {
   it('refuses a head and a viewer, an unknown action and an unknown plan', async () => {
     expect((await post('head@demo.bg', 'close')).status).toBe(403);
     expect((await post('viewer@demo.bg', 'close')).status).toBe(403);
-    expect((await post('secretary@demo.bg', 'delete')).status).toBe(400);
+    expect((await post('secretary@demo.bg', 'archive')).status).toBe(400);
     expect((await post('secretary@demo.bg', 'close', 99999)).status).toBe(404);
     expect(closedOn()).toBeNull();
   });

@@ -2,7 +2,7 @@ import { Form, useFetcher, useNavigation } from '@remix-run/react';
 import type { SheetPreview, Understanding } from '../../importers';
 import type { ImportWarning, ParsedArea } from '../../importers/types';
 import type { FieldChange } from '~/domain/plan-diff';
-import { formatDate } from '~/domain/dates';
+import { formatDate, formatDateTime } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT, type MessageKey } from '~/i18n';
 import { ImportUnderstanding } from './import-understanding';
@@ -20,6 +20,8 @@ export type PreviewData = {
   planId: number | null;
   title: string;
   period: string | null;
+  /** Plans already imported from the same file, or with the same title and period: warned of before the confirm. */
+  similar: { id: number; title: string; period: string | null; importedAt: number | null; sameFile: boolean }[];
   counts: { areas: number; measures: number; activities: number };
   warnings: ImportWarning[];
   areas: ParsedArea[];
@@ -232,6 +234,22 @@ export function ImportPreview({ preview: posted }: { preview: PreviewData }) {
           </Form>
         </div>
       </section>
+      {preview.similar.length ? (
+        <div className="alert alert--warning similar-plans" role="alert">
+          <strong>{t('importSimilarTitle')}</strong>
+          <ul>
+            {preview.similar.map((plan) => (
+              <li key={plan.id}>
+                {t(plan.sameFile ? 'importSimilarSameFile' : 'importSimilarSameTitle', {
+                  plan: plan.period ? `${plan.title} (${plan.period})` : plan.title,
+                  date: plan.importedAt ? formatDateTime(plan.importedAt, lang) : '—',
+                })}{' '}
+                <a href={`/plans/${plan.id}`}>{t('importSimilarOpen')}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {preview.problem ? (
         <div className="alert alert--error" role="alert">
           <strong>{t('importNothing')}</strong>

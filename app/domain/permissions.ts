@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'plan:read', // see plans, activities, dashboards, reports
   'plan:import', // upload and re-import plans
   'plan:edit', // edit activities, reschedule, assign owners
+  'plan:delete', // delete a plan (one imported by mistake) with its activities and history
   'status:update-own', // record status updates on activities of one's owners
   'status:update-any', // record status updates on any activity
   'report:export', // quarterly report, CSV, print page
@@ -19,7 +20,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  secretary: ['plan:read', 'plan:import', 'plan:edit', 'status:update-any', 'report:export', 'owners:manage'],
+  secretary: ['plan:read', 'plan:import', 'plan:edit', 'plan:delete', 'status:update-any', 'report:export', 'owners:manage'],
   head: ['plan:read', 'status:update-own', 'report:export'],
   viewer: ['plan:read', 'report:export'],
 };

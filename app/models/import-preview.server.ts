@@ -3,6 +3,7 @@ import type { Lang } from '~/domain/lang';
 import type { PreviewData } from '~/components/import-preview';
 import { translate } from '~/i18n';
 import { countActivities, previewReimport } from './plan-import.server';
+import { findSimilarPlans } from './plan.server';
 
 /** The first rows of each sheet shown in the mapping step's grid (where the header rows are ticked). */
 export const SAMPLE_ROWS = 30;
@@ -45,17 +46,21 @@ export function previewData(input: {
   kept: boolean;
   planId: number | null;
   title: string;
+  /** sha256 (hex) of the file's bytes. */
+  sha256: string;
 }): PreviewData {
   const { plan, understanding } = input.read;
   const reimport = input.planId ? previewReimport(input.planId, plan) : null;
+  const title = input.title || plan.title || input.fileName;
   return {
     token: input.token,
     problem: input.problem,
     kept: input.kept,
     fileName: input.fileName,
     planId: input.planId,
-    title: input.title || plan.title || input.fileName,
+    title,
     period: plan.period,
+    similar: findSimilarPlans({ sha256: input.sha256, title, period: plan.period, exceptPlanId: input.planId }),
     counts: {
       areas: plan.areas.length,
       measures: plan.areas.reduce((n, a) => n + a.measures.length, 0),

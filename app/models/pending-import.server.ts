@@ -11,7 +11,7 @@ import type { Mapping, ParsedPlan } from '../../importers';
  * the plan the preview read from it (the confirm writes that plan: the file is read once per
  * upload, or once more per change of the mapping) and the mapping it was read with, if any.
  */
-type PendingMeta = { userId: number; fileName: string; createdAt: number; mapping: Mapping | null };
+type PendingMeta = { userId: number; fileName: string; createdAt: number; mapping: Mapping | null; sha256?: string };
 
 export type PendingImport = { fileName: string; bytes: Buffer; mapping: Mapping | null };
 
@@ -19,6 +19,11 @@ const MAX_AGE_MS = 1000 * 60 * 60 * 24;
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 /** The parsed plan kept for the confirm, as JSON: a 10,000-activity plan takes about 5 MB. */
 export const MAX_PENDING_PLAN_BYTES = 64 * 1024 * 1024;
+
+/** The sha256 (hex) of an uploaded file: the plan keeps it, so that a second import of the same bytes is warned of. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
 
 const EXTENSIONS = ['.bin', '.json', '.plan.json'] as const;
 
@@ -40,7 +45,7 @@ export function savePendingImport(userId: number, fileName: string, bytes: Uint8
   const token = crypto.randomBytes(24).toString('base64url');
   fs.writeFileSync(file(token, '.bin'), bytes);
   fs.writeFileSync(file(token, '.plan.json'), planJson);
-  const meta: PendingMeta = { userId, fileName, createdAt: Date.now(), mapping };
+  const meta: PendingMeta = { userId, fileName, createdAt: Date.now(), mapping, sha256: sha256Hex(bytes) };
   fs.writeFileSync(file(token, '.json'), JSON.stringify(meta));
   return token;
 }
@@ -63,10 +68,14 @@ export function loadPendingImport(token: string, userId: number): PendingImport 
 }
 
 /** The plan the last preview showed, as it will be written. */
-export function loadPendingPlan(token: string, userId: number): { fileName: string; plan: ParsedPlan; mapping: Mapping | null } | null {
+export function loadPendingPlan(
+  token: string,
+  userId: number,
+): { fileName: string; plan: ParsedPlan; mapping: Mapping | null; sha256: string | null } | null {
   const meta = loadMeta(token, userId);
   if (!meta || !fs.existsSync(file(token, '.plan.json'))) return null;
-  return { fileName: meta.fileName, plan: JSON.parse(fs.readFileSync(file(token, '.plan.json'), 'utf8')) as ParsedPlan, mapping: meta.mapping ?? null };
+  const plan = JSON.parse(fs.readFileSync(file(token, '.plan.json'), 'utf8')) as ParsedPlan;
+  return { fileName: meta.fileName, plan, mapping: meta.mapping ?? null, sha256: meta.sha256 ?? null };
 }
 
 /** The upload was read again with another mapping: the confirm writes this plan. False when over the bound. */

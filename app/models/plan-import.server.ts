@@ -42,6 +42,8 @@ export type ImportOptions = {
   organization?: string;
   title?: string;
   fileName: string;
+  /** sha256 (hex) of the file's bytes. */
+  sha256?: string | null;
   userId?: number | null;
   approvedBy?: string | null;
   approvedOn?: string | null;
@@ -151,6 +153,7 @@ export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOption
         approvedBy: options.approvedBy ?? null,
         approvedOn: options.approvedOn ?? null,
         sourceFileName: options.fileName,
+        sourceSha256: options.sha256 ?? null,
         importedAt: new Date(),
       })
       .returning({ id: plans.id })
@@ -262,7 +265,7 @@ export function previewReimport(planId: number, parsed: ParsedPlan): PlanDiff<Ex
  * matched activities updated (a changed end date is a reschedule: the baseline stays), new
  * ones added, missing ones archived. Status history is never touched.
  */
-export function applyReimport(planId: number, parsed: ParsedPlan, options: { userId: number; fileName: string }) {
+export function applyReimport(planId: number, parsed: ParsedPlan, options: { userId: number; fileName: string; sha256?: string | null }) {
   const db = getDb();
   const plan = db.select().from(plans).where(eq(plans.id, planId)).get();
   if (!plan) throw new Response('Not found', { status: 404 });
@@ -365,7 +368,7 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
       tx.update(activities).set({ archived: true }).where(eq(activities.id, removed.id)).run();
       recordAudit(options.userId, 'activity', removed.id, 'reimport-archive', { archived: false }, { archived: true }, tx);
     }
-    tx.update(plans).set({ sourceFileName: options.fileName, importedAt: new Date(), period: parsed.period ?? plan.period }).where(eq(plans.id, planId)).run();
+    tx.update(plans).set({ sourceFileName: options.fileName, sourceSha256: options.sha256 ?? null, importedAt: new Date(), period: parsed.period ?? plan.period }).where(eq(plans.id, planId)).run();
     const summary = { added: diff.added.length, changed: diff.changed.length, archived: diff.removed.length };
     recordAudit(options.userId, 'plan', planId, 'reimport', null, { fileName: options.fileName, ...summary }, tx);
     return summary;

@@ -1,6 +1,7 @@
 import { getDb, writeTransaction } from '../../db/client';
 import { todayInSofia } from '~/domain/dates';
 import { recordAudit } from './audit.server';
+import { removeEvidenceFile } from './evidence.server';
 
 export type PlanSummary = {
   id: number;
@@ -67,4 +68,56 @@ export function setPlanClosed(planId: number, closedOn: string | null, userId: n
     recordAudit(userId, 'plan', planId, closedOn ? 'close' : 'reopen', { closedOn: plan.closedOn }, { closedOn }, tx);
     return true;
   });
+}
+
+/** A plan a new import may repeat: imported from the same bytes, or with the same title and period. */
+export type SimilarPlan = { id: number; title: string; period: string | null; importedAt: number | null; sameFile: boolean };
+
+/** The plans (but `exceptPlanId`, the one being re-imported) from the same file's bytes or with the same title and period, newest first. */
+export function findSimilarPlans(input: { sha256: string; title: string; period: string | null; exceptPlanId: number | null }): SimilarPlan[] {
+  const rows = getDb().$client
+    .prepare(
+      `select id, title, period, imported_at as importedAt, coalesce(source_sha256 = :sha256, 0) as sameFile from plans
+       where id is not :exceptPlanId and (source_sha256 = :sha256 or (title = :title and period is :period))
+       order by imported_at desc, id desc`,
+    )
+    .all(input) as (Omit<SimilarPlan, 'sameFile'> & { sameFile: number })[];
+  return rows.map((row) => ({ ...row, sameFile: row.sameFile === 1 }));
+}
+
+/** How many status updates the plan's activities have (deleting such a plan asks for its title). */
+export function countPlanStatusUpdates(planId: number): number {
+  return (
+    getDb().$client
+      .prepare('select count(*) as n from status_updates su join activities a on a.id = su.activity_id where a.plan_id = ?')
+      .get(planId) as { n: number }
+  ).n;
+}
+
+/**
+ * Deletes a plan (one imported by mistake) with its areas, measures, activities and their
+ * history, and the evidence files of that history; the audit event is written in the same
+ * transaction. A plan with status updates is deleted only when `typedTitle` is its title.
+ */
+export function deletePlan(planId: number, typedTitle: string, userId: number): 'deleted' | 'not-found' | 'title-needed' {
+  const sqlite = getDb().$client;
+  const outcome = writeTransaction((tx) => {
+    const plan = sqlite
+      .prepare('select title, period, source_file_name as sourceFileName, imported_at as importedAt from plans where id = ?')
+      .get(planId) as { title: string; period: string | null; sourceFileName: string | null; importedAt: number | null } | undefined;
+    if (!plan) return { result: 'not-found' as const, files: [] };
+    const statusUpdates = countPlanStatusUpdates(planId);
+    if (statusUpdates > 0 && typedTitle.trim() !== plan.title.trim()) return { result: 'title-needed' as const, files: [] };
+    const files = (
+      sqlite
+        .prepare('select su.evidence_file as stored from status_updates su join activities a on a.id = su.activity_id where a.plan_id = ? and su.evidence_file is not null')
+        .all(planId) as { stored: string }[]
+    ).map((row) => row.stored);
+    const activities = (sqlite.prepare('select count(*) as n from activities where plan_id = ?').get(planId) as { n: number }).n;
+    sqlite.prepare('delete from plans where id = ?').run(planId);
+    recordAudit(userId, 'plan', planId, 'delete', { ...plan, activities, statusUpdates }, null, tx);
+    return { result: 'deleted' as const, files };
+  });
+  for (const stored of outcome.files) removeEvidenceFile(stored);
+  return outcome.result;
 }

@@ -1,23 +1,23 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
-import { requirePermission } from '~/auth.server';
+import { requirePermission, requireUser } from '~/auth.server';
 import { formatDate, formatDateTime, todayInSofia } from '~/domain/dates';
 import { filtersSearch, isFiltered, parseActivityFilters } from '~/domain/filters';
 import { NOUNS, plural } from '~/domain/lang';
 import { can } from '~/domain/permissions';
 import { PROGRESS_RULE } from '~/domain/progress';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
-import { pageTitle, useLang, useT } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { getPlanHeader, planPageData } from '~/models/activity.server';
-import { setPlanClosed } from '~/models/plan.server';
+import { countPlanStatusUpdates, deletePlan, setPlanClosed } from '~/models/plan.server';
 import { ActivityFiltersForm } from '~/components/filters';
 import { ActivityGroups, ExpandCollapseAll } from '~/components/activity-groups';
 import { Pager } from '~/components/pager';
 import { ProgressBar } from '~/components/progress-bar';
 import trackingCss from '~/styles/tracking.css?url';
 import { readForm } from '~/upload.server';
-import { idSchema } from '~/domain/form-input';
+import { MAX_TITLE_LENGTH, idSchema, typedText } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 
@@ -52,17 +52,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     choices,
     canImport: can(user.role, 'plan:import'),
     canEdit: can(user.role, 'plan:edit'),
+    /** Deleting the plan: allowed, and how many status updates it would take with it (then its title is typed to confirm). */
+    deletion: can(user.role, 'plan:delete') ? { statusUpdates: countPlanStatusUpdates(plan.id) } : null,
   };
 }
 
-const intentSchema = z.enum(['close', 'reopen']);
+const intentSchema = z.enum(['close', 'reopen', 'delete']);
 
-/** Closes the plan as of today, or reopens it. */
+/** Closes the plan as of today, or reopens it (plan:edit); deletes it (plan:delete). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'plan:edit');
+  const user = await requireUser(request);
+  if (!can(user.role, 'plan:edit') && !can(user.role, 'plan:delete')) throw new Response('Forbidden', { status: 403 });
   const planId = idSchema.safeParse(params.planId);
-  const intent = intentSchema.safeParse((await readForm(request)).get('intent'));
+  const form = await readForm(request);
+  const intent = intentSchema.safeParse(form.get('intent'));
   if (!intent.success) throw new Response('Unknown action', { status: 400 });
+  if (!can(user.role, intent.data === 'delete' ? 'plan:delete' : 'plan:edit')) throw new Response('Forbidden', { status: 403 });
+  if (intent.data === 'delete') {
+    const typed = typedText(MAX_TITLE_LENGTH).catch('').parse(form.get('confirmTitle') ?? '');
+    const outcome = planId.success ? deletePlan(planId.data, typed, user.id) : 'not-found';
+    if (outcome === 'not-found') throw new Response('Not found', { status: 404 });
+    if (outcome === 'title-needed') return Response.json({ error: 'planDeleteTitleWrong' satisfies MessageKey }, { status: 400 });
+    return redirect('/plans?deleted=1');
+  }
   if (!planId.success || !setPlanClosed(planId.data, intent.data === 'close' ? todayInSofia() : null, user.id)) {
     throw new Response('Not found', { status: 404 });
   }
@@ -70,7 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { plan, filters, today, asOf, rows, paging, progress, choices, canImport, canEdit } = useLoaderData<typeof loader>();
+  const { plan, filters, today, asOf, rows, paging, progress, choices, canImport, canEdit, deletion } = useLoaderData<typeof loader>();
+  const actionData = useActionData<{ error: MessageKey }>();
   const [searchParams] = useSearchParams();
   const reimported = /^(\d+)-(\d+)-(\d+)$/.exec(searchParams.get('reimported') ?? '');
   const t = useT();
@@ -132,6 +145,34 @@ export default function PlanPage() {
               {t('planClose')}
             </button>
           </Form>
+        ) : null}
+        {deletion ? (
+          <details className="plan-delete" open={actionData?.error === 'planDeleteTitleWrong'}>
+            <summary className="button button--small">{t('planDelete')}</summary>
+            <Form
+              method="post"
+              className="plan-delete__form"
+              onSubmit={(event) => {
+                if (!window.confirm(t('planDeleteConfirm'))) event.preventDefault();
+              }}
+            >
+              <p>{t('planDeleteExplain')}</p>
+              {deletion.statusUpdates > 0 ? (
+                <label>
+                  {t('planDeleteTypeTitle', { count: deletion.statusUpdates, title: plan.title })}
+                  <input type="text" name="confirmTitle" required autoComplete="off" />
+                </label>
+              ) : null}
+              {actionData?.error ? (
+                <p className="alert alert--error" role="alert">
+                  {t(actionData.error)}
+                </p>
+              ) : null}
+              <button type="submit" name="intent" value="delete" className="button button--small button--danger">
+                {t('planDelete')}
+              </button>
+            </Form>
+          </details>
         ) : null}
       </div>
       <header className="plan-header">

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
@@ -19,8 +19,14 @@ export default function PlansPage() {
   const { plans, canImport } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
+  const [searchParams] = useSearchParams();
   return (
     <div className="page">
+      {searchParams.get('deleted') === '1' ? (
+        <p className="alert alert--success" role="status">
+          {t('planDeleted')}
+        </p>
+      ) : null}
       <div className="page-header">
         <h1>{t('plansTitle')}</h1>
         {canImport ? (

@@ -9,7 +9,7 @@ import { ImportError, type Mapping } from '../../importers';
 import { listPlans } from '~/models/plan.server';
 import { applyReimport, countActivities, importOrganizationId, importPlanIntoDatabase } from '~/models/plan-import.server';
 import { forgetMapping, keepMapping, keptMappingFor } from '~/models/import-mapping.server';
-import { discardPendingImport, loadPendingImport, loadPendingPlan, savePendingImport, updatePendingPlan } from '~/models/pending-import.server';
+import { discardPendingImport, loadPendingImport, loadPendingPlan, savePendingImport, sha256Hex, updatePendingPlan } from '~/models/pending-import.server';
 import { previewData, readPlan, type PlanRead } from '~/models/import-preview.server';
 import { mappingFromForm } from '~/domain/mapping-form';
 import { Field } from '~/components/field';
@@ -79,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const token = savePendingImport(user.id, fileName, bytes, outcome.read.plan, kept);
     if (!token) return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
-    const preview = previewData({ token, fileName, ...outcome, kept: kept !== null, planId: upload.planId, title: upload.title });
+    const preview = previewData({ token, fileName, ...outcome, kept: kept !== null, planId: upload.planId, title: upload.title, sha256: sha256Hex(bytes) });
     // Every text as the preview shows it: a long one cut, with its length (the plan keeps it whole).
     return Response.json(previewTexts(preview, lang) satisfies ActionData);
   }
@@ -114,7 +114,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!updatePendingPlan(token, user.id, outcome.read.plan, mapping)) {
       return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
     }
-    const preview = previewData({ token, fileName: upload.fileName, ...outcome, kept: false, planId: planId ?? null, title: title ?? '' });
+    const preview = previewData({
+      token,
+      fileName: upload.fileName,
+      ...outcome,
+      kept: false,
+      planId: planId ?? null,
+      title: title ?? '',
+      sha256: sha256Hex(upload.bytes),
+    });
     return Response.json(previewTexts(preview, lang) satisfies ActionData);
   }
   const pending = loadPendingPlan(token, user.id);
@@ -124,12 +132,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = pending.mapping ? loadPendingImport(token, user.id) : null;
   if (pending.mapping && upload) await keepMapping(importOrganizationId(planId), pending.mapping, upload.bytes, upload.fileName);
   if (planId) {
-    const summary = applyReimport(planId, parsed, { userId: user.id, fileName: pending.fileName });
+    const summary = applyReimport(planId, parsed, { userId: user.id, fileName: pending.fileName, sha256: pending.sha256 });
     discardPendingImport(token, user);
     const search = new URLSearchParams({ reimported: `${summary.added}-${summary.changed}-${summary.archived}` });
     return redirect(`/plans/${planId}?${search}`);
   }
-  const newPlanId = importPlanIntoDatabase(parsed, { fileName: pending.fileName, title, userId: user.id });
+  const newPlanId = importPlanIntoDatabase(parsed, { fileName: pending.fileName, sha256: pending.sha256, title, userId: user.id });
   discardPendingImport(token, user);
   return redirect(`/plans/${newPlanId}?imported=1`);
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `plans` ADD `source_sha256` text;
