@@ -47,16 +47,17 @@ describe('report data', () => {
     expect(() => reportAsOf(Q3_2023, '2023-06-30')).toThrow(ReportPeriodError);
   });
 
-  it('offers the periods from the plan\'s first date to the end of its period, newest first, never past today', () => {
+  it('offers the periods from the plan\'s first date to today\'s (after the plan\'s end too), newest first, never past today', () => {
     const quarters = reportablePeriods(planId, 'quarter', '2026-01-15').map(periodKey);
-    expect(quarters[0]).toBe('2024-Q4');
+    expect(quarters[0]).toBe('2026-Q1');
     expect(quarters.at(-1)).toBe('2022-Q1');
-    expect(quarters).toHaveLength(12);
+    expect(quarters).toHaveLength(17);
     const running = reportablePeriods(planId, 'quarter', '2023-08-10');
     expect(running.map(periodKey)[0]).toBe('2023-Q3');
     expect(periodKey(defaultReportPeriod(running, '2023-08-10')!)).toBe('2023-Q2');
-    expect(reportablePeriods(planId, 'half', '2026-01-15').map(periodKey)).toEqual(['2024-H2', '2024-H1', '2023-H2', '2023-H1', '2022-H2', '2022-H1']);
-    expect(reportablePeriods(planId, 'year', '2026-01-15').map(periodKey)).toEqual(['2024', '2023', '2022']);
+    expect(reportablePeriods(planId, 'half', '2026-01-15').map(periodKey)).toEqual(['2026-H1', '2025-H2', '2025-H1', '2024-H2', '2024-H1', '2023-H2', '2023-H1', '2022-H2', '2022-H1']);
+    expect(reportablePeriods(planId, 'year', '2026-01-15').map(periodKey)).toEqual(['2026', '2025', '2024', '2023', '2022']);
+    expect(reportablePeriods(planId, 'quarter', '2021-05-01').map(periodKey)).toEqual(['2021-Q2']); // before the plan starts: the running one
   });
 
   it('groups the 54 activities of the demo plan by its 3 areas and 32 measures', () => {

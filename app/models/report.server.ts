@@ -222,35 +222,27 @@ export function getReportData(
   };
 }
 
+/** How many periods are offered at most (200 quarters: 50 years). */
+const MAX_PERIODS = 200;
+
 /**
- * The periods of a kind a plan can be reported for, newest first: from the one holding the
- * plan's first date to the one holding its last date, never past the running period.
+ * The periods of a kind a plan can be reported for, newest first: from the running one (today's,
+ * also after the plan's end: a late activity is still reported) back to the one holding the
+ * plan's first date.
  */
 export function reportablePeriods(planId: number, kind: PeriodKind, today = todayInSofia()): Period[] {
   const range = getDb()
-    .$client.prepare(
-      `select min(coalesce(start, baseline_end)) as first,
-         max(max(coalesce(current_end, ''), coalesce(baseline_end, ''), coalesce(start, ''))) as last
-       from activities where plan_id = ? and archived = 0`,
-    )
-    .get(planId) as { first: string | null; last: string | null };
-  // The plan's own period ("2022-2024") counts too: reports run to its end even when the last activity ends earlier.
-  const planPeriod = getDb().$client.prepare('select period from plans where id = ?').get(planId) as { period: string | null } | undefined;
-  const years = /(\d{4})\s*(?:г\.?)?\s*[-–—]\s*(\d{4})/.exec(planPeriod?.period ?? '');
-  const first = range.first && isIsoDate(range.first) ? range.first : today;
-  let last = range.last && isIsoDate(range.last) ? range.last : today;
-  if (years && `${years[2]}-12-31` > last && Number(years[2]) - Number(years[1]) <= 10) last = `${years[2]}-12-31`;
-  if (last > today) last = today;
-  if (first > last) return [periodOf(last, kind)];
+    .$client.prepare('select min(coalesce(start, baseline_end)) as first from activities where plan_id = ? and archived = 0')
+    .get(planId) as { first: string | null };
+  const firstKey = periodKey(periodOf(range.first && isIsoDate(range.first) && range.first < today ? range.first : today, kind));
   const periods: Period[] = [];
-  let period = periodOf(first, kind);
-  const lastKey = periodKey(periodOf(last, kind));
-  for (let i = 0; i < 200; i++) {
+  let period = periodOf(today, kind);
+  for (let i = 0; i < MAX_PERIODS; i++) {
     periods.push(period);
-    if (periodKey(period) === lastKey) break;
-    period = periodOf(addDays(periodBounds(period).end, 1), kind);
+    if (periodKey(period) === firstKey) break;
+    period = periodOf(addDays(periodBounds(period).start, -1), kind);
   }
-  return periods.reverse();
+  return periods;
 }
 
 /** The period offered first: the last one that has ended (the report one prepares), else the running one. */

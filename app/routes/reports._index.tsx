@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
-import { formatDate, todayInSofia } from '~/domain/dates';
+import { formatDate, formatDateTime, todayInSofia } from '~/domain/dates';
 import { can } from '~/domain/permissions';
 import { periodBounds, periodKey, periodLabel, type PeriodKind } from '~/domain/quarters';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
@@ -26,9 +26,20 @@ const querySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'report:export');
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const plans = listPlans().map((p) => ({ id: p.id, title: p.title, period: p.period, organization: p.organization }));
-  const plan = plans.find((p) => p.id === query.plan) ?? plans[0] ?? null;
   const today = todayInSofia();
+  const all = listPlans(today); // newest import first
+  const plans = all.map((p) => ({
+    id: p.id,
+    title: p.title,
+    period: p.period,
+    organization: p.organization,
+    importedAt: p.importedAt,
+    closed: p.closedOn !== null && p.closedOn <= today,
+    /** Another plan has the same title: the choice names the import date too. */
+    twin: all.some((other) => other.id !== p.id && other.title === p.title),
+  }));
+  // Unless one is chosen: the newest running plan, else the newest.
+  const plan = plans.find((p) => p.id === query.plan) ?? plans.find((p) => !p.closed) ?? plans[0] ?? null;
   const periods = plan ? reportablePeriods(plan.id, query.kind, today) : [];
   const suggested = defaultReportPeriod(periods, today);
   return {
@@ -80,6 +91,8 @@ export default function ReportsPage() {
                     <option key={p.id} value={p.id}>
                       {p.title}
                       {p.period ? ` (${p.period})` : ''}
+                      {p.twin && p.importedAt ? ` · ${t('importedOn').toLowerCase()} ${formatDateTime(p.importedAt, lang)}` : ''}
+                      {p.closed ? ` · ${t('repPlanClosed')}` : ''}
                     </option>
                   ))}
                 </select>
@@ -95,6 +108,7 @@ export default function ReportsPage() {
                 <h2 className="reports__plan-title">
                   {plan.title}
                   {plan.period ? <span className="muted"> · {plan.period}</span> : null}
+                  {plan.closed ? <span className="badge reports__badge">{t('repPlanClosed')}</span> : null}
                 </h2>
               </div>
             )}
