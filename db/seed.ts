@@ -9,6 +9,7 @@ import type { Role } from '../app/domain/permissions';
 import type { Status } from '../app/domain/status';
 import { createUser } from '../app/models/user.server';
 import { importPlanIntoDatabase } from '../app/models/plan-import.server';
+import { sha256Hex } from '../app/models/pending-import.server';
 
 export const DEMO_PLAN_FILE = path.resolve('db/demo/lovech-2022-2024.xlsx');
 export const DEMO_ORGANIZATION = 'Областна администрация Ловеч';
@@ -34,6 +35,7 @@ export async function seedDemo(): Promise<void> {
   const planId = importPlanIntoDatabase(parsed, {
     organization: DEMO_ORGANIZATION,
     fileName: path.basename(DEMO_PLAN_FILE),
+    sha256: sha256Hex(bytes),
     approvedBy: 'Виктор Стойчев, областен управител',
     approvedOn: '2022-03-10',
   });

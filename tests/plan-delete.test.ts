@@ -10,6 +10,7 @@ import type { User } from '../db/schema';
 import { action as importAction } from '~/routes/plans.import';
 import { action as planAction, loader as planLoader } from '~/routes/plans.$planId';
 import { listAuditEvents } from '~/models/audit.server';
+import { seedDemo, DEMO_PLAN_FILE } from '../db/seed';
 import { call, makeRequest, makeUser } from './helpers';
 
 const CSV = fs.readFileSync('tests/fixtures/lovech-2022-2024.csv', 'utf8');
@@ -131,5 +132,18 @@ describe('deleting a plan', () => {
     expect(planExists(planId)).toBe(false);
     expect(sqlite().prepare('select count(*) as n from status_updates su left join activities a on a.id = su.activity_id where a.id is null').get()).toEqual({ n: 0 });
     expect(listAuditEvents('plan', planId).find((e) => e.action === 'delete')!.before).toMatchObject({ title, statusUpdates: 1 });
+  });
+});
+
+describe('the demo plan', () => {
+  it('keeps the sha256 of its file, so that importing the demo file again is warned of', async () => {
+    await seedDemo();
+    const demo = sqlite().prepare('select id from plans where source_file_name = ?').get('lovech-2022-2024.xlsx') as { id: number };
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array(fs.readFileSync(DEMO_PLAN_FILE))], 'plan.xlsx'));
+    form.append('title', 'Друго заглавие');
+    const response = await call(importAction, await makeRequest('/plans/import', { user: secretary, form }));
+    const shown = (await response.json()) as { similar: Similar[] };
+    expect(shown.similar.map(({ id, sameFile }) => ({ id, sameFile }))).toEqual([{ id: demo.id, sameFile: true }]);
   });
 });
