@@ -1,9 +1,10 @@
 /**
  * Undoing an import: a second import of the same file (or of a plan with the same title and
  * period) is warned of in the preview, and a plan imported by mistake is deleted from its page
- * (plan:delete; the title typed when it has status updates; an audit event).
+ * (plan:delete; the title typed when it has status updates; an audit event; its evidence files removed).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import type { User } from '../db/schema';
@@ -54,11 +55,19 @@ async function remove(user: User, planId: number, form: Record<string, string> =
   return call(planAction, request, { planId: String(planId) });
 }
 
-function recordUpdate(planId: number): void {
+/** A status update with an evidence file; returns the file's path. */
+function recordUpdate(planId: number): string {
   const activity = sqlite().prepare('select id from activities where plan_id = ? limit 1').get(planId) as { id: number };
+  const stored = `${'ab'.repeat(16)}.pdf`;
+  const file = path.join(process.env.UPLOADS_DIR!, stored);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, '%PDF-1.4');
   sqlite()
-    .prepare("insert into status_updates (activity_id, user_id, status, percent, as_of, created_at) values (?, ?, 'in_progress', 10, '2024-01-10', ?)")
-    .run(activity.id, secretary.id, Date.now());
+    .prepare(
+      "insert into status_updates (activity_id, user_id, status, percent, as_of, created_at, evidence_file, evidence_file_name) values (?, ?, 'in_progress', 10, '2024-01-10', ?, ?, 'протокол.pdf')",
+    )
+    .run(activity.id, secretary.id, Date.now(), stored);
+  return file;
 }
 
 describe('a second import of the same plan', () => {
@@ -119,17 +128,19 @@ describe('deleting a plan', () => {
   it('asks for the title of a plan with recorded status updates', async () => {
     const planId = await importPlan(CSV, 'with-updates.csv');
     const title = (sqlite().prepare('select title from plans where id = ?').get(planId) as { title: string }).title;
-    recordUpdate(planId);
+    const evidence = recordUpdate(planId);
 
     const untyped = await remove(admin, planId);
     expect(untyped.status).toBe(400);
     expect(await untyped.json()).toEqual({ error: 'planDeleteTitleWrong' });
     expect((await remove(admin, planId, { confirmTitle: 'друго' })).status).toBe(400);
     expect(planExists(planId)).toBe(true);
+    expect(fs.existsSync(evidence)).toBe(true);
     expect(listAuditEvents('plan', planId).some((e) => e.action === 'delete')).toBe(false);
 
     expect((await remove(admin, planId, { confirmTitle: title })).status).toBe(302);
     expect(planExists(planId)).toBe(false);
+    expect(fs.existsSync(evidence)).toBe(false); // its evidence file goes with it
     expect(sqlite().prepare('select count(*) as n from status_updates su left join activities a on a.id = su.activity_id where a.id is null').get()).toEqual({ n: 0 });
     expect(listAuditEvents('plan', planId).find((e) => e.action === 'delete')!.before).toMatchObject({ title, statusUpdates: 1 });
   });
