@@ -42,7 +42,6 @@ export function OverdueByOwner({
   return (
     <section className="card dashboard-panel overdue-owners" aria-labelledby="overdue-owners">
       <h2 id="overdue-owners">{t('dashOwnersOverdueTitle')}</h2>
-      <p className="muted small">{t('dashOwnersOverdueHint')}</p>
       {late.length === 0 ? (
         <p className="muted">{t('dashNoOwnersOverdue')}</p>
       ) : (
@@ -70,7 +69,7 @@ export function OverdueByOwner({
                 <td className="num">
                   <strong className="overdue-owners__count">{owner.overdue}</strong>
                 </td>
-                <td className="num nowrap">{owner.oldestDaysOverdue === null ? '—' : plural(owner.oldestDaysOverdue, lang, NOUNS.day)}</td>
+                <td className="num">{owner.oldestDaysOverdue === null ? '—' : plural(owner.oldestDaysOverdue, lang, NOUNS.day)}</td>
               </tr>
             ))}
           </tbody>
