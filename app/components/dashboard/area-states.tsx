@@ -17,11 +17,13 @@ export function AreaStates({ groups, byPlan, hrefFor }: { groups: GroupProgress[
         {groups.map((group) => (
           <li key={group.id} className={`area-state area-state--${group.state}`} data-state={group.state}>
             <span className="area-state__dot" aria-hidden="true" />
-            <a href={hrefFor(group)} onClick={onLinkClick} data-discover="true" className="area-state__name" title={rule}>
+            <a href={hrefFor(group)} onClick={onLinkClick} data-discover="true" className="area-state__name" title={group.title}>
               {group.areaCode ? `${group.areaCode}. ` : ''}
               {group.title}
             </a>
-            <span className="area-state__word">{t(STATE_WORDS[group.state])}</span>
+            <span className="area-state__word" title={rule}>
+              {t(STATE_WORDS[group.state])}
+            </span>
             <span className="muted small area-state__counts">{t('ragAreaSummary', { overdue: group.overdue, total: group.total })}</span>
           </li>
         ))}
