@@ -230,6 +230,34 @@ describe('dashboard loader', () => {
     expect(data.dashboard.figures.total).toBe(54);
   });
 
+  it('gives the overdue by owner (how many, the oldest days late, whether a user is linked) and each area a red/amber/green state', async () => {
+    const viewer = await makeUser('viewer');
+    const load = async () =>
+      ((await (await call(loader, await makeRequest('/dashboard?asOf=2022-12-31', { user: viewer }))).json()) as { dashboard: Dashboard }).dashboard;
+    const before = await load();
+    // each owner's count and oldest days late, from the overdue list (all listed: fewer than 50)
+    expect(before.overdue.rows.length).toBe(before.overdue.total);
+    const rowsOf = (name: string) => before.overdue.rows.filter((r) => r.owners?.split(', ').includes(name));
+    expect(before.owners.length).toBeGreaterThan(2);
+    for (const owner of before.owners) {
+      expect([owner.name, owner.overdue, owner.oldestDaysOverdue, owner.unlinked]).toEqual([
+        owner.name,
+        rowsOf(owner.name).length,
+        rowsOf(owner.name).length ? Math.max(...rowsOf(owner.name).map((r) => r.daysOverdue)) : null,
+        true,
+      ]);
+    }
+    // area 1: its oldest overdue activity more than 30 days late: red
+    const area1Oldest = Math.max(...before.overdue.rows.filter((r) => r.code.startsWith('1.')).map((r) => r.daysOverdue));
+    expect(area1Oldest).toBeGreaterThan(30);
+    expect(before.groups[0]).toMatchObject({ areaCode: '1', oldestDaysOverdue: area1Oldest, state: 'red' });
+
+    // a head linked to "експерт ИТ": that owner is no longer flagged
+    await makeUser('head', [before.owners[2]!.id]);
+    const after = await load();
+    expect(after.owners.map((o) => [o.name, o.unlinked])).toEqual(before.owners.map((o, i) => [o.name, i !== 2]));
+  });
+
   it('shows all plans on ?plan=all and 404 for an unknown plan', async () => {
     const user = await makeUser('head');
     const all = (await (await call(loader, await makeRequest('/dashboard?plan=all&asOf=2022-12-31', { user }))).json()) as { dashboard: Dashboard };

@@ -25,7 +25,8 @@
 import type Database from 'better-sqlite3';
 import { getDb } from '../../db/client';
 import type { LatestState } from '~/domain/activity-state';
-import { addDays, endOfDayInSofia, isIsoDate } from '~/domain/dates';
+import { areaState, type AreaState } from '~/domain/area-state';
+import { addDays, daysBetween, endOfDayInSofia, isIsoDate } from '~/domain/dates';
 import { periodBounds, periodKey, periodOf, quarterEndBefore, type Period } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
 import { CAF_CRITERIA } from '../../importers/caf2020';
@@ -70,6 +71,11 @@ export type GroupProgress = {
   byStatus: StatusCounts;
   overdue: number;
   dueThisQuarter: number;
+  lateStart: number;
+  /** Days late of the oldest overdue activity; null with none overdue. */
+  oldestDaysOverdue: number | null;
+  /** Red/amber/green (areaState). */
+  state: AreaState;
   shareDone: number | null;
   meanPercent: number | null;
 };
@@ -86,7 +92,16 @@ export type CafProgress = {
   subCriteria: { code: string; titleBg: string; titleEn: string; measures: number; activities: number; done: number; overdue: number }[];
 };
 
-export type OwnerLoad = { id: number; name: string; overdue: number; dueThisQuarter: number };
+export type OwnerLoad = {
+  id: number;
+  name: string;
+  overdue: number;
+  dueThisQuarter: number;
+  /** Days late of the owner's oldest overdue activity; null with none overdue. */
+  oldestDaysOverdue: number | null;
+  /** No user is linked to this owner: nobody signs in to report for it. */
+  unlinked: boolean;
+};
 
 export type BurnUpPoint = {
   /** 'YYYY-MM' */
@@ -391,9 +406,9 @@ function computeDashboard(sqlite: Database.Database, { planId, asOf, today }: Da
       closedPlans: planId === null ? countPlansClosedBy(asOf) : 0,
       figures,
       previousFigures: toFigures(previousOf(all)),
-      groups: planId === null ? planGroups(byPlan, plans) : areaGroups(sqlite, planId),
+      groups: planId === null ? planGroups(byPlan, plans, asOf) : areaGroups(sqlite, planId, asOf),
       caf: cafProgress(sqlite),
-      owners: ownerLoad(sqlite),
+      owners: ownerLoad(sqlite, asOf),
       burnUp: burnUp(sqlite, asOf),
       overdue: { total: figures.overdue, rows: figures.overdue > 0 ? overdueList(sqlite, asOf) : [] },
       quarterEnds: quarterEnds(all.first, later(all.last_baseline_end, all.last_end), today),
@@ -407,7 +422,13 @@ const later = (a: string | null, b: string | null) => (a === null || (b !== null
 
 /** A tally by plan or in all: both states, and the days the activities span. */
 type PlanTally = Tally &
-  Record<`prev_${keyof Tally}`, number> & { plan_id: number | null; first: string | null; last_baseline_end: string | null; last_end: string | null };
+  Record<`prev_${keyof Tally}`, number> & {
+    plan_id: number | null;
+    first: string | null;
+    last_baseline_end: string | null;
+    last_end: string | null;
+    oldest_overdue_end: string | null;
+  };
 
 /**
  * The tallies in all (as of the day and as of the previous quarter end) and of the plans with
@@ -420,9 +441,11 @@ function tallies(sqlite: Database.Database): { all: PlanTally; byPlan: PlanTally
     sqlite,
     `with p as materialized (
        select s.plan_id, ${tallySql()}, ${tallySql('prev_')},
-         min(coalesce(s.start, s.baseline_end)) as first, max(s.baseline_end) as last_baseline_end, max(s.end_date) as last_end
+         min(coalesce(s.start, s.baseline_end)) as first, max(s.baseline_end) as last_baseline_end, max(s.end_date) as last_end,
+         min(s.end_date) filter (where s.overdue) as oldest_overdue_end
        from dashboard_state s group by s.plan_id)
-     select null as plan_id, ${sums.join(', ')}, min(first) as first, max(last_baseline_end) as last_baseline_end, max(last_end) as last_end from p
+     select null as plan_id, ${sums.join(', ')}, min(first) as first, max(last_baseline_end) as last_baseline_end, max(last_end) as last_end,
+       min(oldest_overdue_end) as oldest_overdue_end from p
      union all
      select * from (select * from p
        order by overdue desc, coalesce(cast(done as real) / nullif(total - cancelled, 0), 1), plan_id limit ${DASHBOARD_PLAN_LIMIT})`,
@@ -433,38 +456,49 @@ function tallies(sqlite: Database.Database): { all: PlanTally; byPlan: PlanTally
 const previousOf = (tally: PlanTally): Tally =>
   Object.fromEntries(TALLY_COLUMNS.map((column) => [column, tally[`prev_${column}`]])) as Tally;
 
-function groupProgress(group: Pick<GroupProgress, 'id' | 'planId' | 'areaCode' | 'label' | 'title'>, tally: Tally): GroupProgress {
+/** Days late, as of the day, of an activity that should have ended on end (null: none). */
+const daysLate = (end: string | null, asOf: string) => (end === null ? null : daysBetween(end, asOf));
+
+function groupProgress(
+  group: Pick<GroupProgress, 'id' | 'planId' | 'areaCode' | 'label' | 'title'>,
+  tally: Tally & { oldest_overdue_end: string | null },
+  asOf: string,
+): GroupProgress {
+  const oldestDaysOverdue = daysLate(tally.oldest_overdue_end, asOf);
   return {
     ...group,
     total: tally.total,
     byStatus: countsOf(tally),
     overdue: tally.overdue,
     dueThisQuarter: tally.due_this_quarter,
+    lateStart: tally.late_start,
+    oldestDaysOverdue,
+    state: areaState({ counted: countedOf(tally), overdue: tally.overdue, lateStart: tally.late_start, oldestDaysOverdue }),
     shareDone: shareDoneOf(tally),
     meanPercent: meanPercentOf(tally),
   };
 }
 
 /** Progress by plan, from the tallies of the plans listed. */
-function planGroups(byPlan: PlanTally[], plans: PlanChoice[]): GroupProgress[] {
+function planGroups(byPlan: PlanTally[], plans: PlanChoice[], asOf: string): GroupProgress[] {
   const titles = new Map(plans.map((plan) => [plan.id, plan.title]));
   return byPlan.map((tally) => {
     const title = titles.get(tally.plan_id!)!;
-    return groupProgress({ id: tally.plan_id!, planId: tally.plan_id!, areaCode: null, label: title, title }, tally);
+    return groupProgress({ id: tally.plan_id!, planId: tally.plan_id!, areaCode: null, label: title, title }, tally, asOf);
   });
 }
 
 /** Progress by area of one plan: every area, empty ones too, in the plan's order. */
-function areaGroups(sqlite: Database.Database, planId: number): GroupProgress[] {
+function areaGroups(sqlite: Database.Database, planId: number, asOf: string): GroupProgress[] {
   const rows = prepared(
     sqlite,
-    `select ar.id, ar.code, ar.title, ${tallySql()}
+    `select ar.id, ar.code, ar.title, ${tallySql()}, min(s.end_date) filter (where s.overdue) as oldest_overdue_end
      from areas ar left join measures m on m.area_id = ar.id left join dashboard_state s on s.measure_id = m.id
      where ar.plan_id = ?
      group by ar.id
      order by ar.position, ar.id`,
-  ).all(planId) as (Tally & { id: number; code: string; title: string })[];
-  return rows.map((row) => groupProgress({ id: row.id, planId, areaCode: row.code, label: row.code, title: row.title }, row));
+  ).all(planId) as (Tally & { id: number; code: string; title: string; oldest_overdue_end: string | null })[];
+  return rows.map((row) => groupProgress({ id: row.id, planId, areaCode: row.code, label: row.code, title: row.title }, row, asOf));
 }
 
 /**
@@ -516,19 +550,25 @@ function cafProgress(sqlite: Database.Database): CafProgress[] {
   });
 }
 
-/** Owners with overdue or due-this-quarter activities, the most overdue first (then by name). */
-function ownerLoad(sqlite: Database.Database): OwnerLoad[] {
-  return prepared(
+/**
+ * Owners with overdue or due-this-quarter activities, the most overdue first (then by name),
+ * with the days late of their oldest overdue activity and whether any user is linked to them.
+ */
+function ownerLoad(sqlite: Database.Database, asOf: string): OwnerLoad[] {
+  const rows = prepared(
     sqlite,
-    `select o.id, o.name, load.overdue, load.dueThisQuarter
-     from (select ao.owner_id, count(*) filter (where s.overdue) as overdue, count(*) filter (where s.due_this_quarter) as dueThisQuarter
+    `select o.id, o.name, load.overdue, load.dueThisQuarter, load.oldestOverdueEnd,
+       not exists (select 1 from user_owners uo where uo.owner_id = o.id) as unlinked
+     from (select ao.owner_id, count(*) filter (where s.overdue) as overdue, count(*) filter (where s.due_this_quarter) as dueThisQuarter,
+             min(s.end_date) filter (where s.overdue) as oldestOverdueEnd
            from dashboard_state s cross join activity_owners ao on ao.activity_id = s.id
            where s.overdue or s.due_this_quarter
            group by ao.owner_id) load
        join owners o on o.id = load.owner_id
      order by load.overdue desc, load.dueThisQuarter desc, o.name, o.id
      limit ${DASHBOARD_OWNER_LIMIT}`,
-  ).all() as OwnerLoad[];
+  ).all() as (Omit<OwnerLoad, 'oldestDaysOverdue' | 'unlinked'> & { oldestOverdueEnd: string | null; unlinked: 0 | 1 })[];
+  return rows.map(({ oldestOverdueEnd, unlinked, ...owner }) => ({ ...owner, oldestDaysOverdue: daysLate(oldestOverdueEnd, asOf), unlinked: unlinked === 1 }));
 }
 
 /** Cumulative planned (baseline ends, ongoing activities aside) and actual completions by month. */

@@ -126,9 +126,17 @@ export default function OwnersPage() {
               const linkable = users.filter((u) => !owner.users.some((linked) => linked.id === u.id));
               const rowError = actionData && !actionData.ok && actionData.ownerId === owner.id && actionData.intent === 'rename' ? actionData.error : undefined;
               return (
-                <tr key={owner.id}>
+                <tr key={owner.id} id={`owner-${owner.id}`} className="owner-row">
                   <td>
                     <strong>{owner.name}</strong>
+                    {owner.users.length === 0 ? (
+                      <>
+                        {' '}
+                        <span className="badge badge--unlinked" title={t('ownerUnlinkedHint')}>
+                          {t('ownerUnlinked')}
+                        </span>
+                      </>
+                    ) : null}
                     {owner.aliases.length ? (
                       <p className="muted small">
                         {t('trAliases')}: {owner.aliases.join('; ')}

@@ -14,7 +14,7 @@
  *   end date, so a month opens its whole quarter: the finest period the list offers.
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSubmit } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { formatDate, todayInSofia } from '~/domain/dates';
@@ -30,6 +30,9 @@ import { DUE_COLOR, OVERDUE_COLOR, STACK_ORDER, STATUS_COLORS } from '~/componen
 import { CountBarChart, type CountRow } from '~/components/charts/count-bar-chart';
 import { StatusStackChart, type StackRow } from '~/components/charts/status-stack-chart';
 import { useAppLinkClick } from '~/components/app-link';
+import { AreaStates } from '~/components/dashboard/area-states';
+import { Controls } from '~/components/dashboard/controls';
+import { OverdueByOwner } from '~/components/dashboard/overdue-owners';
 import css from '~/styles/dashboard.css?url';
 import { idSchema } from '~/domain/form-input';
 
@@ -50,10 +53,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayInSofia();
   const asOf = parseAsOf(query.data.asOf ?? null, today);
   const canImport = can(user.role, 'plan:import');
+  const canManageOwners = can(user.role, 'owners:manage');
   const plans = listPlanChoices();
-  if (plans.length === 0) return { today, canImport, dashboard: null };
+  if (plans.length === 0) return { today, canImport, canManageOwners, dashboard: null };
   const planId = query.data.plan === 'all' ? null : (query.data.plan ?? (plans.length === 1 ? plans[0]!.id : null));
-  return { today, canImport, dashboard: getDashboard({ planId, asOf, today }) };
+  return { today, canImport, canManageOwners, dashboard: getDashboard({ planId, asOf, today }) };
 }
 
 type Filters = Partial<Record<'plan' | 'area' | 'owner' | 'status' | 'state' | 'caf' | 'quarter', string | number>>;
@@ -70,15 +74,8 @@ export function drillDownHref(dashboard: Pick<Dashboard, 'plan' | 'asOf'>, today
   return search ? `${base}?${search}` : base;
 }
 
-/** The dashboard's own URL for another plan or day. */
-function selfHref(dashboard: Dashboard, today: string, asOf: string): string {
-  const params = new URLSearchParams({ plan: dashboard.plan ? String(dashboard.plan.id) : 'all' });
-  if (asOf !== today) params.set('asOf', asOf);
-  return `/dashboard?${params}`;
-}
-
 export default function DashboardPage() {
-  const { dashboard, canImport, today } = useLoaderData<typeof loader>();
+  const { dashboard, canImport, canManageOwners, today } = useLoaderData<typeof loader>();
   const t = useT();
   if (!dashboard) {
     return (
@@ -98,10 +95,10 @@ export default function DashboardPage() {
       </div>
     );
   }
-  return <DashboardView dashboard={dashboard} today={today} />;
+  return <DashboardView dashboard={dashboard} today={today} canManageOwners={canManageOwners} />;
 }
 
-function DashboardView({ dashboard, today }: { dashboard: Dashboard; today: string }) {
+function DashboardView({ dashboard, today, canManageOwners }: { dashboard: Dashboard; today: string; canManageOwners: boolean }) {
   const t = useT();
   const lang = useLang();
   const href = (filters: Filters) => drillDownHref(dashboard, today, filters);
@@ -141,6 +138,11 @@ function DashboardView({ dashboard, today }: { dashboard: Dashboard; today: stri
         <>
           <FigureCards dashboard={dashboard} href={href} />
 
+          <div className="dashboard__grid dashboard__first">
+            <OverdueByOwner owners={dashboard.owners} limit={dashboard.limits.owners} canManageOwners={canManageOwners} href={href} />
+            <AreaStates groups={dashboard.groups} byPlan={byPlan} hrefFor={(group) => href(byPlan ? { plan: group.planId } : { area: group.areaCode ?? '' })} />
+          </div>
+
           <p className="muted small dashboard__hint">{t('dashClickHint')}</p>
 
           <div className="dashboard__grid">
@@ -177,78 +179,6 @@ function DashboardView({ dashboard, today }: { dashboard: Dashboard; today: stri
           <OverdueList dashboard={dashboard} href={href} />
         </>
       )}
-    </div>
-  );
-}
-
-function Controls({ dashboard, today }: { dashboard: Dashboard; today: string }) {
-  const t = useT();
-  const lang = useLang();
-  const onLinkClick = useAppLinkClick();
-  const submit = useSubmit();
-  const byYear = new Map<number, string[]>();
-  for (const end of dashboard.quarterEnds) {
-    const year = Number(end.slice(0, 4));
-    byYear.set(year, [...(byYear.get(year) ?? []), end]);
-  }
-  return (
-    <div className="card dashboard__controls no-print">
-      <Form method="get" className="dashboard__form" onChange={(event) => submit(event.currentTarget)}>
-        <label className="field">
-          <span>{t('dashPlanLabel')}</span>
-          <select name="plan" defaultValue={dashboard.plan ? String(dashboard.plan.id) : 'all'}>
-            <option value="all">{t('dashAllPlans')}</option>
-            {dashboard.plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-                {p.period ? ` (${p.period})` : ''}
-                {p.closedOn ? ` · ${t('planClosedMark')}` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field dashboard__date">
-          <span>{t('dashAsOf')}</span>
-          <input type="date" name="asOf" defaultValue={dashboard.asOf} max={today} min="2000-01-01" required />
-        </label>
-        <noscript>
-          <button type="submit" className="button">
-            {t('dashShow')}
-          </button>
-        </noscript>
-      </Form>
-      <nav className="quick-picks" aria-label={t('dashQuarterEnds')}>
-        <span className="quick-picks__label">{t('dashQuarterEnds')}:</span>
-        {[...byYear].map(([year, ends]) => (
-          <span key={year} className="quick-picks__year">
-            <span className="quick-picks__year-label">{year}</span>
-            {ends.map((end) => {
-              const period = periodOf(end, 'quarter');
-              const current = end === dashboard.asOf;
-              return (
-                <a
-                  key={end}
-                  href={selfHref(dashboard, today, end)}
-                  onClick={onLinkClick} data-discover="true"
-                  className={current ? 'chip chip--active' : 'chip'}
-                  aria-current={current ? 'true' : undefined}
-                  title={`${periodLabel(period, lang)} — ${formatDate(end, lang)}`}
-                  aria-label={`${periodLabel(period, lang)} (${formatDate(end, lang)})`}
-                >
-                  {['I', 'II', 'III', 'IV'][period.index - 1]}
-                </a>
-              );
-            })}
-          </span>
-        ))}
-        <Link
-          to={selfHref(dashboard, today, today)}
-          className={dashboard.asOf === today ? 'chip chip--today chip--active' : 'chip chip--today'}
-          aria-current={dashboard.asOf === today ? 'true' : undefined}
-        >
-          {t('dashToday')}
-        </Link>
-      </nav>
     </div>
   );
 }

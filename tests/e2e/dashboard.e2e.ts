@@ -22,7 +22,67 @@ async function chartDrawn(page: Page, name: string) {
   return chart;
 }
 
+/** Unfolds the filter panel (folded to one line). */
+async function openFilters(page: Page) {
+  const panel = page.locator('details.dashboard__controls');
+  if (!(await panel.evaluate((element) => (element as HTMLDetailsElement).open))) await panel.locator('summary').click();
+}
+
 describe('dashboard', () => {
+  it('shows at 1366x768, without scrolling, the overdue by owner and the state of each area; an owner opens the plan page filtered by owner', async () => {
+    const page = await newPage(browser, { width: 1366, height: 768 });
+    await login(page, 'secretary@demo.bg');
+    await visit(page, '/dashboard?asOf=2023-06-30');
+    const owners = page.locator('.overdue-owners');
+    const areas = page.locator('.area-states');
+    await owners.waitFor();
+    const boxes = await page.evaluate(() =>
+      ['.overdue-owners', '.area-states', '.figures'].map((selector) => {
+        const box = document.querySelector(selector)!.getBoundingClientRect();
+        return { selector, top: box.top + window.scrollY, bottom: box.bottom + window.scrollY };
+      }),
+    );
+    console.log('1366x768 panels (page y):', JSON.stringify(boxes));
+    for (const box of boxes) expect(box.bottom, box.selector).toBeLessThanOrEqual(768);
+    // the filter panel is one line
+    const filters = await page.locator('details.dashboard__controls').boundingBox();
+    expect(filters!.height).toBeLessThan(60);
+    await screenshot(page, 'dashboard-first-1366x768');
+
+    // owners late, with counts and the oldest days late; every area with a state
+    const rows = owners.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(Number(await rows.first().locator('.overdue-owners__count').innerText())).toBeGreaterThan(0);
+    await expect(rows.first().locator('td').nth(2).innerText()).resolves.toMatch(/\d+ дни?/);
+    const states = await areas.locator('[data-state]').evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
+    expect(states.length).toBeGreaterThan(0);
+    for (const state of states) expect(['red', 'amber', 'green']).toContain(state);
+    await areas.getByText('Как се изчислява').click();
+    await areas.getByText(/Червено: дейност, просрочена с повече от 30 дни/).waitFor();
+
+    // an owner no user is linked to is flagged, one click from the owners page at its row
+    const unlinked = owners.locator('.owner-unlinked a').first();
+    const linkHref = await unlinked.getAttribute('href');
+    expect(linkHref).toMatch(/^\/admin\/owners#owner-\d+$/);
+    await unlinked.click();
+    await page.waitForURL((url) => url.pathname === '/admin/owners');
+    await expect(page.locator(`${linkHref!.slice('/admin/owners'.length)} .badge--unlinked`).innerText()).resolves.toBe('няма свързан потребител');
+    await page.goBack();
+
+    const ownerLink = rows.first().locator('td a').first();
+    await ownerLink.click();
+    await page.waitForURL((url) => url.pathname === '/plans/1');
+    const params = Object.fromEntries(new URL(page.url()).searchParams);
+    expect(params).toMatchObject({ state: 'overdue', asOf: '2023-06-30' });
+    expect(params.owner).toMatch(/^\d+$/);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await visit(page, '/dashboard?asOf=2023-06-30');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'dashboard-first-390');
+    await page.context().close();
+  });
+
   it('shows the plan as of the end of Q2 2023 and drills down from a bar to the filtered plan page', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
@@ -88,11 +148,13 @@ describe('dashboard', () => {
     await login(page, 'head@demo.bg');
     await visit(page, '/dashboard');
     await chartDrawn(page, 'overdue-by-group');
+    await openFilters(page);
     await page.getByRole('link', { name: 'IV тримесечие 2022 (31.12.2022)' }).click();
     await page.waitForURL((url) => url.searchParams.get('asOf') === '2022-12-31');
     await page.getByText('Състояние към 31.12.2022').waitFor();
     await page.getByText('Показано е състоянието в края на 31.12.2022').waitFor();
     await expect(page.getByRole('link', { name: 'IV тримесечие 2022 (31.12.2022)' }).getAttribute('aria-current')).resolves.toBe('true');
+    await openFilters(page);
     await page.getByRole('link', { name: 'Днес' }).click();
     await page.waitForURL((url) => !url.searchParams.has('asOf'));
     await page.context().close();
