@@ -323,6 +323,21 @@ describe('my activities', () => {
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ ok: false, stale: { latest: { comment: 'Бързо.' } }, values: { comment: 'остарял' } });
   });
+
+  it('offers the next most urgent open activity after a quick update, in the order of the list', async () => {
+    const before = await (await call(myLoader, await makeRequest('/my', { user: users.headOwn }))).json();
+    const open = before.rows.filter((r: { status: string }) => r.status !== 'done' && r.status !== 'cancelled');
+    expect(open.length).toBeGreaterThan(1);
+    const first = open[0];
+    const res = await call(
+      myAction,
+      await makeRequest('/my', { user: users.headOwn, form: { intent: 'status', activityId: String(first.id), version: String(first.version), status: 'in_progress', percent: '10', comment: '' } }),
+    );
+    expect(res.status).toBe(200);
+    const after = await (await call(myLoader, await makeRequest('/my', { user: users.headOwn }))).json();
+    const expected = after.rows.find((r: { id: number; status: string }) => r.id !== first.id && r.status !== 'done' && r.status !== 'cancelled');
+    expect(await res.json()).toMatchObject({ ok: true, next: { id: expected.id, code: expected.code, title: expected.title } });
+  });
 });
 
 describe('owners admin', () => {

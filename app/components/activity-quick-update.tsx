@@ -7,6 +7,7 @@ import { useLang, useT, type MessageKey } from '~/i18n';
 import { EndDate, Percent, type ActivityListRow } from './activity-table';
 import { StaleNotice, type StaleInfo } from './activity-update-form';
 import { StateBadges, StatusBadge } from './status-badge';
+import type { NextActivity } from '~/models/activity.server';
 
 export type MyRow = ActivityListRow & { planId: number; planTitle: string; measureCode: string; version: number; canUpdate: boolean };
 
@@ -16,6 +17,8 @@ export type QuickUpdateData = {
   errors?: Partial<Record<string, MessageKey>>;
   stale?: StaleInfo;
   values?: Record<string, string>;
+  /** After a save: the user's next most urgent open activity. */
+  next?: NextActivity | null;
 };
 
 /** One of "my activities": what it is, where it stands, and a few-seconds update that keeps the list in place. */
@@ -126,6 +129,11 @@ export function ActivityQuickUpdate({ row, daysLeft }: { row: MyRow; daysLeft: n
               <span className="saved-note" role="status">
                 ✓ {t('trUpdateSaved')}
               </span>
+            ) : null}
+            {data?.ok && data.next ? (
+              <Link to={`/activities/${data.next.id}`} className="button button--small next-activity">
+                {t('trNextActivity', { title: `${data.next.code} ${data.next.title}` })}
+              </Link>
             ) : null}
             <Link to={`/activities/${row.id}`} className="small">
               {t('trMoreDetails')}

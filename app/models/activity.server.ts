@@ -231,6 +231,16 @@ function countActivitiesByMeasure(filters: ActivityFilters, planId: number): Mea
 }
 
 /** Activities on a page of the plan page. */
+export type NextActivity = { id: number; code: string; title: string };
+
+/** The user's most urgent open activity other than the one just updated, in the order of "my activities" (offered after saving). */
+export function nextUrgentActivity(userId: number, afterId: number, asOf = todayInSofia()): NextActivity | null {
+  const row = listActivities({ asOf }, undefined, { userId, byUrgency: true }).find(
+    (r) => r.id !== afterId && r.status !== 'done' && r.status !== 'cancelled',
+  );
+  return row ? { id: row.id, code: row.code, title: row.title } : null;
+}
+
 export const PLAN_PAGE_SIZE = 50;
 
 export type PlanActivitiesPage = {

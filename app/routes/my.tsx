@@ -8,7 +8,7 @@ import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { STATUSES } from '~/domain/status';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
-import { isLinkedToOwners, listActivities } from '~/models/activity.server';
+import { isLinkedToOwners, listActivities, nextUrgentActivity } from '~/models/activity.server';
 import { countPlansClosedBy } from '~/models/plan.server';
 import { assertCanUpdateStatus, recordStatusUpdate } from '~/models/status-update.server';
 import { ownerIdsOfUser } from '~/models/user.server';
@@ -83,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return Response.json({ ok: true, activityId: input.activityId } satisfies QuickUpdateData);
+  return Response.json({ ok: true, activityId: input.activityId, next: nextUrgentActivity(user.id, input.activityId) } satisfies QuickUpdateData);
 }
 
 export default function MyActivitiesPage() {
