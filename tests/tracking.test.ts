@@ -340,6 +340,21 @@ describe('my activities', () => {
   });
 });
 
+describe('the next activity after an update on the activity page', () => {
+  it('offers the user’s next most urgent open activity, and none to a user linked to no owner', async () => {
+    const before = await (await call(myLoader, await makeRequest('/my', { user: users.headOwn }))).json();
+    const open = before.rows.filter((r: { status: string }) => r.status !== 'done' && r.status !== 'cancelled');
+    const first = open[0];
+    const res = await postActivity(users.headOwn, first.id, { intent: 'status', version: String(version(first.id)), status: 'in_progress', percent: '20', comment: '' });
+    expect(res.status).toBe(200);
+    const after = await (await call(myLoader, await makeRequest('/my', { user: users.headOwn }))).json();
+    const expected = after.rows.find((r: { id: number; status: string }) => r.id !== first.id && r.status !== 'done' && r.status !== 'cancelled');
+    expect(await res.json()).toMatchObject({ ok: true, next: { id: expected.id, title: expected.title } });
+    const bySecretary = await postActivity(users.secretary, first.id, { intent: 'status', version: String(version(first.id)), status: 'in_progress', percent: '25', comment: '' });
+    expect(await bySecretary.json()).toMatchObject({ ok: true, next: null });
+  });
+});
+
 describe('owners admin', () => {
   it('merges two owners in one go: alias, activity links and user links move', async () => {
     const keep = findOrCreateOwner(getDb(), orgId, 'Дирекция АПОФУС');

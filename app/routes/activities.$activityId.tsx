@@ -7,7 +7,7 @@ import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { STATUS_LABELS, STATUSES, isStatus } from '~/domain/status';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
-import { getActivityDetail, organizationOwners, rescheduleActivity, updateActivity } from '~/models/activity.server';
+import { getActivityDetail, nextUrgentActivity, organizationOwners, rescheduleActivity, updateActivity, type NextActivity } from '~/models/activity.server';
 import { readFormWithFile, removeEvidenceFile, storeEvidenceFile, uploadedFile } from '~/models/evidence.server';
 import { assertCanUpdateStatus, isOwnActivity, recordStatusUpdate } from '~/models/status-update.server';
 import { ActivityUpdateForm, type StaleInfo } from '~/components/activity-update-form';
@@ -107,6 +107,8 @@ export type ActionData = {
   ok: boolean;
   intent: Intent;
   message?: MessageKey;
+  /** After a status update: the user's next most urgent open activity. */
+  next?: NextActivity | null;
   errors?: Partial<Record<string, MessageKey>>;
   values?: Record<string, string>;
   stale?: StaleInfo;
@@ -167,7 +169,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (stored) removeEvidenceFile(stored.evidenceFile);
       return reply({ ok: false, intent, stale: { version: result.version, latest: result.latest }, values: textValues(form) }, 409);
     }
-    return reply({ ok: true, intent, message: 'trUpdateSaved' });
+    return reply({ ok: true, intent, message: 'trUpdateSaved', next: nextUrgentActivity(user.id, id) });
   }
   if (intent === 'edit' || intent === 'reschedule') {
     if (!can(user.role, 'plan:edit')) throw new Response('Forbidden', { status: 403 });
@@ -285,7 +287,12 @@ export default function ActivityPage() {
 
       {actionData?.ok && actionData.message ? (
         <p className="alert alert--success" role="status">
-          {t(actionData.message)}
+          {t(actionData.message)}{' '}
+          {actionData.next ? (
+            <Link to={`/activities/${actionData.next.id}`} className="button button--small next-activity">
+              {t('trNextActivity', { title: `${actionData.next.code} ${actionData.next.title}` })}
+            </Link>
+          ) : null}
         </p>
       ) : null}
 
