@@ -8,6 +8,7 @@ import { getDb } from '../db/client';
 import { generateData } from '../bench/lib/generate-data';
 import { FEED_PAGE_SIZE, listRecentUpdates } from '~/models/update-feed.server';
 import { loader } from '~/routes/updates';
+import { loader as dashboardLoader } from '~/routes/dashboard';
 import { call, makeRequest, makeUser } from './helpers';
 
 let viewer: User;
@@ -107,5 +108,14 @@ describe('/updates', () => {
   it('sends signed-out visitors to the login page', async () => {
     const response = await call(loader, await makeRequest('/updates'));
     expect(response.status).toBe(302);
+  });
+});
+
+describe('dashboard panel', () => {
+  it('carries the 5 latest updates', async () => {
+    const response = await call(dashboardLoader, await makeRequest('/dashboard?plan=all', { user: viewer }));
+    expect(response.status).toBe(200);
+    const data = await response.json();
+    expect(data.recentUpdates.map((row: { id: number }) => row.id)).toEqual(everything().rows.slice(0, 5).map((row) => row.id));
   });
 });
