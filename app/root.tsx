@@ -16,7 +16,7 @@ import {
 import { getSessionUser } from './auth.server';
 import { unreadCount } from './models/notification.server';
 import { getLanguage } from './language.server';
-import { permissionsOf, ROLE_LABELS, type Permission } from './domain/permissions';
+import { permissionsOf, ROLE_LABELS, type Permission, type Role } from './domain/permissions';
 import { metaLang, pageTitle, translate, useLang, useT, type MessageKey } from './i18n';
 import { useNonce } from './nonce';
 import stylesUrl from './styles.css?url';
@@ -54,10 +54,13 @@ export function useRootData(): RootData | undefined {
   return useRouteLoaderData<typeof loader>('root');
 }
 
-const NAV: { to: string; label: MessageKey; permission: Permission }[] = [
+/** The main navigation; `roles` narrows an item to some of the roles holding its permission. */
+const NAV: { to: string; label: MessageKey; permission: Permission; roles?: Role[] }[] = [
   { to: '/plans', label: 'navPlans', permission: 'plan:read' },
   { to: '/my', label: 'navMy', permission: 'status:update-own' },
   { to: '/dashboard', label: 'navDashboard', permission: 'plan:read' },
+  // Heads see their own work under "My activities"; the feed is the secretary's.
+  { to: '/updates', label: 'navUpdates', permission: 'plan:read', roles: ['admin', 'secretary', 'viewer'] },
   { to: '/reports', label: 'navReports', permission: 'report:export' },
   { to: '/admin/owners', label: 'navOwners', permission: 'owners:manage' },
   { to: '/admin/users', label: 'navAdmin', permission: 'users:manage' },
@@ -81,7 +84,7 @@ function Header() {
         </a>
         {user ? (
           <nav aria-label={t('appName')} className="main-nav">
-            {NAV.filter((item) => data.permissions.includes(item.permission)).map((item) => (
+            {NAV.filter((item) => data.permissions.includes(item.permission) && (!item.roles || item.roles.includes(user.role))).map((item) => (
               <NavLink key={item.to} to={item.to} prefetch="intent">
                 {t(item.label)}
               </NavLink>

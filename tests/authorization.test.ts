@@ -59,6 +59,7 @@ const ROUTES: Record<string, Entry> = {
   },
   my: { path: () => '/my', loader: 'user', actions: { status: 'own-status' } },
   dashboard: { path: () => '/dashboard', loader: 'plan:read' },
+  updates: { path: () => '/updates?area=1&page=2', loader: 'plan:read' },
   'reports._index': { path: () => '/reports', loader: 'report:export' },
   'reports.$planId[.xlsx]': {
     path: (i) => `/reports/${i.planId}.xlsx?period=2023-Q3`,

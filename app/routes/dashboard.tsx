@@ -31,6 +31,8 @@ import { CountBarChart, type CountRow } from '~/components/charts/count-bar-char
 import { StatusStackChart, type StackRow } from '~/components/charts/status-stack-chart';
 import { useAppLinkClick } from '~/components/app-link';
 import { AreaStates } from '~/components/dashboard/area-states';
+import { RecentUpdates } from '~/components/dashboard/recent-updates';
+import { listRecentUpdates } from '~/models/update-feed.server';
 import { Controls } from '~/components/dashboard/controls';
 import { OverdueByOwner } from '~/components/dashboard/overdue-owners';
 import css from '~/styles/dashboard.css?url';
@@ -55,9 +57,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const canImport = can(user.role, 'plan:import');
   const canManageOwners = can(user.role, 'owners:manage');
   const plans = listPlanChoices();
-  if (plans.length === 0) return { today, canImport, canManageOwners, dashboard: null };
+  if (plans.length === 0) return { today, canImport, canManageOwners, dashboard: null, recentUpdates: [] };
   const planId = query.data.plan === 'all' ? null : (query.data.plan ?? (plans.length === 1 ? plans[0]!.id : null));
-  return { today, canImport, canManageOwners, dashboard: getDashboard({ planId, asOf, today }) };
+  const recentUpdates = listRecentUpdates({}, { limit: 5 }).rows;
+  return { today, canImport, canManageOwners, dashboard: getDashboard({ planId, asOf, today }), recentUpdates };
 }
 
 type Filters = Partial<Record<'plan' | 'area' | 'owner' | 'status' | 'state' | 'caf' | 'quarter', string | number>>;
@@ -99,6 +102,7 @@ export default function DashboardPage() {
 }
 
 function DashboardView({ dashboard, today, canManageOwners }: { dashboard: Dashboard; today: string; canManageOwners: boolean }) {
+  const { recentUpdates } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const href = (filters: Filters) => drillDownHref(dashboard, today, filters);
@@ -175,6 +179,7 @@ function DashboardView({ dashboard, today, canManageOwners }: { dashboard: Dashb
               <Owners dashboard={dashboard} href={href} />
             </section>
           </div>
+          <RecentUpdates items={recentUpdates} />
 
           <OverdueList dashboard={dashboard} href={href} />
         </>
