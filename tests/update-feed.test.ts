@@ -118,4 +118,12 @@ describe('dashboard panel', () => {
     const data = await response.json();
     expect(data.recentUpdates.map((row: { id: number }) => row.id)).toEqual(everything().rows.slice(0, 5).map((row) => row.id));
   });
+
+  it("on one plan's dashboard, carries that plan's 5 latest updates only", async () => {
+    const planId = sqlite().prepare('select min(id) from plans').pluck().get() as number;
+    const response = await call(dashboardLoader, await makeRequest(`/dashboard?plan=${planId}`, { user: viewer }));
+    const data = await response.json();
+    const ofPlan = everything().rows.filter((row) => sqlite().prepare('select plan_id from activities where id = ?').pluck().get(row.activityId) === planId);
+    expect(data.recentUpdates.map((row: { id: number }) => row.id)).toEqual(ofPlan.slice(0, 5).map((row) => row.id));
+  });
 });

@@ -4,8 +4,8 @@ import { activities, activityOwners, areas, measures, statusUpdates, users } fro
 
 export const FEED_PAGE_SIZE = 50;
 
-/** The area by its code in every plan (as the activity filters), the owner by id. */
-export type FeedFilters = { area?: string; owner?: number };
+/** The plan by id (all plans when absent), the area by its code in every plan (as the activity filters), the owner by id. */
+export type FeedFilters = { plan?: number; area?: string; owner?: number };
 
 /**
  * Recent status updates, newest recorded first (then the newest id): who, on which activity,
@@ -15,6 +15,7 @@ export type FeedFilters = { area?: string; owner?: number };
 export function listRecentUpdates(filters: FeedFilters, slice: { limit: number; offset?: number }) {
   const where = and(
     eq(activities.archived, false),
+    filters.plan === undefined ? undefined : eq(activities.planId, filters.plan),
     filters.area === undefined ? undefined : eq(areas.code, filters.area),
     filters.owner === undefined
       ? undefined

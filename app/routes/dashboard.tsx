@@ -59,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const plans = listPlanChoices();
   if (plans.length === 0) return { today, canImport, canManageOwners, dashboard: null, recentUpdates: [] };
   const planId = query.data.plan === 'all' ? null : (query.data.plan ?? (plans.length === 1 ? plans[0]!.id : null));
-  const recentUpdates = listRecentUpdates({}, { limit: 5 }).rows;
+  const recentUpdates = listRecentUpdates(planId === null ? {} : { plan: planId }, { limit: 5 }).rows;
   return { today, canImport, canManageOwners, dashboard: getDashboard({ planId, asOf, today }), recentUpdates };
 }
 
