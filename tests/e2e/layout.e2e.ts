@@ -34,9 +34,9 @@ describe('at 390 px', () => {
     await login(page, 'secretary@demo.bg');
     await visit(page, '/dashboard?asOf=2023-06-30');
     const caf = await chartDrawn(page, 'progress-by-caf');
-    const widths = await caf.locator('.recharts-bar-rectangle path').evaluateAll((paths) => paths.map((p) => p.getBoundingClientRect().width));
-    expect(widths.length).toBeGreaterThan(0);
-    expect(Math.max(...widths)).toBeGreaterThan(40);
+    // The bars grow in from 0 (recharts' animation): wait for the widest to settle past 40 px.
+    const widest = () => caf.locator('.recharts-bar-rectangle path').evaluateAll((paths) => Math.max(0, ...paths.map((p) => p.getBoundingClientRect().width)));
+    await expect.poll(widest, { timeout: 5000 }).toBeGreaterThan(40);
     await screenshot(page, 'layout-390-dashboard');
     await caf.screenshot({ path: path.join(SCREENSHOTS, 'layout-390-caf-chart.png') });
     await page.locator('.overdue-list').screenshot({ path: path.join(SCREENSHOTS, 'layout-390-overdue-list.png') });
