@@ -83,3 +83,10 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+/** A chart once recharts has drawn it (its frame says data-ready, its SVG is there). */
+export async function chartDrawn(page: Page, name: string) {
+  const chart = page.locator(`[data-chart="${name}"][data-ready="true"]`);
+  await chart.locator('svg.recharts-surface').first().waitFor({ timeout: 20_000 });
+  return chart;
+}

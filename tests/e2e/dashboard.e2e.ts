@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newPage, screenshot, visit } from './browser';
+import { chartDrawn, launchBrowser, login, newPage, screenshot, visit } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,12 +16,6 @@ afterAll(async () => {
 });
 
 /** Waits until recharts has drawn the named chart (it draws in the browser only). */
-async function chartDrawn(page: Page, name: string) {
-  const chart = page.locator(`[data-chart="${name}"][data-ready="true"]`);
-  await chart.locator('svg.recharts-surface').first().waitFor({ timeout: 20_000 });
-  return chart;
-}
-
 /** Unfolds the filter panel (folded to one line). */
 async function openFilters(page: Page) {
   const panel = page.locator('details.dashboard__controls');

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
-import { launchBrowser, login, newPage, screenshot, SCREENSHOTS, visit } from './browser';
+import { chartDrawn, launchBrowser, login, newPage, screenshot, SCREENSHOTS, visit } from './browser';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -18,12 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function chartDrawn(page: Page, name: string) {
-  const chart = page.locator(`[data-chart="${name}"][data-ready="true"]`);
-  await chart.locator('svg.recharts-surface').first().waitFor({ timeout: 20_000 });
-  return chart;
-}
 
 /** The width of the page's content beyond the viewport (0 when nothing scrolls sideways). */
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
