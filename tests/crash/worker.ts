@@ -1,9 +1,11 @@
 /**
  * Work for the crash test to kill, and for the concurrency test to run side by side:
- * `import N` writes a plan of N activities in one transaction; `updates ACTIVITY [COUNT]`
+ * `import N` writes a plan of N activities in one transaction (printing `started` halfway, then
+ * pausing); `updates ACTIVITY [COUNT]`
  * records status updates through the app's model, one transaction each, printing each id once
  * committed (without COUNT, until killed).
  */
+import fs from 'node:fs';
 import { getDb } from '../../db/client';
 import { importPlanIntoDatabase } from '../../app/models/plan-import.server';
 import { recordStatusUpdate } from '../../app/models/status-update.server';
@@ -46,7 +48,17 @@ if (mode === 'import') {
       },
     ],
   };
-  console.log('started');
+  // Halfway through writing the measures (inside the import's transaction), say so and hold
+  // still, so that the kill lands in the open transaction however fast the machine is.
+  const halfway = plan.areas[0]!.measures[n / 20]!;
+  const title = halfway.title;
+  Object.defineProperty(halfway, 'title', {
+    get() {
+      fs.writeSync(1, 'started\n');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);
+      return title;
+    },
+  });
   importPlanIntoDatabase(plan, { fileName: 'big.xlsx' });
   console.log('committed');
 } else {
