@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import type { Language } from '../db/schema';
-import type { MessageKind } from './domain/reminder-messages';
+import type { Language } from '../../db/schema';
+import type { MessageKind } from '../domain/reminder-messages';
 
 /** Every text of the interface, Bulgarian first; English has the same keys (checked by the type). */
 const bg = {
@@ -1354,10 +1354,32 @@ const en: Messages = {
 export type MessageKey = keyof typeof bg;
 const messages: Record<Language, Messages> = { bg, en };
 
-export function translate(lang: Language, key: MessageKey, params?: Record<string, string | number>): string {
-  let text = messages[lang][key];
+type Params = Record<string, string | number>;
+
+function fill(text: string, params?: Params): string {
   for (const [name, value] of Object.entries(params ?? {})) text = text.replaceAll(`{${name}}`, String(value));
   return text;
+}
+
+export function translate(lang: Language, key: MessageKey, params?: Params): string {
+  return fill(messages[lang][key], params);
+}
+
+/**
+ * The words of one feature, kept in their own file under app/i18n/ (e.g. assessment.ts):
+ * English must have exactly the Bulgarian keys (checked by the type). A route that imports a
+ * feature's words sends only those (and the common ones above) to the browser.
+ */
+export type WordSet<K extends string> = { readonly bg: Readonly<Record<K, string>>; readonly en: Readonly<Record<K, string>> };
+
+export function defineWords<K extends string>(bg: Record<K, string>, en: Record<NoInfer<K>, string>): WordSet<K> {
+  return { bg, en };
+}
+
+/** A feature's word (or a common one) in the given language; for loaders, actions, mails and exports. */
+export function translateWith<K extends string>(lang: Language, words: WordSet<K>, key: K | MessageKey, params?: Params): string {
+  const own = (words[lang] as Partial<Record<string, string>>)[key];
+  return own === undefined ? translate(lang, key as MessageKey, params) : fill(own, params);
 }
 
 /** The matches a route's meta function is given (only what the title needs). */
@@ -1369,15 +1391,24 @@ export function metaLang(matches: readonly MetaMatch[]): Language {
   return root?.lang ?? 'bg';
 }
 
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
 /**
  * A route's meta: the page title "<page> · <app name>" in the page language. The page is a
- * word-store key, or is made with the translate function (titles that name a plan or activity).
+ * word-store key (common, or of the feature words given), or is made with the translate
+ * function (titles that name a plan or activity).
  */
-export function pageTitle(matches: readonly MetaMatch[], page: MessageKey | ((t: Translate) => string)): { title: string }[] {
+export function pageTitle(matches: readonly MetaMatch[], page: MessageKey | ((t: (key: MessageKey, params?: Params) => string) => string)): { title: string }[];
+export function pageTitle<K extends string>(
+  matches: readonly MetaMatch[],
+  page: K | MessageKey | ((t: (key: K | MessageKey, params?: Params) => string) => string),
+  words: WordSet<K>,
+): { title: string }[];
+export function pageTitle<K extends string>(
+  matches: readonly MetaMatch[],
+  page: K | MessageKey | ((t: (key: K | MessageKey, params?: Params) => string) => string),
+  words?: WordSet<K>,
+): { title: string }[] {
   const lang = metaLang(matches);
-  const t: Translate = (key, params) => translate(lang, key, params);
+  const t = (key: K | MessageKey, params?: Params) => (words ? translateWith(lang, words, key, params) : translate(lang, key as MessageKey, params));
   return [{ title: `${typeof page === 'function' ? page(t) : t(page)} · ${t('appName')}` }];
 }
 
@@ -1387,9 +1418,15 @@ export function useLang(): Language {
   return data?.lang ?? 'bg';
 }
 
-export function useT() {
+/** The translate function of a component: the common words, and a feature's words when given. */
+export function useT<K extends string>(words: WordSet<K>): (key: K | MessageKey, params?: Params) => string;
+// Last, so that ReturnType<typeof useT> is the common words' function.
+export function useT(): (key: MessageKey, params?: Params) => string;
+export function useT<K extends string>(words?: WordSet<K>) {
   const lang = useLang();
-  return (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+  return words
+    ? (key: K | MessageKey, params?: Params) => translateWith(lang, words, key, params)
+    : (key: MessageKey, params?: Params) => translate(lang, key, params);
 }
 
 /** The label of a notification's kind (notifications.kind), for the notifications list and the admin log. */

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { defineWords, pageTitle, translateWith } from './index';
+
+const words = defineWords({ hello: 'Здравей, {name}' }, { hello: 'Hello, {name}' });
+
+describe('feature words', () => {
+  it('translates a feature word in either language, with parameters', () => {
+    expect(translateWith('bg', words, 'hello', { name: 'Иван' })).toBe('Здравей, Иван');
+    expect(translateWith('en', words, 'hello', { name: 'Ivan' })).toBe('Hello, Ivan');
+  });
+
+  it('falls back to the common words', () => {
+    expect(translateWith('en', words, 'logout')).toBe('Sign out');
+  });
+
+  it('makes page titles from feature words', () => {
+    const matches = [{ id: 'root', data: { lang: 'en' } }];
+    expect(pageTitle(matches, 'hello', words)[0]!.title).toMatch(/^Hello, \{name\} · /);
+    expect(pageTitle(matches, (t) => t('hello', { name: 'X' }), words)[0]!.title).toMatch(/^Hello, X · /);
+  });
+});
