@@ -14,6 +14,7 @@ import {
 import type { ParsedActivity, ParsedActivityStatus, ParsedMeasure, ParsedPlan } from '../../importers/types';
 import { todayInSofia } from '~/domain/dates';
 import { diffPlan, type ComparableActivity, type PlanDiff } from '~/domain/plan-diff';
+import { completionOf } from '~/domain/status';
 import { recordAudit } from './audit.server';
 import { findOrCreateOwner } from './owner.server';
 
@@ -133,8 +134,7 @@ function planWriter(tx: Tx, planId: number, organizationId: number, userId: numb
     },
     /** A status column of the plan: the activity's first status update, by the importing user, as of the import. */
     recordFirstStatus(activityId: number, status: ParsedActivityStatus) {
-      const percent = status.status === 'done' && status.percent === null ? 100 : status.percent;
-      const completedOn = status.status === 'done' ? today : null;
+      const { percent, completedOn } = completionOf({ ...status, completedOn: null }, today);
       insertStatus.run(activityId, userId, status.status, percent, status.comment, completedOn, today, now);
     },
   };

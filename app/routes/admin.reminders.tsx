@@ -9,7 +9,6 @@ import { env } from '~/env.server';
 import { NOTIFICATION_KIND_LABELS, pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import type { MessageKind } from '~/domain/reminder-messages';
 import { mailerFromEnv, smtpStatus } from '~/mail.server';
-import { recordAudit } from '~/models/audit.server';
 import {
   deliverPending,
   deliveryCounts,
@@ -75,20 +74,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (input.intent === 'days') {
     const before = listOrganizationReminderSettings().find((o) => o.id === input.organizationId);
     if (!before) throw new Response('Not found', { status: 404 });
-    updateOrganizationReminderDays(input.organizationId, input.daysBeforeStart, input.daysBeforeEnd);
-    recordAudit(
-      admin.id,
-      'organization',
-      input.organizationId,
-      'reminder-days',
-      { daysBeforeStart: before.daysBeforeStart, daysBeforeEnd: before.daysBeforeEnd },
-      { daysBeforeStart: input.daysBeforeStart, daysBeforeEnd: input.daysBeforeEnd },
-    );
+    updateOrganizationReminderDays(input.organizationId, input.daysBeforeStart, input.daysBeforeEnd, admin.id);
     return Response.json({ ok: true, intent: 'days', organizationId: before.id, name: before.name } satisfies ActionData);
   }
   if (input.intent === 'run') {
-    const report = await runReminders({ log: (line) => console.warn(line) });
-    recordAudit(admin.id, 'reminders', 0, 'run', null, { asOf: report.asOf, created: report.messages.length, sent: report.delivery.sent });
+    const report = await runReminders({ log: (line) => console.warn(line), by: admin.id });
     return Response.json({
       ok: true,
       intent: 'run',
