@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import { seedDemo } from '../db/seed';
 import type { User } from '../db/schema';
-import { COLUMN_NUMBER, parseActivityKey } from '~/exports/report-layout.server';
+import { COLUMN_NUMBER, parseActivityKey } from '~/domain/report-layout';
 import { buildReportXlsx } from '~/exports/report-xlsx.server';
 import { dashboardActivities, getDashboard } from '~/models/dashboard.server';
 import { getReportData } from '~/models/report.server';

@@ -29,7 +29,7 @@ import { PROGRESS_RULE, type Progress } from '~/domain/progress';
 import { periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import type { ReportActivity, ReportData } from '~/models/report.server';
-import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, REPORT_PERIOD_LABEL, type StatusCells } from './report-layout.server';
+import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, REPORT_PERIOD_LABEL, type StatusCells } from '~/domain/report-layout';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -5,6 +5,7 @@ import { addDays, daysBetween, isIsoDate, todayInSofia } from '~/domain/dates';
 import type { ActivityFilters } from '~/domain/filters';
 import { rollUp, rollUpBy, type Progress } from '~/domain/progress';
 import { parsePeriod, periodBounds, periodKey, periodOf, type Period } from '~/domain/quarters';
+import type { ActivityRow, NextActivity, OwnerRef } from '~/domain/activity-row';
 import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
@@ -12,39 +13,6 @@ import { listAuditEvents, recordAudit } from './audit.server';
 import { prepared } from './statements.server';
 import { whileUnchanged } from './read-cache.server';
 import { listStatusUpdates } from './status-update.server';
-
-export type OwnerRef = { id: number; name: string };
-
-export type ActivityRow = {
-  id: number;
-  planId: number;
-  planTitle: string;
-  areaId: number;
-  areaCode: string;
-  areaTitle: string;
-  measureId: number;
-  measureCode: string;
-  measureTitle: string;
-  code: string;
-  title: string;
-  indicator: string | null;
-  target: string | null;
-  start: string | null;
-  baselineEnd: string | null;
-  end: string | null;
-  ongoing: boolean;
-  status: Status;
-  percent: number;
-  lastUpdateAt: number | null;
-  lastUpdateBy: string | null;
-  lastComment: string | null;
-  overdue: boolean;
-  dueThisQuarter: boolean;
-  lateStart: boolean;
-  slipDays: number | null;
-  version: number;
-  owners: OwnerRef[];
-};
 
 export type ListScope = {
   /** Only the activities of the owners this user is linked to (my activities). */
@@ -230,8 +198,6 @@ function countActivitiesByMeasure(filters: ActivityFilters, planId: number): Mea
   ).all(params) as MeasureCount[];
 }
 
-/** Activities on a page of the plan page. */
-export type NextActivity = { id: number; code: string; title: string };
 
 /** The user's most urgent open activity other than the one just updated, in the order of "my activities" (offered after saving). */
 export function nextUrgentActivity(userId: number, afterId: number, asOf = todayInSofia()): NextActivity | null {
@@ -241,6 +207,7 @@ export function nextUrgentActivity(userId: number, afterId: number, asOf = today
   return row ? { id: row.id, code: row.code, title: row.title } : null;
 }
 
+/** Activities on a page of the plan page. */
 export const PLAN_PAGE_SIZE = 50;
 
 export type PlanActivitiesPage = {

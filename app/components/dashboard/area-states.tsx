@@ -1,7 +1,7 @@
 /** The dashboard's second panel: each area (or plan) by name with its red/amber/green state, and how that is computed. */
 import { RED_DAYS_OVERDUE, RED_SHARE_OVERDUE, type AreaState } from '~/domain/area-state';
 import { useT, type MessageKey } from '~/i18n';
-import type { GroupProgress } from '~/models/dashboard.server';
+import type { GroupProgress } from '~/domain/dashboard-data';
 import { useAppLinkClick } from '~/components/app-link';
 
 const STATE_WORDS: Record<AreaState, MessageKey> = { red: 'ragRed', amber: 'ragAmber', green: 'ragGreen' };

@@ -3,7 +3,7 @@ import { Form, Link, useSubmit } from '@remix-run/react';
 import { formatDate } from '~/domain/dates';
 import { periodLabel, periodOf } from '~/domain/quarters';
 import { useLang, useT } from '~/i18n';
-import type { Dashboard } from '~/models/dashboard.server';
+import type { Dashboard } from '~/domain/dashboard-data';
 import { useAppLinkClick } from '~/components/app-link';
 
 /** The dashboard's own URL for another plan or day. */
