@@ -12,6 +12,9 @@ export { defineWords, fill, joinWords, type Params, type WordKey, type WordSet }
 /** A key of the common words (every page has them). */
 export type MessageKey = keyof typeof commonWords.bg;
 
+/** A translate function: the common words and the keys K of a feature (what useT returns). */
+export type Translate<K extends string = never> = (key: K | MessageKey, params?: Params) => string;
+
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
   return fill(commonWords[lang][key], params);
 }
