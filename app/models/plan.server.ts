@@ -4,7 +4,7 @@ import { activities, areas, measures, organizations, plans, statusUpdates } from
 import type { Status } from '~/domain/status';
 import { todayInSofia } from '~/domain/dates';
 import { recordAudit } from './audit.server';
-import { removeEvidenceFile } from './evidence.server';
+import { removeEvidenceFile } from '~/evidence-files.server';
 
 export type PlanSummary = {
   id: number;

@@ -8,7 +8,7 @@ import { can, canUpdateStatus } from '~/domain/permissions';
 import { STATUS_LABELS, STATUSES, isStatus } from '~/domain/status';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { getActivityDetail, nextUrgentActivity, organizationOwners, rescheduleActivity, updateActivity, type NextActivity } from '~/models/activity.server';
-import { readFormWithFile, removeEvidenceFile, storeEvidenceFile, uploadedFile } from '~/models/evidence.server';
+import { readFormWithFile, removeEvidenceFile, storeEvidenceFile, uploadedFile } from '~/evidence-files.server';
 import { assertCanUpdateStatus, isOwnActivity, recordStatusUpdate } from '~/models/status-update.server';
 import { ActivityUpdateForm, type StaleInfo } from '~/components/activity-update-form';
 import { EndDate, Percent } from '~/components/activity-table';
