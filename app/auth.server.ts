@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 import { createCookie, createSessionStorage, redirect, type AppLoadContext } from '@remix-run/node';
-import { and, eq, getTableColumns, gte, lt, sql } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, gte, lt, lte, max, or, sql } from 'drizzle-orm';
 import { getDb, writeTransaction, type Db } from '../db/client';
-import { sessions, users, type User } from '../db/schema';
+import { loginFailures, sessions, users, type User } from '../db/schema';
 import { sessionSecret } from './env.server';
 import { isHttps } from './security.server';
 import { can, type Permission } from './domain/permissions';
 import { getUserByEmail, normalizeEmail } from './models/user.server';
 import { verifyPassword } from './models/password.server';
-import { prepared } from './models/statements.server';
 
 const SESSION_TTL_MS = 1000 * 60 * 60 * 24 * 14;
 
@@ -124,15 +123,18 @@ export const LOGIN_WINDOW_MS = 1000 * 60 * 15;
  */
 export async function verifyLogin(email: string, password: string, options: { client?: string; now?: number } = {}): Promise<LoginResult> {
   const { client = 'unknown', now = Date.now() } = options;
-  const sqlite = getDb().$client;
   const key = normalizeEmail(email);
-  const since = now - LOGIN_WINDOW_MS;
-  const attempt = writeTransaction(() => {
-    prepared(sqlite, 'delete from login_failures where failed_at <= ?').run(since);
-    const mine = prepared(sqlite, 'select count(*) as count, max(failed_at) as last from login_failures where client = ?').get(client) as { count: number; last: number | null };
-    const account = prepared(sqlite, 'select count(*) as count from login_failures where email = ?').get(key) as { count: number };
-    if (mine.count >= MAX_CLIENT_FAILURES || (mine.count > 0 && account.count >= MAX_LOGIN_FAILURES)) return { locked: mine.last! + LOGIN_WINDOW_MS };
-    const row = prepared(sqlite, 'insert into login_failures (email, client, failed_at) values (?, ?, ?) returning id').get(key, client, now) as { id: number };
+  const since = new Date(now - LOGIN_WINDOW_MS);
+  const attempt = writeTransaction((tx) => {
+    tx.delete(loginFailures).where(lte(loginFailures.failedAt, since)).run();
+    const mine = tx
+      .select({ count: count(), last: max(loginFailures.failedAt) })
+      .from(loginFailures)
+      .where(eq(loginFailures.client, client))
+      .get()!;
+    const account = tx.select({ count: count() }).from(loginFailures).where(eq(loginFailures.email, key)).get()!;
+    if (mine.count >= MAX_CLIENT_FAILURES || (mine.count > 0 && account.count >= MAX_LOGIN_FAILURES)) return { locked: mine.last!.getTime() + LOGIN_WINDOW_MS };
+    const row = tx.insert(loginFailures).values({ email: key, client, failedAt: new Date(now) }).returning({ id: loginFailures.id }).get();
     return { id: row.id, locked: undefined };
   });
   if (attempt.locked !== undefined) return { ok: false, reason: 'locked', retryAfterMinutes: Math.max(1, Math.ceil((attempt.locked - now) / 60000)) };
@@ -140,7 +142,10 @@ export async function verifyLogin(email: string, password: string, options: { cl
   // Hash even for unknown addresses so that timing does not tell which addresses exist.
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (user && valid && !user.disabled) {
-    prepared(sqlite, 'delete from login_failures where id = ? or (email = ? and client = ?)').run(attempt.id, key, client);
+    getDb()
+      .delete(loginFailures)
+      .where(or(eq(loginFailures.id, attempt.id), and(eq(loginFailures.email, key), eq(loginFailures.client, client))))
+      .run();
     return { ok: true, user };
   }
   return { ok: false, reason: 'invalid' };

@@ -13,7 +13,7 @@ import { loader as activityLoader, action as activityAction } from '~/routes/act
 import { action as usersAction } from '~/routes/admin.users';
 import { action as ownersAction } from '~/routes/admin.owners';
 import { loader as csvLoader } from '~/routes/plans.$planId[.csv]';
-import { storeEvidenceFile } from '~/models/evidence.server';
+import { storeEvidenceFile } from '~/evidence-files.server';
 import { call, makeRequest, makeUser } from './helpers';
 
 const HOSTILE = 'a\u0000b\u001b[31mc\u202Ed\u2066e';

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../db/schema';
 import { MAX_FORM_BYTES } from '~/upload.server';
-import { MAX_EVIDENCE_BYTES } from '~/models/evidence.server';
+import { MAX_EVIDENCE_BYTES } from '~/evidence-files.server';
 import { MAX_IMPORT_BYTES } from '~/routes/plans.import';
 import { MAX_REPORT_BYTES } from '~/routes/reports.import';
 import { call, makeRequest, makeUser } from './helpers';

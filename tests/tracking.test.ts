@@ -10,7 +10,7 @@ import { getDb } from '../db/client';
 import { seedDemo } from '../db/seed';
 import { findOrCreateOwner } from '~/models/owner.server';
 import { recordStatusUpdate, isOwnActivity, latestStatusUpdate } from '~/models/status-update.server';
-import { MAX_EVIDENCE_BYTES } from '~/models/evidence.server';
+import { MAX_EVIDENCE_BYTES } from '~/evidence-files.server';
 import { loader as planLoader } from '~/routes/plans.$planId';
 import { loader as activitiesLoader } from '~/routes/activities._index';
 import { action as activityAction, loader as activityLoader } from '~/routes/activities.$activityId';

@@ -7,7 +7,8 @@
  */
 import crypto from 'node:crypto';
 import { getDb, writeTransaction } from '../../db/client';
-import type { User } from '../../db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { userOwners, users, type User } from '../../db/schema';
 import { todayInSofia } from '~/domain/dates';
 import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
@@ -23,7 +24,7 @@ function hashToken(token: string): string {
 export function createCalendarToken(userId: number): string {
   const token = crypto.randomBytes(32).toString('base64url');
   writeTransaction((tx) => {
-    getDb().$client.prepare('update users set calendar_token = ? where id = ?').run(hashToken(token), userId);
+    tx.update(users).set({ calendarToken: hashToken(token) }).where(eq(users.id, userId)).run();
     recordAudit(userId, 'user', userId, 'calendar-token-created', null, null, tx);
   });
   return token;
@@ -31,25 +32,25 @@ export function createCalendarToken(userId: number): string {
 
 export function revokeCalendarToken(userId: number): void {
   writeTransaction((tx) => {
-    getDb().$client.prepare('update users set calendar_token = null where id = ?').run(userId);
+    tx.update(users).set({ calendarToken: null }).where(eq(users.id, userId)).run();
     recordAudit(userId, 'user', userId, 'calendar-token-revoked', null, null, tx);
   });
 }
 
 export function hasCalendarToken(userId: number): boolean {
-  const row = getDb().$client.prepare('select calendar_token as token from users where id = ?').get(userId) as { token: string | null } | undefined;
+  const row = getDb().select({ token: users.calendarToken }).from(users).where(eq(users.id, userId)).get();
   return Boolean(row?.token);
 }
 
 /** The enabled user a feed token belongs to, or null. */
 export function userByCalendarToken(token: string): User | null {
   if (!TOKEN.test(token)) return null;
-  const row = getDb()
-    .$client.prepare(
-      `select id, email, name, role, language, disabled from users where calendar_token = ? and disabled = 0`,
-    )
-    .get(hashToken(token)) as (Pick<User, 'id' | 'email' | 'name' | 'role' | 'language'> & { disabled: number }) | undefined;
-  return row ? ({ ...row, disabled: false } as User) : null;
+  const user = getDb()
+    .select()
+    .from(users)
+    .where(and(eq(users.calendarToken, hashToken(token)), eq(users.disabled, false)))
+    .get();
+  return user ?? null;
 }
 
 export type CalendarActivity = {
@@ -76,7 +77,7 @@ export type CalendarActivity = {
  */
 export function calendarActivities(user: Pick<User, 'id' | 'role'>, asOf = todayInSofia()): CalendarActivity[] {
   const sqlite = getDb().$client;
-  const linked = sqlite.prepare('select 1 from user_owners where user_id = ? limit 1').get(user.id);
+  const linked = getDb().select({ one: sql`1` }).from(userOwners).where(eq(userOwners.userId, user.id)).limit(1).get();
   const everything = !linked && (user.role === 'secretary' || user.role === 'admin');
   if (!linked && !everything) return [];
   const rows = sqlite

@@ -1,7 +1,10 @@
+import { and, count, desc, eq, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { getDb, writeTransaction } from '../../db/client';
+import { activities, areas, measures, organizations, plans, statusUpdates } from '../../db/schema';
+import type { Status } from '~/domain/status';
 import { todayInSofia } from '~/domain/dates';
 import { recordAudit } from './audit.server';
-import { removeEvidenceFile } from './evidence.server';
+import { removeEvidenceFile } from '~/evidence-files.server';
 
 export type PlanSummary = {
   id: number;
@@ -22,26 +25,48 @@ export type PlanSummary = {
 
 /** Every plan with its counts; done and overdue as they stand today. */
 export function listPlans(asOf = todayInSofia()): PlanSummary[] {
-  return getDb().$client
-    .prepare(
-      `with current as (
-         select a.plan_id, a.current_end, a.ongoing,
-           (select su.status from status_updates su where su.activity_id = a.id and su.as_of <= :asOf
-             order by su.as_of desc, su.created_at desc, su.id desc limit 1) as status
-         from activities a where a.archived = 0)
-       select p.id, p.title, p.period, o.name as organization, p.source_file_name as sourceFileName,
-         p.imported_at as importedAt, p.closed_on as closedOn,
-         (select count(*) from areas ar where ar.plan_id = p.id) as areas,
-         (select count(*) from measures m where m.plan_id = p.id) as measures,
-         (select count(*) from current c where c.plan_id = p.id) as activities,
-         (select count(*) from current c where c.plan_id = p.id and c.status = 'done') as done,
-         (select count(*) from current c where c.plan_id = p.id and c.status = 'cancelled') as cancelled,
-         (select count(*) from current c where c.plan_id = p.id and c.ongoing = 0 and c.current_end < :asOf
-            and coalesce(c.status, 'planned') not in ('done', 'cancelled')) as overdue
-       from plans p join organizations o on o.id = p.organization_id
-       order by p.imported_at desc, p.id desc`,
-    )
-    .all({ asOf }) as PlanSummary[];
+  const db = getDb();
+  const current = db.$with('current').as(
+    db
+      .select({
+        planId: activities.planId,
+        currentEnd: activities.currentEnd,
+        ongoing: activities.ongoing,
+        status: sql<Status | null>`(${db
+          .select({ status: statusUpdates.status })
+          .from(statusUpdates)
+          .where(and(eq(statusUpdates.activityId, activities.id), lte(statusUpdates.asOf, asOf)))
+          .orderBy(desc(statusUpdates.asOf), desc(statusUpdates.createdAt), desc(statusUpdates.id))
+          .limit(1)})`.as('status'),
+      })
+      .from(activities)
+      .where(eq(activities.archived, false)),
+  );
+  const rows = db
+    .with(current)
+    .select({
+      id: plans.id,
+      title: plans.title,
+      period: plans.period,
+      organization: organizations.name,
+      sourceFileName: plans.sourceFileName,
+      importedAt: plans.importedAt,
+      closedOn: plans.closedOn,
+      areas: sql<number>`(select count(*) from ${areas} where ${areas.planId} = ${plans.id})`,
+      measures: sql<number>`(select count(*) from ${measures} where ${measures.planId} = ${plans.id})`,
+      activities: count(current.planId),
+      done: sql<number>`count(case when ${current.status} = 'done' then 1 end)`,
+      cancelled: sql<number>`count(case when ${current.status} = 'cancelled' then 1 end)`,
+      overdue: sql<number>`count(case when ${current.ongoing} = 0 and ${current.currentEnd} < ${asOf}
+        and coalesce(${current.status}, 'planned') not in ('done', 'cancelled') then 1 end)`,
+    })
+    .from(plans)
+    .innerJoin(organizations, eq(organizations.id, plans.organizationId))
+    .leftJoin(current, eq(current.planId, plans.id))
+    .groupBy(plans.id)
+    .orderBy(desc(plans.importedAt), desc(plans.id))
+    .all();
+  return rows.map((row) => ({ ...row, importedAt: row.importedAt?.getTime() ?? null }));
 }
 
 /** SQL: the ids of the plans closed by :asOf (from their closing day on), which the cross-plan views and the reminders leave out. */
@@ -49,7 +74,7 @@ export const PLANS_CLOSED_BY_AS_OF = 'select p.id from plans p where p.closed_on
 
 /** How many plans are closed by the day. */
 export function countPlansClosedBy(day: string): number {
-  return (getDb().$client.prepare(`select count(*) as n from (${PLANS_CLOSED_BY_AS_OF})`).get({ asOf: day }) as { n: number }).n;
+  return getDb().select({ n: count() }).from(plans).where(lte(plans.closedOn, day)).get()!.n;
 }
 
 /**
@@ -59,12 +84,11 @@ export function countPlansClosedBy(day: string): number {
  * the activity list, the all-plans dashboard). False when there is no such plan.
  */
 export function setPlanClosed(planId: number, closedOn: string | null, userId: number): boolean {
-  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
-    const plan = sqlite.prepare('select closed_on as closedOn from plans where id = ?').get(planId) as { closedOn: string | null } | undefined;
+    const plan = tx.select({ closedOn: plans.closedOn }).from(plans).where(eq(plans.id, planId)).get();
     if (!plan) return false;
     if ((plan.closedOn === null) === (closedOn === null)) return true; // already so
-    sqlite.prepare('update plans set closed_on = ? where id = ?').run(closedOn, planId);
+    tx.update(plans).set({ closedOn }).where(eq(plans.id, planId)).run();
     recordAudit(userId, 'plan', planId, closedOn ? 'close' : 'reopen', { closedOn: plan.closedOn }, { closedOn }, tx);
     return true;
   });
@@ -75,23 +99,31 @@ export type SimilarPlan = { id: number; title: string; period: string | null; im
 
 /** The plans (but `exceptPlanId`, the one being re-imported) from the same file's bytes or with the same title and period, newest first. */
 export function findSimilarPlans(input: { sha256: string; title: string; period: string | null; exceptPlanId: number | null }): SimilarPlan[] {
-  const rows = getDb().$client
-    .prepare(
-      `select id, title, period, imported_at as importedAt, coalesce(source_sha256 = :sha256, 0) as sameFile from plans
-       where id is not :exceptPlanId and (source_sha256 = :sha256 or (title = :title and period is :period))
-       order by imported_at desc, id desc`,
+  const rows = getDb()
+    .select({ id: plans.id, title: plans.title, period: plans.period, importedAt: plans.importedAt, sourceSha256: plans.sourceSha256 })
+    .from(plans)
+    .where(
+      and(
+        input.exceptPlanId === null ? undefined : ne(plans.id, input.exceptPlanId),
+        or(
+          eq(plans.sourceSha256, input.sha256),
+          and(eq(plans.title, input.title), input.period === null ? isNull(plans.period) : eq(plans.period, input.period)),
+        ),
+      ),
     )
-    .all(input) as (Omit<SimilarPlan, 'sameFile'> & { sameFile: number })[];
-  return rows.map((row) => ({ ...row, sameFile: row.sameFile === 1 }));
+    .orderBy(desc(plans.importedAt), desc(plans.id))
+    .all();
+  return rows.map(({ sourceSha256, ...row }) => ({ ...row, importedAt: row.importedAt?.getTime() ?? null, sameFile: sourceSha256 === input.sha256 }));
 }
 
 /** How many status updates the plan's activities have (deleting such a plan asks for its title). */
 export function countPlanStatusUpdates(planId: number): number {
-  return (
-    getDb().$client
-      .prepare('select count(*) as n from status_updates su join activities a on a.id = su.activity_id where a.plan_id = ?')
-      .get(planId) as { n: number }
-  ).n;
+  return getDb()
+    .select({ n: count() })
+    .from(statusUpdates)
+    .innerJoin(activities, eq(activities.id, statusUpdates.activityId))
+    .where(eq(activities.planId, planId))
+    .get()!.n;
 }
 
 /**
@@ -100,22 +132,26 @@ export function countPlanStatusUpdates(planId: number): number {
  * transaction. A plan with status updates is deleted only when `typedTitle` is its title.
  */
 export function deletePlan(planId: number, typedTitle: string, userId: number): 'deleted' | 'not-found' | 'title-needed' {
-  const sqlite = getDb().$client;
   const outcome = writeTransaction((tx) => {
-    const plan = sqlite
-      .prepare('select title, period, source_file_name as sourceFileName, imported_at as importedAt from plans where id = ?')
-      .get(planId) as { title: string; period: string | null; sourceFileName: string | null; importedAt: number | null } | undefined;
-    if (!plan) return { result: 'not-found' as const, files: [] };
-    const statusUpdates = countPlanStatusUpdates(planId);
-    if (statusUpdates > 0 && typedTitle.trim() !== plan.title.trim()) return { result: 'title-needed' as const, files: [] };
-    const files = (
-      sqlite
-        .prepare('select su.evidence_file as stored from status_updates su join activities a on a.id = su.activity_id where a.plan_id = ? and su.evidence_file is not null')
-        .all(planId) as { stored: string }[]
-    ).map((row) => row.stored);
-    const activities = (sqlite.prepare('select count(*) as n from activities where plan_id = ?').get(planId) as { n: number }).n;
-    sqlite.prepare('delete from plans where id = ?').run(planId);
-    recordAudit(userId, 'plan', planId, 'delete', { ...plan, activities, statusUpdates }, null, tx);
+    const row = tx
+      .select({ title: plans.title, period: plans.period, sourceFileName: plans.sourceFileName, importedAt: plans.importedAt })
+      .from(plans)
+      .where(eq(plans.id, planId))
+      .get();
+    if (!row) return { result: 'not-found' as const, files: [] };
+    const plan = { ...row, importedAt: row.importedAt?.getTime() ?? null };
+    const statusUpdateCount = countPlanStatusUpdates(planId);
+    if (statusUpdateCount > 0 && typedTitle.trim() !== plan.title.trim()) return { result: 'title-needed' as const, files: [] };
+    const files = tx
+      .select({ stored: statusUpdates.evidenceFile })
+      .from(statusUpdates)
+      .innerJoin(activities, eq(activities.id, statusUpdates.activityId))
+      .where(and(eq(activities.planId, planId), isNotNull(statusUpdates.evidenceFile)))
+      .all()
+      .map((r) => r.stored!);
+    const activityCount = tx.select({ n: count() }).from(activities).where(eq(activities.planId, planId)).get()!.n;
+    tx.delete(plans).where(eq(plans.id, planId)).run();
+    recordAudit(userId, 'plan', planId, 'delete', { ...plan, activities: activityCount, statusUpdates: statusUpdateCount }, null, tx);
     return { result: 'deleted' as const, files };
   });
   for (const stored of outcome.files) removeEvidenceFile(stored);

@@ -1,21 +1,21 @@
-import type Database from 'better-sqlite3';
-import { getDb } from '../../db/client';
-import { prepared } from './statements.server';
+import { sql } from 'drizzle-orm';
+import { getDb, type Db } from '../../db/client';
 
 /** Keys kept per connection; the oldest goes first. */
 const CACHE_SIZE = 64;
 
-const caches = new WeakMap<Database.Database, { version: string; values: Map<string, unknown> }>();
+const caches = new WeakMap<Db, { version: string; values: Map<string, unknown> }>();
 
 /**
  * Changes whenever the database may have changed: PRAGMA data_version moves on every commit
  * by another connection (the CLI, another process), total_changes() on every row this
  * connection inserts, updates or deletes.
  */
-function dataVersion(sqlite: Database.Database): string {
-  const { data_version } = prepared(sqlite, 'pragma data_version').get() as { data_version: number };
-  const { changes } = prepared(sqlite, 'select total_changes() as changes').get() as { changes: number };
-  return `${data_version}:${changes}`;
+function dataVersion(db: Db): string {
+  const row = db.get<{ version: number; changes: number }>(
+    sql`select (select data_version from pragma_data_version) as version, total_changes() as changes`,
+  );
+  return `${row.version}:${row.changes}`;
 }
 
 /**
@@ -25,10 +25,10 @@ function dataVersion(sqlite: Database.Database): string {
  * the value returned.
  */
 export function whileUnchanged<T>(key: string, read: () => T): T {
-  const sqlite = getDb().$client;
-  const version = dataVersion(sqlite);
-  let cache = caches.get(sqlite);
-  if (cache?.version !== version) caches.set(sqlite, (cache = { version, values: new Map() }));
+  const db = getDb();
+  const version = dataVersion(db);
+  let cache = caches.get(db);
+  if (cache?.version !== version) caches.set(db, (cache = { version, values: new Map() }));
   if (cache.values.has(key)) return cache.values.get(key) as T;
   const value = read();
   if (cache.values.size >= CACHE_SIZE) cache.values.delete(cache.values.keys().next().value!);
@@ -38,5 +38,5 @@ export function whileUnchanged<T>(key: string, read: () => T): T {
 
 /** Forgets what was read so far (benchmarks time the reading itself). */
 export function clearReadCache(): void {
-  caches.delete(getDb().$client);
+  caches.delete(getDb());
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requirePermission } from '~/auth.server';
-import { attachmentDisposition, getEvidenceFile } from '~/models/evidence.server';
+import { attachmentDisposition, getEvidenceFile } from '~/evidence-files.server';
 import { idSchema } from '~/domain/form-input';
 
 

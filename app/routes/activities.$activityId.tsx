@@ -9,7 +9,7 @@ import { STATUS_LABELS, isStatus } from '~/domain/status';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import type { NextActivity } from '~/domain/activity-row';
 import { getActivityDetail, nextUrgentActivity, organizationOwners, rescheduleActivity, updateActivity } from '~/models/activity.server';
-import { readFormWithFile, removeEvidenceFile, storeEvidenceFile, uploadedFile } from '~/models/evidence.server';
+import { readFormWithFile, removeEvidenceFile, storeEvidenceFile, uploadedFile } from '~/evidence-files.server';
 import { assertCanUpdateStatus, isOwnActivity, recordStatusUpdate } from '~/models/status-update.server';
 import { ActivityUpdateForm, type StaleInfo } from '~/components/activity-update-form';
 import { EndDate, Percent } from '~/components/activity-table';

@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getDb } from '../../db/client';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { statusUpdates } from '../db/schema';
 import { env } from '~/env.server';
 import { MAX_FORM_BYTES, readForm, readUpload } from '~/upload.server';
 import { uploadedFileName } from '~/domain/form-input';
@@ -59,12 +61,11 @@ export function removeEvidenceFile(stored: string): void {
 /** The stored evidence file of one update of one activity, or null. */
 export function getEvidenceFile(activityId: number, updateId: number): { path: string; fileName: string } | null {
   const row = getDb()
-    .$client.prepare(
-      `select evidence_file as stored, evidence_file_name as fileName from status_updates
-       where id = ? and activity_id = ? and evidence_file is not null`,
-    )
-    .get(updateId, activityId) as { stored: string; fileName: string | null } | undefined;
-  if (!row || !STORED_NAME.test(row.stored)) return null;
+    .select({ stored: statusUpdates.evidenceFile, fileName: statusUpdates.evidenceFileName })
+    .from(statusUpdates)
+    .where(and(eq(statusUpdates.id, updateId), eq(statusUpdates.activityId, activityId), isNotNull(statusUpdates.evidenceFile)))
+    .get();
+  if (!row?.stored || !STORED_NAME.test(row.stored)) return null;
   const file = path.join(uploadsDir(), row.stored);
   if (!fs.existsSync(file)) return null;
   return { path: file, fileName: row.fileName ?? row.stored };
