@@ -113,19 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const input = parsed.data;
     const file = uploadedFile(form.get('evidenceFile'));
     const stored = file ? await storeEvidenceFile(file) : null;
-    const result = recordStatusUpdate({
-      activityId: id,
-      userId: user.id,
-      status: input.status,
-      percent: input.percent,
-      comment: input.comment,
-      completedOn: input.completedOn,
-      asOf: input.asOf ?? undefined,
-      evidenceUrl: input.evidenceUrl,
-      evidenceFile: stored?.evidenceFile ?? null,
-      evidenceFileName: stored?.evidenceFileName ?? null,
-      expectedVersion: input.version ?? undefined,
-    });
+    const result = recordStatusUpdate({ ...input, activityId: id, userId: user.id, expectedVersion: input.version, ...stored });
     if (!result.ok) {
       if (stored) removeEvidenceFile(stored.evidenceFile);
       return reply({ ok: false, intent, stale: { version: result.version, latest: result.latest }, values: textValues(form) }, 409);

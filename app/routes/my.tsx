@@ -48,17 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertCanUpdateStatus(user, activityId);
   if (!parsed.success) return Response.json({ ok: false, activityId, errors: fieldErrors(parsed.error), values } satisfies QuickUpdateData, { status: 400 });
   const input = parsed.data;
-  const result = recordStatusUpdate({
-    activityId,
-    userId: user.id,
-    status: input.status,
-    percent: input.percent,
-    comment: input.comment,
-    completedOn: input.completedOn,
-    asOf: input.asOf ?? undefined,
-    evidenceUrl: input.evidenceUrl,
-    expectedVersion: input.version ?? undefined,
-  });
+  const result = recordStatusUpdate({ ...input, activityId, userId: user.id, expectedVersion: input.version });
   if (!result.ok) {
     return Response.json(
       { ok: false, activityId, stale: { version: result.version, latest: result.latest }, values } satisfies QuickUpdateData,
