@@ -6,7 +6,7 @@ import { DUE_SOON_DAYS } from '~/domain/activity-state';
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
-import { isLinkedToOwners, listActivities, nextUrgentActivity } from '~/models/activity.server';
+import { isLinkedToOwners, listActivities, nextUrgentActivity } from '~/models/activity-list.server';
 import { countPlansClosedBy } from '~/models/plan.server';
 import { assertCanUpdateStatus, recordStatusUpdate } from '~/models/status-update.server';
 import { ownerIdsOfUser } from '~/models/user.server';
