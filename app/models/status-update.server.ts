@@ -15,13 +15,13 @@ export type StatusUpdateInput = {
   comment: string | null;
   /** Only a done update has one: the day given, else the day it reports on (completionOf). */
   completedOn: string | null;
-  /** The day the update reports on (YYYY-MM-DD); by default today in Sofia. Callers check it is not in the future. */
-  asOf?: string;
+  /** The day the update reports on (YYYY-MM-DD); by default (null) today in Sofia. Callers check it is not in the future. */
+  asOf?: string | null;
   evidenceUrl?: string | null;
   evidenceFile?: string | null;
   evidenceFileName?: string | null;
-  /** The activities.version the form was rendered from; a different current version is refused. */
-  expectedVersion?: number;
+  /** The activities.version the form was rendered from; a different current version is refused (none given: not checked). */
+  expectedVersion?: number | null;
 };
 
 export type LatestUpdate = {
@@ -51,7 +51,7 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
     const current = prepared(sqlite, 'select version from activities where id = ? and archived = 0')
       .get(input.activityId) as { version: number } | undefined;
     if (!current) throw new Response('Not found', { status: 404 });
-    if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+    if (input.expectedVersion != null && input.expectedVersion !== current.version) {
       return { ok: false, reason: 'stale', version: current.version, latest: latestStatusUpdate(input.activityId) } as const;
     }
     const asOf = input.asOf ?? todayInSofia();

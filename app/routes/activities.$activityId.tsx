@@ -8,7 +8,8 @@ import { can, canUpdateStatus } from '~/domain/permissions';
 import { STATUS_LABELS, isStatus } from '~/domain/status';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import type { NextActivity } from '~/domain/activity-row';
-import { getActivityDetail, nextUrgentActivity, organizationOwners, rescheduleActivity, updateActivity } from '~/models/activity.server';
+import { getActivityDetail, organizationOwners, rescheduleActivity, updateActivity } from '~/models/activity.server';
+import { nextUrgentActivity } from '~/models/activity-list.server';
 import { readFormWithFile, removeEvidenceFile, storeEvidenceFile, uploadedFile } from '~/evidence-files.server';
 import { assertCanUpdateStatus, isOwnActivity, recordStatusUpdate } from '~/models/status-update.server';
 import { ActivityUpdateForm, type StaleInfo } from '~/components/activity-update-form';
@@ -114,19 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const input = parsed.data;
     const file = uploadedFile(form.get('evidenceFile'));
     const stored = file ? await storeEvidenceFile(file) : null;
-    const result = recordStatusUpdate({
-      activityId: id,
-      userId: user.id,
-      status: input.status,
-      percent: input.percent,
-      comment: input.comment,
-      completedOn: input.completedOn,
-      asOf: input.asOf ?? undefined,
-      evidenceUrl: input.evidenceUrl,
-      evidenceFile: stored?.evidenceFile ?? null,
-      evidenceFileName: stored?.evidenceFileName ?? null,
-      expectedVersion: input.version ?? undefined,
-    });
+    const result = recordStatusUpdate({ ...input, activityId: id, userId: user.id, expectedVersion: input.version, ...stored });
     if (!result.ok) {
       if (stored) removeEvidenceFile(stored.evidenceFile);
       return reply({ ok: false, intent, stale: { version: result.version, latest: result.latest }, values: textValues(form) }, 409);

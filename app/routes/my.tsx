@@ -6,7 +6,7 @@ import { DUE_SOON_DAYS } from '~/domain/activity-state';
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
-import { isLinkedToOwners, listActivities, nextUrgentActivity } from '~/models/activity.server';
+import { isLinkedToOwners, listActivities, nextUrgentActivity } from '~/models/activity-list.server';
 import { countPlansClosedBy } from '~/models/plan.server';
 import { assertCanUpdateStatus, recordStatusUpdate } from '~/models/status-update.server';
 import { ownerIdsOfUser } from '~/models/user.server';
@@ -48,17 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertCanUpdateStatus(user, activityId);
   if (!parsed.success) return Response.json({ ok: false, activityId, errors: fieldErrors(parsed.error), values } satisfies QuickUpdateData, { status: 400 });
   const input = parsed.data;
-  const result = recordStatusUpdate({
-    activityId,
-    userId: user.id,
-    status: input.status,
-    percent: input.percent,
-    comment: input.comment,
-    completedOn: input.completedOn,
-    asOf: input.asOf ?? undefined,
-    evidenceUrl: input.evidenceUrl,
-    expectedVersion: input.version ?? undefined,
-  });
+  const result = recordStatusUpdate({ ...input, activityId, userId: user.id, expectedVersion: input.version });
   if (!result.ok) {
     return Response.json(
       { ok: false, activityId, stale: { version: result.version, latest: result.latest }, values } satisfies QuickUpdateData,
