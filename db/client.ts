@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { ensureCafCriteria } from './reference-data';
+import { rekeyOwners } from './owner-keys';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -14,7 +15,7 @@ export function databasePath(): string {
   return path.resolve(process.env.DATABASE_PATH ?? 'data/app.db');
 }
 
-/** Opens (creating if needed) a database file, sets the pragmas, applies pending migrations and reference data. */
+/** Opens (creating if needed) a database file, sets the pragmas, applies pending migrations (SQL, then db/owner-keys.ts's data step) and reference data. */
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -24,6 +25,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  rekeyOwners(db);
   ensureCafCriteria(db);
   return db;
 }

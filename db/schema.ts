@@ -141,7 +141,7 @@ export const owners = sqliteTable(
       .notNull()
       .references(() => organizations.id),
     name: text('name').notNull(),
-    /** Lower-cased, whitespace-collapsed name used for matching. */
+    /** The owner key (ownerKey in importers/text.ts: one owner however it is spelt), unique per organization. */
     normalizedName: text('normalized_name').notNull(),
     createdAt: createdAt(),
   },

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { closeDb, getDb } from '../db/client';
 import { owners } from '../db/schema';
 import { ROLES } from '../app/domain/permissions';
-import { normalizeName } from '../app/domain/names';
+import { ownerKey } from '../importers/text';
 import { generatePassword } from '../app/models/password.server';
 import { createUser, getUserByEmail, listUsers, setPassword } from '../app/models/user.server';
 
@@ -40,7 +40,7 @@ function ownerIdByName(name: string): number {
   const owner = getDb()
     .select({ id: owners.id })
     .from(owners)
-    .where(eq(owners.normalizedName, normalizeName(name)))
+    .where(eq(owners.normalizedName, ownerKey(name)))
     .get();
   if (!owner) fail(`No owner named "${name}" in the plans. Known owners: ${listOwnerNames()}`);
   return owner.id;

@@ -1,15 +1,15 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from './audit.server';
 import { getDb, writeTransaction, type Db } from '../../db/client';
-import { activityOwners, ownerAliases, owners, userOwners } from '../../db/schema';
-import { normalizeName } from '~/domain/names';
-import type { Role } from '~/domain/permissions';
+import { addAlias, moveOwnerInto } from '../../db/owner-keys';
+import { activities, activityOwners, organizations, ownerAliases, owners, userOwners, users } from '../../db/schema';
+import { ownerKey } from '../../importers/text';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
-/** Finds an owner by normalised name or alias within an organization, creating it when new. */
+/** Finds an owner by its key (ownerKey: the importer's rule for "the same owner") or an alias within an organization, creating it when new. */
 export function findOrCreateOwner(tx: Tx, organizationId: number, name: string): number {
-  const normalized = normalizeName(name);
+  const normalized = ownerKey(name);
   const existing = tx
     .select({ id: owners.id })
     .from(owners)
@@ -55,26 +55,29 @@ export type OwnerAdminRow = {
 
 /** The owners found in the plans, with their activity counts, other spellings and linked users. */
 export function listOwnersForAdmin(): OwnerAdminRow[] {
-  const sqlite = getDb().$client;
-  const rows = sqlite
-    .prepare(
-      `select o.id, o.name, org.name as organization,
-         (select count(*) from activity_owners ao join activities a on a.id = ao.activity_id
-           where ao.owner_id = o.id and a.archived = 0) as activityCount
-       from owners o join organizations org on org.id = o.organization_id
-       order by org.name, o.name collate nocase`,
-    )
-    .all() as Omit<OwnerAdminRow, 'aliases' | 'users'>[];
-  const aliases = sqlite.prepare('select owner_id as ownerId, alias from owner_aliases order by alias').all() as {
-    ownerId: number;
-    alias: string;
-  }[];
-  const links = sqlite
-    .prepare(
-      `select uo.owner_id as ownerId, u.id, u.name, u.email from user_owners uo join users u on u.id = uo.user_id
-       order by u.name`,
-    )
-    .all() as { ownerId: number; id: number; name: string; email: string }[];
+  const db = getDb();
+  const rows = db
+    .select({
+      id: owners.id,
+      name: owners.name,
+      organization: organizations.name,
+      activityCount: sql<number>`(${db
+        .select({ n: count() })
+        .from(activityOwners)
+        .innerJoin(activities, eq(activities.id, activityOwners.activityId))
+        .where(and(eq(activityOwners.ownerId, owners.id), eq(activities.archived, false)))})`,
+    })
+    .from(owners)
+    .innerJoin(organizations, eq(organizations.id, owners.organizationId))
+    .orderBy(asc(organizations.name), sql`${owners.name} collate nocase`)
+    .all();
+  const aliases = db.select({ ownerId: ownerAliases.ownerId, alias: ownerAliases.alias }).from(ownerAliases).orderBy(ownerAliases.alias).all();
+  const links = db
+    .select({ ownerId: userOwners.ownerId, id: users.id, name: users.name, email: users.email })
+    .from(userOwners)
+    .innerJoin(users, eq(users.id, userOwners.userId))
+    .orderBy(users.name)
+    .all();
   return rows.map((row) => ({
     ...row,
     aliases: aliases.filter((a) => a.ownerId === row.id).map((a) => a.alias),
@@ -84,19 +87,12 @@ export function listOwnersForAdmin(): OwnerAdminRow[] {
 
 export type OwnerChangeResult = { ok: true } | { ok: false; error: 'trOwnerNotFound' | 'trOwnerNameTaken' | 'trMergeSame' | 'trMergeOtherOrganization' | 'trUserNotFound' };
 
-type OwnerRow = { id: number; organizationId: number; name: string; normalizedName: string };
-
-function ownerRow(id: number): OwnerRow | undefined {
-  return getDb()
-    .$client.prepare('select id, organization_id as organizationId, name, normalized_name as normalizedName from owners where id = ?')
-    .get(id) as OwnerRow | undefined;
-}
-
-function addAlias(ownerId: number, alias: string): void {
-  const sqlite = getDb().$client;
-  const normalized = normalizeName(alias);
-  const exists = sqlite.prepare('select 1 from owner_aliases where owner_id = ? and normalized_alias = ?').get(ownerId, normalized);
-  if (!exists) sqlite.prepare('insert into owner_aliases (owner_id, alias, normalized_alias) values (?, ?, ?)').run(ownerId, alias, normalized);
+function ownerRow(tx: Tx, id: number) {
+  return tx
+    .select({ id: owners.id, organizationId: owners.organizationId, name: owners.name, normalizedName: owners.normalizedName })
+    .from(owners)
+    .where(eq(owners.id, id))
+    .get();
 }
 
 /**
@@ -106,40 +102,19 @@ function addAlias(ownerId: number, alias: string): void {
  */
 export function mergeOwners(keepId: number, mergeId: number, userId: number): OwnerChangeResult {
   if (keepId === mergeId) return { ok: false, error: 'trMergeSame' };
-  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
-    const keep = ownerRow(keepId);
-    const merged = ownerRow(mergeId);
+    const keep = ownerRow(tx, keepId);
+    const merged = ownerRow(tx, mergeId);
     if (!keep || !merged) return { ok: false, error: 'trOwnerNotFound' } as const;
     if (keep.organizationId !== merged.organizationId) return { ok: false, error: 'trMergeOtherOrganization' } as const;
-    const movedActivities = (
-      sqlite.prepare('select activity_id as id from activity_owners where owner_id = ?').all(mergeId) as { id: number }[]
-    ).map((r) => r.id);
-    const movedUsers = (sqlite.prepare('select user_id as id from user_owners where owner_id = ?').all(mergeId) as { id: number }[]).map(
-      (r) => r.id,
-    );
-    sqlite
-      .prepare(
-        `insert into activity_owners (activity_id, owner_id, position)
-         select activity_id, :keep, position from activity_owners where owner_id = :merge
-         on conflict (activity_id, owner_id) do update set position = min(position, excluded.position)`,
-      )
-      .run({ keep: keepId, merge: mergeId });
-    sqlite.prepare('insert or ignore into user_owners (user_id, owner_id) select user_id, ? from user_owners where owner_id = ?').run(keepId, mergeId);
-    const mergedAliases = (sqlite.prepare('select alias from owner_aliases where owner_id = ?').all(mergeId) as { alias: string }[]).map(
-      (r) => r.alias,
-    );
-    for (const alias of [merged.name, ...mergedAliases]) {
-      if (normalizeName(alias) !== keep.normalizedName) addAlias(keepId, alias);
-    }
-    sqlite.prepare('delete from owners where id = ?').run(mergeId);
+    const moved = moveOwnerInto(tx, keep, merged);
     recordAudit(
       userId,
       'owner',
       keepId,
       'merge',
-      { kept: keep.name, merged: { id: mergeId, name: merged.name, aliases: mergedAliases } },
-      { activityIds: movedActivities, userIds: movedUsers },
+      { kept: keep.name, merged: { id: mergeId, name: merged.name, aliases: moved.aliases } },
+      { activityIds: moved.activityIds, userIds: moved.userIds },
       tx,
     );
     return { ok: true } as const;
@@ -148,18 +123,19 @@ export function mergeOwners(keepId: number, mergeId: number, userId: number): Ow
 
 /** Renames an owner; the old spelling stays as an alias so that re-imported plans still match. */
 export function renameOwner(ownerId: number, name: string, userId: number): OwnerChangeResult {
-  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
-    const owner = ownerRow(ownerId);
+    const owner = ownerRow(tx, ownerId);
     if (!owner) return { ok: false, error: 'trOwnerNotFound' } as const;
-    const normalized = normalizeName(name);
-    const clash = sqlite
-      .prepare('select 1 from owners where organization_id = ? and normalized_name = ? and id <> ?')
-      .get(owner.organizationId, normalized, ownerId);
+    const key = ownerKey(name);
+    const clash = tx
+      .select({ id: owners.id })
+      .from(owners)
+      .where(and(eq(owners.organizationId, owner.organizationId), eq(owners.normalizedName, key), ne(owners.id, ownerId)))
+      .get();
     if (clash) return { ok: false, error: 'trOwnerNameTaken' } as const;
-    sqlite.prepare('update owners set name = ?, normalized_name = ? where id = ?').run(name.trim(), normalized, ownerId);
-    if (normalized !== owner.normalizedName) addAlias(ownerId, owner.name);
-    sqlite.prepare('delete from owner_aliases where owner_id = ? and normalized_alias = ?').run(ownerId, normalized);
+    tx.update(owners).set({ name: name.trim(), normalizedName: key }).where(eq(owners.id, ownerId)).run();
+    addAlias(tx, { id: ownerId, normalizedName: key }, owner.name);
+    tx.delete(ownerAliases).where(and(eq(ownerAliases.ownerId, ownerId), eq(ownerAliases.normalizedAlias, key))).run();
     recordAudit(userId, 'owner', ownerId, 'rename', { name: owner.name }, { name: name.trim() }, tx);
     return { ok: true } as const;
   });
@@ -167,20 +143,22 @@ export function renameOwner(ownerId: number, name: string, userId: number): Owne
 
 /** Links a user to an owner (or unlinks): the user then sees and updates that owner's activities. */
 export function setUserOwnerLink(ownerId: number, linkedUserId: number, linked: boolean, userId: number): OwnerChangeResult {
-  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
-    if (!ownerRow(ownerId)) return { ok: false, error: 'trOwnerNotFound' } as const;
-    if (!sqlite.prepare('select 1 from users where id = ?').get(linkedUserId)) return { ok: false, error: 'trUserNotFound' } as const;
-    if (linked) sqlite.prepare('insert or ignore into user_owners (user_id, owner_id) values (?, ?)').run(linkedUserId, ownerId);
-    else sqlite.prepare('delete from user_owners where user_id = ? and owner_id = ?').run(linkedUserId, ownerId);
+    if (!ownerRow(tx, ownerId)) return { ok: false, error: 'trOwnerNotFound' } as const;
+    if (!tx.select({ id: users.id }).from(users).where(eq(users.id, linkedUserId)).get()) return { ok: false, error: 'trUserNotFound' } as const;
+    if (linked) tx.insert(userOwners).values({ userId: linkedUserId, ownerId }).onConflictDoNothing().run();
+    else tx.delete(userOwners).where(and(eq(userOwners.userId, linkedUserId), eq(userOwners.ownerId, ownerId))).run();
     recordAudit(userId, 'owner', ownerId, linked ? 'link-user' : 'unlink-user', null, { userId: linkedUserId }, tx);
     return { ok: true } as const;
   });
 }
 
 /** Every user, for the link select. */
-export function listUsersForLinking(): { id: number; name: string; email: string; role: Role }[] {
+export function listUsersForLinking() {
   return getDb()
-    .$client.prepare('select id, name, email, role from users where disabled = 0 order by name')
-    .all() as { id: number; name: string; email: string; role: Role }[];
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(users)
+    .where(eq(users.disabled, false))
+    .orderBy(users.name)
+    .all();
 }

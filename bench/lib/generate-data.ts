@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../../db/client';
 import { CAF_CRITERIA } from '../../app/domain/caf2020';
 import { addDays, dateOfTimestampInSofia, daysBetween, startOfDayInSofia } from '../../app/domain/dates';
-import { normalizeName } from '../../app/domain/names';
+import { ownerKey } from '../../importers/text';
 
 export type GenerateOptions = {
   plans: number;
@@ -161,7 +161,7 @@ function write(sqlite: Database.Database, options: GenerateOptions): GeneratedCo
   const organizationName = options.organization ?? `Генерирана администрация ${options.seed}`;
   const organizationId = id(insert.organization.run(organizationName, now));
 
-  const ownerIds = OWNER_NAMES.map((name) => id(insert.owner.run(organizationId, name, normalizeName(name), now)));
+  const ownerIds = OWNER_NAMES.map((name) => id(insert.owner.run(organizationId, name, ownerKey(name), now)));
   // A few owners carry most of the plan, as in real plans ("Главен секретар, директори на дирекции").
   const ownerWeights = ownerIds.map((_, i) => 1 / (i + 1));
   const weightSum = ownerWeights.reduce((a, b) => a + b, 0);
