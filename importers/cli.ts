@@ -10,7 +10,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../app/domain/lang';
 import { ImportError, parsePlanFile, readMapping, type Mapping } from './index';
-import type { ImportWarning, ParsedPlan } from './types';
+import type { ParsedPlan } from './types';
+import { describeWarning } from './warning-text';
 
 const USAGE = 'usage: tsx importers/cli.ts FILE [--dry-run] [--json] [--map MAPPING.json] [--org NAME] [--title TITLE] [--lang bg|en]';
 
@@ -90,9 +91,6 @@ const WORDS = {
     measure: ['measure', 'measures'],
     activity: ['activity', 'activities'],
     warning: ['warning', 'warnings'],
-    sheet: (name: string) => `sheet "${name}"`,
-    row: 'row',
-    column: (name: string) => `column "${name}"`,
     cannotOpen: 'cannot open the file',
     badMapping: 'not a mapping the importer can apply',
     imported: (planId: number) => `imported as plan ${planId}`,
@@ -103,9 +101,6 @@ const WORDS = {
     measure: ['мярка', 'мерки'],
     activity: ['дейност', 'дейности'],
     warning: ['предупреждение', 'предупреждения'],
-    sheet: (name: string) => `лист „${name}“`,
-    row: 'ред',
-    column: (name: string) => `колона „${name}“`,
     cannotOpen: 'файлът не може да бъде отворен',
     badMapping: 'това не е съответствие, което приложението може да приложи',
     imported: (planId: number) => `внесен като план ${planId}`,
@@ -128,16 +123,6 @@ function summary(fileName: string, plan: ParsedPlan, lang: Lang): string {
     ...plan.warnings.map((warning) => describeWarning(warning, lang)),
   ];
   return lines.join('\n');
-}
-
-function describeWarning(warning: ImportWarning, lang: Lang): string {
-  const words = WORDS[lang];
-  const where = [
-    words.sheet(warning.sheet),
-    warning.row === null ? null : `${words.row} ${warning.row}`,
-    warning.column === null ? null : words.column(warning.column),
-  ].filter(Boolean);
-  return `  ${where.join(', ')}: ${warning.message}`;
 }
 
 process.exitCode = await main();
