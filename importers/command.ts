@@ -12,7 +12,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../app/domain/lang';
 import { ImportError, parsePlanFile, readMapping, type Mapping } from './index';
-import type { ImportWarning, ParsedPlan } from './types';
+import type { ParsedPlan } from './types';
+import { describeWarning } from './warning-text';
 
 /** Writes a parsed plan somewhere (the database) and returns its plan id. */
 export type WritePlan = (plan: ParsedPlan, options: { organization?: string; title?: string; fileName: string }) => number;
@@ -97,9 +98,6 @@ const WORDS = {
     measure: ['measure', 'measures'],
     activity: ['activity', 'activities'],
     warning: ['warning', 'warnings'],
-    sheet: (name: string) => `sheet "${name}"`,
-    row: 'row',
-    column: (name: string) => `column "${name}"`,
     cannotOpen: 'cannot open the file',
     badMapping: 'not a mapping the importer can apply',
     imported: (planId: number) => `imported as plan ${planId}`,
@@ -110,9 +108,6 @@ const WORDS = {
     measure: ['мярка', 'мерки'],
     activity: ['дейност', 'дейности'],
     warning: ['предупреждение', 'предупреждения'],
-    sheet: (name: string) => `лист „${name}“`,
-    row: 'ред',
-    column: (name: string) => `колона „${name}“`,
     cannotOpen: 'файлът не може да бъде отворен',
     badMapping: 'това не е съответствие, което приложението може да приложи',
     imported: (planId: number) => `внесен като план ${planId}`,
@@ -137,12 +132,3 @@ function summary(fileName: string, plan: ParsedPlan, lang: Lang): string {
   return lines.join('\n');
 }
 
-function describeWarning(warning: ImportWarning, lang: Lang): string {
-  const words = WORDS[lang];
-  const where = [
-    words.sheet(warning.sheet),
-    warning.row === null ? null : `${words.row} ${warning.row}`,
-    warning.column === null ? null : words.column(warning.column),
-  ].filter(Boolean);
-  return `  ${where.join(', ')}: ${warning.message}`;
-}
