@@ -1,39 +1,11 @@
 /** One activity: everything the activity page shows, and its edits and reschedules (versioned, audited). */
 import { getDb, writeTransaction } from '../../db/client';
-import { deriveActivityState, type ActivityState } from '~/domain/activity-state';
+import type { ActivityDetail, LatestChange } from '~/domain/activity-detail';
+import { deriveActivityState } from '~/domain/activity-state';
 import { todayInSofia } from '~/domain/dates';
 import { ownersOf, type OwnerRef } from './activity-list.server';
 import { listAuditEvents, recordAudit } from './audit.server';
 import { listStatusUpdates } from './status-update.server';
-
-export type ActivityDetail = {
-  id: number;
-  planId: number;
-  planTitle: string;
-  organizationId: number;
-  area: { code: string; title: string };
-  measure: { id: number; code: string; title: string; kind: 'strategic' | 'quick_win' | null };
-  caf: { code: string; titleBg: string; titleEn: string; criterionTitleBg: string | null; criterionTitleEn: string | null }[];
-  code: string;
-  title: string;
-  start: string | null;
-  baselineEnd: string | null;
-  currentEnd: string | null;
-  ongoing: boolean;
-  ongoingText: string | null;
-  indicator: string | null;
-  target: string | null;
-  resources: string | null;
-  note: string | null;
-  sourceSheet: string | null;
-  sourceRow: number | null;
-  version: number;
-  owners: OwnerRef[];
-  state: ActivityState;
-  updates: ReturnType<typeof listStatusUpdates>;
-  scheduleChanges: { id: number; previousEnd: string | null; newEnd: string; reason: string | null; userName: string | null; createdAt: number }[];
-  audit: { id: number; action: string; before: unknown; after: unknown; createdAt: number; userName: string | null }[];
-};
 
 /** Everything about one activity: fields, CAF titles, owners, state as of a date, history and audit trail. */
 export function getActivityDetail(activityId: number, asOf = todayInSofia()): ActivityDetail | null {
@@ -104,7 +76,6 @@ export function organizationOwners(organizationId: number): OwnerRef[] {
     .all(organizationId) as OwnerRef[];
 }
 
-export type LatestChange = { action: string; userName: string | null; createdAt: number };
 export type ChangeResult = { ok: true; version: number } | { ok: false; reason: 'stale'; version: number; latest: LatestChange | null };
 
 type Current = {

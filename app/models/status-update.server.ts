@@ -1,5 +1,6 @@
 import { getDb, writeTransaction } from '../../db/client';
 import type { User } from '../../db/schema';
+import type { StatusUpdateEntry } from '~/domain/activity-detail';
 import { todayInSofia } from '~/domain/dates';
 import { canUpdateStatus } from '~/domain/permissions';
 import { completionOf, type Status } from '~/domain/status';
@@ -89,16 +90,8 @@ export function latestStatusUpdate(activityId: number): LatestUpdate | null {
   return row ?? null;
 }
 
-export type StatusUpdateRow = LatestUpdate & {
-  id: number;
-  completedOn: string | null;
-  evidenceUrl: string | null;
-  evidenceFileName: string | null;
-  hasFile: boolean;
-};
-
 /** Every status update of an activity, the latest day reported on first (then the later recorded): the order the state counts them in. */
-export function listStatusUpdates(activityId: number): StatusUpdateRow[] {
+export function listStatusUpdates(activityId: number): StatusUpdateEntry[] {
   const rows = getDb()
     .$client.prepare(
       `select su.id, su.status, su.percent, su.comment, su.completed_on as completedOn, su.evidence_url as evidenceUrl,
@@ -107,7 +100,7 @@ export function listStatusUpdates(activityId: number): StatusUpdateRow[] {
        from status_updates su left join users u on u.id = su.user_id
        where su.activity_id = ? order by su.as_of desc, su.created_at desc, su.id desc`,
     )
-    .all(activityId) as (Omit<StatusUpdateRow, 'hasFile'> & { hasFile: number })[];
+    .all(activityId) as (Omit<StatusUpdateEntry, 'hasFile'> & { hasFile: number })[];
   return rows.map((row) => ({ ...row, hasFile: row.hasFile === 1 }));
 }
 
