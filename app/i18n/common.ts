@@ -434,6 +434,7 @@ export const commonWords = defineWords(
     notifDelivery_in_app: 'Само в системата',
     settingsTitle: 'Настройки',
     remAdminTitle: 'Напомняния',
+    remOrganization: 'Администрация',
   },
   {
     appName: 'Improvement plan',
@@ -867,5 +868,6 @@ export const commonWords = defineWords(
     notifDelivery_in_app: 'In the app only',
     settingsTitle: 'Settings',
     remAdminTitle: 'Reminders',
+    remOrganization: 'Administration',
   },
 );
