@@ -18,7 +18,7 @@ const { generateData } = await import('./lib/generate-data');
 const { getDb, closeDb } = await import('../db/client');
 const { getReportData } = await import('../app/models/report.server');
 const { buildReportXlsx } = await import('../app/exports/report-xlsx.server');
-const { listActivities } = await import('../app/models/activity.server');
+const { listActivities } = await import('../app/models/activity-list.server');
 const { activitiesCsv } = await import('../app/exports/csv.server');
 
 try {

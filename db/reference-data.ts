@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { CAF_CRITERIA } from '../importers/caf2020';
+import { CAF_CRITERIA } from '../app/domain/caf2020';
 import { cafCriteria } from './schema';
 import type { Db } from './client';
 
-/** Writes the CAF 2020 criteria and sub-criteria, updating titles corrected in importers/caf2020.ts. */
+/** Writes the CAF 2020 criteria and sub-criteria, updating titles corrected in app/domain/caf2020.ts. */
 export function ensureCafCriteria(db: Db): void {
   const rows = CAF_CRITERIA.flatMap((criterion) => [
     { code: criterion.code, parentCode: null, titleEn: criterion.titleEn, titleBg: criterion.titleBg },

@@ -1,7 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { STATUSES } from '../app/domain/status';
 import { ROLES } from '../app/domain/permissions';
 import { LANGS, type Lang } from '../app/domain/lang';
+import { SCORING_SYSTEMS } from '../app/domain/assessment-scoring';
+import { ASSESSMENT_STAGES } from '../app/domain/assessment-stage';
 
 export const MEASURE_KINDS = ['strategic', 'quick_win'] as const;
 
@@ -355,6 +358,96 @@ export const importMappings = sqliteTable(
   (t) => [uniqueIndex('import_mappings_org_signature_idx').on(t.organizationId, t.signature)],
 );
 
+/** A CAF self-assessment of the organization (app/domain/assessment-stage.ts for its stages). */
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    /** The period assessed, as people write it ("2024", "2023-2024"). */
+    period: text('period').notNull(),
+    scoringSystem: text('scoring_system', { enum: SCORING_SYSTEMS }).notNull(),
+    stage: text('stage', { enum: ASSESSMENT_STAGES }).notNull().default('draft'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedBy: integer('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assessments_created_idx').on(t.createdAt)],
+);
+
+export const ASSESSMENT_MEMBER_ROLES = ['chair', 'member'] as const;
+
+/** The self-assessment group: any user may be in it; the chair (a secretary or admin) runs it. */
+export const assessmentMembers = sqliteTable(
+  'assessment_members',
+  {
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ASSESSMENT_MEMBER_ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.userId] }), index('assessment_members_user_idx').on(t.userId)],
+);
+
+/**
+ * One sub-criterion's scores: a member's own (userId), or the group's consensus (userId null,
+ * at most one per sub-criterion). Which columns count depends on the scoring system
+ * (app/domain/assessment-scoring.ts). `version` grows with every save, so that a save from a
+ * stale page (a second tab) is refused instead of overwriting.
+ */
+export const assessmentSheets = sqliteTable(
+  'assessment_sheets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    cafCode: text('caf_code')
+      .notNull()
+      .references(() => cafCriteria.code),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    score: integer('score'),
+    plan: integer('score_plan'),
+    do: integer('score_do'),
+    check: integer('score_check'),
+    act: integer('score_act'),
+    trends: integer('score_trends'),
+    targets: integer('score_targets'),
+    version: integer('version').notNull().default(1),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex('assessment_sheets_member_idx').on(t.assessmentId, t.userId, t.cafCode),
+    uniqueIndex('assessment_sheets_consensus_idx')
+      .on(t.assessmentId, t.cafCode)
+      .where(sql`${t.userId} is null`),
+  ],
+);
+
+export const ASSESSMENT_ITEM_KINDS = ['evidence', 'strength', 'improvement'] as const;
+
+/** The evidence, strengths and areas for improvement of a sheet, each its own item, in order. */
+export const assessmentItems = sqliteTable(
+  'assessment_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sheetId: integer('sheet_id')
+      .notNull()
+      .references(() => assessmentSheets.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ASSESSMENT_ITEM_KINDS }).notNull(),
+    text: text('text').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('assessment_items_sheet_idx').on(t.sheetId, t.kind, t.position)],
+);
+
 export type Organization = typeof organizations.$inferSelect;
 export type Plan = typeof plans.$inferSelect;
 export type Area = typeof areas.$inferSelect;
@@ -367,3 +460,7 @@ export type StatusUpdate = typeof statusUpdates.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export type Language = Lang;
+export type Assessment = typeof assessments.$inferSelect;
+export type AssessmentSheet = typeof assessmentSheets.$inferSelect;
+export type AssessmentMemberRole = (typeof ASSESSMENT_MEMBER_ROLES)[number];
+export type AssessmentItemKind = (typeof ASSESSMENT_ITEM_KINDS)[number];

@@ -10,6 +10,7 @@ import type { Status } from '../app/domain/status';
 import { createUser } from '../app/models/user.server';
 import { importPlanIntoDatabase } from '../app/models/plan-import.server';
 import { sha256Hex } from '../app/models/pending-import.server';
+import { random } from './demo/random';
 
 export const DEMO_PLAN_FILE = path.resolve('db/demo/lovech-2022-2024.xlsx');
 export const DEMO_ORGANIZATION = 'Областна администрация Ловеч';
@@ -49,17 +50,6 @@ export async function seedDemo(): Promise<void> {
     await createUser({ email: demo.email, name: demo.name, role: demo.role, password: DEMO_PASSWORD, ownerIds });
   }
   seedStatusHistory(planId);
-}
-
-/** A small deterministic pseudo-random generator (mulberry32), so the demo is the same every time. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

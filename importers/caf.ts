@@ -1,4 +1,4 @@
-import { CAF_CRITERIA } from './caf2020';
+import { CAF_CRITERIA } from '../app/domain/caf2020';
 import { MAX_CELL_CHARS } from './limits';
 import { normaliseSpace } from './text';
 import type { MeasureKind } from './types';

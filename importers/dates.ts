@@ -2,6 +2,7 @@ import type { Message } from './import-error';
 import type { CellValue } from './types';
 import { HALF_WORD, monthNumber, ONGOING, ordinalNumber, QUALIFIERS, QUARTER_WORD, RANGE_SEPARATOR, type Qualifier } from './date-words';
 import { isoDay, normaliseSpace } from './text';
+import { dayExists, monthSpan } from '../app/domain/dates';
 
 export type DateBound = 'start' | 'end';
 
@@ -259,14 +260,12 @@ function dateSpan(date: Date): Span | Invalid {
 function periodSpan(year: number, firstMonth: number, lastMonth: number): Span | Invalid {
   const first = daySpan(year, firstMonth, 1);
   if (first.kind === 'invalid') return first;
-  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
-  return { kind: 'span', first: first.first, last: isoDay(year, lastMonth, lastDay) };
+  return { kind: 'span', first: first.first, last: monthSpan(year, firstMonth, lastMonth - firstMonth + 1).end };
 }
 
 function daySpan(year: number, month: number, day: number): Span | Invalid {
   if (month < 1 || month > 12) return { kind: 'invalid', reason: { en: `there is no month ${month}`, bg: `няма месец ${month}` } };
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (day < 1 || date.getUTCDate() !== day) return { kind: 'invalid', reason: { en: 'no such day', bg: 'няма такъв ден' } };
+  if (!dayExists(year, month, day)) return { kind: 'invalid', reason: { en: 'no such day', bg: 'няма такъв ден' } };
   if (year < MIN_YEAR || year > MAX_YEAR) {
     return {
       kind: 'invalid',

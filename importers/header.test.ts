@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findHeader, recogniseColumn } from './header';
-import type { CellValue } from './types';
+import { PLAN_VOCABULARY, findHeader as findHeaderIn, recogniseColumn } from './header';
+import type { CellValue, Sheet } from './types';
 
 describe('recogniseColumn', () => {
   it.each([
@@ -81,6 +81,7 @@ describe('recogniseColumn', () => {
 
 describe('findHeader', () => {
   const sheet = (rows: [number, CellValue[]][]) => ({ name: 'S', rows: rows.map(([row, cells]) => ({ row, cells })) });
+  const findHeader = (s: Sheet) => findHeaderIn(s, PLAN_VOCABULARY);
 
   it('finds the header below a title block, in any column order', () => {
     const search = findHeader(sheet([

@@ -59,42 +59,54 @@ export function recogniseColumn(text: string, group = ''): ColumnKey | null {
   return COLUMN_PATTERNS.find(([, pattern]) => pattern.test(clean))?.[0] ?? groupMeaning;
 }
 
-export interface Column {
+export interface Column<K extends string = ColumnKey> {
   index: number;
-  key: ColumnKey | null;
+  key: K | null;
   /** The header text as in the file (group and sub-header joined by " / "), or the column letter when empty. */
   label: string;
 }
 
-export interface Header {
+export interface Header<K extends string = ColumnKey> {
   /** Indexes into the sheet's rows: one row, or a group header row and its sub-header row. */
   rowIndexes: number[];
-  columns: Column[];
-  keys: Partial<Record<ColumnKey, number>>;
+  columns: Column<K>[];
+  keys: Partial<Record<K, number>>;
 }
 
-export type HeaderSearch =
-  | { kind: 'table'; header: Header }
+export type HeaderSearch<K extends string = ColumnKey> =
+  | { kind: 'table'; header: Header<K> }
   | { kind: 'missing-required'; row: number; labels: string[] }
   | { kind: 'none' };
 
+/** What a header's cells can mean: how a cell (under a group header) is recognised, and the meanings of which a table needs one. */
+export interface Vocabulary<K extends string> {
+  recognise: (text: string, group: string) => K | null;
+  required: K[];
+}
+
+/** The columns of an improvement plan. */
+export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColumn, required: TITLE_COLUMNS };
+
 /**
  * Finds the header by meaning: of the first rows, the one (or the group row and its sub-header
- * row) whose cells name the most plan columns; a title block above it is passed over.
+ * row) whose cells name the most columns of the vocabulary; a title
+ * block above it is passed over.
  */
-export function findHeader(sheet: Sheet): HeaderSearch {
+export function findHeader<K extends string>(sheet: Sheet, vocabulary: Vocabulary<K>): HeaderSearch<K> {
   const rows = sheet.rows;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  const candidates: { header: Header; score: number }[] = [];
+  const read = (rowIndexes: number[]) => headerOf(sheet, rowIndexes, (_, text, group) => vocabulary.recognise(text, group));
+  const score = (header: Header<K>) => scoreOf(header, vocabulary.required);
+  const candidates: { header: Header<K>; score: number }[] = [];
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
     if (rows[rowIndex].hidden) continue;
-    const single = headerFromRows(sheet, [rowIndex]);
+    const single = read([rowIndex]);
     const singleScore = score(single);
     if (singleScore === 0) continue;
     let candidate = { header: single, score: singleScore };
     if (rowIndex + 1 < rows.length && looksLikeSubHeader(rows[rowIndex + 1])) {
-      const double = headerFromRows(sheet, [rowIndex, rowIndex + 1]);
-      const below = score(headerFromRows(sheet, [rowIndex + 1]));
+      const double = read([rowIndex, rowIndex + 1]);
+      const below = score(read([rowIndex + 1]));
       if (score(double) > singleScore && score(double) > below) candidate = { header: double, score: score(double) };
     }
     candidates.push(candidate);
@@ -103,18 +115,18 @@ export function findHeader(sheet: Sheet): HeaderSearch {
   const top = Math.max(0, ...candidates.map((c) => c.score));
   const best = candidates.find((c) => c.score >= top - 1) ?? null;
   if (best === null || Object.keys(best.header.keys).length < MIN_MEANINGS) return { kind: 'none' };
-  if (!TITLE_COLUMNS.some((key) => best.header.keys[key] !== undefined)) {
+  if (!vocabulary.required.some((key) => best.header.keys[key] !== undefined)) {
     const labels = best.header.columns.filter((c) => c.label !== columnLetter(c.index)).map((c) => c.label);
     return { kind: 'missing-required', row: rows[best.header.rowIndexes[0]].row, labels };
   }
   return { kind: 'table', header: best.header };
 }
 
-/** Distinct meanings, and more for a title column: the row that names the table best. */
-function score(header: Header): number {
+/** Distinct meanings, and more for a required column: the row that names the table best. */
+function scoreOf<K extends string>(header: Header<K>, required: K[]): number {
   const meanings = Object.keys(header.keys).length;
   if (meanings < MIN_MEANINGS) return 0;
-  return meanings + (TITLE_COLUMNS.some((key) => header.keys[key] !== undefined) ? 2 : 0);
+  return meanings + (required.some((key) => header.keys[key] !== undefined) ? 2 : 0);
 }
 
 /** Short words only, no dates or numbers: the row could be the second row of a header. */
@@ -133,12 +145,22 @@ function looksLikeSubHeader(row: SheetRow): boolean {
  * group header above it (merged across, or written in the group's first column) adding context.
  */
 export function headerFromRows(sheet: Sheet, rowIndexes: number[], given?: Record<number, ColumnKey | 'ignore'>): Header {
+  if (!given) return headerOf(sheet, rowIndexes, (_, text, group) => recogniseColumn(text, group));
+  return headerOf(sheet, rowIndexes, (index) => (given[index] === undefined || given[index] === 'ignore' ? null : given[index]));
+}
+
+/** The header of the given rows, each column's meaning as `keyOf` says from its text (the sub-header's when there is one) and the group's above. */
+function headerOf<K extends string>(
+  sheet: Sheet,
+  rowIndexes: number[],
+  keyOf: (index: number, text: string, group: string) => K | null,
+): Header<K> {
   const rows = rowIndexes.map((index) => sheet.rows[index]);
   const top = rows[0];
   const sub = rows.length > 1 ? rows[1] : null;
   const width = Math.max(...rows.map((row) => row.cells.length));
-  const columns: Column[] = [];
-  const keys: Header['keys'] = {};
+  const columns: Column<K>[] = [];
+  const keys: Header<K>['keys'] = {};
   let group = '';
   for (let index = 0; index < width; index++) {
     const topText = normaliseSpace(cellText(top.cells[index] ?? null));
@@ -147,9 +169,7 @@ export function headerFromRows(sheet: Sheet, rowIndexes: number[], given?: Recor
     else if (!groupSpans(sheet, top.row, index)) group = subText ? group : '';
     const above = topText || (subText ? group : '');
     const label = [above, subText].filter(Boolean).join(' / ');
-    let key: ColumnKey | null;
-    if (given) key = given[index] === undefined || given[index] === 'ignore' ? null : (given[index] as ColumnKey);
-    else key = subText ? recogniseColumn(subText, above) : recogniseColumn(topText);
+    let key = subText ? keyOf(index, subText, above) : keyOf(index, topText, '');
     if (key !== null && keys[key] !== undefined) key = null; // a second column of the same meaning is not read
     if (key !== null) keys[key] = index;
     columns.push({ index, key, label: label || columnLetter(index) });
@@ -163,12 +183,12 @@ function groupSpans(sheet: Sheet, row: number, index: number): boolean {
 }
 
 /** The column for a cell index, also beyond the header's last cell. */
-export function columnAt(header: Header, index: number): Column {
+export function columnAt<K extends string>(header: Header<K>, index: number): Column<K> {
   return header.columns[index] ?? { index, key: null, label: columnLetter(index) };
 }
 
 /** Whether the row repeats the header (as on every printed page). */
-export function repeatsHeader(header: Header, cells: CellValue[]): boolean {
+export function repeatsHeader<K extends string>(header: Header<K>, cells: CellValue[]): boolean {
   let same = 0;
   for (const column of header.columns) {
     if (column.key === null) continue; // only the columns read say it is the header again

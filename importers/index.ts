@@ -7,7 +7,7 @@ import type { ImportOptions } from './mapping';
 import { readOpenDocument } from './opendocument';
 import { buildPlan, type PlanUnderstood } from './plan-builder';
 import { cellText } from './text';
-import type { ParsedPlan, Sheet } from './types';
+import type { ImportWarning, ParsedPlan, Sheet } from './types';
 import { readXlsx } from './xlsx';
 import { sniffPackage } from './zip';
 
@@ -58,20 +58,9 @@ export async function readPlanFile(
   const sheets = await readSheets(bytes, fileName);
   // Taken before the plan is built, which may fill merged cells in.
   const sampleRows = firstRows(sheets, sampleSize);
-  let understood: PlanUnderstood;
-  try {
-    understood = buildPlan(sheets, fileName, lang, options);
-  } catch (error) {
-    // No plan found in text read in a guessed encoding: the guess may be why.
-    const guessed = sheets.some((sheet) => sheet.encoding === 'windows-1251');
-    if (error instanceof ImportError && guessed) throw error.withNote(READ_AS_WINDOWS_1251);
-    throw error;
-  }
-  const { plan, understanding } = understood;
+  const { plan, understanding } = explainingEncoding(sheets, () => buildPlan(sheets, fileName, lang, options));
   // What the readers noticed comes first among the warnings.
-  const notes = sheets.flatMap((sheet) =>
-    (sheet.notes ?? []).map((note) => ({ sheet: sheet.name, row: note.row, column: note.column, message: note.message[lang] })),
-  );
+  const notes = readerNotes(sheets, lang);
   return { plan: notes.length > 0 ? { ...plan, warnings: [...notes, ...plan.warnings] } : plan, understanding, sampleRows };
 }
 
@@ -89,7 +78,26 @@ function firstRows(sheets: Sheet[], n: number): SheetPreview[] {
   }));
 }
 
-async function readSheets(bytes: Uint8Array, fileName: string, rowLimit?: number): Promise<Sheet[]> {
+/** What `build` makes of the sheets; when it finds nothing in text read in a guessed encoding, the refusal says the guess may be why. */
+export function explainingEncoding<T>(sheets: Sheet[], build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    const guessed = sheets.some((sheet) => sheet.encoding === 'windows-1251');
+    if (error instanceof ImportError && guessed) throw error.withNote(READ_AS_WINDOWS_1251);
+    throw error;
+  }
+}
+
+/** What the readers noticed in the sheets (bytes that are not text, say), as warnings in the language given. */
+export function readerNotes(sheets: Sheet[], lang: Lang): ImportWarning[] {
+  return sheets.flatMap((sheet) =>
+    (sheet.notes ?? []).map((note) => ({ sheet: sheet.name, row: note.row, column: note.column, message: note.message[lang] })),
+  );
+}
+
+/** The sheets of a .xlsx, .docx, .ods, .odt or .csv file as read, within the reading limits; throws ImportError when it cannot be read. */
+export async function readSheets(bytes: Uint8Array, fileName: string, rowLimit?: number): Promise<Sheet[]> {
   if (bytes.length === 0) throw new ImportError(fileName, EMPTY_FILE);
   const extension = /\.[^.\\/]+$/.exec(fileName)?.[0].toLowerCase() ?? '';
   if (CSV_EXTENSIONS.includes(extension)) return [await readCsv(bytes, baseName(fileName))];

@@ -1,7 +1,7 @@
 import type { Lang } from '../app/domain/lang';
 import { kindFromType } from './caf';
 import { parseAreaHeading } from './codes';
-import { REQUIRED_COLUMN_LABEL, findHeader, type Header, type HeaderSearch } from './header';
+import { PLAN_VOCABULARY, REQUIRED_COLUMN_LABEL, findHeader, type Header, type HeaderSearch } from './header';
 import { ImportError, type Message } from './import-error';
 import { guessLevels, ignoredColumns, mappedHeader, sheetMappingOf, titleKey } from './levels';
 import type { Confidence, ImportOptions, LevelRule, Mapping, SheetMapping, TableUnderstanding, Understanding } from './mapping';
@@ -97,7 +97,7 @@ const ONE_LEVEL: Message = {
 type Guess = Found | { reason: Message; search?: HeaderSearch };
 
 function guess(sheet: Sheet): Guess {
-  const search = findHeader(sheet);
+  const search = findHeader(sheet, PLAN_VOCABULARY);
   if (search.kind !== 'table') return { reason: ignoredSheetReason(search), search };
   const header = search.header;
   return { sheet, header, levels: guessLevels(sheet, header), kind: sheetKind(sheet, header), entry: null };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { rollUp } from '../app/domain/progress';
-import { COLUMN_NUMBER, parseActivityKey } from '../app/exports/report-layout.server';
+import { COLUMN_NUMBER, parseActivityKey } from '../app/domain/report-layout';
 import { buildReportXlsx } from '../app/exports/report-xlsx.server';
 import type { ReportActivity, ReportData } from '../app/models/report.server';
 import { readPercent, readStatusReport } from './status-report';

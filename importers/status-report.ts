@@ -22,7 +22,7 @@
  * - A status text that cannot be read, a percent outside 0-100, or an unreadable date is a
  *   warning with its sheet, row and column, and the row is not proposed.
  */
-import { changedColumns, COLUMN_HEADERS, HEADER_ALIASES, parseActivityKey, REPORT_PERIOD_LABEL, STATUS_COLUMNS, type DetailColumn, type StatusCells, type StatusColumn } from '../app/exports/report-layout.server';
+import { changedColumns, COLUMN_HEADERS, HEADER_ALIASES, parseActivityKey, REPORT_PERIOD_LABEL, STATUS_COLUMNS, type DetailColumn, type StatusCells, type StatusColumn } from '../app/domain/report-layout';
 import type { Lang } from '../app/domain/lang';
 import { parseStatusWord, type Status } from '../app/domain/status';
 import { splitCode } from './codes';

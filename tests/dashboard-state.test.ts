@@ -15,7 +15,8 @@ import { rollUp } from '~/domain/progress';
 import { quarterEndBefore } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
-import { dashboardActivities, getDashboard, type Dashboard, type DashboardActivity, type Figures } from '~/models/dashboard.server';
+import type { Dashboard, Figures } from '~/domain/dashboard-data';
+import { dashboardActivities, getDashboard, type DashboardActivity } from '~/models/dashboard.server';
 import { loader } from '~/routes/dashboard';
 import { call, makeRequest, makeUser } from './helpers';
 

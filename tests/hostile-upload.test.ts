@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import type { User } from '../db/schema';
-import { COLUMN_NUMBER, parseActivityKey } from '~/exports/report-layout.server';
+import { COLUMN_NUMBER, parseActivityKey } from '~/domain/report-layout';
 import { buildReportXlsx } from '~/exports/report-xlsx.server';
 import { importPlanIntoDatabase } from '~/models/plan-import.server';
 import { getReportData } from '~/models/report.server';

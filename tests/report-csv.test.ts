@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import { seedDemo } from '../db/seed';
 import { csvField, toCsv } from '~/exports/csv.server';
-import { listActivities } from '~/models/activity.server';
+import { listActivities } from '~/models/activity-list.server';
 import { getUserByEmail } from '~/models/user.server';
 import { loader as csvLoader } from '~/routes/plans.$planId[.csv]';
 import { parseCsv, readCsv } from '../importers/csv';

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import { seedDemo } from '../db/seed';
 import type { User } from '../db/schema';
-import { COLUMN_NUMBER, parseActivityKey } from '~/exports/report-layout.server';
+import { COLUMN_NUMBER, parseActivityKey } from '~/domain/report-layout';
 import { buildReportXlsx } from '~/exports/report-xlsx.server';
 import { dashboardActivities, getDashboard } from '~/models/dashboard.server';
 import { getReportData } from '~/models/report.server';
@@ -251,7 +251,8 @@ describe('the day imported updates report on', () => {
       asOf: '2023-09-30',
       createdAt: expect.any(Number),
     });
-    expect(reportRow(id)).toMatchObject({ status: 'done', percent: 100, comment: expect.stringContaining('Приключи в края на септември.'), completedOn: null });
+    // Done without a completion day is completed on the day it reports on, as every done update (completionOf).
+    expect(reportRow(id)).toMatchObject({ status: 'done', percent: 100, comment: expect.stringContaining('Приключи в края на септември.'), completedOn: '2023-09-30' });
     expect(stateOn(id, '2023-09-30')).toMatchObject({ completedOn: '2023-09-30', now: { status: 'done', percent: 100 } });
     expect(stateOn(id, '2023-09-29').now).toEqual(dayBefore);
     expect(getDashboard({ planId, asOf: '2023-09-30', today: '2026-01-15' }).figures.done).toBe(doneOnQ3End + 1);

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import { seedDemo } from '../db/seed';
-import { COLUMN_NUMBER } from '~/exports/report-layout.server';
+import { COLUMN_NUMBER } from '~/domain/report-layout';
 import { buildReportXlsx, DETAIL_FIRST_DATA_ROW, SUMMARY_HEADER_ROW } from '~/exports/report-xlsx.server';
 import { getReportData, type ReportData } from '~/models/report.server';
 import { convertWithLibreOffice, OFFICE_TIMEOUT_MS, pdfPages, pdftotext, pdfWords, soffice } from './office';

@@ -10,7 +10,8 @@ import { addDays, todayInSofia } from '~/domain/dates';
 import { parseActivityFilters, filtersSearch } from '~/domain/filters';
 import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
-import { listActivities, rescheduleActivity } from '~/models/activity.server';
+import { rescheduleActivity } from '~/models/activity.server';
+import { listActivities } from '~/models/activity-list.server';
 import { recordStatusUpdate } from '~/models/status-update.server';
 import { makeUser } from './helpers';
 

@@ -171,6 +171,18 @@ describe('status updates', () => {
     expect(retry.status).toBe(200);
   });
 
+  it('records done as 100% with a completion day whoever records it (completionOf)', () => {
+    const recorded = (activityId: number) =>
+      one<{ percent: number; completedOn: string | null }>(
+        'select percent, completed_on as completedOn from status_updates where activity_id = ? order by id desc limit 1',
+        activityId,
+      );
+    recordStatusUpdate({ activityId: otherActivity, userId: users.secretary.id, status: 'done', percent: 40, comment: null, completedOn: null, asOf: '2024-03-29' });
+    expect(recorded(otherActivity)).toEqual({ percent: 100, completedOn: '2024-03-29' });
+    recordStatusUpdate({ activityId: otherActivity, userId: users.secretary.id, status: 'in_progress', percent: 60, comment: null, completedOn: '2024-03-01' });
+    expect(recorded(otherActivity)).toEqual({ percent: 60, completedOn: null });
+  });
+
   it('knows which activities are the user’s own, in SQL', () => {
     expect(isOwnActivity(users.headOwn.id, itActivity)).toBe(true);
     expect(isOwnActivity(users.headOwn.id, otherActivity)).toBe(false);

@@ -7,7 +7,7 @@ import { useLang, useT, type MessageKey } from '~/i18n';
 import { EndDate, Percent, type ActivityListRow } from './activity-table';
 import { StaleNotice, type StaleInfo } from './activity-update-form';
 import { StateBadges, StatusBadge } from './status-badge';
-import type { NextActivity } from '~/models/activity.server';
+import type { NextActivity } from '~/domain/activity-row';
 
 export type MyRow = ActivityListRow & { planId: number; planTitle: string; measureCode: string; version: number; canUpdate: boolean };
 

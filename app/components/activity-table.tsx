@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from '~/domain/dates';
-import type { ActivityRow } from '~/models/activity.server';
+import type { ActivityRow } from '~/domain/activity-row';
 import { useLang, useT } from '~/i18n';
 import { useAppLinkClick } from './app-link';
 import { stateBadges, statusBadge } from './status-badge';

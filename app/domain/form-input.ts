@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from '~/i18n';
 import { stripUnsafeChars } from './safe-text';
 
 /**
@@ -45,4 +46,11 @@ export const idSchema = z
 export function parseId(value: unknown): number | null {
   const parsed = idSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
+}
+
+/** A form's errors by field: the message of each field's first issue (an issue of the whole form under 'form'). */
+export function fieldErrors(error: z.ZodError): Partial<Record<string, MessageKey>> {
+  const errors: Partial<Record<string, MessageKey>> = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message as MessageKey;
+  return errors;
 }

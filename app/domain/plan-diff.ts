@@ -3,23 +3,10 @@
  * by field. Activities are matched by code first (in order, preferring the same title when a
  * code is used twice), then the rest by title similarity.
  */
+import type { ParsedActivity } from '../../importers/types';
 import { normalizeName } from './names';
 
-export type ComparableActivity = {
-  code: string;
-  title: string;
-  measureCode: string;
-  start: string | null;
-  end: string | null;
-  ongoing: boolean;
-  ongoingText: string | null;
-  indicator: string | null;
-  target: string | null;
-  resources: string | null;
-  owners: string[];
-  note: string | null;
-};
-
+/** The fields the diff compares, in the order it shows them. */
 export const DIFF_FIELDS = [
   'code',
   'title',
@@ -35,6 +22,9 @@ export const DIFF_FIELDS = [
   'note',
 ] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];
+
+/** An activity as the diff compares it: the importer's fields (importers/types.ts) and its measure's code. */
+export type ComparableActivity = Pick<ParsedActivity, Exclude<DiffField, 'measureCode'>> & { measureCode: string };
 
 export type FieldChange = { field: DiffField; before: string; after: string };
 export type ActivityMatch<E, I = ComparableActivity> = { existing: E; incoming: I; changes: FieldChange[] };

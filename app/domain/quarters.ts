@@ -2,7 +2,7 @@
  * Reporting periods: quarters (тримесечие), half-years (полугодие) and years. A period is
  * a whole number of calendar months; its bounds are ISO dates, both inclusive.
  */
-import { addDays, isoDateParts, toIsoDate } from './dates';
+import { endOfPreviousQuarter, isoDateParts, monthSpan, quarterOf } from './dates';
 import type { Lang } from './lang';
 
 export type PeriodKind = 'quarter' | 'half' | 'year';
@@ -15,18 +15,13 @@ const ROMAN = ['I', 'II', 'III', 'IV'];
 /** First and last day of the period: Q1 2024 → { start: '2024-01-01', end: '2024-03-31' }. */
 export function periodBounds(period: Period): { start: string; end: string } {
   const months = MONTHS[period.kind];
-  const firstMonth = (period.index - 1) * months + 1;
-  const lastMonth = firstMonth + months - 1;
-  const lastDay = new Date(Date.UTC(period.year, lastMonth, 0)).getUTCDate();
-  return {
-    start: toIsoDate(period.year, firstMonth, 1)!,
-    end: toIsoDate(period.year, lastMonth, lastDay)!,
-  };
+  return monthSpan(period.year, (period.index - 1) * months + 1, months);
 }
 
 /** The period of that kind containing the date. */
 export function periodOf(iso: string, kind: PeriodKind): Period {
   const { year, month } = isoDateParts(iso);
+  if (kind === 'quarter') return { kind, year, index: quarterOf(iso) };
   return { kind, year, index: Math.floor((month - 1) / MONTHS[kind]) + 1 };
 }
 
@@ -72,7 +67,7 @@ export function previousPeriod(period: Period): Period {
  * a quarter end) → 2023-12-31.
  */
 export function quarterEndBefore(iso: string): string {
-  return addDays(periodBounds(periodOf(iso, 'quarter')).start, -1);
+  return endOfPreviousQuarter(iso);
 }
 
 function periodsPerYear(kind: PeriodKind): number {

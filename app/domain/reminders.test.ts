@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { startOfDayInSofia } from './dates';
+import { isoWeek, mondayOf, startOfDayInSofia } from './dates';
 import {
   afterFailure,
   digestWindow,
-  isoWeek,
   MAX_DELIVERY_ATTEMPTS,
-  mondayOf,
   nextRunAt,
   planReminders,
   recipientsOf,

@@ -37,7 +37,7 @@
  * - Sending: failures are retried with exponential backoff (10 min, 40 min, 2 h 40 min,
  *   10 h 40 min) and given up as 'failed' after 5 attempts.
  */
-import { addDays, dateOfTimestampInSofia, daysBetween, formatDateTime, isoDateParts, startOfDayInSofia, toIsoDate } from './dates';
+import { addDays, dateOfTimestampInSofia, daysBetween, formatDateTime, isoWeek, mondayOf, startOfDayInSofia } from './dates';
 import type { Lang } from './lang';
 import type { Role } from './permissions';
 import type { Status } from './status';
@@ -139,25 +139,6 @@ export function catchUpFrom(asOf: string): string {
 
 function inWindow(day: string, asOf: string): boolean {
   return day >= catchUpFrom(asOf) && day <= asOf;
-}
-
-/** 1 = Monday … 7 = Sunday. */
-export function isoWeekday(iso: string): number {
-  const { year, month, day } = isoDateParts(iso);
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
-}
-
-export function mondayOf(iso: string): string {
-  return addDays(iso, 1 - isoWeekday(iso));
-}
-
-/** ISO 8601 week, e.g. '2023-W10' for 2023-03-06; 2021-01-03 is '2020-W53'. */
-export function isoWeek(iso: string): string {
-  const thursday = addDays(mondayOf(iso), 3);
-  const year = isoDateParts(thursday).year;
-  const week = Math.floor(daysBetween(toIsoDate(year, 1, 1)!, thursday) / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 /** The week a digest reports on: [Monday − 7 days 00:00, Monday 00:00) in Sofia, Monday of asOf's week. */

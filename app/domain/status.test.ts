@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStatus, parseStatusWord, STATUS_LABELS, STATUSES } from './status';
+import { completionOf, isStatus, parseStatusWord, STATUS_LABELS, STATUSES } from './status';
 
 const done = { status: 'done', percent: 100, newEnd: null };
 const inProgress = { status: 'in_progress', percent: null, newEnd: null };
@@ -114,5 +114,17 @@ describe('parseStatusWord: percentages', () => {
 describe('parseStatusWord: unknown text', () => {
   it.each(['', '   ', 'да', 'виж приложение 3', 'изпълнение', 'n/a'])('%j → null', (text) => {
     expect(parseStatusWord(text)).toBeNull();
+  });
+});
+
+describe('completionOf: done means 100% and a completion day', () => {
+  it('records done as 100%, on the day given or else on the day the update reports on', () => {
+    expect(completionOf({ status: 'done', percent: null, completedOn: null }, '2024-06-30')).toEqual({ percent: 100, completedOn: '2024-06-30' });
+    expect(completionOf({ status: 'done', percent: 40, completedOn: '2024-06-20' }, '2024-06-30')).toEqual({ percent: 100, completedOn: '2024-06-20' });
+  });
+
+  it.each(['planned', 'in_progress', 'postponed', 'cancelled'] as const)('keeps the percent of %s and gives it no completion day', (status) => {
+    expect(completionOf({ status, percent: 40, completedOn: '2024-06-20' }, '2024-06-30')).toEqual({ percent: 40, completedOn: null });
+    expect(completionOf({ status, percent: null, completedOn: null }, '2024-06-30')).toEqual({ percent: null, completedOn: null });
   });
 });

@@ -19,6 +19,18 @@ export function isStatus(value: unknown): value is Status {
   return (STATUSES as readonly unknown[]).includes(value);
 }
 
+/**
+ * The one rule of a done update: done means 100% and a completion day (the day given, else the
+ * day the update reports on). Any other status keeps the percent given and has no completion day.
+ */
+export function completionOf(
+  update: { status: Status; percent: number | null; completedOn: string | null },
+  asOf: string,
+): { percent: number | null; completedOn: string | null } {
+  if (update.status === 'done') return { percent: 100, completedOn: update.completedOn ?? asOf };
+  return { percent: update.percent, completedOn: null };
+}
+
 export type ParsedStatus = { status: Status; percent: number | null; newEnd: string | null };
 
 /**

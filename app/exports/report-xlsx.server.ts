@@ -23,13 +23,13 @@
  */
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { formatDate } from '~/domain/dates';
+import { formatDate, utcDateOf } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { PROGRESS_RULE, type Progress } from '~/domain/progress';
 import { periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import type { ReportActivity, ReportData } from '~/models/report.server';
-import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, REPORT_PERIOD_LABEL, type StatusCells } from './report-layout.server';
+import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, REPORT_PERIOD_LABEL, type StatusCells } from '~/domain/report-layout';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -195,15 +195,9 @@ function rowHeight(lines: number, lineHeight = LINE_HEIGHT): number {
   return Math.min(409, Math.round((lines * lineHeight + 3) * 10) / 10);
 }
 
-/** An ISO date as a real Excel date (UTC midnight, so the serial is the exact day). */
-export function excelDate(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
-}
-
 function setDate(cell: ExcelJS.Cell, iso: string | null): void {
   if (!iso) return;
-  cell.value = excelDate(iso);
+  cell.value = utcDateOf(iso); // UTC midnight, so that the serial is the exact day
   cell.numFmt = DATE_FORMAT;
 }
 

@@ -174,6 +174,8 @@ export type RunOptions = {
   mailer?: Mailer | null;
   appUrl?: string;
   log?: (line: string) => void;
+  /** The admin who started the run: its audit event is recorded with the notifications, in their transaction. */
+  by?: number;
 };
 
 /**
@@ -191,7 +193,7 @@ export async function runReminders(options: RunOptions = {}): Promise<RunReport>
     if (options.dryRun) {
       return { asOf, dryRun: true, smtp: mailer !== null, messages, pending: mailer ? duePendingCount(now) : 0, delivery: empty };
     }
-    const recorded = recordMessages(messages, mailer ? 'pending' : 'in_app', now);
+    const recorded = recordMessages(messages, mailer ? 'pending' : 'in_app', now, options.by === undefined ? null : { by: options.by, asOf });
     const delivery = mailer ? await deliverPending({ mailer, now, log: options.log, appUrl: options.appUrl }) : empty;
     return { asOf, dryRun: false, smtp: mailer !== null, messages: recorded, pending: pendingCount(), delivery };
   } finally {
@@ -204,10 +206,10 @@ export async function runReminders(options: RunOptions = {}): Promise<RunReport>
  * of whose reminders another run has recorded meanwhile is left out (the next run plans the
  * rest afresh); returns the messages recorded.
  */
-function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Date): PlannedMessage[] {
+function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Date, run: { by: number; asOf: string } | null): PlannedMessage[] {
   return writeTransaction((tx) => {
     const recorded = getDb().$client.prepare('select 1 from notification_items where key = ?');
-    return messages.filter((m) => {
+    const kept = messages.filter((m) => {
       if (m.items.some((item) => recorded.get(item.key))) return false;
       const { id } = tx
         .insert(notifications)
@@ -229,6 +231,8 @@ function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Dat
         .run();
       return true;
     });
+    if (run) recordAudit(run.by, 'reminders', 0, 'run', null, { asOf: run.asOf, created: kept.length }, tx);
+    return kept;
   });
 }
 
@@ -445,14 +449,27 @@ export function listOrganizationReminderSettings(): OrganizationReminderSettings
     .all();
 }
 
-export function updateOrganizationReminderDays(organizationId: number, daysBeforeStart: number, daysBeforeEnd: number): boolean {
-  return (
-    getDb()
-      .update(organizations)
+/** Sets an organization's reminder days, with its audit event in the same transaction; false for an unknown organization. */
+export function updateOrganizationReminderDays(
+  organizationId: number,
+  daysBeforeStart: number,
+  daysBeforeEnd: number,
+  userId: number | null = null,
+): boolean {
+  return writeTransaction((tx) => {
+    const before = tx
+      .select({ daysBeforeStart: organizations.reminderDaysBeforeStart, daysBeforeEnd: organizations.reminderDaysBeforeEnd })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId))
+      .get();
+    if (!before) return false;
+    tx.update(organizations)
       .set({ reminderDaysBeforeStart: daysBeforeStart, reminderDaysBeforeEnd: daysBeforeEnd })
       .where(eq(organizations.id, organizationId))
-      .run().changes > 0
-  );
+      .run();
+    recordAudit(userId, 'organization', organizationId, 'reminder-days', before, { daysBeforeStart, daysBeforeEnd }, tx);
+    return true;
+  });
 }
 
 export type LogEntry = {

@@ -16,6 +16,7 @@ import {
 import type { ParsedActivity, ParsedMeasure, ParsedPlan } from '../../importers/types';
 import { todayInSofia } from '~/domain/dates';
 import { diffPlan, type ComparableActivity, type PlanDiff } from '~/domain/plan-diff';
+import { completionOf } from '~/domain/status';
 import { recordAudit } from './audit.server';
 import { findOrCreateOwner } from './owner.server';
 import { preparedInsert } from './statements.server';
@@ -125,16 +126,8 @@ function planWriter(tx: Tx, planId: number, organizationId: number, userId: numb
       this.setOwners(id, activity.owners, true);
       const status = activity.status;
       if (status) {
-        insertStatus({
-          activityId: id,
-          userId,
-          status: status.status,
-          percent: status.status === 'done' && status.percent === null ? 100 : status.percent,
-          comment: status.comment,
-          completedOn: status.status === 'done' ? today : null,
-          asOf: today,
-          createdAt: now,
-        });
+        const { percent, completedOn } = completionOf({ ...status, completedOn: null }, today);
+        insertStatus({ activityId: id, userId, status: status.status, percent, comment: status.comment, completedOn, asOf: today, createdAt: now });
       }
       return id;
     },

@@ -299,7 +299,7 @@ export function applyStatusImport(user: Pick<User, 'id' | 'role'>, id: string, l
   const asOf = chosenAsOf ?? preview.asOf;
   const result: ApplyResult = { applied: [], refused: [], stale: [], rescheduled: 0 };
   const mayEditPlan = can(user.role, 'plan:edit');
-  writeTransaction(() => {
+  writeTransaction((tx) => {
     for (const row of preview.rows) {
       if (row.outcome !== 'ready' || row.activityId === null || row.version === null) continue;
       const ref = { activityId: row.activityId, code: row.code };
@@ -346,7 +346,7 @@ export function applyStatusImport(user: Pick<User, 'id' | 'role'>, id: string, l
         refused: result.refused.length,
         stale: result.stale.length,
         rescheduled: result.rescheduled,
-      });
+      }, tx);
     }
   });
   fs.rmSync(storedFile(id), { force: true });

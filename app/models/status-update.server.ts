@@ -2,7 +2,7 @@ import { getDb, writeTransaction } from '../../db/client';
 import type { User } from '../../db/schema';
 import { todayInSofia } from '~/domain/dates';
 import { canUpdateStatus } from '~/domain/permissions';
-import type { Status } from '~/domain/status';
+import { completionOf, type Status } from '~/domain/status';
 import { recordAudit } from './audit.server';
 import { prepared } from './statements.server';
 
@@ -10,16 +10,18 @@ export type StatusUpdateInput = {
   activityId: number;
   userId: number;
   status: Status;
+  /** Done is recorded as 100% whatever is given (completionOf). */
   percent: number | null;
   comment: string | null;
+  /** Only a done update has one: the day given, else the day it reports on (completionOf). */
   completedOn: string | null;
-  /** The day the update reports on (YYYY-MM-DD); by default today in Sofia. Callers check it is not in the future. */
-  asOf?: string;
+  /** The day the update reports on (YYYY-MM-DD); by default (null) today in Sofia. Callers check it is not in the future. */
+  asOf?: string | null;
   evidenceUrl?: string | null;
   evidenceFile?: string | null;
   evidenceFileName?: string | null;
-  /** The activities.version the form was rendered from; a different current version is refused. */
-  expectedVersion?: number;
+  /** The activities.version the form was rendered from; a different current version is refused (none given: not checked). */
+  expectedVersion?: number | null;
 };
 
 export type LatestUpdate = {
@@ -41,7 +43,7 @@ export type StatusUpdateResult =
  * Records a status update: one transaction that checks the version (when given), inserts the
  * update (as of its day, recorded now), bumps activities.version and writes an audit event
  * (which keeps both the day and, as every audit event, when). Throws a 404 Response for an
- * unknown or archived activity. A done update without a percent is stored as 100%.
+ * unknown or archived activity. Done means 100% and a completion day (completionOf).
  */
 export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult {
   const sqlite = getDb().$client;
@@ -49,16 +51,15 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
     const current = prepared(sqlite, 'select version from activities where id = ? and archived = 0')
       .get(input.activityId) as { version: number } | undefined;
     if (!current) throw new Response('Not found', { status: 404 });
-    if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+    if (input.expectedVersion != null && input.expectedVersion !== current.version) {
       return { ok: false, reason: 'stale', version: current.version, latest: latestStatusUpdate(input.activityId) } as const;
     }
-    const percent = input.status === 'done' && input.percent === null ? 100 : input.percent;
+    const asOf = input.asOf ?? todayInSofia();
     const values = {
       status: input.status,
-      percent,
+      ...completionOf(input, asOf),
       comment: input.comment,
-      completedOn: input.status === 'done' ? input.completedOn : null,
-      asOf: input.asOf ?? todayInSofia(),
+      asOf,
       evidenceUrl: input.evidenceUrl ?? null,
       evidenceFile: input.evidenceFile ?? null,
       evidenceFileName: input.evidenceFileName ?? null,

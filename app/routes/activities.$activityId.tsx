@@ -5,9 +5,11 @@ import { requireUser } from '~/auth.server';
 import { dateOfTimestampInSofia, formatDate, formatDateTime, isIsoDate, todayInSofia } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
-import { STATUS_LABELS, STATUSES, isStatus } from '~/domain/status';
+import { STATUS_LABELS, isStatus } from '~/domain/status';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
-import { getActivityDetail, nextUrgentActivity, organizationOwners, rescheduleActivity, updateActivity, type NextActivity } from '~/models/activity.server';
+import type { NextActivity } from '~/domain/activity-row';
+import { getActivityDetail, organizationOwners, rescheduleActivity, updateActivity } from '~/models/activity.server';
+import { nextUrgentActivity } from '~/models/activity-list.server';
 import { readFormWithFile, removeEvidenceFile, storeEvidenceFile, uploadedFile } from '~/evidence-files.server';
 import { assertCanUpdateStatus, isOwnActivity, recordStatusUpdate } from '~/models/status-update.server';
 import { ActivityUpdateForm, type StaleInfo } from '~/components/activity-update-form';
@@ -15,7 +17,8 @@ import { EndDate, Percent } from '~/components/activity-table';
 import { StateBadges, StatusBadge } from '~/components/status-badge';
 import { Field } from '~/components/field';
 import trackingCss from '~/styles/tracking.css?url';
-import { MAX_LINE_LENGTH, MAX_TEXT_LENGTH, idSchema, typedText } from '~/domain/form-input';
+import { MAX_LINE_LENGTH, MAX_TEXT_LENGTH, fieldErrors, idSchema, typedText } from '~/domain/form-input';
+import { emptyAsNull, optionalDate, statusUpdateSchema, versionField } from '~/domain/status-form';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -47,46 +50,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const empty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const optionalDate = z.preprocess(empty, z.string().refine(isIsoDate, 'trDateInvalid').nullable().default(null));
-const version = z.preprocess(empty, z.coerce.number().int().nonnegative().nullable().default(null));
-
-const statusSchema = z
-  .object({
-    intent: z.literal('status'),
-    version,
-    status: z.enum(STATUSES, { message: 'trStatusRequired' }),
-    percent: z.preprocess(
-      empty,
-      z.coerce.number({ message: 'trPercentInvalid' }).int('trPercentInvalid').min(0, 'trPercentInvalid').max(100, 'trPercentInvalid').nullable().default(null),
-    ),
-    comment: z.preprocess(empty, typedText(MAX_TEXT_LENGTH, { tooLong: 'trCommentTooLong' }).nullable().default(null)),
-    completedOn: optionalDate,
-    asOf: optionalDate,
-    evidenceUrl: z.preprocess(
-      empty,
-      typedText(MAX_LINE_LENGTH, { tooLong: 'trUrlInvalid' }).pipe(z.string().url('trUrlInvalid')).refine((v) => /^https?:\/\//i.test(v), 'trUrlInvalid').nullable().default(null),
-    ),
-  })
-  .superRefine((value, ctx) => {
-    if (value.asOf && value.asOf > todayInSofia()) {
-      ctx.addIssue({ code: 'custom', path: ['asOf'], message: 'trAsOfInFuture' });
-    } else if (value.completedOn && value.completedOn > (value.asOf ?? todayInSofia())) {
-      // Completed by the day the update reports on: done as of 30.09 is not completed in October.
-      ctx.addIssue({ code: 'custom', path: ['completedOn'], message: value.asOf ? 'trCompletedAfterAsOf' : 'trCompletedInFuture' });
-    }
-  });
-
 const editSchema = z
   .object({
     intent: z.literal('edit'),
-    version,
+    version: versionField,
     title: typedText(MAX_LINE_LENGTH, { required: 'trTitleRequired' }),
     start: optionalDate,
     baselineEnd: optionalDate,
     ongoing: z.preprocess((v) => v === 'on', z.boolean()),
-    target: z.preprocess(empty, typedText(MAX_TEXT_LENGTH).nullable().default(null)),
-    note: z.preprocess(empty, typedText(MAX_TEXT_LENGTH).nullable().default(null)),
+    target: z.preprocess(emptyAsNull, typedText(MAX_TEXT_LENGTH).nullable().default(null)),
+    note: z.preprocess(emptyAsNull, typedText(MAX_TEXT_LENGTH).nullable().default(null)),
     ownerIds: z.array(idSchema),
   })
   .superRefine((value, ctx) => {
@@ -97,9 +70,9 @@ const editSchema = z
 
 const rescheduleSchema = z.object({
   intent: z.literal('reschedule'),
-  version,
-  newEnd: z.preprocess(empty, z.string({ message: 'trDateRequired' }).refine(isIsoDate, 'trDateInvalid')),
-  reason: z.preprocess(empty, typedText(MAX_LINE_LENGTH, { required: 'trReasonRequired' }).refine((v) => v.length >= 3, 'trReasonRequired')),
+  version: versionField,
+  newEnd: z.preprocess(emptyAsNull, z.string({ message: 'trDateRequired' }).refine(isIsoDate, 'trDateInvalid')),
+  reason: z.preprocess(emptyAsNull, typedText(MAX_LINE_LENGTH, { required: 'trReasonRequired' }).refine((v) => v.length >= 3, 'trReasonRequired')),
 });
 
 type Intent = 'status' | 'edit' | 'reschedule';
@@ -121,15 +94,6 @@ function textValues(form: FormData): Record<string, string> {
   return values;
 }
 
-function fieldErrors(error: z.ZodError): Partial<Record<string, MessageKey>> {
-  const errors: Partial<Record<string, MessageKey>> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    errors[key] ??= issue.message as MessageKey;
-  }
-  return errors;
-}
-
 const reply = (data: ActionData, status = 200) => Response.json(data, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -146,25 +110,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = form.get('intent');
   if (intent === 'status') {
     assertCanUpdateStatus(user, id);
-    const parsed = statusSchema.safeParse(Object.fromEntries(form));
+    const parsed = statusUpdateSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return reply({ ok: false, intent, errors: fieldErrors(parsed.error), values: textValues(form) }, 400);
     const input = parsed.data;
     const file = uploadedFile(form.get('evidenceFile'));
     const stored = file ? await storeEvidenceFile(file) : null;
-    const asOf = input.asOf ?? todayInSofia();
-    const result = recordStatusUpdate({
-      activityId: id,
-      userId: user.id,
-      status: input.status,
-      percent: input.status === 'done' ? 100 : input.percent,
-      comment: input.comment,
-      completedOn: input.status === 'done' ? (input.completedOn ?? asOf) : null,
-      asOf,
-      evidenceUrl: input.evidenceUrl,
-      evidenceFile: stored?.evidenceFile ?? null,
-      evidenceFileName: stored?.evidenceFileName ?? null,
-      expectedVersion: input.version ?? undefined,
-    });
+    const result = recordStatusUpdate({ ...input, activityId: id, userId: user.id, expectedVersion: input.version, ...stored });
     if (!result.ok) {
       if (stored) removeEvidenceFile(stored.evidenceFile);
       return reply({ ok: false, intent, stale: { version: result.version, latest: result.latest }, values: textValues(form) }, 409);

@@ -5,7 +5,7 @@ import { formatDate, todayInSofia } from '~/domain/dates';
 import { isFiltered, parseActivityFilters } from '~/domain/filters';
 import { NOUNS, plural } from '~/domain/lang';
 import { pageTitle, useLang, useT } from '~/i18n';
-import { filterOptions, listActivities } from '~/models/activity.server';
+import { filterOptions, listActivities } from '~/models/activity-list.server';
 import { countPlansClosedBy } from '~/models/plan.server';
 import { ActivityFiltersForm } from '~/components/filters';
 import { ActivityTable } from '~/components/activity-table';

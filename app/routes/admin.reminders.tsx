@@ -6,10 +6,10 @@ import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { MAX_DAYS_BEFORE } from '~/domain/reminders';
 import { env } from '~/env.server';
-import { NOTIFICATION_KIND_LABELS, pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { NOTIFICATION_KIND_LABELS, pageTitle, useLang, useT, type WordKey } from '~/i18n';
+import { remindersWords } from '~/i18n/reminders';
 import type { MessageKind } from '~/domain/reminder-messages';
 import { mailerFromEnv, smtpStatus } from '~/mail.server';
-import { recordAudit } from '~/models/audit.server';
 import {
   deliverPending,
   deliveryCounts,
@@ -54,7 +54,7 @@ const schema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('retry') }),
 ]);
 
-type DayErrors = Partial<Record<'daysBeforeStart' | 'daysBeforeEnd', MessageKey>>;
+type DayErrors = Partial<Record<'daysBeforeStart' | 'daysBeforeEnd', WordKey<typeof remindersWords>>>;
 export type ActionData =
   | { ok: false; organizationId?: number; errors: DayErrors }
   | { ok: true; intent: 'days'; organizationId: number; name: string }
@@ -75,20 +75,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (input.intent === 'days') {
     const before = listOrganizationReminderSettings().find((o) => o.id === input.organizationId);
     if (!before) throw new Response('Not found', { status: 404 });
-    updateOrganizationReminderDays(input.organizationId, input.daysBeforeStart, input.daysBeforeEnd);
-    recordAudit(
-      admin.id,
-      'organization',
-      input.organizationId,
-      'reminder-days',
-      { daysBeforeStart: before.daysBeforeStart, daysBeforeEnd: before.daysBeforeEnd },
-      { daysBeforeStart: input.daysBeforeStart, daysBeforeEnd: input.daysBeforeEnd },
-    );
+    updateOrganizationReminderDays(input.organizationId, input.daysBeforeStart, input.daysBeforeEnd, admin.id);
     return Response.json({ ok: true, intent: 'days', organizationId: before.id, name: before.name } satisfies ActionData);
   }
   if (input.intent === 'run') {
-    const report = await runReminders({ log: (line) => console.warn(line) });
-    recordAudit(admin.id, 'reminders', 0, 'run', null, { asOf: report.asOf, created: report.messages.length, sent: report.delivery.sent });
+    const report = await runReminders({ log: (line) => console.warn(line), by: admin.id });
     return Response.json({
       ok: true,
       intent: 'run',
@@ -114,7 +105,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const DELIVERY_BADGES: Record<string, string> = { sent: 'badge badge--ok', pending: 'badge badge--due', failed: 'badge badge--overdue', in_app: 'badge badge--muted' };
 
 function ActionMessage({ data }: { data: ActionData | undefined }) {
-  const t = useT();
+  const t = useT(remindersWords);
   const lang = useLang();
   if (!data?.ok) return null;
   const text =
@@ -135,7 +126,7 @@ export default function AdminRemindersPage() {
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const t = useT();
+  const t = useT(remindersWords);
   const lang = useLang();
   const busy = navigation.state !== 'idle';
   const filterLink = (value: string | null) => {

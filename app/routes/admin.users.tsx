@@ -6,19 +6,11 @@ import { ROLE_LABELS, ROLES } from '~/domain/permissions';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
 import { listOwners } from '~/models/owner.server';
 import { generatePassword } from '~/models/password.server';
-import {
-  createUser,
-  getUserByEmail,
-  listUsers,
-  setPassword,
-  setUserOwners,
-  updateUser,
-} from '~/models/user.server';
-import { recordAudit } from '~/models/audit.server';
+import { createUser, getUserByEmail, listUsers, updateUserAccount } from '~/models/user.server';
 import { Field } from '~/components/field';
 import { AdminTabs } from '~/components/admin-tabs';
 import { readForm } from '~/upload.server';
-import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, idSchema, parseId, typedText } from '~/domain/form-input';
+import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, fieldErrors, idSchema, parseId, typedText } from '~/domain/form-input';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'navUsers');
 
@@ -64,9 +56,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const parsed = schema.safeParse(formValues(form));
   if (!parsed.success) {
-    const fields = parsed.error.flatten().fieldErrors as Record<string, string[] | undefined>;
+    const fields = fieldErrors(parsed.error);
     const errors: FieldErrors = {};
-    for (const key of ['email', 'name', 'password'] as const) if (fields[key]) errors[key] = fields[key]![0] as MessageKey;
+    for (const key of ['email', 'name', 'password'] as const) if (fields[key]) errors[key] = fields[key];
     return Response.json({ ok: false, userId: parseId(form.get('userId')) ?? undefined, errors } satisfies ActionData, { status: 400 });
   }
   const input = parsed.data;
@@ -75,8 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (getUserByEmail(input.email)) {
       return Response.json({ ok: false, errors: { email: 'emailTaken' } } satisfies ActionData, { status: 400 });
     }
-    const user = await createUser({ ...input, password: newPassword });
-    recordAudit(admin.id, 'user', user.id, 'create', null, { email: user.email, role: user.role, ownerIds: input.ownerIds });
+    const user = await createUser({ ...input, password: newPassword }, admin.id);
     return Response.json({
       ok: true,
       message: 'userCreated',
@@ -89,20 +80,11 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const before = listUsers().find((u) => u.id === input.userId);
-  if (!before) throw new Response('Not found', { status: 404 });
-  updateUser(input.userId, { name: input.name, role: input.role, disabled: input.disabled });
-  setUserOwners(input.userId, input.ownerIds);
-  // Ends the user's sessions; an admin changing their own password stays signed in here.
-  if (newPassword) await setPassword(input.userId, newPassword, input.userId === admin.id ? await currentSessionId(request) : undefined);
-  recordAudit(
-    admin.id,
-    'user',
-    input.userId,
-    'update',
-    { name: before.name, role: before.role, disabled: before.disabled, ownerIds: before.owners.map((o) => o.id) },
-    { name: input.name, role: input.role, disabled: input.disabled, ownerIds: input.ownerIds, passwordChanged: Boolean(newPassword) },
-  );
+  // Ends the user's sessions when the password changes; an admin changing their own password stays signed in here.
+  const keepSessionId = newPassword && input.userId === admin.id ? await currentSessionId(request) : undefined;
+  const { name, role, disabled } = input;
+  const found = await updateUserAccount(input.userId, { name, role, disabled, ownerIds: input.ownerIds, password: newPassword, keepSessionId }, admin.id);
+  if (!found) throw new Response('Not found', { status: 404 });
   return Response.json({ ok: true, userId: input.userId, message: 'userSaved' } satisfies ActionData);
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireUser } from '~/auth.server';
 import { env } from '~/env.server';
 import { pageTitle, useT } from '~/i18n';
+import { reportsWords } from '~/i18n/reports';
 import { calendarActivities, createCalendarToken, hasCalendarToken, revokeCalendarToken } from '~/models/calendar.server';
 import reportsCss from '~/styles/reports.css?url';
 import { readForm } from '~/upload.server';
@@ -36,7 +37,7 @@ export default function CalendarPage() {
   const { active, activities } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
-  const t = useT();
+  const t = useT(reportsWords);
   const feedUrl = data && 'feedUrl' in data ? data.feedUrl : null;
   return (
     <div className="page reports">

@@ -23,8 +23,10 @@ import { can } from '~/domain/permissions';
 import { PROGRESS_RULE } from '~/domain/progress';
 import { periodKey, periodLabel, periodOf } from '~/domain/quarters';
 import { STATUS_LABELS, type Status } from '~/domain/status';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
-import { getDashboard, listPlanChoices, parseAsOf, type Dashboard } from '~/models/dashboard.server';
+import { pageTitle, useLang, useT, type Translate, type WordKey } from '~/i18n';
+import { dashboardWords } from '~/i18n/dashboard';
+import type { Dashboard } from '~/domain/dashboard-data';
+import { getDashboard, listPlanChoices, parseAsOf } from '~/models/dashboard.server';
 import { BurnUpChart, monthLabel } from '~/components/charts/burn-up-chart';
 import { DUE_COLOR, OVERDUE_COLOR, STACK_ORDER, STATUS_COLORS } from '~/components/charts/chart-frame';
 import { CountBarChart, type CountRow } from '~/components/charts/count-bar-chart';
@@ -79,7 +81,7 @@ export function drillDownHref(dashboard: Pick<Dashboard, 'plan' | 'asOf'>, today
 
 export default function DashboardPage() {
   const { dashboard, canImport, canManageOwners, today } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(dashboardWords);
   if (!dashboard) {
     return (
       <div className="page dashboard">
@@ -103,7 +105,7 @@ export default function DashboardPage() {
 
 function DashboardView({ dashboard, today, canManageOwners }: { dashboard: Dashboard; today: string; canManageOwners: boolean }) {
   const { recentUpdates } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(dashboardWords);
   const lang = useLang();
   const href = (filters: Filters) => drillDownHref(dashboard, today, filters);
   const { figures, plan } = dashboard;
@@ -191,14 +193,14 @@ function DashboardView({ dashboard, today, canManageOwners }: { dashboard: Dashb
 type Tone = 'good' | 'bad' | 'neutral';
 
 function FigureCards({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) => string }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const lang = useLang();
   const { figures: now, previousFigures: before } = dashboard;
   const since = formatDate(dashboard.previousAsOf, lang);
   const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
   const cards: {
     key: string;
-    label: MessageKey;
+    label: WordKey<typeof dashboardWords>;
     value: string;
     change: number | null;
     points?: boolean;
@@ -309,12 +311,12 @@ function FigureCards({ dashboard, href }: { dashboard: Dashboard; href: (f: Filt
   );
 }
 
-function groupLabel(dashboard: Dashboard, group: Dashboard['groups'][number], t: ReturnType<typeof useT>): string {
+function groupLabel(dashboard: Dashboard, group: Dashboard['groups'][number], t: Translate<WordKey<typeof dashboardWords>>): string {
   return dashboard.plan ? t('dashAreaLabel', { code: group.areaCode ?? '' }) : group.title;
 }
 
 function OverdueByGroup({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) => string }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const groupFilter = (group: Dashboard['groups'][number]): Filters => (dashboard.plan ? { area: group.areaCode ?? '' } : { plan: group.planId });
   const rows: CountRow<'overdue'>[] = dashboard.groups.map((group) => ({
     id: String(group.id),
@@ -347,7 +349,7 @@ function OverdueByGroup({ dashboard, href }: { dashboard: Dashboard; href: (f: F
 }
 
 function ProgressByGroup({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) => string }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const lang = useLang();
   const groupFilter = (group: Dashboard['groups'][number]): Filters => (dashboard.plan ? { area: group.areaCode ?? '' } : { plan: group.planId });
   const share = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
@@ -385,7 +387,7 @@ function ProgressByGroup({ dashboard, href }: { dashboard: Dashboard; href: (f: 
 }
 
 function ProgressByCaf({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) => string }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const lang = useLang();
   const onLinkClick = useAppLinkClick();
   const title = (item: { titleBg: string; titleEn: string }) => (lang === 'bg' ? item.titleBg : item.titleEn);
@@ -456,7 +458,7 @@ function quarterOfMonth(month: string): string {
 }
 
 function BurnUp({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) => string }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   if (dashboard.burnUp.length === 0) return <p className="muted">{t('dashNoBurnUp')}</p>;
   const hrefFor = (month: string, line: 'planned' | 'actual') =>
     href(line === 'planned' ? { quarter: quarterOfMonth(month) } : { quarter: quarterOfMonth(month), status: 'done' });
@@ -483,7 +485,7 @@ function BurnUp({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) 
 }
 
 function Owners({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) => string }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   if (dashboard.owners.length === 0) return <p className="muted">{t('dashNoOwners')}</p>;
   const rows: CountRow<'overdue' | 'due'>[] = dashboard.owners.map((owner) => ({
     id: String(owner.id),
@@ -519,7 +521,7 @@ function Owners({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) 
 }
 
 function OverdueList({ dashboard, href }: { dashboard: Dashboard; href: (f: Filters) => string }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const lang = useLang();
   const onLinkClick = useAppLinkClick();
   const { overdue } = dashboard;
@@ -605,7 +607,7 @@ type Cell = { text: string; to?: string; num?: boolean };
 
 /** The numbers of a chart as a table, for keyboards, screen readers and anyone who wants the exact figures. */
 function DataTable({ head, rows }: { head: string[]; rows: Cell[][] }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const onLinkClick = useAppLinkClick();
   return (
     <details className="chart-data">
@@ -651,7 +653,7 @@ function StatusTable({
   rows: { label: string; byStatus: Record<Status, number>; total: number; shareDone: number | null; filters: Filters }[];
   href: (f: Filters) => string;
 }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const lang = useLang();
   const onLinkClick = useAppLinkClick();
   return (

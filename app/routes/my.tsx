@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { requireUser } from '~/auth.server';
 import { daysBetween, formatDate, todayInSofia } from '~/domain/dates';
 import { DUE_SOON_DAYS } from '~/domain/activity-state';
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
-import { STATUSES } from '~/domain/status';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
-import { isLinkedToOwners, listActivities, nextUrgentActivity } from '~/models/activity.server';
+import { pageTitle, useLang, useT } from '~/i18n';
+import { isLinkedToOwners, listActivities, nextUrgentActivity } from '~/models/activity-list.server';
 import { countPlansClosedBy } from '~/models/plan.server';
 import { assertCanUpdateStatus, recordStatusUpdate } from '~/models/status-update.server';
 import { ownerIdsOfUser } from '~/models/user.server';
@@ -16,7 +14,8 @@ import { listOwners } from '~/models/owner.server';
 import { ActivityQuickUpdate, type QuickUpdateData } from '~/components/activity-quick-update';
 import trackingCss from '~/styles/tracking.css?url';
 import { readForm } from '~/upload.server';
-import { MAX_TEXT_LENGTH, idSchema, parseId, typedText } from '~/domain/form-input';
+import { fieldErrors, parseId } from '~/domain/form-input';
+import { statusUpdateSchema } from '~/domain/status-form';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'myTitle');
@@ -38,52 +37,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { linked: true as const, today, owners, rows, closedPlans: countPlansClosedBy(today) };
 }
 
-const schema = z.object({
-  intent: z.literal('status'),
-  activityId: idSchema,
-  version: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().nonnegative().optional()),
-  status: z.enum(STATUSES, { message: 'trStatusRequired' }),
-  percent: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.coerce.number({ message: 'trPercentInvalid' }).int('trPercentInvalid').min(0, 'trPercentInvalid').max(100, 'trPercentInvalid').nullable(),
-  ),
-  comment: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    typedText(MAX_TEXT_LENGTH, { tooLong: 'trCommentTooLong' }).nullable().default(null),
-  ),
-});
-
 /** The quick update: only on activities the user's owners are named on (unless their role may update any). */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const activityId = parseId(values.activityId) ?? undefined;
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) {
-    if (activityId) assertCanUpdateStatus(user, activityId);
-    const errors: Partial<Record<string, MessageKey>> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message as MessageKey;
-    return Response.json({ ok: false, activityId, errors, values } satisfies QuickUpdateData, { status: 400 });
-  }
+  const parsed = statusUpdateSchema.safeParse(values);
+  if (!activityId) return Response.json({ ok: false, errors: { form: 'trBadForm' }, values } satisfies QuickUpdateData, { status: 400 });
+  assertCanUpdateStatus(user, activityId);
+  if (!parsed.success) return Response.json({ ok: false, activityId, errors: fieldErrors(parsed.error), values } satisfies QuickUpdateData, { status: 400 });
   const input = parsed.data;
-  assertCanUpdateStatus(user, input.activityId);
-  const result = recordStatusUpdate({
-    activityId: input.activityId,
-    userId: user.id,
-    status: input.status,
-    percent: input.status === 'done' ? 100 : input.percent,
-    comment: input.comment,
-    completedOn: input.status === 'done' ? todayInSofia() : null,
-    expectedVersion: input.version,
-  });
+  const result = recordStatusUpdate({ ...input, activityId, userId: user.id, expectedVersion: input.version });
   if (!result.ok) {
     return Response.json(
-      { ok: false, activityId: input.activityId, stale: { version: result.version, latest: result.latest }, values } satisfies QuickUpdateData,
+      { ok: false, activityId, stale: { version: result.version, latest: result.latest }, values } satisfies QuickUpdateData,
       { status: 409 },
     );
   }
-  return Response.json({ ok: true, activityId: input.activityId, next: nextUrgentActivity(user.id, input.activityId) } satisfies QuickUpdateData);
+  return Response.json({ ok: true, activityId, next: nextUrgentActivity(user.id, activityId) } satisfies QuickUpdateData);
 }
 
 export default function MyActivitiesPage() {

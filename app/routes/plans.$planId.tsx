@@ -9,7 +9,7 @@ import { can } from '~/domain/permissions';
 import { PROGRESS_RULE } from '~/domain/progress';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
-import { getPlanHeader, planPageData } from '~/models/activity.server';
+import { getPlanHeader, planPageData } from '~/models/plan-page.server';
 import { countPlanStatusUpdates, deletePlan, setPlanClosed } from '~/models/plan.server';
 import { ActivityFiltersForm } from '~/components/filters';
 import { ActivityGroups, ExpandCollapseAll } from '~/components/activity-groups';

@@ -5,7 +5,8 @@ import { todayInSofia } from '~/domain/dates';
 import { parseActivityFilters } from '~/domain/filters';
 import { activitiesCsv, CSV_CONTENT_TYPE } from '~/exports/csv.server';
 import { attachment } from '~/exports/report-request.server';
-import { getPlanHeader, listActivities } from '~/models/activity.server';
+import { listActivities } from '~/models/activity-list.server';
+import { getPlanHeader } from '~/models/plan-page.server';
 import { parseId } from '~/domain/form-input';
 
 /**

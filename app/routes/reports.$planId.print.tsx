@@ -7,7 +7,8 @@ import { PROGRESS_RULE, type Progress } from '~/domain/progress';
 import { periodKey, periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, type Status } from '~/domain/status';
 import { reportFromRequest } from '~/exports/report-request.server';
-import { metaLang, pageTitle, translate, useLang, useT } from '~/i18n';
+import { metaLang, pageTitle, translateWith, useLang, useT } from '~/i18n';
+import { reportsWords } from '~/i18n/reports';
 import { StatusBadge } from '~/components/status-badge';
 import reportsCss from '~/styles/reports.css?url';
 
@@ -16,8 +17,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss
 // The title is also the file name a browser offers when the page is saved as PDF.
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
-    ? [{ title: translate(metaLang(matches), 'printPageTitle', { period: periodLabel(data.report.period, metaLang(matches)), plan: data.report.plan.title }) }]
-    : pageTitle(matches, 'repDocTitle');
+    ? [{ title: translateWith(metaLang(matches), reportsWords, 'printPageTitle', { period: periodLabel(data.report.period, metaLang(matches)), plan: data.report.plan.title }) }]
+    : pageTitle(matches, 'repDocTitle', reportsWords);
 
 /** GET /reports/:planId/print?period=2023-Q3 — the report as a page to print or save as PDF (A4 landscape). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -55,7 +56,7 @@ function percentText(progress: Progress): string {
 
 export default function ReportPrintPage() {
   const { report } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(reportsWords);
   const lang = useLang();
   const label = periodLabel(report.period, lang);
   const key = periodKey(report.period);
@@ -217,7 +218,7 @@ function CountCells({ progress, due }: { progress: Progress; due: number }) {
 type Measure = ReturnType<typeof useLoaderData<typeof loader>>['report']['areas'][number]['measures'][number];
 
 function MeasureRows({ measure, lang }: { measure: Measure; lang: Lang }) {
-  const t = useT();
+  const t = useT(reportsWords);
   return (
     <>
       <tr className="report-table__measure">
@@ -257,7 +258,7 @@ const BAR = { width: 460, labelWidth: 80, row: 30, bar: 18, top: 6 };
 
 /** Stacked bars: how many activities of each area are in each status. Plain SVG, so it prints as drawn. */
 function StatusBars({ areas, lang }: { areas: { label: string; progress: Progress }[]; lang: Lang }) {
-  const t = useT();
+  const t = useT(reportsWords);
   const max = Math.max(1, ...areas.map((a) => a.progress.total));
   const plot = BAR.width - BAR.labelWidth - 90; // room for the overdue count after the bar
   const height = BAR.top + areas.length * BAR.row + 4;
@@ -312,7 +313,7 @@ function StatusBars({ areas, lang }: { areas: { label: string; progress: Progres
 
 /** Bars of the mean percent complete per area and for the plan. */
 function PercentBars({ areas, total, totalLabel }: { areas: { label: string; progress: Progress }[]; total: Progress; totalLabel: string }) {
-  const t = useT();
+  const t = useT(reportsWords);
   const rows = [...areas, { label: totalLabel, progress: total }];
   const plot = BAR.width - BAR.labelWidth - 50;
   const height = BAR.top + rows.length * BAR.row + 4;

@@ -5,7 +5,8 @@ import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime, todayInSofia } from '~/domain/dates';
 import { can } from '~/domain/permissions';
 import { periodBounds, periodKey, periodLabel, type PeriodKind } from '~/domain/quarters';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type WordKey } from '~/i18n';
+import { reportsWords } from '~/i18n/reports';
 import { listPlans } from '~/models/plan.server';
 import { defaultReportPeriod, reportablePeriods } from '~/models/report.server';
 import reportsCss from '~/styles/reports.css?url';
@@ -13,10 +14,10 @@ import { idSchema } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reportsTitle');
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reportsTitle', reportsWords);
 
 const KINDS = ['quarter', 'half', 'year'] as const satisfies readonly PeriodKind[];
-const KIND_LABELS: Record<PeriodKind, MessageKey> = { quarter: 'repKindQuarter', half: 'repKindHalf', year: 'repKindYear' };
+const KIND_LABELS: Record<PeriodKind, WordKey<typeof reportsWords>> = { quarter: 'repKindQuarter', half: 'repKindHalf', year: 'repKindYear' };
 
 const querySchema = z.object({
   plan: idSchema.optional().catch(undefined),
@@ -58,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReportsPage() {
   const { plans, plan, kind, periods, suggested, canImport } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(reportsWords);
   const lang = useLang();
   return (
     <div className="page reports">

@@ -13,7 +13,8 @@ import { getLanguage } from '~/language.server';
 import { formatDate, isIsoDate, todayInSofia } from '~/domain/dates';
 import { can } from '~/domain/permissions';
 import { STATUS_LABELS } from '~/domain/status';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey, type WordKey } from '~/i18n';
+import { reportsWords } from '~/i18n/reports';
 import { listPlans } from '~/models/plan.server';
 import {
   applyStatusImport,
@@ -31,7 +32,7 @@ import { idSchema, uploadedFileName } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'repImportTitle');
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'repImportTitle', reportsWords);
 
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
@@ -55,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { error: MessageKey; detail?: string; params?: Record<string, string> } | { result: ApplyResult };
+type ActionData = { error: WordKey<typeof reportsWords> | MessageKey; detail?: string; params?: Record<string, string> } | { result: ApplyResult };
 
 const applySchema = z.object({
   intent: z.enum(['apply', 'discard']),
@@ -105,7 +106,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return { result: applyStatusImport(user, parsed.data.id, lang, parsed.data.asOf) } satisfies ActionData;
 }
 
-const OUTCOME_LABELS: Record<RowOutcome, MessageKey> = {
+const OUTCOME_LABELS: Record<RowOutcome, WordKey<typeof reportsWords>> = {
   ready: 'repOutcomeReady',
   refused: 'repOutcomeRefused',
   unmatched: 'repOutcomeUnmatched',
@@ -127,9 +128,9 @@ export default function StatusImportPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
-  const t = useT();
+  const t = useT(reportsWords);
   const lang = useLang();
-  const error = actionData && 'error' in actionData ? (actionData as { error: MessageKey; detail?: string; params?: Record<string, string> }) : null;
+  const error = actionData && 'error' in actionData ? (actionData as { error: WordKey<typeof reportsWords> | MessageKey; detail?: string; params?: Record<string, string> }) : null;
   const result: ApplyResult | null = actionData && 'result' in actionData ? (actionData.result as ApplyResult) : null;
 
   if (result) {

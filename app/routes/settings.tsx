@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { requireUser } from '~/auth.server';
-import { pageTitle, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useT, type WordKey } from '~/i18n';
+import { remindersWords } from '~/i18n/reminders';
 import { smtpStatus } from '~/mail.server';
 import { setRemindersEnabled } from '~/models/notification.server';
 import notificationsCss from '~/styles/notifications.css?url';
@@ -21,7 +22,7 @@ const schema = z.object({
   remindersEnabled: z.preprocess((v) => v === 'on', z.boolean()),
 });
 
-type ActionData = { ok: boolean; message?: MessageKey };
+type ActionData = { ok: boolean; message?: WordKey<typeof remindersWords> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -35,7 +36,7 @@ export default function SettingsPage() {
   const { email, remindersEnabled, emailConfigured } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
-  const t = useT();
+  const t = useT(remindersWords);
   return (
     <div className="page settings-page">
       <div className="page-header">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { pageTitle, useT } from '~/i18n';
+import { remindersWords } from '~/i18n/reminders';
 import { reminderSubscription, setRemindersEnabled } from '~/models/notification.server';
 import { userIdOfUnsubscribeToken } from '~/unsubscribe.server';
 
@@ -12,7 +13,7 @@ import { userIdOfUnsubscribeToken } from '~/unsubscribe.server';
  * same-origin check of the other forms does not apply. A tampered token is refused with 403
  * before the database is touched, and the request body is never read.
  */
-export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, 'unsubTitle'), { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, 'unsubTitle', remindersWords), { name: 'robots', content: 'noindex' }];
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -39,7 +40,7 @@ export default function UnsubscribePage() {
   const { email, remindersEnabled } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>()?.done;
   const navigation = useNavigation();
-  const t = useT();
+  const t = useT(remindersWords);
   return (
     <div className="login">
       <div className="card login__card stack">

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { activityFiltersSchema } from '~/domain/filters';
 import { pageTitle, useT } from '~/i18n';
-import { filterOptions } from '~/models/activity.server';
+import { filterOptions } from '~/models/activity-list.server';
 import { FEED_PAGE_SIZE, listRecentUpdates } from '~/models/update-feed.server';
 import { Pager } from '~/components/pager';
 import { UpdateList } from '~/components/dashboard/recent-updates';

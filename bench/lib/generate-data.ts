@@ -13,7 +13,7 @@
  */
 import Database from 'better-sqlite3';
 import { openDatabase, type Db } from '../../db/client';
-import { CAF_CRITERIA } from '../../importers/caf2020';
+import { CAF_CRITERIA } from '../../app/domain/caf2020';
 import { addDays, dateOfTimestampInSofia, daysBetween, startOfDayInSofia } from '../../app/domain/dates';
 import { ownerKey } from '../../importers/text';
 

@@ -1,13 +1,14 @@
 /** The dashboard's second panel: each area (or plan) by name with its red/amber/green state, and how that is computed. */
 import { RED_DAYS_OVERDUE, RED_SHARE_OVERDUE, type AreaState } from '~/domain/area-state';
-import { useT, type MessageKey } from '~/i18n';
-import type { GroupProgress } from '~/models/dashboard.server';
+import { useT, type WordKey } from '~/i18n';
+import { dashboardWords } from '~/i18n/dashboard';
+import type { GroupProgress } from '~/domain/dashboard-data';
 import { useAppLinkClick } from '~/components/app-link';
 
-const STATE_WORDS: Record<AreaState, MessageKey> = { red: 'ragRed', amber: 'ragAmber', green: 'ragGreen' };
+const STATE_WORDS: Record<AreaState, WordKey<typeof dashboardWords>> = { red: 'ragRed', amber: 'ragAmber', green: 'ragGreen' };
 
 export function AreaStates({ groups, byPlan, hrefFor }: { groups: GroupProgress[]; byPlan: boolean; hrefFor: (group: GroupProgress) => string }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const onLinkClick = useAppLinkClick();
   const rule = t('ragRule', { days: RED_DAYS_OVERDUE, share: Math.round(RED_SHARE_OVERDUE * 100) });
   return (

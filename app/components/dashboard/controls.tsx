@@ -3,7 +3,8 @@ import { Form, Link, useSubmit } from '@remix-run/react';
 import { formatDate } from '~/domain/dates';
 import { periodLabel, periodOf } from '~/domain/quarters';
 import { useLang, useT } from '~/i18n';
-import type { Dashboard } from '~/models/dashboard.server';
+import { dashboardWords } from '~/i18n/dashboard';
+import type { Dashboard } from '~/domain/dashboard-data';
 import { useAppLinkClick } from '~/components/app-link';
 
 /** The dashboard's own URL for another plan or day. */
@@ -14,7 +15,7 @@ function selfHref(dashboard: Dashboard, today: string, asOf: string): string {
 }
 
 export function Controls({ dashboard, today }: { dashboard: Dashboard; today: string }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const lang = useLang();
   const onLinkClick = useAppLinkClick();
   const submit = useSubmit();

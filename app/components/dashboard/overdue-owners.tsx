@@ -1,14 +1,15 @@
 /** The dashboard's first panel: who is late, with how many activities, the oldest days late; owners no user is linked to are flagged. */
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT } from '~/i18n';
-import type { OwnerLoad } from '~/models/dashboard.server';
+import { dashboardWords } from '~/i18n/dashboard';
+import type { OwnerLoad } from '~/domain/dashboard-data';
 import { useAppLinkClick } from '~/components/app-link';
 
 /** The owners page, at that owner's row (link a user or merge). */
 export const ownerAdminHref = (ownerId: number) => `/admin/owners#owner-${ownerId}`;
 
 export function UnlinkedOwnerBadge({ ownerId, canManage }: { ownerId: number; canManage: boolean }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const onLinkClick = useAppLinkClick();
   return (
     <span className="owner-unlinked">
@@ -35,7 +36,7 @@ export function OverdueByOwner({
   canManageOwners: boolean;
   href: (filters: { owner: number; state: 'overdue' }) => string;
 }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const lang = useLang();
   const onLinkClick = useAppLinkClick();
   const late = owners.filter((owner) => owner.overdue > 0);

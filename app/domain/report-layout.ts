@@ -2,7 +2,7 @@
  * The layout of the exported report's detail sheet, shared by the writer
  * (app/exports/report-xlsx.server.ts) and the reader of filled-in reports
  * (importers/status-report.ts): the columns, their headers in both languages, and the hidden
- * activity key.
+ * activity key. Pure, in the domain, so that both the exports and the importers may read it.
  *
  * The key, in the hidden last column, reads `ID-<planId>-<activityId>-<fingerprints>`: five
  * six-hex-digit fingerprints, one per status column (status, percent, report, completion

@@ -1,0 +1,26 @@
+/**
+ * The words of one feature, kept in their own file under app/i18n/ (e.g. dashboard.ts):
+ * English must have exactly the Bulgarian keys (checked by the type). A route that imports a
+ * feature's words sends only those (and the common ones) to the browser.
+ */
+export type WordSet<K extends string> = { readonly bg: Readonly<Record<K, string>>; readonly en: Readonly<Record<K, string>> };
+
+/** The keys of a word set, e.g. `WordKey<typeof dashboardWords>`. */
+export type WordKey<W extends WordSet<string>> = W extends WordSet<infer K> ? K : never;
+
+export type Params = Record<string, string | number>;
+
+export function defineWords<K extends string>(bg: Record<K, string>, en: Record<NoInfer<K>, string>): WordSet<K> {
+  return { bg, en };
+}
+
+/** Two word sets as one, for a page or component that shows the words of two features. */
+export function joinWords<A extends string, B extends string>(a: WordSet<A>, b: WordSet<B>): WordSet<A | B> {
+  return { bg: { ...a.bg, ...b.bg }, en: { ...a.en, ...b.en } };
+}
+
+/** A text with its {name} placeholders filled in. */
+export function fill(text: string, params?: Params): string {
+  for (const [name, value] of Object.entries(params ?? {})) text = text.replaceAll(`{${name}}`, String(value));
+  return text;
+}

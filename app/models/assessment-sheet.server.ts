@@ -1,0 +1,156 @@
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { getDb, writeTransaction, type Tx } from '../../db/client';
+import { ASSESSMENT_ITEM_KINDS, assessmentItems, assessmentSheets, users, type Assessment, type AssessmentItemKind, type AssessmentSheet, type User } from '../../db/schema';
+import { dimensionsOf, SCORE_DIMENSIONS, sheetScore, spreadOf, SUB_CRITERIA, type ScoreDimension, type Scores, type ScoringSystem, type Spread } from '~/domain/assessment-scoring';
+import { recordAudit } from './audit.server';
+
+export type SheetItems = Record<AssessmentItemKind, string[]>;
+/** What a person types on one sub-criterion: scores and the items of each kind. */
+export type SheetContent = { scores: Scores; items: SheetItems };
+/** A saved sheet; version 0 when nothing is saved yet. */
+export type Sheet = SheetContent & { version: number; updatedAt: number | null };
+
+function scoresOf(sheet: AssessmentSheet): Scores {
+  const { score, plan, do: doScore, check, act, trends, targets } = sheet;
+  return { score, plan, do: doScore, check, act, trends, targets };
+}
+
+/** A sheet's sub-criterion score under the assessment's system (the mean for fine-tuned), null while incomplete. */
+export function sheetScoreOf(system: ScoringSystem, sheet: AssessmentSheet): number | null {
+  return sheetScore(system, sheet.cafCode, scoresOf(sheet));
+}
+
+function emptyItems(): SheetItems {
+  return { evidence: [], strength: [], improvement: [] };
+}
+
+/** The items of some sheets, by sheet id, each kind in order. */
+function itemsOf(db: Pick<Tx, 'select'>, sheetIds: number[]): Map<number, SheetItems> {
+  const bySheet = new Map<number, SheetItems>(sheetIds.map((id) => [id, emptyItems()]));
+  if (sheetIds.length === 0) return bySheet;
+  const rows = db
+    .select({ sheetId: assessmentItems.sheetId, kind: assessmentItems.kind, text: assessmentItems.text })
+    .from(assessmentItems)
+    .where(inArray(assessmentItems.sheetId, sheetIds))
+    .orderBy(asc(assessmentItems.sheetId), asc(assessmentItems.kind), asc(assessmentItems.position))
+    .all();
+  for (const row of rows) bySheet.get(row.sheetId)![row.kind].push(row.text);
+  return bySheet;
+}
+
+/** Whose sheet: a member's (their user id) or the group's consensus (null). */
+function sheetWhere(assessmentId: number, code: string, userId: number | null) {
+  return and(eq(assessmentSheets.assessmentId, assessmentId), eq(assessmentSheets.cafCode, code), userId === null ? isNull(assessmentSheets.userId) : eq(assessmentSheets.userId, userId));
+}
+
+function readSheet(db: Pick<Tx, 'select'>, assessmentId: number, code: string, userId: number | null): Sheet {
+  const row = db.select().from(assessmentSheets).where(sheetWhere(assessmentId, code, userId)).get();
+  if (!row) return { scores: {}, items: emptyItems(), version: 0, updatedAt: null };
+  return { scores: scoresOf(row), items: itemsOf(db, [row.id]).get(row.id)!, version: row.version, updatedAt: row.updatedAt.getTime() };
+}
+
+/** A member's sheet (userId) or the consensus (null) of one sub-criterion. */
+export function getSheet(assessmentId: number, code: string, userId: number | null): Sheet {
+  return readSheet(getDb(), assessmentId, code, userId);
+}
+
+export type SaveResult = { ok: true; version: number } | { ok: false; current: Sheet };
+
+/**
+ * Saves a sheet if it is still at `version` (what the page was showing): a save from a stale
+ * page (a second tab, another person on the consensus) is refused with what is saved now, so
+ * that nobody's text is overwritten unseen. Only the system's dimensions are kept; the items
+ * replace the saved ones. One audit event per save.
+ */
+export function saveSheet(actor: User, assessment: Pick<Assessment, 'id' | 'scoringSystem'>, code: string, userId: number | null, version: number, content: SheetContent): SaveResult {
+  return writeTransaction((tx) => {
+    const current = readSheet(tx, assessment.id, code, userId);
+    if (current.version !== version) return { ok: false, current };
+    const dimensions = dimensionsOf(assessment.scoringSystem, code);
+    const scores = Object.fromEntries(SCORE_DIMENSIONS.map((d) => [d, dimensions.includes(d) ? (content.scores[d] ?? null) : null])) as Record<ScoreDimension, number | null>;
+    const values = { ...scores, version: version + 1, updatedBy: actor.id, updatedAt: new Date() };
+    const sheet =
+      version === 0
+        ? tx
+            .insert(assessmentSheets)
+            .values({ assessmentId: assessment.id, cafCode: code, userId, ...values })
+            .returning({ id: assessmentSheets.id })
+            .get()
+        : tx.update(assessmentSheets).set(values).where(sheetWhere(assessment.id, code, userId)).returning({ id: assessmentSheets.id }).get()!;
+    tx.delete(assessmentItems).where(eq(assessmentItems.sheetId, sheet.id)).run();
+    const items = ASSESSMENT_ITEM_KINDS.flatMap((kind) => content.items[kind].map((text, position) => ({ sheetId: sheet.id, kind, text, position })));
+    if (items.length > 0) tx.insert(assessmentItems).values(items).run();
+    const entity = userId === null ? 'assessment_consensus' : 'assessment_sheet';
+    recordAudit(actor.id, entity, sheet.id, 'save', { scores: current.scores, items: current.items }, { code, scores, items: content.items }, tx);
+    return { ok: true, version: version + 1 };
+  });
+}
+
+export type SheetProgress = { code: string; score: number | null; evidence: number; strengths: number; improvements: number };
+
+/** One member's 28 sheets at a glance (scored or not, how many items), in CAF order. */
+export function memberProgress(assessment: Pick<Assessment, 'id' | 'scoringSystem'>, userId: number | null): SheetProgress[] {
+  const db = getDb();
+  const where = and(eq(assessmentSheets.assessmentId, assessment.id), userId === null ? isNull(assessmentSheets.userId) : eq(assessmentSheets.userId, userId));
+  const sheets = db.select().from(assessmentSheets).where(where).all();
+  const items = itemsOf(
+    db,
+    sheets.map((sheet) => sheet.id),
+  );
+  return SUB_CRITERIA.map(({ code }) => {
+    const sheet = sheets.find((s) => s.cafCode === code);
+    const own = sheet ? items.get(sheet.id)! : emptyItems();
+    return {
+      code,
+      score: sheet ? sheetScoreOf(assessment.scoringSystem, sheet) : null,
+      evidence: own.evidence.length,
+      strengths: own.strength.length,
+      improvements: own.improvement.length,
+    };
+  });
+}
+
+export type ConsensusRow = { code: string; spread: Spread | null; consensus: number | null };
+
+/**
+ * The consensus overview: per sub-criterion the members' scores (how many scored, min, max,
+ * mean, spread) and the consensus score, the widest spreads first (what the meeting discusses),
+ * then in CAF order; sub-criteria nobody scored last.
+ */
+export function consensusOverview(assessment: Pick<Assessment, 'id' | 'scoringSystem'>): ConsensusRow[] {
+  const sheets = getDb().select().from(assessmentSheets).where(eq(assessmentSheets.assessmentId, assessment.id)).all();
+  const memberScores = new Map<string, number[]>();
+  const consensus = new Map<string, number | null>();
+  for (const sheet of sheets) {
+    const score = sheetScoreOf(assessment.scoringSystem, sheet);
+    if (sheet.userId === null) consensus.set(sheet.cafCode, score);
+    else if (score !== null) memberScores.set(sheet.cafCode, [...(memberScores.get(sheet.cafCode) ?? []), score]);
+  }
+  const rows = SUB_CRITERIA.map(({ code }) => ({ code, spread: spreadOf(memberScores.get(code) ?? []), consensus: consensus.get(code) ?? null }));
+  return rows.sort((a, b) => (b.spread?.spread ?? -1) - (a.spread?.spread ?? -1));
+}
+
+export type MemberSheet = { userId: number; name: string; scores: Scores; score: number | null; items: SheetItems };
+
+/** Every member's sheet of one sub-criterion that has anything on it, by name: what the consensus page puts side by side. */
+export function memberSheets(assessment: Pick<Assessment, 'id' | 'scoringSystem'>, code: string): MemberSheet[] {
+  const db = getDb();
+  const rows = db
+    .select({ sheet: assessmentSheets, name: users.name })
+    .from(assessmentSheets)
+    .innerJoin(users, eq(users.id, assessmentSheets.userId))
+    .where(and(eq(assessmentSheets.assessmentId, assessment.id), eq(assessmentSheets.cafCode, code), isNotNull(assessmentSheets.userId)))
+    .orderBy(asc(users.name))
+    .all();
+  const items = itemsOf(
+    db,
+    rows.map(({ sheet }) => sheet.id),
+  );
+  return rows.map(({ sheet, name }) => ({
+    userId: sheet.userId!,
+    name,
+    scores: scoresOf(sheet),
+    score: sheetScoreOf(assessment.scoringSystem, sheet),
+    items: items.get(sheet.id)!,
+  }));
+}

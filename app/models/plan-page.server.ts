@@ -1,0 +1,125 @@
+/** The plan page's reads: its header, its progress by area and one page of its activities. */
+import { getDb } from '../../db/client';
+import { todayInSofia } from '~/domain/dates';
+import type { ActivityFilters } from '~/domain/filters';
+import { rollUp, rollUpBy, type Progress } from '~/domain/progress';
+import type { Status } from '~/domain/status';
+import type { ActivityRow } from '~/domain/activity-row';
+import { countActivitiesByMeasure, filterOptions, listActivities } from './activity-list.server';
+import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { prepared } from './statements.server';
+import { whileUnchanged } from './read-cache.server';
+
+export const PLAN_PAGE_SIZE = 50;
+
+export type PlanActivitiesPage = {
+  rows: ActivityRow[];
+  /** The page shown, from 1: the one asked for, kept within 1..pageCount. */
+  page: number;
+  pageCount: number;
+  /** How many activities match the filters, on all pages. */
+  total: number;
+  /** How many come before this page. */
+  offset: number;
+  /** How many activities match in each area and measure of this page, on all pages (by id). */
+  inArea: Record<number, number>;
+  inMeasure: Record<number, number>;
+  /** In code order, the area and the measure that began on an earlier page and go on here. */
+  continued: { areaId: number | null; measureId: number | null };
+};
+
+/** One page of a plan's activities as listActivities orders them, and how many match on all pages. */
+function planActivitiesPage(filters: ActivityFilters, planId: number, page: number): PlanActivitiesPage {
+  const byMeasure = countActivitiesByMeasure(filters, planId);
+  const total = byMeasure.reduce((sum, measure) => sum + measure.count, 0);
+  const pageCount = Math.max(1, Math.ceil(total / PLAN_PAGE_SIZE));
+  const shown = Math.min(Math.max(1, page), pageCount);
+  const offset = (shown - 1) * PLAN_PAGE_SIZE;
+  const rows = total === 0 ? [] : listActivities(filters, planId, { slice: { limit: PLAN_PAGE_SIZE, offset } });
+  const areasShown = new Set(rows.map((row) => row.areaId));
+  const measuresShown = new Set(rows.map((row) => row.measureId));
+  const inArea: Record<number, number> = {};
+  const inMeasure: Record<number, number> = {};
+  const continued: PlanActivitiesPage['continued'] = { areaId: null, measureId: null };
+  // In code order each area and measure is one run of the list: those running across the offset go on here.
+  const byCode = (filters.sort ?? 'code') === 'code';
+  let start = 0;
+  let areaStart = 0;
+  byMeasure.forEach(({ areaId, measureId, count }, i) => {
+    if (areasShown.has(areaId)) inArea[areaId] = (inArea[areaId] ?? 0) + count;
+    if (measuresShown.has(measureId)) inMeasure[measureId] = count;
+    if (i > 0 && byMeasure[i - 1]!.areaId !== areaId) areaStart = start;
+    const end = start + count;
+    if (byCode && end > offset && start < offset) continued.measureId = measureId;
+    if (byCode && end > offset && areaStart < offset) continued.areaId = areaId;
+    start = end;
+  });
+  return { rows, page: shown, pageCount, total, offset, inArea, inMeasure, continued };
+}
+
+/**
+ * What the plan page shows for these filters and this page: the plan's progress, the page of
+ * activities and the filter choices, reused while the database is unchanged (today is in the
+ * key: the states depend on it).
+ */
+export function planPageData(planId: number, filters: ActivityFilters, page: number) {
+  const today = todayInSofia();
+  return whileUnchanged(`plan-page ${JSON.stringify([planId, filters, page, today])}`, () => ({
+    progress: planProgress(planId, filters.asOf ?? today),
+    listing: planActivitiesPage(filters, planId, page),
+    options: filterOptions(planId),
+  }));
+}
+
+
+export type PlanHeader = {
+  id: number;
+  title: string;
+  period: string | null;
+  approvedBy: string | null;
+  approvedOn: string | null;
+  sourceFileName: string | null;
+  importedAt: number | null;
+  /** The day the plan was closed (ISO), null while it runs. */
+  closedOn: string | null;
+  organizationId: number;
+  organization: string;
+};
+
+export function getPlanHeader(planId: number): PlanHeader | null {
+  const row = prepared(
+    getDb().$client,
+    `select p.id, p.title, p.period, p.approved_by as approvedBy, p.approved_on as approvedOn,
+         p.source_file_name as sourceFileName, p.imported_at as importedAt, p.closed_on as closedOn,
+         p.organization_id as organizationId, o.name as organization
+       from plans p join organizations o on o.id = p.organization_id where p.id = ?`,
+  ).get(planId) as PlanHeader | undefined;
+  return row ?? null;
+}
+
+export type AreaSummary = { id: number; code: string; title: string; total: number; progress: Progress };
+
+/** Overall and per-area progress of a plan as of a date (every activity, whatever the filters). */
+function planProgress(planId: number, asOf: string): { overall: Progress; areas: AreaSummary[] } {
+  const sqlite = getDb().$client;
+  const items = prepared(
+    sqlite,
+    `with ${ACTIVITY_STATE_CTE}
+       select s.status, s.percent, s.overdue, m.area_id as areaId
+       from activity_state s join measures m on m.id = s.measure_id where s.plan_id = :plan`,
+  ).all({ ...asOfParams(asOf), plan: planId }) as { status: Status; percent: number; overdue: number; areaId: number }[];
+  const progressItems = items.map((item) => ({ ...item, overdue: item.overdue === 1 }));
+  const byArea = rollUpBy(progressItems, (item) => item.areaId);
+  const areas = prepared(sqlite, 'select id, code, title from areas where plan_id = ? order by position').all(planId) as {
+    id: number;
+    code: string;
+    title: string;
+  }[];
+  return {
+    overall: rollUp(progressItems),
+    areas: areas.map((area) => {
+      const progress = byArea.get(area.id) ?? rollUp([]);
+      return { ...area, total: progress.total, progress };
+    }),
+  };
+}
