@@ -5,18 +5,21 @@ import {
   activityOwners,
   areas,
   cafCriteria,
+  measureCafRefs,
   measures,
   organizations,
   owners,
   plans,
   scheduleChanges,
+  statusUpdates,
 } from '../../db/schema';
-import type { ParsedActivity, ParsedActivityStatus, ParsedMeasure, ParsedPlan } from '../../importers/types';
+import type { ParsedActivity, ParsedMeasure, ParsedPlan } from '../../importers/types';
 import { todayInSofia } from '~/domain/dates';
 import { diffPlan, type ComparableActivity, type PlanDiff } from '~/domain/plan-diff';
 import { completionOf } from '~/domain/status';
 import { recordAudit } from './audit.server';
 import { findOrCreateOwner } from './owner.server';
+import { preparedInsert } from './statements.server';
 
 export const DEFAULT_ORGANIZATION = 'Моята администрация';
 
@@ -50,12 +53,14 @@ export type ImportOptions = {
   approvedOn?: string | null;
 };
 
+/** An activity to write: where it goes and its place in the plan. */
+type NewActivity = { measureId: number; activity: ParsedActivity; position: number };
+
 /**
- * Writes plan rows inside one transaction with prepared statements (a plan can have
- * thousands of activities), caching owners and the known CAF codes.
+ * Writes plan rows inside one transaction (a plan can have thousands of activities) with
+ * statements prepared once (preparedInsert), caching owners and the known CAF codes.
  */
 function planWriter(tx: Tx, planId: number, organizationId: number, userId: number | null) {
-  const sqlite = getDb().$client;
   const knownCaf = new Set(
     tx
       .select({ code: cafCriteria.code })
@@ -72,70 +77,59 @@ function planWriter(tx: Tx, planId: number, organizationId: number, userId: numb
     }
     return id;
   };
-  const deleteCafRefs = sqlite.prepare('delete from measure_caf_refs where measure_id = ?');
-  const insertCafRef = sqlite.prepare('insert or ignore into measure_caf_refs (measure_id, caf_code) values (?, ?)');
-  const deleteOwners = sqlite.prepare('delete from activity_owners where activity_id = ?');
-  const insertOwner = sqlite.prepare(
-    'insert or ignore into activity_owners (activity_id, owner_id, position) values (?, ?, ?)',
-  );
-  const insertActivity = sqlite.prepare(
-    `insert into activities (plan_id, measure_id, code, title, start, baseline_end, current_end, ongoing, ongoing_text,
-       indicator, target, resources, note, source_sheet, source_row, position, archived, version, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?)`,
-  );
-  const insertStatus = sqlite.prepare(
-    `insert into status_updates (activity_id, user_id, status, percent, comment, completed_on, as_of, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertMeasure = sqlite.prepare(
-    'insert into measures (plan_id, area_id, code, title, kind, position) values (?, ?, ?, ?, ?, ?)',
-  );
-  const now = Date.now();
+  const insertMeasure = preparedInsert(tx, measures, ['planId', 'areaId', 'code', 'title', 'kind', 'position']);
+  const insertCafRef = preparedInsert(tx, measureCafRefs, ['measureId', 'cafCode'], { orIgnore: true });
+  const insertOwner = preparedInsert(tx, activityOwners, ['activityId', 'ownerId', 'position'], { orIgnore: true });
+  const insertActivity = preparedInsert(tx, activities, [
+    'planId', 'measureId', 'code', 'title', 'start', 'baselineEnd', 'currentEnd', 'ongoing', 'ongoingText', 'indicator',
+    'target', 'resources', 'note', 'sourceSheet', 'sourceRow', 'position', 'createdAt',
+  ]);
+  const insertStatus = preparedInsert(tx, statusUpdates, ['activityId', 'userId', 'status', 'percent', 'comment', 'completedOn', 'asOf', 'createdAt']);
+  const now = new Date();
   // A status column of the plan reports on the day of the import.
-  const today = todayInSofia(new Date(now));
+  const today = todayInSofia(now);
   return {
     insertMeasure(areaId: number, measure: ParsedMeasure, position: number): number {
-      return Number(insertMeasure.run(planId, areaId, measure.code, measure.title, measure.kind, position).lastInsertRowid);
+      const measureId = insertMeasure({ planId, areaId, code: measure.code, title: measure.title, kind: measure.kind, position });
+      for (const cafCode of measure.cafRefs) if (knownCaf.has(cafCode)) insertCafRef({ measureId, cafCode });
+      return measureId;
     },
-    setCafRefs(measureId: number, cafRefs: string[], isNew = false) {
-      if (!isNew) deleteCafRefs.run(measureId);
-      for (const cafCode of cafRefs) if (knownCaf.has(cafCode)) insertCafRef.run(measureId, cafCode);
+    setCafRefs(measureId: number, cafRefs: string[]) {
+      tx.delete(measureCafRefs).where(eq(measureCafRefs.measureId, measureId)).run();
+      for (const cafCode of cafRefs) if (knownCaf.has(cafCode)) insertCafRef({ measureId, cafCode });
     },
     setOwners(activityId: number, names: string[], isNew = false) {
-      if (!isNew) deleteOwners.run(activityId);
-      for (let position = 0; position < names.length; position++) insertOwner.run(activityId, ownerId(names[position]!), position);
+      if (!isNew) tx.delete(activityOwners).where(eq(activityOwners.activityId, activityId)).run();
+      names.forEach((name, position) => insertOwner({ activityId, ownerId: ownerId(name), position }));
     },
-    insertActivity(measureId: number, activity: ParsedActivity, position: number): number {
-      // Positional parameters: binding an object by name costs more than the insert itself here.
-      const id = Number(
-        insertActivity.run(
-          planId,
-          measureId,
-          activity.code,
-          activity.title,
-          activity.start,
-          activity.end,
-          activity.end,
-          activity.ongoing ? 1 : 0,
-          activity.ongoingText,
-          activity.indicator,
-          activity.target,
-          activity.resources,
-          activity.note,
-          activity.source.sheet,
-          activity.source.row,
-          position,
-          now,
-        ).lastInsertRowid,
-      );
+    /** Inserts an activity with its owners and its first status (a status column of the plan); returns its id. */
+    insertActivity({ measureId, activity, position }: NewActivity): number {
+      const id = insertActivity({
+        planId,
+        measureId,
+        code: activity.code,
+        title: activity.title,
+        start: activity.start,
+        baselineEnd: activity.end,
+        currentEnd: activity.end,
+        ongoing: activity.ongoing,
+        ongoingText: activity.ongoingText,
+        indicator: activity.indicator,
+        target: activity.target,
+        resources: activity.resources,
+        note: activity.note,
+        sourceSheet: activity.source.sheet,
+        sourceRow: activity.source.row,
+        position,
+        createdAt: now,
+      });
       this.setOwners(id, activity.owners, true);
-      if (activity.status) this.recordFirstStatus(id, activity.status);
+      const status = activity.status;
+      if (status) {
+        const { percent, completedOn } = completionOf({ ...status, completedOn: null }, today);
+        insertStatus({ activityId: id, userId, status: status.status, percent, comment: status.comment, completedOn, asOf: today, createdAt: now });
+      }
       return id;
-    },
-    /** A status column of the plan: the activity's first status update, by the importing user, as of the import. */
-    recordFirstStatus(activityId: number, status: ParsedActivityStatus) {
-      const { percent, completedOn } = completionOf({ ...status, completedOn: null }, today);
-      insertStatus.run(activityId, userId, status.status, percent, status.comment, completedOn, today, now);
     },
   };
 }
@@ -168,8 +162,7 @@ export function importPlanIntoDatabase(parsed: ParsedPlan, options: ImportOption
         .get().id;
       area.measures.forEach((measure, measureIndex) => {
         const measureId = writer.insertMeasure(areaId, measure, measureIndex);
-        writer.setCafRefs(measureId, measure.cafRefs, true);
-        for (const activity of measure.activities) writer.insertActivity(measureId, activity, position++);
+        for (const activity of measure.activities) writer.insertActivity({ measureId, activity, position: position++ });
       });
     });
     recordAudit(
@@ -308,12 +301,12 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
             .set({ areaId, title: measure.title, kind: measure.kind, position: measureIndex })
             .where(eq(measures.id, measureId))
             .run();
+          writer.setCafRefs(measureId, measure.cafRefs);
         }
-        writer.setCafRefs(measureId, measure.cafRefs);
         for (const parsedActivity of measure.activities) {
           const match = matchBySource.get(parsedActivity);
           if (!match) {
-            const id = writer.insertActivity(measureId, parsedActivity, position++);
+            const id = writer.insertActivity({ measureId, activity: parsedActivity, position: position++ });
             recordAudit(options.userId, 'activity', id, 'reimport-add', null, { code: parsedActivity.code, title: parsedActivity.title }, tx);
             continue;
           }

@@ -1,4 +1,6 @@
+import { and, eq, min, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
+import { activities, activityOwners, areas, measureCafRefs, measures, organizations, owners, plans } from '../../db/schema';
 import { addDays, isIsoDate, todayInSofia } from '~/domain/dates';
 import { rollUp, type Progress } from '~/domain/progress';
 import { periodBounds, periodKey, periodOf, type Period, type PeriodKind } from '~/domain/quarters';
@@ -95,11 +97,18 @@ export function reportAsOf(period: Period, today = todayInSofia()): string {
 
 export function getReportPlan(planId: number): ReportPlan | null {
   const row = getDb()
-    .$client.prepare(
-      `select p.id, p.title, p.period, p.approved_by as approvedBy, p.approved_on as approvedOn, o.name as organization
-       from plans p join organizations o on o.id = p.organization_id where p.id = ?`,
-    )
-    .get(planId) as ReportPlan | undefined;
+    .select({
+      id: plans.id,
+      title: plans.title,
+      period: plans.period,
+      approvedBy: plans.approvedBy,
+      approvedOn: plans.approvedOn,
+      organization: organizations.name,
+    })
+    .from(plans)
+    .innerJoin(organizations, eq(organizations.id, plans.organizationId))
+    .where(eq(plans.id, planId))
+    .get();
   return row ?? null;
 }
 
@@ -141,61 +150,65 @@ export function getReportData(
     )
     .all(params) as Row[];
 
-  const owners = new Map<number, string[]>();
-  const ownerRows = sqlite
-    .prepare(
-      `select ao.activity_id as activityId, o.name from activity_owners ao
-       join owners o on o.id = ao.owner_id join activities a on a.id = ao.activity_id
-       where a.plan_id = ? and a.archived = 0 order by ao.activity_id, ao.position, o.name`,
-    )
-    .all(planId) as { activityId: number; name: string }[];
+  const db = getDb();
+  const ownersOf = new Map<number, string[]>();
+  const ownerRows = db
+    .select({ activityId: activityOwners.activityId, name: owners.name })
+    .from(activityOwners)
+    .innerJoin(owners, eq(owners.id, activityOwners.ownerId))
+    .innerJoin(activities, eq(activities.id, activityOwners.activityId))
+    .where(and(eq(activities.planId, planId), eq(activities.archived, false)))
+    .orderBy(activityOwners.activityId, activityOwners.position, owners.name)
+    .all();
   for (const { activityId, name } of ownerRows) {
-    const list = owners.get(activityId);
+    const list = ownersOf.get(activityId);
     if (list) list.push(name);
-    else owners.set(activityId, [name]);
+    else ownersOf.set(activityId, [name]);
   }
 
   const cafRefs = new Map<number, string[]>();
-  const cafRows = sqlite
-    .prepare(
-      `select r.measure_id as measureId, r.caf_code as code from measure_caf_refs r join measures m on m.id = r.measure_id
-       where m.plan_id = ? order by r.measure_id, r.caf_code`,
-    )
-    .all(planId) as { measureId: number; code: string }[];
+  const cafRows = db
+    .select({ measureId: measureCafRefs.measureId, code: measureCafRefs.cafCode })
+    .from(measureCafRefs)
+    .innerJoin(measures, eq(measures.id, measureCafRefs.measureId))
+    .where(eq(measures.planId, planId))
+    .orderBy(measureCafRefs.measureId, measureCafRefs.cafCode)
+    .all();
   for (const { measureId, code } of cafRows) {
     const list = cafRefs.get(measureId);
     if (list) list.push(code);
     else cafRefs.set(measureId, [code]);
   }
 
-  const areaRows = sqlite
-    .prepare('select id, code, title from areas where plan_id = ? order by position, id')
-    .all(planId) as { id: number; code: string; title: string }[];
-  const measureRows = sqlite
-    .prepare('select id, area_id as areaId, code, title, kind from measures where plan_id = ? order by position, id')
-    .all(planId) as { id: number; areaId: number; code: string; title: string; kind: MeasureKind | null }[];
+  const areaRows = db.select({ id: areas.id, code: areas.code, title: areas.title }).from(areas).where(eq(areas.planId, planId)).orderBy(areas.position, areas.id).all();
+  const measureRows = db
+    .select({ id: measures.id, areaId: measures.areaId, code: measures.code, title: measures.title, kind: measures.kind })
+    .from(measures)
+    .where(eq(measures.planId, planId))
+    .orderBy(measures.position, measures.id)
+    .all();
 
-  const measures = new Map<number, ReportMeasure & { areaId: number }>();
+  const measuresById = new Map<number, ReportMeasure & { areaId: number }>();
   for (const m of measureRows) {
-    measures.set(m.id, { id: m.id, areaId: m.areaId, code: m.code, title: m.title, kind: m.kind, cafRefs: cafRefs.get(m.id) ?? [], activities: [] });
+    measuresById.set(m.id, { id: m.id, areaId: m.areaId, code: m.code, title: m.title, kind: m.kind, cafRefs: cafRefs.get(m.id) ?? [], activities: [] });
   }
   for (const row of rows) {
     const { measureId, ...rest } = row;
     const end = row.end;
-    measures.get(measureId)?.activities.push({
+    measuresById.get(measureId)?.activities.push({
       ...rest,
       ongoing: row.ongoing === 1,
       overdue: row.overdue === 1,
       lateStart: row.lateStart === 1,
       newEnd: end !== null && end !== row.baselineEnd ? end : null,
       dueInPeriod: row.ongoing !== 1 && end !== null && end >= periodStart && end <= periodEnd,
-      owners: owners.get(row.id) ?? [],
+      owners: ownersOf.get(row.id) ?? [],
     });
   }
 
   const all: ReportActivity[] = [];
-  const areas: ReportArea[] = areaRows.map((area) => {
-    const areaMeasures = [...measures.values()]
+  const reportAreas: ReportArea[] = areaRows.map((area) => {
+    const areaMeasures = [...measuresById.values()]
       .filter((m) => m.areaId === area.id)
       .map(({ areaId: _areaId, ...m }) => m);
     const activities = areaMeasures.flatMap((m) => m.activities);
@@ -216,7 +229,7 @@ export function getReportData(
     asOf,
     preparedBy: options.preparedBy ?? null,
     preparedOn: today,
-    areas,
+    areas: reportAreas,
     totals: rollUp(all),
     dueInPeriod: all.filter((a) => a.dueInPeriod).length,
   };
@@ -232,8 +245,10 @@ const MAX_PERIODS = 200;
  */
 export function reportablePeriods(planId: number, kind: PeriodKind, today = todayInSofia()): Period[] {
   const range = getDb()
-    .$client.prepare('select min(coalesce(start, baseline_end)) as first from activities where plan_id = ? and archived = 0')
-    .get(planId) as { first: string | null };
+    .select({ first: min(sql<string | null>`coalesce(${activities.start}, ${activities.baselineEnd})`) })
+    .from(activities)
+    .where(and(eq(activities.planId, planId), eq(activities.archived, false)))
+    .get()!;
   const firstKey = periodKey(periodOf(range.first && isIsoDate(range.first) && range.first < today ? range.first : today, kind));
   const periods: Period[] = [];
   let period = periodOf(today, kind);

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '~/domain/permissions';
 import { pageTitle, useLang, useT, type WordKey } from '~/i18n';
 import { adminWords } from '~/i18n/admin';
 import { listOwnersForAdmin, listUsersForLinking, mergeOwners, renameOwner, setUserOwnerLink } from '~/models/owner.server';
+import { AdminTable, RowEditor } from '~/components/admin-table';
 import trackingCss from '~/styles/tracking.css?url';
 import { readForm } from '~/upload.server';
 import { MAX_TITLE_LENGTH, idSchema, typedText } from '~/domain/form-input';
@@ -108,109 +109,85 @@ export default function OwnersPage() {
         </Form>
       </section>
 
-      <div className="table-wrap card section">
-        <table className="table owners-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('trOwner')}</th>
-              <th scope="col" className="num">
-                {t('activities')}
-              </th>
-              <th scope="col">{t('trLinkedUsers')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {owners.map((owner) => {
-              const linkable = users.filter((u) => !owner.users.some((linked) => linked.id === u.id));
-              const rowError = actionData && !actionData.ok && actionData.ownerId === owner.id && actionData.intent === 'rename' ? actionData.error : undefined;
-              return (
-                <tr key={owner.id} id={`owner-${owner.id}`} className="owner-row">
-                  <td>
-                    <strong>{owner.name}</strong>
-                    {owner.users.length === 0 ? (
-                      <>
-                        {' '}
-                        <span className="badge badge--unlinked" title={t('ownerUnlinkedHint')}>
-                          {t('ownerUnlinked')}
-                        </span>
-                      </>
-                    ) : null}
-                    {owner.aliases.length ? (
-                      <p className="muted small">
-                        {t('trAliases')}: {owner.aliases.join('; ')}
-                      </p>
-                    ) : null}
-                    <p className="muted small">{owner.organization}</p>
-                  </td>
-                  <td className="num">{owner.activityCount}</td>
-                  <td>
-                    {owner.users.length === 0 ? <span className="muted small">{t('trNoLinkedUsers')}</span> : null}
-                    <ul className="linked-users">
-                      {owner.users.map((linked) => (
-                        <li key={linked.id}>
-                          <span>
-                            {linked.name} <span className="muted small">{linked.email}</span>
-                          </span>
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="unlink" />
-                            <input type="hidden" name="ownerId" value={owner.id} />
-                            <input type="hidden" name="userId" value={linked.id} />
-                            <button type="submit" className="button button--ghost button--small" disabled={busy} aria-label={t('trUnlinkUserNamed', { name: linked.name })}>
-                              {t('trUnlink')}
-                            </button>
-                          </Form>
-                        </li>
+      <AdminTable className="owners-table" columns={[{ label: t('trOwner') }, { label: t('activities'), numeric: true }, { label: t('trLinkedUsers') }]}>
+        {owners.map((owner) => {
+          const linkable = users.filter((u) => !owner.users.some((linked) => linked.id === u.id));
+          const rowError = actionData && !actionData.ok && actionData.ownerId === owner.id && actionData.intent === 'rename' ? actionData.error : undefined;
+          return (
+            <tr key={owner.id} id={`owner-${owner.id}`} className="owner-row">
+              <td>
+                <strong>{owner.name}</strong>
+                {owner.users.length === 0 ? (
+                  <>
+                    {' '}
+                    <span className="badge badge--unlinked" title={t('ownerUnlinkedHint')}>
+                      {t('ownerUnlinked')}
+                    </span>
+                  </>
+                ) : null}
+                {owner.aliases.length ? (
+                  <p className="muted small">
+                    {t('trAliases')}: {owner.aliases.join('; ')}
+                  </p>
+                ) : null}
+                <p className="muted small">{owner.organization}</p>
+              </td>
+              <td className="num">{owner.activityCount}</td>
+              <td>
+                {owner.users.length === 0 ? <span className="muted small">{t('trNoLinkedUsers')}</span> : null}
+                <ul className="linked-users">
+                  {owner.users.map((linked) => (
+                    <li key={linked.id}>
+                      <span>
+                        {linked.name} <span className="muted small">{linked.email}</span>
+                      </span>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="unlink" />
+                        <input type="hidden" name="ownerId" value={owner.id} />
+                        <input type="hidden" name="userId" value={linked.id} />
+                        <button type="submit" className="button button--ghost button--small" disabled={busy} aria-label={t('trUnlinkUserNamed', { name: linked.name })}>
+                          {t('trUnlink')}
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+                {linkable.length ? (
+                  <Form method="post" className="link-form">
+                    <input type="hidden" name="intent" value="link" />
+                    <input type="hidden" name="ownerId" value={owner.id} />
+                    <label className="visually-hidden" htmlFor={`link-${owner.id}`}>
+                      {t('trLinkUserTo', { owner: owner.name })}
+                    </label>
+                    <select id={`link-${owner.id}`} name="userId" required defaultValue="">
+                      <option value="" disabled>
+                        {t('trChooseUser')}
+                      </option>
+                      {linkable.map((u) => (
+                        <option key={u.id} value={u.id}>
+                          {u.name} ({ROLE_LABELS[u.role][lang]})
+                        </option>
                       ))}
-                    </ul>
-                    {linkable.length ? (
-                      <Form method="post" className="link-form">
-                        <input type="hidden" name="intent" value="link" />
-                        <input type="hidden" name="ownerId" value={owner.id} />
-                        <label className="visually-hidden" htmlFor={`link-${owner.id}`}>
-                          {t('trLinkUserTo', { owner: owner.name })}
-                        </label>
-                        <select id={`link-${owner.id}`} name="userId" required defaultValue="">
-                          <option value="" disabled>
-                            {t('trChooseUser')}
-                          </option>
-                          {linkable.map((u) => (
-                            <option key={u.id} value={u.id}>
-                              {u.name} ({ROLE_LABELS[u.role][lang]})
-                            </option>
-                          ))}
-                        </select>
-                        <button type="submit" className="button button--small" disabled={busy}>
-                          {t('trLink')}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                  <td>
-                    <details className="row-editor" open={Boolean(rowError)}>
-                      <summary className="button button--small">{t('trRename')}</summary>
-                      <Form method="post" className="stack row-editor__form">
-                        <input type="hidden" name="intent" value="rename" />
-                        <input type="hidden" name="ownerId" value={owner.id} />
-                        <div className={rowError ? 'field field--invalid' : 'field'}>
-                          <label htmlFor={`rename-${owner.id}`}>{t('trNewName')}</label>
-                          <input id={`rename-${owner.id}`} type="text" name="name" defaultValue={owner.name} required />
-                          {rowError ? <p className="field__error">{t(rowError)}</p> : null}
-                        </div>
-                        <button type="submit" className="button button--primary" disabled={busy}>
-                          {t('save')}
-                        </button>
-                      </Form>
-                    </details>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                    </select>
+                    <button type="submit" className="button button--small" disabled={busy}>
+                      {t('trLink')}
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+              <td>
+                <RowEditor label={t('trRename')} intent="rename" id={{ name: 'ownerId', value: owner.id }} open={Boolean(rowError)} busy={busy}>
+                  <div className={rowError ? 'field field--invalid' : 'field'}>
+                    <label htmlFor={`rename-${owner.id}`}>{t('trNewName')}</label>
+                    <input id={`rename-${owner.id}`} type="text" name="name" defaultValue={owner.name} required />
+                    {rowError ? <p className="field__error">{t(rowError)}</p> : null}
+                  </div>
+                </RowEditor>
+              </td>
+            </tr>
+          );
+        })}
+      </AdminTable>
     </div>
   );
 }

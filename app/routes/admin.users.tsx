@@ -10,6 +10,7 @@ import { generatePassword } from '~/models/password.server';
 import { createUser, getUserByEmail, listUsers, updateUserAccount } from '~/models/user.server';
 import { Field } from '~/components/field';
 import { AdminTabs } from '~/components/admin-tabs';
+import { AdminTable, RowEditor } from '~/components/admin-table';
 import { readForm } from '~/upload.server';
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, fieldErrors, idSchema, parseId, typedText } from '~/domain/form-input';
 
@@ -148,71 +149,41 @@ export default function UsersPage() {
           {t(actionData.message)}
         </p>
       ) : null}
-      <div className="table-wrap card">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('email')}</th>
-              <th scope="col">{t('role')}</th>
-              <th scope="col">{t('owners')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('actions')}</span>
-              </th>
+      <AdminTable columns={[{ label: t('name') }, { label: t('email') }, { label: t('role') }, { label: t('owners') }, { label: t('status') }]}>
+        {users.map((user) => {
+          const errors = actionData?.userId === user.id ? actionData.errors : undefined;
+          return (
+            <tr key={user.id}>
+              <td>{user.name}</td>
+              <td>{user.email}</td>
+              <td>{ROLE_LABELS[user.role][lang]}</td>
+              <td>{user.owners.length ? user.owners.map((o) => o.name).join(', ') : <span className="muted">{t('noOwners')}</span>}</td>
+              <td>
+                <span className={user.disabled ? 'badge badge--muted' : 'badge badge--ok'}>
+                  {user.disabled ? t('disabled') : t('active')}
+                </span>
+              </td>
+              <td>
+                <RowEditor label={t('edit')} intent="update" id={{ name: 'userId', value: user.id }} open={Boolean(errors)} busy={navigation.state !== 'idle'}>
+                  {errors?.form ? (
+                    <p className="alert alert--error" role="alert">
+                      {t(errors.form)}
+                    </p>
+                  ) : null}
+                  <Field label={t('name')} name="name" defaultValue={user.name} required error={errors?.name && t(errors.name)} />
+                  <RoleSelect defaultValue={user.role} />
+                  <label className="checkbox">
+                    <input type="checkbox" name="disabled" defaultChecked={user.disabled} />
+                    {t('disabled')}
+                  </label>
+                  <Field label={t('newPassword')} name="password" type="password" autoComplete="new-password" error={errors?.password && t(errors.password)} />
+                  <OwnerChoices owners={owners} selected={user.owners.map((o) => o.id)} />
+                </RowEditor>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => {
-              const errors = actionData?.userId === user.id ? actionData.errors : undefined;
-              return (
-                <tr key={user.id}>
-                  <td>{user.name}</td>
-                  <td>{user.email}</td>
-                  <td>{ROLE_LABELS[user.role][lang]}</td>
-                  <td>{user.owners.length ? user.owners.map((o) => o.name).join(', ') : <span className="muted">{t('noOwners')}</span>}</td>
-                  <td>
-                    <span className={user.disabled ? 'badge badge--muted' : 'badge badge--ok'}>
-                      {user.disabled ? t('disabled') : t('active')}
-                    </span>
-                  </td>
-                  <td>
-                    <details className="row-editor" open={Boolean(errors)}>
-                      <summary className="button button--small">{t('edit')}</summary>
-                      <Form method="post" className="stack row-editor__form">
-                        <input type="hidden" name="intent" value="update" />
-                        <input type="hidden" name="userId" value={user.id} />
-                        {errors?.form ? (
-                          <p className="alert alert--error" role="alert">
-                            {t(errors.form)}
-                          </p>
-                        ) : null}
-                        <Field label={t('name')} name="name" defaultValue={user.name} required error={errors?.name && t(errors.name)} />
-                        <RoleSelect defaultValue={user.role} />
-                        <label className="checkbox">
-                          <input type="checkbox" name="disabled" defaultChecked={user.disabled} />
-                          {t('disabled')}
-                        </label>
-                        <Field
-                          label={t('newPassword')}
-                          name="password"
-                          type="password"
-                          autoComplete="new-password"
-                          error={errors?.password && t(errors.password)}
-                        />
-                        <OwnerChoices owners={owners} selected={user.owners.map((o) => o.id)} />
-                        <button type="submit" className="button button--primary" disabled={navigation.state !== 'idle'}>
-                          {t('save')}
-                        </button>
-                      </Form>
-                    </details>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </AdminTable>
       <section className="card section" aria-labelledby="new-user">
         <h2 id="new-user">{t('addUser')}</h2>
         <Form method="post" className="form-grid">
