@@ -674,6 +674,10 @@ const bg = {
   remLogLimit: 'Показани са последните {count}.',
   printPageTitle: 'Отчет {period} · {plan}',
   printPageNumber: 'Стр. {page} от {pages}',
+  // Self-assessment (app/i18n/assessment.ts has the rest): the navigation and the 409 page.
+  navAssessments: 'Самооценка',
+  notNowTitle: 'Не в този етап',
+  notNowText: 'Това не е възможно в сегашния етап на самооценката.',
 } as const;
 
 type Messages = Record<keyof typeof bg, string>;
@@ -1349,6 +1353,10 @@ const en: Messages = {
   remLogLimit: 'Showing the latest {count}.',
   printPageTitle: 'Report {period} · {plan}',
   printPageNumber: 'Page {page} of {pages}',
+  // Self-assessment (app/i18n/assessment.ts has the rest): the navigation and the 409 page.
+  navAssessments: 'Self-assessment',
+  notNowTitle: 'Not in this stage',
+  notNowText: 'This is not possible in the self-assessment\'s current stage.',
 };
 
 export type MessageKey = keyof typeof bg;

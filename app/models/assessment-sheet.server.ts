@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { getDb, writeTransaction, type Tx } from '../../db/client';
-import { ASSESSMENT_ITEM_KINDS, assessmentItems, assessmentSheets, users, type Assessment, type AssessmentItemKind, type AssessmentSheet, type User } from '../../db/schema';
-import { dimensionsOf, SCORE_DIMENSIONS, sheetScore, spreadOf, SUB_CRITERIA, type ScoreDimension, type Scores, type ScoringSystem, type Spread } from '~/domain/assessment-scoring';
+import { assessmentItems, assessmentSheets, users, type Assessment, type AssessmentSheet, type User } from '../../db/schema';
+import { ASSESSMENT_ITEM_KINDS, dimensionsOf, SCORE_DIMENSIONS, sheetScore, spreadOf, SUB_CRITERIA, type AssessmentItemKind, type ScoreDimension, type Scores, type ScoringSystem, type Spread } from '~/domain/assessment-scoring';
 import { recordAudit } from './audit.server';
 
 export type SheetItems = Record<AssessmentItemKind, string[]>;
@@ -84,6 +84,11 @@ export function saveSheet(actor: User, assessment: Pick<Assessment, 'id' | 'scor
     recordAudit(actor.id, entity, sheet.id, 'save', { scores: current.scores, items: current.items }, { code, scores, items: content.items }, tx);
     return { ok: true, version: version + 1 };
   });
+}
+
+/** The save action's answer: the new version, or (409) the sheet as saved elsewhere meanwhile. */
+export function saveAnswer(result: SaveResult): Response {
+  return result.ok ? Response.json({ ok: true, version: result.version }) : Response.json({ ok: false, conflict: result.current }, { status: 409 });
 }
 
 export type SheetProgress = { code: string; score: number | null; evidence: number; strengths: number; improvements: number };
