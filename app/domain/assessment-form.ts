@@ -30,7 +30,7 @@ const optionalScore = score.optional();
 const items = z.array(typedText(MAX_LINE_LENGTH)).max(MAX_ITEMS_PER_KIND, 'asTooManyItems');
 
 const sheetSchema = z.object({
-  version: z.coerce.number().int().min(0),
+  version: z.string().regex(/^\d{1,9}$/).transform(Number),
   scores: z.object(Object.fromEntries(SCORE_DIMENSIONS.map((d) => [d, optionalScore])) as Record<keyof Scores, typeof optionalScore>),
   items: z.object(Object.fromEntries(ASSESSMENT_ITEM_KINDS.map((kind) => [kind, items])) as Record<AssessmentItemKind, typeof items>),
 });
