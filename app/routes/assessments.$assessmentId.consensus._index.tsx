@@ -67,7 +67,7 @@ export default function ConsensusOverviewPage() {
               return (
                 <tr key={row.code}>
                   <td>
-                    <Link to={row.code}>
+                    <Link to={row.code} title={lang === 'bg' ? sub.titleBg : sub.titleEn}>
                       <strong>{row.code}</strong>
                     </Link>{' '}
                     <span className="as-overview__title">{lang === 'bg' ? sub.titleBg : sub.titleEn}</span>
