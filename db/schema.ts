@@ -3,7 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { STATUSES } from '../app/domain/status';
 import { ROLES } from '../app/domain/permissions';
 import { LANGS, type Lang } from '../app/domain/lang';
-import { SCORING_SYSTEMS } from '../app/domain/assessment-scoring';
+import { ASSESSMENT_ITEM_KINDS, SCORING_SYSTEMS } from '../app/domain/assessment-scoring';
 import { ASSESSMENT_STAGES } from '../app/domain/assessment-stage';
 
 export const MEASURE_KINDS = ['strategic', 'quick_win'] as const;
@@ -431,8 +431,6 @@ export const assessmentSheets = sqliteTable(
   ],
 );
 
-export const ASSESSMENT_ITEM_KINDS = ['evidence', 'strength', 'improvement'] as const;
-
 /** The evidence, strengths and areas for improvement of a sheet, each its own item, in order. */
 export const assessmentItems = sqliteTable(
   'assessment_items',
@@ -463,4 +461,3 @@ export type Language = Lang;
 export type Assessment = typeof assessments.$inferSelect;
 export type AssessmentSheet = typeof assessmentSheets.$inferSelect;
 export type AssessmentMemberRole = (typeof ASSESSMENT_MEMBER_ROLES)[number];
-export type AssessmentItemKind = (typeof ASSESSMENT_ITEM_KINDS)[number];

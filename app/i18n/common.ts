@@ -271,6 +271,10 @@ export const commonWords = defineWords(
     settingsTitle: 'Настройки',
     remAdminTitle: 'Напомняния',
     remOrganization: 'Администрация',
+    // Self-assessment (app/i18n/assessment.ts has the rest): the navigation and the 409 page.
+    navAssessments: 'Самооценка',
+    notNowTitle: 'Не в този етап',
+    notNowText: 'Това не е възможно в сегашния етап на самооценката.',
   },
   {
     appName: 'Improvement plan',
@@ -541,5 +545,9 @@ export const commonWords = defineWords(
     settingsTitle: 'Settings',
     remAdminTitle: 'Reminders',
     remOrganization: 'Administration',
+    // Self-assessment (app/i18n/assessment.ts has the rest): the navigation and the 409 page.
+    navAssessments: 'Self-assessment',
+    notNowTitle: 'Not in this stage',
+    notNowText: 'This is not possible in the self-assessment\'s current stage.',
   },
 );
