@@ -50,6 +50,7 @@ const ROUTES: Record<string, Entry> = {
   },
   'plans.$planId[.csv]': { path: (i) => `/plans/${i.planId}.csv`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
   'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import', remap: 'plan:import', unmap: 'plan:import' } },
+  'assessments.import': { path: () => '/assessments/import', loader: 'assessment:create', actions: { confirm: 'assessment:create', discard: 'assessment:create' } },
   'activities._index': { path: () => '/activities', loader: 'plan:read' },
   'activities.$activityId': {
     path: (i) => `/activities/${i.activityId}`,
