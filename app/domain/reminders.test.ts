@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { startOfDayInSofia } from './dates';
+import { afterFailure, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './delivery';
 import {
-  afterFailure,
   digestWindow,
   isoWeek,
-  MAX_DELIVERY_ATTEMPTS,
   mondayOf,
   nextRunAt,
   planReminders,
   recipientsOf,
-  retryDelayMs,
   type ReminderActivity,
   type ReminderInput,
   type ReminderUser,

@@ -4,6 +4,7 @@ import { todayInSofia } from '~/domain/dates';
 import { canUpdateStatus } from '~/domain/permissions';
 import type { Status } from '~/domain/status';
 import { recordAudit } from './audit.server';
+import { notifyOfStatusUpdate } from './update-notifications.server';
 import { prepared } from './statements.server';
 
 export type StatusUpdateInput = {
@@ -73,6 +74,7 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
     prepared(sqlite, 'update activities set version = ? where id = ?').run(version, input.activityId);
     const updateId = Number(inserted.lastInsertRowid);
     recordAudit(input.userId, 'activity', input.activityId, 'status-update', null, { updateId, ...values }, tx);
+    notifyOfStatusUpdate(tx, updateId);
     return { ok: true, updateId, version } as const;
   });
 }

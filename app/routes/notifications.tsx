@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { requireUser, safeRedirect } from '~/auth.server';
 import { formatDateTime } from '~/domain/dates';
 import { can } from '~/domain/permissions';
-import { NOTIFICATION_KIND_LABELS, pageTitle, useLang, useT, type MessageKey } from '~/i18n';
-import type { MessageKind } from '~/domain/reminder-messages';
-import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST_LIMIT, unreadCount } from '~/models/notification.server';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { useNotificationKindLabel } from '~/i18n/update-notifications';
+import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST_LIMIT, unreadCount } from '~/models/notification-inbox.server';
 import notificationsCss from '~/styles/notifications.css?url';
 import { readForm } from '~/upload.server';
 import { idSchema } from '~/domain/form-input';
@@ -73,6 +73,7 @@ export default function NotificationsPage() {
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
   const t = useT();
+  const kindLabel = useNotificationKindLabel();
   const lang = useLang();
   return (
     <div className="page notifications-page">
@@ -115,7 +116,7 @@ export default function NotificationsPage() {
             <li key={item.id} className={item.readAt ? 'card notification' : 'card notification notification--unread'}>
               <div className="notification__head">
                 <p className="eyebrow">
-                  {item.kind in NOTIFICATION_KIND_LABELS ? t(NOTIFICATION_KIND_LABELS[item.kind as MessageKind]) : item.kind} · {formatDateTime(item.createdAt, lang)}
+                  {kindLabel(item.kind)} · {formatDateTime(item.createdAt, lang)}
                   {item.readAt ? null : <span className="badge badge--due notification__new">{t('notifNew')}</span>}
                 </p>
                 <h2 className="notification__subject">{item.subject}</h2>

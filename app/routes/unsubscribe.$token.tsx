@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { pageTitle, useT } from '~/i18n';
-import { reminderSubscription, setRemindersEnabled } from '~/models/notification.server';
+import { emailSubscription, unsubscribeFromEmail } from '~/models/notification-settings.server';
 import { userIdOfUnsubscribeToken } from '~/unsubscribe.server';
 
 /**
@@ -23,20 +23,20 @@ function signedUser(params: LoaderFunctionArgs['params']): number {
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const subscription = reminderSubscription(signedUser(params));
+  const subscription = emailSubscription(signedUser(params));
   if (!subscription) throw new Response('Not found', { status: 404, headers: NO_STORE });
   return Response.json(subscription, { headers: NO_STORE });
 }
 
 export async function action({ params }: ActionFunctionArgs) {
   const userId = signedUser(params);
-  if (!reminderSubscription(userId)) throw new Response('Not found', { status: 404, headers: NO_STORE });
-  setRemindersEnabled(userId, false);
+  if (!emailSubscription(userId)) throw new Response('Not found', { status: 404, headers: NO_STORE });
+  unsubscribeFromEmail(userId);
   return Response.json({ done: true }, { headers: NO_STORE });
 }
 
 export default function UnsubscribePage() {
-  const { email, remindersEnabled } = useLoaderData<typeof loader>();
+  const { email, subscribed } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>()?.done;
   const navigation = useNavigation();
   const t = useT();
@@ -44,7 +44,7 @@ export default function UnsubscribePage() {
     <div className="login">
       <div className="card login__card stack">
         <h1>{t('unsubTitle')}</h1>
-        {done || !remindersEnabled ? (
+        {done || !subscribed ? (
           <p className="alert alert--success" role="status">
             {t('unsubDone', { email })}
           </p>
