@@ -2,7 +2,7 @@ import type { MessageKind } from '../domain/reminder-messages';
 import { isUpdateKind } from '../domain/update-notifications';
 import { defineWords, NOTIFICATION_KIND_LABELS, useT, type MessageKey } from './index';
 
-/** The notifications of the heads' status updates: the settings form, their kind labels and their messages. */
+/** The notifications of the heads' status updates: the settings form, their kind labels, their messages and the unsubscribe page that stops them. */
 export const updateNotificationWords = defineWords(
   {
     updSetHeading: 'Отчети на отговорниците',
@@ -31,6 +31,9 @@ export const updateNotificationWords = defineWords(
     updDailyMore: '… и още {count}',
     updDailyAll: 'Всички промени: {url}',
     updMailFooter: 'Известие от „План за подобрение“ за отчетите на отговорниците. Можете да го промените или изключите от {url}',
+    unsubConfirmAll: 'Да спрем ли имейлите до {email}? Спират напомнянията, седмичният преглед и имейлите за отчетите на отговорниците.',
+    unsubButtonAll: 'Спри имейлите',
+    unsubDoneAll: 'Имейлите до {email} са спрени.',
   },
   {
     updSetHeading: "Owners' updates",
@@ -59,6 +62,9 @@ export const updateNotificationWords = defineWords(
     updDailyMore: '… and {count} more',
     updDailyAll: 'All updates: {url}',
     updMailFooter: 'A notification from "Improvement plan" about the owners\' updates. You can change or switch it off at {url}',
+    unsubConfirmAll: 'Stop the e-mails to {email}? The reminders, the weekly summary and the e-mails about the owners\' updates stop.',
+    unsubButtonAll: 'Stop the e-mails',
+    unsubDoneAll: 'E-mails to {email} are stopped.',
   },
 );
 
