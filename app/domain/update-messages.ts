@@ -9,7 +9,7 @@ import { activityPath, fill, type ComposedMessage } from './reminder-messages';
 import { STATUS_LABELS } from './status';
 import type { UpdateFact } from './update-notifications';
 import { translateWith } from '~/i18n';
-import { updateNotificationWords } from '~/i18n/update-notifications';
+import { notificationWords } from '~/i18n/notifications';
 
 /** Updates listed in a daily summary; the rest are counted, with a link to the updates page. */
 export const DAILY_LIST_LIMIT = 50;
@@ -17,11 +17,11 @@ export const DAILY_LIST_LIMIT = 50;
 export const SUMMARY_COMMENT_LIMIT = 300;
 
 type Recipient = { name: string; language: Lang };
-type Words = keyof (typeof updateNotificationWords)['bg'];
+type Words = keyof (typeof notificationWords)['bg'];
 
 function texts(lang: Lang, appUrl: string) {
   const base = appUrl.replace(/\/+$/, '');
-  const t = (key: Words, params: Record<string, string | number> = {}) => fill(translateWith(lang, updateNotificationWords, key), params);
+  const t = (key: Words, params: Record<string, string | number> = {}) => fill(translateWith(lang, notificationWords, key), params);
   return {
     t,
     url: (path: string) => `${base}${path}`,

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from '~/domain/dates';
 import { MAX_DAYS_BEFORE } from '~/domain/reminders';
 import { env } from '~/env.server';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
-import { useNotificationKindLabel } from '~/i18n/update-notifications';
+import { useNotificationKindLabel } from '~/i18n/notifications';
 import { mailerFromEnv, smtpStatus } from '~/mail.server';
 import { recordAudit } from '~/models/audit.server';
 import { runReminders } from '~/models/notification.server';

@@ -6,7 +6,7 @@ import { requireUser, safeRedirect } from '~/auth.server';
 import { formatDateTime } from '~/domain/dates';
 import { can } from '~/domain/permissions';
 import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
-import { useNotificationKindLabel } from '~/i18n/update-notifications';
+import { notificationWords, useNotificationKindLabel } from '~/i18n/notifications';
 import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST_LIMIT, unreadCount } from '~/models/notification-inbox.server';
 import notificationsCss from '~/styles/notifications.css?url';
 import { readForm } from '~/upload.server';
@@ -72,7 +72,7 @@ export default function NotificationsPage() {
   const { items, unread, limit, limited, isAdmin } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
-  const t = useT();
+  const t = useT(notificationWords);
   const kindLabel = useNotificationKindLabel();
   const lang = useLang();
   return (
@@ -84,7 +84,7 @@ export default function NotificationsPage() {
         </div>
         <div className="notifications-page__tools">
           <Link to="/settings" className="button button--ghost">
-            {t('notifSettingsLink')}
+            {t('notifSettingsAll')}
           </Link>
           {isAdmin ? (
             <Link to="/admin/reminders" className="button button--ghost">
@@ -116,8 +116,8 @@ export default function NotificationsPage() {
             <li key={item.id} className={item.readAt ? 'card notification' : 'card notification notification--unread'}>
               <div className="notification__head">
                 <p className="eyebrow">
-                  {kindLabel(item.kind)} · {formatDateTime(item.createdAt, lang)}
                   {item.readAt ? null : <span className="badge badge--due notification__new">{t('notifNew')}</span>}
+                  {kindLabel(item.kind)} · {formatDateTime(item.createdAt, lang)}
                 </p>
                 <h2 className="notification__subject">{item.subject}</h2>
               </div>

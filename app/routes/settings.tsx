@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireUser } from '~/auth.server';
 import { mayFollowUpdates, UPDATE_NOTIFY_MODES } from '~/domain/update-notifications';
 import { pageTitle, useT } from '~/i18n';
-import { updateNotificationWords } from '~/i18n/update-notifications';
+import { notificationWords } from '~/i18n/notifications';
 import { smtpStatus } from '~/mail.server';
 import { setRemindersEnabled, setUpdateSettings } from '~/models/notification-settings.server';
 import notificationsCss from '~/styles/notifications.css?url';
@@ -30,7 +30,7 @@ const schema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('updates'), mode: z.enum(UPDATE_NOTIFY_MODES), inApp: checkbox, email: checkbox }),
 ]);
 
-type WordKey = keyof (typeof updateNotificationWords)['bg'];
+type WordKey = keyof (typeof notificationWords)['bg'];
 type ActionData = { ok: boolean; section?: 'reminders' | 'updates'; message?: 'remSaved' | WordKey; error?: WordKey };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -55,7 +55,7 @@ export default function SettingsPage() {
   const { email, remindersEnabled, emailConfigured, updates } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
-  const t = useT(updateNotificationWords);
+  const t = useT(notificationWords);
   const saved = (section: ActionData['section']) =>
     actionData?.ok && actionData.section === section && actionData.message ? (
       <p className="alert alert--success" role="status">
@@ -129,8 +129,9 @@ export default function SettingsPage() {
       ) : null}
       <section className="card settings-section" aria-labelledby="settings-calendar">
         <h2 id="settings-calendar">{t('repCalendarTitle')}</h2>
+        <p className="field__hint">{t('setCalendarLead')}</p>
         <p>
-          <Link to="/calendar">{t('repCalendarLink')}</Link>
+          <Link to="/calendar">{t('setCalendarOpen')}</Link>
         </p>
       </section>
     </div>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { pageTitle, useT } from '~/i18n';
-import { updateNotificationWords } from '~/i18n/update-notifications';
+import { notificationWords } from '~/i18n/notifications';
 import { emailSubscription, unsubscribeFromEmail } from '~/models/notification-settings.server';
 import { userIdOfUnsubscribeToken } from '~/unsubscribe.server';
 
@@ -40,7 +40,7 @@ export default function UnsubscribePage() {
   const { email, subscribed } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>()?.done;
   const navigation = useNavigation();
-  const t = useT(updateNotificationWords);
+  const t = useT(notificationWords);
   return (
     <div className="login">
       <div className="card login__card stack">

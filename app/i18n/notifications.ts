@@ -2,8 +2,11 @@ import type { MessageKind } from '../domain/reminder-messages';
 import { isUpdateKind } from '../domain/update-notifications';
 import { defineWords, NOTIFICATION_KIND_LABELS, useT, type MessageKey } from './index';
 
-/** The notifications of the heads' status updates: the settings form, their kind labels, their messages and the unsubscribe page that stops them. */
-export const updateNotificationWords = defineWords(
+/**
+ * Notifications: the settings page, the notifications of the heads' status updates (their
+ * kind labels and messages) and the unsubscribe page that stops the e-mails.
+ */
+export const notificationWords = defineWords(
   {
     updSetHeading: 'Отчети на отговорниците',
     updSetLead: 'Известия, когато директорите и другите отговорници отчетат напредък по дейностите. Вашите собствени отчети не се включват.',
@@ -34,6 +37,9 @@ export const updateNotificationWords = defineWords(
     unsubConfirmAll: 'Да спрем ли имейлите до {email}? Спират напомнянията, седмичният преглед и имейлите за отчетите на отговорниците.',
     unsubButtonAll: 'Спри имейлите',
     unsubDoneAll: 'Имейлите до {email} са спрени.',
+    notifSettingsAll: 'Настройки на известията',
+    setCalendarLead: 'Сроковете и началните дати на вашите дейности в Outlook или друг календар, чрез личен адрес за абонамент.',
+    setCalendarOpen: 'Адрес за абонамент',
   },
   {
     updSetHeading: "Owners' updates",
@@ -65,6 +71,9 @@ export const updateNotificationWords = defineWords(
     unsubConfirmAll: 'Stop the e-mails to {email}? The reminders, the weekly summary and the e-mails about the owners\' updates stop.',
     unsubButtonAll: 'Stop the e-mails',
     unsubDoneAll: 'E-mails to {email} are stopped.',
+    notifSettingsAll: 'Notification settings',
+    setCalendarLead: 'The deadlines and start dates of your activities in Outlook or another calendar, through a personal subscription address.',
+    setCalendarOpen: 'Subscription address',
   },
 );
 
@@ -76,7 +85,7 @@ function notificationKindWord(kind: string): MessageKey | `notifKind_${'update' 
 
 /** The label of a notification's kind, for the notifications list and the admin log (an unknown kind as it is). */
 export function useNotificationKindLabel(): (kind: string) => string {
-  const t = useT(updateNotificationWords);
+  const t = useT(notificationWords);
   return (kind) => {
     const word = notificationKindWord(kind);
     return word ? t(word) : kind;
