@@ -3,8 +3,8 @@
  * one per update, recorded in the update's own transaction, and the daily summaries the
  * reminders run records. Sent through the outbox (notification-delivery.server.ts).
  */
-import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
-import { getDb, writeTransaction, type Tx } from '../../db/client';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { getDb, writeTransaction, type Db, type Tx } from '../../db/client';
 import { activities, notifications, plans, statusUpdates, users } from '../../db/schema';
 import { env } from '~/env.server';
 import { composeDailySummary, composeUpdateMessage } from '~/domain/update-messages';
@@ -24,8 +24,9 @@ import { deliverSoon, recordNotification, type Delivery } from './notification-d
 
 type Reader = Pick<Tx, 'select'>;
 
-function subscribers(db: Reader, mode: Exclude<UpdateNotifyMode, 'off'>): UpdateSubscriber[] {
-  const rows = db
+/** The people who chose a mode, as a query prepared once per connection (a status update asks it each time). */
+function subscribersQuery(db: Db) {
+  return db
     .select({
       id: users.id,
       name: users.name,
@@ -37,10 +38,18 @@ function subscribers(db: Reader, mode: Exclude<UpdateNotifyMode, 'off'>): Update
       email: users.updateNotifyEmail,
     })
     .from(users)
-    .where(and(eq(users.updateNotify, mode), eq(users.disabled, false)))
+    .where(and(eq(users.updateNotify, sql.placeholder('mode')), eq(users.disabled, false)))
     .orderBy(asc(users.id))
-    .all();
-  return subscribersOf(rows, mode);
+    .prepare();
+}
+const preparedSubscribers = new WeakMap<Db, ReturnType<typeof subscribersQuery>>();
+
+/** Those who get notifications of that mode (on the process's connection: inside a write transaction, within it). */
+function subscribers(mode: Exclude<UpdateNotifyMode, 'off'>): UpdateSubscriber[] {
+  const db = getDb();
+  let query = preparedSubscribers.get(db);
+  if (!query) preparedSubscribers.set(db, (query = subscribersQuery(db)));
+  return subscribersOf(query.all({ mode }), mode);
 }
 
 /** The status updates as the messages tell them: those of live activities matching the condition, in the order recorded. */
@@ -83,7 +92,7 @@ function deliveryOf(channels: { email: boolean }): Delivery {
  * (deliverSoon, after the current call), and later runs retry them. Returns how many were recorded.
  */
 export function notifyOfStatusUpdate(tx: Tx, updateId: number, now = new Date()): number {
-  const followers = subscribers(tx, 'each');
+  const followers = subscribers('each');
   if (followers.length === 0) return 0;
   const [update] = updateFacts(tx, eq(statusUpdates.id, updateId));
   if (!update) return 0;
@@ -129,7 +138,7 @@ export type PlannedSummary = ComposedMessage & { key: string; userId: number; us
 export function plannedDailySummaries(asOf: string, appUrl: string = env.APP_URL): PlannedSummary[] {
   const db = getDb();
   const { day, from, to } = summaryDay(asOf);
-  const followers = subscribers(db, 'daily').filter((u) => !isRecorded(db, dailyKey(day, u.id)));
+  const followers = subscribers('daily').filter((u) => !isRecorded(db, dailyKey(day, u.id)));
   if (followers.length === 0) return [];
   const updates = updateFacts(db, and(gte(statusUpdates.createdAt, new Date(from)), lt(statusUpdates.createdAt, new Date(to))));
   return followers.flatMap((user) => {
