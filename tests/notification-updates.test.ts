@@ -4,6 +4,9 @@
  * the app and/or by e-mail through a real SMTP server on loopback), the daily summary sent
  * once, one's own updates left out, and the one-click unsubscribe stopping the e-mails.
  */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
@@ -236,6 +239,25 @@ describe('daily summary', () => {
     const report = await runReminders({ asOf: tomorrow(), mailer });
     expect(report.summaries.map((s) => s.userId)).toEqual([secretary.id]);
     expect(smtp.take()).toEqual([]);
+  });
+});
+
+describe('npm run reminders (scripts/reminders.ts)', () => {
+  const script = (args: string[]) =>
+    promisify(execFile)(path.resolve('node_modules/.bin/tsx'), ['scripts/reminders.ts', ...args], { env: { ...process.env, NODE_ENV: 'production' }, timeout: 60_000 });
+
+  it('lists the daily summaries, records them, and records nothing more on a second run that day', async () => {
+    subscribe(secretary, 'daily', { inApp: true, email: true });
+    update(head, '1.1.1', 'in_progress', 40);
+    const tomorrow = addDays(todayInSofia(), 1);
+    const dry = await script(['--dry-run', '--date', tomorrow]);
+    expect(dry.stdout).toContain(`Мария Петрова — daily summary of the updates of ${todayInSofia()}: 1 update(s)`);
+    expect(dry.stdout).toContain("Would record 1 daily summary(ies) of the heads' updates.");
+    expect(rowsOf(secretary)).toEqual([]);
+    expect((await script(['--date', tomorrow])).stdout).toContain("Recorded 1 daily summary(ies) of the heads' updates.");
+    expect(rowsOf(secretary)).toMatchObject([{ kind: 'updates_daily', delivery: 'in_app' }]);
+    expect((await script(['--date', tomorrow])).stdout).not.toContain('daily summary');
+    expect(rowsOf(secretary)).toHaveLength(1);
   });
 });
 
