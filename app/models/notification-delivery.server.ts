@@ -45,10 +45,9 @@ export function recordNotification(tx: Tx, notification: NewNotification): numbe
   return tx.insert(notifications).values(notification).returning({ id: notifications.id }).get().id;
 }
 
-/** The delivery a new notification starts with: pending when e-mail is configured, else in the app only. */
-export function initialDelivery(mailer: Mailer | null | undefined = undefined): Delivery {
-  const configured = mailer === undefined ? Boolean(env.SMTP_URL && env.MAIL_FROM) : mailer !== null;
-  return configured ? 'pending' : 'in_app';
+/** The delivery a new notification starts with: pending when there is a mailer to send it, else in the app only. */
+export function initialDelivery(mailer: Mailer | null): Delivery {
+  return mailer ? 'pending' : 'in_app';
 }
 
 const isDue = (now: number) => and(eq(notifications.delivery, 'pending'), or(isNull(notifications.nextAttemptAt), lte(notifications.nextAttemptAt, new Date(now))));
