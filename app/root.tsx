@@ -14,7 +14,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import { getSessionUser } from './auth.server';
-import { unreadCount } from './models/notification.server';
+import { unreadCount } from './models/notification-inbox.server';
 import { getLanguage } from './language.server';
 import { permissionsOf, ROLE_LABELS, type Permission, type Role } from './domain/permissions';
 import { metaLang, pageTitle, translate, useLang, useT, type MessageKey } from './i18n';

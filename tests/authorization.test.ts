@@ -86,7 +86,7 @@ const ROUTES: Record<string, Entry> = {
   },
   'admin.reminders': { path: () => '/admin/reminders', loader: 'users:manage', actions: { days: 'users:manage', retry: 'users:manage', run: 'users:manage' } },
   notifications: { path: () => '/notifications', loader: 'user', actions: { read: 'user', all: 'user', open: 'user' } },
-  settings: { path: () => '/settings', loader: 'user', actions: { reminders: 'user' } },
+  settings: { path: () => '/settings', loader: 'user', actions: { reminders: 'user', updates: 'plan:edit' } },
   calendar: { path: () => '/calendar', loader: 'user', actions: { create: 'user', revoke: 'user' } },
   'calendar.$token[.ics]': { path: () => '/calendar/not-a-token.ics', params: () => ({ token: 'not-a-token' }), loader: 'public' },
   'assessments._index': { path: () => '/assessments', loader: 'assessment:list' },

@@ -6,6 +6,7 @@ import { todayInSofia } from '~/domain/dates';
 import { canUpdateStatus } from '~/domain/permissions';
 import { completionOf, type Status } from '~/domain/status';
 import { recordAudit } from './audit.server';
+import { notifyOfStatusUpdate } from './update-notifications.server';
 
 export type StatusUpdateInput = {
   activityId: number;
@@ -75,6 +76,7 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
     const version = current.version + 1;
     tx.update(activities).set({ version }).where(eq(activities.id, input.activityId)).run();
     recordAudit(input.userId, 'activity', input.activityId, 'status-update', null, { updateId, ...values }, tx);
+    notifyOfStatusUpdate(tx, updateId);
     return { ok: true, updateId, version } as const;
   });
 }
