@@ -3,7 +3,8 @@
  * page, the cross-plan list, my activities, the CSV), the owners of each, and what the filters offer.
  */
 import type Database from 'better-sqlite3';
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../../db/client';
 import { activities, activityOwners, areas, cafCriteria, measureCafRefs, measures, owners, plans, userOwners } from '../../db/schema';
 import { DUE_SOON_DAYS } from '~/domain/activity-state';
@@ -13,6 +14,7 @@ import { parsePeriod, periodBounds, periodKey, periodOf, type Period } from '~/d
 import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
+import { prepared } from './statements.server';
 
 export type OwnerRef = { id: number; name: string };
 
@@ -160,6 +162,19 @@ export function withParams(text: string, params: Record<string, unknown>): SQL {
   );
 }
 
+const dialect = new SQLiteSyncDialect();
+
+/**
+ * The rows of a drizzle sql query, as db.all<Row>(query) gives them, but through the
+ * connection's statement cache (statements.server.ts): preparing the state CTE costs about as
+ * much as running it for a page of activities, and the lists' rows are many (the builder's
+ * mapping of every row costs about 2x the query). Row is the caller's, from the schema.
+ */
+export function cachedRows<Row>(query: SQL): Row[] {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return prepared(getDb().$client, text).all(...params) as Row[];
+}
+
 /** A row of listActivities as SQL gives it: the activity's own columns typed by the schema, the state's flags as 0 or 1. */
 type ListedRow = Pick<typeof activities.$inferSelect, 'id' | 'planId' | 'code' | 'title' | 'indicator' | 'target' | 'start' | 'baselineEnd' | 'version'> & {
   planTitle: string;
@@ -183,15 +198,13 @@ type ListedRow = Pick<typeof activities.$inferSelect, 'id' | 'planId' | 'code' |
 
 /** Activities with their state as of filters.asOf (default today in Sofia), filtered and sorted in SQL. */
 export function listActivities(filters: ActivityFilters, planId?: number, scope: ListScope = {}): ActivityRow[] {
-  const db = getDb();
-  withFold(db.$client);
+  withFold(getDb().$client);
   const { stateCte, where, dueSoon } = filterConditions(filters, planId, scope);
   const order = scope.byUrgency ? withParams(URGENCY_ORDER, { dueSoon }) : sql.raw(SORT_ORDER[filters.sort ?? 'code']);
   // A slice takes two steps: ordering needs few of the state's columns, so its ids come first
   // (the full row of every activity would be worked out before sorting otherwise), then their rows.
   const sliceIds = scope.slice
-    ? db
-        .all<Pick<ListedRow, 'id'>>(
+    ? cachedRows<Pick<ListedRow, 'id'>>(
           sql`with ${stateCte}
              select s.id from activity_state s
              join activities a on a.id = s.id
@@ -200,10 +213,9 @@ export function listActivities(filters: ActivityFilters, planId?: number, scope:
              join plans p on p.id = s.plan_id
              ${where}
              order by ${order} limit ${scope.slice.limit} offset ${scope.slice.offset}`,
-        )
-        .map((row) => row.id)
+      ).map((row) => row.id)
     : null;
-  const rows = db.all<ListedRow>(
+  const rows = cachedRows<ListedRow>(
     sql`with ${stateCte}
        select s.id, s.plan_id as planId, p.title as planTitle, ar.id as areaId, ar.code as areaCode, ar.title as areaTitle,
          m.id as measureId, m.code as measureCode, m.title as measureTitle, s.code, s.title, a.indicator, a.target, s.start,
@@ -236,10 +248,9 @@ export type MeasureCount = { areaId: number; measureId: number; count: number };
 
 /** How many activities match the filters in each measure that has any, in the plan's order (area, measure). */
 export function countActivitiesByMeasure(filters: ActivityFilters, planId: number): MeasureCount[] {
-  const db = getDb();
-  withFold(db.$client);
+  withFold(getDb().$client);
   const { stateCte, where } = filterConditions(filters, planId, {});
-  return db.all<MeasureCount>(
+  return cachedRows<MeasureCount>(
     sql`with ${stateCte}
        select ar.id as areaId, m.id as measureId, count(*) as count
        from activity_state s
@@ -267,14 +278,11 @@ export function nextUrgentActivity(userId: number, afterId: number, asOf = today
 export function ownersOf(activityIds: number[]): Map<number, OwnerRef[]> {
   const result = new Map<number, OwnerRef[]>();
   if (activityIds.length === 0) return result;
-  const rows = getDb()
-    .select({ activityId: activityOwners.activityId, id: owners.id, name: owners.name })
-    .from(activityOwners)
-    .innerJoin(owners, eq(owners.id, activityOwners.ownerId))
-    // The ids as one JSON parameter: a list of every activity may be longer than SQLite's limit of parameters.
-    .where(inArray(activityOwners.activityId, sql`(select value from json_each(${JSON.stringify(activityIds)}))`))
-    .orderBy(asc(activityOwners.activityId), asc(activityOwners.position), asc(owners.name))
-    .all();
+  // The ids as one JSON parameter: a list of every activity may be longer than SQLite's limit of parameters.
+  const rows = cachedRows<Pick<typeof activityOwners.$inferSelect, 'activityId'> & Pick<typeof owners.$inferSelect, 'id' | 'name'>>(
+    sql`select ao.activity_id as activityId, o.id, o.name from activity_owners ao join owners o on o.id = ao.owner_id
+       where ao.activity_id in (select value from json_each(${JSON.stringify(activityIds)})) order by ao.activity_id, ao.position, o.name`,
+  );
   for (const { activityId, id, name } of rows) {
     const list = result.get(activityId) ?? [];
     list.push({ id, name });

@@ -6,7 +6,7 @@ import { todayInSofia } from '~/domain/dates';
 import type { ActivityFilters } from '~/domain/filters';
 import { rollUp, rollUpBy, type Progress } from '~/domain/progress';
 import type { Status } from '~/domain/status';
-import { countActivitiesByMeasure, filterOptions, listActivities, withParams, type ActivityRow } from './activity-list.server';
+import { countActivitiesByMeasure, filterOptions, listActivities, cachedRows, withParams, type ActivityRow } from './activity-list.server';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { whileUnchanged } from './read-cache.server';
 
@@ -112,7 +112,7 @@ export type AreaSummary = { id: number; code: string; title: string; total: numb
 /** Overall and per-area progress of a plan as of a date (every activity, whatever the filters). */
 function planProgress(planId: number, asOf: string): { overall: Progress; areas: AreaSummary[] } {
   const db = getDb();
-  const items = db.all<{ status: Status; percent: number; overdue: number; areaId: number }>(
+  const items = cachedRows<{ status: Status; percent: number; overdue: number; areaId: number }>(
     sql`with ${withParams(ACTIVITY_STATE_CTE, asOfParams(asOf))}
        select s.status, s.percent, s.overdue, m.area_id as areaId
        from activity_state s join measures m on m.id = s.measure_id where s.plan_id = ${planId}`,
