@@ -3,12 +3,16 @@
  * page, the cross-plan list, my activities, the CSV), the owners of each, and what the filters offer.
  */
 import type Database from 'better-sqlite3';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../../db/client';
+import { activities, activityOwners, areas, cafCriteria, measureCafRefs, measures, owners, plans, userOwners } from '../../db/schema';
 import { DUE_SOON_DAYS } from '~/domain/activity-state';
 import { addDays, daysBetween, isIsoDate, todayInSofia } from '~/domain/dates';
 import type { ActivityFilters } from '~/domain/filters';
 import { parsePeriod, periodBounds, periodKey, periodOf, type Period } from '~/domain/quarters';
 import type { ActivityRow, NextActivity, OwnerRef } from '~/domain/activity-row';
+import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
 import { prepared } from './statements.server';
@@ -63,89 +67,124 @@ const SORT_ORDER: Record<NonNullable<ActivityFilters['sort']>, string> = {
 };
 
 /**
- * The SQL conditions (over activity_state s, activities a, areas ar) and parameters of the
+ * The activity state as of the filters' day and the SQL conditions (over activity_state s, activities a, areas ar) of the
  * filters. planId limits to one plan (the plan page); filters.plan does the same on the
  * cross-plan list.
  */
 function filterConditions(filters: ActivityFilters, planId: number | undefined, scope: ListScope) {
   const asOf = filters.asOf ?? todayInSofia();
-  const where: string[] = [];
-  const params: Record<string, unknown> = { ...asOfParams(asOf), dueSoon: addDays(asOf, DUE_SOON_DAYS) };
+  const where: SQL[] = [];
   const plan = planId ?? filters.plan;
   if (plan !== undefined) {
-    where.push('s.plan_id = :plan');
-    params.plan = plan;
+    where.push(sql`s.plan_id = ${plan}`);
   } else {
     // Across plans (the activity list, my activities): the plans running on the day, as on the all-plans dashboard.
-    where.push(`s.plan_id not in (${PLANS_CLOSED_BY_AS_OF})`);
+    where.push(sql`s.plan_id not in (${withParams(PLANS_CLOSED_BY_AS_OF, { asOf })})`);
   }
-  if (filters.area) {
-    where.push('ar.code = :area');
-    params.area = filters.area;
-  }
+  if (filters.area) where.push(sql`ar.code = ${filters.area}`);
   if (filters.owner) {
-    where.push('exists (select 1 from activity_owners ao where ao.activity_id = s.id and ao.owner_id = :owner)');
-    params.owner = filters.owner;
+    where.push(sql`exists (select 1 from activity_owners ao where ao.activity_id = s.id and ao.owner_id = ${filters.owner})`);
   }
   if (scope.userId !== undefined) {
-    where.push(`exists (select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
-      where ao.activity_id = s.id and uo.user_id = :userId)`);
-    params.userId = scope.userId;
+    where.push(sql`exists (select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
+      where ao.activity_id = s.id and uo.user_id = ${scope.userId})`);
   }
-  if (filters.status) {
-    where.push('s.status = :status');
-    params.status = filters.status;
-  }
+  if (filters.status) where.push(sql`s.status = ${filters.status}`);
   if (filters.state) {
-    where.push({ overdue: 's.overdue', due: 's.due_this_quarter', late_start: 's.late_start' }[filters.state] + ' = 1');
+    where.push(sql.raw(`${{ overdue: 's.overdue', due: 's.due_this_quarter', late_start: 's.late_start' }[filters.state]} = 1`));
   }
   if (filters.caf) {
-    where.push(`exists (select 1 from measure_caf_refs r where r.measure_id = s.measure_id
-      and (r.caf_code = :caf or r.caf_code like :cafChildren))`);
-    params.caf = filters.caf;
-    params.cafChildren = filters.caf.includes('.') ? filters.caf : `${filters.caf}.%`;
+    const children = filters.caf.includes('.') ? filters.caf : `${filters.caf}.%`;
+    where.push(sql`exists (select 1 from measure_caf_refs r where r.measure_id = s.measure_id
+      and (r.caf_code = ${filters.caf} or r.caf_code like ${children}))`);
   }
   const quarter = filters.quarter ? parsePeriod(filters.quarter) : null;
   if (quarter) {
     const bounds = periodBounds(quarter);
-    where.push('s.end_date between :qStart and :qEnd');
-    params.qStart = bounds.start;
-    params.qEnd = bounds.end;
+    where.push(sql`s.end_date between ${bounds.start} and ${bounds.end}`);
   }
   if (filters.q) {
-    where.push(`(instr(fold(s.code), :q) > 0 or instr(fold(s.title), :q) > 0 or instr(fold(coalesce(a.target, '')), :q) > 0
+    const q = foldText(filters.q);
+    where.push(sql`(instr(fold(s.code), ${q}) > 0 or instr(fold(s.title), ${q}) > 0 or instr(fold(coalesce(a.target, '')), ${q}) > 0
       or exists (select 1 from activity_owners ao join owners o on o.id = ao.owner_id
-        where ao.activity_id = s.id and instr(fold(o.name), :q) > 0))`);
-    params.q = foldText(filters.q);
+        where ao.activity_id = s.id and instr(fold(o.name), ${q}) > 0))`);
   }
-  return { where: where.length ? `where ${where.join(' and ')}` : '', params };
+  return {
+    stateCte: withParams(ACTIVITY_STATE_CTE, asOfParams(asOf)),
+    where: where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``,
+    dueSoon: addDays(asOf, DUE_SOON_DAYS),
+  };
 }
+
+/**
+ * SQL text written with named parameters (":asOf", as ACTIVITY_STATE_CTE and PLANS_CLOSED_BY_AS_OF
+ * are) as a drizzle chunk, each name bound to its value.
+ */
+export function withParams(text: string, params: Record<string, unknown>): SQL {
+  return sql.join(
+    text.split(/:(\w+)/).map((part, i) => {
+      if (i % 2 === 0) return sql.raw(part);
+      if (!(part in params)) throw new Error(`No value for :${part}`);
+      return sql`${params[part]}`;
+    }),
+  );
+}
+
+const dialect = new SQLiteSyncDialect();
+
+/**
+ * The rows of a drizzle sql query, as db.all<Row>(query) gives them, but through the
+ * connection's statement cache (statements.server.ts): preparing the state CTE costs about as
+ * much as running it for a page of activities, and the lists' rows are many (the builder's
+ * mapping of every row costs about 2x the query). Row is the caller's, from the schema.
+ */
+export function cachedRows<Row>(query: SQL): Row[] {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return prepared(getDb().$client, text).all(...params) as Row[];
+}
+
+/** A row of listActivities as SQL gives it: the activity's own columns typed by the schema, the state's flags as 0 or 1. */
+type ListedRow = Pick<typeof activities.$inferSelect, 'id' | 'planId' | 'code' | 'title' | 'indicator' | 'target' | 'start' | 'baselineEnd' | 'version'> & {
+  planTitle: string;
+  areaId: number;
+  areaCode: string;
+  areaTitle: string;
+  measureId: number;
+  measureCode: string;
+  measureTitle: string;
+  end: string | null;
+  ongoing: number;
+  status: Status;
+  percent: number;
+  lastUpdateAt: number | null;
+  overdue: number;
+  dueThisQuarter: number;
+  lateStart: number;
+  lastComment: string | null;
+  lastUpdateBy: string | null;
+};
 
 /** Activities with their state as of filters.asOf (default today in Sofia), filtered and sorted in SQL. */
 export function listActivities(filters: ActivityFilters, planId?: number, scope: ListScope = {}): ActivityRow[] {
-  const sqlite = withFold(getDb().$client);
-  const { where, params } = filterConditions(filters, planId, scope);
-  const order = scope.byUrgency ? URGENCY_ORDER : SORT_ORDER[filters.sort ?? 'code'];
+  withFold(getDb().$client);
+  const { stateCte, where, dueSoon } = filterConditions(filters, planId, scope);
+  const order = scope.byUrgency ? withParams(URGENCY_ORDER, { dueSoon }) : sql.raw(SORT_ORDER[filters.sort ?? 'code']);
   // A slice takes two steps: ordering needs few of the state's columns, so its ids come first
   // (the full row of every activity would be worked out before sorting otherwise), then their rows.
   const sliceIds = scope.slice
-    ? (
-        prepared(
-          sqlite,
-          `with ${ACTIVITY_STATE_CTE}
+    ? cachedRows<Pick<ListedRow, 'id'>>(
+          sql`with ${stateCte}
              select s.id from activity_state s
              join activities a on a.id = s.id
              join measures m on m.id = s.measure_id
              join areas ar on ar.id = m.area_id
              join plans p on p.id = s.plan_id
              ${where}
-             order by ${order} limit :limit offset :offset`,
-        ).all({ ...params, ...scope.slice }) as { id: number }[]
+             order by ${order} limit ${scope.slice.limit} offset ${scope.slice.offset}`,
       ).map((row) => row.id)
     : null;
-  const rows = prepared(
-    sqlite,
-    `with ${ACTIVITY_STATE_CTE}
+  const rows = cachedRows<ListedRow>(
+    sql`with ${stateCte}
        select s.id, s.plan_id as planId, p.title as planTitle, ar.id as areaId, ar.code as areaCode, ar.title as areaTitle,
          m.id as measureId, m.code as measureCode, m.title as measureTitle, s.code, s.title, a.indicator, a.target, s.start,
          s.baseline_end as baselineEnd, s.end_date as "end", s.ongoing, s.status, s.percent, s.last_update_at as lastUpdateAt,
@@ -158,14 +197,9 @@ export function listActivities(filters: ActivityFilters, planId?: number, scope:
        join plans p on p.id = s.plan_id
        left join status_updates lu on lu.id = s.last_update_id
        left join users lu_user on lu_user.id = lu.user_id
-       ${sliceIds ? 'where s.id in (select value from json_each(:ids))' : where}
+       ${sliceIds ? sql`where s.id in (select value from json_each(${JSON.stringify(sliceIds)}))` : where}
        order by ${order}`,
-  ).all(sliceIds ? { ...params, ids: JSON.stringify(sliceIds) } : params) as (Omit<ActivityRow, 'ongoing' | 'overdue' | 'dueThisQuarter' | 'lateStart' | 'owners' | 'slipDays'> & {
-    ongoing: number;
-    overdue: number;
-    dueThisQuarter: number;
-    lateStart: number;
-  })[];
+  );
   const owners = ownersOf(rows.map((row) => row.id));
   return rows.map((row) => ({
     ...row,
@@ -182,10 +216,10 @@ export type MeasureCount = { areaId: number; measureId: number; count: number };
 
 /** How many activities match the filters in each measure that has any, in the plan's order (area, measure). */
 export function countActivitiesByMeasure(filters: ActivityFilters, planId: number): MeasureCount[] {
-  const { where, params } = filterConditions(filters, planId, {});
-  return prepared(
-    withFold(getDb().$client),
-    `with ${ACTIVITY_STATE_CTE}
+  withFold(getDb().$client);
+  const { stateCte, where } = filterConditions(filters, planId, {});
+  return cachedRows<MeasureCount>(
+    sql`with ${stateCte}
        select ar.id as areaId, m.id as measureId, count(*) as count
        from activity_state s
        join activities a on a.id = s.id
@@ -194,7 +228,7 @@ export function countActivitiesByMeasure(filters: ActivityFilters, planId: numbe
        ${where}
        group by m.id
        order by ar.position, m.position`,
-  ).all(params) as MeasureCount[];
+  );
 }
 
 /** The user's most urgent open activity other than the one just updated, in the order of "my activities" (offered after saving). */
@@ -209,11 +243,11 @@ export function nextUrgentActivity(userId: number, afterId: number, asOf = today
 export function ownersOf(activityIds: number[]): Map<number, OwnerRef[]> {
   const result = new Map<number, OwnerRef[]>();
   if (activityIds.length === 0) return result;
-  const rows = prepared(
-    getDb().$client,
-    `select ao.activity_id as activityId, o.id, o.name from activity_owners ao join owners o on o.id = ao.owner_id
-       where ao.activity_id in (select value from json_each(?)) order by ao.activity_id, ao.position, o.name`,
-  ).all(JSON.stringify(activityIds)) as { activityId: number; id: number; name: string }[];
+  // The ids as one JSON parameter: a list of every activity may be longer than SQLite's limit of parameters.
+  const rows = cachedRows<Pick<typeof activityOwners.$inferSelect, 'activityId'> & Pick<typeof owners.$inferSelect, 'id' | 'name'>>(
+    sql`select ao.activity_id as activityId, o.id, o.name from activity_owners ao join owners o on o.id = ao.owner_id
+       where ao.activity_id in (select value from json_each(${JSON.stringify(activityIds)})) order by ao.activity_id, ao.position, o.name`,
+  );
   for (const { activityId, id, name } of rows) {
     const list = result.get(activityId) ?? [];
     list.push({ id, name });
@@ -232,37 +266,47 @@ export type FilterOptions = {
 
 /** What the filter selects offer: the areas, owners, CAF codes and quarters found in the plan (or in all plans). */
 export function filterOptions(planId?: number): FilterOptions {
-  const sqlite = getDb().$client;
-  const planWhere = planId === undefined ? '1 = 1' : 'plan_id = :plan';
-  const params = planId === undefined ? {} : { plan: planId };
-  const plans = prepared(sqlite, 'select id, title, closed_on as closedOn from plans order by id').all() as FilterOptions['plans'];
-  const areas = prepared(
-    sqlite,
-    `select code, min(title) as title from areas where ${planWhere} group by code order by cast(code as integer)`,
-  ).all(params) as { code: string; title: string }[];
-  const owners = prepared(
-    sqlite,
-    `select distinct o.id, o.name from owners o join activity_owners ao on ao.owner_id = o.id
-       join activities a on a.id = ao.activity_id where a.archived = 0 and ${planWhere.replace('plan_id', 'a.plan_id')}
-       order by o.name`,
-  ).all(params) as OwnerRef[];
-  const used = prepared(
-    sqlite,
-    `select distinct r.caf_code as code from measure_caf_refs r join measures m on m.id = r.measure_id
-       where ${planWhere.replace('plan_id', 'm.plan_id')}`,
-  ).all(params) as { code: string }[];
+  const db = getDb();
+  const inPlan = (column: typeof activities.planId | typeof areas.planId | typeof measures.planId) =>
+    planId === undefined ? undefined : eq(column, planId);
+  const planList = db.select({ id: plans.id, title: plans.title, closedOn: plans.closedOn }).from(plans).orderBy(asc(plans.id)).all();
+  const areaList = db
+    .select({ code: areas.code, title: sql<string>`min(${areas.title})` })
+    .from(areas)
+    .where(inPlan(areas.planId))
+    .groupBy(areas.code)
+    .orderBy(sql`cast(${areas.code} as integer)`)
+    .all();
+  const ownerList = db
+    .selectDistinct({ id: owners.id, name: owners.name })
+    .from(owners)
+    .innerJoin(activityOwners, eq(activityOwners.ownerId, owners.id))
+    .innerJoin(activities, eq(activities.id, activityOwners.activityId))
+    .where(and(eq(activities.archived, false), inPlan(activities.planId)))
+    .orderBy(asc(owners.name))
+    .all();
+  const used = db
+    .selectDistinct({ code: measureCafRefs.cafCode })
+    .from(measureCafRefs)
+    .innerJoin(measures, eq(measures.id, measureCafRefs.measureId))
+    .where(inPlan(measures.planId))
+    .all();
   const codes = new Set(used.flatMap(({ code }) => [code, code.split('.')[0]!]));
-  const caf = (
-    prepared(sqlite, 'select code, title_bg as titleBg, title_en as titleEn from caf_criteria').all() as FilterOptions['caf']
-  )
+  const caf = db
+    .select({ code: cafCriteria.code, titleBg: cafCriteria.titleBg, titleEn: cafCriteria.titleEn })
+    .from(cafCriteria)
+    .all()
     .filter((c) => codes.has(c.code))
     .sort((a, b) => compareCodes(a.code, b.code));
-  const range = prepared(
-    sqlite,
-    `select min(coalesce(start, baseline_end)) as first, max(max(coalesce(current_end, ''), coalesce(baseline_end, ''))) as last
-       from activities where archived = 0 and ${planWhere}`,
-  ).get(params) as { first: string | null; last: string | null };
-  return { plans, areas, owners, caf, quarters: quartersBetween(range.first, range.last || null) };
+  const range = db
+    .select({
+      first: sql<string | null>`min(coalesce(${activities.start}, ${activities.baselineEnd}))`,
+      last: sql<string | null>`max(max(coalesce(${activities.currentEnd}, ''), coalesce(${activities.baselineEnd}, '')))`,
+    })
+    .from(activities)
+    .where(and(eq(activities.archived, false), inPlan(activities.planId)))
+    .get();
+  return { plans: planList, areas: areaList, owners: ownerList, caf, quarters: quartersBetween(range?.first ?? null, range?.last || null) };
 }
 
 function compareCodes(a: string, b: string): number {
@@ -291,5 +335,5 @@ function quartersBetween(first: string | null, last: string | null): string[] {
 
 /** Whether the user is linked to any owner at all (my activities needs one). */
 export function isLinkedToOwners(userId: number): boolean {
-  return Boolean(getDb().$client.prepare('select 1 from user_owners where user_id = ? limit 1').get(userId));
+  return getDb().select({ userId: userOwners.userId }).from(userOwners).where(eq(userOwners.userId, userId)).limit(1).get() !== undefined;
 }

@@ -1,13 +1,14 @@
 /** The plan page's reads: its header, its progress by area and one page of its activities. */
+import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '../../db/client';
+import { areas, organizations, plans } from '../../db/schema';
 import { todayInSofia } from '~/domain/dates';
 import type { ActivityFilters } from '~/domain/filters';
 import { rollUp, rollUpBy, type Progress } from '~/domain/progress';
 import type { Status } from '~/domain/status';
 import type { ActivityRow } from '~/domain/activity-row';
-import { countActivitiesByMeasure, filterOptions, listActivities } from './activity-list.server';
+import { cachedRows, countActivitiesByMeasure, filterOptions, listActivities, withParams } from './activity-list.server';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
-import { prepared } from './statements.server';
 import { whileUnchanged } from './read-cache.server';
 
 export const PLAN_PAGE_SIZE = 50;
@@ -87,37 +88,47 @@ export type PlanHeader = {
 };
 
 export function getPlanHeader(planId: number): PlanHeader | null {
-  const row = prepared(
-    getDb().$client,
-    `select p.id, p.title, p.period, p.approved_by as approvedBy, p.approved_on as approvedOn,
-         p.source_file_name as sourceFileName, p.imported_at as importedAt, p.closed_on as closedOn,
-         p.organization_id as organizationId, o.name as organization
-       from plans p join organizations o on o.id = p.organization_id where p.id = ?`,
-  ).get(planId) as PlanHeader | undefined;
-  return row ?? null;
+  const row = getDb()
+    .select({
+      id: plans.id,
+      title: plans.title,
+      period: plans.period,
+      approvedBy: plans.approvedBy,
+      approvedOn: plans.approvedOn,
+      sourceFileName: plans.sourceFileName,
+      importedAt: plans.importedAt,
+      closedOn: plans.closedOn,
+      organizationId: plans.organizationId,
+      organization: organizations.name,
+    })
+    .from(plans)
+    .innerJoin(organizations, eq(organizations.id, plans.organizationId))
+    .where(eq(plans.id, planId))
+    .get();
+  return row ? { ...row, importedAt: row.importedAt?.getTime() ?? null } : null;
 }
 
 export type AreaSummary = { id: number; code: string; title: string; total: number; progress: Progress };
 
 /** Overall and per-area progress of a plan as of a date (every activity, whatever the filters). */
 function planProgress(planId: number, asOf: string): { overall: Progress; areas: AreaSummary[] } {
-  const sqlite = getDb().$client;
-  const items = prepared(
-    sqlite,
-    `with ${ACTIVITY_STATE_CTE}
+  const db = getDb();
+  const items = cachedRows<{ status: Status; percent: number; overdue: number; areaId: number }>(
+    sql`with ${withParams(ACTIVITY_STATE_CTE, asOfParams(asOf))}
        select s.status, s.percent, s.overdue, m.area_id as areaId
-       from activity_state s join measures m on m.id = s.measure_id where s.plan_id = :plan`,
-  ).all({ ...asOfParams(asOf), plan: planId }) as { status: Status; percent: number; overdue: number; areaId: number }[];
+       from activity_state s join measures m on m.id = s.measure_id where s.plan_id = ${planId}`,
+  );
   const progressItems = items.map((item) => ({ ...item, overdue: item.overdue === 1 }));
   const byArea = rollUpBy(progressItems, (item) => item.areaId);
-  const areas = prepared(sqlite, 'select id, code, title from areas where plan_id = ? order by position').all(planId) as {
-    id: number;
-    code: string;
-    title: string;
-  }[];
+  const planAreas = db
+    .select({ id: areas.id, code: areas.code, title: areas.title })
+    .from(areas)
+    .where(eq(areas.planId, planId))
+    .orderBy(asc(areas.position))
+    .all();
   return {
     overall: rollUp(progressItems),
-    areas: areas.map((area) => {
+    areas: planAreas.map((area) => {
       const progress = byArea.get(area.id) ?? rollUp([]);
       return { ...area, total: progress.total, progress };
     }),
