@@ -2,7 +2,12 @@ import { Form, useNavigation } from '@remix-run/react';
 import { useId, useState } from 'react';
 import { formatDateTime } from '~/domain/dates';
 import { STATUS_LABELS, STATUSES, type Status } from '~/domain/status';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { useLang, useT, type MessageKey, type WordKey, joinWords } from '~/i18n';
+import { activitiesWords } from '~/i18n/activities';
+import { plansWords } from '~/i18n/plans';
+
+/** The activity words and the plan words its lists share (dates, measure, updates). */
+const words = joinWords(plansWords, activitiesWords);
 
 export const MAX_EVIDENCE_MB = 10;
 
@@ -13,7 +18,7 @@ export type StaleInfo = {
 
 /** The newer update that made a submit stale, shown above the form that keeps the user's text. */
 export function StaleNotice({ stale }: { stale: StaleInfo }) {
-  const t = useT();
+  const t = useT(words);
   const lang = useLang();
   const latest = stale.latest;
   return (
@@ -50,11 +55,11 @@ export function ActivityUpdateForm({
   version: number;
   current: { status: Status; percent: number };
   values?: Values;
-  errors?: Partial<Record<string, MessageKey>>;
+  errors?: Partial<Record<string, WordKey<typeof words> | MessageKey>>;
   stale?: StaleInfo;
   today: string;
 }) {
-  const t = useT();
+  const t = useT(words);
   const lang = useLang();
   const id = useId();
   const navigation = useNavigation();

@@ -6,7 +6,9 @@ import { dateOfTimestampInSofia, formatDate, formatDateTime, isIsoDate, todayInS
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { STATUS_LABELS, STATUSES, isStatus } from '~/domain/status';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey, type WordKey, joinWords } from '~/i18n';
+import { activitiesWords } from '~/i18n/activities';
+import { plansWords } from '~/i18n/plans';
 import { getActivityDetail, nextUrgentActivity, organizationOwners, rescheduleActivity, updateActivity, type NextActivity } from '~/models/activity.server';
 import { readFormWithFile, removeEvidenceFile, storeEvidenceFile, uploadedFile } from '~/models/evidence.server';
 import { assertCanUpdateStatus, isOwnActivity, recordStatusUpdate } from '~/models/status-update.server';
@@ -17,9 +19,12 @@ import { Field } from '~/components/field';
 import trackingCss from '~/styles/tracking.css?url';
 import { MAX_LINE_LENGTH, MAX_TEXT_LENGTH, idSchema, typedText } from '~/domain/form-input';
 
+/** The activity words and the plan words its lists share (dates, measure, updates). */
+const words = joinWords(plansWords, activitiesWords);
+
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t) => (data ? `${data.activity.code} ${data.activity.title}` : t('trActivity')));
+  pageTitle(matches, (t) => (data ? `${data.activity.code} ${data.activity.title}` : t('trActivity')), words);
 
 function activityIdOf(params: { activityId?: string }): number {
   const parsed = idSchema.safeParse(params.activityId);
@@ -106,10 +111,10 @@ type Intent = 'status' | 'edit' | 'reschedule';
 export type ActionData = {
   ok: boolean;
   intent: Intent;
-  message?: MessageKey;
+  message?: WordKey<typeof words> | MessageKey;
   /** After a status update: the user's next most urgent open activity. */
   next?: NextActivity | null;
-  errors?: Partial<Record<string, MessageKey>>;
+  errors?: Partial<Record<string, WordKey<typeof words> | MessageKey>>;
   values?: Record<string, string>;
   stale?: StaleInfo;
   staleChange?: { action: string; userName: string | null; createdAt: number } | null;
@@ -121,11 +126,11 @@ function textValues(form: FormData): Record<string, string> {
   return values;
 }
 
-function fieldErrors(error: z.ZodError): Partial<Record<string, MessageKey>> {
-  const errors: Partial<Record<string, MessageKey>> = {};
+function fieldErrors(error: z.ZodError): Partial<Record<string, WordKey<typeof words> | MessageKey>> {
+  const errors: Partial<Record<string, WordKey<typeof words> | MessageKey>> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    errors[key] ??= issue.message as MessageKey;
+    errors[key] ??= issue.message as WordKey<typeof words> | MessageKey;
   }
   return errors;
 }
@@ -190,14 +195,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return reply({ ok: false, intent: 'status', errors: { form: 'trBadForm' } }, 400);
 }
 
-const AUDIT_LABELS: Record<string, MessageKey> = {
+const AUDIT_LABELS: Record<string, WordKey<typeof words> | MessageKey> = {
   'status-update': 'trAuditStatusUpdate',
   edit: 'trAuditEdit',
   reschedule: 'trAuditReschedule',
 };
 
 function AuditSummary({ action, before, after }: { action: string; before: unknown; after: unknown }) {
-  const t = useT();
+  const t = useT(words);
   const lang = useLang();
   const a = (after ?? {}) as Record<string, unknown>;
   const b = (before ?? {}) as Record<string, unknown>;
@@ -243,7 +248,7 @@ export default function ActivityPage() {
   const { activity, today, asOf, canUpdate, canEdit, ownerChoices } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
-  const t = useT();
+  const t = useT(words);
   const lang = useLang();
   const { state } = activity;
   const forIntent = (intent: Intent) => (actionData && !actionData.ok && actionData.intent === intent ? actionData : undefined);
@@ -646,7 +651,7 @@ export default function ActivityPage() {
 }
 
 function StaleChange({ data }: { data: ActionData }) {
-  const t = useT();
+  const t = useT(words);
   const lang = useLang();
   const latest = data.staleChange;
   return (

@@ -7,7 +7,8 @@ import { DUE_SOON_DAYS } from '~/domain/activity-state';
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { STATUSES } from '~/domain/status';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey, type WordKey } from '~/i18n';
+import { plansWords } from '~/i18n/plans';
 import { isLinkedToOwners, listActivities, nextUrgentActivity } from '~/models/activity.server';
 import { countPlansClosedBy } from '~/models/plan.server';
 import { assertCanUpdateStatus, recordStatusUpdate } from '~/models/status-update.server';
@@ -19,7 +20,7 @@ import { readForm } from '~/upload.server';
 import { MAX_TEXT_LENGTH, idSchema, parseId, typedText } from '~/domain/form-input';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'myTitle');
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'myTitle', plansWords);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -62,8 +63,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
     if (activityId) assertCanUpdateStatus(user, activityId);
-    const errors: Partial<Record<string, MessageKey>> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message as MessageKey;
+    const errors: Partial<Record<string, WordKey<typeof plansWords> | MessageKey>> = {};
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message as WordKey<typeof plansWords> | MessageKey;
     return Response.json({ ok: false, activityId, errors, values } satisfies QuickUpdateData, { status: 400 });
   }
   const input = parsed.data;
@@ -88,7 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MyActivitiesPage() {
   const data = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(plansWords);
   const lang = useLang();
   if (!data.linked) {
     return (
