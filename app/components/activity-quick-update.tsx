@@ -6,7 +6,7 @@ import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { useLang, useT, type MessageKey, type WordKey } from '~/i18n';
 import { plansWords } from '~/i18n/plans';
 import { EndDate, Percent, type ActivityListRow } from './activity-table';
-import { StaleNotice, type StaleInfo } from './activity-update-form';
+import { StaleNotice, type StaleInfo } from './stale-notice';
 import { StateBadges, StatusBadge } from './status-badge';
 import type { NextActivity } from '~/models/activity.server';
 

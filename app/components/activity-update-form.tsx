@@ -1,45 +1,17 @@
 import { Form, useNavigation } from '@remix-run/react';
 import { useId, useState } from 'react';
-import { formatDateTime } from '~/domain/dates';
 import { STATUS_LABELS, STATUSES, type Status } from '~/domain/status';
 import { useLang, useT, type MessageKey, type WordKey, joinWords } from '~/i18n';
 import { activitiesWords } from '~/i18n/activities';
 import { plansWords } from '~/i18n/plans';
+import { StaleNotice, type StaleInfo } from './stale-notice';
+
+export type { StaleInfo };
 
 /** The activity words and the plan words its lists share (dates, measure, updates). */
 const words = joinWords(plansWords, activitiesWords);
 
 export const MAX_EVIDENCE_MB = 10;
-
-export type StaleInfo = {
-  version: number;
-  latest: { status: Status; percent: number | null; comment: string | null; userName: string | null; createdAt: number } | null;
-};
-
-/** The newer update that made a submit stale, shown above the form that keeps the user's text. */
-export function StaleNotice({ stale }: { stale: StaleInfo }) {
-  const t = useT(words);
-  const lang = useLang();
-  const latest = stale.latest;
-  return (
-    <div className="alert alert--warning stale-notice" role="alert">
-      <p>
-        <strong>{t('trStaleTitle')}</strong> {t('trStaleText')}
-      </p>
-      {latest ? (
-        <p className="stale-notice__latest">
-          {t('trStaleLatest', {
-            who: latest.userName ?? '—',
-            when: formatDateTime(latest.createdAt, lang),
-            status: STATUS_LABELS[latest.status][lang],
-            percent: latest.percent ?? '—',
-          })}
-          {latest.comment ? <q>{latest.comment}</q> : null}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 type Values = Partial<Record<'status' | 'percent' | 'comment' | 'completedOn' | 'asOf' | 'evidenceUrl', string>>;
 
