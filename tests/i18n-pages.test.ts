@@ -62,6 +62,9 @@ const FEATURE_ROUTES: Record<string, RegExp> = {
   admin: /^routes\/admin\.(users|owners)\.tsx$/,
 };
 
+/** Words of the server only (e-mails, files): no page sends them. */
+const SERVER_ONLY = ['reminder-mails'];
+
 describe('the words a page sends', () => {
   it('are the common words only on every page (the root route)', () => {
     expect(wordFilesOf('root.tsx')).toEqual(['common']);
@@ -76,6 +79,10 @@ describe('the words a page sends', () => {
     for (const route of routes)
       for (const words of wordFilesOf(route)) if (FEATURE_ROUTES[words] && !FEATURE_ROUTES[words].test(route)) misplaced.push(`${route} → app/i18n/${words}.ts`);
     expect(misplaced).toEqual([]);
+  });
+
+  it('never hold the words of e-mails and files', () => {
+    expect(routes.filter((route) => wordFilesOf(route).some((words) => SERVER_ONLY.includes(words)))).toEqual([]);
   });
 
   it('reach every feature\'s pages: each feature file is used by a page', () => {
