@@ -2,6 +2,8 @@
  * Roles and what each may do. The single place that answers "may this user do X";
  * loaders and actions call requirePermission() with one of these permissions.
  */
+import { commonWords } from '../i18n/common';
+
 export const ROLES = ['admin', 'secretary', 'head', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -37,9 +39,7 @@ export function canUpdateStatus(role: Role, isOwnActivity: boolean): boolean {
   return can(role, 'status:update-any') || (isOwnActivity && can(role, 'status:update-own'));
 }
 
-export const ROLE_LABELS: Record<Role, { bg: string; en: string }> = {
-  admin: { bg: 'Администратор', en: 'Administrator' },
-  secretary: { bg: 'Секретар', en: 'Secretary' },
-  head: { bg: 'Директор на дирекция', en: 'Directorate head' },
-  viewer: { bg: 'Наблюдател', en: 'Viewer' },
-};
+/** Each role's label in both languages, from the word store (role_<role>). */
+export const ROLE_LABELS = Object.fromEntries(
+  ROLES.map((role) => [role, { bg: commonWords.bg[`role_${role}`], en: commonWords.en[`role_${role}`] }]),
+) as Record<Role, { bg: string; en: string }>;
