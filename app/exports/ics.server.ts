@@ -8,6 +8,8 @@ import type { CalendarActivity } from '~/models/calendar.server';
 import { addDays, formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { STATUS_LABELS } from '~/domain/status';
+import { translateWith, type WordKey } from '~/i18n/core';
+import { exportWords } from '~/i18n/exports';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 export const PRODID = '-//CAF Plan Tracker//План за подобрение//BG';
@@ -105,34 +107,6 @@ export function buildIcs(calendar: IcsCalendar): string {
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-const FEED_TEXT = {
-  bg: {
-    calendar: 'План за подобрение — срокове',
-    description: 'Сроковете и началните дати на дейностите от плана за подобрение',
-    start: 'Начало',
-    deadline: 'Краен срок',
-    plan: 'План',
-    measure: 'Мярка',
-    owners: 'Отговорници',
-    status: 'Статус',
-    baseline: 'Срок по план',
-    overdue: 'ПРОСРОЧЕНА',
-  },
-  en: {
-    calendar: 'Improvement plan — deadlines',
-    description: 'Deadlines and start dates of the improvement plan activities',
-    start: 'Start',
-    deadline: 'Deadline',
-    plan: 'Plan',
-    measure: 'Measure',
-    owners: 'Owners',
-    status: 'Status',
-    baseline: 'Planned end',
-    overdue: 'OVERDUE',
-  },
-} as const;
-
-
 /**
  * The feed of a user's activities: an all-day event on each start date and on each
  * (current) deadline; ongoing activities have no deadline. Done and cancelled activities
@@ -145,33 +119,33 @@ export function activitiesIcs(
   activities: CalendarActivity[],
   options: { lang: Lang; appUrl: string; now: Date; userName?: string },
 ): string {
-  const t = FEED_TEXT[options.lang];
+  const t = (key: WordKey<typeof exportWords>) => translateWith(options.lang, exportWords, key);
   const host = new URL(options.appUrl).hostname || 'localhost';
   const events: IcsEvent[] = [];
   for (const a of activities) {
     const closed = a.status === 'done' || a.status === 'cancelled';
     const label = `${a.code} ${a.title}`;
     const description = [
-      `${t.plan}: ${a.planTitle}`,
-      `${t.measure}: ${a.measureCode} ${a.measureTitle}`,
-      a.owners ? `${t.owners}: ${a.owners}` : null,
-      `${t.status}: ${STATUS_LABELS[a.status][options.lang]}${a.status === 'done' || a.status === 'cancelled' ? '' : ` (${a.percent}%)`}`,
-      a.baselineEnd && a.end !== a.baselineEnd ? `${t.baseline}: ${formatDate(a.baselineEnd, options.lang)}` : null,
+      `${t('icsPlan')}: ${a.planTitle}`,
+      `${t('icsMeasure')}: ${a.measureCode} ${a.measureTitle}`,
+      a.owners ? `${t('icsOwners')}: ${a.owners}` : null,
+      `${t('icsStatus')}: ${STATUS_LABELS[a.status][options.lang]}${a.status === 'done' || a.status === 'cancelled' ? '' : ` (${a.percent}%)`}`,
+      a.baselineEnd && a.end !== a.baselineEnd ? `${t('icsBaseline')}: ${formatDate(a.baselineEnd, options.lang)}` : null,
     ]
       .filter(Boolean)
       .join('\n');
     const url = `${options.appUrl}/activities/${a.id}`;
     if (a.start && !closed) {
-      events.push({ uid: `activity-${a.id}-start@${host}`, date: a.start, summary: `${t.start}: ${label}`, description, url });
+      events.push({ uid: `activity-${a.id}-start@${host}`, date: a.start, summary: `${t('icsStart')}: ${label}`, description, url });
     }
     if (a.end && !a.ongoing) {
-      const mark = closed ? ` (${STATUS_LABELS[a.status][options.lang]})` : a.overdue ? ` — ${t.overdue}` : '';
-      events.push({ uid: `activity-${a.id}-end@${host}`, date: a.end, summary: `${t.deadline}: ${label}${mark}`, description, url });
+      const mark = closed ? ` (${STATUS_LABELS[a.status][options.lang]})` : a.overdue ? ` — ${t('icsOverdue')}` : '';
+      events.push({ uid: `activity-${a.id}-end@${host}`, date: a.end, summary: `${t('icsDeadline')}: ${label}${mark}`, description, url });
     }
   }
   return buildIcs({
-    name: options.userName ? `${t.calendar} (${options.userName})` : t.calendar,
-    description: t.description,
+    name: options.userName ? `${t('icsCalendar')} (${options.userName})` : t('icsCalendar'),
+    description: t('icsDescription'),
     events,
     now: options.now,
   });
