@@ -1,6 +1,7 @@
 import { NOUNS, plural } from '~/domain/lang';
 import type { Progress } from '~/domain/progress';
 import { useLang, useT } from '~/i18n';
+import { plansWords } from '~/i18n/plans';
 import { ActivityTable, type ActivityListRow } from './activity-table';
 
 export type GroupedRow = ActivityListRow & { areaId: number; measureId: number; measureCode: string; measureTitle: string };
@@ -8,7 +9,7 @@ export type AreaHeading = { id: number; code: string; title: string; total: numb
 
 /** Toggles every collapsible group of the page at once. */
 export function ExpandCollapseAll() {
-  const t = useT();
+  const t = useT(plansWords);
   const toggle = (open: boolean) => {
     document.querySelectorAll<HTMLDetailsElement>('details.area-group, details.measure-group').forEach((d) => {
       d.open = open;
@@ -51,7 +52,7 @@ export function ActivityGroups({
   byMeasure: boolean;
   linkSearch: string;
 }) {
-  const t = useT();
+  const t = useT(plansWords);
   const lang = useLang();
   const continuedNote = <span className="group-continued"> {t('trContinued')}</span>;
   const shown = areas

@@ -3,9 +3,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatDateTime } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { useLang, useT, type MessageKey, type WordKey } from '~/i18n';
+import { plansWords } from '~/i18n/plans';
 import { EndDate, Percent, type ActivityListRow } from './activity-table';
-import { StaleNotice, type StaleInfo } from './activity-update-form';
+import { StaleNotice, type StaleInfo } from './stale-notice';
 import { StateBadges, StatusBadge } from './status-badge';
 import type { NextActivity } from '~/domain/activity-row';
 
@@ -14,7 +15,7 @@ export type MyRow = ActivityListRow & { planId: number; planTitle: string; measu
 export type QuickUpdateData = {
   ok: boolean;
   activityId?: number;
-  errors?: Partial<Record<string, MessageKey>>;
+  errors?: Partial<Record<string, WordKey<typeof plansWords> | MessageKey>>;
   stale?: StaleInfo;
   values?: Record<string, string>;
   /** After a save: the user's next most urgent open activity. */
@@ -23,7 +24,7 @@ export type QuickUpdateData = {
 
 /** One of "my activities": what it is, where it stands, and a few-seconds update that keeps the list in place. */
 export function ActivityQuickUpdate({ row, daysLeft }: { row: MyRow; daysLeft: number | null }) {
-  const t = useT();
+  const t = useT(plansWords);
   const lang = useLang();
   const id = useId();
   const fetcher = useFetcher<QuickUpdateData>({ key: `quick-${row.id}` });

@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime } from '~/domain/dates';
 import type { ActivityRow } from '~/domain/activity-row';
-import { useLang, useT } from '~/i18n';
+import { useLang, useT, type Translate, type WordKey } from '~/i18n';
+import { plansWords } from '~/i18n/plans';
 import { useAppLinkClick } from './app-link';
 import { stateBadges, statusBadge } from './status-badge';
 
@@ -10,12 +11,12 @@ export type ActivityListRow = Omit<ActivityRow, 'planId' | 'planTitle' | 'areaId
 
 /** The end date as it stands, with the baseline beside it when the activity was rescheduled. */
 export function EndDate(props: { end: string | null; baselineEnd: string | null; ongoing: boolean }) {
-  return endDate(props, useT(), useLang());
+  return endDate(props, useT(plansWords), useLang());
 }
 
 function endDate(
   { end, baselineEnd, ongoing }: { end: string | null; baselineEnd: string | null; ongoing: boolean },
-  t: ReturnType<typeof useT>,
+  t: Translate<WordKey<typeof plansWords>>,
   lang: ReturnType<typeof useLang>,
 ) {
   if (ongoing) return <span className="muted">{t('trOngoing')}</span>;
@@ -57,7 +58,7 @@ export function ActivityTable({
   linkSearch?: string;
   caption?: string;
 }) {
-  const t = useT();
+  const t = useT(plansWords);
   const lang = useLang();
   const onLinkClick = useAppLinkClick();
   return (

@@ -1,40 +1,17 @@
 import { Form, useNavigation } from '@remix-run/react';
 import { useId, useState } from 'react';
-import { formatDateTime } from '~/domain/dates';
 import { STATUS_LABELS, STATUSES, type Status } from '~/domain/status';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { useLang, useT, type MessageKey, type WordKey, joinWords } from '~/i18n';
+import { activitiesWords } from '~/i18n/activities';
+import { plansWords } from '~/i18n/plans';
+import { StaleNotice, type StaleInfo } from './stale-notice';
+
+export type { StaleInfo };
+
+/** The activity words and the plan words its lists share (dates, measure, updates). */
+const words = joinWords(plansWords, activitiesWords);
 
 export const MAX_EVIDENCE_MB = 10;
-
-export type StaleInfo = {
-  version: number;
-  latest: { status: Status; percent: number | null; comment: string | null; userName: string | null; createdAt: number } | null;
-};
-
-/** The newer update that made a submit stale, shown above the form that keeps the user's text. */
-export function StaleNotice({ stale }: { stale: StaleInfo }) {
-  const t = useT();
-  const lang = useLang();
-  const latest = stale.latest;
-  return (
-    <div className="alert alert--warning stale-notice" role="alert">
-      <p>
-        <strong>{t('trStaleTitle')}</strong> {t('trStaleText')}
-      </p>
-      {latest ? (
-        <p className="stale-notice__latest">
-          {t('trStaleLatest', {
-            who: latest.userName ?? '—',
-            when: formatDateTime(latest.createdAt, lang),
-            status: STATUS_LABELS[latest.status][lang],
-            percent: latest.percent ?? '—',
-          })}
-          {latest.comment ? <q>{latest.comment}</q> : null}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 type Values = Partial<Record<'status' | 'percent' | 'comment' | 'completedOn' | 'asOf' | 'evidenceUrl', string>>;
 
@@ -50,11 +27,11 @@ export function ActivityUpdateForm({
   version: number;
   current: { status: Status; percent: number };
   values?: Values;
-  errors?: Partial<Record<string, MessageKey>>;
+  errors?: Partial<Record<string, WordKey<typeof words> | MessageKey>>;
   stale?: StaleInfo;
   today: string;
 }) {
-  const t = useT();
+  const t = useT(words);
   const lang = useLang();
   const id = useId();
   const navigation = useNavigation();

@@ -3,7 +3,8 @@ import { useId } from 'react';
 import { DERIVED_STATES, SORTS, type ActivityFilters } from '~/domain/filters';
 import { parsePeriod, periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { useLang, useT, type MessageKey, type WordKey } from '~/i18n';
+import { plansWords } from '~/i18n/plans';
 
 export type FilterChoices = {
   plans?: { id: number; title: string; closedOn: string | null }[];
@@ -13,12 +14,12 @@ export type FilterChoices = {
   quarters: string[];
 };
 
-const STATE_KEYS: Record<(typeof DERIVED_STATES)[number], MessageKey> = {
+const STATE_KEYS: Record<(typeof DERIVED_STATES)[number], WordKey<typeof plansWords> | MessageKey> = {
   overdue: 'trStateOverdue',
   due: 'trStateDue',
   late_start: 'trStateLateStart',
 };
-const SORT_KEYS: Record<(typeof SORTS)[number], MessageKey> = {
+const SORT_KEYS: Record<(typeof SORTS)[number], WordKey<typeof plansWords> | MessageKey> = {
   code: 'trSortCode',
   end: 'trSortEnd',
   status: 'trSortStatus',
@@ -40,7 +41,7 @@ export function ActivityFiltersForm({
   action: string;
   today: string;
 }) {
-  const t = useT();
+  const t = useT(plansWords);
   const lang = useLang();
   const submit = useSubmit();
   const uid = useId();

@@ -2,6 +2,8 @@
  * Roles and what each may do. The single place that answers "may this user do X";
  * loaders and actions call requirePermission() with one of these permissions.
  */
+import { commonWords } from '../i18n/common';
+
 /** 'assessor' only scores in the self-assessment groups they are named to: no plan pages. */
 export const ROLES = ['admin', 'secretary', 'head', 'viewer', 'assessor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -53,13 +55,10 @@ export function canUpdateStatus(role: Role, isOwnActivity: boolean): boolean {
   return can(role, 'status:update-any') || (isOwnActivity && can(role, 'status:update-own'));
 }
 
-export const ROLE_LABELS: Record<Role, { bg: string; en: string }> = {
-  admin: { bg: 'Администратор', en: 'Administrator' },
-  secretary: { bg: 'Секретар', en: 'Secretary' },
-  head: { bg: 'Директор на дирекция', en: 'Directorate head' },
-  viewer: { bg: 'Наблюдател', en: 'Viewer' },
-  assessor: { bg: 'Оценител (само самооценка)', en: 'Assessor (self-assessment only)' },
-};
+/** Each role's label in both languages, from the word store (role_<role>). */
+export const ROLE_LABELS = Object.fromEntries(
+  ROLES.map((role) => [role, { bg: commonWords.bg[`role_${role}`], en: commonWords.en[`role_${role}`] }]),
+) as Record<Role, { bg: string; en: string }>;
 
 /** A user's place in one self-assessment's group, or null when not in it. */
 export type AssessmentMembership = 'chair' | 'member' | null;

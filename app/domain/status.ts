@@ -2,18 +2,16 @@
  * Statuses of an activity: the single list the database schema and the forms build on,
  * their labels, and how the words of real reports map onto them.
  */
+import { commonWords } from '../i18n/common';
 import { toIsoDate } from './dates';
 
 export const STATUSES = ['planned', 'in_progress', 'done', 'postponed', 'cancelled'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const STATUS_LABELS: Record<Status, { bg: string; en: string }> = {
-  planned: { bg: 'Планирана', en: 'Planned' },
-  in_progress: { bg: 'В изпълнение', en: 'In progress' },
-  done: { bg: 'Изпълнена', en: 'Done' },
-  postponed: { bg: 'Отложена', en: 'Postponed' },
-  cancelled: { bg: 'Отменена', en: 'Cancelled' },
-};
+/** Each status's label in both languages, from the word store (status_<status>). */
+export const STATUS_LABELS = Object.fromEntries(
+  STATUSES.map((status) => [status, { bg: commonWords.bg[`status_${status}`], en: commonWords.en[`status_${status}`] }]),
+) as Record<Status, { bg: string; en: string }>;
 
 export function isStatus(value: unknown): value is Status {
   return (STATUSES as readonly unknown[]).includes(value);

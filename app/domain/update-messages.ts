@@ -5,7 +5,7 @@
  */
 import { formatDate, formatDateTime } from './dates';
 import type { Lang } from './lang';
-import { activityPath, fill, type ComposedMessage } from './reminder-messages';
+import { activityPath, type ComposedMessage } from './reminder-messages';
 import { STATUS_LABELS } from './status';
 import type { UpdateFact } from './update-notifications';
 import { translateWith } from '~/i18n';
@@ -21,7 +21,7 @@ type Words = keyof (typeof notificationWords)['bg'];
 
 function texts(lang: Lang, appUrl: string) {
   const base = appUrl.replace(/\/+$/, '');
-  const t = (key: Words, params: Record<string, string | number> = {}) => fill(translateWith(lang, notificationWords, key), params);
+  const t = (key: Words, params: Record<string, string | number> = {}) => translateWith(lang, notificationWords, key, params);
   return {
     t,
     url: (path: string) => `${base}${path}`,

@@ -17,8 +17,8 @@
 import { formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { STATUS_LABELS, type Status } from '~/domain/status';
-import { translateWith, type MessageKey, type WordKey } from '~/i18n';
-import { reportsWords } from '~/i18n/reports';
+import { translateWith, type Params, type WordKey } from '~/i18n/core';
+import { exportWords } from '~/i18n/exports';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 const BOM = '\uFEFF';
@@ -75,37 +75,37 @@ export type CsvActivity = {
 
 /** The CSV of a plan view: one record per activity, in the order given. */
 export function activitiesCsv(activities: CsvActivity[], lang: Lang, asOf: string): string {
-  const w = (key: WordKey<typeof reportsWords> | MessageKey) => translateWith(lang, reportsWords, key);
-  const ongoing = w('repOngoing');
+  const t = (key: WordKey<typeof exportWords>, params?: Params) => translateWith(lang, exportWords, key, params);
   const header = [
-    w('repArea'),
-    w('trMeasure'),
-    w('trCode'),
-    w('repActivity'),
-    w('trStart'),
-    w('expBaselineEnd'),
-    w('expCurrentEnd'),
-    w('expTarget'),
-    w('expOwners'),
-    w('status'),
-    w('repPercent'),
-    `${w('repAsOf')} ${formatDate(asOf, lang)}`,
-    w('expLastComment'),
+    t('csvArea'),
+    t('csvMeasure'),
+    t('csvCode'),
+    t('csvActivity'),
+    t('csvStart'),
+    t('csvBaselineEnd'),
+    t('csvEnd'),
+    t('csvTarget'),
+    t('csvOwners'),
+    t('csvStatus'),
+    t('csvPercent'),
+    t('csvState', { asOf: formatDate(asOf, lang) }),
+    t('csvLastComment'),
   ];
-  const states = { overdue: w('expStateOverdue'), due: w('expStateDue'), lateStart: w('expStateLateStart') };
   const rows = activities.map((a) => [
     `${a.areaCode}. ${a.areaTitle}`,
     `${a.measureCode}. ${a.measureTitle}`,
     { text: a.code },
     a.title,
-    a.start ? formatDate(a.start, lang) : a.ongoing ? ongoing : '',
-    a.baselineEnd ? formatDate(a.baselineEnd, lang) : a.ongoing ? ongoing : '',
-    a.end ? formatDate(a.end, lang) : a.ongoing ? ongoing : '',
+    a.start ? formatDate(a.start, lang) : a.ongoing ? t('csvOngoing') : '',
+    a.baselineEnd ? formatDate(a.baselineEnd, lang) : a.ongoing ? t('csvOngoing') : '',
+    a.end ? formatDate(a.end, lang) : a.ongoing ? t('csvOngoing') : '',
     a.target,
     a.owners.map((o) => o.name).join(', '),
     STATUS_LABELS[a.status][lang],
     a.percent,
-    [a.overdue ? states.overdue : null, a.dueThisQuarter ? states.due : null, a.lateStart ? states.lateStart : null].filter(Boolean).join(', '),
+    [a.overdue ? t('csvOverdue') : null, a.dueThisQuarter ? t('csvDue') : null, a.lateStart ? t('csvLateStart') : null]
+      .filter(Boolean)
+      .join(', '),
     a.lastComment,
   ]);
   return toCsv(header, rows);

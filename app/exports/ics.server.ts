@@ -8,8 +8,8 @@ import type { CalendarActivity } from '~/models/calendar.server';
 import { addDays, formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { STATUS_LABELS } from '~/domain/status';
-import { translateWith, type MessageKey, type WordKey } from '~/i18n';
-import { reportsWords } from '~/i18n/reports';
+import { translateWith, type WordKey } from '~/i18n/core';
+import { exportWords } from '~/i18n/exports';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 export const PRODID = '-//CAF Plan Tracker//План за подобрение//BG';
@@ -119,45 +119,33 @@ export function activitiesIcs(
   activities: CalendarActivity[],
   options: { lang: Lang; appUrl: string; now: Date; userName?: string },
 ): string {
-  const w = (key: WordKey<typeof reportsWords> | MessageKey) => translateWith(options.lang, reportsWords, key);
-  const t = {
-    calendar: w('expCalendarName'),
-    description: w('expCalendarDescription'),
-    start: w('trStart'),
-    deadline: w('repDeadline'),
-    plan: w('repPlan'),
-    measure: w('trMeasure'),
-    owners: w('owners'),
-    status: w('status'),
-    baseline: w('expCalendarBaseline'),
-    overdue: w('expCalendarOverdue'),
-  };
+  const t = (key: WordKey<typeof exportWords>) => translateWith(options.lang, exportWords, key);
   const host = new URL(options.appUrl).hostname || 'localhost';
   const events: IcsEvent[] = [];
   for (const a of activities) {
     const closed = a.status === 'done' || a.status === 'cancelled';
     const label = `${a.code} ${a.title}`;
     const description = [
-      `${t.plan}: ${a.planTitle}`,
-      `${t.measure}: ${a.measureCode} ${a.measureTitle}`,
-      a.owners ? `${t.owners}: ${a.owners}` : null,
-      `${t.status}: ${STATUS_LABELS[a.status][options.lang]}${a.status === 'done' || a.status === 'cancelled' ? '' : ` (${a.percent}%)`}`,
-      a.baselineEnd && a.end !== a.baselineEnd ? `${t.baseline}: ${formatDate(a.baselineEnd, options.lang)}` : null,
+      `${t('icsPlan')}: ${a.planTitle}`,
+      `${t('icsMeasure')}: ${a.measureCode} ${a.measureTitle}`,
+      a.owners ? `${t('icsOwners')}: ${a.owners}` : null,
+      `${t('icsStatus')}: ${STATUS_LABELS[a.status][options.lang]}${a.status === 'done' || a.status === 'cancelled' ? '' : ` (${a.percent}%)`}`,
+      a.baselineEnd && a.end !== a.baselineEnd ? `${t('icsBaseline')}: ${formatDate(a.baselineEnd, options.lang)}` : null,
     ]
       .filter(Boolean)
       .join('\n');
     const url = `${options.appUrl}/activities/${a.id}`;
     if (a.start && !closed) {
-      events.push({ uid: `activity-${a.id}-start@${host}`, date: a.start, summary: `${t.start}: ${label}`, description, url });
+      events.push({ uid: `activity-${a.id}-start@${host}`, date: a.start, summary: `${t('icsStart')}: ${label}`, description, url });
     }
     if (a.end && !a.ongoing) {
-      const mark = closed ? ` (${STATUS_LABELS[a.status][options.lang]})` : a.overdue ? ` — ${t.overdue}` : '';
-      events.push({ uid: `activity-${a.id}-end@${host}`, date: a.end, summary: `${t.deadline}: ${label}${mark}`, description, url });
+      const mark = closed ? ` (${STATUS_LABELS[a.status][options.lang]})` : a.overdue ? ` — ${t('icsOverdue')}` : '';
+      events.push({ uid: `activity-${a.id}-end@${host}`, date: a.end, summary: `${t('icsDeadline')}: ${label}${mark}`, description, url });
     }
   }
   return buildIcs({
-    name: options.userName ? `${t.calendar} (${options.userName})` : t.calendar,
-    description: t.description,
+    name: options.userName ? `${t('icsCalendar')} (${options.userName})` : t('icsCalendar'),
+    description: t('icsDescription'),
     events,
     now: options.now,
   });

@@ -9,6 +9,12 @@ describe('feature words', () => {
     expect(translateWith('en', words, 'hello', { name: 'Ivan' })).toBe('Hello, Ivan');
   });
 
+  it('fills placeholders once: a value holding a placeholder (a plan called "{date} plan") stays as written', () => {
+    const title = defineWords({ title: '„{plan}“ до {date}' }, { title: '"{plan}" until {date}' });
+    expect(translateWith('en', title, 'title', { plan: '{date} plan', date: '2024' })).toBe('"{date} plan" until 2024');
+    expect(translateWith('en', words, 'hello', {})).toBe('Hello, {name}');
+  });
+
   it('falls back to the common words', () => {
     expect(translateWith('en', words, 'logout')).toBe('Sign out');
   });

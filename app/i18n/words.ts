@@ -19,8 +19,11 @@ export function joinWords<A extends string, B extends string>(a: WordSet<A>, b: 
   return { bg: { ...a.bg, ...b.bg }, en: { ...a.en, ...b.en } };
 }
 
-/** A text with its {name} placeholders filled in. */
+/**
+ * A text with its {name} placeholders filled in, in one pass: a value that itself holds
+ * "{date}" (a plan's title, say) stays as it is. Placeholders without a value stay too.
+ */
 export function fill(text: string, params?: Params): string {
-  for (const [name, value] of Object.entries(params ?? {})) text = text.replaceAll(`{${name}}`, String(value));
-  return text;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }

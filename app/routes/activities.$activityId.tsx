@@ -5,7 +5,8 @@ import { requireUser } from '~/auth.server';
 import { formatDate, isIsoDate, todayInSofia } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT } from '~/i18n';
+import { activityPageWords as words, type ActivityPageWordKey } from '~/components/activity/page-words';
 import type { NextActivity } from '~/domain/activity-row';
 import { getActivityDetail, organizationOwners, rescheduleActivity, updateActivity } from '~/models/activity.server';
 import { nextUrgentActivity } from '~/models/activity-list.server';
@@ -21,9 +22,11 @@ import trackingCss from '~/styles/tracking.css?url';
 import { MAX_LINE_LENGTH, MAX_TEXT_LENGTH, fieldErrors, idSchema, typedText } from '~/domain/form-input';
 import { emptyAsNull, optionalDate, statusUpdateSchema, versionField } from '~/domain/status-form';
 
+/** The activity words and the plan words its lists share (dates, measure, updates). */
+
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t) => (data ? `${data.activity.code} ${data.activity.title}` : t('trActivity')));
+  pageTitle(matches, (t) => (data ? `${data.activity.code} ${data.activity.title}` : t('trActivity')), words);
 
 function activityIdOf(params: { activityId?: string }): number {
   const parsed = idSchema.safeParse(params.activityId);
@@ -83,7 +86,7 @@ type Intent = 'status' | 'edit' | 'reschedule';
 export type ActionData = Omit<PlanFormResult, 'stale'> & {
   ok: boolean;
   intent: Intent;
-  message?: MessageKey;
+  message?: ActivityPageWordKey;
   /** After a status update: the user's next most urgent open activity. */
   next?: NextActivity | null;
   stale?: StaleInfo;
@@ -154,7 +157,7 @@ export default function ActivityPage() {
   const { activity, today, asOf, canUpdate, canEdit, ownerChoices } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
-  const t = useT();
+  const t = useT(words);
   const lang = useLang();
   const { state } = activity;
   const forIntent = (intent: Intent) => (actionData && !actionData.ok && actionData.intent === intent ? actionData : undefined);

@@ -5,6 +5,7 @@ import { formatDate, todayInSofia } from '~/domain/dates';
 import { isFiltered, parseActivityFilters } from '~/domain/filters';
 import { NOUNS, plural } from '~/domain/lang';
 import { pageTitle, useLang, useT } from '~/i18n';
+import { plansWords } from '~/i18n/plans';
 import { filterOptions, listActivities } from '~/models/activity-list.server';
 import { countPlansClosedBy } from '~/models/plan.server';
 import { ActivityFiltersForm } from '~/components/filters';
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ActivitiesPage() {
   const { filters, today, rows, choices, closedPlans } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(plansWords);
   const lang = useLang();
   const asOf = filters.asOf ?? today;
   return (

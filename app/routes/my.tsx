@@ -6,6 +6,7 @@ import { DUE_SOON_DAYS } from '~/domain/activity-state';
 import { NOUNS, plural } from '~/domain/lang';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
+import { plansWords } from '~/i18n/plans';
 import { isLinkedToOwners, listActivities, nextUrgentActivity } from '~/models/activity-list.server';
 import { countPlansClosedBy } from '~/models/plan.server';
 import { assertCanUpdateStatus, recordStatusUpdate } from '~/models/status-update.server';
@@ -18,7 +19,7 @@ import { fieldErrors, parseId } from '~/domain/form-input';
 import { statusUpdateSchema } from '~/domain/status-form';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: trackingCss }];
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'myTitle');
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'myTitle', plansWords);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -60,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MyActivitiesPage() {
   const data = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(plansWords);
   const lang = useLang();
   if (!data.linked) {
     return (

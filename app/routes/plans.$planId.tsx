@@ -8,7 +8,8 @@ import { NOUNS, plural } from '~/domain/lang';
 import { can } from '~/domain/permissions';
 import { PROGRESS_RULE } from '~/domain/progress';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey, type WordKey } from '~/i18n';
+import { plansWords } from '~/i18n/plans';
 import { getPlanHeader, planPageData } from '~/models/plan-page.server';
 import { countPlanStatusUpdates, deletePlan, setPlanClosed } from '~/models/plan.server';
 import { ActivityFiltersForm } from '~/components/filters';
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const typed = typedText(MAX_TITLE_LENGTH).catch('').parse(form.get('confirmTitle') ?? '');
     const outcome = planId.success ? deletePlan(planId.data, typed, user.id) : 'not-found';
     if (outcome === 'not-found') throw new Response('Not found', { status: 404 });
-    if (outcome === 'title-needed') return Response.json({ error: 'planDeleteTitleWrong' satisfies MessageKey }, { status: 400 });
+    if (outcome === 'title-needed') return Response.json({ error: 'planDeleteTitleWrong' satisfies WordKey<typeof plansWords> | MessageKey }, { status: 400 });
     return redirect('/plans?deleted=1');
   }
   if (!planId.success || !setPlanClosed(planId.data, intent.data === 'close' ? todayInSofia() : null, user.id)) {
@@ -83,10 +84,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PlanPage() {
   const { plan, filters, today, asOf, rows, paging, progress, choices, canImport, canEdit, deletion } = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ error: MessageKey }>();
+  const actionData = useActionData<{ error: WordKey<typeof plansWords> | MessageKey }>();
   const [searchParams] = useSearchParams();
   const reimported = /^(\d+)-(\d+)-(\d+)$/.exec(searchParams.get('reimported') ?? '');
-  const t = useT();
+  const t = useT(plansWords);
   const lang = useLang();
   const { overall } = progress;
   const filtered = isFiltered(filters);

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { can } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
+import { plansWords } from '~/i18n/plans';
 import { listPlans } from '~/models/plan.server';
 import { ProgressBar } from '~/components/progress-bar';
 
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PlansPage() {
   const { plans, canImport } = useLoaderData<typeof loader>();
-  const t = useT();
+  const t = useT(plansWords);
   const lang = useLang();
   const [searchParams] = useSearchParams();
   return (

@@ -1,16 +1,17 @@
 import { formatDate, formatDateTime, isIsoDate } from '~/domain/dates';
 import type { AuditEntry } from '~/domain/activity-detail';
 import { STATUS_LABELS, isStatus } from '~/domain/status';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { useLang, useT } from '~/i18n';
+import { activityPageWords, type ActivityPageWordKey } from './page-words';
 
-const AUDIT_LABELS: Record<string, MessageKey> = {
+const AUDIT_LABELS: Record<string, ActivityPageWordKey> = {
   'status-update': 'trAuditStatusUpdate',
   edit: 'trAuditEdit',
   reschedule: 'trAuditReschedule',
 };
 
 function AuditSummary({ action, before, after }: { action: string; before: unknown; after: unknown }) {
-  const t = useT();
+  const t = useT(activityPageWords);
   const lang = useLang();
   const a = (after ?? {}) as Record<string, unknown>;
   const b = (before ?? {}) as Record<string, unknown>;
@@ -54,13 +55,13 @@ function AuditSummary({ action, before, after }: { action: string; before: unkno
 
 /** The name of an audit event's action, in the page's language (unknown ones as they are). */
 export function useAuditActionLabel(): (action: string) => string {
-  const t = useT();
+  const t = useT(activityPageWords);
   return (action) => (AUDIT_LABELS[action] ? t(AUDIT_LABELS[action]!) : action);
 }
 
 /** Who changed what on the activity, folded. */
 export function ActivityAudit({ audit }: { audit: AuditEntry[] }) {
-  const t = useT();
+  const t = useT(activityPageWords);
   const lang = useLang();
   const actionLabel = useAuditActionLabel();
   return (

@@ -2,11 +2,12 @@ import { formatDate, formatDateTime } from '~/domain/dates';
 import type { ActivityDetail } from '~/domain/activity-detail';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT } from '~/i18n';
+import { activityPageWords } from './page-words';
 import { EndDate, Percent } from '../activity-table';
 
 /** The activity's fields: where it sits in the plan, CAF, owners, dates, target, progress, source row. */
 export function ActivityFacts({ activity }: { activity: ActivityDetail }) {
-  const t = useT();
+  const t = useT(activityPageWords);
   const lang = useLang();
   const { state } = activity;
   return (

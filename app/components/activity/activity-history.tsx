@@ -2,11 +2,12 @@ import { dateOfTimestampInSofia, formatDate, formatDateTime } from '~/domain/dat
 import type { ActivityDetail } from '~/domain/activity-detail';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT } from '~/i18n';
+import { activityPageWords } from './page-words';
 import { StatusBadge } from '../status-badge';
 
 /** The status updates and reschedules of an activity, newest first. */
 export function ActivityHistory({ activity }: { activity: Pick<ActivityDetail, 'id' | 'updates' | 'scheduleChanges'> }) {
-  const t = useT();
+  const t = useT(activityPageWords);
   const lang = useLang();
   // Newest first by the day each reports on (a reschedule: the day it was made), then by when recorded.
   const timeline = [

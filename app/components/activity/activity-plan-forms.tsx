@@ -1,13 +1,14 @@
 import { Form } from '@remix-run/react';
 import type { ActivityDetail, LatestChange } from '~/domain/activity-detail';
 import { formatDate, formatDateTime } from '~/domain/dates';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { useLang, useT } from '~/i18n';
+import { activityPageWords, type ActivityPageWordKey } from './page-words';
 import { Field } from '../field';
 import { useAuditActionLabel } from './activity-audit';
 
 /** What the action answered to a refused edit or reschedule: field errors and the text typed, or the newer change. */
 export type PlanFormResult = {
-  errors?: Partial<Record<string, MessageKey>>;
+  errors?: Partial<Record<string, ActivityPageWordKey>>;
   values?: Record<string, string>;
   stale?: { version: number };
   staleChange?: LatestChange | null;
@@ -23,7 +24,7 @@ type FormProps = {
 
 /** Moves the end date with a reason (the baseline stays). */
 export function RescheduleForm({ activity, version, result, busy }: FormProps) {
-  const t = useT();
+  const t = useT(activityPageWords);
   const lang = useLang();
   return (
     <section className="card section">
@@ -64,7 +65,7 @@ export function RescheduleForm({ activity, version, result, busy }: FormProps) {
 
 /** Edits the activity's fields and owners. */
 export function EditActivityForm({ activity, ownerChoices, version, result, busy }: FormProps & { ownerChoices: { id: number; name: string }[] }) {
-  const t = useT();
+  const t = useT(activityPageWords);
   return (
     <section className="card section">
       <details open={Boolean(result)} className="side-details">
@@ -131,7 +132,7 @@ export function EditActivityForm({ activity, ownerChoices, version, result, busy
 }
 
 function StaleChange({ latest }: { latest: LatestChange | null | undefined }) {
-  const t = useT();
+  const t = useT(activityPageWords);
   const lang = useLang();
   const actionLabel = useAuditActionLabel();
   return (
