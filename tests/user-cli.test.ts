@@ -61,7 +61,7 @@ describe('npm run user', () => {
   it('refuses bad input with a clear message and exit code 2', () => {
     expect(userCli(['add', '--email', 'x@test.bg', '--name', 'X', '--role', 'boss'], 'a-strong-password')).toMatchObject({
       code: 2,
-      stderr: '--role must be one of admin, secretary, head, viewer\n',
+      stderr: '--role must be one of admin, secretary, head, viewer, assessor\n',
     });
     expect(userCli(['add', '--email', 'x@test.bg', '--name', 'X', '--role', 'head', '--owner', 'Никой'], 'a-strong-password')).toMatchObject({
       code: 2,
