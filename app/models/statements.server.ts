@@ -5,10 +5,11 @@ import type { Tx } from '../../db/client';
 
 /**
  * An insert of one row of `columns` into `table`, built by drizzle from the schema and prepared
- * once, for a writer that inserts thousands of rows in one transaction (a plan's import: building
- * and preparing the statement for every row, or one multi-row insert of them all, takes about 7
- * times as long; bench/import.ts). Each call binds a row typed by the schema (every column named, null where
- * empty; booleans and dates encoded as the columns say) and returns the new rowid.
+ * once (drizzle's prepare()), for a writer that inserts thousands of rows in one transaction (a
+ * plan's import: building and preparing the statement for every row, or one multi-row insert of
+ * them all, takes about 7 times as long; bench/import.ts). Each call binds a row typed by the
+ * schema (every column named, null where empty; booleans and dates encoded as the columns say)
+ * and returns the new rowid.
  */
 export function preparedInsert<T extends SQLiteTable, K extends keyof T['$inferInsert'] & string>(
   tx: Tx,
