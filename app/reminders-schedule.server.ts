@@ -13,7 +13,8 @@ import { env } from './env.server';
 import { startOfDayInSofia, todayInSofia } from './domain/dates';
 import { nextRunAt } from './domain/reminders';
 import { mailerFromEnv } from './mail.server';
-import { deliverPending, runReminders } from './models/notification.server';
+import { runReminders } from './models/notification.server';
+import { deliverPending } from './models/notification-delivery.server';
 
 export const RETRY_TICK_MS = 10 * 60 * 1000;
 

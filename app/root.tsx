@@ -14,7 +14,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import { getSessionUser } from './auth.server';
-import { unreadCount } from './models/notification.server';
+import { unreadCount } from './models/notification-inbox.server';
 import { getLanguage } from './language.server';
 import { permissionsOf, ROLE_LABELS, type Permission, type Role } from './domain/permissions';
 import { metaLang, pageTitle, translate, useLang, useT, type MessageKey } from './i18n';
@@ -30,6 +30,7 @@ export const links: LinksFunction = () => [
 function errorWords(status: number): [MessageKey, MessageKey] {
   if (status === 404) return ['notFoundTitle', 'notFoundText'];
   if (status === 403) return ['forbiddenTitle', 'forbiddenText'];
+  if (status === 409) return ['notNowTitle', 'notNowText'];
   return ['errorTitle', 'errorText'];
 }
 
@@ -62,6 +63,7 @@ const NAV: { to: string; label: MessageKey; permission: Permission; roles?: Role
   // Heads see their own work under "My activities"; the feed is the secretary's.
   { to: '/updates', label: 'navUpdates', permission: 'plan:read', roles: ['admin', 'secretary', 'viewer'] },
   { to: '/reports', label: 'navReports', permission: 'report:export' },
+  { to: '/assessments', label: 'navAssessments', permission: 'assessment:list' },
   { to: '/admin/owners', label: 'navOwners', permission: 'owners:manage' },
   { to: '/admin/users', label: 'navAdmin', permission: 'users:manage' },
 ];

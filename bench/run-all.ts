@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 
-const BENCHMARKS = ['import', 'dashboard', 'http', 'export'] as const;
+const BENCHMARKS = ['import', 'dashboard', 'http', 'export', 'assessment'] as const;
 
 const args = process.argv.slice(2);
 const chosen = args.filter((a) => !a.startsWith('--'));

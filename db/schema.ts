@@ -3,8 +3,9 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import { STATUSES } from '../app/domain/status';
 import { ROLES } from '../app/domain/permissions';
 import { LANGS, type Lang } from '../app/domain/lang';
-import { SCORING_SYSTEMS } from '../app/domain/assessment-scoring';
+import { ASSESSMENT_ITEM_KINDS, SCORING_SYSTEMS } from '../app/domain/assessment-scoring';
 import { ASSESSMENT_STAGES } from '../app/domain/assessment-stage';
+import { UPDATE_NOTIFY_MODES } from '../app/domain/update-notifications';
 
 export const MEASURE_KINDS = ['strategic', 'quick_win'] as const;
 
@@ -190,6 +191,11 @@ export const users = sqliteTable('users', {
   /** Secret of the user's calendar feed URL; null when revoked or never made. */
   calendarToken: text('calendar_token').unique(),
   remindersEnabled: integer('reminders_enabled', { mode: 'boolean' }).notNull().default(true),
+  /** Notifications of the heads' status updates (secretaries and administrators): off, one per update, or a daily summary. */
+  updateNotify: text('update_notify', { enum: UPDATE_NOTIFY_MODES }).notNull().default('off'),
+  /** Their channels: in the app (the notifications list) and/or by e-mail. */
+  updateNotifyInApp: integer('update_notify_in_app', { mode: 'boolean' }).notNull().default(true),
+  updateNotifyEmail: integer('update_notify_email', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
 });
 
@@ -321,6 +327,8 @@ export const notifications = sqliteTable(
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    /** Shown in the user's notifications list; false for a message meant for e-mail only. */
+    inbox: integer('inbox', { mode: 'boolean' }).notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt), index('notifications_delivery_idx').on(t.delivery, t.nextAttemptAt)],
@@ -431,8 +439,6 @@ export const assessmentSheets = sqliteTable(
   ],
 );
 
-export const ASSESSMENT_ITEM_KINDS = ['evidence', 'strength', 'improvement'] as const;
-
 /** The evidence, strengths and areas for improvement of a sheet, each its own item, in order. */
 export const assessmentItems = sqliteTable(
   'assessment_items',
@@ -463,4 +469,3 @@ export type Language = Lang;
 export type Assessment = typeof assessments.$inferSelect;
 export type AssessmentSheet = typeof assessmentSheets.$inferSelect;
 export type AssessmentMemberRole = (typeof ASSESSMENT_MEMBER_ROLES)[number];
-export type AssessmentItemKind = (typeof ASSESSMENT_ITEM_KINDS)[number];

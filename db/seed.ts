@@ -3,25 +3,50 @@ import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { parsePlanFile } from '../importers';
 import { getDb, writeTransaction } from './client';
-import { activities, activityOwners, owners, plans, scheduleChanges, statusUpdates, userOwners, users } from './schema';
+import {
+  activities,
+  activityOwners,
+  assessmentItems,
+  assessmentMembers,
+  assessments,
+  assessmentSheets,
+  owners,
+  plans,
+  scheduleChanges,
+  statusUpdates,
+  userOwners,
+  users,
+} from './schema';
 import { addDays, daysBetween, startOfDayInSofia } from '../app/domain/dates';
 import type { Role } from '../app/domain/permissions';
 import type { Status } from '../app/domain/status';
 import { createUser } from '../app/models/user.server';
 import { importPlanIntoDatabase } from '../app/models/plan-import.server';
 import { sha256Hex } from '../app/models/pending-import.server';
+import { ASSESSMENT_2022, ASSESSMENT_2024, type DemoAssessment, type DemoScores } from './demo/assessment-lovech';
 import { random } from './demo/random';
 
 export const DEMO_PLAN_FILE = path.resolve('db/demo/lovech-2022-2024.xlsx');
 export const DEMO_ORGANIZATION = 'Областна администрация Ловеч';
 export const DEMO_PASSWORD = 'demo-parola-2024';
 
-export const DEMO_USERS: { email: string; name: string; role: Role; owners: string[] }[] = [
+type DemoUser = { email: string; name: string; role: Role; owners: string[] };
+
+const PLAN_USERS: DemoUser[] = [
   { email: 'admin@demo.bg', name: 'Администратор', role: 'admin', owners: [] },
   { email: 'secretary@demo.bg', name: 'Мария Петрова', role: 'secretary', owners: ['Главен секретар'] },
   { email: 'head@demo.bg', name: 'Иван Георгиев', role: 'head', owners: ['директори на дирекции', 'директор на дирекция АПОФУС'] },
   { email: 'it@demo.bg', name: 'Петър Димитров', role: 'head', owners: ['експерт ИТ'] },
   { email: 'viewer@demo.bg', name: 'Елена Василева', role: 'viewer', owners: [] },
+];
+
+/** One account per role, and one for each member of the self-assessment groups who has no other. */
+export const DEMO_USERS: DemoUser[] = [
+  ...PLAN_USERS,
+  ...[...ASSESSMENT_2022.members, ...ASSESSMENT_2024.members]
+    .filter((member, index, all) => all.findIndex((other) => other.email === member.email) === index)
+    .filter((member) => !PLAN_USERS.some((user) => user.email === member.email))
+    .map((member) => ({ email: member.email, name: member.name, role: 'assessor' as const, owners: [] })),
 ];
 
 export function isDatabaseEmpty(): boolean {
@@ -50,6 +75,66 @@ export async function seedDemo(): Promise<void> {
     await createUser({ email: demo.email, name: demo.name, role: demo.role, password: DEMO_PASSWORD, ownerIds });
   }
   seedStatusHistory(planId);
+  seedAssessment(ASSESSMENT_2022, 2022);
+  seedAssessment(ASSESSMENT_2024, 2024);
+}
+
+/**
+ * One demo self-assessment as it would stand after its group's work: the group (the chair
+ * first), each member's sheets written on the days after the start, and, when agreed, the
+ * consensus of the meeting a week before approval. Deterministic: the days come from the seed.
+ */
+export function seedAssessment(demo: DemoAssessment, seed: number): number {
+  const next = random(seed);
+  const at = (iso: string, hour = 10) => new Date(startOfDayInSofia(iso) + 1000 * 60 * (hour * 60 + Math.floor(next() * 60)));
+  return writeTransaction((tx) => {
+    const userIds = new Map(
+      demo.members.map((member) => {
+        const user = tx.select({ id: users.id }).from(users).where(eq(users.email, member.email)).get();
+        if (!user) throw new Error(`Demo assessor ${member.email} has no account`);
+        return [member.key, user.id];
+      }),
+    );
+    const chairId = userIds.get(demo.members.find((member) => member.chair)!.key)!;
+    const { id } = tx
+      .insert(assessments)
+      .values({
+        title: demo.title,
+        period: demo.periodAssessed,
+        scoringSystem: demo.scoring,
+        stage: demo.stage,
+        createdBy: chairId,
+        approvedBy: demo.approvedOn ? chairId : null,
+        approvedAt: demo.approvedOn ? at(demo.approvedOn, 14) : null,
+        createdAt: at(demo.startedOn, 9),
+      })
+      .returning({ id: assessments.id })
+      .get();
+    tx.insert(assessmentMembers)
+      .values(demo.members.map((member) => ({ assessmentId: id, userId: userIds.get(member.key)!, role: member.chair ? ('chair' as const) : ('member' as const) })))
+      .run();
+    const sheet = (userId: number | null, author: number, code: string, scores: DemoScores, strengths: string[], improvements: string[], day: Date) => {
+      const dimensions = 'phases' in scores ? scores.phases : { trends: scores.trends, targets: scores.targets };
+      const row = tx
+        .insert(assessmentSheets)
+        .values({ assessmentId: id, cafCode: code, userId, ...dimensions, version: 1, updatedBy: author, updatedAt: day })
+        .returning({ id: assessmentSheets.id })
+        .get();
+      const items = [
+        ...strengths.map((text, position) => ({ sheetId: row.id, kind: 'strength' as const, text, position })),
+        ...improvements.map((text, position) => ({ sheetId: row.id, kind: 'improvement' as const, text, position })),
+      ];
+      if (items.length > 0) tx.insert(assessmentItems).values(items).run();
+    };
+    for (const own of demo.individual) {
+      const userId = userIds.get(own.member)!;
+      sheet(userId, userId, own.code, own.scores, own.strengths, own.improvements, at(addDays(demo.startedOn, 3 + Math.floor(next() * 12))));
+    }
+    for (const agreed of demo.consensus) {
+      sheet(null, chairId, agreed.code, agreed.scores, agreed.strengths, agreed.improvements, at(addDays(demo.approvedOn!, -7), 11));
+    }
+    return id;
+  });
 }
 
 /**

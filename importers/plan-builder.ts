@@ -6,7 +6,8 @@ import { ImportError, type Message } from './import-error';
 import { guessLevels, ignoredColumns, mappedHeader, sheetMappingOf, titleKey } from './levels';
 import type { Confidence, ImportOptions, LevelRule, Mapping, SheetMapping, TableUnderstanding, Understanding } from './mapping';
 import { PlanWarnings } from './plan-warnings';
-import { TableReader, type TableLayout, type TableRead } from './table-reader';
+import type { TableLayout, TableRead } from './table-cells';
+import { TableReader } from './table-reader';
 import { cellText, columnLetter, normaliseSpace } from './text';
 import type { MeasureKind, ParsedPlan, Sheet, SheetRow } from './types';
 

@@ -1,43 +1,16 @@
 import { kindFromType } from './caf';
 import { KIND_COLUMNS, applyKind } from './kinds';
 import { codeDepth, parseAreaHeading, readCodeCell, splitCode, type Level } from './codes';
-import { columnAt, isColumnNumbering, repeatsHeader, type ColumnKey, type Header } from './header';
+import { columnAt, isColumnNumbering, repeatsHeader, type ColumnKey } from './header';
 import { titleKey } from './levels';
 import { readMerges } from './merges';
-import type { LevelRule, RowCounts } from './mapping';
-import { ACTIVITY_FIELD_KEYS, readActivity, type FieldSource } from './activity-fields';
+import { ACTIVITY_FIELD_KEYS, readActivity } from './activity-fields';
 import { PlanWarnings, shorten } from './plan-warnings';
+import { TableCells, type TableLayout, type TableRead } from './table-cells';
+import { areaHeading, FOOTNOTE, levelOf, numberingWarnings, ROMAN_CELL, SECTION_KIND, TOTALS, type UncodedRow } from './table-rows';
 import { cellText, isBlank, normaliseSpace } from './text';
 import type { Message } from './import-error';
-import type { CellValue, MeasureKind, ParsedArea, ParsedMeasure, Sheet, SheetRow, SourceRef } from './types';
-
-const TOTALS = /^(?:общо|всичко|сума|total|totals|sum)(?![\p{L}\p{N}])/iu;
-const FOOTNOTE = /^(?:\*|забележк|бележк|note\b|notes\b|легенда|изготвил|съгласувал|утвърдил|утвърждавам|подпис|\(подпис\)|prepared by|approved by|signature)/i;
-const SECTION_KIND = /^(?:стратегически мерки|бързи победи|strategic measures|quick wins)(?![\p{L}\p{N}])/iu;
-const ROMAN_CELL = /^[IVX]{1,5}\.?$/;
-
-export interface TableLayout {
-  sheet: Sheet;
-  header: Header;
-  levels: LevelRule;
-  /** The kind of every measure of the table (the sheet's name or title says it), if any. */
-  kind: MeasureKind | null;
-  /** The area the title above the table (or the sheet's name) gives, if any. */
-  area: { code: string; title: string } | null;
-  /** Columns a mapping marks 'ignore'. */
-  ignored: Set<number>;
-}
-
-export interface TableRead {
-  counts: RowCounts;
-  levelsFound: Level[];
-  /** Date cells read, and those that could not be. */
-  dates: { read: number; invalid: number };
-  /** Columns not read: index -> non-empty cells. */
-  unreadColumns: Map<number, number>;
-  uncoded: boolean;
-  kindFromSections: boolean;
-}
+import type { CellValue, MeasureKind, ParsedArea, ParsedMeasure, SheetRow, SourceRef } from './types';
 
 interface PendingMeasure {
   measure: ParsedMeasure;
@@ -46,20 +19,20 @@ interface PendingMeasure {
 }
 
 /** Reads the rows of plan tables into one tree of areas, measures and activities. */
-export class TableReader implements FieldSource {
+export class TableReader extends TableCells {
   readonly areas: ParsedArea[] = [];
   private readonly activitySources = new Map<string, SourceRef>();
   private sharedArea: ParsedArea | null = null;
 
   constructor(
-    private readonly warnings: PlanWarnings,
+    warnings: PlanWarnings,
     /** Title of the area that gathers sheets of one kind without areas of their own. */
     private readonly planTitle: string,
-  ) {}
+  ) {
+    super(warnings);
+  }
 
-  // The table being read.
-  private t!: TableLayout;
-  private read!: TableRead;
+  // The table being read (t and read: TableCells).
   private area: ParsedArea | null = null;
   private measure: ParsedMeasure | null = null;
   private pending: PendingMeasure | null = null;
@@ -68,13 +41,10 @@ export class TableReader implements FieldSource {
   private defaultArea: ParsedArea | null = null;
   /** Area rows without a number: warned about once they hold measures (else they were text under the table). */
   private uncodedAreas: { area: ParsedArea; row: number; column: string }[] = [];
-  private uncodedRows: { row: number; level: 'measure' | 'activity'; code: string; column: string | null }[] = [];
+  private uncodedRows: UncodedRow[] = [];
   private coded = { measure: 0, activity: 0 };
   private across = new Set<number>();
   private filledDown = new Map<number, CellValue[]>();
-  // The row being read, and the columns of it that went into the plan (the rest is reported).
-  private cells: CellValue[] = [];
-  private readonly placed = new Set<number>();
 
   readTable(layout: TableLayout): TableRead {
     this.t = layout;
@@ -151,27 +121,8 @@ export class TableReader implements FieldSource {
       this.closeMeasure();
       return true;
     }
-    let heading = parseAreaHeading(text);
-    if (!heading) {
-      const key = columnAt(this.t.header, index).key;
-      const split = splitCode(text);
-      if (split.bullet || split.level === 'measure' || split.level === 'activity') return false;
-      const firstColumn = Math.min(...this.t.header.columns.filter((c) => c.key !== null).map((c) => c.index));
-      const isTitle = key === titleKey(this.t.header);
-      if (this.t.levels.by === 'columns') {
-        if (index !== firstColumn && !this.across.has(row)) return false;
-        if (key === 'activity' && !this.across.has(row)) return false;
-        if (codeDepth(split.code) > 1) return false;
-      } else if (this.t.levels.by === 'numbering') {
-        const depths = this.t.levels.depths;
-        if (split.code !== null && codeDepth(split.code) !== depths.area) return false;
-        if (split.code === null && isTitle && !this.across.has(row) && !(index === firstColumn && key !== 'code')) {
-          if (this.measure || this.pending) return false;
-        }
-      } else if (isTitle && !this.across.has(row) && split.code !== null) return false;
-      else if (isTitle && !this.across.has(row) && index !== firstColumn) return false;
-      heading = { code: split.code ?? '', title: split.title };
-    }
+    const heading = areaHeading(text, index, row, this.t, this.across, this.measure !== null || this.pending !== null);
+    if (!heading) return false;
     this.closeMeasure();
     const code = heading.code || String(this.areas.length + 1);
     const area = this.openArea(code, heading.title);
@@ -225,7 +176,7 @@ export class TableReader implements FieldSource {
     }
     const code = readCodeCell(codeText) ?? split.code;
     const title = split.title;
-    const level = this.levelOf(code, split.level, split.bullet === true);
+    const level = levelOf(this.t.levels, code, split.level, split.bullet === true, this.measure !== null);
     if (level === 'area') {
       this.closeMeasure();
       this.openArea(code!, title);
@@ -244,23 +195,6 @@ export class TableReader implements FieldSource {
     this.addItem(measure, row, code, title, split.bullet === true);
     return null;
   }
-
-  private levelOf(code: string | null, named: Level | undefined, bullet: boolean): Level {
-    const levels = this.t.levels;
-    if (levels.by !== 'numbering') return 'measure';
-    if (named) return named;
-    if (bullet) return 'activity';
-    const depth = codeDepth(code);
-    const { area, measure, activity } = levels.depths;
-    if (code === null) return this.measure || measure === undefined ? 'activity' : 'measure';
-    if (depth === area) return 'area';
-    if (depth === measure) return 'measure';
-    if (depth === activity) return 'activity';
-    if (this.measure && measure !== undefined && depth <= measure) return 'activity'; // "1." again under each measure
-    return depth > activity ? 'activity' : 'measure';
-  }
-
-  // ...continued in the second part of the class.
 
   private openArea(code: string, title: string): ParsedArea {
     this.closeMeasure();
@@ -430,34 +364,11 @@ export class TableReader implements FieldSource {
     this.read.counts.activities++;
   }
 
-  /** One warning for a table without numbers, else one per row left without; trailing text rows are not areas. */
+  /** The numbering warnings (numberingWarnings), area rows without numbers, trailing text rows that are not areas, columns not read. */
   private finishTable(): void {
-    for (const level of ['measure', 'activity'] as const) {
-      const rows = this.uncodedRows.filter((r) => r.level === level);
-      if (rows.length === 0) continue;
-      if (this.coded[level] === 0 && rows.length > 1) {
-        this.read.uncoded = true;
-        const [first, last] = [rows[0], rows[rows.length - 1]];
-        const words =
-          this.t.levels.by === 'every-row'
-            ? { en: 'rows', bg: 'редовете' }
-            : level === 'measure'
-              ? { en: 'measures', bg: 'мерките' }
-              : { en: 'activities', bg: 'дейностите' };
-        this.warnAt(first.row, first.column, {
-          en: `the ${words.en} have no numbers; numbered in order (${first.code} to ${last.code})`,
-          bg: `${words.bg} нямат номера; номерирани са поред (от ${first.code} до ${last.code})`,
-        });
-      } else {
-        for (const { row, code, column } of rows) {
-          const message: Message =
-            level === 'measure'
-              ? { en: `measure has no code; given ${code}`, bg: `мярката няма код; даден е ${code}` }
-              : { en: `activity has no code; given ${code}`, bg: `дейността няма код; даден е ${code}` };
-          this.warnAt(row, column, message);
-        }
-      }
-    }
+    const numbering = numberingWarnings(this.uncodedRows, this.coded, this.t.levels.by);
+    this.read.uncoded = numbering.uncoded;
+    for (const { row, column, message } of numbering.warnings) this.warnAt(row, column, message);
     for (const { area, row, column } of this.uncodedAreas) {
       if (area.measures.length > 0) this.warnAt(row, column, { en: `area row without a number; given ${area.code}`, bg: `ред на област без номер; даден е ${area.code}` });
     }
@@ -485,46 +396,5 @@ export class TableReader implements FieldSource {
     return levels;
   }
 
-  private peek(key: ColumnKey): CellValue {
-    const index = this.t.header.keys[key];
-    return index === undefined ? null : (this.cells[index] ?? null);
-  }
 
-  private take(key: ColumnKey): CellValue {
-    const index = this.t.header.keys[key];
-    if (index !== undefined) this.placed.add(index);
-    return this.peek(key);
-  }
-
-  private has(key: ColumnKey): boolean {
-    return !isBlank(this.peek(key));
-  }
-
-  // FieldSource: the activity's fields from its row, or from its measure's own row where its are empty.
-  private fallback: CellValue[] | null = null;
-  private row = 0;
-
-  get dates(): TableRead['dates'] {
-    return this.read.dates;
-  }
-
-  field(key: ColumnKey): CellValue {
-    const own = this.take(key);
-    if (this.fallback === null || !isBlank(own)) return own;
-    const index = this.t.header.keys[key];
-    return index === undefined ? null : (this.fallback[index] ?? null);
-  }
-
-  warnField(column: string | null, message: Message): void {
-    this.warnAt(this.row, column, message);
-  }
-
-  label(key: ColumnKey): string | null {
-    const index = this.t.header.keys[key];
-    return index === undefined ? null : columnAt(this.t.header, index).label;
-  }
-
-  private warnAt(row: number | null, column: string | null, message: Message): void {
-    this.warnings.add({ sheet: this.t.sheet.name, row, column }, message);
-  }
 }

@@ -1,6 +1,6 @@
 /**
- * Runs the reminders once: records the reminders and digests due as of a day and e-mails the
- * pending ones (retries included). Meant for the system's cron, e.g. every day at 07:00:
+ * Runs the reminders once: records the reminders and digests due as of a day, the daily
+ * summaries of the heads' updates of the day before, and e-mails the pending ones (retries included). Meant for the system's cron, e.g. every day at 07:00:
  *   0 7 * * *  cd /srv/plan && npm run -s reminders
  *
  *   npm run reminders                          as of today (Europe/Sofia)
@@ -54,6 +54,12 @@ for (const m of report.messages) {
   console.log(`  ${m.kind.padEnd(16)} ${m.subject}`);
   if (args.verbose) console.log(`${m.text.replace(/^/gm, '      ')}\n`);
 }
+for (const summary of report.summaries) {
+  console.log(`\n${summary.userName} — daily summary of the updates of ${summary.day}: ${summary.updates} update(s)`);
+  console.log(`  ${'updates_daily'.padEnd(16)} ${summary.subject}`);
+  if (args.verbose) console.log(`${summary.text.replace(/^/gm, '      ')}\n`);
+}
+if (report.summaries.length > 0) console.log(`\n${dryRun ? 'Would record' : 'Recorded'} ${report.summaries.length} daily summary(ies) of the heads' updates.`);
 console.log(
   `\n${dryRun ? 'Would record' : 'Recorded'} ${report.messages.length} message(s) for ${report.messages.length} user(s), carrying ${reminders} reminder(s).` +
     (report.smtp && !dryRun

@@ -11,6 +11,9 @@ import { activities, statusUpdates, users, type User } from '../db/schema';
 import { seedDemo } from '../db/seed';
 import { can, type Permission, type Role } from '~/domain/permissions';
 import { unsubscribeToken } from '~/unsubscribe.server';
+import { SUB_CRITERIA } from '~/domain/assessment-scoring';
+import { addMember, changeStage, createAssessment } from '~/models/assessment.server';
+import { saveSheet } from '~/models/assessment-sheet.server';
 import { call, makeRequest } from './helpers';
 
 type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown };
@@ -18,9 +21,11 @@ const modules = import.meta.glob<RouteModule>('../app/routes/*.tsx', { eager: tr
 
 /**
  * Who may do what: a permission of the map, 'user' (any signed-in user), 'public' (no login),
- * or 'own-status' (status:update-any, or status:update-own on an activity of one's owners).
+ * 'own-status' (status:update-any, or status:update-own on an activity of one's owners), or of a
+ * self-assessment: 'as-member' (in its group), 'as-chair', 'as-reader' (in its group, or
+ * assessment:read: the approved one).
  */
-type Rule = Permission | 'user' | 'public' | 'own-status';
+type Rule = Permission | 'user' | 'public' | 'own-status' | 'as-member' | 'as-chair' | 'as-reader';
 type Entry = {
   path: (ids: Ids) => string;
   params?: (ids: Ids) => Record<string, string>;
@@ -28,7 +33,7 @@ type Entry = {
   /** Action intents and the rule each follows. */
   actions?: Record<string, Rule>;
 };
-type Ids = { planId: number; activityId: number; updateId: number; unsubscribeToken: string };
+type Ids = { planId: number; activityId: number; updateId: number; unsubscribeToken: string; scoring: number; consensus: number; approved: number };
 
 const ROUTES: Record<string, Entry> = {
   '$': { path: () => '/no-such-page', params: () => ({ '*': 'no-such-page' }), loader: 'public' },
@@ -45,6 +50,7 @@ const ROUTES: Record<string, Entry> = {
   },
   'plans.$planId[.csv]': { path: (i) => `/plans/${i.planId}.csv`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
   'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import', remap: 'plan:import', unmap: 'plan:import' } },
+  'assessments.import': { path: () => '/assessments/import', loader: 'assessment:create', actions: { confirm: 'assessment:create', discard: 'assessment:create' } },
   'activities._index': { path: () => '/activities', loader: 'plan:read' },
   'activities.$activityId': {
     path: (i) => `/activities/${i.activityId}`,
@@ -57,7 +63,7 @@ const ROUTES: Record<string, Entry> = {
     params: (i) => ({ activityId: String(i.activityId), updateId: String(i.updateId) }),
     loader: 'plan:read',
   },
-  my: { path: () => '/my', loader: 'user', actions: { status: 'own-status' } },
+  my: { path: () => '/my', loader: 'plan:read', actions: { status: 'own-status' } },
   dashboard: { path: () => '/dashboard', loader: 'plan:read' },
   updates: { path: () => '/updates?area=1&page=2', loader: 'plan:read' },
   'reports._index': { path: () => '/reports', loader: 'report:export' },
@@ -80,9 +86,41 @@ const ROUTES: Record<string, Entry> = {
   },
   'admin.reminders': { path: () => '/admin/reminders', loader: 'users:manage', actions: { days: 'users:manage', retry: 'users:manage', run: 'users:manage' } },
   notifications: { path: () => '/notifications', loader: 'user', actions: { read: 'user', all: 'user', open: 'user' } },
-  settings: { path: () => '/settings', loader: 'user', actions: { reminders: 'user' } },
+  settings: { path: () => '/settings', loader: 'user', actions: { reminders: 'user', updates: 'plan:edit' } },
   calendar: { path: () => '/calendar', loader: 'user', actions: { create: 'user', revoke: 'user' } },
   'calendar.$token[.ics]': { path: () => '/calendar/not-a-token.ics', params: () => ({ token: 'not-a-token' }), loader: 'public' },
+  'assessments._index': { path: () => '/assessments', loader: 'assessment:list' },
+  'assessments.new': { path: () => '/assessments/new', loader: 'assessment:create', actions: { '': 'assessment:create' } },
+  // The approved one: its group, and readers outside it.
+  'assessments.$assessmentId._index': {
+    path: (i) => `/assessments/${i.approved}`,
+    params: (i) => ({ assessmentId: String(i.approved) }),
+    loader: 'as-reader',
+    actions: { stage: 'as-chair', settings: 'as-chair' },
+  },
+  'assessments.$assessmentId.group': {
+    path: (i) => `/assessments/${i.scoring}/group`,
+    params: (i) => ({ assessmentId: String(i.scoring) }),
+    loader: 'as-member',
+    actions: { add: 'as-chair', remove: 'as-chair' },
+  },
+  'assessments.$assessmentId.score.$code': {
+    path: (i) => `/assessments/${i.scoring}/score/2.3`,
+    params: (i) => ({ assessmentId: String(i.scoring), code: '2.3' }),
+    loader: 'as-member',
+    actions: { save: 'as-member' },
+  },
+  'assessments.$assessmentId.consensus._index': {
+    path: (i) => `/assessments/${i.consensus}/consensus`,
+    params: (i) => ({ assessmentId: String(i.consensus) }),
+    loader: 'as-member',
+  },
+  'assessments.$assessmentId.consensus.$code': {
+    path: (i) => `/assessments/${i.consensus}/consensus/2.3`,
+    params: (i) => ({ assessmentId: String(i.consensus), code: '2.3' }),
+    loader: 'as-member',
+    actions: { save: 'as-chair' },
+  },
   // Public, but acts only on a valid signed link (the viewer's here); the tampered ones are tested below.
   'unsubscribe.$token': {
     path: (i) => `/unsubscribe/${i.unsubscribeToken}`,
@@ -92,17 +130,26 @@ const ROUTES: Record<string, Entry> = {
   },
 };
 
-/** The demo's users: a head of the activity's owners ("own") and one of another owner ("other"). */
-const ACTORS: { name: string; email: string; role: Role; own: boolean }[] = [
-  { name: 'admin', email: 'admin@demo.bg', role: 'admin', own: false },
-  { name: 'secretary', email: 'secretary@demo.bg', role: 'secretary', own: false },
-  { name: 'head (own activity)', email: 'head@demo.bg', role: 'head', own: true },
-  { name: 'head (other owner)', email: 'other.head@demo.bg', role: 'head', own: false },
-  { name: 'viewer', email: 'viewer@demo.bg', role: 'viewer', own: false },
+/**
+ * The demo's users: a head of the activity's owners ("own") and one of another owner ("other");
+ * in the self-assessments (`group`) the secretary chairs, the head of the activity and an
+ * assessor are members, the others are outside.
+ */
+type Group = 'chair' | 'member' | null;
+const ACTORS: { name: string; email: string; role: Role; own: boolean; group: Group }[] = [
+  { name: 'admin', email: 'admin@demo.bg', role: 'admin', own: false, group: null },
+  { name: 'secretary', email: 'secretary@demo.bg', role: 'secretary', own: false, group: 'chair' },
+  { name: 'head (own activity)', email: 'head@demo.bg', role: 'head', own: true, group: 'member' },
+  { name: 'head (other owner)', email: 'other.head@demo.bg', role: 'head', own: false, group: null },
+  { name: 'viewer', email: 'viewer@demo.bg', role: 'viewer', own: false, group: null },
+  { name: 'assessor', email: 'assessor@demo.bg', role: 'assessor', own: false, group: 'member' },
 ];
 
-function allowed(rule: Rule, role: Role, own: boolean): boolean {
+function allowed(rule: Rule, role: Role, own: boolean, group: Group): boolean {
   if (rule === 'public' || rule === 'user') return true;
+  if (rule === 'as-member') return group !== null;
+  if (rule === 'as-chair') return group === 'chair';
+  if (rule === 'as-reader') return group !== null || can(role, 'assessment:read');
   if (rule === 'own-status') return can(role, 'status:update-any') || (own && can(role, 'status:update-own'));
   if (rule === 'status:update-own') return can(role, 'status:update-own') || can(role, 'status:update-any');
   return can(role, rule);
@@ -121,9 +168,31 @@ beforeAll(async () => {
   await createUser({ email: 'other.head@demo.bg', name: 'Друг директор', role: 'head', password: 'other-head-password', ownerIds: [itOwner.id] });
   const update = db.select().from(statusUpdates).where(eq(statusUpdates.activityId, activity.id)).get()!;
   const viewer = db.select().from(users).where(eq(users.email, 'viewer@demo.bg')).get()!;
-  ids = { planId: activity.planId, activityId: activity.id, updateId: update.id, unsubscribeToken: unsubscribeToken(viewer.id) };
+  await createUser({ email: 'assessor@demo.bg', name: 'Оценител', role: 'assessor', password: 'assessor-password', ownerIds: [] });
   for (const actor of ACTORS) actors.set(actor.name, db.select().from(users).where(eq(users.email, actor.email)).get()!);
+  ids = {
+    planId: activity.planId,
+    activityId: activity.id,
+    updateId: update.id,
+    unsubscribeToken: unsubscribeToken(viewer.id),
+    scoring: assessmentIn('scoring'),
+    consensus: assessmentIn('consensus'),
+    approved: assessmentIn('approved'),
+  };
 });
+
+/** A self-assessment the secretary chairs, with the head of the activity and the assessor in its group, brought to a stage. */
+function assessmentIn(stage: 'scoring' | 'consensus' | 'approved'): number {
+  const chair = actors.get('secretary')!;
+  const id = createAssessment(chair, { title: `Самооценка (${stage})`, period: '2024', scoringSystem: 'classical' });
+  for (const member of ['head (own activity)', 'assessor']) addMember(chair, id, actors.get(member)!.id);
+  const stages = ['scoring', 'consensus', 'approved'] as const;
+  for (const to of stages.slice(0, stages.indexOf(stage) + 1)) {
+    if (to === 'approved') for (const sub of SUB_CRITERIA) saveSheet(chair, { id, scoringSystem: 'classical' }, sub.code, null, 0, { scores: { score: 50 }, items: { evidence: [], strength: [], improvement: [] } });
+    expect(changeStage(chair, id, to)).toEqual({ ok: true });
+  }
+  return id;
+}
 
 describe('authorization walk over every route', () => {
   it('has an entry for every route file, and every loader and action is covered', () => {
@@ -150,19 +219,19 @@ describe('authorization walk over every route', () => {
     for (const actor of ACTORS) {
       if (entry.loader) {
         const rule = entry.loader;
-        it(`${name}: loader as ${actor.name} is ${allowed(rule, actor.role, actor.own) ? 'allowed' : 'refused'}`, async () => {
+        it(`${name}: loader as ${actor.name} is ${allowed(rule, actor.role, actor.own, actor.group) ? 'allowed' : 'refused'}`, async () => {
           const request = await makeRequest(entry.path(ids), { user: actors.get(actor.name) });
           const response = await call(module().loader as never, request, entry.params?.(ids));
-          if (allowed(rule, actor.role, actor.own)) expect(response.status, await response.clone().text()).not.toBe(403);
+          if (allowed(rule, actor.role, actor.own, actor.group)) expect(response.status, await response.clone().text()).not.toBe(403);
           else expect(response.status).toBe(403);
         });
       }
       for (const [intent, rule] of Object.entries(entry.actions ?? {})) {
-        it(`${name}: action ${intent || '(post)'} as ${actor.name} is ${allowed(rule, actor.role, actor.own) ? 'allowed' : 'refused'}`, async () => {
+        it(`${name}: action ${intent || '(post)'} as ${actor.name} is ${allowed(rule, actor.role, actor.own, actor.group) ? 'allowed' : 'refused'}`, async () => {
           const form: Record<string, string> = { intent, activityId: String(ids.activityId), status: 'in_progress', percent: '5' };
           const request = await makeRequest(entry.path(ids), { user: actors.get(actor.name), form });
           const response = await call(module().action as never, request, entry.params?.(ids));
-          if (allowed(rule, actor.role, actor.own)) expect(response.status, await response.clone().text()).not.toBe(403);
+          if (allowed(rule, actor.role, actor.own, actor.group)) expect(response.status, await response.clone().text()).not.toBe(403);
           else expect(response.status).toBe(403);
         });
       }

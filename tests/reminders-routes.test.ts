@@ -88,7 +88,7 @@ describe('notifications page', () => {
 describe('settings page', () => {
   it('switches the user\'s reminders off and on', async () => {
     const loaded = await (await call(settingsLoader, await makeRequest('/settings', { user: other }))).json();
-    expect(loaded).toEqual({ email: 'it@demo.bg', remindersEnabled: true, emailConfigured: false });
+    expect(loaded).toEqual({ email: 'it@demo.bg', remindersEnabled: true, emailConfigured: false, updates: null });
     const off = await call(settingsAction, await makeRequest('/settings', { user: other, form: { intent: 'reminders' } }));
     expect(off.status).toBe(200);
     expect(byEmail('it@demo.bg').remindersEnabled).toBe(false);
@@ -101,12 +101,12 @@ describe('settings page', () => {
 describe('one-click unsubscribe page', () => {
   it('shows a confirmation on GET without changing anything; the button (POST) switches the reminders off, audited, once', async () => {
     const token = unsubscribeToken(other.id);
-    const audits = () => getDb().$client.prepare("select count(*) from audit_events where entity = 'user' and entity_id = ? and action = 'reminders'").pluck().get(other.id) as number;
+    const audits = () => getDb().$client.prepare("select count(*) from audit_events where entity = 'user' and entity_id = ? and action = 'unsubscribe'").pluck().get(other.id) as number;
     const before = audits();
     const page = await call(unsubscribeLoader, await makeRequest(`/unsubscribe/${token}`), { token });
     expect(page.status).toBe(200);
     expect(page.headers.get('Cache-Control')).toBe('no-store');
-    expect(await page.json()).toEqual({ email: 'it@demo.bg', remindersEnabled: true });
+    expect(await page.json()).toEqual({ email: 'it@demo.bg', subscribed: true });
     expect(byEmail('it@demo.bg').remindersEnabled).toBe(true);
     for (let i = 0; i < 2; i += 1) {
       const done = await call(unsubscribeAction, await makeRequest(`/unsubscribe/${token}`, { form: {} }), { token });
@@ -114,8 +114,8 @@ describe('one-click unsubscribe page', () => {
     }
     expect(byEmail('it@demo.bg').remindersEnabled).toBe(false);
     expect(audits()).toBe(before + 1);
-    expect(await (await call(unsubscribeLoader, await makeRequest(`/unsubscribe/${token}`), { token })).json()).toEqual({ email: 'it@demo.bg', remindersEnabled: false });
-    getDb().update(users).set({ remindersEnabled: true }).where(eq(users.id, other.id)).run();
+    expect(await (await call(unsubscribeLoader, await makeRequest(`/unsubscribe/${token}`), { token })).json()).toEqual({ email: 'it@demo.bg', subscribed: false });
+    getDb().update(users).set({ remindersEnabled: true, updateNotifyEmail: true }).where(eq(users.id, other.id)).run();
   });
 });
 

@@ -6,7 +6,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
 import { notifications, organizations, users } from '../db/schema';
 import { eq } from 'drizzle-orm';
-import { plannedMessages, runReminders, updateOrganizationReminderDays, type PlannedMessage } from '~/models/notification.server';
+import { plannedMessages, runReminders, type PlannedMessage } from '~/models/notification.server';
+import { updateOrganizationReminderDays } from '~/models/notification-settings.server';
 import { activityId, notificationCount, recordUpdate, seedLovechWithoutHistory, userId } from './reminders-setup';
 
 /**
@@ -177,7 +178,7 @@ describe('reminders on the Lovech plan', () => {
   it('uses the organization\'s number of days', () => {
     const org = getDb().select({ id: organizations.id }).from(organizations).get()!;
     expect(codesOf(plannedMessages('2022-03-08'), 'start')).toContain('3.1.1');
-    updateOrganizationReminderDays(org.id, 3, 0);
+    updateOrganizationReminderDays(null, org.id, 3, 0);
     // 18.03 − 3 = 15.03: nothing as of 08.03; no end reminders at all with 0.
     expect(codesOf(plannedMessages('2022-03-08'), 'start')).toEqual([]);
     expect(codesOf(plannedMessages('2022-03-15'), 'start')).toContain('3.1.1');

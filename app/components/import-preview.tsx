@@ -4,7 +4,8 @@ import type { ImportWarning, ParsedArea } from '../../importers/types';
 import type { FieldChange } from '~/domain/plan-diff';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
-import { useLang, useT, type MessageKey } from '~/i18n';
+import { useLang, useT, type MessageKey, type WordKey } from '~/i18n';
+import { importerWords } from '~/i18n/importer';
 import { ImportUnderstanding } from './import-understanding';
 import { MappingStep } from './mapping-step';
 
@@ -30,7 +31,7 @@ export type PreviewData = {
   diff: null | { added: DiffRow[]; removed: DiffRow[]; changed: { code: string; title: string; changes: FieldChange[] }[]; unchanged: number };
 };
 
-const FIELD_LABELS: Record<FieldChange['field'], MessageKey> = {
+const FIELD_LABELS: Record<FieldChange['field'], WordKey<typeof importerWords> | MessageKey> = {
   code: 'fieldCode',
   title: 'fieldTitle',
   measureCode: 'fieldMeasure',
@@ -46,7 +47,7 @@ const FIELD_LABELS: Record<FieldChange['field'], MessageKey> = {
 };
 
 function Diff({ diff }: { diff: NonNullable<PreviewData['diff']> }) {
-  const t = useT();
+  const t = useT(importerWords);
   const lang = useLang();
   const show = (change: FieldChange, value: string) =>
     (change.field === 'start' || change.field === 'end') && value ? formatDate(value, lang) : value || '—';
@@ -97,7 +98,7 @@ function Diff({ diff }: { diff: NonNullable<PreviewData['diff']> }) {
         (rows as DiffRow[]).length ? (
           <div key={label as string}>
             <h3>
-              {t(label as MessageKey)} ({(rows as DiffRow[]).length})
+              {t(label as WordKey<typeof importerWords> | MessageKey)} ({(rows as DiffRow[]).length})
             </h3>
             <ul className={`diff-list ${className}`}>
               {(rows as DiffRow[]).map((row, i) => (
@@ -115,7 +116,7 @@ function Diff({ diff }: { diff: NonNullable<PreviewData['diff']> }) {
 }
 
 function Warnings({ warnings }: { warnings: ImportWarning[] }) {
-  const t = useT();
+  const t = useT(importerWords);
   return (
     <section className="card section" aria-labelledby="warnings-title">
       <h2 id="warnings-title">
@@ -154,7 +155,7 @@ function Warnings({ warnings }: { warnings: ImportWarning[] }) {
 }
 
 function Tree({ areas }: { areas: ParsedArea[] }) {
-  const t = useT();
+  const t = useT(importerWords);
   const lang = useLang();
   return (
     <section className="card section" aria-labelledby="tree-title">
@@ -197,10 +198,10 @@ function Tree({ areas }: { areas: ParsedArea[] }) {
 
 /** What the importer read, every warning, and the confirm / cancel buttons. */
 export function ImportPreview({ preview: posted }: { preview: PreviewData }) {
-  const t = useT();
+  const t = useT(importerWords);
   const lang = useLang();
   const navigation = useNavigation();
-  const fetcher = useFetcher<PreviewData | { error: MessageKey; detail?: string }>();
+  const fetcher = useFetcher<PreviewData | { error: WordKey<typeof importerWords> | MessageKey; detail?: string }>();
   // The mapping step's live re-reading, once there is one; the posted preview until then.
   const preview = fetcher.data && 'token' in fetcher.data ? fetcher.data : posted;
   const fetchError = fetcher.data && 'error' in fetcher.data ? fetcher.data : null;

@@ -1,12 +1,13 @@
 import type { ColumnMeaning, Confidence, TableUnderstanding, Understanding } from '../../importers';
-import { useT, type MessageKey } from '~/i18n';
+import { useT, type WordKey } from '~/i18n';
+import { importerWords } from '~/i18n/importer';
 
 /** The word for what a column holds, in the person's language. */
-export const meaningKey = (meaning: ColumnMeaning): MessageKey => `meaning_${meaning}`;
-export const confidenceKey = (confidence: Confidence): MessageKey => `confidence_${confidence}`;
+export const meaningKey = (meaning: ColumnMeaning): WordKey<typeof importerWords> => `meaning_${meaning}`;
+export const confidenceKey = (confidence: Confidence): WordKey<typeof importerWords> => `confidence_${confidence}`;
 
 function Table({ table }: { table: TableUnderstanding }) {
-  const t = useT();
+  const t = useT(importerWords);
   return (
     <div className="understood-table" data-sheet={table.sheet}>
       <h3>
@@ -65,7 +66,7 @@ function Table({ table }: { table: TableUnderstanding }) {
 
 /** How the importer understood the file: header rows, each column's meaning, levels, counts, confidence and why. */
 export function ImportUnderstanding({ understanding }: { understanding: Understanding }) {
-  const t = useT();
+  const t = useT(importerWords);
   return (
     <section className="card section" aria-labelledby="understood-title">
       <h2 id="understood-title">

@@ -2,17 +2,18 @@ import { useRef } from 'react';
 import { useFetcher } from '@remix-run/react';
 import { COLUMN_MEANINGS, type SheetMapping } from '../../importers/mapping';
 import { columnLetter, KIND_CHOICES, LEVEL_CHOICES, levelChoice } from '~/domain/mapping-form';
-import { useT, type MessageKey } from '~/i18n';
+import { useT, type WordKey } from '~/i18n';
+import { importerWords } from '~/i18n/importer';
 import type { PreviewData } from './import-preview';
 import { meaningKey } from './import-understanding';
 
-const LEVEL_WORDS: Record<(typeof LEVEL_CHOICES)[number], MessageKey> = {
+const LEVEL_WORDS: Record<(typeof LEVEL_CHOICES)[number], WordKey<typeof importerWords>> = {
   columns: 'mapLevelsColumns',
   'numbering-3': 'mapLevelsNumbering3',
   'numbering-2': 'mapLevelsNumbering2',
   'every-row': 'mapLevelsEveryRow',
 };
-const KIND_WORDS: Record<(typeof KIND_CHOICES)[number], MessageKey> = { '': 'mapKindFromColumns', strategic: 'strategic', quick_win: 'quickWin' };
+const KIND_WORDS: Record<(typeof KIND_CHOICES)[number], WordKey<typeof importerWords>> = { '': 'mapKindFromColumns', strategic: 'strategic', quick_win: 'quickWin' };
 /** Wait this long after the last change before reading the file again. */
 const DEBOUNCE_MS = 400;
 
@@ -22,7 +23,7 @@ const DEBOUNCE_MS = 400;
  * without JS); with JS, a fetcher re-reads the upload after each change and the preview follows.
  */
 export function MappingStep({ preview, open, fetcher }: { preview: PreviewData; open: boolean; fetcher: ReturnType<typeof useFetcher> }) {
-  const t = useT();
+  const t = useT(importerWords);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const mappingOf = (sheet: string): SheetMapping | undefined =>
     preview.understanding.mapping.sheets.find((s) => s.sheet === sheet) ?? preview.understanding.mapping.sheets.find((s) => s.sheet === '*');

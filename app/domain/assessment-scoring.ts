@@ -4,6 +4,8 @@
  */
 import { CAF_CRITERIA, type CafSubCriterion } from './caf2020';
 
+export { CAF_CRITERIA };
+
 export const SCORING_SYSTEMS = ['classical', 'fine_tuned'] as const;
 export type ScoringSystem = (typeof SCORING_SYSTEMS)[number];
 
@@ -11,6 +13,10 @@ export type ScoringSystem = (typeof SCORING_SYSTEMS)[number];
 export const SCORE_DIMENSIONS = ['score', 'plan', 'do', 'check', 'act', 'trends', 'targets'] as const;
 export type ScoreDimension = (typeof SCORE_DIMENSIONS)[number];
 export type Scores = Partial<Record<ScoreDimension, number | null>>;
+
+/** What a member writes on each sub-criterion, each point its own item. */
+export const ASSESSMENT_ITEM_KINDS = ['evidence', 'strength', 'improvement'] as const;
+export type AssessmentItemKind = (typeof ASSESSMENT_ITEM_KINDS)[number];
 
 /** Criteria 1-5 are enablers (what the organisation does), 6-9 results (what it achieves). */
 export type CriterionKind = 'enabler' | 'result';

@@ -16,7 +16,7 @@ export type StageFacts = {
   subCriteria: number;
 };
 
-export type StageRefusal = 'stageNotNext' | 'stageNoMembers' | 'stageConsensusMissing';
+export type StageRefusal = 'asStageNotNext' | 'asStageNoMembers' | 'asStageConsensusMissing';
 
 export function nextStage(stage: AssessmentStage): AssessmentStage | null {
   return ASSESSMENT_STAGES[ASSESSMENT_STAGES.indexOf(stage) + 1] ?? null;
@@ -33,9 +33,9 @@ export function previousStage(stage: AssessmentStage): AssessmentStage | null {
  */
 export function stageChangeRefusal(from: AssessmentStage, to: AssessmentStage, facts: StageFacts): StageRefusal | null {
   if (to === previousStage(from)) return null;
-  if (to !== nextStage(from)) return 'stageNotNext';
-  if (to === 'scoring' && facts.members < 2) return 'stageNoMembers';
-  if (to === 'approved' && facts.consensusScored < facts.subCriteria) return 'stageConsensusMissing';
+  if (to !== nextStage(from)) return 'asStageNotNext';
+  if (to === 'scoring' && facts.members < 2) return 'asStageNoMembers';
+  if (to === 'approved' && facts.consensusScored < facts.subCriteria) return 'asStageConsensusMissing';
   return null;
 }
 

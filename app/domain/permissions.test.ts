@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canUpdateStatus, PERMISSIONS, permissionsOf, ROLES } from './permissions';
+import { assessmentAccess, can, canUpdateStatus, PERMISSIONS, permissionsOf, ROLES } from './permissions';
 
 describe('permission map', () => {
   it('gives the admin every permission', () => {
@@ -15,7 +15,7 @@ describe('permission map', () => {
   });
 
   it('lets a head read everything but update only their own activities', () => {
-    expect(permissionsOf('head')).toEqual(['plan:read', 'status:update-own', 'report:export']);
+    expect(permissionsOf('head')).toEqual(['plan:read', 'status:update-own', 'report:export', 'assessment:list', 'assessment:read']);
     expect(canUpdateStatus('head', true)).toBe(true);
     expect(canUpdateStatus('head', false)).toBe(false);
     expect(can('head', 'plan:import')).toBe(false);
@@ -29,7 +29,42 @@ describe('permission map', () => {
     }
   });
 
-  it('lets every role read', () => {
-    for (const role of ROLES) expect(can(role, 'plan:read')).toBe(true);
+  it('lets every role but the assessor read the plans, and every role see the self-assessments page', () => {
+    for (const role of ROLES) expect(can(role, 'plan:read')).toBe(role !== 'assessor');
+    for (const role of ROLES) expect(can(role, 'assessment:list')).toBe(true);
+  });
+});
+
+describe('self-assessment access', () => {
+  it('gives the assessor no plan pages, only the self-assessments they are in', () => {
+    expect(permissionsOf('assessor')).toEqual(['assessment:list']);
+    expect(assessmentAccess('assessor', 'member', 'scoring', 'score')).toBe('allowed');
+    expect(assessmentAccess('assessor', null, 'approved', 'view')).toBe('forbidden');
+  });
+
+  it('lets members score only in the scoring stage and see the others only from consensus on', () => {
+    expect(assessmentAccess('head', 'member', 'draft', 'score')).toBe('wrong-stage');
+    expect(assessmentAccess('head', 'member', 'consensus', 'score')).toBe('wrong-stage');
+    expect(assessmentAccess('head', 'member', 'scoring', 'see-scores')).toBe('wrong-stage');
+    expect(assessmentAccess('head', 'member', 'consensus', 'see-scores')).toBe('allowed');
+    expect(assessmentAccess('head', 'member', 'consensus', 'see-consensus')).toBe('allowed');
+  });
+
+  it('keeps consensus, approval, stages and the group to the chair', () => {
+    for (const action of ['run-consensus', 'approve', 'change-stage', 'edit-group'] as const) {
+      expect(assessmentAccess('admin', 'member', 'consensus', action)).toBe('forbidden');
+      expect(assessmentAccess('secretary', 'chair', 'consensus', action)).toBe('allowed');
+    }
+    expect(assessmentAccess('secretary', 'chair', 'scoring', 'approve')).toBe('wrong-stage');
+  });
+
+  it('lets viewers and heads outside the group read approved self-assessments only, never the members\' own scores', () => {
+    for (const role of ['viewer', 'head', 'admin'] as const) {
+      expect(assessmentAccess(role, null, 'consensus', 'view')).toBe('forbidden');
+      expect(assessmentAccess(role, null, 'approved', 'view')).toBe('allowed');
+      expect(assessmentAccess(role, null, 'approved', 'see-consensus')).toBe('allowed');
+      expect(assessmentAccess(role, null, 'approved', 'see-scores')).toBe('forbidden');
+      expect(assessmentAccess(role, null, 'scoring', 'score')).toBe('forbidden');
+    }
   });
 });

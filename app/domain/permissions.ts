@@ -67,7 +67,9 @@ export type AssessmentMembership = 'chair' | 'member' | null;
 /** What someone may do with one self-assessment (routes call assessmentAccess with one of these). */
 export type AssessmentAction =
   | 'view' // its overview and the consensus as recorded (members in any stage; readers once approved)
-  | 'score' // one's own sheets
+  | 'own-sheet' // read one's own sheets (in any stage)
+  | 'score' // write one's own sheets
+  | 'see-consensus' // the agreed lists and consensus scores (members from consensus on; readers once approved)
   | 'see-scores' // every member's scores, strengths and areas for improvement
   | 'run-consensus' // record the agreed lists and scores
   | 'approve'
@@ -90,8 +92,13 @@ export function assessmentAccess(role: Role, membership: AssessmentMembership, s
   switch (action) {
     case 'view':
       return inGroup || (stage === 'approved' && can(role, 'assessment:read')) ? 'allowed' : 'forbidden';
+    case 'own-sheet':
+      return inGroup ? 'allowed' : 'forbidden';
     case 'score':
       return inGroup ? when(stage === 'scoring') : 'forbidden';
+    case 'see-consensus':
+      if (inGroup) return when(stage === 'consensus' || stage === 'approved');
+      return stage === 'approved' && can(role, 'assessment:read') ? 'allowed' : 'forbidden';
     case 'see-scores':
       return inGroup ? when(stage === 'consensus' || stage === 'approved') : 'forbidden';
     case 'run-consensus':

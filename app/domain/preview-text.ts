@@ -1,5 +1,6 @@
 import type { Lang } from './lang';
-import { translate } from '~/i18n';
+import { translateWith } from '~/i18n/core';
+import { importerWords } from '~/i18n/importer';
 
 /**
  * The most of one text the upload preview shows (and sends): a cell of up to 32,767
@@ -12,7 +13,7 @@ export const PREVIEW_TEXT_CHARS = 200;
 /** The text as the preview shows it: a long one cut, with its full length noted. */
 export function previewText(text: string, lang: Lang): string {
   if (text.length <= PREVIEW_TEXT_CHARS) return text;
-  return text.slice(0, PREVIEW_TEXT_CHARS) + translate(lang, 'importTextCut', { count: text.length.toLocaleString(lang === 'bg' ? 'bg-BG' : 'en-US') });
+  return text.slice(0, PREVIEW_TEXT_CHARS) + translateWith(lang, importerWords, 'importTextCut', { count: text.length.toLocaleString(lang === 'bg' ? 'bg-BG' : 'en-US') });
 }
 
 /** The value with every text in it as the preview shows it (objects and arrays copied, the rest as is). */

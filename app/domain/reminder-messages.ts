@@ -180,7 +180,8 @@ const TEXTS: Record<Lang, Texts> = {
   },
 };
 
-function fill(template: string, params: Record<string, string | number>): string {
+/** The template with its {name}s replaced in one pass (a value's own braces are left alone). */
+export function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

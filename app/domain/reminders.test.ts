@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isoWeek, mondayOf, startOfDayInSofia } from './dates';
+import { afterFailure, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './delivery';
 import {
-  afterFailure,
   digestWindow,
-  MAX_DELIVERY_ATTEMPTS,
   nextRunAt,
   planReminders,
   recipientsOf,
-  retryDelayMs,
   type ReminderActivity,
   type ReminderInput,
   type ReminderUser,

@@ -1,7 +1,8 @@
 /**
- * Reminders and weekly digests: which messages a run as of a calendar day produces, their
- * idempotency keys, and their text. Pure: the caller loads the activities' state as of the
- * day (app/models/notification.server.ts) and records what comes out.
+ * Reminders and weekly digests: the rules of which reminders a run as of a calendar day
+ * produces, for whom, and their idempotency keys (their text: app/domain/reminder-messages.ts).
+ * Pure: the caller loads the activities' state as of the day (app/models/notification.server.ts)
+ * and records what comes out.
  *
  * Rules (a run "as of D", D a day in Europe/Sofia):
  * - Who is reminded of an activity: the users linked (user_owners) to one of its owners who
@@ -34,8 +35,7 @@
  *   reminder twice (notification_items keeps the keys each message carried).
  * - One message per person per run (app/domain/reminder-messages.ts): the reminders and the
  *   digest due for them that day go into one message, each activity listed once.
- * - Sending: failures are retried with exponential backoff (10 min, 40 min, 2 h 40 min,
- *   10 h 40 min) and given up as 'failed' after 5 attempts.
+ * - Sending and retries: app/domain/delivery.ts.
  */
 import { addDays, dateOfTimestampInSofia, daysBetween, formatDateTime, isoWeek, mondayOf, startOfDayInSofia } from './dates';
 import type { Lang } from './lang';
@@ -49,8 +49,6 @@ export const DIGEST_DUE_SOON_DAYS = 30;
 export const DIGEST_STALE_DAYS = 90;
 /** Lines per list in a digest; the rest is summed up with a link. */
 export const DIGEST_LIST_LIMIT = 40;
-export const MAX_DELIVERY_ATTEMPTS = 5;
-export const RETRY_BASE_MS = 10 * 60 * 1000;
 export const DEFAULT_DAYS_BEFORE_START = 14;
 export const DEFAULT_DAYS_BEFORE_END = 7;
 export const MAX_DAYS_BEFORE = 365;
@@ -249,18 +247,6 @@ export function planReminders(input: ReminderInput): Reminder[] {
     }
   }
   return out;
-}
-
-/** Milliseconds to wait after the given (1-based) failed attempt: 10 min × 4^(attempt − 1). */
-export function retryDelayMs(attempts: number): number {
-  return RETRY_BASE_MS * 4 ** Math.max(0, attempts - 1);
-}
-
-/** What becomes of a message after a failed attempt. */
-export function afterFailure(attempts: number, now: number): { delivery: 'pending' | 'failed'; nextAttemptAt: number | null } {
-  return attempts >= MAX_DELIVERY_ATTEMPTS
-    ? { delivery: 'failed', nextAttemptAt: null }
-    : { delivery: 'pending', nextAttemptAt: now + retryDelayMs(attempts) };
 }
 
 /**

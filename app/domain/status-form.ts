@@ -23,7 +23,13 @@ export const statusUpdateSchema = z
     status: z.enum(STATUSES, { message: 'trStatusRequired' }),
     percent: z.preprocess(
       emptyAsNull,
-      z.coerce.number({ message: 'trPercentInvalid' }).int('trPercentInvalid').min(0, 'trPercentInvalid').max(100, 'trPercentInvalid').nullable().default(null),
+      z.coerce
+        .number({ message: 'trPercentInvalid' })
+        .int('trPercentInvalid')
+        .min(0, 'trPercentInvalid')
+        .max(100, 'trPercentInvalid')
+        .nullable()
+        .default(null)
     ),
     comment: z.preprocess(emptyAsNull, typedText(MAX_TEXT_LENGTH, { tooLong: 'trCommentTooLong' }).nullable().default(null)),
     completedOn: optionalDate,
@@ -34,7 +40,7 @@ export const statusUpdateSchema = z
         .pipe(z.string().url('trUrlInvalid'))
         .refine((v) => /^https?:\/\//i.test(v), 'trUrlInvalid')
         .nullable()
-        .default(null),
+        .default(null)
     ),
   })
   .superRefine((value, ctx) => {

@@ -17,52 +17,13 @@
 import { formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { STATUS_LABELS, type Status } from '~/domain/status';
+import { translateWith, type MessageKey, type WordKey } from '~/i18n';
+import { reportsWords } from '~/i18n/reports';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 const BOM = '\uFEFF';
 const SEPARATOR = ';';
 const EOL = '\r\n';
-
-const LABELS = {
-  bg: {
-    area: 'Област',
-    measure: 'Мярка',
-    code: 'Код',
-    activity: 'Дейност',
-    start: 'Начало',
-    baselineEnd: 'Край по план',
-    end: 'Текущ край',
-    target: 'Целеви стойности на резултата',
-    owners: 'Отговорници и подпомагачи',
-    status: 'Статус',
-    percent: 'Изпълнение %',
-    state: (asOf: string) => `Състояние към ${asOf}`,
-    lastComment: 'Последен отчет',
-    ongoing: 'текущо',
-  },
-  en: {
-    area: 'Area',
-    measure: 'Measure',
-    code: 'Code',
-    activity: 'Activity',
-    start: 'Start',
-    baselineEnd: 'Planned end',
-    end: 'Current end',
-    target: 'Target values',
-    owners: 'Responsible and supporting',
-    status: 'Status',
-    percent: 'Progress %',
-    state: (asOf: string) => `State as of ${asOf}`,
-    lastComment: 'Latest report',
-    ongoing: 'ongoing',
-  },
-} as const;
-
-const ACTIVITY_STATE_LABELS = {
-  overdue: { bg: 'просрочена', en: 'overdue' },
-  due: { bg: 'срок това тримесечие', en: 'due this quarter' },
-  late_start: { bg: 'закъснял старт', en: 'late start' },
-} as const;
 
 /** Text a spreadsheet must keep as text, not read as a number or date (see above). */
 export type CsvText = { text: string };
@@ -114,37 +75,37 @@ export type CsvActivity = {
 
 /** The CSV of a plan view: one record per activity, in the order given. */
 export function activitiesCsv(activities: CsvActivity[], lang: Lang, asOf: string): string {
-  const l = LABELS[lang];
+  const w = (key: WordKey<typeof reportsWords> | MessageKey) => translateWith(lang, reportsWords, key);
+  const ongoing = w('repOngoing');
   const header = [
-    l.area,
-    l.measure,
-    l.code,
-    l.activity,
-    l.start,
-    l.baselineEnd,
-    l.end,
-    l.target,
-    l.owners,
-    l.status,
-    l.percent,
-    l.state(formatDate(asOf, lang)),
-    l.lastComment,
+    w('repArea'),
+    w('trMeasure'),
+    w('trCode'),
+    w('repActivity'),
+    w('trStart'),
+    w('expBaselineEnd'),
+    w('expCurrentEnd'),
+    w('expTarget'),
+    w('expOwners'),
+    w('status'),
+    w('repPercent'),
+    `${w('repAsOf')} ${formatDate(asOf, lang)}`,
+    w('expLastComment'),
   ];
+  const states = { overdue: w('expStateOverdue'), due: w('expStateDue'), lateStart: w('expStateLateStart') };
   const rows = activities.map((a) => [
     `${a.areaCode}. ${a.areaTitle}`,
     `${a.measureCode}. ${a.measureTitle}`,
     { text: a.code },
     a.title,
-    a.start ? formatDate(a.start, lang) : a.ongoing ? l.ongoing : '',
-    a.baselineEnd ? formatDate(a.baselineEnd, lang) : a.ongoing ? l.ongoing : '',
-    a.end ? formatDate(a.end, lang) : a.ongoing ? l.ongoing : '',
+    a.start ? formatDate(a.start, lang) : a.ongoing ? ongoing : '',
+    a.baselineEnd ? formatDate(a.baselineEnd, lang) : a.ongoing ? ongoing : '',
+    a.end ? formatDate(a.end, lang) : a.ongoing ? ongoing : '',
     a.target,
     a.owners.map((o) => o.name).join(', '),
     STATUS_LABELS[a.status][lang],
     a.percent,
-    [a.overdue ? ACTIVITY_STATE_LABELS.overdue[lang] : null, a.dueThisQuarter ? ACTIVITY_STATE_LABELS.due[lang] : null, a.lateStart ? ACTIVITY_STATE_LABELS.late_start[lang] : null]
-      .filter(Boolean)
-      .join(', '),
+    [a.overdue ? states.overdue : null, a.dueThisQuarter ? states.due : null, a.lateStart ? states.lateStart : null].filter(Boolean).join(', '),
     a.lastComment,
   ]);
   return toCsv(header, rows);

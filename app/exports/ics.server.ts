@@ -8,6 +8,8 @@ import type { CalendarActivity } from '~/models/calendar.server';
 import { addDays, formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { STATUS_LABELS } from '~/domain/status';
+import { translateWith, type MessageKey, type WordKey } from '~/i18n';
+import { reportsWords } from '~/i18n/reports';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 export const PRODID = '-//CAF Plan Tracker//План за подобрение//BG';
@@ -105,34 +107,6 @@ export function buildIcs(calendar: IcsCalendar): string {
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-const FEED_TEXT = {
-  bg: {
-    calendar: 'План за подобрение — срокове',
-    description: 'Сроковете и началните дати на дейностите от плана за подобрение',
-    start: 'Начало',
-    deadline: 'Краен срок',
-    plan: 'План',
-    measure: 'Мярка',
-    owners: 'Отговорници',
-    status: 'Статус',
-    baseline: 'Срок по план',
-    overdue: 'ПРОСРОЧЕНА',
-  },
-  en: {
-    calendar: 'Improvement plan — deadlines',
-    description: 'Deadlines and start dates of the improvement plan activities',
-    start: 'Start',
-    deadline: 'Deadline',
-    plan: 'Plan',
-    measure: 'Measure',
-    owners: 'Owners',
-    status: 'Status',
-    baseline: 'Planned end',
-    overdue: 'OVERDUE',
-  },
-} as const;
-
-
 /**
  * The feed of a user's activities: an all-day event on each start date and on each
  * (current) deadline; ongoing activities have no deadline. Done and cancelled activities
@@ -145,7 +119,19 @@ export function activitiesIcs(
   activities: CalendarActivity[],
   options: { lang: Lang; appUrl: string; now: Date; userName?: string },
 ): string {
-  const t = FEED_TEXT[options.lang];
+  const w = (key: WordKey<typeof reportsWords> | MessageKey) => translateWith(options.lang, reportsWords, key);
+  const t = {
+    calendar: w('expCalendarName'),
+    description: w('expCalendarDescription'),
+    start: w('trStart'),
+    deadline: w('repDeadline'),
+    plan: w('repPlan'),
+    measure: w('trMeasure'),
+    owners: w('owners'),
+    status: w('status'),
+    baseline: w('expCalendarBaseline'),
+    overdue: w('expCalendarOverdue'),
+  };
   const host = new URL(options.appUrl).hostname || 'localhost';
   const events: IcsEvent[] = [];
   for (const a of activities) {

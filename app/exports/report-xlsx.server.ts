@@ -23,82 +23,19 @@
  */
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { formatDate, utcDateOf } from '~/domain/dates';
+import { formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { PROGRESS_RULE, type Progress } from '~/domain/progress';
 import { periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
+import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, type DetailColumn, type StatusCells } from '~/domain/report-layout';
 import type { ReportActivity, ReportData } from '~/models/report.server';
-import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, REPORT_PERIOD_LABEL, type StatusCells } from '~/domain/report-layout';
+import { reportWords } from './report-words.server';
+import { CENTERED_COLUMNS, COLORS, dataStyle, FONT, MEASURE_BLOCK_COLUMNS, SIDEWAYS_HEADERS, thin, type BlockPlace, type CellKind } from './report-xlsx-styles.server';
+import { cleanCellText, columnLetter, estimateLines, LIBREOFFICE_LINE_HEIGHT, PERCENT_FORMAT, rowHeight, setDate, setText } from './xlsx-cells.server';
+import { autoHeightRows, merge, printOptions, writeHorizontalCentering, type Sheet, type Workbook } from './xlsx-writer.server';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const TEXT = {
-  bg: {
-    summarySheet: 'Обобщение',
-    detailSheet: 'Отчет по дейности',
-    reportTitle: 'ОТЧЕТ ЗА ИЗПЪЛНЕНИЕТО НА ПЛАНА ЗА ПОДОБРЕНИЕ',
-    organization: 'Администрация',
-    plan: 'План',
-    planPeriod: 'Период на плана',
-    reportPeriod: REPORT_PERIOD_LABEL.bg,
-    asOf: 'Състояние към',
-    preparedBy: 'Изготвил',
-    preparedOn: 'Дата на изготвяне',
-    approvedBy: 'Одобрил',
-    area: 'Област',
-    activities: 'Дейности',
-    done: 'Изпълнени',
-    inProgress: 'В изпълнение',
-    notStarted: 'Незапочнати',
-    postponed: 'Отложени',
-    cancelled: 'Отменени',
-    overdue: 'Просрочени',
-    dueInPeriod: 'Със срок в периода',
-    percent: 'Изпълнение %',
-    total: 'Общо',
-    ongoing: 'текущо',
-    overdueLegend: 'Просрочените към датата на отчета дейности са оцветени в червено.',
-    fillHint: 'Попълнете колоните „Статус“, „Изпълнение %“, „Отчет“, „Дата на изпълнение“ и при нужда „Ново крайно време“; не променяйте скритата колона „Ключ“.',
-    state: (label: string, start: string, end: string, asOf: string) => `${label} (${start} – ${end}), състояние към ${asOf}`,
-    page: 'Стр. &P от &N',
-    signature: 'подпис, дата',
-  },
-  en: {
-    summarySheet: 'Summary',
-    detailSheet: 'Activities',
-    reportTitle: 'IMPROVEMENT PLAN PROGRESS REPORT',
-    organization: 'Administration',
-    plan: 'Plan',
-    planPeriod: 'Plan period',
-    reportPeriod: REPORT_PERIOD_LABEL.en,
-    asOf: 'State as of',
-    preparedBy: 'Prepared by',
-    preparedOn: 'Prepared on',
-    approvedBy: 'Approved by',
-    area: 'Area',
-    activities: 'Activities',
-    done: 'Done',
-    inProgress: 'In progress',
-    notStarted: 'Not started',
-    postponed: 'Postponed',
-    cancelled: 'Cancelled',
-    overdue: 'Overdue',
-    dueInPeriod: 'Due in the period',
-    percent: 'Progress %',
-    total: 'Total',
-    ongoing: 'ongoing',
-    overdueLegend: 'Activities overdue as of the report date are highlighted in red.',
-    fillHint: 'Fill in "Status", "Progress %", "Report", "Completion date" and, if needed, "New deadline"; do not change the hidden "Key" column.',
-    state: (label: string, start: string, end: string, asOf: string) => `${label} (${start} – ${end}), state as of ${asOf}`,
-    page: 'Page &P of &N',
-    signature: 'signature, date',
-  },
-} as const;
-
-export function reportSheetNames(lang: Lang): { summary: string; detail: string } {
-  return { summary: TEXT[lang].summarySheet, detail: TEXT[lang].detailSheet };
-}
 
 /** Rows of the detail sheet before the data: the title block, the header and the column numbers. */
 export const DETAIL_HEADER_ROW = 6;
@@ -107,102 +44,9 @@ export const DETAIL_FIRST_DATA_ROW = DETAIL_HEADER_ROW + 2;
 export const SUMMARY_HEADER_ROW = 11;
 
 const LAST_VISIBLE_COLUMN = COLUMN_NUMBER.newEnd;
-const DATE_FORMAT = 'dd.mm.yyyy';
-const PERCENT_FORMAT = '0%';
-const MAX_CELL_TEXT = 32767;
-const FORMULA_START = /^[=+\-@\t\r]/;
-// Characters XML 1.0 does not allow (tab, line feed and carriage return are allowed), and lone surrogates.
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-const COLORS = {
-  headerFill: 'FFDCE6F2',
-  areaFill: 'FFE6EEF8',
-  overdueFill: 'FFFDE8E6',
-  overdueFont: 'FF9B1C1C',
-  border: 'FF9AA4B2',
-  statusFill: 'FFFFF8E1',
-};
-
-const FONT = { name: 'Calibri', family: 2, size: 11 } as const;
-
-const thin: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin', color: { argb: COLORS.border } },
-  left: { style: 'thin', color: { argb: COLORS.border } },
-  bottom: { style: 'thin', color: { argb: COLORS.border } },
-  right: { style: 'thin', color: { argb: COLORS.border } },
-};
-
-/** Text as it may go into a cell: legal XML characters only, CR LF as LF, at most 32,767 characters. */
-export function cleanCellText(text: string): string {
-  const clean = text.replace(/\r\n?/g, '\n').replace(XML_ILLEGAL, '');
-  return clean.length > MAX_CELL_TEXT ? clean.slice(0, MAX_CELL_TEXT) : clean;
-}
-
-/** Whether a spreadsheet would read the text as a formula (or a command) if typed in. */
-export function looksLikeFormula(text: string): boolean {
-  return FORMULA_START.test(text);
-}
-
-/** Writes text as a plain string cell; formula-like text also gets the Text format. */
-export function setText(cell: ExcelJS.Cell, text: string | null | undefined): void {
-  if (text === null || text === undefined || text === '') {
-    cell.value = null;
-    return;
-  }
-  cell.value = cleanCellText(text);
-  if (looksLikeFormula(text)) cell.numFmt = '@';
-}
-
-/**
- * Points per wrapped line of 11 pt text: as Excel lays it out (for fixed rows, which both
- * Excel and LibreOffice keep), and as LibreOffice does (for automatic rows: Excel fits those
- * to their text itself when it opens the file, LibreOffice keeps their written height; measured
- * at 10.4 pt in LibreOffice 7.4's PDF, with a margin).
- */
-const LINE_HEIGHT = 14.5;
-const LIBREOFFICE_LINE_HEIGHT = 11.5;
-
-/**
- * How many lines a wrapped text takes in a column of that width (Excel's width unit, about
- * one digit of the default font): a greedy word wrap. Neither Excel nor LibreOffice fits a
- * row to the wrapped text of a merged cell, so the writer sets the height of merged rows.
- */
-export function estimateLines(text: string | null | undefined, width: number): number {
-  if (!text) return 1;
-  const perLine = Math.max(4, Math.floor(width * 1.1));
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let line = 0;
-    lines += 1;
-    for (const word of paragraph.split(/\s+/)) {
-      if (word === '') continue;
-      let length = word.length;
-      if (line > 0 && line + 1 + length > perLine) {
-        lines += 1;
-        line = 0;
-      }
-      while (length > perLine) {
-        lines += 1;
-        length -= perLine;
-      }
-      line += (line > 0 ? 1 : 0) + length;
-    }
-  }
-  return Math.max(lines, 1);
-}
-
-function rowHeight(lines: number, lineHeight = LINE_HEIGHT): number {
-  return Math.min(409, Math.round((lines * lineHeight + 3) * 10) / 10);
-}
-
-function setDate(cell: ExcelJS.Cell, iso: string | null): void {
-  if (!iso) return;
-  cell.value = utcDateOf(iso); // UTC midnight, so that the serial is the exact day
-  cell.numFmt = DATE_FORMAT;
-}
 
 /** The status cells of an activity as exported (what the key's fingerprints are made from). */
-export function exportedStatusCells(activity: ReportActivity, lang: Lang): StatusCells {
+function exportedStatusCells(activity: ReportActivity, lang: Lang): StatusCells {
   return {
     status: STATUS_LABELS[activity.status][lang],
     percent: activity.percent,
@@ -211,61 +55,6 @@ export function exportedStatusCells(activity: ReportActivity, lang: Lang): Statu
     newEnd: activity.newEnd,
   };
 }
-
-/** Print setup given when a sheet is made (the streaming writer writes it at the sheet's top): A4 landscape, fit to width. */
-function printOptions(lang: Lang, fitToHeight: 0 | 1): Partial<ExcelJS.AddWorksheetOptions> {
-  return {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight,
-      horizontalCentered: true,
-      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `&C${TEXT[lang].page}` },
-  };
-}
-
-/**
- * The rows whose height is only our estimate of their wrapped text, to be written as
- * automatic rows (no customHeight): Excel fits such rows to their text when it opens the file
- * and both Excel and LibreOffice refit them when a text is edited, where a custom height stays
- * as it is and cuts a longer report off. The estimate is still written because LibreOffice
- * keeps a row's written height when opening a file, and prints a row written without one a
- * single line high. exceljs marks every height it writes custom, so the mark is taken off
- * these rows' XML as the streaming writer writes it.
- */
-function autoHeightRows(sheet: Sheet): Set<number> {
-  const rows = new Set<number>();
-  const stream = (sheet as unknown as { stream: { write(chunk: unknown): boolean } }).stream;
-  const write = stream.write.bind(stream);
-  stream.write = (chunk: unknown) => {
-    if (typeof chunk === 'string') {
-      const row = /^<row r="(\d+)"( ht="[^"]*") customHeight="1"/.exec(chunk);
-      if (row && rows.delete(Number(row[1]))) return write(`<row r="${row[1]}"${row[2]}${chunk.slice(row[0].length)}`);
-    }
-    return write(chunk);
-  };
-  return rows;
-}
-
-/**
- * exceljs's streaming writer drops pageSetup.horizontalCentered (it writes no printOptions
- * element): written here, where the schema puts it, just before pageMargins.
- */
-function writeHorizontalCentering(sheet: Sheet): void {
-  const writer = sheet as unknown as { _writePageMargins(): void; stream: { write(xml: string): void } };
-  const writeMargins = writer._writePageMargins.bind(writer);
-  writer._writePageMargins = () => {
-    writer.stream.write('<printOptions horizontalCentered="1"/>');
-    writeMargins();
-  };
-}
-
-type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
-type Sheet = ExcelJS.Worksheet;
 
 /**
  * Writes the report workbook to a stream with exceljs's streaming writer (rows leave memory
@@ -294,44 +83,12 @@ export async function buildReportXlsx(report: ReportData, lang: Lang): Promise<B
   return Buffer.concat(chunks);
 }
 
-/**
- * Merges a range. exceljs checks every new merge against all earlier ones (quadratic: tens
- * of seconds for 10,000 activities); the ranges here are made not to overlap, so they are
- * recorded directly, as WorksheetWriter.mergeCells (exceljs 4.4) does after its check.
- */
-function merge(sheet: Sheet, top: number, left: number, bottom: number, right: number): void {
-  const writer = sheet as unknown as { _merges: unknown[]; getCell(r: number, c: number): ExcelJS.Cell };
-  const master = writer.getCell(top, left);
-  for (let r = top; r <= bottom; r++) {
-    for (let c = left; c <= right; c++) {
-      if (r > top || c > left) (writer.getCell(r, c) as unknown as { merge(m: ExcelJS.Cell): void }).merge(master);
-    }
-  }
-  writer._merges.push(new MergedRange(top, left, bottom, right));
-}
-
-/** What WorksheetWriter keeps of a merge: it writes `${merge}` and checks later merges with intersects(). */
-class MergedRange {
-  constructor(
-    readonly top: number,
-    readonly left: number,
-    readonly bottom: number,
-    readonly right: number,
-  ) {}
-  intersects(other: MergedRange): boolean {
-    return !(other.bottom < this.top || other.top > this.bottom || other.right < this.left || other.left > this.right);
-  }
-  toString(): string {
-    return `${columnLetter(this.left)}${this.top}:${columnLetter(this.right)}${this.bottom}`;
-  }
-}
-
 function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): void {
-  const t = TEXT[lang];
+  const t = reportWords(lang);
   const sheet = workbook.addWorksheet(t.summarySheet, {
     properties: { defaultRowHeight: 18 },
     views: [{ state: 'frozen', ySplit: SUMMARY_HEADER_ROW, xSplit: 0, showGridLines: false }],
-    ...printOptions(lang, 1),
+    ...printOptions(t.page, 1),
   });
   writeHorizontalCentering(sheet);
   const automatic = autoHeightRows(sheet);
@@ -441,15 +198,15 @@ function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): vo
 }
 
 function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): void {
-  const t = TEXT[lang];
+  const t = reportWords(lang);
   const sheet = workbook.addWorksheet(t.detailSheet, {
     // Given when the sheet is made: the streaming writer puts them at the top of the sheet.
     views: [{ state: 'frozen', xSplit: 0, ySplit: DETAIL_HEADER_ROW + 1, topLeftCell: `A${DETAIL_FIRST_DATA_ROW}`, activeCell: `J${DETAIL_FIRST_DATA_ROW}` }],
-    ...printOptions(lang, 0),
+    ...printOptions(t.page, 0),
   });
   writeHorizontalCentering(sheet);
   const automatic = autoHeightRows(sheet);
-  const widths: Record<(typeof DETAIL_COLUMNS)[number], number> = {
+  const widths: Record<DetailColumn, number> = {
     measure: 19,
     activity: 27,
     strategic: 6,
@@ -589,7 +346,7 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
 }
 
 /** The lines the tallest wrapped cell of an activity row takes. */
-function activityLines(activity: ReportActivity, widths: Record<(typeof DETAIL_COLUMNS)[number], number>): number {
+function activityLines(activity: ReportActivity, widths: Record<DetailColumn, number>): number {
   return Math.max(
     estimateLines(`${activity.code}. ${activity.title}`, widths.activity - 1),
     estimateLines(activity.target, widths.target - 1),
@@ -598,52 +355,6 @@ function activityLines(activity: ReportActivity, widths: Record<(typeof DETAIL_C
     estimateLines(activity.comment, widths.comment - 1),
     estimateLines(STATUS_LABELS[activity.status].bg, widths.status - 1),
   );
-}
-
-type CellKind = 'text' | 'textFormat' | 'center' | 'date' | 'percent';
-/** Where a row stands in its measure's block of rows: the measure columns have borders only around the block. */
-type BlockPlace = 'only' | 'first' | 'inner' | 'last';
-
-/** Narrow columns whose headers are printed sideways. */
-const SIDEWAYS_HEADERS = new Set<(typeof DETAIL_COLUMNS)[number]>(['strategic', 'quickWin', 'percent']);
-
-/** The measure and its CAF references: one block over the measure's activities. */
-const MEASURE_BLOCK_COLUMNS = new Set([COLUMN_NUMBER.measure, COLUMN_NUMBER.strategic, COLUMN_NUMBER.quickWin]);
-
-const BLOCK_BORDERS: Record<BlockPlace, Partial<ExcelJS.Borders>> = {
-  only: thin,
-  first: { top: thin.top, left: thin.left, right: thin.right },
-  inner: { left: thin.left, right: thin.right },
-  last: { left: thin.left, right: thin.right, bottom: thin.bottom },
-};
-
-const CENTERED_COLUMNS = new Set([
-  COLUMN_NUMBER.strategic,
-  COLUMN_NUMBER.quickWin,
-  COLUMN_NUMBER.start,
-  COLUMN_NUMBER.end,
-  COLUMN_NUMBER.percent,
-  COLUMN_NUMBER.completedOn,
-  COLUMN_NUMBER.newEnd,
-]);
-
-const dataStyles = new Map<string, Partial<ExcelJS.Style>>();
-
-/** The style of a data cell; one object per distinct style, never changed once made. */
-function dataStyle(kind: CellKind, overdue: boolean, emphasis: boolean, block: BlockPlace): Partial<ExcelJS.Style> {
-  const key = `${kind}|${overdue}|${emphasis}|${block}`;
-  let style = dataStyles.get(key);
-  if (!style) {
-    style = Object.freeze({
-      font: emphasis ? { ...FONT, bold: true, color: { argb: COLORS.overdueFont } } : FONT,
-      border: BLOCK_BORDERS[block],
-      alignment: { wrapText: true, vertical: 'top', ...(kind === 'text' || kind === 'textFormat' ? {} : { horizontal: 'center' }) },
-      ...(overdue ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: COLORS.overdueFill } } } : {}),
-      ...(kind === 'date' ? { numFmt: DATE_FORMAT } : kind === 'percent' ? { numFmt: PERCENT_FORMAT } : kind === 'textFormat' ? { numFmt: '@' } : {}),
-    }) as Partial<ExcelJS.Style>;
-    dataStyles.set(key, style);
-  }
-  return style;
 }
 
 function writeActivity(row: ExcelJS.Row, activity: ReportActivity, planId: number, lang: Lang, ongoingWord: string): void {
@@ -664,10 +375,4 @@ function writeActivity(row: ExcelJS.Row, activity: ReportActivity, planId: numbe
   setDate(cell('completedOn'), status.completedOn);
   setDate(cell('newEnd'), status.newEnd);
   setText(cell('key'), activityKey(planId, activity.id, status));
-}
-
-function columnLetter(n: number): string {
-  let letters = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) letters = String.fromCharCode(65 + ((x - 1) % 26)) + letters;
-  return letters;
 }

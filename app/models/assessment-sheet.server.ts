@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { getDb, writeTransaction, type Tx } from '../../db/client';
-import { ASSESSMENT_ITEM_KINDS, assessmentItems, assessmentSheets, users, type Assessment, type AssessmentItemKind, type AssessmentSheet, type User } from '../../db/schema';
-import { dimensionsOf, SCORE_DIMENSIONS, sheetScore, spreadOf, SUB_CRITERIA, type ScoreDimension, type Scores, type ScoringSystem, type Spread } from '~/domain/assessment-scoring';
+import { assessmentItems, assessmentSheets, users, type Assessment, type AssessmentSheet, type User } from '../../db/schema';
+import { ASSESSMENT_ITEM_KINDS, dimensionsOf, SCORE_DIMENSIONS, sheetScore, spreadOf, SUB_CRITERIA, type AssessmentItemKind, type ScoreDimension, type Scores, type ScoringSystem, type Spread } from '~/domain/assessment-scoring';
 import { recordAudit } from './audit.server';
 
 export type SheetItems = Record<AssessmentItemKind, string[]>;
@@ -86,6 +86,11 @@ export function saveSheet(actor: User, assessment: Pick<Assessment, 'id' | 'scor
   });
 }
 
+/** The save action's answer: the new version, or (409) the sheet as saved elsewhere meanwhile. */
+export function saveAnswer(result: SaveResult): Response {
+  return result.ok ? Response.json({ ok: true, version: result.version }) : Response.json({ ok: false, conflict: result.current }, { status: 409 });
+}
+
 export type SheetProgress = { code: string; score: number | null; evidence: number; strengths: number; improvements: number };
 
 /** One member's 28 sheets at a glance (scored or not, how many items), in CAF order. */
@@ -118,11 +123,16 @@ export type ConsensusRow = { code: string; spread: Spread | null; consensus: num
  * then in CAF order; sub-criteria nobody scored last.
  */
 export function consensusOverview(assessment: Pick<Assessment, 'id' | 'scoringSystem'>): ConsensusRow[] {
-  const sheets = getDb().select().from(assessmentSheets).where(eq(assessmentSheets.assessmentId, assessment.id)).all();
+  const { cafCode, userId, score, plan, do: doScore, check, act, trends, targets } = getTableColumns(assessmentSheets);
+  const sheets = getDb()
+    .select({ cafCode, userId, score, plan, do: doScore, check, act, trends, targets })
+    .from(assessmentSheets)
+    .where(eq(assessmentSheets.assessmentId, assessment.id))
+    .all();
   const memberScores = new Map<string, number[]>();
   const consensus = new Map<string, number | null>();
   for (const sheet of sheets) {
-    const score = sheetScoreOf(assessment.scoringSystem, sheet);
+    const score = sheetScore(assessment.scoringSystem, sheet.cafCode, sheet);
     if (sheet.userId === null) consensus.set(sheet.cafCode, score);
     else if (score !== null) memberScores.set(sheet.cafCode, [...(memberScores.get(sheet.cafCode) ?? []), score]);
   }

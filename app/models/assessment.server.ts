@@ -98,11 +98,22 @@ function anyScore(tx: Pick<ReturnType<typeof getDb>, 'select'>, assessmentId: nu
   return Boolean(tx.select({ id: assessmentSheets.id }).from(assessmentSheets).where(and(eq(assessmentSheets.assessmentId, assessmentId), scored)).limit(1).get());
 }
 
+/** Whether the scoring system may still change (the draft, before anyone scored). */
+export function systemChangeable(assessment: Pick<Assessment, 'id' | 'stage'>): boolean {
+  return canChangeSystem(assessment.stage, anyScore(getDb(), assessment.id));
+}
+
+/** The name of whoever approved the assessment, or null. */
+export function approverName(assessment: Pick<Assessment, 'approvedBy'>): string | null {
+  if (assessment.approvedBy === null) return null;
+  return getDb().select({ name: users.name }).from(users).where(eq(users.id, assessment.approvedBy)).get()?.name ?? null;
+}
+
 /** Changes title, period and (in the draft, before any score) the scoring system. */
-export function updateAssessment(actor: User, assessmentId: number, input: AssessmentInput): { ok: true } | { ok: false; reason: 'systemFixed' } {
+export function updateAssessment(actor: User, assessmentId: number, input: AssessmentInput): { ok: true } | { ok: false; reason: 'asSystemFixed' } {
   return writeTransaction((tx) => {
     const before = tx.select().from(assessments).where(eq(assessments.id, assessmentId)).get()!;
-    if (input.scoringSystem !== before.scoringSystem && !canChangeSystem(before.stage, anyScore(tx, assessmentId))) return { ok: false, reason: 'systemFixed' };
+    if (input.scoringSystem !== before.scoringSystem && !canChangeSystem(before.stage, anyScore(tx, assessmentId))) return { ok: false, reason: 'asSystemFixed' };
     tx.update(assessments).set(input).where(eq(assessments.id, assessmentId)).run();
     recordAudit(actor.id, 'assessment', assessmentId, 'update', { title: before.title, period: before.period, scoringSystem: before.scoringSystem }, input, tx);
     return { ok: true };
@@ -113,7 +124,7 @@ export function updateAssessment(actor: User, assessmentId: number, input: Asses
  * Moves the assessment one stage on or reopens the stage before (app/domain/assessment-stage.ts);
  * approving records who and when, reopening an approved one clears that.
  */
-export function changeStage(actor: User, assessmentId: number, to: AssessmentStage): { ok: true } | { ok: false; reason: StageRefusal } {
+export function changeStage(actor: User, assessmentId: number, to: AssessmentStage): { ok: true } | { ok: false; reason: StageRefusal; consensusScored: number } {
   return writeTransaction((tx) => {
     const before = tx.select().from(assessments).where(eq(assessments.id, assessmentId)).get()!;
     const members = tx.select({ n: count() }).from(assessmentMembers).where(eq(assessmentMembers.assessmentId, assessmentId)).get()!.n;
@@ -125,7 +136,7 @@ export function changeStage(actor: User, assessmentId: number, to: AssessmentSta
       .all();
     const consensusScored = consensus.filter(({ system, sheet }) => sheetScoreOf(system, sheet) !== null).length;
     const refusal = stageChangeRefusal(before.stage, to, { members, consensusScored, subCriteria: SUB_CRITERIA.length });
-    if (refusal) return { ok: false, reason: refusal };
+    if (refusal) return { ok: false, reason: refusal, consensusScored };
     const approval = to === 'approved' ? { approvedBy: actor.id, approvedAt: new Date() } : { approvedBy: null, approvedAt: null };
     tx.update(assessments)
       .set({ stage: to, ...approval })

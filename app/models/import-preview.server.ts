@@ -1,7 +1,8 @@
 import { ImportError, previewRows, readPlanFile, type Mapping, type PlanUnderstood, type SheetPreview } from '../../importers';
 import type { Lang } from '~/domain/lang';
 import type { PreviewData } from '~/components/import-preview';
-import { translate } from '~/i18n';
+import { translateWith } from '~/i18n/core';
+import { importerWords } from '~/i18n/importer';
 import { countActivities, previewReimport } from './plan-import.server';
 import { findSimilarPlans } from './plan.server';
 
@@ -22,7 +23,7 @@ export type PlanRead = { read: PlanUnderstood; sampleRows: SheetPreview[]; probl
 export async function readPlan(bytes: Uint8Array, fileName: string, lang: Lang, mapping?: Mapping): Promise<PlanRead> {
   try {
     const { plan, understanding, sampleRows } = await readPlanFile(bytes, fileName, lang, mapping ? { mapping } : {}, SAMPLE_ROWS);
-    return { read: { plan, understanding }, sampleRows: shortRows(sampleRows), problem: countActivities(plan) === 0 ? translate(lang, 'importNothing') : null };
+    return { read: { plan, understanding }, sampleRows: shortRows(sampleRows), problem: countActivities(plan) === 0 ? translateWith(lang, importerWords, 'importNothing') : null };
   } catch (error) {
     if (!(error instanceof ImportError) || !error.understanding) throw error;
     // Nothing was recognised: the rows are read once more, for the mapping step's grid.

@@ -1,51 +1,61 @@
 /**
- * Notifications: running the reminder rules (app/domain/reminders.ts) against the database,
- * recording each message once (notifications.key), e-mailing them with retries, and the
- * queries behind the notifications list, the header count and the admin log.
- *
- * Delivery: with a mailer a new notification is 'pending' until sent ('sent'), or until its
- * last attempt failed ('failed'); without one it is 'in_app' (shown in the app, never
- * e-mailed later, even if SMTP is configured afterwards). A pending message is claimed by
- * moving its next_attempt_at forward before sending, so two runs at once (cron and the
- * in-process schedule) do not send it twice. Delivery is at least once: a process killed
- * between the SMTP server's "250 OK" and the update sends it again on the next run (with the
- * same Message-ID).
+ * The reminders run: the reminder rules (app/domain/reminders.ts) against the database,
+ * each message recorded once (notifications.key, notification_items), the day's summaries of
+ * the heads' updates (update-notifications.server.ts), then the pending e-mails sent
+ * (notification-delivery.server.ts). A user's notifications: notification-inbox.server.ts;
+ * their settings: notification-settings.server.ts.
  */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import { getDb, writeTransaction } from '../../db/client';
-import { NOTIFICATION_DELIVERIES, notificationItems, notifications, organizations, users } from '../../db/schema';
+import { activities, activityOwners, notificationItems, owners, plans, statusUpdates, userOwners, users } from '../../db/schema';
 import { env } from '~/env.server';
 import { todayInSofia } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
-import type { Status } from '~/domain/status';
-import { composeMessage, groupByUser, messageKind, textToHtml, type ComposedMessage, type MessageKind } from '~/domain/reminder-messages';
-import {
-  afterFailure,
-  digestWindow,
-  planReminders,
-  type Reminder,
-  type ReminderActivity,
-  type ReminderInput,
-  type ReminderUser,
-  type WeekUpdate,
-} from '~/domain/reminders';
+import { composeMessage, groupByUser, messageKind, type ComposedMessage, type MessageKind } from '~/domain/reminder-messages';
+import { digestWindow, planReminders, type Reminder, type ReminderActivity, type ReminderInput, type WeekUpdate } from '~/domain/reminders';
 import { mailerFromEnv, type Mailer } from '~/mail.server';
-import { unsubscribeUrl } from '~/unsubscribe.server';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
-import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
 import { recordAudit } from './audit.server';
-import { prepared } from './statements.server';
+import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
+import {
+  deliverPending,
+  duePendingCount,
+  emptyDeliveryReport,
+  initialDelivery,
+  pendingCount,
+  recordNotification,
+  type Delivery,
+  type DeliveryReport,
+} from './notification-delivery.server';
+import { plannedDailySummaries, recordDailySummaries, type PlannedSummary } from './update-notifications.server';
 
-export type Delivery = (typeof NOTIFICATION_DELIVERIES)[number];
+/**
+ * SQL text with :named parameters (the activity-state CTE's) as a drizzle query, each name
+ * bound as a parameter (drizzle's sql template binds by position).
+ */
+function bindNamed(text: string, params: Record<string, string | number>): SQL {
+  const parts = text.split(/:(\w+)/);
+  return sql.join(
+    parts.map((part, i) => {
+      if (i % 2 === 0) return sql.raw(part);
+      if (!(part in params)) throw new Error(`No value for :${part}`);
+      return sql`${params[part]}`;
+    }),
+  );
+}
 
-/** How long a claimed message is left alone by other runs while it is being sent. */
-const CLAIM_MS = 5 * 60 * 1000;
+/** A row of the activity state as the reminder rules read it (SQLite's 0/1 for the flags). */
+type StateRow = Pick<typeof activities.$inferSelect, 'id' | 'planId' | 'code' | 'title' | 'start'> &
+  Pick<ReminderActivity, 'planTitle' | 'end' | 'status' | 'percent' | 'lastUpdateAt' | 'daysBeforeStart' | 'daysBeforeEnd'> & { ongoing: number; overdue: number };
+
+/** Plans closed on the day or before (they send nothing more). */
+const closedBy = (asOf: string) => getDb().select({ id: plans.id }).from(plans).where(lte(plans.closedOn, asOf));
 
 /** The state of every live activity, its owners and the organization's settings, the users and the week's updates. */
 export function loadReminderInput(asOf: string): ReminderInput {
-  const sqlite = getDb().$client;
-  const rows = sqlite
-    .prepare(
+  const db = getDb();
+  const rows = db.all<StateRow>(
+    bindNamed(
       `with ${ACTIVITY_STATE_CTE}
        select s.id, s.plan_id as planId, p.title as planTitle, s.code, s.title, s.start, s.end_date as "end",
          s.ongoing, s.status, s.percent, s.overdue, s.last_update_at as lastUpdateAt,
@@ -55,57 +65,66 @@ export function loadReminderInput(asOf: string): ReminderInput {
        join organizations o on o.id = p.organization_id
        where s.plan_id not in (${PLANS_CLOSED_BY_AS_OF})
        order by s.plan_id, s.position, s.id`,
-    )
-    .all(asOfParams(asOf)) as (Omit<ReminderActivity, 'owners' | 'ongoing' | 'overdue' | 'status'> & {
-    ongoing: number;
-    overdue: number;
-    status: Status;
-  })[];
-  const ownerRows = sqlite
-    .prepare(
-      `select ao.activity_id as activityId, o.id, o.name from activity_owners ao
-       join owners o on o.id = ao.owner_id join activities a on a.id = ao.activity_id
-       where a.archived = 0 order by ao.activity_id, ao.position, o.name`,
-    )
-    .all() as { activityId: number; id: number; name: string }[];
+      asOfParams(asOf),
+    ),
+  );
+  const ownerRows = db
+    .select({ activityId: activityOwners.activityId, id: owners.id, name: owners.name })
+    .from(activityOwners)
+    .innerJoin(owners, eq(owners.id, activityOwners.ownerId))
+    .innerJoin(activities, eq(activities.id, activityOwners.activityId))
+    .where(eq(activities.archived, false))
+    .orderBy(asc(activityOwners.activityId), asc(activityOwners.position), asc(owners.name))
+    .all();
   const ownersOf = new Map<number, { id: number; name: string }[]>();
   for (const row of ownerRows) {
     const list = ownersOf.get(row.activityId) ?? [];
     list.push({ id: row.id, name: row.name });
     ownersOf.set(row.activityId, list);
   }
-  const activities: ReminderActivity[] = rows.map((row) => ({
+  const reminderActivities: ReminderActivity[] = rows.map((row) => ({
     ...row,
     ongoing: row.ongoing === 1,
     overdue: row.overdue === 1,
     owners: ownersOf.get(row.id) ?? [],
   }));
 
-  const userRows = sqlite
-    .prepare(
-      `select u.id, u.name, u.email, u.role, u.language, u.reminders_enabled as remindersEnabled,
-         (select group_concat(uo.owner_id) from user_owners uo where uo.user_id = u.id) as ownerIds
-       from users u where u.disabled = 0 order by u.id`,
-    )
-    .all() as (Omit<ReminderUser, 'ownerIds' | 'remindersEnabled'> & { remindersEnabled: number; ownerIds: string | null })[];
-  const reminderUsers: ReminderUser[] = userRows.map((u) => ({
-    ...u,
-    remindersEnabled: u.remindersEnabled === 1,
-    ownerIds: u.ownerIds ? u.ownerIds.split(',').map(Number) : [],
-  }));
+  const links = db.select().from(userOwners).all();
+  const reminderUsers = db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, language: users.language, remindersEnabled: users.remindersEnabled })
+    .from(users)
+    .where(eq(users.disabled, false))
+    .orderBy(asc(users.id))
+    .all()
+    .map((u) => ({ ...u, ownerIds: links.filter((l) => l.userId === u.id).map((l) => l.ownerId) }));
 
   const window = digestWindow(asOf);
-  const weekUpdates = sqlite
-    .prepare(
-      `select su.activity_id as activityId, a.code, a.title, su.status, su.percent, u.name as userName, su.created_at as at
-       from status_updates su join activities a on a.id = su.activity_id left join users u on u.id = su.user_id
-       where a.archived = 0 and su.created_at >= :from and su.created_at < :to
-         and a.plan_id not in (${PLANS_CLOSED_BY_AS_OF})
-       order by su.created_at, su.id`,
+  const weekUpdates: WeekUpdate[] = db
+    .select({
+      activityId: statusUpdates.activityId,
+      code: activities.code,
+      title: activities.title,
+      status: statusUpdates.status,
+      percent: statusUpdates.percent,
+      userName: users.name,
+      at: statusUpdates.createdAt,
+    })
+    .from(statusUpdates)
+    .innerJoin(activities, eq(activities.id, statusUpdates.activityId))
+    .leftJoin(users, eq(users.id, statusUpdates.userId))
+    .where(
+      and(
+        eq(activities.archived, false),
+        gte(statusUpdates.createdAt, new Date(window.from)),
+        lt(statusUpdates.createdAt, new Date(window.to)),
+        notInArray(activities.planId, closedBy(asOf)),
+      ),
     )
-    .all({ from: window.from, to: window.to, asOf }) as WeekUpdate[];
+    .orderBy(asc(statusUpdates.createdAt), asc(statusUpdates.id))
+    .all()
+    .map((u) => ({ ...u, at: u.at.getTime() }));
 
-  return { asOf, activities, users: reminderUsers, weekUpdates };
+  return { asOf, activities: reminderActivities, users: reminderUsers, weekUpdates };
 }
 
 export type PlannedMessage = ComposedMessage & {
@@ -122,6 +141,17 @@ export type PlannedMessage = ComposedMessage & {
   activityId: number | null;
 };
 
+/** The keys of the reminders recorded already, of those given. */
+function recordedKeys(keys: string[]): Set<string> {
+  const found = new Set<string>();
+  // Bounded batches: SQLite limits the parameters of one statement.
+  for (let i = 0; i < keys.length; i += 500) {
+    const batch = keys.slice(i, i + 500);
+    for (const row of getDb().select({ key: notificationItems.key }).from(notificationItems).where(inArray(notificationItems.key, batch)).all()) found.add(row.key);
+  }
+  return found;
+}
+
 /**
  * The messages a run as of asOf would record now: the rules' reminders minus those recorded
  * already, one message per person.
@@ -129,8 +159,9 @@ export type PlannedMessage = ComposedMessage & {
 export function plannedMessages(asOf: string, appUrl: string = env.APP_URL): PlannedMessage[] {
   const input = loadReminderInput(asOf);
   const usersById = new Map(input.users.map((u) => [u.id, u]));
-  const recorded = getDb().$client.prepare('select 1 from notification_items where key = ?');
-  return groupByUser(planReminders(input).filter((r) => !recorded.get(r.key))).map((reminders) => {
+  const due = planReminders(input);
+  const recorded = recordedKeys(due.map((r) => r.key));
+  return groupByUser(due.filter((r) => !recorded.has(r.key))).map((reminders) => {
     const user = usersById.get(reminders[0]!.userId)!;
     const items = reminders.map((r) => ({ key: r.key, kind: r.kind, activityId: 'activity' in r ? r.activity.id : null }));
     return {
@@ -147,20 +178,14 @@ export function plannedMessages(asOf: string, appUrl: string = env.APP_URL): Pla
   });
 }
 
-export type DeliveryReport = {
-  sent: number;
-  failedAttempts: number;
-  gaveUp: number;
-  /** Left untried because the SMTP server could not be reached; tried again by the next run. */
-  deferred: number;
-  errors: { key: string; email: string; error: string }[];
-};
 export type RunReport = {
   asOf: string;
   dryRun: boolean;
   smtp: boolean;
   /** The new notifications (would-be in a dry run). */
   messages: PlannedMessage[];
+  /** The new daily summaries of the heads' updates (would-be in a dry run). */
+  summaries: PlannedSummary[];
   /** Pending e-mails waiting for a retry after this run (or, in a dry run, due now). */
   pending: number;
   delivery: DeliveryReport;
@@ -180,22 +205,25 @@ export type RunOptions = {
 
 /**
  * One reminder run: records the new notifications as of asOf (today in Sofia by default) and
- * sends every pending e-mail that is due, retries included. A dry run writes and sends nothing.
+ * the daily summaries of the day before, and sends every pending e-mail that is due, retries
+ * included. A dry run writes and sends nothing.
  */
 export async function runReminders(options: RunOptions = {}): Promise<RunReport> {
   const now = options.now ?? new Date();
   const asOf = options.asOf ?? todayInSofia(now);
   const ownMailer = options.mailer === undefined;
   const mailer = ownMailer ? mailerFromEnv() : options.mailer!;
+  const appUrl = options.appUrl ?? env.APP_URL;
   try {
-    const messages = plannedMessages(asOf, options.appUrl ?? env.APP_URL);
-    const empty: DeliveryReport = { sent: 0, failedAttempts: 0, gaveUp: 0, deferred: 0, errors: [] };
+    const messages = plannedMessages(asOf, appUrl);
+    const summaries = plannedDailySummaries(asOf, appUrl);
     if (options.dryRun) {
-      return { asOf, dryRun: true, smtp: mailer !== null, messages, pending: mailer ? duePendingCount(now) : 0, delivery: empty };
+      return { asOf, dryRun: true, smtp: mailer !== null, messages, summaries, pending: mailer ? duePendingCount(now) : 0, delivery: emptyDeliveryReport() };
     }
-    const recorded = recordMessages(messages, mailer ? 'pending' : 'in_app', now, options.by === undefined ? null : { by: options.by, asOf });
-    const delivery = mailer ? await deliverPending({ mailer, now, log: options.log, appUrl: options.appUrl }) : empty;
-    return { asOf, dryRun: false, smtp: mailer !== null, messages: recorded, pending: pendingCount(), delivery };
+    const recorded = recordMessages(messages, initialDelivery(mailer), now, options.by === undefined ? null : { by: options.by, asOf });
+    const recordedSummaries = recordDailySummaries(summaries, mailer !== null, now);
+    const delivery = mailer ? await deliverPending({ mailer, now, log: options.log, appUrl }) : emptyDeliveryReport();
+    return { asOf, dryRun: false, smtp: mailer !== null, messages: recorded, summaries: recordedSummaries, pending: pendingCount(), delivery };
   } finally {
     if (ownMailer) mailer?.close();
   }
@@ -207,25 +235,22 @@ export async function runReminders(options: RunOptions = {}): Promise<RunReport>
  * rest afresh); returns the messages recorded.
  */
 function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Date, run: { by: number; asOf: string } | null): PlannedMessage[] {
+  if (messages.length === 0 && !run) return [];
   return writeTransaction((tx) => {
-    const recorded = getDb().$client.prepare('select 1 from notification_items where key = ?');
+    const recorded = recordedKeys(messages.flatMap((m) => m.items.map((item) => item.key)));
     const kept = messages.filter((m) => {
-      if (m.items.some((item) => recorded.get(item.key))) return false;
-      const { id } = tx
-        .insert(notifications)
-        .values({
-          key: m.key,
-          userId: m.userId,
-          kind: m.kind,
-          activityId: m.activityId,
-          subject: m.subject,
-          body: m.text,
-          link: m.link,
-          delivery,
-          createdAt: now,
-        })
-        .returning({ id: notifications.id })
-        .get();
+      if (m.items.some((item) => recorded.has(item.key))) return false;
+      const id = recordNotification(tx, {
+        key: m.key,
+        userId: m.userId,
+        kind: m.kind,
+        activityId: m.activityId,
+        subject: m.subject,
+        body: m.text,
+        link: m.link,
+        delivery,
+        createdAt: now,
+      });
       tx.insert(notificationItems)
         .values(m.items.map((item) => ({ key: item.key, notificationId: id })))
         .run();
@@ -235,296 +260,3 @@ function recordMessages(messages: PlannedMessage[], delivery: Delivery, now: Dat
     return kept;
   });
 }
-
-function duePendingCount(now: Date): number {
-  const row = getDb()
-    .$client.prepare(`select count(*) as n from notifications where delivery = 'pending' and (next_attempt_at is null or next_attempt_at <= ?)`)
-    .get(now.getTime()) as { n: number };
-  return row.n;
-}
-
-function pendingCount(): number {
-  return (getDb().$client.prepare(`select count(*) as n from notifications where delivery = 'pending'`).get() as { n: number }).n;
-}
-
-type PendingRow = {
-  id: number;
-  userId: number;
-  key: string;
-  subject: string;
-  body: string;
-  attempts: number;
-  email: string;
-  name: string;
-  language: Lang;
-  remindersEnabled: number;
-  disabled: number;
-};
-
-/**
- * Sends the pending e-mails that are due (never tried, or their retry time has come). A
- * failure counts an attempt, logs it and schedules the next with exponential backoff; after
- * the last attempt the message is 'failed' (and stays in the app and on the admin log).
- */
-export async function deliverPending(options: { mailer: Mailer; now?: Date; log?: (line: string) => void; appUrl?: string }): Promise<DeliveryReport> {
-  const now = (options.now ?? new Date()).getTime();
-  const log = options.log ?? ((line: string) => console.warn(line));
-  const sqlite = getDb().$client;
-  const appUrl = options.appUrl ?? env.APP_URL;
-  const host = new URL(appUrl).hostname || 'localhost';
-  const due = sqlite
-    .prepare(
-      `select n.id, n.user_id as userId, n.key, n.subject, n.body, n.attempts, u.email, u.name, u.language,
-         u.reminders_enabled as remindersEnabled, u.disabled
-       from notifications n join users u on u.id = n.user_id
-       where n.delivery = 'pending' and (n.next_attempt_at is null or n.next_attempt_at <= ?)
-       order by n.id`,
-    )
-    .all(now) as PendingRow[];
-  const claim = sqlite.prepare(
-    `update notifications set next_attempt_at = ? where id = ? and delivery = 'pending' and (next_attempt_at is null or next_attempt_at <= ?)`,
-  );
-  const markSent = sqlite.prepare(
-    `update notifications set delivery = 'sent', sent_at = ?, attempts = attempts + 1, last_error = null, next_attempt_at = null where id = ?`,
-  );
-  const markFailed = sqlite.prepare(`update notifications set delivery = ?, attempts = ?, last_error = ?, next_attempt_at = ? where id = ?`);
-  const keepInApp = sqlite.prepare(`update notifications set delivery = 'in_app', last_error = ?, next_attempt_at = null where id = ?`);
-
-  const report: DeliveryReport = { sent: 0, failedAttempts: 0, gaveUp: 0, deferred: 0, errors: [] };
-  for (const [index, row] of due.entries()) {
-    if (claim.run(now + CLAIM_MS, row.id, now).changes === 0) continue; // another run has it
-    if (row.disabled || !row.remindersEnabled) {
-      keepInApp.run(row.disabled ? 'account disabled' : 'reminders switched off by the user', row.id);
-      continue;
-    }
-    try {
-      await options.mailer.send({
-        to: { name: row.name, address: row.email },
-        subject: row.subject,
-        text: row.body,
-        html: textToHtml(row.body, row.language),
-        messageId: `notification-${row.id}.${row.key.replace(/[^A-Za-z0-9.-]/g, '-')}@${host}`,
-        unsubscribeUrl: unsubscribeUrl(appUrl, row.userId),
-      });
-      markSent.run(now, row.id);
-      report.sent += 1;
-    } catch (error) {
-      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      const attempts = row.attempts + 1;
-      const next = afterFailure(attempts, now);
-      markFailed.run(next.delivery, attempts, message, next.nextAttemptAt, row.id);
-      report.failedAttempts += 1;
-      if (next.delivery === 'failed') report.gaveUp += 1;
-      report.errors.push({ key: row.key, email: row.email, error: message });
-      log(
-        `[reminders] e-mail to ${row.email} failed (attempt ${attempts}): ${message}; ` +
-          (next.nextAttemptAt ? `retry after ${new Date(next.nextAttemptAt).toISOString()}` : 'giving up, marked failed'),
-      );
-      // The server cannot be reached: the others would fail the same way (each after a timeout).
-      if (isConnectionError(error)) {
-        report.deferred = due.length - index - 1;
-        if (report.deferred > 0) log(`[reminders] SMTP server unreachable: ${report.deferred} more e-mail(s) left for the next run`);
-        break;
-      }
-    }
-  }
-  return report;
-}
-
-/** nodemailer's codes for a server that cannot be reached (as opposed to one refusing a message). */
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return code === 'ECONNECTION' || code === 'ESOCKET' || code === 'ETIMEDOUT' || code === 'EDNS';
-}
-
-/** Puts the failed e-mails back in the queue for a fresh series of attempts. */
-export function retryFailed(): number {
-  return getDb()
-    .$client.prepare(`update notifications set delivery = 'pending', attempts = 0, next_attempt_at = null where delivery = 'failed'`)
-    .run().changes;
-}
-
-// --- the user's notifications ---------------------------------------------------------------
-
-export type NotificationItem = {
-  id: number;
-  kind: string;
-  subject: string;
-  body: string;
-  link: string | null;
-  delivery: Delivery;
-  createdAt: number;
-  readAt: number | null;
-};
-
-export const NOTIFICATION_LIST_LIMIT = 100;
-
-export function listNotifications(userId: number, limit = NOTIFICATION_LIST_LIMIT): NotificationItem[] {
-  return getDb()
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      subject: notifications.subject,
-      body: notifications.body,
-      link: notifications.link,
-      delivery: notifications.delivery,
-      createdAt: notifications.createdAt,
-      readAt: notifications.readAt,
-    })
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit)
-    .all()
-    .map((n) => ({ ...n, createdAt: n.createdAt.getTime(), readAt: n.readAt?.getTime() ?? null }));
-}
-
-export function unreadCount(userId: number): number {
-  const row = prepared(getDb().$client, 'select count(*) as n from notifications where user_id = ? and read_at is null').get(userId) as { n: number };
-  return row.n;
-}
-
-/** Marks one of the user's own notifications read; returns it (null when not theirs). */
-export function markRead(userId: number, id: number, now = new Date()): { link: string | null } | null {
-  const db = getDb();
-  const row = db
-    .select({ link: notifications.link, readAt: notifications.readAt })
-    .from(notifications)
-    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-    .get();
-  if (!row) return null;
-  if (!row.readAt) db.update(notifications).set({ readAt: now }).where(eq(notifications.id, id)).run();
-  return { link: row.link };
-}
-
-export function markAllRead(userId: number, now = new Date()): number {
-  return getDb()
-    .update(notifications)
-    .set({ readAt: now })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .run().changes;
-}
-
-/**
- * Switches a user's reminders on or off (the settings page, or the one-click link of an
- * e-mail: then the actor is the user too) and records the change in the audit log. Returns
- * whether anything changed.
- */
-export function setRemindersEnabled(userId: number, enabled: boolean): boolean {
-  return writeTransaction((tx) => {
-    const changed = tx
-      .update(users)
-      .set({ remindersEnabled: enabled })
-      .where(and(eq(users.id, userId), eq(users.remindersEnabled, !enabled)))
-      .run().changes;
-    if (changed) recordAudit(userId, 'user', userId, 'reminders', { remindersEnabled: !enabled }, { remindersEnabled: enabled }, tx);
-    return changed > 0;
-  });
-}
-
-/** What the unsubscribe page shows: the address and whether reminders are on; null for no such (or a disabled) account. */
-export function reminderSubscription(userId: number): { email: string; remindersEnabled: boolean } | null {
-  const row = getDb()
-    .select({ email: users.email, remindersEnabled: users.remindersEnabled, disabled: users.disabled })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
-  return row && !row.disabled ? { email: row.email, remindersEnabled: row.remindersEnabled } : null;
-}
-
-// --- administration -------------------------------------------------------------------------
-
-export type OrganizationReminderSettings = { id: number; name: string; daysBeforeStart: number; daysBeforeEnd: number };
-
-export function listOrganizationReminderSettings(): OrganizationReminderSettings[] {
-  return getDb()
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      daysBeforeStart: organizations.reminderDaysBeforeStart,
-      daysBeforeEnd: organizations.reminderDaysBeforeEnd,
-    })
-    .from(organizations)
-    .orderBy(organizations.name)
-    .all();
-}
-
-/** Sets an organization's reminder days, with its audit event in the same transaction; false for an unknown organization. */
-export function updateOrganizationReminderDays(
-  organizationId: number,
-  daysBeforeStart: number,
-  daysBeforeEnd: number,
-  userId: number | null = null,
-): boolean {
-  return writeTransaction((tx) => {
-    const before = tx
-      .select({ daysBeforeStart: organizations.reminderDaysBeforeStart, daysBeforeEnd: organizations.reminderDaysBeforeEnd })
-      .from(organizations)
-      .where(eq(organizations.id, organizationId))
-      .get();
-    if (!before) return false;
-    tx.update(organizations)
-      .set({ reminderDaysBeforeStart: daysBeforeStart, reminderDaysBeforeEnd: daysBeforeEnd })
-      .where(eq(organizations.id, organizationId))
-      .run();
-    recordAudit(userId, 'organization', organizationId, 'reminder-days', before, { daysBeforeStart, daysBeforeEnd }, tx);
-    return true;
-  });
-}
-
-export type LogEntry = {
-  id: number;
-  kind: string;
-  subject: string;
-  userName: string;
-  email: string;
-  delivery: Delivery;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: number | null;
-  sentAt: number | null;
-  createdAt: number;
-};
-
-export const LOG_LIMIT = 200;
-
-export function notificationLog(filter: { delivery?: Delivery } = {}, limit = LOG_LIMIT): LogEntry[] {
-  return getDb()
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      subject: notifications.subject,
-      userName: users.name,
-      email: users.email,
-      delivery: notifications.delivery,
-      attempts: notifications.attempts,
-      lastError: notifications.lastError,
-      nextAttemptAt: notifications.nextAttemptAt,
-      sentAt: notifications.sentAt,
-      createdAt: notifications.createdAt,
-    })
-    .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.userId))
-    .where(filter.delivery ? eq(notifications.delivery, filter.delivery) : undefined)
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit)
-    .all()
-    .map((n) => ({
-      ...n,
-      nextAttemptAt: n.nextAttemptAt?.getTime() ?? null,
-      sentAt: n.sentAt?.getTime() ?? null,
-      createdAt: n.createdAt.getTime(),
-    }));
-}
-
-export function deliveryCounts(): Record<Delivery, number> {
-  const counts = Object.fromEntries(NOTIFICATION_DELIVERIES.map((d) => [d, 0])) as Record<Delivery, number>;
-  const rows = getDb()
-    .select({ delivery: notifications.delivery, n: sql<number>`count(*)` })
-    .from(notifications)
-    .groupBy(notifications.delivery)
-    .all();
-  for (const row of rows) counts[row.delivery] = row.n;
-  return counts;
-}
-

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { databasePath } from '../../db/client';
 import type { User } from '../../db/schema';
 import type { Mapping, ParsedPlan } from '../../importers';
+import type { ParsedAssessment } from '../../importers/assessment';
 
 /**
  * An uploaded plan file waiting for confirmation: kept beside the database under a random
@@ -35,8 +36,8 @@ function file(token: string, ext: (typeof EXTENSIONS)[number]): string {
   return path.join(folder(), token + ext);
 }
 
-/** Keeps the upload and what was read from it; null when the parsed plan is over MAX_PENDING_PLAN_BYTES. */
-export function savePendingImport(userId: number, fileName: string, bytes: Uint8Array, plan: ParsedPlan, mapping: Mapping | null = null): string | null {
+/** Keeps the upload and what was read from it (a plan, or a self-assessment); null when what was read is over MAX_PENDING_PLAN_BYTES. */
+export function savePendingImport(userId: number, fileName: string, bytes: Uint8Array, plan: ParsedPlan | ParsedAssessment, mapping: Mapping | null = null): string | null {
   const planJson = JSON.stringify(plan);
   if (Buffer.byteLength(planJson) > MAX_PENDING_PLAN_BYTES) return null;
   const dir = folder();
@@ -67,14 +68,14 @@ export function loadPendingImport(token: string, userId: number): PendingImport 
   return { fileName: meta.fileName, bytes: fs.readFileSync(file(token, '.bin')), mapping: meta.mapping ?? null };
 }
 
-/** The plan the last preview showed, as it will be written. */
-export function loadPendingPlan(
+/** The plan the last preview showed, as it will be written (a self-assessment's preview: parse it with its schema). */
+export function loadPendingPlan<T = ParsedPlan>(
   token: string,
   userId: number,
-): { fileName: string; plan: ParsedPlan; mapping: Mapping | null; sha256: string | null } | null {
+): { fileName: string; plan: T; mapping: Mapping | null; sha256: string | null } | null {
   const meta = loadMeta(token, userId);
   if (!meta || !fs.existsSync(file(token, '.plan.json'))) return null;
-  const plan = JSON.parse(fs.readFileSync(file(token, '.plan.json'), 'utf8')) as ParsedPlan;
+  const plan = JSON.parse(fs.readFileSync(file(token, '.plan.json'), 'utf8')) as T;
   return { fileName: meta.fileName, plan, mapping: meta.mapping ?? null, sha256: meta.sha256 ?? null };
 }
 

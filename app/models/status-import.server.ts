@@ -18,8 +18,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { databasePath, getDb, writeTransaction } from '../../db/client';
-import type { User } from '../../db/schema';
+import { activities, plans, statusUpdates, type User } from '../../db/schema';
 import { dateOfTimestampInSofia, formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { normalizeName } from '~/domain/names';
@@ -130,23 +131,35 @@ export function previewStatusImport(
   options: { planId?: number | null; now?: number; lang?: Lang } = {},
 ): StatusImportPreview {
   const now = options.now ?? Date.now();
-  const sqlite = getDb().$client;
+  const db = getDb();
   const planId = choosePlan(report.updates) ?? options.planId ?? null;
-  const plan = planId === null ? null : (sqlite.prepare('select id, title from plans where id = ?').get(planId) as { id: number; title: string } | undefined);
-  const activities = plan
-    ? (sqlite
-        .prepare(
-          `select id, plan_id as planId, code, title, version, coalesce(current_end, baseline_end) as "end"
-           from activities where plan_id = ? and archived = 0`,
-        )
-        .all(plan.id) as ActivityLookup[])
+  const plan = planId === null ? undefined : db.select({ id: plans.id, title: plans.title }).from(plans).where(eq(plans.id, planId)).get();
+  const activityRows = plan
+    ? db
+        .select({
+          id: activities.id,
+          planId: activities.planId,
+          code: activities.code,
+          title: activities.title,
+          version: activities.version,
+          currentEnd: activities.currentEnd,
+          baselineEnd: activities.baselineEnd,
+        })
+        .from(activities)
+        .where(and(eq(activities.planId, plan.id), eq(activities.archived, false)))
+        .all()
     : [];
-  const byId = new Map(activities.map((a) => [a.id, a]));
+  const lookups: ActivityLookup[] = activityRows.map(({ currentEnd, baselineEnd, ...a }) => ({ ...a, end: currentEnd ?? baselineEnd }));
+  const byId = new Map(lookups.map((a) => [a.id, a]));
   const byCode = new Map<string, ActivityLookup[]>();
-  for (const a of activities) byCode.set(a.code, [...(byCode.get(a.code) ?? []), a]);
-  const latest = sqlite.prepare(
-    `select status, percent, comment from status_updates where activity_id = ? order by created_at desc, id desc limit 1`,
-  );
+  for (const a of lookups) byCode.set(a.code, [...(byCode.get(a.code) ?? []), a]);
+  const latest = db
+    .select({ status: statusUpdates.status, percent: statusUpdates.percent, comment: statusUpdates.comment })
+    .from(statusUpdates)
+    .where(eq(statusUpdates.activityId, sql.placeholder('activityId')))
+    .orderBy(desc(statusUpdates.createdAt), desc(statusUpdates.id))
+    .limit(1)
+    .prepare();
   const mayEditPlan = can(user.role, 'plan:edit');
   const seen = new Set<number>();
 
@@ -167,7 +180,7 @@ export function previewStatusImport(
     if (match === 'unmatched' || match === 'ambiguous') {
       return { ...base, activityId: null, version: null, outcome: match, current: null, currentEnd: null, newEndAction: null };
     }
-    const current = (latest.get(match.id) as { status: Status; percent: number | null; comment: string | null } | undefined) ?? null;
+    const current = latest.get({ activityId: match.id }) ?? null;
     const newEnd = update.newEnd && update.newEnd !== match.end ? update.newEnd : null;
     let outcome: RowOutcome = 'ready';
     if (seen.has(match.id)) outcome = 'duplicate';

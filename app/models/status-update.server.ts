@@ -1,10 +1,12 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb, writeTransaction } from '../../db/client';
-import type { User } from '../../db/schema';
+import { activities, activityOwners, statusUpdates, userOwners, users, type User } from '../../db/schema';
+import type { StatusUpdateEntry } from '~/domain/activity-detail';
 import { todayInSofia } from '~/domain/dates';
 import { canUpdateStatus } from '~/domain/permissions';
 import { completionOf, type Status } from '~/domain/status';
 import { recordAudit } from './audit.server';
-import { prepared } from './statements.server';
+import { notifyOfStatusUpdate } from './update-notifications.server';
 
 export type StatusUpdateInput = {
   activityId: number;
@@ -46,10 +48,12 @@ export type StatusUpdateResult =
  * unknown or archived activity. Done means 100% and a completion day (completionOf).
  */
 export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult {
-  const sqlite = getDb().$client;
   return writeTransaction((tx) => {
-    const current = prepared(sqlite, 'select version from activities where id = ? and archived = 0')
-      .get(input.activityId) as { version: number } | undefined;
+    const current = tx
+      .select({ version: activities.version })
+      .from(activities)
+      .where(and(eq(activities.id, input.activityId), eq(activities.archived, false)))
+      .get();
     if (!current) throw new Response('Not found', { status: 404 });
     if (input.expectedVersion != null && input.expectedVersion !== current.version) {
       return { ok: false, reason: 'stale', version: current.version, latest: latestStatusUpdate(input.activityId) } as const;
@@ -64,62 +68,71 @@ export function recordStatusUpdate(input: StatusUpdateInput): StatusUpdateResult
       evidenceFile: input.evidenceFile ?? null,
       evidenceFileName: input.evidenceFileName ?? null,
     };
-    const inserted = prepared(
-      sqlite,
-      `insert into status_updates (activity_id, user_id, status, percent, comment, completed_on, evidence_url,
-         evidence_file, evidence_file_name, as_of, created_at)
-       values (:activityId, :userId, :status, :percent, :comment, :completedOn, :evidenceUrl, :evidenceFile, :evidenceFileName, :asOf, :createdAt)`,
-    ).run({ activityId: input.activityId, userId: input.userId, ...values, createdAt: Date.now() });
+    const { id: updateId } = tx
+      .insert(statusUpdates)
+      .values({ activityId: input.activityId, userId: input.userId, ...values })
+      .returning({ id: statusUpdates.id })
+      .get();
     const version = current.version + 1;
-    prepared(sqlite, 'update activities set version = ? where id = ?').run(version, input.activityId);
-    const updateId = Number(inserted.lastInsertRowid);
+    tx.update(activities).set({ version }).where(eq(activities.id, input.activityId)).run();
     recordAudit(input.userId, 'activity', input.activityId, 'status-update', null, { updateId, ...values }, tx);
+    notifyOfStatusUpdate(tx, updateId);
     return { ok: true, updateId, version } as const;
   });
 }
 
-/** The status update of an activity recorded last, with its author's name (what a form was rendered from is judged by it). */
-export function latestStatusUpdate(activityId: number): LatestUpdate | null {
-  const row = prepared(
-    getDb().$client,
-    `select su.status, su.percent, su.comment, u.name as userName, su.as_of as asOf, su.created_at as createdAt
-     from status_updates su left join users u on u.id = su.user_id
-     where su.activity_id = ? order by su.created_at desc, su.id desc limit 1`,
-  ).get(activityId) as LatestUpdate | undefined;
-  return row ?? null;
-}
-
-export type StatusUpdateRow = LatestUpdate & {
-  id: number;
-  completedOn: string | null;
-  evidenceUrl: string | null;
-  evidenceFileName: string | null;
-  hasFile: boolean;
+/** The columns of a status update as the forms and the history show it (recorded time in ms). */
+const updateColumns = {
+  status: statusUpdates.status,
+  percent: statusUpdates.percent,
+  comment: statusUpdates.comment,
+  userName: users.name,
+  asOf: statusUpdates.asOf,
+  createdAt: statusUpdates.createdAt,
 };
 
+/** The status update of an activity recorded last, with its author's name (what a form was rendered from is judged by it). */
+export function latestStatusUpdate(activityId: number): LatestUpdate | null {
+  const row = getDb()
+    .select(updateColumns)
+    .from(statusUpdates)
+    .leftJoin(users, eq(users.id, statusUpdates.userId))
+    .where(eq(statusUpdates.activityId, activityId))
+    .orderBy(desc(statusUpdates.createdAt), desc(statusUpdates.id))
+    .limit(1)
+    .get();
+  return row ? { ...row, createdAt: row.createdAt.getTime() } : null;
+}
+
 /** Every status update of an activity, the latest day reported on first (then the later recorded): the order the state counts them in. */
-export function listStatusUpdates(activityId: number): StatusUpdateRow[] {
-  const rows = getDb()
-    .$client.prepare(
-      `select su.id, su.status, su.percent, su.comment, su.completed_on as completedOn, su.evidence_url as evidenceUrl,
-         su.evidence_file_name as evidenceFileName, su.evidence_file is not null as hasFile,
-         u.name as userName, su.as_of as asOf, su.created_at as createdAt
-       from status_updates su left join users u on u.id = su.user_id
-       where su.activity_id = ? order by su.as_of desc, su.created_at desc, su.id desc`,
-    )
-    .all(activityId) as (Omit<StatusUpdateRow, 'hasFile'> & { hasFile: number })[];
-  return rows.map((row) => ({ ...row, hasFile: row.hasFile === 1 }));
+export function listStatusUpdates(activityId: number): StatusUpdateEntry[] {
+  return getDb()
+    .select({
+      id: statusUpdates.id,
+      ...updateColumns,
+      completedOn: statusUpdates.completedOn,
+      evidenceUrl: statusUpdates.evidenceUrl,
+      evidenceFileName: statusUpdates.evidenceFileName,
+      evidenceFile: statusUpdates.evidenceFile,
+    })
+    .from(statusUpdates)
+    .leftJoin(users, eq(users.id, statusUpdates.userId))
+    .where(eq(statusUpdates.activityId, activityId))
+    .orderBy(desc(statusUpdates.asOf), desc(statusUpdates.createdAt), desc(statusUpdates.id))
+    .all()
+    .map(({ evidenceFile, createdAt, ...row }) => ({ ...row, createdAt: createdAt.getTime(), hasFile: evidenceFile !== null }));
 }
 
 /** Whether the user is linked to one of the owners named on the activity. */
 export function isOwnActivity(userId: number, activityId: number): boolean {
-  return Boolean(
-    prepared(
-      getDb().$client,
-      `select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
-       where ao.activity_id = ? and uo.user_id = ? limit 1`,
-    ).get(activityId, userId),
-  );
+  const row = getDb()
+    .select({ one: sql`1` })
+    .from(activityOwners)
+    .innerJoin(userOwners, eq(userOwners.ownerId, activityOwners.ownerId))
+    .where(and(eq(activityOwners.activityId, activityId), eq(userOwners.userId, userId)))
+    .limit(1)
+    .get();
+  return row !== undefined;
 }
 
 /** Throws a 403 Response unless the user may record a status update on the activity. */

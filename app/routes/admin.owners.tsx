@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { NOUNS, plural } from '~/domain/lang';
 import { ROLE_LABELS } from '~/domain/permissions';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type WordKey } from '~/i18n';
+import { adminWords } from '~/i18n/admin';
 import { listOwnersForAdmin, listUsersForLinking, mergeOwners, renameOwner, setUserOwnerLink } from '~/models/owner.server';
 import { AdminTable, RowEditor } from '~/components/admin-table';
 import trackingCss from '~/styles/tracking.css?url';
@@ -26,7 +27,7 @@ const schema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('unlink'), ownerId: idSchema, userId: idSchema }),
 ]);
 
-type ActionData = { ok: boolean; intent?: string; ownerId?: number; message?: MessageKey; error?: MessageKey };
+type ActionData = { ok: boolean; intent?: string; ownerId?: number; message?: WordKey<typeof adminWords>; error?: WordKey<typeof adminWords> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'owners:manage');
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = schema.safeParse(form);
   if (!parsed.success) {
     const first = parsed.error.issues[0]?.message;
-    const error: MessageKey = first === 'nameRequired' ? 'nameRequired' : 'trChooseBoth';
+    const error: WordKey<typeof adminWords> = first === 'nameRequired' ? 'nameRequired' : 'trChooseBoth';
     return Response.json({ ok: false, intent: String(form.intent ?? ''), ownerId: Number(form.ownerId) || undefined, error } satisfies ActionData, {
       status: 400,
     });
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const status = result.error === 'trOwnerNotFound' || result.error === 'trUserNotFound' ? 404 : 400;
     return Response.json({ ok: false, intent: input.intent, ownerId, error: result.error } satisfies ActionData, { status });
   }
-  const message: Record<typeof input.intent, MessageKey> = {
+  const message: Record<typeof input.intent, WordKey<typeof adminWords>> = {
     merge: 'trOwnersMerged',
     rename: 'trOwnerRenamed',
     link: 'trUserLinked',
@@ -64,7 +65,7 @@ export default function OwnersPage() {
   const { owners, users } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
-  const t = useT();
+  const t = useT(adminWords);
   const lang = useLang();
   const busy = navigation.state !== 'idle';
   return (

@@ -6,20 +6,13 @@ import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { MAX_DAYS_BEFORE } from '~/domain/reminders';
 import { env } from '~/env.server';
-import { NOTIFICATION_KIND_LABELS, pageTitle, useLang, useT, type WordKey } from '~/i18n';
+import { pageTitle, useLang, useT, type WordKey } from '~/i18n';
+import { useNotificationKindLabel } from '~/i18n/notifications';
 import { remindersWords } from '~/i18n/reminders';
-import type { MessageKind } from '~/domain/reminder-messages';
 import { mailerFromEnv, smtpStatus } from '~/mail.server';
-import {
-  deliverPending,
-  deliveryCounts,
-  listOrganizationReminderSettings,
-  LOG_LIMIT,
-  notificationLog,
-  retryFailed,
-  runReminders,
-  updateOrganizationReminderDays,
-} from '~/models/notification.server';
+import { runReminders } from '~/models/notification.server';
+import { deliverPending, deliveryCounts, LOG_LIMIT, notificationLog, retryFailed } from '~/models/notification-delivery.server';
+import { listOrganizationReminderSettings, updateOrganizationReminderDays } from '~/models/notification-settings.server';
 import { Field } from '~/components/field';
 import notificationsCss from '~/styles/notifications.css?url';
 import { AdminTabs } from '~/components/admin-tabs';
@@ -73,10 +66,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const input = parsed.data;
   if (input.intent === 'days') {
-    const before = listOrganizationReminderSettings().find((o) => o.id === input.organizationId);
-    if (!before) throw new Response('Not found', { status: 404 });
-    updateOrganizationReminderDays(input.organizationId, input.daysBeforeStart, input.daysBeforeEnd, admin.id);
-    return Response.json({ ok: true, intent: 'days', organizationId: before.id, name: before.name } satisfies ActionData);
+    const saved = updateOrganizationReminderDays(admin.id, input.organizationId, input.daysBeforeStart, input.daysBeforeEnd);
+    if (!saved) throw new Response('Not found', { status: 404 });
+    return Response.json({ ok: true, intent: 'days', organizationId: saved.id, name: saved.name } satisfies ActionData);
   }
   if (input.intent === 'run') {
     const report = await runReminders({ log: (line) => console.warn(line), by: admin.id });
@@ -127,6 +119,7 @@ export default function AdminRemindersPage() {
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const t = useT(remindersWords);
+  const kindLabel = useNotificationKindLabel();
   const lang = useLang();
   const busy = navigation.state !== 'idle';
   const filterLink = (value: string | null) => {
@@ -240,7 +233,7 @@ export default function AdminRemindersPage() {
                       <br />
                       <span className="muted small">{entry.email}</span>
                     </td>
-                    <td>{entry.kind in NOTIFICATION_KIND_LABELS ? t(NOTIFICATION_KIND_LABELS[entry.kind as MessageKind]) : entry.kind}</td>
+                    <td>{kindLabel(entry.kind)}</td>
                     <td>{entry.subject}</td>
                     <td>
                       <span className={DELIVERY_BADGES[entry.delivery]}>{t(`notifDelivery_${entry.delivery}`)}</span>

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { z } from 'zod';
 import { requirePermission, currentSessionId } from '~/auth.server';
 import { ROLE_LABELS, ROLES } from '~/domain/permissions';
-import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useLang, useT, type MessageKey, type WordKey } from '~/i18n';
+import { adminWords } from '~/i18n/admin';
 import { listOwners } from '~/models/owner.server';
 import { generatePassword } from '~/models/password.server';
 import { createUser, getUserByEmail, listUsers, updateUserAccount } from '~/models/user.server';
@@ -45,8 +46,8 @@ const updateSchema = z.object({
 });
 const schema = z.discriminatedUnion('intent', [createSchema, updateSchema]);
 
-type FieldErrors = Partial<Record<'email' | 'name' | 'password' | 'form', MessageKey>>;
-type ActionData = { ok: boolean; userId?: number; errors?: FieldErrors; message?: MessageKey; generated?: { email: string; password: string } };
+type FieldErrors = Partial<Record<'email' | 'name' | 'password' | 'form', WordKey<typeof adminWords> | MessageKey>>;
+type ActionData = { ok: boolean; userId?: number; errors?: FieldErrors; message?: WordKey<typeof adminWords>; generated?: { email: string; password: string } };
 
 function formValues(form: FormData) {
   return { ...Object.fromEntries(form), ownerIds: form.getAll('ownerIds') };
@@ -90,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function OwnerChoices({ owners, selected }: { owners: { id: number; name: string }[]; selected: number[] }) {
-  const t = useT();
+  const t = useT(adminWords);
   return (
     <fieldset className="owner-choices">
       <legend>{t('linkedOwners')}</legend>
@@ -108,7 +109,7 @@ function OwnerChoices({ owners, selected }: { owners: { id: number; name: string
 }
 
 function RoleSelect({ defaultValue }: { defaultValue: string }) {
-  const t = useT();
+  const t = useT(adminWords);
   const lang = useLang();
   return (
     <div className="field">
@@ -130,7 +131,7 @@ export default function UsersPage() {
   const { users, owners } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
-  const t = useT();
+  const t = useT(adminWords);
   const lang = useLang();
   const createErrors = actionData && !actionData.userId ? actionData.errors : undefined;
   return (

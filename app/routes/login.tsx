@@ -4,6 +4,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/
 import { z } from 'zod';
 import { assertSameOrigin, clientAddress, createUserSession, getSessionUser, safeRedirect, verifyLogin } from '~/auth.server';
 import { pageTitle, useT } from '~/i18n';
+import { loginWords } from '~/i18n/login';
 import { Field } from '~/components/field';
 import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, typedText } from '~/domain/form-input';
 import { readForm } from '~/upload.server';
@@ -49,7 +50,7 @@ type ActionData = {
 };
 
 export default function LoginPage() {
-  const t = useT();
+  const t = useT(loginWords);
   const actionData = useActionData<ActionData>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { requireUser, safeRedirect } from '~/auth.server';
 import { formatDateTime } from '~/domain/dates';
 import { can } from '~/domain/permissions';
-import { NOTIFICATION_KIND_LABELS, pageTitle, useLang, useT, type MessageKey } from '~/i18n';
-import type { MessageKind } from '~/domain/reminder-messages';
-import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST_LIMIT, unreadCount } from '~/models/notification.server';
+import { pageTitle, useLang, useT, type MessageKey } from '~/i18n';
+import { notificationWords, useNotificationKindLabel } from '~/i18n/notifications';
+import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST_LIMIT, unreadCount } from '~/models/notification-inbox.server';
 import notificationsCss from '~/styles/notifications.css?url';
 import { readForm } from '~/upload.server';
 import { idSchema } from '~/domain/form-input';
@@ -72,7 +72,8 @@ export default function NotificationsPage() {
   const { items, unread, limit, limited, isAdmin } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
-  const t = useT();
+  const t = useT(notificationWords);
+  const kindLabel = useNotificationKindLabel();
   const lang = useLang();
   return (
     <div className="page notifications-page">
@@ -83,7 +84,7 @@ export default function NotificationsPage() {
         </div>
         <div className="notifications-page__tools">
           <Link to="/settings" className="button button--ghost">
-            {t('notifSettingsLink')}
+            {t('notifSettingsAll')}
           </Link>
           {isAdmin ? (
             <Link to="/admin/reminders" className="button button--ghost">
@@ -115,8 +116,8 @@ export default function NotificationsPage() {
             <li key={item.id} className={item.readAt ? 'card notification' : 'card notification notification--unread'}>
               <div className="notification__head">
                 <p className="eyebrow">
-                  {item.kind in NOTIFICATION_KIND_LABELS ? t(NOTIFICATION_KIND_LABELS[item.kind as MessageKind]) : item.kind} · {formatDateTime(item.createdAt, lang)}
                   {item.readAt ? null : <span className="badge badge--due notification__new">{t('notifNew')}</span>}
+                  {kindLabel(item.kind)} · {formatDateTime(item.createdAt, lang)}
                 </p>
                 <h2 className="notification__subject">{item.subject}</h2>
               </div>

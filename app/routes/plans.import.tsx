@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
-import { pageTitle, useT, type MessageKey } from '~/i18n';
+import { pageTitle, useT, type MessageKey, type WordKey } from '~/i18n';
+import { importerWords } from '~/i18n/importer';
 import { ImportError, type Mapping } from '../../importers';
 import { listPlans } from '~/models/plan.server';
 import { applyReimport, countActivities, importOrganizationId, importPlanIntoDatabase } from '~/models/plan-import.server';
@@ -21,7 +22,7 @@ import { MAX_TITLE_LENGTH, idSchema, parseId, typedText, uploadedFileName } from
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'importTitle');
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'importTitle', importerWords);
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: importCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { plans, planId: plans.some((p) => p.id === planId) ? planId : null };
 }
 
-type ActionData = { error: MessageKey; detail?: string; params?: Record<string, string> } | PreviewData;
+type ActionData = { error: WordKey<typeof importerWords> | MessageKey; detail?: string; params?: Record<string, string> } | PreviewData;
 
 const confirmSchema = z.object({
   intent: z.enum(['confirm', 'cancel', 'remap', 'unmap']),
@@ -42,7 +43,7 @@ const confirmSchema = z.object({
 
 async function readPlanUpload(
   request: Request,
-): Promise<{ file: File | null; planId: number | null; title: string } | { error: MessageKey; status: number; detail?: string }> {
+): Promise<{ file: File | null; planId: number | null; title: string } | { error: WordKey<typeof importerWords> | MessageKey; status: number; detail?: string }> {
   const upload = await readUpload(request, MAX_IMPORT_BYTES);
   if ('error' in upload) {
     return upload.error === 'too-large' ? { error: 'importTooLarge', status: 413 } : { error: 'uploadMalformed', status: 400 };
@@ -146,7 +147,7 @@ export default function ImportPage() {
   const { plans, planId } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const navigation = useNavigation();
-  const t = useT();
+  const t = useT(importerWords);
   const reading = navigation.state === 'submitting' && navigation.formEncType === 'multipart/form-data';
   const preview = actionData && 'token' in actionData ? actionData : null;
   const error = actionData && 'error' in actionData ? actionData : null;

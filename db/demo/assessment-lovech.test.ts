@@ -48,8 +48,8 @@ describe('the demo self-assessments of Lovech', () => {
     expect(new Set(ASSESSMENT_2022.individual.map((i) => JSON.stringify(i.scores))).size).toBeGreaterThan(100);
   });
 
-  it('the 2024 assessment is in individual scoring: some members done, some partly, some not started; no consensus yet', () => {
-    expect(ASSESSMENT_2024.stage).toBe('individual');
+  it('the 2024 assessment is in the scoring stage: some members done, some partly, some not started; no consensus yet', () => {
+    expect(ASSESSMENT_2024.stage).toBe('scoring');
     expect(ASSESSMENT_2024.consensus).toEqual([]);
     const counts = Object.fromEntries(ASSESSMENT_2024.members.map((m) => [m.key, ASSESSMENT_2024.individual.filter((i) => i.member === m.key).length]));
     expect(counts).toEqual({ petrova: 28, georgiev: 20, dimitrov: 11, nikolova: 5, ilieva: 0, marinova: 0 });

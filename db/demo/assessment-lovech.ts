@@ -2,7 +2,7 @@
  * The demo's self-assessments of the Lovech district administration, as pure data: the one
  * approved in February 2022 that its improvement plan 2022-2024 was drawn up from (fine-tuned
  * scoring, a group of six, the consensus for all 28 sub-criteria, each member's own scores),
- * and the next one, started in October 2024, with some members' scores in.
+ * and the next one, started in October 2024, with some members' scores in (stage scoring).
  *
  * Each consensus names the plan measures that answer its areas for improvement
  * (`planMeasures`): exactly the measures of db/demo/lovech-2022-2024.xlsx whose CAF reference is
@@ -14,7 +14,7 @@ export interface DemoMember {
   key: string;
   name: string;
   position: string;
-  /** The demo account of the member, when there is one (db/seed.ts DEMO_USERS or DEMO_ASSESSORS). */
+  /** The member's demo account: one of db/seed.ts DEMO_USERS (an assessor when they have no other role). */
   email: string;
   chair: boolean;
 }
@@ -42,17 +42,19 @@ export interface DemoIndividual {
   member: string;
   code: string;
   scores: DemoScores;
+  /** What the member wrote: in 2022, the part of the agreed lists that came from them. */
+  strengths: string[];
+  improvements: string[];
 }
 
 export interface DemoAssessment {
   title: string;
   periodAssessed: string;
-  scoring: 'fine-tuned';
-  stage: 'individual' | 'approved';
+  scoring: 'fine_tuned';
+  /** The stages of app/domain/assessment-stage.ts; the chair approves. */
+  stage: 'scoring' | 'approved';
   startedOn: string;
-  consensusOn: string | null;
   approvedOn: string | null;
-  approvedBy: string | null;
   members: DemoMember[];
   consensus: DemoConsensus[];
   individual: DemoIndividual[];
@@ -423,12 +425,26 @@ function scatter(level: DemoScores, leaning: number, next: () => number): DemoSc
   return r(one(level.trends), one(level.targets));
 }
 
-/** Each member's scores of each sub-criterion (of those given), scattered around the levels given, the same on every run. */
-function individualScores(members: DemoMember[], levels: { code: string; scores: DemoScores }[], seed: number, codesOf: (member: string) => string[]): DemoIndividual[] {
+/** Of the agreed items, those a member brought: each item came from all but every third member, a different third each time. */
+const broughtBy = (items: string[] | undefined, memberIndex: number) => (items ?? []).filter((_, i) => (i + memberIndex) % 3 !== 0);
+
+/**
+ * Each member's sheets of the sub-criteria given: scores scattered around the levels, the same
+ * on every run, and, where the levels are an agreed consensus, the part of its lists they brought.
+ */
+function individualScores(members: DemoMember[], levels: (DemoConsensus | { code: string; scores: DemoScores })[], seed: number, codesOf: (member: string) => string[]): DemoIndividual[] {
   const next = random(seed);
-  return members.flatMap((member) => {
+  return members.flatMap((member, index) => {
     const codes = new Set(codesOf(member.key));
-    return levels.filter((level) => codes.has(level.code)).map((level) => ({ member: member.key, code: level.code, scores: scatter(level.scores, LEANING[member.key] ?? 0, next) }));
+    return levels
+      .filter((level) => codes.has(level.code))
+      .map((level) => ({
+        member: member.key,
+        code: level.code,
+        scores: scatter(level.scores, LEANING[member.key] ?? 0, next),
+        strengths: broughtBy('strengths' in level ? level.strengths : undefined, index),
+        improvements: broughtBy('improvements' in level ? level.improvements : undefined, index),
+      }));
   });
 }
 
@@ -437,12 +453,10 @@ const ALL_CODES = CONSENSUS_2022.map((c) => c.code);
 export const ASSESSMENT_2022: DemoAssessment = {
   title: 'Самооценка по модела CAF 2020 – 2022 г.',
   periodAssessed: '2021',
-  scoring: 'fine-tuned',
+  scoring: 'fine_tuned',
   stage: 'approved',
   startedOn: '2022-01-10',
-  consensusOn: '2022-02-03',
   approvedOn: '2022-02-15',
-  approvedBy: 'Виктор Стойчев, областен управител',
   members: MEMBERS_2022,
   consensus: CONSENSUS_2022,
   individual: individualScores(MEMBERS_2022, CONSENSUS_2022, 2022, () => ALL_CODES),
@@ -479,12 +493,10 @@ const SCORED_2024: Record<string, string[]> = {
 export const ASSESSMENT_2024: DemoAssessment = {
   title: 'Самооценка по модела CAF 2020 – 2024 г.',
   periodAssessed: '2022-2024',
-  scoring: 'fine-tuned',
-  stage: 'individual',
+  scoring: 'fine_tuned',
+  stage: 'scoring',
   startedOn: '2024-10-14',
-  consensusOn: null,
   approvedOn: null,
-  approvedBy: null,
   members: MEMBERS_2024,
   consensus: [],
   individual: individualScores(MEMBERS_2024, CONSENSUS_2022.map(level2024), 2024, (member) => SCORED_2024[member] ?? []),

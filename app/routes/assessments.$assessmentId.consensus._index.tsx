@@ -1,0 +1,95 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { roundScore, subCriterion } from '~/domain/assessment-scoring';
+import { pageTitle, useLang, useT } from '~/i18n';
+import { assessmentWords } from '~/i18n/assessment';
+import { consensusOverview } from '~/models/assessment-sheet.server';
+import { listMembers, requireAssessment } from '~/models/assessment.server';
+import assessmentCss from '~/styles/assessment.css?url';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'asConsensusOverview', assessmentWords);
+export const links = () => [{ rel: 'stylesheet', href: assessmentCss }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { assessment } = await requireAssessment(request, params.assessmentId, 'see-scores');
+  return {
+    assessment: { id: assessment.id, title: assessment.title },
+    members: listMembers(assessment.id).length,
+    rows: consensusOverview(assessment),
+  };
+}
+
+const show = (value: number | null | undefined) => (value === null || value === undefined ? '—' : String(roundScore(value)));
+
+export default function ConsensusOverviewPage() {
+  const { assessment, members, rows } = useLoaderData<typeof loader>();
+  const t = useT(assessmentWords);
+  const lang = useLang();
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <p className="eyebrow">
+            <Link to={`/assessments/${assessment.id}`}>{assessment.title}</Link>
+          </p>
+          <h1>{t('asConsensusOverview')}</h1>
+        </div>
+      </div>
+      <p className="muted">{t('asConsensusHelp')}</p>
+      <div className="table-wrap">
+        <table className="table as-overview">
+          <thead>
+            <tr>
+              <th scope="col">{t('asSubCriterion')}</th>
+              <th scope="col" className="num">
+                {t('asScored')}
+              </th>
+              <th scope="col" className="num">
+                {t('asMin')}
+              </th>
+              <th scope="col" className="num">
+                {t('asMax')}
+              </th>
+              <th scope="col" className="num">
+                {t('asMean')}
+              </th>
+              <th scope="col" className="num">
+                {t('asSpread')}
+              </th>
+              <th scope="col" className="num">
+                {t('asConsensusScore')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const sub = subCriterion(row.code)!;
+              return (
+                <tr key={row.code}>
+                  <td>
+                    <Link to={row.code} title={lang === 'bg' ? sub.titleBg : sub.titleEn}>
+                      <strong>{row.code}</strong>
+                    </Link>{' '}
+                    <span className="as-overview__title">{lang === 'bg' ? sub.titleBg : sub.titleEn}</span>
+                  </td>
+                  <td className="num">
+                    {row.spread?.count ?? 0}/{members}
+                  </td>
+                  <td className="num">{show(row.spread?.min)}</td>
+                  <td className="num">{show(row.spread?.max)}</td>
+                  <td className="num">{show(row.spread?.mean)}</td>
+                  <td className="num">
+                    <span className="as-spread" style={{ ['--spread' as string]: `${row.spread?.spread ?? 0}%` }}>
+                      {show(row.spread?.spread)}
+                    </span>
+                  </td>
+                  <td className="num">{show(row.consensus)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { SheetEditorForm, SheetView, useSheetEditor } from '~/components/assessment-sheet-editor';
+import { SubCriterionHeader } from '~/components/assessment-sub-criterion';
+import { MAX_SHEET_FORM_BYTES, parseSheetForm, parseSubCriterionCode } from '~/domain/assessment-form';
+import type { ScoringSystem } from '~/domain/assessment-scoring';
+import { assessmentAccess } from '~/domain/permissions';
+import { pageTitle, useT } from '~/i18n';
+import { assessmentWords } from '~/i18n/assessment';
+import { getSheet, saveAnswer, saveSheet, type Sheet } from '~/models/assessment-sheet.server';
+import { requireAssessment } from '~/models/assessment.server';
+import assessmentCss from '~/styles/assessment.css?url';
+import { readForm } from '~/upload.server';
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, (t) => `${data?.code ?? ''} · ${t('asMyScoring')}`, assessmentWords);
+export const links = () => [{ rel: 'stylesheet', href: assessmentCss }];
+
+function codeOf(params: { code?: string }): string {
+  const code = parseSubCriterionCode(params.code);
+  if (!code) throw new Response('Not found', { status: 404 });
+  return code;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, assessment, membership } = await requireAssessment(request, params.assessmentId, 'own-sheet');
+  const code = codeOf(params);
+  return {
+    assessment: { id: assessment.id, title: assessment.title, scoringSystem: assessment.scoringSystem },
+    code,
+    userId: user.id,
+    sheet: getSheet(assessment.id, code, user.id),
+    editable: assessmentAccess(user.role, membership, assessment.stage, 'score') === 'allowed',
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, assessment } = await requireAssessment(request, params.assessmentId, 'score');
+  const code = codeOf(params);
+  const parsed = parseSheetForm(await readForm(request, MAX_SHEET_FORM_BYTES));
+  if (!parsed.ok) return Response.json({ ok: false, error: parsed.error }, { status: 400 });
+  return saveAnswer(saveSheet(user, assessment, code, user.id, parsed.data.version, parsed.data));
+}
+
+export default function ScorePage() {
+  const { assessment, code, userId, sheet, editable } = useLoaderData<typeof loader>();
+  const t = useT(assessmentWords);
+  return (
+    <div className="page">
+      <SubCriterionHeader assessment={assessment} code={code} section={t('asMyScoring')} linkTo={(c) => `/assessments/${assessment.id}/score/${c}`} />
+      {editable ? (
+        <Editor key={code} assessmentId={assessment.id} code={code} userId={userId} sheet={sheet} system={assessment.scoringSystem} />
+      ) : (
+        <>
+          <p className="alert alert--info">{t('asReadOnly')}</p>
+          <SheetView sheet={sheet} system={assessment.scoringSystem} code={code} />
+        </>
+      )}
+      <p>
+        <Link to={`/assessments/${assessment.id}`}>{t('asBackOverview')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function Editor({ assessmentId, code, userId, sheet, system }: { assessmentId: number; code: string; userId: number; sheet: Sheet; system: ScoringSystem }) {
+  const action = `/assessments/${assessmentId}/score/${code}`;
+  const editor = useSheetEditor({ storageKey: `assessment-sheet:${assessmentId}:${userId}:${code}`, saved: sheet, action });
+  return <SheetEditorForm editor={editor} system={system} code={code} action={action} />;
+}

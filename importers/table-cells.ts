@@ -1,0 +1,89 @@
+/**
+ * The table and the row a TableReader (table-reader.ts) is reading: the row's cells by meaning
+ * (which of them went into the plan, the rest being reported), the activity's fields for
+ * readActivity (FieldSource), and the warnings at a row and column.
+ */
+import type { FieldSource } from './activity-fields';
+import { columnAt, type ColumnKey, type Header } from './header';
+import type { Message } from './import-error';
+import type { LevelRule, RowCounts } from './mapping';
+import type { Level } from './codes';
+import type { PlanWarnings } from './plan-warnings';
+import { isBlank } from './text';
+import type { CellValue, MeasureKind, Sheet } from './types';
+
+export interface TableLayout {
+  sheet: Sheet;
+  header: Header;
+  levels: LevelRule;
+  /** The kind of every measure of the table (the sheet's name or title says it), if any. */
+  kind: MeasureKind | null;
+  /** The area the title above the table (or the sheet's name) gives, if any. */
+  area: { code: string; title: string } | null;
+  /** Columns a mapping marks 'ignore'. */
+  ignored: Set<number>;
+}
+
+export interface TableRead {
+  counts: RowCounts;
+  levelsFound: Level[];
+  /** Date cells read, and those that could not be. */
+  dates: { read: number; invalid: number };
+  /** Columns not read: index -> non-empty cells. */
+  unreadColumns: Map<number, number>;
+  uncoded: boolean;
+  kindFromSections: boolean;
+}
+
+export abstract class TableCells implements FieldSource {
+  protected t!: TableLayout;
+  protected read!: TableRead;
+  // The row being read, and the columns of it that went into the plan (the rest is reported).
+  protected cells: CellValue[] = [];
+  protected readonly placed = new Set<number>();
+
+  constructor(private readonly warnings: PlanWarnings) {}
+
+  protected peek(key: ColumnKey): CellValue {
+    const index = this.t.header.keys[key];
+    return index === undefined ? null : (this.cells[index] ?? null);
+  }
+
+  protected take(key: ColumnKey): CellValue {
+    const index = this.t.header.keys[key];
+    if (index !== undefined) this.placed.add(index);
+    return this.peek(key);
+  }
+
+  protected has(key: ColumnKey): boolean {
+    return !isBlank(this.peek(key));
+  }
+
+  // FieldSource: the activity's fields from its row, or from its measure's own row where its are empty.
+  protected fallback: CellValue[] | null = null;
+  protected row = 0;
+
+  get dates(): TableRead['dates'] {
+    return this.read.dates;
+  }
+
+  field(key: ColumnKey): CellValue {
+    const own = this.take(key);
+    if (this.fallback === null || !isBlank(own)) return own;
+    const index = this.t.header.keys[key];
+    return index === undefined ? null : (this.fallback[index] ?? null);
+  }
+
+  warnField(column: string | null, message: Message): void {
+    this.warnAt(this.row, column, message);
+  }
+
+  label(key: ColumnKey): string | null {
+    const index = this.t.header.keys[key];
+    return index === undefined ? null : columnAt(this.t.header, index).label;
+  }
+
+  protected warnAt(row: number | null, column: string | null, message: Message): void {
+    this.warnings.add({ sheet: this.t.sheet.name, row, column }, message);
+  }
+}
