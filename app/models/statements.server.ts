@@ -10,7 +10,8 @@ import { getDb, type Tx } from '../../db/client';
  * empty), each value encoded by its column (booleans, dates) as drizzle would, and returns the
  * new rowid. Building the statement for every row, or one multi-row insert of them all, takes
  * about 7 times as long; drizzle's own prepared run() checks the kind of every parameter on every
- * call: the import's writing took 1.5 times as long (bench/import.ts, 5,000 activities: 0.22-0.30 s with this, 0.36-0.43 s with run(), 0.22-0.28 s with raw SQL).
+ * call: the import's writing took 1.5 times as long (bench/import.ts, 5,000 activities: 0.22-0.30 s
+ * with this, 0.36-0.43 s with run(), 0.22-0.28 s with raw SQL).
  */
 export function preparedInsert<T extends SQLiteTable, K extends keyof T['$inferInsert'] & string>(
   tx: Tx,
