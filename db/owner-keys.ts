@@ -76,10 +76,11 @@ const OWNER_KEY_VERSION = 1;
  * JavaScript; PRAGMA user_version records that it ran.
  */
 export function rekeyOwners(db: Db): void {
-  const version = db.get<{ user_version: number }>(sql`pragma user_version`).user_version;
-  if (version >= OWNER_KEY_VERSION) return;
+  const done = (reader: Pick<Db, 'get'>) => reader.get<{ user_version: number }>(sql`pragma user_version`).user_version >= OWNER_KEY_VERSION;
+  if (done(db)) return;
   db.transaction(
     (tx) => {
+      if (done(tx)) return; // another process (a server worker) did it while this one waited for the lock
       const rows = tx.select({ id: owners.id, organizationId: owners.organizationId, name: owners.name, normalizedName: owners.normalizedName }).from(owners).orderBy(owners.id).all();
       const kept = new Map<string, Owner>();
       const changed: (Owner & { key: string })[] = [];
