@@ -129,6 +129,7 @@ export default function AssessmentPage() {
           ) : null}
         </section>
       ) : null}
+      {data.results ? <AssessmentResults rows={data.results} /> : null}
       {data.progress ? (
         <section className="section" aria-labelledby="as-mine">
           <h2 id="as-mine">{t('asMyScoring')}</h2>
@@ -149,7 +150,6 @@ export default function AssessmentPage() {
           </ul>
         </section>
       ) : null}
-      {data.results ? <AssessmentResults rows={data.results} /> : null}
     </div>
   );
 }
