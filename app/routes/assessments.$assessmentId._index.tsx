@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { AssessmentSettingsForm, type SettingsErrors } from '~/components/assessment-settings';
 import { AssessmentResults } from '~/components/assessment-results';
 import { assessmentSettingsSchema, firstErrors, stageSchema } from '~/domain/assessment-form';
-import { SUB_CRITERIA } from '~/domain/assessment-scoring';
+import { formatScore, SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { ASSESSMENT_STAGES, nextStage, previousStage } from '~/domain/assessment-stage';
 import { formatDateTime } from '~/domain/dates';
 import { assessmentAccess } from '~/domain/permissions';
@@ -142,7 +142,7 @@ export default function AssessmentPage() {
             {data.progress.map((row) => (
               <li key={row.code} className={row.score === null ? 'as-cell as-cell--missing' : 'as-cell'}>
                 <Link to={`score/${row.code}`}>
-                  <strong>{row.code}</strong> <span className="as-cell__score">{row.score === null ? t('asNotScored') : Math.round(row.score * 10) / 10}</span>
+                  <strong>{row.code}</strong> <span className="as-cell__score">{row.score === null ? t('asNotScored') : formatScore(row.score, lang)}</span>
                 </Link>
                 <span className="muted small">{t('asItemsShort', { evidence: row.evidence, strengths: row.strengths, improvements: row.improvements })}</span>
               </li>

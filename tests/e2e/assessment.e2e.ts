@@ -146,7 +146,7 @@ describe('self-assessment', () => {
     await login(viewer, 'viewer@demo.bg');
     await viewer.getByRole('link', { name: 'Самооценка' }).click();
     await viewer.getByRole('link', { name: 'Самооценка 2025' }).click();
-    await viewer.locator('.as-results tfoot', { hasText: '50.4' }).waitFor();
+    await viewer.locator('.as-results tfoot', { hasText: '50,4' }).waitFor();
     await viewer.context().close();
     await member.context().close();
   });
@@ -166,7 +166,7 @@ describe('self-assessment', () => {
     await chair.locator('.as-stages__current', { hasText: 'Индивидуално оценяване' }).waitFor();
     await visit(chair, `${fineUrl}/score/1.1`);
     for (const [label, value] of [['PLAN', '40'], ['DO', '50'], ['CHECK', '60'], ['ACT', '75']]) await chair.getByLabel(new RegExp(`^${label}`)).fill(value!);
-    await chair.getByText('Оценка на подкритерия (средна): 56.3').waitFor();
+    await chair.getByText('Оценка на подкритерия (средна): 56,3').waitFor();
     await saved(chair);
 
     const pages: [string, string][] = [
