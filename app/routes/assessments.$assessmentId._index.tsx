@@ -10,7 +10,7 @@ import { assessmentAccess } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
 import { assessmentWords, type AssessmentWord } from '~/i18n/assessment';
 import { memberProgress } from '~/models/assessment-sheet.server';
-import { approverName, changeStage, listMembers, requireAssessment, systemChangeable, updateAssessment } from '~/models/assessment.server';
+import { approverName, assertAssessmentAccess, changeStage, listMembers, requireAssessment, systemChangeable, updateAssessment } from '~/models/assessment.server';
 import assessmentCss from '~/styles/assessment.css?url';
 import { readForm } from '~/upload.server';
 
@@ -37,19 +37,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { error?: AssessmentWord; done?: number; errors?: SettingsErrors; saved?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requireAssessment(request, params.assessmentId, 'view');
+  const { user, assessment } = context;
   const form = await readForm(request);
-  const intent = form.get('intent');
-  if (intent === 'stage') {
+  if (form.get('intent') === 'stage') {
     const to = stageSchema.safeParse({ to: form.get('to') });
-    const { user, assessment } = await requireAssessment(request, params.assessmentId, to.success && to.data.to === 'approved' ? 'approve' : 'change-stage');
+    assertAssessmentAccess(context, to.success && to.data.to === 'approved' ? 'approve' : 'change-stage');
     if (!to.success) return Response.json({ error: 'asInvalidForm' } satisfies ActionData, { status: 400 });
     const result = changeStage(user, assessment.id, to.data.to);
     if (!result.ok) return Response.json({ error: result.reason, done: result.consensusScored } satisfies ActionData, { status: 409 });
     return Response.json({} satisfies ActionData);
   }
-  const { user, assessment } = await requireAssessment(request, params.assessmentId, 'edit-group');
+  assertAssessmentAccess(context, 'edit-group');
   const parsed = assessmentSettingsSchema.safeParse(Object.fromEntries(form));
-  if (intent !== 'settings' || !parsed.success) return Response.json({ errors: parsed.success ? { form: 'asInvalidForm' } : (firstErrors(parsed.error) as SettingsErrors) } satisfies ActionData, { status: 400 });
+  if (form.get('intent') !== 'settings' || !parsed.success) {
+    return Response.json({ errors: parsed.success ? { form: 'asInvalidForm' } : (firstErrors(parsed.error) as SettingsErrors) } satisfies ActionData, { status: 400 });
+  }
   const result = updateAssessment(user, assessment.id, parsed.data);
   if (!result.ok) return Response.json({ errors: { scoringSystem: result.reason } } satisfies ActionData, { status: 409 });
   return Response.json({ saved: true } satisfies ActionData);
