@@ -26,6 +26,10 @@ describe('where a login lands', () => {
     expect(await landingAfterLogin('head')).toBe('/my');
   });
 
+  it('an assessor (no plan pages) lands on their self-assessments', async () => {
+    expect(await landingAfterLogin('assessor')).toBe('/assessments');
+  });
+
   it('a signed-in user who opens the login page goes to the same start page', async () => {
     const user = await makeUser('secretary');
     const response = await call(loginLoader, await makeRequest('/login', { user }));

@@ -1,13 +1,13 @@
-import { dimensionsOf, roundScore, spreadOf, type ScoringSystem } from '~/domain/assessment-scoring';
-import { useT } from '~/i18n';
+import { dimensionsOf, formatScore, spreadOf, type ScoringSystem } from '~/domain/assessment-scoring';
+import { useLang, useT } from '~/i18n';
 import { assessmentWords } from '~/i18n/assessment';
 import type { MemberSheet } from '~/models/assessment-sheet.server';
-
-const show = (value: number | null | undefined) => (value === null || value === undefined ? '—' : String(roundScore(value)));
 
 /** One sub-criterion's scores by member, with min, max, mean and spread of their sub-criterion scores. */
 export function MemberScores({ members, system, code }: { members: MemberSheet[]; system: ScoringSystem; code: string }) {
   const t = useT(assessmentWords);
+  const lang = useLang();
+  const show = (value: number | null | undefined) => formatScore(value, lang);
   const dimensions = dimensionsOf(system, code);
   const spread = spreadOf(members.flatMap((member) => (member.score === null ? [] : [member.score])));
   return (

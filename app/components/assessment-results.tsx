@@ -1,15 +1,14 @@
 import { Link } from '@remix-run/react';
-import { CAF_CRITERIA, criterionScore, overallScore, roundScore } from '~/domain/assessment-scoring';
+import { CAF_CRITERIA, criterionScore, formatScore, overallScore } from '~/domain/assessment-scoring';
 import { useLang, useT } from '~/i18n';
 import { assessmentWords } from '~/i18n/assessment';
 import type { SheetProgress } from '~/models/assessment-sheet.server';
-
-const show = (value: number | null) => (value === null ? '—' : String(roundScore(value)));
 
 /** The consensus scores by criterion, each criterion's mean and the overall mean: the approved assessment's figures. */
 export function AssessmentResults({ rows }: { rows: SheetProgress[] }) {
   const t = useT(assessmentWords);
   const lang = useLang();
+  const show = (value: number | null | undefined) => formatScore(value, lang);
   const scores = new Map(rows.map((row) => [row.code, row.score]));
   return (
     <section className="section" aria-labelledby="as-results">

@@ -9,7 +9,7 @@ import {
   bandTexts,
   criterionKind,
   dimensionsOf,
-  roundScore,
+  formatScore,
   sheetScore,
   type AssessmentItemKind,
   type ScoreDimension,
@@ -123,7 +123,6 @@ export function useSheetEditor({ storageKey, saved, action }: { storageKey: stri
       setConflict(saved);
     } else update(stored.draft, stored.baseVersion);
     // Once, on the page's first render: later loader data must not replace what is typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -217,7 +216,7 @@ function ScoreInputs({ editor, system, code }: { editor: SheetEditor; system: Sc
           </div>
         );
       })}
-      {system === 'fine_tuned' ? <p className="as-score__mean">{t('asScoreMean', { score: mean === null ? '—' : roundScore(mean) })}</p> : null}
+      {system === 'fine_tuned' ? <p className="as-score__mean">{t('asScoreMean', { score: formatScore(mean, lang) })}</p> : null}
       <BandTable dimensions={dimensions} code={code} />
     </div>
   );
@@ -360,7 +359,7 @@ export function SheetView({ sheet, system, code }: { sheet: Sheet; system: Scori
           );
         })}
       </dl>
-      {system === 'fine_tuned' ? <p className="as-score__mean">{t('asScoreMean', { score: mean === null ? '—' : roundScore(mean) })}</p> : null}
+      {system === 'fine_tuned' ? <p className="as-score__mean">{t('asScoreMean', { score: formatScore(mean, lang) })}</p> : null}
       {ASSESSMENT_ITEM_KINDS.map((kind) => (
         <section key={kind} className="as-items">
           <h3>{t(`asKind_${kind}`)}</h3>

@@ -6,6 +6,7 @@ import {
   criterionKind,
   criterionScore,
   dimensionsOf,
+  formatScore,
   overallScore,
   sheetScore,
   spreadOf,
@@ -72,6 +73,13 @@ describe('sub-criterion scores', () => {
     scores.set('9.2', null);
     expect(criterionScore('9', scores)).toBeNull();
     expect(overallScore(scores)).toBeNull();
+  });
+
+  it('shows a score with at most one decimal, in the language\'s way', () => {
+    expect(formatScore(56.25, 'bg')).toBe('56,3');
+    expect(formatScore(56.25, 'en')).toBe('56.3');
+    expect(formatScore(60, 'bg')).toBe('60');
+    expect(formatScore(null, 'en')).toBe('—');
   });
 
   it('measures how far members are apart', () => {

@@ -129,9 +129,10 @@ export function mean(values: readonly number[]): number | null {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-/** A score as shown: at most one decimal ("62.5", "60"). */
-export function roundScore(value: number): number {
-  return Math.round(value * 10) / 10;
+/** A score as shown: at most one decimal, in the language's way ("62,5" / "62.5", "60"); a dash when there is none. */
+export function formatScore(value: number | null | undefined, lang: 'bg' | 'en'): string {
+  if (value === null || value === undefined) return '—';
+  return (Math.round(value * 10) / 10).toLocaleString(lang === 'bg' ? 'bg-BG' : 'en-GB', { maximumFractionDigits: 1, useGrouping: false });
 }
 
 /**

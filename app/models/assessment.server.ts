@@ -32,11 +32,16 @@ export async function requireAssessment(request: Request, idParam: string | unde
   const id = parseId(idParam);
   const assessment = id === null ? undefined : getDb().select().from(assessments).where(eq(assessments.id, id)).get();
   if (!assessment) throw new Response('Not found', { status: 404 });
-  const membership = membershipOf(assessment.id, user.id);
+  const context = { user, assessment, membership: membershipOf(assessment.id, user.id) };
+  assertAssessmentAccess(context, action);
+  return context;
+}
+
+/** Throws 403 or 409 unless the user may do `action` with the assessment now. */
+export function assertAssessmentAccess({ user, assessment, membership }: AssessmentContext, action: AssessmentAction): void {
   const access = assessmentAccess(user.role, membership, assessment.stage, action);
   if (access === 'forbidden') throw new Response('Forbidden', { status: 403 });
   if (access === 'wrong-stage') throw new Response('Not in this stage', { status: 409 });
-  return { user, assessment, membership };
 }
 
 export type AssessmentListItem = Pick<Assessment, 'id' | 'title' | 'period' | 'scoringSystem' | 'stage' | 'createdAt' | 'approvedAt'> & {

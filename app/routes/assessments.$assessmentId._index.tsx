@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { AssessmentSettingsForm, type SettingsErrors } from '~/components/assessment-settings';
 import { AssessmentResults } from '~/components/assessment-results';
 import { assessmentSettingsSchema, firstErrors, stageSchema } from '~/domain/assessment-form';
-import { SUB_CRITERIA } from '~/domain/assessment-scoring';
+import { formatScore, SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { ASSESSMENT_STAGES, nextStage, previousStage } from '~/domain/assessment-stage';
 import { formatDateTime } from '~/domain/dates';
 import { assessmentAccess } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
 import { assessmentWords, type AssessmentWord } from '~/i18n/assessment';
 import { memberProgress } from '~/models/assessment-sheet.server';
-import { approverName, changeStage, listMembers, requireAssessment, systemChangeable, updateAssessment } from '~/models/assessment.server';
+import { approverName, assertAssessmentAccess, changeStage, listMembers, requireAssessment, systemChangeable, updateAssessment } from '~/models/assessment.server';
 import assessmentCss from '~/styles/assessment.css?url';
 import { readForm } from '~/upload.server';
 
@@ -37,19 +37,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { error?: AssessmentWord; done?: number; errors?: SettingsErrors; saved?: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requireAssessment(request, params.assessmentId, 'view');
+  const { user, assessment } = context;
   const form = await readForm(request);
-  const intent = form.get('intent');
-  if (intent === 'stage') {
+  if (form.get('intent') === 'stage') {
     const to = stageSchema.safeParse({ to: form.get('to') });
-    const { user, assessment } = await requireAssessment(request, params.assessmentId, to.success && to.data.to === 'approved' ? 'approve' : 'change-stage');
+    assertAssessmentAccess(context, to.success && to.data.to === 'approved' ? 'approve' : 'change-stage');
     if (!to.success) return Response.json({ error: 'asInvalidForm' } satisfies ActionData, { status: 400 });
     const result = changeStage(user, assessment.id, to.data.to);
     if (!result.ok) return Response.json({ error: result.reason, done: result.consensusScored } satisfies ActionData, { status: 409 });
     return Response.json({} satisfies ActionData);
   }
-  const { user, assessment } = await requireAssessment(request, params.assessmentId, 'edit-group');
+  assertAssessmentAccess(context, 'edit-group');
   const parsed = assessmentSettingsSchema.safeParse(Object.fromEntries(form));
-  if (intent !== 'settings' || !parsed.success) return Response.json({ errors: parsed.success ? { form: 'asInvalidForm' } : (firstErrors(parsed.error) as SettingsErrors) } satisfies ActionData, { status: 400 });
+  if (form.get('intent') !== 'settings' || !parsed.success) {
+    return Response.json({ errors: parsed.success ? { form: 'asInvalidForm' } : (firstErrors(parsed.error) as SettingsErrors) } satisfies ActionData, { status: 400 });
+  }
   const result = updateAssessment(user, assessment.id, parsed.data);
   if (!result.ok) return Response.json({ errors: { scoringSystem: result.reason } } satisfies ActionData, { status: 409 });
   return Response.json({ saved: true } satisfies ActionData);
@@ -129,6 +132,7 @@ export default function AssessmentPage() {
           ) : null}
         </section>
       ) : null}
+      {data.results ? <AssessmentResults rows={data.results} /> : null}
       {data.progress ? (
         <section className="section" aria-labelledby="as-mine">
           <h2 id="as-mine">{t('asMyScoring')}</h2>
@@ -141,7 +145,7 @@ export default function AssessmentPage() {
             {data.progress.map((row) => (
               <li key={row.code} className={row.score === null ? 'as-cell as-cell--missing' : 'as-cell'}>
                 <Link to={`score/${row.code}`}>
-                  <strong>{row.code}</strong> <span className="as-cell__score">{row.score === null ? t('asNotScored') : Math.round(row.score * 10) / 10}</span>
+                  <strong>{row.code}</strong> <span className="as-cell__score">{row.score === null ? t('asNotScored') : formatScore(row.score, lang)}</span>
                 </Link>
                 <span className="muted small">{t('asItemsShort', { evidence: row.evidence, strengths: row.strengths, improvements: row.improvements })}</span>
               </li>
@@ -149,7 +153,6 @@ export default function AssessmentPage() {
           </ul>
         </section>
       ) : null}
-      {data.results ? <AssessmentResults rows={data.results} /> : null}
     </div>
   );
 }

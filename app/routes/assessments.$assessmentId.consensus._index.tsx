@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { roundScore, subCriterion } from '~/domain/assessment-scoring';
+import { formatScore, subCriterion } from '~/domain/assessment-scoring';
 import { pageTitle, useLang, useT } from '~/i18n';
 import { assessmentWords } from '~/i18n/assessment';
 import { consensusOverview } from '~/models/assessment-sheet.server';
@@ -19,12 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const show = (value: number | null | undefined) => (value === null || value === undefined ? '—' : String(roundScore(value)));
-
 export default function ConsensusOverviewPage() {
   const { assessment, members, rows } = useLoaderData<typeof loader>();
   const t = useT(assessmentWords);
   const lang = useLang();
+  const show = (value: number | null | undefined) => formatScore(value, lang);
   return (
     <div className="page">
       <div className="page-header">

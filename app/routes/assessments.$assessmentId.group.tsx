@@ -68,7 +68,12 @@ export default function GroupPage() {
               </span>
             </span>
             {canEdit && member.membership !== 'chair' ? (
-              <Form method="post" title={t('asRemoveConfirm')}>
+              <Form
+                method="post"
+                onSubmit={(event) => {
+                  if (!window.confirm(`${member.name}: ${t('asRemoveConfirm')}`)) event.preventDefault();
+                }}
+              >
                 <input type="hidden" name="intent" value="remove" />
                 <input type="hidden" name="userId" value={member.userId} />
                 <button type="submit" className="button button--ghost button--small" aria-label={`${t('asRemoveMember')}: ${member.name}`}>

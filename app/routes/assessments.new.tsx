@@ -7,9 +7,11 @@ import { assessmentSettingsSchema, firstErrors } from '~/domain/assessment-form'
 import { pageTitle, useT } from '~/i18n';
 import { assessmentWords } from '~/i18n/assessment';
 import { createAssessment } from '~/models/assessment.server';
+import assessmentCss from '~/styles/assessment.css?url';
 import { readForm } from '~/upload.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'asNewTitle', assessmentWords);
+export const links = () => [{ rel: 'stylesheet', href: assessmentCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'assessment:create');

@@ -146,27 +146,53 @@ describe('self-assessment', () => {
     await login(viewer, 'viewer@demo.bg');
     await viewer.getByRole('link', { name: 'Самооценка' }).click();
     await viewer.getByRole('link', { name: 'Самооценка 2025' }).click();
-    await viewer.locator('.as-results tfoot', { hasText: '50.4' }).waitFor();
+    await viewer.locator('.as-results tfoot', { hasText: '50,4' }).waitFor();
     await viewer.context().close();
     await member.context().close();
   });
 
   it('fits 1366x768 and a phone, in both languages', async () => {
-    const pages = ['', '/assessments/new', assessmentUrl.replace(/^https?:\/\/[^/]+/, ''), '/group', '/score/1.1', '/consensus', '/consensus/1.1'];
-    const path = (p: string) => (p.startsWith('/assessments') ? p : p === '' ? '/assessments' : `${assessmentUrl}${p}`);
-    const names = ['list', 'new', 'overview', 'group', 'score-readonly', 'consensus-overview', 'consensus-approved'];
+    // A fine-tuned one in scoring, for its sheets: PLAN/DO/CHECK/ACT (1.1) and TRENDS/TARGETS (6.1).
+    await visit(chair, '/assessments/new');
+    await chair.getByLabel('Наименование').fill('Прецизна самооценка');
+    await chair.getByLabel('Оценяван период').fill('2025');
+    await chair.getByLabel(/^Прецизна/).check();
+    await Promise.all([chair.waitForURL(/\/assessments\/\d+\/group$/), chair.getByRole('button', { name: 'Създаване' }).click()]);
+    await chair.getByRole('button', { name: 'Добави член' }).click();
+    await chair.locator('.as-member').nth(1).waitFor();
+    const fineUrl = chair.url().replace(/\/group$/, '');
+    await visit(chair, fineUrl);
+    await chair.getByRole('button', { name: 'Започни индивидуалното оценяване' }).click();
+    await chair.locator('.as-stages__current', { hasText: 'Индивидуално оценяване' }).waitFor();
+    await visit(chair, `${fineUrl}/score/1.1`);
+    for (const [label, value] of [['PLAN', '40'], ['DO', '50'], ['CHECK', '60'], ['ACT', '75']]) await chair.getByLabel(new RegExp(`^${label}`)).fill(value!);
+    await chair.getByText('Оценка на подкритерия (средна): 56,3').waitFor();
+    await saved(chair);
+
+    const pages: [string, string][] = [
+      ['list', '/assessments'],
+      ['new', '/assessments/new'],
+      ['overview', assessmentUrl],
+      ['group', `${assessmentUrl}/group`],
+      ['score-readonly', `${assessmentUrl}/score/1.1`],
+      ['consensus-overview', `${assessmentUrl}/consensus`],
+      ['consensus-approved', `${assessmentUrl}/consensus/1.1`],
+      ['fine-overview', fineUrl],
+      ['fine-score-enabler', `${fineUrl}/score/1.1`],
+      ['fine-score-result', `${fineUrl}/score/6.1`],
+    ];
     for (const lang of ['bg', 'en'] as const) {
       if (lang === 'en') {
         await chair.getByRole('button', { name: 'English' }).click();
         await chair.getByRole('button', { name: 'Български' }).waitFor();
       }
-      for (const [i, p] of pages.entries()) {
+      for (const [name, url] of pages) {
         for (const width of [1366, 390]) {
           await chair.setViewportSize({ width, height: width === 390 ? 844 : 768 });
-          await visit(chair, path(p));
+          await visit(chair, url);
           const overflow = await chair.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          expect(overflow, `${names[i]} ${lang} ${width}`).toBeLessThanOrEqual(0);
-          await screenshot(chair, `assessment-${lang}-${width}-${names[i]}`);
+          expect(overflow, `${name} ${lang} ${width}`).toBeLessThanOrEqual(0);
+          await screenshot(chair, `assessment-${lang}-${width}-${name}`);
         }
       }
     }

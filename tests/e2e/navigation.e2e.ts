@@ -11,10 +11,10 @@ afterAll(async () => {
 });
 
 const EXPECTED_NAV: Record<string, string[]> = {
-  'admin@demo.bg': ['Планове', 'Моите дейности', 'Табло', 'Промени', 'Отчети', 'Отговорници', 'Администриране'],
-  'secretary@demo.bg': ['Планове', 'Табло', 'Промени', 'Отчети', 'Отговорници'],
-  'head@demo.bg': ['Планове', 'Моите дейности', 'Табло', 'Отчети'],
-  'viewer@demo.bg': ['Планове', 'Табло', 'Промени', 'Отчети'],
+  'admin@demo.bg': ['Планове', 'Моите дейности', 'Табло', 'Промени', 'Отчети', 'Самооценка', 'Отговорници', 'Администриране'],
+  'secretary@demo.bg': ['Планове', 'Табло', 'Промени', 'Отчети', 'Самооценка', 'Отговорници'],
+  'head@demo.bg': ['Планове', 'Моите дейности', 'Табло', 'Отчети', 'Самооценка'],
+  'viewer@demo.bg': ['Планове', 'Табло', 'Промени', 'Отчети', 'Самооценка'],
 };
 
 /** Runs in the page before its scripts: from the load event until hydration has finished, clicks the heading again and again, as an impatient person would. */
