@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
-import { activities, statusUpdates, users, type User } from '../db/schema';
+import { activities, assessments, statusUpdates, users, type User } from '../db/schema';
 import { seedDemo } from '../db/seed';
 import { can, type Permission, type Role } from '~/domain/permissions';
 import { unsubscribeToken } from '~/unsubscribe.server';
@@ -28,7 +28,7 @@ type Entry = {
   /** Action intents and the rule each follows. */
   actions?: Record<string, Rule>;
 };
-type Ids = { planId: number; activityId: number; updateId: number; unsubscribeToken: string };
+type Ids = { planId: number; activityId: number; updateId: number; unsubscribeToken: string; approvedAssessmentId: number };
 
 const ROUTES: Record<string, Entry> = {
   '$': { path: () => '/no-such-page', params: () => ({ '*': 'no-such-page' }), loader: 'public' },
@@ -46,6 +46,17 @@ const ROUTES: Record<string, Entry> = {
   'plans.$planId[.csv]': { path: (i) => `/plans/${i.planId}.csv`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
   'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import', remap: 'plan:import', unmap: 'plan:import' } },
   'assessments.import': { path: () => '/assessments/import', loader: 'assessment:create', actions: { confirm: 'assessment:create', discard: 'assessment:create' } },
+  // The demo's approved self-assessment of 2022: readable by every role with assessment:read (its chair and members too).
+  'assessments.$assessmentId.report': {
+    path: (i) => `/assessments/${i.approvedAssessmentId}/report`,
+    params: (i) => ({ assessmentId: String(i.approvedAssessmentId) }),
+    loader: 'assessment:read',
+  },
+  'assessments.$assessmentId.report[.xlsx]': {
+    path: (i) => `/assessments/${i.approvedAssessmentId}/report.xlsx`,
+    params: (i) => ({ assessmentId: String(i.approvedAssessmentId) }),
+    loader: 'assessment:read',
+  },
   'activities._index': { path: () => '/activities', loader: 'plan:read' },
   'activities.$activityId': {
     path: (i) => `/activities/${i.activityId}`,
@@ -122,7 +133,8 @@ beforeAll(async () => {
   await createUser({ email: 'other.head@demo.bg', name: 'Друг директор', role: 'head', password: 'other-head-password', ownerIds: [itOwner.id] });
   const update = db.select().from(statusUpdates).where(eq(statusUpdates.activityId, activity.id)).get()!;
   const viewer = db.select().from(users).where(eq(users.email, 'viewer@demo.bg')).get()!;
-  ids = { planId: activity.planId, activityId: activity.id, updateId: update.id, unsubscribeToken: unsubscribeToken(viewer.id) };
+  const approved = db.select({ id: assessments.id }).from(assessments).where(eq(assessments.stage, 'approved')).get()!;
+  ids = { planId: activity.planId, activityId: activity.id, updateId: update.id, unsubscribeToken: unsubscribeToken(viewer.id), approvedAssessmentId: approved.id };
   for (const actor of ACTORS) actors.set(actor.name, db.select().from(users).where(eq(users.email, actor.email)).get()!);
 });
 
