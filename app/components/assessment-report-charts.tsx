@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { bandIndex, BAND_LIMITS, roundScore } from '~/domain/assessment-scoring';
 import type { ReportCriterion } from '~/models/assessment-report.server';
 import { AXIS_TEXT, ChartFrame, legendText } from './charts/chart-frame';
@@ -15,6 +15,12 @@ export const BAND_COLORS: { fill: string; text: string }[] = [
 const ENABLER_COLOR = '#1d4e89';
 const RESULT_COLOR = '#2a8c8c';
 const PREVIOUS_COLOR = '#9aa5b4';
+/**
+ * The widest a chart is drawn: what fits the width of an A4 portrait page. recharts draws at
+ * the width measured on screen and a printout does not measure again, so a wider chart would
+ * be cut at the page's edge.
+ */
+const PRINTABLE_WIDTH = 680;
 
 export const scoreText = (score: number | null) => (score === null ? '—' : String(roundScore(score)));
 
@@ -25,21 +31,19 @@ export function CriteriaChart({ criteria, words, lang }: { criteria: ReportCrite
   const rows = criteria.map((c) => ({ label: c.code, title: `${c.code}. ${c.title[lang]}`, score: c.score === null ? 0 : roundScore(c.score), kind: c.kind }));
   return (
     <ChartFrame name="assessment-criteria" height={260} label={words.label} loading={words.loading}>
-      {() => (
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 22, right: 12, bottom: 4, left: 0 }}>
-            <CartesianGrid vertical={false} stroke="#eef1f5" />
-            <XAxis dataKey="label" tick={AXIS_TEXT} interval={0} />
-            <YAxis domain={[0, 100]} ticks={[0, 10, 30, 50, 70, 90, 100]} tick={AXIS_TEXT} width={36} />
-            <Tooltip labelFormatter={(_, payload) => (payload?.[0]?.payload as { title?: string } | undefined)?.title ?? ''} />
-            <Bar dataKey="score" isAnimationActive={false} maxBarSize={48} radius={[3, 3, 0, 0]}>
-              {rows.map((row) => (
-                <Cell key={row.label} fill={row.kind === 'enabler' ? ENABLER_COLOR : RESULT_COLOR} />
-              ))}
-              <LabelList dataKey="score" position="top" style={{ fill: '#1c2430', fontSize: 12 }} />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+      {(width) => (
+        <BarChart width={Math.min(width, PRINTABLE_WIDTH)} height={260} data={rows} margin={{ top: 22, right: 12, bottom: 4, left: 0 }}>
+          <CartesianGrid vertical={false} stroke="#eef1f5" />
+          <XAxis dataKey="label" tick={AXIS_TEXT} interval={0} />
+          <YAxis domain={[0, 100]} ticks={[0, 10, 30, 50, 70, 90, 100]} tick={AXIS_TEXT} width={36} />
+          <Tooltip labelFormatter={(_, payload) => (payload?.[0]?.payload as { title?: string } | undefined)?.title ?? ''} />
+          <Bar dataKey="score" isAnimationActive={false} maxBarSize={48} radius={[3, 3, 0, 0]}>
+            {rows.map((row) => (
+              <Cell key={row.label} fill={row.kind === 'enabler' ? ENABLER_COLOR : RESULT_COLOR} />
+            ))}
+            <LabelList dataKey="score" position="top" style={{ fill: '#1c2430', fontSize: 12 }} />
+          </Bar>
+        </BarChart>
       )}
     </ChartFrame>
   );
@@ -102,22 +106,20 @@ export function ComparisonChart({ criteria, words }: { criteria: ReportCriterion
   const names: Record<string, string> = { now: words.this, before: words.previous };
   return (
     <ChartFrame name="assessment-comparison" height={280} label={words.label} loading={words.loading}>
-      {() => (
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 22, right: 12, bottom: 4, left: 0 }} barGap={2}>
-            <CartesianGrid vertical={false} stroke="#eef1f5" />
-            <XAxis dataKey="label" tick={AXIS_TEXT} interval={0} />
-            <YAxis domain={[0, 100]} tick={AXIS_TEXT} width={36} />
-            <Tooltip formatter={(value, key) => [value as number, names[String(key)] ?? String(key)]} />
-            <Legend formatter={(value: string) => legendText(names[value] ?? value)} wrapperStyle={{ fontSize: 13 }} />
-            <Bar dataKey="before" name="before" fill={PREVIOUS_COLOR} isAnimationActive={false} maxBarSize={28}>
-              <LabelList dataKey="before" position="top" style={{ fill: '#3f4a5a', fontSize: 11 }} />
-            </Bar>
-            <Bar dataKey="now" name="now" fill={ENABLER_COLOR} isAnimationActive={false} maxBarSize={28}>
-              <LabelList dataKey="now" position="top" style={{ fill: '#1c2430', fontSize: 11 }} />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+      {(width) => (
+        <BarChart width={Math.min(width, PRINTABLE_WIDTH)} height={280} data={rows} margin={{ top: 22, right: 12, bottom: 4, left: 0 }} barGap={2}>
+          <CartesianGrid vertical={false} stroke="#eef1f5" />
+          <XAxis dataKey="label" tick={AXIS_TEXT} interval={0} />
+          <YAxis domain={[0, 100]} tick={AXIS_TEXT} width={36} />
+          <Tooltip formatter={(value, key) => [value as number, names[String(key)] ?? String(key)]} />
+          <Legend formatter={(value: string) => legendText(names[value] ?? value)} wrapperStyle={{ fontSize: 13 }} />
+          <Bar dataKey="before" name="before" fill={PREVIOUS_COLOR} isAnimationActive={false} maxBarSize={28}>
+            <LabelList dataKey="before" position="top" style={{ fill: '#3f4a5a', fontSize: 11 }} />
+          </Bar>
+          <Bar dataKey="now" name="now" fill={ENABLER_COLOR} isAnimationActive={false} maxBarSize={28}>
+            <LabelList dataKey="now" position="top" style={{ fill: '#1c2430', fontSize: 11 }} />
+          </Bar>
+        </BarChart>
       )}
     </ChartFrame>
   );

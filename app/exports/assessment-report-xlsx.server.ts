@@ -25,6 +25,22 @@ function header(row: ExcelJS.Row): void {
   row.alignment = { vertical: 'middle', wrapText: true };
 }
 
+/**
+ * Row heights for wrapped text: Excel and LibreOffice do not grow a row to its wrapped text
+ * when the file says nothing, so each row gets the height of its tallest cell, estimated from
+ * its lines and the column's width (about one character per width unit).
+ */
+function fitHeight(row: ExcelJS.Row, sheet: ExcelJS.Worksheet, widths: Record<number, number> = {}): void {
+  let lines = 1;
+  row.eachCell((cell, column) => {
+    const width = widths[column] ?? sheet.getColumn(column).width ?? 10;
+    const text = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+    const count = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / (width * 1.25))), 0);
+    lines = Math.max(lines, count);
+  });
+  row.height = Math.min(409, 15 * lines + 3);
+}
+
 function band(cell: ExcelJS.Cell, value: number | null): void {
   if (value === null) return;
   const colors = BAND_COLORS[bandIndex(value)]!;
@@ -50,7 +66,13 @@ export async function buildAssessmentReportXlsx(report: AssessmentReport, lang: 
     [t('arApproved'), `${day(assessment.approvedAt)}${assessment.approvedBy ? ` (${assessment.approvedBy})` : ''}`],
     [t('arGroup'), report.members.map((m) => (m.membership === 'chair' ? `${m.name} (${t('arChair')})` : m.name)).join(', ')],
   ];
-  for (const fact of facts) summary.addRow(fact).getCell(2).alignment = { wrapText: true };
+  for (const fact of facts) {
+    // The value spans the columns B-D.
+    const row = summary.addRow(fact);
+    summary.mergeCells(row.number, 2, row.number, 4);
+    row.alignment = { vertical: 'top', wrapText: true };
+    fitHeight(row, summary, { 2: 44 });
+  }
   summary.addRow([]);
   for (const [label, value] of [
     [t('arOverall'), report.overall],
@@ -65,6 +87,8 @@ export async function buildAssessmentReportXlsx(report: AssessmentReport, lang: 
   for (const criterion of criteria) {
     const change = criterion.score !== null && criterion.previous !== null ? roundScore(criterion.score - criterion.previous) : null;
     const row = summary.addRow([`${criterion.code}. ${criterion.title[lang]}`, score(criterion.score), ...(previous ? [score(criterion.previous), change] : [])]);
+    row.alignment = { vertical: 'top', wrapText: true };
+    fitHeight(row, summary);
     band(row.getCell(2), criterion.score);
   }
   if (previous) summary.addRow([t('arCompared', { title: previous.title, period: previous.period })]).font = { italic: true };
@@ -74,17 +98,23 @@ export async function buildAssessmentReportXlsx(report: AssessmentReport, lang: 
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
-  detail.columns = [{ width: 8 }, { width: 34 }, { width: 16 }, { width: 9 }, { width: 9 }, { width: 52 }, { width: 52 }];
-  header(detail.addRow([t('arSubCriterion'), '', fineTuned ? `${t('arPhases')} | ${t('arTrendsTargets')}` : '', t('arScore'), t('arPrevious'), t('arStrengths'), t('arImprovements')]));
+  detail.columns = [{ width: 6 }, { width: 34 }, { width: 16 }, { width: 9 }, { width: 11 }, { width: 55 }, { width: 55 }];
+  const head = detail.addRow([t('arSubCriterion'), '', fineTuned ? `${t('arPhases')} | ${t('arTrendsTargets')}` : '', t('arScore'), t('arPrevious'), t('arStrengths'), t('arImprovements')]);
+  header(head);
+  detail.mergeCells(1, 1, 1, 2);
+  fitHeight(head, detail);
   for (const criterion of criteria) {
     const group = detail.addRow([criterion.code, criterion.title[lang], '', score(criterion.score)]);
     group.font = { bold: true };
+    group.alignment = { vertical: 'top', wrapText: true };
+    fitHeight(group, detail);
     group.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F5' } };
     for (const sub of criterion.subCriteria) {
       const s = sub.scores;
       const dims = fineTuned ? (criterion.kind === 'result' ? `${s.trends ?? '—'} / ${s.targets ?? '—'}` : `${s.plan ?? '—'} / ${s.do ?? '—'} / ${s.check ?? '—'} / ${s.act ?? '—'}`) : '';
       const row = detail.addRow([sub.code, sub.title[lang], dims, score(sub.score), score(sub.previous), list(sub.strengths), list(sub.improvements)]);
       row.alignment = { vertical: 'top', wrapText: true };
+      fitHeight(row, detail);
       band(row.getCell(4), sub.score);
     }
   }
