@@ -73,6 +73,7 @@ describe('assessment import', () => {
     ]);
     expect(data.preview.assessment.warnings[0]).toMatchObject({ sheet: 'Самооценка', row: 5, column: 'Оценка' });
     expect(data.preview.unscored).toHaveLength(26);
+    expect(data.preview.rounded).toBe(true); // 38.5 is saved as 39
   });
 
   it('saves the preview as a new assessment in the consensus stage, chaired by the importer, scores as whole numbers', async () => {
@@ -101,6 +102,9 @@ describe('assessment import', () => {
 
   it('saves a complete fine-tuned file as approved by the importer', async () => {
     const token = await previewToken(await complete(), 'fine.xlsx');
+    // The means (31.25) are not saved, the whole-number phases are: nothing is rounded.
+    const preview = await (await call(loader, await makeRequest(`/assessments/import?preview=${token}`, { user: secretary }))).json();
+    expect(preview.preview).toMatchObject({ rounded: false, unscored: [] });
     const response = await confirm(token, { title: 'CAF 2023', period: '2022-2023', stage: 'approved' });
     expect(response.status).toBe(302);
     const id = Number(response.headers.get('Location')!.split('/').pop());

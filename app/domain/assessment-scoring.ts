@@ -129,10 +129,15 @@ export function mean(values: readonly number[]): number | null {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
+/** A score rounded as it is shown and charted: at most one decimal (62.5, 60). */
+export function roundScore(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 /** A score as shown: at most one decimal, in the language's way ("62,5" / "62.5", "60"); a dash when there is none. */
 export function formatScore(value: number | null | undefined, lang: 'bg' | 'en'): string {
   if (value === null || value === undefined) return '—';
-  return (Math.round(value * 10) / 10).toLocaleString(lang === 'bg' ? 'bg-BG' : 'en-GB', { maximumFractionDigits: 1, useGrouping: false });
+  return roundScore(value).toLocaleString(lang === 'bg' ? 'bg-BG' : 'en-GB', { maximumFractionDigits: 1, useGrouping: false });
 }
 
 /**

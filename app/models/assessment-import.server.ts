@@ -62,6 +62,15 @@ export function scoredCodes(assessment: ParsedAssessment): string[] {
   return assessment.subCriteria.filter((sub) => sheetScore(system, sub.code, consensusScoresOf(system, sub)) !== null).map((sub) => sub.code);
 }
 
+/** Whether a score that is saved (the one score, or the phases, trends and targets) is not a whole number, and will be rounded. */
+export function savedRounded(assessment: ParsedAssessment): boolean {
+  const system = scoringSystemOf(assessment);
+  return assessment.subCriteria.some((sub) => {
+    const written = system === 'classical' ? [sub.score] : [sub.trends, sub.targets, ...Object.values(sub.phases ?? {})];
+    return written.some((value) => value !== null && !Number.isInteger(value));
+  });
+}
+
 export type ImportInput = { title: string; period: string; stage: ImportStage; fileName: string };
 
 export function importAssessment(actor: User, assessment: ParsedAssessment, input: ImportInput): { ok: true; id: number } | { ok: false; reason: StageRefusal } {

@@ -9,7 +9,7 @@ import { assessmentImportWords } from '~/i18n/assessment-import';
 import { ImportError } from '../../importers/import-error';
 import { parseAssessmentFile } from '../../importers/assessment';
 import { discardPendingImport, savePendingImport } from '~/models/pending-import.server';
-import { IMPORT_STAGES, importAssessment, loadPendingAssessment, scoredCodes } from '~/models/assessment-import.server';
+import { IMPORT_STAGES, importAssessment, loadPendingAssessment, savedRounded, scoredCodes } from '~/models/assessment-import.server';
 import { SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { chosenFile, readForm, readUpload } from '~/upload.server';
 import { MAX_TITLE_LENGTH, typedText, uploadedFileName } from '~/domain/form-input';
@@ -29,7 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!pending) return { preview: null, expired: token !== null };
   const scored = new Set(scoredCodes(pending.assessment));
   return {
-    preview: { token: token!, fileName: pending.fileName, assessment: pending.assessment, unscored: SUB_CRITERIA.map((s) => s.code).filter((code) => !scored.has(code)) },
+    preview: {
+      token: token!,
+      fileName: pending.fileName,
+      assessment: pending.assessment,
+      unscored: SUB_CRITERIA.map((s) => s.code).filter((code) => !scored.has(code)),
+      rounded: savedRounded(pending.assessment),
+    },
     expired: false,
   };
 }
@@ -136,12 +142,9 @@ type PreviewProps = { preview: NonNullable<ReturnType<typeof useLoaderData<typeo
 
 function Preview({ preview }: PreviewProps) {
   const t = useT(assessmentImportWords);
-  const { assessment, fileName, token, unscored } = preview;
+  const { assessment, fileName, token, unscored, rounded } = preview;
   const count = (key: 'strengths' | 'improvements') => assessment.subCriteria.reduce((sum, sub) => sum + sub[key].length, 0);
   const fineTuned = assessment.scoring === 'fine-tuned';
-  const rounded = assessment.subCriteria.some((sub) =>
-    [sub.score, sub.trends, sub.targets, ...Object.values(sub.phases ?? {})].some((value) => value !== null && !Number.isInteger(value)),
-  );
   return (
     <section className="card">
       <p>
@@ -150,7 +153,7 @@ function Preview({ preview }: PreviewProps) {
       </p>
       {unscored.length > 0 ? <div className="alert alert--warning">{t('aiMissing', { codes: unscored.join(', ') })}</div> : null}
       {rounded ? <p className="muted">{t('aiRounded')}</p> : null}
-      <div className="table-scroll">
+      <div className="table-wrap">
         <table className="table">
           <thead>
             <tr>
@@ -209,13 +212,13 @@ function Preview({ preview }: PreviewProps) {
             <input name="period" maxLength={MAX_PERIOD_LENGTH} required placeholder={t('aiPeriodHint')} />
           </label>
         </div>
-        <fieldset className="field">
+        <fieldset className="form-grid__wide">
           <legend>{t('aiStage')}</legend>
-          <label>
+          <label className="checkbox">
             <input type="radio" name="stage" value="consensus" defaultChecked />
             {t('aiStageConsensus')}
           </label>
-          <label>
+          <label className="checkbox">
             <input type="radio" name="stage" value="approved" disabled={unscored.length > 0} />
             {t('aiStageApproved')}
           </label>

@@ -1,0 +1,114 @@
+/**
+ * The report of an approved self-assessment (доклад за самооценка): the group, the dates, and
+ * per criterion and sub-criterion the agreed strengths, areas for improvement and scores; beside
+ * them the scores of the organisation's previous approved self-assessment, when there is one.
+ * One reader for the page, the print and the .xlsx.
+ */
+import { and, desc, eq, lt, ne } from 'drizzle-orm';
+import { getDb } from '../../db/client';
+import { assessments, users, type Assessment, type User } from '../../db/schema';
+import { CAF_CRITERIA } from '~/domain/caf2020';
+import { criterionKind, criterionScore, mean, overallScore, sheetScore, type CriterionKind, type Scores } from '~/domain/assessment-scoring';
+import { consensusOverview, getSheet } from './assessment-sheet.server';
+import { listMembers, requireAssessment, type GroupMember } from './assessment.server';
+
+export type ReportSubCriterion = {
+  code: string;
+  title: { bg: string; en: string };
+  scores: Scores;
+  score: number | null;
+  previous: number | null;
+  strengths: string[];
+  improvements: string[];
+};
+
+export type ReportCriterion = {
+  code: string;
+  title: { bg: string; en: string };
+  kind: CriterionKind;
+  score: number | null;
+  previous: number | null;
+  subCriteria: ReportSubCriterion[];
+};
+
+export type AssessmentReport = {
+  assessment: Pick<Assessment, 'id' | 'title' | 'period' | 'scoringSystem'> & { createdAt: number; approvedAt: number | null; approvedBy: string | null };
+  members: GroupMember[];
+  criteria: ReportCriterion[];
+  /** The mean over the 28 sub-criteria, and over the enablers (criteria 1-5) and the results (6-9). */
+  overall: number | null;
+  enablers: number | null;
+  results: number | null;
+  /** The approved self-assessment before this one, compared with. */
+  previous: { id: number; title: string; period: string; approvedAt: number | null; overall: number | null } | null;
+};
+
+/** The previous approved self-assessment: the latest approved before this one was. */
+function previousOf(assessment: Assessment): Assessment | null {
+  if (!assessment.approvedAt) return null;
+  return (
+    getDb()
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.stage, 'approved'), ne(assessments.id, assessment.id), lt(assessments.approvedAt, assessment.approvedAt)))
+      .orderBy(desc(assessments.approvedAt))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+const meanOf = (values: (number | null)[]) => (values.some((v) => v === null) ? null : mean(values as number[]));
+
+export function assessmentReport(assessment: Assessment): AssessmentReport {
+  const previous = previousOf(assessment);
+  const before = new Map(previous ? consensusOverview(previous).map((row) => [row.code, row.consensus]) : []);
+  const criteria: ReportCriterion[] = CAF_CRITERIA.map((criterion) => {
+    const subCriteria = criterion.subCriteria.map((sub): ReportSubCriterion => {
+      const sheet = getSheet(assessment.id, sub.code, null);
+      return {
+        code: sub.code,
+        title: { bg: sub.titleBg, en: sub.titleEn },
+        scores: sheet.scores,
+        score: sheetScore(assessment.scoringSystem, sub.code, sheet.scores),
+        previous: before.get(sub.code) ?? null,
+        strengths: sheet.items.strength,
+        improvements: sheet.items.improvement,
+      };
+    });
+    const scores = new Map(subCriteria.map((sub) => [sub.code, sub.score]));
+    return {
+      code: criterion.code,
+      title: { bg: criterion.titleBg, en: criterion.titleEn },
+      kind: criterionKind(criterion.code),
+      score: criterionScore(criterion.code, scores),
+      previous: previous ? criterionScore(criterion.code, before) : null,
+      subCriteria,
+    };
+  });
+  const all = criteria.flatMap((c) => c.subCriteria);
+  const approver = assessment.approvedBy ? getDb().select({ name: users.name }).from(users).where(eq(users.id, assessment.approvedBy)).get() : undefined;
+  return {
+    assessment: {
+      id: assessment.id,
+      title: assessment.title,
+      period: assessment.period,
+      scoringSystem: assessment.scoringSystem,
+      createdAt: assessment.createdAt.getTime(),
+      approvedAt: assessment.approvedAt?.getTime() ?? null,
+      approvedBy: approver?.name ?? null,
+    },
+    members: listMembers(assessment.id),
+    criteria,
+    overall: overallScore(new Map(all.map((sub) => [sub.code, sub.score]))),
+    enablers: meanOf(all.filter((sub) => criterionKind(sub.code) === 'enabler').map((sub) => sub.score)),
+    results: meanOf(all.filter((sub) => criterionKind(sub.code) === 'result').map((sub) => sub.score)),
+    previous: previous ? { id: previous.id, title: previous.title, period: previous.period, approvedAt: previous.approvedAt?.getTime() ?? null, overall: overallScore(before) } : null,
+  };
+}
+
+/** The report of the assessment of the URL, for whoever may view it; 409 until it is approved. */
+export async function requireApprovedReport(request: Request, idParam: string | undefined): Promise<{ user: User; report: AssessmentReport }> {
+  const { user, assessment } = await requireAssessment(request, idParam, 'view');
+  if (assessment.stage !== 'approved') throw new Response('Not approved', { status: 409 });
+  return { user, report: assessmentReport(assessment) };
+}
