@@ -1,5 +1,8 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { getDb, writeTransaction } from '../../db/client';
 import { todayInSofia } from '~/domain/dates';
+import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { recordAudit } from './audit.server';
 import { removeEvidenceFile } from './evidence.server';
 
@@ -24,28 +27,28 @@ export type PlanSummary = {
 export function listPlans(asOf = todayInSofia()): PlanSummary[] {
   return getDb().$client
     .prepare(
-      `with current as (
-         select a.plan_id, a.current_end, a.ongoing,
-           (select su.status from status_updates su where su.activity_id = a.id and su.as_of <= :asOf
-             order by su.as_of desc, su.created_at desc, su.id desc limit 1) as status
-         from activities a where a.archived = 0)
+      `with ${ACTIVITY_STATE_CTE},
+       current as (
+         select s.plan_id, count(*) as activities, count(*) filter (where s.status = 'done') as done,
+           count(*) filter (where s.status = 'cancelled') as cancelled, count(*) filter (where s.overdue) as overdue
+         from activity_state s group by s.plan_id)
        select p.id, p.title, p.period, o.name as organization, p.source_file_name as sourceFileName,
          p.imported_at as importedAt, p.closed_on as closedOn,
          (select count(*) from areas ar where ar.plan_id = p.id) as areas,
          (select count(*) from measures m where m.plan_id = p.id) as measures,
-         (select count(*) from current c where c.plan_id = p.id) as activities,
-         (select count(*) from current c where c.plan_id = p.id and c.status = 'done') as done,
-         (select count(*) from current c where c.plan_id = p.id and c.status = 'cancelled') as cancelled,
-         (select count(*) from current c where c.plan_id = p.id and c.ongoing = 0 and c.current_end < :asOf
-            and coalesce(c.status, 'planned') not in ('done', 'cancelled')) as overdue
-       from plans p join organizations o on o.id = p.organization_id
+         coalesce(c.activities, 0) as activities, coalesce(c.done, 0) as done, coalesce(c.cancelled, 0) as cancelled,
+         coalesce(c.overdue, 0) as overdue
+       from plans p join organizations o on o.id = p.organization_id left join current c on c.plan_id = p.id
        order by p.imported_at desc, p.id desc`,
     )
-    .all({ asOf }) as PlanSummary[];
+    .all(asOfParams(asOf)) as PlanSummary[];
 }
 
-/** SQL: the ids of the plans closed by :asOf (from their closing day on), which the cross-plan views and the reminders leave out. */
-export const PLANS_CLOSED_BY_AS_OF = 'select p.id from plans p where p.closed_on <= :asOf';
+/** SQL: the ids of the plans closed by a day (from their closing day on), which the cross-plan views and the reminders leave out. */
+export const plansClosedBy = (day: unknown): SQL => sql`select p.id from plans p where p.closed_on <= ${day}`;
+
+/** The same, as SQL text with the named parameter :asOf. */
+export const PLANS_CLOSED_BY_AS_OF = new SQLiteSyncDialect().sqlToQuery(plansClosedBy(sql.raw(':asOf'))).sql;
 
 /** How many plans are closed by the day. */
 export function countPlansClosedBy(day: string): number {
