@@ -16,7 +16,8 @@ import { startOfDayInSofia } from '~/domain/dates';
 import { importPlanIntoDatabase } from '~/models/plan-import.server';
 import { getDashboard, quarterEnds, type Dashboard } from '~/models/dashboard.server';
 import { setPlanClosed } from '~/models/plan.server';
-import { drillDownHref, loader } from '~/routes/dashboard';
+import { loader } from '~/routes/dashboard';
+import { drillDownHref } from '~/components/dashboard/drill-down';
 import { call, makeRequest, makeUser } from './helpers';
 
 const TODAY = '2026-11-23';
@@ -296,12 +297,14 @@ describe('dashboard loader', () => {
     }
   });
 
-  it('builds drill-down links to the plan page, or to the cross-plan list, with asOf when not today', () => {
+  it('builds drill-down links to the results on the plan page, or on the cross-plan list, with the owner filter and asOf when not today', () => {
     const plan = { id: 7, title: 'P', period: null, organization: 'O', closedOn: null };
-    expect(drillDownHref({ plan, asOf: '2022-12-31' }, TODAY, { area: '2', state: 'overdue' })).toBe('/plans/7?area=2&state=overdue&asOf=2022-12-31');
-    expect(drillDownHref({ plan, asOf: TODAY }, TODAY, { caf: '2.3' })).toBe('/plans/7?caf=2.3');
-    expect(drillDownHref({ plan: null, asOf: '2024-06-30' }, TODAY, { plan: 7, status: 'done', quarter: '2024-Q2' })).toBe(
-      '/activities?plan=7&status=done&quarter=2024-Q2&asOf=2024-06-30',
+    expect(drillDownHref({ plan, asOf: '2022-12-31', owner: null }, TODAY, { area: '2', state: 'overdue' })).toBe('/plans/7?area=2&state=overdue&asOf=2022-12-31#activities');
+    expect(drillDownHref({ plan, asOf: TODAY, owner: null }, TODAY, { caf: '2.3' })).toBe('/plans/7?caf=2.3#activities');
+    expect(drillDownHref({ plan: null, asOf: '2024-06-30', owner: null }, TODAY, { plan: 7, status: 'done', quarter: '2024-Q2' })).toBe(
+      '/activities?plan=7&status=done&quarter=2024-Q2&asOf=2024-06-30#activities',
     );
+    expect(drillDownHref({ plan, asOf: TODAY, owner: 12 }, TODAY, { state: 'overdue' })).toBe('/plans/7?owner=12&state=overdue#activities');
+    expect(drillDownHref({ plan, asOf: TODAY, owner: 12 }, TODAY, { owner: 3, state: 'due' })).toBe('/plans/7?owner=3&state=due#activities');
   });
 });

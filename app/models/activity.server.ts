@@ -389,12 +389,6 @@ export function filterOptions(planId?: number): FilterOptions {
     sqlite,
     `select code, min(title) as title from areas where ${planWhere} group by code order by cast(code as integer)`,
   ).all(params) as { code: string; title: string }[];
-  const owners = prepared(
-    sqlite,
-    `select distinct o.id, o.name from owners o join activity_owners ao on ao.owner_id = o.id
-       join activities a on a.id = ao.activity_id where a.archived = 0 and ${planWhere.replace('plan_id', 'a.plan_id')}
-       order by o.name`,
-  ).all(params) as OwnerRef[];
   const used = prepared(
     sqlite,
     `select distinct r.caf_code as code from measure_caf_refs r join measures m on m.id = r.measure_id
@@ -411,7 +405,18 @@ export function filterOptions(planId?: number): FilterOptions {
     `select min(coalesce(start, baseline_end)) as first, max(max(coalesce(current_end, ''), coalesce(baseline_end, ''))) as last
        from activities where archived = 0 and ${planWhere}`,
   ).get(params) as { first: string | null; last: string | null };
-  return { plans, areas, owners, caf, quarters: quartersBetween(range.first, range.last || null) };
+  return { plans, areas, owners: ownerChoices(planId), caf, quarters: quartersBetween(range.first, range.last || null) };
+}
+
+/** The owner filter's choices (the plan page, the activity list, the dashboard): the owners of live activities of the plan (or of all plans), by name. */
+export function ownerChoices(planId?: number): OwnerRef[] {
+  return prepared(
+    getDb().$client,
+    `select o.id, o.name from owners o
+       where exists (select 1 from activity_owners ao join activities a on a.id = ao.activity_id
+         where ao.owner_id = o.id and a.archived = 0 and (:plan is null or a.plan_id = :plan))
+       order by o.name`,
+  ).all({ plan: planId ?? null }) as OwnerRef[];
 }
 
 function compareCodes(a: string, b: string): number {

@@ -4,11 +4,14 @@
  * that owner's activities) with its state as of the day and as of the end of the previous
  * quarter (columns prefixed prev_), both read from the one definition of the state
  * (activityStateCte, app/models/activity-state.server.ts). Every figure of the dashboard is
- * then a GROUP BY (or ORDER BY ... LIMIT) over this table (app/models/dashboard.server.ts).
+ * then a GROUP BY (or ORDER BY ... LIMIT) over this table (app/models/dashboard.server.ts,
+ * dashboard-charts.server.ts), counted as tallySql says.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Tx } from '../../db/client';
 import type { ActivityState } from '~/domain/activity-state';
+import { daysBetween } from '~/domain/dates';
+import type { Status } from '~/domain/status';
 import { activityStateCte, type ActivityStateRow } from './activity-state.server';
 import { plansClosedBy } from './plan.server';
 
@@ -104,3 +107,49 @@ export function dashboardActivities(planId: number | null, asOf: string, previou
     before: stateOf(row, 'prev_'),
   }));
 }
+
+/** What the dashboard counts over activities in one of their states, as the statements below name it. */
+export const TALLY_COLUMNS = [
+  'total', 'planned', 'in_progress', 'done', 'postponed', 'cancelled', 'overdue', 'due_this_quarter', 'late_start', 'percent_sum',
+] as const;
+export type TallyColumn = (typeof TALLY_COLUMNS)[number];
+export type Tally = Record<TallyColumn, number>;
+export const EMPTY_TALLY = Object.fromEntries(TALLY_COLUMNS.map((column) => [column, 0])) as Tally;
+
+/**
+ * SQL: Tally columns (all by default) over rows s of dashboard_state, in one state (prefix
+ * '': as of the day; 'prev_': as of the previous quarter end). Counts with FILTER: a row steps
+ * only the counts it belongs to (a third of the time of sum(condition) over every row).
+ */
+export const tallySql = (prefix: '' | 'prev_' = '', columns: readonly TallyColumn[] = TALLY_COLUMNS) => {
+  const [status, count] = [`s.${prefix}status`, (where: string) => `count(*) filter (where ${where})`];
+  const expressions: Record<TallyColumn, string> = {
+    total: 'count(s.id)',
+    planned: count(`${status} = 'planned'`),
+    in_progress: count(`${status} = 'in_progress'`),
+    done: count(`${status} = 'done'`),
+    postponed: count(`${status} = 'postponed'`),
+    cancelled: count(`${status} = 'cancelled'`),
+    overdue: count(`s.${prefix}overdue`),
+    due_this_quarter: count(`s.${prefix}due_this_quarter`),
+    late_start: count(`s.${prefix}late_start`),
+    percent_sum: `coalesce(sum(s.${prefix}percent) filter (where ${status} <> 'cancelled'), 0)`,
+  };
+  return sql.raw(columns.map((column) => `${expressions[column]} as ${prefix}${column}`).join(', '));
+};
+
+export const countsOf = (tally: Tally): Record<Status, number> => ({
+  planned: tally.planned,
+  in_progress: tally.in_progress,
+  done: tally.done,
+  postponed: tally.postponed,
+  cancelled: tally.cancelled,
+});
+
+/** Cancelled activities count in neither share: done / (total − cancelled), mean percent over the same. */
+export const countedOf = (tally: Tally) => tally.total - tally.cancelled;
+export const shareDoneOf = (tally: Tally) => (countedOf(tally) > 0 ? tally.done / countedOf(tally) : null);
+export const meanPercentOf = (tally: Tally) => (countedOf(tally) > 0 ? tally.percent_sum / countedOf(tally) : null);
+
+/** Days late, as of the day, of an activity that should have ended on end (null: none). */
+export const daysLate = (end: string | null, asOf: string) => (end === null ? null : daysBetween(end, asOf));

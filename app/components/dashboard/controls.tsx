@@ -6,9 +6,10 @@ import { useLang, useT } from '~/i18n';
 import type { Dashboard } from '~/models/dashboard.server';
 import { useAppLinkClick } from '~/components/app-link';
 
-/** The dashboard's own URL for another plan or day. */
+/** The dashboard's own URL for another day (the same plan and owner). */
 function selfHref(dashboard: Dashboard, today: string, asOf: string): string {
   const params = new URLSearchParams({ plan: dashboard.plan ? String(dashboard.plan.id) : 'all' });
+  if (dashboard.owner !== null) params.set('owner', String(dashboard.owner));
   if (asOf !== today) params.set('asOf', asOf);
   return `/dashboard?${params}`;
 }
@@ -23,7 +24,8 @@ export function Controls({ dashboard, today }: { dashboard: Dashboard; today: st
     const year = Number(end.slice(0, 4));
     byYear.set(year, [...(byYear.get(year) ?? []), end]);
   }
-  const planText = dashboard.plan ? dashboard.plan.title : t('dashAllPlans');
+  const owner = dashboard.ownerChoices.find((choice) => choice.id === dashboard.owner);
+  const planText = `${dashboard.plan ? dashboard.plan.title : t('dashAllPlans')}${owner ? ` · ${owner.name}` : ''}`;
   return (
     <details className="card dashboard__controls no-print">
       <summary className="dashboard__controls-summary">{t('dashFiltersSummary', { plan: planText, date: formatDate(dashboard.asOf, lang) })}</summary>
@@ -38,6 +40,18 @@ export function Controls({ dashboard, today }: { dashboard: Dashboard; today: st
                 {p.title}
                 {p.period ? ` (${p.period})` : ''}
                 {p.closedOn ? ` · ${t('planClosedMark')}` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        {/* The owner filter of the plan page and the activity list: the same parameter and choices. */}
+        <label className="field">
+          <span>{t('trFilterOwner')}</span>
+          <select name="owner" defaultValue={dashboard.owner ?? ''}>
+            <option value="">{t('trFilterAll')}</option>
+            {dashboard.ownerChoices.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.name}
               </option>
             ))}
           </select>

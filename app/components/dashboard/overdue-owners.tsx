@@ -1,7 +1,7 @@
 /** The dashboard's first panel: who is late, with how many activities, the oldest days late; owners no user is linked to are flagged. */
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT } from '~/i18n';
-import type { OwnerLoad } from '~/models/dashboard.server';
+import type { OwnerLoad } from '~/models/dashboard-charts.server';
 import { useAppLinkClick } from '~/components/app-link';
 
 /** The owners page, at that owner's row (link a user or merge). */
