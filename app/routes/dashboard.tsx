@@ -17,7 +17,7 @@ import { getDashboard, listPlanChoices, parseAsOf, type Dashboard } from '~/mode
 import { listRecentUpdates } from '~/models/update-feed.server';
 import { AreaStates } from '~/components/dashboard/area-states';
 import { BurnUp } from '~/components/dashboard/burn-up';
-import { CafProgress } from '~/components/dashboard/caf-progress';
+import { CafChart } from '~/components/dashboard/caf-chart';
 import { Controls } from '~/components/dashboard/controls';
 import { drillDownHref, groupFilter, type DrillFilters } from '~/components/dashboard/drill-down';
 import { FigureCards } from '~/components/dashboard/figure-cards';
@@ -132,7 +132,7 @@ function DashboardView({ dashboard, today, canManageOwners }: { dashboard: Dashb
             <GroupChart dashboard={dashboard} href={href} kind="overdue" />
             <GroupChart dashboard={dashboard} href={href} kind="progress" />
           </div>
-          <CafProgress dashboard={dashboard} href={href} />
+          <CafChart dashboard={dashboard} href={href} />
           <div className="dashboard__grid section">
             <BurnUp dashboard={dashboard} href={href} />
             <OwnerChart dashboard={dashboard} href={href} />
