@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { getDb, writeTransaction } from '../../db/client';
 import { deriveActivityState, DUE_SOON_DAYS, type ActivityState } from '~/domain/activity-state';
 import { addDays, daysBetween, isIsoDate, todayInSofia } from '~/domain/dates';
-import type { ActivityFilters } from '~/domain/filters';
+import { isFiltered, type ActivityFilters } from '~/domain/filters';
 import { rollUp, rollUpBy, type Progress } from '~/domain/progress';
 import { parsePeriod, periodBounds, periodKey, periodOf, type Period } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
@@ -296,7 +296,7 @@ function planActivitiesPage(filters: ActivityFilters, planId: number, page: numb
 export function planPageData(planId: number, filters: ActivityFilters, page: number) {
   const today = todayInSofia();
   return whileUnchanged(`plan-page ${JSON.stringify([planId, filters, page, today])}`, () => ({
-    progress: planProgress(planId, filters.asOf ?? today),
+    progress: planProgress(planId, { ...filters, asOf: filters.asOf ?? today }),
     listing: planActivitiesPage(filters, planId, page),
     options: filterOptions(planId),
   }));
@@ -346,15 +346,23 @@ export function getPlanHeader(planId: number): PlanHeader | null {
 
 export type AreaSummary = { id: number; code: string; title: string; total: number; progress: Progress };
 
-/** Overall and per-area progress of a plan as of a date (every activity, whatever the filters). */
-function planProgress(planId: number, asOf: string): { overall: Progress; areas: AreaSummary[] } {
-  const sqlite = getDb().$client;
+/**
+ * Overall and per-area progress of the plan's activities that match the filters (all of them
+ * when unfiltered) as of filters.asOf, and how many live activities the plan has in all.
+ */
+function planProgress(planId: number, filters: ActivityFilters): { overall: Progress; areas: AreaSummary[]; planTotal: number } {
+  const sqlite = withFold(getDb().$client);
+  const { where, params } = filterConditions(filters, planId, {});
   const items = prepared(
     sqlite,
     `with ${ACTIVITY_STATE_CTE}
        select s.status, s.percent, s.overdue, m.area_id as areaId
-       from activity_state s join measures m on m.id = s.measure_id where s.plan_id = :plan`,
-  ).all({ ...asOfParams(asOf), plan: planId }) as { status: Status; percent: number; overdue: number; areaId: number }[];
+       from activity_state s join activities a on a.id = s.id join measures m on m.id = s.measure_id join areas ar on ar.id = m.area_id
+       ${where}`,
+  ).all(params) as { status: Status; percent: number; overdue: number; areaId: number }[];
+  const planTotal = isFiltered(filters)
+    ? (prepared(sqlite, 'select count(*) as n from activities where plan_id = ? and archived = 0').get(planId) as { n: number }).n
+    : items.length;
   const progressItems = items.map((item) => ({ ...item, overdue: item.overdue === 1 }));
   const byArea = rollUpBy(progressItems, (item) => item.areaId);
   const areas = prepared(sqlite, 'select id, code, title from areas where plan_id = ? order by position').all(planId) as {
@@ -363,6 +371,7 @@ function planProgress(planId: number, asOf: string): { overall: Progress; areas:
     title: string;
   }[];
   return {
+    planTotal,
     overall: rollUp(progressItems),
     areas: areas.map((area) => {
       const progress = byArea.get(area.id) ?? rollUp([]);

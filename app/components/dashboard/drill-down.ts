@@ -2,7 +2,8 @@
  * Drill-downs follow the tracking pages' URL contract (app/domain/filters.ts): one plan →
  * /plans/:id?…, all plans → /activities?plan=…; the dashboard's owner filter and its day
  * (when not today) are passed along, so the list shows the set the figure counted. The link
- * lands on the results (#activities), with the figures of that set right above them.
+ * lands on the results (#activities: the count of the set, then its activities) at the top
+ * of the screen; the figures above them on the plan page are those of the same set.
  * - overdue by area: area=<code>&state=overdue (all plans: plan=<id>&state=overdue)
  * - progress by area: area=<code>&status=<status> (all plans: plan=<id>&status=<status>)
  * - CAF criterion: caf=<criterion>&status=<status>; a sub-criterion chip: caf=<sub-criterion>
@@ -18,7 +19,7 @@ import type { Dashboard, GroupProgress } from '~/models/dashboard.server';
 export type DrillFilters = Partial<Record<'plan' | 'area' | 'owner' | 'status' | 'state' | 'caf' | 'quarter', string | number>>;
 export type DrillHref = (filters: DrillFilters) => string;
 
-/** The anchor of the results on the activity lists. */
+/** The anchor of the results on the activity lists (their count, then the activities). */
 export const RESULTS_ANCHOR = 'activities';
 
 /** The filtered activity list behind a bar, a segment or a point. */
