@@ -18,7 +18,7 @@ import { listRecentUpdates } from '~/models/update-feed.server';
 import { AreaStates } from '~/components/dashboard/area-states';
 import { BurnUp } from '~/components/dashboard/burn-up';
 import { CafChart } from '~/components/dashboard/caf-chart';
-import { Controls } from '~/components/dashboard/controls';
+import { Controls, OwnerFilterNote } from '~/components/dashboard/controls';
 import { drillDownHref, groupFilter, type DrillFilters } from '~/components/dashboard/drill-down';
 import { FigureCards } from '~/components/dashboard/figure-cards';
 import { GroupChart } from '~/components/dashboard/group-chart';
@@ -107,6 +107,7 @@ function DashboardView({ dashboard, today, canManageOwners }: { dashboard: Dashb
       </div>
 
       <Controls dashboard={dashboard} today={today} />
+      <OwnerFilterNote dashboard={dashboard} today={today} />
 
       {dashboard.asOf !== today ? <p className="alert alert--info">{t('dashHistoryNote', { date: asOfText })}</p> : null}
       {dashboard.closedPlans > 0 && figures.total > 0 ? (

@@ -172,6 +172,8 @@ describe('dashboard', () => {
     // the panel's one line names the owner once the filtered dashboard has arrived
     await page.locator('.dashboard__controls-summary', { hasText: ownerName }).waitFor();
     await chartDrawn(page, 'owners');
+    // said in full above the figures (the folded panel's line is cut on a phone), with the way back to everyone's
+    await expect(page.locator('.dashboard__owner-filter strong').innerText()).resolves.toBe(`Само дейностите на ${ownerName}`);
     const figure = async (key: string) => Number(await page.locator(`[data-figure="${key}"] .figure__value`).innerText());
     const overdue = await figure('overdue');
     expect(overdue).toBeGreaterThan(0);

@@ -3,15 +3,31 @@ import { Form, Link, useSubmit } from '@remix-run/react';
 import { formatDate } from '~/domain/dates';
 import { periodLabel, periodOf } from '~/domain/quarters';
 import { useLang, useT } from '~/i18n';
+import { drillDownWords } from '~/i18n/drill-down';
 import type { Dashboard } from '~/models/dashboard.server';
 import { useAppLinkClick } from '~/components/app-link';
 
-/** The dashboard's own URL for another day (the same plan and owner). */
-function selfHref(dashboard: Dashboard, today: string, asOf: string): string {
+/** The dashboard's own URL for another day (the same plan, and the same owner unless owner is given: null for everyone's). */
+function selfHref(dashboard: Dashboard, today: string, asOf: string, owner = dashboard.owner): string {
   const params = new URLSearchParams({ plan: dashboard.plan ? String(dashboard.plan.id) : 'all' });
-  if (dashboard.owner !== null) params.set('owner', String(dashboard.owner));
+  if (owner !== null) params.set('owner', String(owner));
   if (asOf !== today) params.set('asOf', asOf);
   return `/dashboard?${params}`;
+}
+
+/** The owner filter, when one is set: said in full (the folded panel's line may be cut on a phone), with a way back to everyone's. */
+export function OwnerFilterNote({ dashboard, today }: { dashboard: Dashboard; today: string }) {
+  const t = useT(drillDownWords);
+  const owner = dashboard.ownerChoices.find((choice) => choice.id === dashboard.owner);
+  if (dashboard.owner === null) return null;
+  return (
+    <p className="alert alert--info dashboard__owner-filter" role="status">
+      <strong>{t('ddOnlyOwner', { owner: owner?.name ?? `#${dashboard.owner}` })}</strong>{' '}
+      <Link to={selfHref(dashboard, today, dashboard.asOf, null)} className="button button--small">
+        {t('ddEveryOwner')}
+      </Link>
+    </p>
+  );
 }
 
 export function Controls({ dashboard, today }: { dashboard: Dashboard; today: string }) {
