@@ -6,6 +6,7 @@ import { useLang, useT } from '~/i18n';
 import { drillDownWords } from '~/i18n/drill-down';
 import type { Dashboard } from '~/models/dashboard.server';
 import { useAppLinkClick } from '~/components/app-link';
+import { OwnerOptions } from '~/components/filters';
 
 /** The dashboard's own URL for another day (the same plan, and the same owner unless owner is given: null for everyone's). */
 function selfHref(dashboard: Dashboard, today: string, asOf: string, owner = dashboard.owner): string {
@@ -64,12 +65,7 @@ export function Controls({ dashboard, today }: { dashboard: Dashboard; today: st
         <label className="field">
           <span>{t('trFilterOwner')}</span>
           <select name="owner" defaultValue={dashboard.owner ?? ''}>
-            <option value="">{t('trFilterAll')}</option>
-            {dashboard.ownerChoices.map((choice) => (
-              <option key={choice.id} value={choice.id}>
-                {choice.name}
-              </option>
-            ))}
+            <OwnerOptions owners={dashboard.ownerChoices} />
           </select>
         </label>
         <label className="field dashboard__date">
