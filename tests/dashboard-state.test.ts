@@ -1,8 +1,8 @@
 /**
- * The dashboard's state of every activity (dashboardActivities: the rows of the temporary
- * table the dashboard counts over, worked out in SQL) against the plain rules of
- * deriveActivityState applied to the whole history, on a small hand-made plan with the
- * awkward cases; its aggregates
+ * The one SQL definition of an activity's state (activityStateCte, read by the dashboard
+ * through dashboardActivities: the rows of its temporary table, as of the day and as of the
+ * previous quarter end) against the plain rules of deriveActivityState applied to the whole
+ * history, on a small hand-made plan with the awkward cases; the dashboard's aggregates
  * against a plain GROUP BY over the shared ACTIVITY_STATE_CTE on the demo history; and the
  * empty state before any plan exists.
  */
@@ -16,7 +16,8 @@ import { quarterEndBefore } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
 import type { Dashboard, Figures } from '~/domain/dashboard-data';
-import { dashboardActivities, getDashboard, type DashboardActivity } from '~/models/dashboard.server';
+import { getDashboard } from '~/models/dashboard.server';
+import { dashboardActivities, type DashboardActivity } from '~/models/dashboard-state.server';
 import { loader } from '~/routes/dashboard';
 import { call, makeRequest, makeUser } from './helpers';
 

@@ -17,7 +17,10 @@ import { importPlanIntoDatabase } from '~/models/plan-import.server';
 import type { Dashboard } from '~/domain/dashboard-data';
 import { getDashboard, quarterEnds } from '~/models/dashboard.server';
 import { setPlanClosed } from '~/models/plan.server';
-import { drillDownHref, loader } from '~/routes/dashboard';
+import { loader } from '~/routes/dashboard';
+import { drillDownHref } from '~/components/dashboard/drill-down';
+import { filterOptions, listActivities } from '~/models/activity-list.server';
+import { loader as planLoader } from '~/routes/plans.$planId';
 import { call, makeRequest, makeUser } from './helpers';
 
 const TODAY = '2026-11-23';
@@ -297,12 +300,48 @@ describe('dashboard loader', () => {
     }
   });
 
-  it('builds drill-down links to the plan page, or to the cross-plan list, with asOf when not today', () => {
+  it('builds drill-down links to the results on the plan page, or on the cross-plan list, with the owner filter and asOf when not today', () => {
     const plan = { id: 7, title: 'P', period: null, organization: 'O', closedOn: null };
-    expect(drillDownHref({ plan, asOf: '2022-12-31' }, TODAY, { area: '2', state: 'overdue' })).toBe('/plans/7?area=2&state=overdue&asOf=2022-12-31');
-    expect(drillDownHref({ plan, asOf: TODAY }, TODAY, { caf: '2.3' })).toBe('/plans/7?caf=2.3');
-    expect(drillDownHref({ plan: null, asOf: '2024-06-30' }, TODAY, { plan: 7, status: 'done', quarter: '2024-Q2' })).toBe(
-      '/activities?plan=7&status=done&quarter=2024-Q2&asOf=2024-06-30',
+    expect(drillDownHref({ plan, asOf: '2022-12-31', owner: null }, TODAY, { area: '2', state: 'overdue' })).toBe('/plans/7?area=2&state=overdue&asOf=2022-12-31#activities');
+    expect(drillDownHref({ plan, asOf: TODAY, owner: null }, TODAY, { caf: '2.3' })).toBe('/plans/7?caf=2.3#activities');
+    expect(drillDownHref({ plan: null, asOf: '2024-06-30', owner: null }, TODAY, { plan: 7, status: 'done', quarter: '2024-Q2' })).toBe(
+      '/activities?plan=7&status=done&quarter=2024-Q2&asOf=2024-06-30#activities',
     );
+    expect(drillDownHref({ plan, asOf: TODAY, owner: 12 }, TODAY, { state: 'overdue' })).toBe('/plans/7?owner=12&state=overdue#activities');
+    expect(drillDownHref({ plan, asOf: TODAY, owner: 12 }, TODAY, { owner: 3, state: 'due' })).toBe('/plans/7?owner=3&state=due#activities');
+  });
+});
+
+describe('the owner filter and the drill-down it leads to', () => {
+  it("counts only the owner's activities on every figure, offers the plan page's owners, and lands on a plan page whose figures are those of the set", async () => {
+    const user = await makeUser('viewer');
+    const dashboardOf = async (search: string) =>
+      ((await (await call(loader, await makeRequest(`/dashboard?${search}`, { user }))).json()) as { dashboard: Dashboard }).dashboard;
+    const all = await dashboardOf(`plan=${planId}&asOf=2022-12-31`);
+    const listedOf = (ownerId: number) => listActivities({ owner: ownerId, asOf: '2022-12-31' }, planId);
+    // An owner with overdue activities who does not own the whole plan.
+    const owner = all.owners.find((o) => o.overdue > 0 && listedOf(o.id).length < all.figures.total)!;
+    const mine = await dashboardOf(`plan=${planId}&asOf=2022-12-31&owner=${owner.id}`);
+    expect(all.owner).toBeNull();
+    expect(mine.owner).toBe(owner.id);
+    expect(mine.ownerChoices).toEqual(filterOptions(planId).owners);
+    const listed = listedOf(owner.id);
+    expect(mine.figures).toMatchObject({ total: listed.length, overdue: owner.overdue, dueThisQuarter: owner.dueThisQuarter });
+    expect(mine.figures.total).toBeLessThan(all.figures.total);
+    expect(mine.groups.reduce((sum, group) => sum + group.total, 0)).toBe(listed.length);
+    expect(mine.overdue.rows.map((row) => row.id).sort()).toEqual(listed.filter((row) => row.overdue).map((row) => row.id).sort());
+    expect(mine.burnUp.at(-1)!.planned).toBe(listed.filter((row) => !row.ongoing && row.baselineEnd).length);
+    expect(mine.caf.reduce((sum, criterion) => Math.max(sum, criterion.total), 0)).toBeLessThanOrEqual(listed.length);
+
+    // The overdue figure opens the plan page on those activities: its figures are the set's, not the plan's.
+    const href = drillDownHref(mine, TODAY, { state: 'overdue' });
+    expect(href).toBe(`/plans/${planId}?owner=${owner.id}&state=overdue&asOf=2022-12-31#activities`);
+    const page = (await (await call(planLoader, await makeRequest(href, { user }), { planId: String(planId) })).json()) as {
+      progress: { overall: { total: number; overdue: number }; planTotal: number };
+      paging: { total: number };
+    };
+    expect(page.paging.total).toBe(owner.overdue);
+    expect(page.progress.overall).toMatchObject({ total: owner.overdue, overdue: owner.overdue });
+    expect(page.progress.planTotal).toBe(all.figures.total);
   });
 });

@@ -11,7 +11,8 @@ import { seedDemo } from '../db/seed';
 import type { User } from '../db/schema';
 import { COLUMN_NUMBER, parseActivityKey } from '~/domain/report-layout';
 import { buildReportXlsx } from '~/exports/report-xlsx.server';
-import { dashboardActivities, getDashboard } from '~/models/dashboard.server';
+import { getDashboard } from '~/models/dashboard.server';
+import { dashboardActivities } from '~/models/dashboard-state.server';
 import { getReportData } from '~/models/report.server';
 import {
   applyStatusImport,

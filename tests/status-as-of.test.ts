@@ -10,7 +10,7 @@ import { seedDemo } from '../db/seed';
 import type { User } from '../db/schema';
 import { dateOfTimestampInSofia, todayInSofia } from '~/domain/dates';
 import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
-import { dashboardActivities } from '~/models/dashboard.server';
+import { dashboardActivities } from '~/models/dashboard-state.server';
 import { listPlans } from '~/models/plan.server';
 import { action as activityAction, loader as activityLoader } from '~/routes/activities.$activityId';
 import { loader as planLoader } from '~/routes/plans.$planId';

@@ -26,6 +26,21 @@ const SORT_KEYS: Record<(typeof SORTS)[number], WordKey<typeof plansWords> | Mes
   updated: 'trSortUpdated',
 };
 
+/** The owner filter's options (the plan page, the activity list, the dashboard): everyone, then each owner (ownerChoices). */
+export function OwnerOptions({ owners }: { owners: FilterChoices['owners'] }) {
+  const t = useT();
+  return (
+    <>
+      <option value="">{t('trFilterAll')}</option>
+      {owners.map((owner) => (
+        <option key={owner.id} value={owner.id}>
+          {owner.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /**
  * The filter bar: a GET form, so the filtered view lives in the URL and can be shared.
  * Selects apply at once when scripts run; the button does it without them.
@@ -82,12 +97,7 @@ export function ActivityFiltersForm({
         <div className="filters__field">
           <label htmlFor={idOf('owner')}>{t('trFilterOwner')}</label>
           <select id={idOf('owner')} name="owner" defaultValue={filters.owner ?? ''} onChange={apply}>
-            <option value="">{t('trFilterAll')}</option>
-            {choices.owners.map((owner) => (
-              <option key={owner.id} value={owner.id}>
-                {owner.name}
-              </option>
-            ))}
+            <OwnerOptions owners={choices.owners} />
           </select>
         </div>
         <div className="filters__field">

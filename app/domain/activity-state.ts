@@ -1,5 +1,7 @@
 /**
- * The derived state of one activity as of a calendar day, computed only from the updates that
+ * The derived state of one activity as of a calendar day (the page of a single activity; every
+ * list, count and report reads the same rules in SQL: app/models/activity-state.server.ts,
+ * checked against this one by tests/dashboard-state.test.ts), computed only from the updates that
  * report on that day or before, so a report for Q2 shows the plan as it stood on 30 June even
  * when produced in July, and shows what was reported in July as of 30 June.
  *
@@ -71,58 +73,26 @@ export function deriveActivityState(
   const known = events.filter((event) => event.asOf <= asOf).sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.at - b.at));
   const latest = known.at(-1);
   const endChange = schedule.endChanges.filter((change) => change.at <= cutoff).sort((a, b) => a.at - b.at).at(-1);
-  const { status, percent, end, overdue, dueThisQuarter, lateStart } = stateFromLatest(
-    schedule,
-    latest?.status ?? null,
-    known.filter((event) => event.percent !== null).at(-1)?.percent ?? null,
-    endChange ? endChange.newEnd : schedule.baselineEnd,
-    asOf,
-    periodBounds(periodOf(asOf, 'quarter')),
-  );
+  const end = endChange ? endChange.newEnd : schedule.baselineEnd;
+  const quarter = periodBounds(periodOf(asOf, 'quarter'));
+  const status = latest?.status ?? 'planned';
   const closed = status === 'done' || status === 'cancelled';
-  const daysOverdue = overdue ? daysBetween(end!, asOf) : 0;
+  const tracked = !schedule.ongoing && !closed;
+  const overdue = tracked && end !== null && end < asOf;
+  const daysOverdue = overdue ? daysBetween(end, asOf) : 0;
 
   return {
     status,
-    percent,
+    percent: status === 'done' ? 100 : (known.filter((event) => event.percent !== null).at(-1)?.percent ?? 0),
     end,
     slipDays: end !== null && schedule.baselineEnd !== null ? daysBetween(schedule.baselineEnd, end) : null,
     overdue,
     daysOverdue,
-    dueThisQuarter,
-    lateStart,
+    dueThisQuarter: tracked && end !== null && quarter.start <= end && end <= quarter.end,
+    lateStart: !schedule.ongoing && status === 'planned' && schedule.start !== null && schedule.start < asOf,
     completedOn: status === 'done' ? (latest!.completedOn ?? latest!.asOf) : null,
     lastUpdateAt: latest?.at ?? null,
     urgency: closed ? 4 * TIER : urgencyOfOpen(status, schedule.ongoing ? null : end, daysOverdue, asOf),
-  };
-}
-
-/** What of the state follows from the latest update, percent and end known as of the day. */
-export type LatestState = Pick<ActivityState, 'status' | 'percent' | 'end' | 'overdue' | 'dueThisQuarter' | 'lateStart'>;
-
-/**
- * The rules above, given what was latest by the end of asOf: the latest update's status (null
- * when there was none), the latest percent stated (null: none), the end (the latest
- * reschedule's, else the baseline). quarter: the bounds of the quarter containing asOf,
- * worked out once by callers that judge many activities as of the same day.
- */
-export function stateFromLatest(
-  schedule: Pick<ActivitySchedule, 'start' | 'ongoing'>,
-  latestStatus: Status | null,
-  latestPercent: number | null,
-  end: string | null,
-  asOf: string,
-  quarter: { start: string; end: string },
-): LatestState {
-  const status = latestStatus ?? 'planned';
-  const tracked = !schedule.ongoing && status !== 'done' && status !== 'cancelled';
-  return {
-    status,
-    percent: status === 'done' ? 100 : (latestPercent ?? 0),
-    end,
-    overdue: tracked && end !== null && end < asOf,
-    dueThisQuarter: tracked && end !== null && quarter.start <= end && end <= quarter.end,
-    lateStart: !schedule.ongoing && status === 'planned' && schedule.start !== null && schedule.start < asOf,
   };
 }
 

@@ -3,6 +3,7 @@
  * components show it: types only, so that components need nothing from the models.
  */
 import type { AreaState } from './area-state';
+import type { OwnerRef } from './activity-row';
 import type { Status } from './status';
 
 export type StatusCounts = Record<Status, number>;
@@ -95,6 +96,10 @@ export type OverdueActivity = {
 export type PlanChoice = { id: number; title: string; period: string | null; organization: string; closedOn: string | null };
 
 export type Dashboard = {
+  /** The owner filter (an owner's id): only that owner's activities are counted; null: everyone's. */
+  owner: number | null;
+  /** The owner filter's choices: the owners of the plan's (all plans') live activities, as on the plan page. */
+  ownerChoices: OwnerRef[];
   asOf: string;
   /** The end of the quarter before the one containing asOf: the reference for the changes. */
   previousAsOf: string;

@@ -95,6 +95,8 @@ export const dashboardWords = defineWords(
     dashLoadingChart: 'Диаграмата се зарежда…',
     dashPoints: '{n} п.п.',
     dashCriterionLabel: 'Критерий {code}',
+    ddOnlyOwner: 'Само дейностите на {owner}',
+    ddEveryOwner: 'Покажи всички отговорници',
   },
   {
     comingSoonDashboard: 'The dashboard shows overdue activities and progress by area.',
@@ -189,5 +191,7 @@ export const dashboardWords = defineWords(
     dashLoadingChart: 'Loading the chart…',
     dashPoints: '{n} pp',
     dashCriterionLabel: 'Criterion {code}',
+    ddOnlyOwner: 'Only the activities of {owner}',
+    ddEveryOwner: 'Show every owner',
   },
 );

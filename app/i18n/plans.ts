@@ -108,6 +108,7 @@ export const plansWords = defineWords(
     trDateInvalid: 'Невалидна дата.',
     trFileTooLarge: 'Файлът е по-голям от 10 MB. Качете по-малък файл или дайте връзка към документа.',
     trUrlInvalid: 'Въведете пълен адрес, започващ с http:// или https://.',
+    ddFiguresOfFiltered: 'Числата са за {shown} от {total} дейности на плана: тези, които отговарят на филтрите.',
   },
   {
     plansTitle: 'Improvement plans',
@@ -215,5 +216,6 @@ export const plansWords = defineWords(
     trDateInvalid: 'Invalid date.',
     trFileTooLarge: 'The file is larger than 10 MB. Upload a smaller file or give a link to the document.',
     trUrlInvalid: 'Enter a full address starting with http:// or https://.',
+    ddFiguresOfFiltered: 'The figures are for {shown} of the plan’s {total} activities: those that match the filters.',
   },
 );

@@ -264,6 +264,30 @@ export type FilterOptions = {
   quarters: string[];
 };
 
+/** The owner filter's choices (the plan page, the activity list, the dashboard): the owners of live activities of the plan (or of all plans), by name. */
+export function ownerChoices(planId?: number): OwnerRef[] {
+  return getDb()
+    .selectDistinct({ id: owners.id, name: owners.name })
+    .from(owners)
+    .innerJoin(activityOwners, eq(activityOwners.ownerId, owners.id))
+    .innerJoin(activities, eq(activities.id, activityOwners.activityId))
+    .where(and(eq(activities.archived, false), planId === undefined ? undefined : eq(activities.planId, planId)))
+    .orderBy(asc(owners.name))
+    .all();
+}
+
+/** The state of a plan's activities that match the filters (all of them when unfiltered): what the plan page's figures count. */
+export function filteredStates(filters: ActivityFilters, planId: number) {
+  withFold(getDb().$client);
+  const { stateCte, where } = filterConditions(filters, planId, {});
+  return cachedRows<{ status: Status; percent: number; overdue: number; areaId: number }>(
+    sql`with ${stateCte}
+       select s.status, s.percent, s.overdue, m.area_id as areaId
+       from activity_state s join activities a on a.id = s.id join measures m on m.id = s.measure_id join areas ar on ar.id = m.area_id
+       ${where}`,
+  );
+}
+
 /** What the filter selects offer: the areas, owners, CAF codes and quarters found in the plan (or in all plans). */
 export function filterOptions(planId?: number): FilterOptions {
   const db = getDb();
@@ -277,14 +301,7 @@ export function filterOptions(planId?: number): FilterOptions {
     .groupBy(areas.code)
     .orderBy(sql`cast(${areas.code} as integer)`)
     .all();
-  const ownerList = db
-    .selectDistinct({ id: owners.id, name: owners.name })
-    .from(owners)
-    .innerJoin(activityOwners, eq(activityOwners.ownerId, owners.id))
-    .innerJoin(activities, eq(activities.id, activityOwners.activityId))
-    .where(and(eq(activities.archived, false), inPlan(activities.planId)))
-    .orderBy(asc(owners.name))
-    .all();
+  const ownerList = ownerChoices(planId);
   const used = db
     .selectDistinct({ code: measureCafRefs.cafCode })
     .from(measureCafRefs)

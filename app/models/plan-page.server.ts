@@ -1,14 +1,12 @@
 /** The plan page's reads: its header, its progress by area and one page of its activities. */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { getDb } from '../../db/client';
-import { areas, organizations, plans } from '../../db/schema';
+import { activities, areas, organizations, plans } from '../../db/schema';
 import { todayInSofia } from '~/domain/dates';
-import type { ActivityFilters } from '~/domain/filters';
+import { isFiltered, type ActivityFilters } from '~/domain/filters';
 import { rollUp, rollUpBy, type Progress } from '~/domain/progress';
-import type { Status } from '~/domain/status';
 import type { ActivityRow } from '~/domain/activity-row';
-import { cachedRows, countActivitiesByMeasure, filterOptions, listActivities, withParams } from './activity-list.server';
-import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { countActivitiesByMeasure, filteredStates, filterOptions, listActivities } from './activity-list.server';
 import { whileUnchanged } from './read-cache.server';
 
 export const PLAN_PAGE_SIZE = 50;
@@ -66,7 +64,7 @@ function planActivitiesPage(filters: ActivityFilters, planId: number, page: numb
 export function planPageData(planId: number, filters: ActivityFilters, page: number) {
   const today = todayInSofia();
   return whileUnchanged(`plan-page ${JSON.stringify([planId, filters, page, today])}`, () => ({
-    progress: planProgress(planId, filters.asOf ?? today),
+    progress: planProgress(planId, { ...filters, asOf: filters.asOf ?? today }),
     listing: planActivitiesPage(filters, planId, page),
     options: filterOptions(planId),
   }));
@@ -110,14 +108,16 @@ export function getPlanHeader(planId: number): PlanHeader | null {
 
 export type AreaSummary = { id: number; code: string; title: string; total: number; progress: Progress };
 
-/** Overall and per-area progress of a plan as of a date (every activity, whatever the filters). */
-function planProgress(planId: number, asOf: string): { overall: Progress; areas: AreaSummary[] } {
+/**
+ * Overall and per-area progress of the plan's activities that match the filters (all of them
+ * when unfiltered) as of filters.asOf, and how many live activities the plan has in all.
+ */
+function planProgress(planId: number, filters: ActivityFilters): { overall: Progress; areas: AreaSummary[]; planTotal: number } {
   const db = getDb();
-  const items = cachedRows<{ status: Status; percent: number; overdue: number; areaId: number }>(
-    sql`with ${withParams(ACTIVITY_STATE_CTE, asOfParams(asOf))}
-       select s.status, s.percent, s.overdue, m.area_id as areaId
-       from activity_state s join measures m on m.id = s.measure_id where s.plan_id = ${planId}`,
-  );
+  const items = filteredStates(filters, planId);
+  const planTotal = isFiltered(filters)
+    ? db.select({ n: count() }).from(activities).where(and(eq(activities.planId, planId), eq(activities.archived, false))).get()!.n
+    : items.length;
   const progressItems = items.map((item) => ({ ...item, overdue: item.overdue === 1 }));
   const byArea = rollUpBy(progressItems, (item) => item.areaId);
   const planAreas = db
@@ -127,6 +127,7 @@ function planProgress(planId: number, asOf: string): { overall: Progress; areas:
     .orderBy(asc(areas.position))
     .all();
   return {
+    planTotal,
     overall: rollUp(progressItems),
     areas: planAreas.map((area) => {
       const progress = byArea.get(area.id) ?? rollUp([]);

@@ -1,8 +1,9 @@
-import { and, count, desc, eq, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { getDb, writeTransaction } from '../../db/client';
 import { activities, areas, measures, organizations, plans, statusUpdates } from '../../db/schema';
-import type { Status } from '~/domain/status';
 import { todayInSofia } from '~/domain/dates';
+import { activityStateCte } from './activity-state.server';
 import { recordAudit } from './audit.server';
 import { removeEvidenceFile } from '~/evidence-files.server';
 
@@ -25,52 +26,29 @@ export type PlanSummary = {
 
 /** Every plan with its counts; done and overdue as they stand today. */
 export function listPlans(asOf = todayInSofia()): PlanSummary[] {
-  const db = getDb();
-  const current = db.$with('current').as(
-    db
-      .select({
-        planId: activities.planId,
-        currentEnd: activities.currentEnd,
-        ongoing: activities.ongoing,
-        status: sql<Status | null>`(${db
-          .select({ status: statusUpdates.status })
-          .from(statusUpdates)
-          .where(and(eq(statusUpdates.activityId, activities.id), lte(statusUpdates.asOf, asOf)))
-          .orderBy(desc(statusUpdates.asOf), desc(statusUpdates.createdAt), desc(statusUpdates.id))
-          .limit(1)})`.as('status'),
-      })
-      .from(activities)
-      .where(eq(activities.archived, false)),
-  );
-  const rows = db
-    .with(current)
-    .select({
-      id: plans.id,
-      title: plans.title,
-      period: plans.period,
-      organization: organizations.name,
-      sourceFileName: plans.sourceFileName,
-      importedAt: plans.importedAt,
-      closedOn: plans.closedOn,
-      areas: sql<number>`(select count(*) from ${areas} where ${areas.planId} = ${plans.id})`,
-      measures: sql<number>`(select count(*) from ${measures} where ${measures.planId} = ${plans.id})`,
-      activities: count(current.planId),
-      done: sql<number>`count(case when ${current.status} = 'done' then 1 end)`,
-      cancelled: sql<number>`count(case when ${current.status} = 'cancelled' then 1 end)`,
-      overdue: sql<number>`count(case when ${current.ongoing} = 0 and ${current.currentEnd} < ${asOf}
-        and coalesce(${current.status}, 'planned') not in ('done', 'cancelled') then 1 end)`,
-    })
-    .from(plans)
-    .innerJoin(organizations, eq(organizations.id, plans.organizationId))
-    .leftJoin(current, eq(current.planId, plans.id))
-    .groupBy(plans.id)
-    .orderBy(desc(plans.importedAt), desc(plans.id))
-    .all();
-  return rows.map((row) => ({ ...row, importedAt: row.importedAt?.getTime() ?? null }));
+  // Counted over the one definition of an activity's state as of the day (activity-state.server.ts).
+  const rows = getDb().all<Omit<PlanSummary, 'importedAt'> & { importedAt: number | null }>(sql`
+    with ${activityStateCte(asOf)},
+    current as (
+      select s.plan_id, count(*) as activities, count(*) filter (where s.status = 'done') as done,
+        count(*) filter (where s.status = 'cancelled') as cancelled, count(*) filter (where s.overdue) as overdue
+      from activity_state s group by s.plan_id)
+    select ${plans.id} as id, ${plans.title} as title, ${plans.period} as period, ${organizations.name} as organization,
+      ${plans.sourceFileName} as sourceFileName, ${plans.importedAt} as importedAt, ${plans.closedOn} as closedOn,
+      (select count(*) from ${areas} where ${areas.planId} = ${plans.id}) as areas,
+      (select count(*) from ${measures} where ${measures.planId} = ${plans.id}) as measures,
+      coalesce(c.activities, 0) as activities, coalesce(c.done, 0) as done, coalesce(c.cancelled, 0) as cancelled,
+      coalesce(c.overdue, 0) as overdue
+    from ${plans} join ${organizations} on ${organizations.id} = ${plans.organizationId} left join current c on c.plan_id = ${plans.id}
+    order by ${plans.importedAt} desc, ${plans.id} desc`);
+  return rows;
 }
 
-/** SQL: the ids of the plans closed by :asOf (from their closing day on), which the cross-plan views and the reminders leave out. */
-export const PLANS_CLOSED_BY_AS_OF = 'select p.id from plans p where p.closed_on <= :asOf';
+/** SQL: the ids of the plans closed by a day (from their closing day on), which the cross-plan views and the reminders leave out. */
+export const plansClosedBy = (day: unknown): SQL => sql`select p.id from plans p where p.closed_on <= ${day}`;
+
+/** The same, as SQL text with the named parameter :asOf. */
+export const PLANS_CLOSED_BY_AS_OF = new SQLiteSyncDialect().sqlToQuery(plansClosedBy(sql.raw(':asOf'))).sql;
 
 /** How many plans are closed by the day. */
 export function countPlansClosedBy(day: string): number {

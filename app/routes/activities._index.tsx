@@ -39,7 +39,7 @@ export default function ActivitiesPage() {
         </div>
       </div>
       <ActivityFiltersForm key={JSON.stringify(filters)} filters={filters} choices={choices} action="/activities" today={today} />
-      <div className="result-bar">
+      <div className="result-bar" id="activities">
         <p className="result-bar__count" role="status">
           {plural(rows.length, lang, NOUNS.activity)}
           {isFiltered(filters) ? <span className="muted"> · {t('trFilteredNote')}</span> : null}

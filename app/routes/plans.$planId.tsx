@@ -101,9 +101,9 @@ export default function PlanPage() {
   const count =
     paging.pageCount > 1
       ? t('trPageRange', { from: paging.offset + 1, to: paging.offset + rows.length, total: paging.total }) +
-        (filtered ? ` ${t('trPageRangeOfPlan', { total: overall.total })}` : '')
+        (filtered ? ` ${t('trPageRangeOfPlan', { total: progress.planTotal })}` : '')
       : filtered
-        ? t('trShownOf', { shown: paging.total, total: plural(overall.total, lang, NOUNS.activity) })
+        ? t('trShownOf', { shown: paging.total, total: plural(progress.planTotal, lang, NOUNS.activity) })
         : plural(paging.total, lang, NOUNS.activity);
   return (
     <div className="page tracking">
@@ -222,6 +222,7 @@ export default function PlanPage() {
       <section className="card plan-summary" aria-labelledby="plan-progress">
         <div className="plan-summary__head">
           <h2 id="plan-progress">{t('trProgressAsOf', { date: formatDate(asOf, lang) })}</h2>
+          {filtered ? <p className="muted small plan-summary__filtered">{t('ddFiguresOfFiltered', { shown: overall.total, total: progress.planTotal })}</p> : null}
           {asOf !== today ? (
             <Link to={filtersSearch(filters, { asOf: undefined }) || '?'} className="button button--small">
               {t('trBackToToday')}

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chartDrawn, launchBrowser, login, newPage, screenshot, visit } from './browser';
+import { chartDrawn, launchBrowser, login, newPage, screenshot, SCREENSHOTS, visit } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -151,6 +151,77 @@ describe('dashboard', () => {
     await openFilters(page);
     await page.getByRole('link', { name: 'Днес' }).click();
     await page.waitForURL((url) => !url.searchParams.has('asOf'));
+    await page.context().close();
+  });
+
+  it('filters by owner as the plan page does, and drills down from a figure onto the results, with the figures of that set above them', async () => {
+    const page = await newPage(browser, { width: 1366, height: 768 });
+    await login(page, 'secretary@demo.bg');
+    await visit(page, '/dashboard?asOf=2023-06-30');
+    // the owner with the fewest overdue activities in the owners panel (the first owns them all), from its link
+    const ownerHref = await page.locator('.overdue-owners tbody tr').last().locator('td a').first().getAttribute('href');
+    const ownerId = new URLSearchParams(ownerHref!.split('?')[1]!.split('#')[0]).get('owner')!;
+    await openFilters(page);
+    const choices = await page.locator('select[name="owner"] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(choices[0]).toBe('');
+    expect(choices).toContain(ownerId);
+    const ownerName = (await page.locator(`select[name="owner"] option[value="${ownerId}"]`).innerText()).trim();
+    await page.locator('select[name="owner"]').selectOption(ownerId);
+    await page.waitForURL((url) => url.searchParams.get('owner') === ownerId);
+    await page.waitForLoadState('networkidle');
+    // the panel's one line names the owner once the filtered dashboard has arrived
+    await page.locator('.dashboard__controls-summary', { hasText: ownerName }).waitFor();
+    await chartDrawn(page, 'owners');
+    // said in full above the figures (the folded panel's line is cut on a phone), with the way back to everyone's
+    await expect(page.locator('.dashboard__owner-filter strong').innerText()).resolves.toBe(`Само дейностите на ${ownerName}`);
+    const figure = async (key: string) => Number(await page.locator(`[data-figure="${key}"] .figure__value`).innerText());
+    const overdue = await figure('overdue');
+    expect(overdue).toBeGreaterThan(0);
+    expect(await figure('total')).toBeLessThan(54);
+    // every chart and list counts that owner's activities only
+    await expect(page.locator('.overdue-list tbody tr').count()).resolves.toBe(overdue);
+    await screenshot(page, 'dashboard-owner-1366x768');
+
+    await page.locator('[data-figure="overdue"]').click();
+    await page.waitForURL((url) => url.pathname === '/plans/1' && url.searchParams.get('owner') === ownerId);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({ owner: ownerId, state: 'overdue', asOf: '2023-06-30' });
+    expect(url.hash).toBe('#activities');
+    const codes = page.locator('.activity-table .code-link');
+    await codes.first().waitFor();
+    await page.waitForFunction(() => window.scrollY > 0);
+    // it lands on the results: their top just under the sticky header, the first activity within the first screen
+    const top = (selector: string) => page.locator(selector).first().evaluate((element) => element.getBoundingClientRect().top);
+    const header = await page.locator('.app-header').evaluate((element) => element.getBoundingClientRect().bottom);
+    const [resultsTop, firstRowTop] = [await top('#activities'), await top('.activity-table tbody tr')];
+    console.log('1366x768 drill-down: header bottom', header, 'results top', resultsTop, 'first activity top', firstRowTop);
+    expect(resultsTop).toBeGreaterThanOrEqual(header);
+    expect(resultsTop).toBeLessThan(768 / 2); // at the top, or as near as the page's end lets it scroll
+    expect(firstRowTop).toBeLessThan(768 * 0.75);
+    // the count of the results and the figures above them are those of the set the dashboard counted
+    expect(await codes.count()).toBe(overdue);
+    await expect(page.locator('#activities .result-bar__count').innerText()).resolves.toMatch(new RegExp(`^Показани ${overdue} от 54 дейности`));
+    await page.screenshot({ path: `${SCREENSHOTS}/drill-down-owner-overdue-1366x768.png` });
+    const summary = page.locator('.plan-summary');
+    await expect(summary.locator('.stat--link .stat__value').innerText()).resolves.toBe(String(overdue));
+    await expect(summary.locator('.plan-summary__filtered').innerText()).resolves.toContain(`${overdue} от 54`);
+
+    // the filtered dashboard, by phone and in English too
+    for (const lang of ['bg', 'en'] as const) {
+      if (lang === 'en') {
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.getByRole('button', { name: 'Български' }).waitFor();
+      }
+      for (const width of [1366, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 768 });
+        await visit(page, `/dashboard?asOf=2023-06-30&owner=${ownerId}`);
+        await chartDrawn(page, 'owners');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await screenshot(page, `dashboard-owner-${lang}-${width}`);
+      }
+    }
+    await page.getByRole('button', { name: 'Български' }).click();
+    await page.getByRole('button', { name: 'English' }).waitFor();
     await page.context().close();
   });
 

@@ -6,12 +6,29 @@ import { useLang, useT } from '~/i18n';
 import { dashboardWords } from '~/i18n/dashboard';
 import type { Dashboard } from '~/domain/dashboard-data';
 import { useAppLinkClick } from '~/components/app-link';
+import { OwnerOptions } from '~/components/filters';
 
-/** The dashboard's own URL for another plan or day. */
-function selfHref(dashboard: Dashboard, today: string, asOf: string): string {
+/** The dashboard's own URL for another day (the same plan, and the same owner unless owner is given: null for everyone's). */
+function selfHref(dashboard: Dashboard, today: string, asOf: string, owner = dashboard.owner): string {
   const params = new URLSearchParams({ plan: dashboard.plan ? String(dashboard.plan.id) : 'all' });
+  if (owner !== null) params.set('owner', String(owner));
   if (asOf !== today) params.set('asOf', asOf);
   return `/dashboard?${params}`;
+}
+
+/** The owner filter, when one is set: said in full (the folded panel's line may be cut on a phone), with a way back to everyone's. */
+export function OwnerFilterNote({ dashboard, today }: { dashboard: Dashboard; today: string }) {
+  const t = useT(dashboardWords);
+  const owner = dashboard.ownerChoices.find((choice) => choice.id === dashboard.owner);
+  if (dashboard.owner === null) return null;
+  return (
+    <p className="alert alert--info dashboard__owner-filter" role="status">
+      <strong>{t('ddOnlyOwner', { owner: owner?.name ?? `#${dashboard.owner}` })}</strong>{' '}
+      <Link to={selfHref(dashboard, today, dashboard.asOf, null)} className="button button--small">
+        {t('ddEveryOwner')}
+      </Link>
+    </p>
+  );
 }
 
 export function Controls({ dashboard, today }: { dashboard: Dashboard; today: string }) {
@@ -24,7 +41,8 @@ export function Controls({ dashboard, today }: { dashboard: Dashboard; today: st
     const year = Number(end.slice(0, 4));
     byYear.set(year, [...(byYear.get(year) ?? []), end]);
   }
-  const planText = dashboard.plan ? dashboard.plan.title : t('dashAllPlans');
+  const owner = dashboard.ownerChoices.find((choice) => choice.id === dashboard.owner);
+  const planText = `${dashboard.plan ? dashboard.plan.title : t('dashAllPlans')}${owner ? ` · ${owner.name}` : ''}`;
   return (
     <details className="card dashboard__controls no-print">
       <summary className="dashboard__controls-summary">{t('dashFiltersSummary', { plan: planText, date: formatDate(dashboard.asOf, lang) })}</summary>
@@ -41,6 +59,13 @@ export function Controls({ dashboard, today }: { dashboard: Dashboard; today: st
                 {p.closedOn ? ` · ${t('planClosedMark')}` : ''}
               </option>
             ))}
+          </select>
+        </label>
+        {/* The owner filter of the plan page and the activity list: the same parameter and choices. */}
+        <label className="field">
+          <span>{t('trFilterOwner')}</span>
+          <select name="owner" defaultValue={dashboard.owner ?? ''}>
+            <OwnerOptions owners={dashboard.ownerChoices} />
           </select>
         </label>
         <label className="field dashboard__date">

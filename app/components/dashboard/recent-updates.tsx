@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { STATUS_LABELS, type Status } from '~/domain/status';
 import { useLang, useT } from '~/i18n';
+import { dashboardWords } from '~/i18n/dashboard';
 
 /** One status update of the feed, as the loaders send it (app/models/update-feed.server.ts). */
 export type FeedItem = {
@@ -22,7 +23,7 @@ export type FeedItem = {
 
 /** The updates as a list: who, when (recorded, and the day it reports on), the activity, the status, the comment and the evidence. */
 export function UpdateList({ items }: { items: FeedItem[] }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   const lang = useLang();
   return (
     <ul className="update-feed">
@@ -68,7 +69,7 @@ export function UpdateList({ items }: { items: FeedItem[] }) {
 
 /** The dashboard's panel of the latest updates, with a link to the whole feed. */
 export function RecentUpdates({ items }: { items: FeedItem[] }) {
-  const t = useT();
+  const t = useT(dashboardWords);
   return (
     <section className="card" aria-labelledby="recent-updates-title">
       <h2 id="recent-updates-title">{t('updPanelTitle')}</h2>
