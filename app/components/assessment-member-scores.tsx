@@ -1,7 +1,7 @@
 import { dimensionsOf, formatScore, spreadOf, type ScoringSystem } from '~/domain/assessment-scoring';
 import { useLang, useT } from '~/i18n';
 import { assessmentWords } from '~/i18n/assessment';
-import type { MemberSheet } from '~/models/assessment-sheet.server';
+import type { MemberSheet } from '~/domain/assessment-data';
 
 /** One sub-criterion's scores by member, with min, max, mean and spread of their sub-criterion scores. */
 export function MemberScores({ members, system, code }: { members: MemberSheet[]; system: ScoringSystem; code: string }) {

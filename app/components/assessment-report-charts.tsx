@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { bandIndex, BAND_LIMITS, roundScore } from '~/domain/assessment-scoring';
-import type { ReportCriterion } from '~/models/assessment-report.server';
+import type { ReportCriterion } from '~/domain/assessment-data';
 import { AXIS_TEXT, ChartFrame, legendText } from './charts/chart-frame';
 
 /** The six CAF bands, low to high: red to green, each with a text colour readable on it. */

@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react';
 import { CAF_CRITERIA, criterionScore, formatScore, overallScore } from '~/domain/assessment-scoring';
 import { useLang, useT } from '~/i18n';
 import { assessmentWords } from '~/i18n/assessment';
-import type { SheetProgress } from '~/models/assessment-sheet.server';
+import type { SheetProgress } from '~/domain/assessment-data';
 
 /** The consensus scores by criterion, each criterion's mean and the overall mean: the approved assessment's figures. */
 export function AssessmentResults({ rows }: { rows: SheetProgress[] }) {

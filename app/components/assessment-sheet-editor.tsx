@@ -17,7 +17,7 @@ import {
 } from '~/domain/assessment-scoring';
 import { assessmentWords, type AssessmentWord } from '~/i18n/assessment';
 import { useLang, useT } from '~/i18n';
-import type { Sheet } from '~/models/assessment-sheet.server';
+import type { Sheet } from '~/domain/assessment-data';
 
 /** What the sheet form holds while a person types: scores as typed, items in order. */
 type Draft = { scores: Partial<Record<ScoreDimension, string>>; items: Record<AssessmentItemKind, string[]> };

@@ -10,7 +10,7 @@ import { dateOfTimestampInSofia, formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { translateWith } from '~/i18n';
 import { assessmentReportWords } from '~/i18n/assessment-report';
-import type { AssessmentReport } from '~/models/assessment-report.server';
+import type { AssessmentReport } from '~/domain/assessment-data';
 import { BAND_COLORS } from '~/components/assessment-report-charts';
 
 type Key = keyof (typeof assessmentReportWords)['en'];

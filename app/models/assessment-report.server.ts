@@ -8,40 +8,10 @@ import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import { getDb } from '../../db/client';
 import { assessments, users, type Assessment, type User } from '../../db/schema';
 import { CAF_CRITERIA } from '~/domain/caf2020';
-import { criterionKind, criterionScore, mean, overallScore, sheetScore, type CriterionKind, type Scores } from '~/domain/assessment-scoring';
+import { criterionKind, criterionScore, mean, overallScore, sheetScore } from '~/domain/assessment-scoring';
+import type { AssessmentReport, ReportCriterion, ReportSubCriterion } from '~/domain/assessment-data';
 import { consensusOverview, getSheet } from './assessment-sheet.server';
-import { listMembers, requireAssessment, type GroupMember } from './assessment.server';
-
-export type ReportSubCriterion = {
-  code: string;
-  title: { bg: string; en: string };
-  scores: Scores;
-  score: number | null;
-  previous: number | null;
-  strengths: string[];
-  improvements: string[];
-};
-
-export type ReportCriterion = {
-  code: string;
-  title: { bg: string; en: string };
-  kind: CriterionKind;
-  score: number | null;
-  previous: number | null;
-  subCriteria: ReportSubCriterion[];
-};
-
-export type AssessmentReport = {
-  assessment: Pick<Assessment, 'id' | 'title' | 'period' | 'scoringSystem'> & { createdAt: number; approvedAt: number | null; approvedBy: string | null };
-  members: GroupMember[];
-  criteria: ReportCriterion[];
-  /** The mean over the 28 sub-criteria, and over the enablers (criteria 1-5) and the results (6-9). */
-  overall: number | null;
-  enablers: number | null;
-  results: number | null;
-  /** The approved self-assessment before this one, compared with. */
-  previous: { id: number; title: string; period: string; approvedAt: number | null; overall: number | null } | null;
-};
+import { listMembers, requireAssessment } from './assessment.server';
 
 /** The previous approved self-assessment: the latest approved before this one was. */
 function previousOf(assessment: Assessment): Assessment | null {

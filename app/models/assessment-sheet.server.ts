@@ -1,14 +1,10 @@
 import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { getDb, writeTransaction, type Tx } from '../../db/client';
 import { assessmentItems, assessmentSheets, users, type Assessment, type AssessmentSheet, type User } from '../../db/schema';
-import { ASSESSMENT_ITEM_KINDS, dimensionsOf, SCORE_DIMENSIONS, sheetScore, spreadOf, SUB_CRITERIA, type AssessmentItemKind, type ScoreDimension, type Scores, type ScoringSystem, type Spread } from '~/domain/assessment-scoring';
+import { ASSESSMENT_ITEM_KINDS, dimensionsOf, SCORE_DIMENSIONS, sheetScore, spreadOf, SUB_CRITERIA, type ScoreDimension, type Scores, type ScoringSystem, type Spread } from '~/domain/assessment-scoring';
+import type { MemberSheet, Sheet, SheetContent, SheetItems, SheetProgress } from '~/domain/assessment-data';
 import { recordAudit } from './audit.server';
 
-export type SheetItems = Record<AssessmentItemKind, string[]>;
-/** What a person types on one sub-criterion: scores and the items of each kind. */
-export type SheetContent = { scores: Scores; items: SheetItems };
-/** A saved sheet; version 0 when nothing is saved yet. */
-export type Sheet = SheetContent & { version: number; updatedAt: number | null };
 
 function scoresOf(sheet: AssessmentSheet): Scores {
   const { score, plan, do: doScore, check, act, trends, targets } = sheet;
@@ -91,8 +87,6 @@ export function saveAnswer(result: SaveResult): Response {
   return result.ok ? Response.json({ ok: true, version: result.version }) : Response.json({ ok: false, conflict: result.current }, { status: 409 });
 }
 
-export type SheetProgress = { code: string; score: number | null; evidence: number; strengths: number; improvements: number };
-
 /** One member's 28 sheets at a glance (scored or not, how many items), in CAF order. */
 export function memberProgress(assessment: Pick<Assessment, 'id' | 'scoringSystem'>, userId: number | null): SheetProgress[] {
   const db = getDb();
@@ -139,8 +133,6 @@ export function consensusOverview(assessment: Pick<Assessment, 'id' | 'scoringSy
   const rows = SUB_CRITERIA.map(({ code }) => ({ code, spread: spreadOf(memberScores.get(code) ?? []), consensus: consensus.get(code) ?? null }));
   return rows.sort((a, b) => (b.spread?.spread ?? -1) - (a.spread?.spread ?? -1));
 }
-
-export type MemberSheet = { userId: number; name: string; scores: Scores; score: number | null; items: SheetItems };
 
 /** Every member's sheet of one sub-criterion that has anything on it, by name: what the consensus page puts side by side. */
 export function memberSheets(assessment: Pick<Assessment, 'id' | 'scoringSystem'>, code: string): MemberSheet[] {

@@ -6,6 +6,7 @@ import { parseId } from '~/domain/form-input';
 import { assessmentAccess, can, type AssessmentAction, type AssessmentMembership } from '~/domain/permissions';
 import { SCORE_DIMENSIONS, SUB_CRITERIA, type ScoringSystem } from '~/domain/assessment-scoring';
 import { canChangeSystem, stageChangeRefusal, type AssessmentStage, type StageRefusal } from '~/domain/assessment-stage';
+import type { GroupMember } from '~/domain/assessment-data';
 import { recordAudit } from './audit.server';
 import { sheetScoreOf } from './assessment-sheet.server';
 
@@ -152,7 +153,6 @@ export function changeStage(actor: User, assessmentId: number, to: AssessmentSta
   });
 }
 
-export type GroupMember = { userId: number; name: string; email: string; role: User['role']; membership: 'chair' | 'member' };
 
 /** The group, chair first, then by name. */
 export function listMembers(assessmentId: number): GroupMember[] {

@@ -9,7 +9,8 @@ import { ASSESSMENT_ITEM_KINDS, type ScoringSystem } from '~/domain/assessment-s
 import { assessmentAccess } from '~/domain/permissions';
 import { pageTitle, useT } from '~/i18n';
 import { assessmentWords } from '~/i18n/assessment';
-import { getSheet, memberSheets, saveAnswer, saveSheet, type MemberSheet, type Sheet } from '~/models/assessment-sheet.server';
+import type { MemberSheet, Sheet } from '~/domain/assessment-data';
+import { getSheet, memberSheets, saveAnswer, saveSheet } from '~/models/assessment-sheet.server';
 import { requireAssessment } from '~/models/assessment.server';
 import assessmentCss from '~/styles/assessment.css?url';
 import { readForm } from '~/upload.server';
