@@ -19,7 +19,7 @@ if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito poppler-utils >/dev/null
 fi
 mkdir -p test-results
-npm run -s typecheck
+npm run -s lint
 set +e
 npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
 unit=$?

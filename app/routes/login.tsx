@@ -76,6 +76,7 @@ export default function LoginPage() {
             type="email"
             autoComplete="username"
             required
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- signing in is the only thing this page is for
             autoFocus
             error={actionData?.fields.email && t(actionData.fields.email)}
           />
