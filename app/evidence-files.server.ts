@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { getDb } from '../db/client';
-import { statusUpdates } from '../db/schema';
 import { env } from '~/env.server';
 import { MAX_FORM_BYTES, readForm, readUpload } from '~/upload.server';
 import { uploadedFileName } from '~/domain/form-input';
+import { statusUpdates } from '../db/schema';
+import { getDb } from '../db/client';
 
 /** Largest evidence file accepted: 10 MB. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { generateWorkbook } from './lib/generate-workbook';
 import { docxFromSheet } from '../tests/hostile/document-builder';
+import { generateWorkbook } from './lib/generate-workbook';
 
 /** BENCH_ACTIVITIES=5000 for another size. */
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES) || 10_000;

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { parsePlanFile } from '../importers';
-import { getDb, writeTransaction } from './client';
+import { addDays, daysBetween, startOfDayInSofia } from '../app/domain/dates';
+import type { Role } from '../app/domain/permissions';
+import type { Status } from '../app/domain/status';
+import { createUser } from '../app/models/user.server';
+import { importPlanIntoDatabase } from '../app/models/plan-import.server';
+import { sha256Hex } from '../app/models/pending-import.server';
 import {
   activities,
   activityOwners,
@@ -17,12 +22,7 @@ import {
   userOwners,
   users,
 } from './schema';
-import { addDays, daysBetween, startOfDayInSofia } from '../app/domain/dates';
-import type { Role } from '../app/domain/permissions';
-import type { Status } from '../app/domain/status';
-import { createUser } from '../app/models/user.server';
-import { importPlanIntoDatabase } from '../app/models/plan-import.server';
-import { sha256Hex } from '../app/models/pending-import.server';
+import { getDb, writeTransaction } from './client';
 import { ASSESSMENT_2022, ASSESSMENT_2024, type DemoAssessment, type DemoScores } from './demo/assessment-lovech';
 import { random } from './demo/random';
 

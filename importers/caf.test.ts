@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kindFromType, parseCafRefs, readKindMark } from './caf';
 import { CAF_CRITERIA } from '../app/domain/caf2020';
+import { kindFromType, parseCafRefs, readKindMark } from './caf';
 
 describe('CAF 2020', () => {
   it('holds the 9 criteria and 28 sub-criteria', () => {

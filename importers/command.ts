@@ -11,9 +11,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../app/domain/lang';
-import { ImportError, parsePlanFile, readMapping, type Mapping } from './index';
 import type { ParsedPlan } from './types';
 import { describeWarning } from './warning-text';
+import { ImportError, parsePlanFile, readMapping, type Mapping } from './index';
 
 /** Writes a parsed plan somewhere (the database) and returns its plan id. */
 export type WritePlan = (plan: ParsedPlan, options: { organization?: string; title?: string; fileName: string }) => number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, detectDelimiter, parseCsv, withoutFormatting } from './csv';
-import { parsePlanFile } from './index';
 import { activities, measures, utf8 } from './test-support';
+import { parsePlanFile } from './index';
 
 /** Windows-1251 by hand: А-я are 0xC0-0xFF, Ё 0xA8, ё 0xB8, № 0xB9, „ 0x84, “ 0x93, – 0x96. */
 function windows1251(text: string): Uint8Array {

@@ -1,8 +1,8 @@
+import { dayExists, monthSpan } from '../app/domain/dates';
 import type { Message } from './import-error';
 import type { CellValue } from './types';
 import { HALF_WORD, monthNumber, ONGOING, ordinalNumber, QUALIFIERS, QUARTER_WORD, RANGE_SEPARATOR, type Qualifier } from './date-words';
 import { isoDay, normaliseSpace } from './text';
-import { dayExists, monthSpan } from '../app/domain/dates';
 
 export type DateBound = 'start' | 'end';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ImportError, parsePlanFile, previewRows } from './index';
 import { utf8, workbookBytes } from './test-support';
+import { ImportError, parsePlanFile, previewRows } from './index';
 
 const lovech = () => new Uint8Array(readFileSync(new URL('../tests/fixtures/lovech-2022-2024.xlsx', import.meta.url)));
 

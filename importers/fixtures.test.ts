@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePlanFile, previewRows } from './index';
 import { lovechDocx, lovechOds } from '../tests/hostile/document-builder';
 import { activities, measures, withoutSources } from './test-support';
 import type { ParsedPlan } from './types';
+import { parsePlanFile, previewRows } from './index';
 
 const fixture = (name: string) => readFileSync(new URL(`../tests/fixtures/${name}`, import.meta.url));
 const expected = JSON.parse(fixture('lovech-2022-2024.expected.json').toString('utf8')) as Omit<ParsedPlan, 'areas'> & {

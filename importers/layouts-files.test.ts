@@ -1,7 +1,7 @@
 /** Layouts mixed in real files: .xlsx written by exceljs (merged cells) and .csv, field by field. */
 import { describe, expect, it } from 'vitest';
-import { understandPlanFile } from './index';
 import { activityRows, expectedActivity as act, measures, utf8, workbookBytes, type Row } from './test-support';
+import { understandPlanFile } from './index';
 
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 

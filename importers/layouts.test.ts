@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlanFile } from './index';
 import { activities, measures, workbookBytes, type Row } from './test-support';
+import { parsePlanFile } from './index';
 
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 

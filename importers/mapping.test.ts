@@ -1,12 +1,12 @@
 /** The mapping step's engine side: the guess as a Mapping, a Mapping applied instead of a guess. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { understandPlanFile, parsePlanFile } from './index';
 import { ImportError } from './import-error';
 import { readMapping, type Mapping } from './mapping';
 import { buildPlan } from './plan-builder';
 import { activityRows, expectedActivity as act, sheetOf, utf8 } from './test-support';
 import type { Sheet } from './types';
+import { understandPlanFile, parsePlanFile } from './index';
 
 const read = (sheets: Sheet[], mapping?: Mapping) => buildPlan(sheets, 'plan.xlsx', 'en', { mapping });
 

@@ -5,7 +5,7 @@ import { columnAt, isColumnNumbering, repeatsHeader, type ColumnKey } from './he
 import { titleKey } from './levels';
 import { readMerges } from './merges';
 import { ACTIVITY_FIELD_KEYS, readActivity } from './activity-fields';
-import { PlanWarnings, shorten } from './plan-warnings';
+import { type PlanWarnings, shorten } from './plan-warnings';
 import { TableCells, type TableLayout, type TableRead } from './table-cells';
 import { areaHeading, FOOTNOTE, levelOf, numberingWarnings, ROMAN_CELL, SECTION_KIND, TOTALS, type UncodedRow } from './table-rows';
 import { cellText, isBlank, normaliseSpace } from './text';

@@ -1,11 +1,11 @@
 /** /assessments/import: upload, preview, and an all-or-nothing save into a new assessment. */
 import { count, eq, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { assessmentItems, assessmentMembers, assessments, assessmentSheets, auditEvents, type User } from '../db/schema';
 import { SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { getSheet } from '~/models/assessment-sheet.server';
 import { action, loader } from '~/routes/assessments.import';
+import { assessmentItems, assessmentMembers, assessments, assessmentSheets, auditEvents, type User } from '../db/schema';
+import { getDb } from '../db/client';
 import { workbookBytes } from '../importers/test-support';
 import { call, makeRequest, makeUser } from './helpers';
 

@@ -2,15 +2,15 @@
 import ExcelJS from 'exceljs';
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { ASSESSMENT_2022 } from '../db/demo/assessment-lovech';
-import { assessments, users, type Assessment, type User } from '../db/schema';
-import { seedDemo } from '../db/seed';
 import { SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { assessmentReport } from '~/models/assessment-report.server';
 import { importAssessment } from '~/models/assessment-import.server';
 import { loader as pageLoader } from '~/routes/assessments.$assessmentId.report';
 import { loader as xlsxLoader } from '~/routes/assessments.$assessmentId.report[.xlsx]';
+import { seedDemo } from '../db/seed';
+import { assessments, users, type Assessment, type User } from '../db/schema';
+import { ASSESSMENT_2022 } from '../db/demo/assessment-lovech';
+import { getDb } from '../db/client';
 import { call, makeRequest } from './helpers';
 
 let approved: Assessment;

@@ -4,7 +4,6 @@
  * records it and approves; who may read what in each stage; every change in the audit log.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../db/schema';
 import { SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { listAuditEvents } from '~/models/audit.server';
 import { loader as listLoader } from '~/routes/assessments._index';
@@ -14,6 +13,7 @@ import { action as groupAction } from '~/routes/assessments.$assessmentId.group'
 import { action as scoreAction, loader as scoreLoader } from '~/routes/assessments.$assessmentId.score.$code';
 import { loader as consensusOverviewLoader } from '~/routes/assessments.$assessmentId.consensus._index';
 import { action as consensusAction, loader as consensusLoader } from '~/routes/assessments.$assessmentId.consensus.$code';
+import type { User } from '../db/schema';
 import { call, makeRequest, makeUser } from './helpers';
 
 let chair: User, head: User, assessor: User, outsiderHead: User, viewer: User;

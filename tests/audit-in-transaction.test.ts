@@ -4,13 +4,13 @@
  * fail; each write is then made through its route and must leave the database as it was.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../db/schema';
-import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
 import { action as usersAction } from '~/routes/admin.users';
 import { action as remindersAction } from '~/routes/admin.reminders';
 import { action as activityAction } from '~/routes/activities.$activityId';
 import { action as myAction } from '~/routes/my';
+import { seedDemo } from '../db/seed';
+import { getDb } from '../db/client';
+import type { User } from '../db/schema';
 import { call, makeRequest, makeUser } from './helpers';
 
 const sqlite = () => getDb().$client;

@@ -3,8 +3,8 @@ import { action as loginAction } from '~/routes/login';
 import { action as logoutAction } from '~/routes/logout';
 import { loader as plansLoader } from '~/routes/plans._index';
 import { getSessionUser, LOGIN_WINDOW_MS, MAX_CLIENT_FAILURES, MAX_LOGIN_FAILURES, verifyLogin } from '~/auth.server';
-import { getDb } from '../db/client';
 import { action as usersAction } from '~/routes/admin.users';
+import { getDb } from '../db/client';
 import { BASE, call, makeRequest, makeUser, sessionCookie, TEST_PASSWORD } from './helpers';
 
 /** A login through the form, from the client address `client` (scripts/server.js passes it in the load context). */

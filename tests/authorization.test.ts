@@ -6,14 +6,14 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { getDb } from '../db/client';
-import { activities, statusUpdates, users, type User } from '../db/schema';
-import { seedDemo } from '../db/seed';
 import { can, type Permission, type Role } from '~/domain/permissions';
 import { unsubscribeToken } from '~/unsubscribe.server';
 import { SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { addMember, changeStage, createAssessment } from '~/models/assessment.server';
 import { saveSheet } from '~/models/assessment-sheet.server';
+import { seedDemo } from '../db/seed';
+import { activities, statusUpdates, users, type User } from '../db/schema';
+import { getDb } from '../db/client';
 import { call, makeRequest } from './helpers';
 
 type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown };

@@ -7,8 +7,6 @@
  * empty state before any plan exists.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
 import { deriveActivityState, type ActivityState, type StatusEvent } from '~/domain/activity-state';
 import { dateOfTimestampInSofia, endOfDayInSofia, startOfDayInSofia } from '~/domain/dates';
 import { rollUp } from '~/domain/progress';
@@ -19,6 +17,8 @@ import type { Dashboard, Figures } from '~/domain/dashboard-data';
 import { getDashboard } from '~/models/dashboard.server';
 import { dashboardActivities, type DashboardActivity } from '~/models/dashboard-state.server';
 import { loader } from '~/routes/dashboard';
+import { seedDemo } from '../db/seed';
+import { getDb } from '../db/client';
 import { call, makeRequest, makeUser } from './helpers';
 
 describe('before any plan is imported', () => {

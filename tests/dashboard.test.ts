@@ -10,8 +10,6 @@
  */
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { parsePlanFile } from '../importers';
 import { startOfDayInSofia } from '~/domain/dates';
 import { importPlanIntoDatabase } from '~/models/plan-import.server';
 import type { Dashboard } from '~/domain/dashboard-data';
@@ -21,6 +19,8 @@ import { loader } from '~/routes/dashboard';
 import { drillDownHref } from '~/components/dashboard/drill-down';
 import { filterOptions, listActivities } from '~/models/activity-list.server';
 import { loader as planLoader } from '~/routes/plans.$planId';
+import { parsePlanFile } from '../importers';
+import { getDb } from '../db/client';
 import { call, makeRequest, makeUser } from './helpers';
 
 const TODAY = '2026-11-23';

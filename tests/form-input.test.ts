@@ -5,15 +5,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
-import { getDb } from '../db/client';
-import { activities, owners, statusUpdates, users, type User } from '../db/schema';
-import { seedDemo } from '../db/seed';
 import { idSchema } from '~/domain/form-input';
 import { loader as activityLoader, action as activityAction } from '~/routes/activities.$activityId';
 import { action as usersAction } from '~/routes/admin.users';
 import { action as ownersAction } from '~/routes/admin.owners';
 import { loader as csvLoader } from '~/routes/plans.$planId[.csv]';
 import { storeEvidenceFile } from '~/evidence-files.server';
+import { seedDemo } from '../db/seed';
+import { activities, owners, statusUpdates, users, type User } from '../db/schema';
+import { getDb } from '../db/client';
 import { call, makeRequest, makeUser } from './helpers';
 
 const HOSTILE = 'a\u0000b\u001b[31mc\u202Ed\u2066e';

@@ -8,8 +8,6 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import type { User } from '../db/schema';
 import { COLUMN_NUMBER, parseActivityKey } from '~/domain/report-layout';
 import { buildReportXlsx } from '~/exports/report-xlsx.server';
 import { importPlanIntoDatabase } from '~/models/plan-import.server';
@@ -19,6 +17,8 @@ import { updateUser } from '~/models/user.server';
 import { action as activityAction } from '~/routes/activities.$activityId';
 import { action as planImport, MAX_IMPORT_BYTES } from '~/routes/plans.import';
 import { action as reportImport, loader as reportImportLoader } from '~/routes/reports.import';
+import type { User } from '../db/schema';
+import { getDb } from '../db/client';
 import { parsePlanFile } from '../importers';
 import { FORMULAS, hostileFiles, lovechXlsx, SCRIPTS, type HostileFile } from './hostile/generate';
 import { settle, type Measured } from './hostile/settle';

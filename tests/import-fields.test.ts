@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { databasePath, getDb } from '../db/client';
-import { activities, plans, statusUpdates, type User } from '../db/schema';
 import { action } from '~/routes/plans.import';
 import { loader as activityLoader } from '~/routes/activities.$activityId';
 import { todayInSofia } from '~/domain/dates';
+import { activities, plans, statusUpdates, type User } from '../db/schema';
+import { databasePath, getDb } from '../db/client';
 import { call, makeRequest, makeUser } from './helpers';
 
 const HEADER = '№;Мярка;Дейност;Срок;Отговорник;Индикатор;Целева стойност;Ресурси;Статус';

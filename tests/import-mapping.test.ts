@@ -1,9 +1,9 @@
 /** The mapping step on the server: an ambiguous file opens it, the chosen mapping re-reads the upload. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { action } from '~/routes/plans.import';
 import { getDb } from '../db/client';
 import { activities, type User } from '../db/schema';
-import { action } from '~/routes/plans.import';
 import { call, makeRequest, makeUser } from './helpers';
 
 /** Headers the guess cannot place. */

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '../db/client';
-import { activities, plans, scheduleChanges, statusUpdates } from '../db/schema';
 import { action, loader } from '~/routes/plans.import';
 import { updateUser } from '~/models/user.server';
+import { getDb } from '../db/client';
+import { activities, plans, scheduleChanges, statusUpdates } from '../db/schema';
+import type { User } from '../db/schema';
 import { call, makeRequest, makeUser } from './helpers';
 import { planRows, planXlsx, sharedStringsXml, type Cell } from './hostile/xlsx-builder';
-import type { User } from '../db/schema';
 
 const XLSX = fs.readFileSync('tests/fixtures/lovech-2022-2024.xlsx');
 const CSV = fs.readFileSync('tests/fixtures/lovech-2022-2024.csv', 'utf8');

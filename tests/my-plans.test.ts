@@ -4,12 +4,12 @@
  */
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importPlanIntoDatabase } from '~/models/plan-import.server';
+import { loader as myLoader } from '~/routes/my';
 import type { User } from '../db/schema';
 import { getDb } from '../db/client';
 import { DEMO_PLAN_FILE, seedDemo } from '../db/seed';
 import { parsePlanFile } from '../importers';
-import { importPlanIntoDatabase } from '~/models/plan-import.server';
-import { loader as myLoader } from '~/routes/my';
 import { call, makeRequest, makeUser } from './helpers';
 
 const one = <T>(sql: string, ...params: unknown[]) => getDb().$client.prepare(sql).get(...params) as T;

@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
+import { findOrCreateOwner } from '~/models/owner.server';
 import { openDatabase } from '../db/client';
 import { ownerKey } from '../importers/text';
-import { findOrCreateOwner } from '~/models/owner.server';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'owner-key-migration-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,6 @@
  * demo plan without its history.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
 import { todayInSofia } from '~/domain/dates';
 import { action as planAction, loader as planLoader } from '~/routes/plans.$planId';
 import { loader as plansLoader } from '~/routes/plans._index';
@@ -13,6 +12,7 @@ import { loader as activitiesLoader } from '~/routes/activities._index';
 import { listAuditEvents } from '~/models/audit.server';
 import { plannedMessages } from '~/models/notification.server';
 import { setPlanClosed } from '~/models/plan.server';
+import { getDb } from '../db/client';
 import { call, makeRequest } from './helpers';
 import { activityId, seedLovechWithoutHistory, userId } from './reminders-setup';
 

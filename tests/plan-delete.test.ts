@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import type { User } from '../db/schema';
 import { action as importAction } from '~/routes/plans.import';
 import { action as planAction, loader as planLoader } from '~/routes/plans.$planId';
 import { listAuditEvents } from '~/models/audit.server';
+import type { User } from '../db/schema';
+import { getDb } from '../db/client';
 import { seedDemo, DEMO_PLAN_FILE } from '../db/seed';
 import { call, makeRequest, makeUser } from './helpers';
 

@@ -4,9 +4,6 @@
  */
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../db/schema';
-import { getDb } from '../db/client';
-import { generateData } from '../bench/lib/generate-data';
 import type { ActivityFilters } from '~/domain/filters';
 import { pageNumbers } from '~/components/pager';
 import { listActivities } from '~/models/activity-list.server';
@@ -14,6 +11,9 @@ import { PLAN_PAGE_SIZE, type PlanActivitiesPage } from '~/models/plan-page.serv
 import { recordStatusUpdate } from '~/models/status-update.server';
 import { loader as planLoader } from '~/routes/plans.$planId';
 import { loader as csvLoader } from '~/routes/plans.$planId[.csv]';
+import { generateData } from '../bench/lib/generate-data';
+import { getDb } from '../db/client';
+import type { User } from '../db/schema';
 import { parseCsv } from '../importers/csv';
 import { call, makeRequest, makeUser } from './helpers';
 

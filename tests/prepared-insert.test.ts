@@ -1,9 +1,9 @@
 /** preparedInsert (the plan import's writer): rows typed by the schema, each value stored as drizzle's builder stores it. */
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { preparedInsert } from '~/models/statements.server';
 import { getDb, writeTransaction } from '../db/client';
 import { activities, activityOwners, areas, measures, organizations, owners, plans } from '../db/schema';
-import { preparedInsert } from '~/models/statements.server';
 
 it('stores booleans, dates, nulls and the defaults of the columns left out as the builder does, and ignores a conflict when told', () => {
   const created = new Date('2024-05-06T07:08:09.010Z');

@@ -4,8 +4,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { getDb } from '../db/client';
-import { notifications, organizations, users, type User } from '../db/schema';
 import { loader as rootLoader } from '~/root';
 import { action as notificationsAction, loader as notificationsLoader } from '~/routes/notifications';
 import { action as settingsAction, loader as settingsLoader } from '~/routes/settings';
@@ -13,6 +11,8 @@ import { action as adminAction, loader as adminLoader } from '~/routes/admin.rem
 import { runReminders } from '~/models/notification.server';
 import { action as unsubscribeAction, loader as unsubscribeLoader } from '~/routes/unsubscribe.$token';
 import { unsubscribeToken } from '~/unsubscribe.server';
+import { notifications, organizations, users, type User } from '../db/schema';
+import { getDb } from '../db/client';
 import { call, makeRequest } from './helpers';
 import { seedLovechWithoutHistory } from './reminders-setup';
 

@@ -3,11 +3,11 @@
  * history wiped so that each test writes exactly the history it reasons about.
  */
 import { eq } from 'drizzle-orm';
+import { startOfDayInSofia } from '~/domain/dates';
+import type { Status } from '~/domain/status';
 import { getDb } from '../db/client';
 import { seedDemo } from '../db/seed';
 import { activities, statusUpdates, users } from '../db/schema';
-import { startOfDayInSofia } from '~/domain/dates';
-import type { Status } from '~/domain/status';
 
 export async function seedLovechWithoutHistory(): Promise<void> {
   await seedDemo();

@@ -7,13 +7,13 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { users } from '../db/schema';
 import { eq } from 'drizzle-orm';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '~/domain/delivery';
 import { createMailer, type Mailer } from '~/mail.server';
 import { runReminders } from '~/models/notification.server';
 import { action as unsubscribeAction } from '~/routes/unsubscribe.$token';
+import { users } from '../db/schema';
+import { getDb } from '../db/client';
 import { activityId, notificationCount, recordUpdate, seedLovechWithoutHistory, userId } from './reminders-setup';
 import { TestSmtp } from './notification-smtp';
 

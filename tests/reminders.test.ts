@@ -3,11 +3,11 @@
  * status history written here, run through the database without SMTP (in-app delivery).
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { notifications, organizations, users } from '../db/schema';
 import { eq } from 'drizzle-orm';
 import { plannedMessages, runReminders, type PlannedMessage } from '~/models/notification.server';
 import { updateOrganizationReminderDays } from '~/models/notification-settings.server';
+import { notifications, organizations, users } from '../db/schema';
+import { getDb } from '../db/client';
 import { activityId, notificationCount, recordUpdate, seedLovechWithoutHistory, userId } from './reminders-setup';
 
 /**

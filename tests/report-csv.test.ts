@@ -4,12 +4,12 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
 import { csvField, toCsv } from '~/exports/csv.server';
 import { listActivities } from '~/models/activity-list.server';
 import { getUserByEmail } from '~/models/user.server';
 import { loader as csvLoader } from '~/routes/plans.$planId[.csv]';
+import { seedDemo } from '../db/seed';
+import { getDb } from '../db/client';
 import { parseCsv, readCsv } from '../importers/csv';
 import { call, makeRequest } from './helpers';
 import { BULGARIAN_CSV_FILTER, convertWithLibreOffice, OFFICE_TIMEOUT_MS, soffice } from './office';

@@ -4,14 +4,14 @@
  * owners, and the secret, revocable URL.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
 import { activitiesIcs, buildIcs, escapeText, foldLine, PRODID, } from '~/exports/ics.server';
 import type { CalendarActivity } from '~/models/calendar.server';
 import { calendarActivities, createCalendarToken, hasCalendarToken, revokeCalendarToken, userByCalendarToken } from '~/models/calendar.server';
 import { getUserByEmail, updateUser } from '~/models/user.server';
 import { action as calendarAction, loader as calendarLoader } from '~/routes/calendar';
 import { loader as feedLoader } from '~/routes/calendar.$token[.ics]';
+import { seedDemo } from '../db/seed';
+import { getDb } from '../db/client';
 import { call, makeRequest, makeUser } from './helpers';
 
 type Event = Record<string, string>;

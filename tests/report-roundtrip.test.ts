@@ -3,12 +3,9 @@
  * cells as a directorate would, import it back (preview, then apply) and check what was
  * recorded, by whom, with the history kept; heads refused for others' activities.
  */
-import ExcelJS from 'exceljs';
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
-import type { User } from '../db/schema';
 import { COLUMN_NUMBER, parseActivityKey } from '~/domain/report-layout';
 import { buildReportXlsx } from '~/exports/report-xlsx.server';
 import { getDashboard } from '~/models/dashboard.server';
@@ -24,6 +21,9 @@ import {
 import { recordStatusUpdate } from '~/models/status-update.server';
 import { getUserByEmail, setUserOwners } from '~/models/user.server';
 import { action as importAction, loader as importLoader } from '~/routes/reports.import';
+import type { User } from '../db/schema';
+import { seedDemo } from '../db/seed';
+import { getDb } from '../db/client';
 import { readStatusReport } from '../importers/status-report';
 import { BASE, call, makeRequest, makeUser } from './helpers';
 

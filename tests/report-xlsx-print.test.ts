@@ -4,11 +4,11 @@
  * at 80% or more on A4 landscape, centred; and LibreOffice prints it so (where installed).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
 import { COLUMN_NUMBER } from '~/domain/report-layout';
 import { buildReportXlsx, DETAIL_FIRST_DATA_ROW, SUMMARY_HEADER_ROW } from '~/exports/report-xlsx.server';
 import { getReportData, type ReportData } from '~/models/report.server';
+import { seedDemo } from '../db/seed';
+import { getDb } from '../db/client';
 import { convertWithLibreOffice, OFFICE_TIMEOUT_MS, pdfPages, pdftotext, pdfWords, soffice } from './office';
 import { readZipEntries } from './report-zip';
 

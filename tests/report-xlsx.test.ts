@@ -5,14 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { DEMO_USERS, seedDemo } from '../db/seed';
 import { COLUMN_HEADERS, COLUMN_NUMBER, parseActivityKey } from '~/domain/report-layout';
 import { buildReportXlsx, DETAIL_FIRST_DATA_ROW, DETAIL_HEADER_ROW, SUMMARY_HEADER_ROW, XLSX_CONTENT_TYPE } from '~/exports/report-xlsx.server';
 import { defaultReportPeriod, getReportData, reportablePeriods, reportAsOf, ReportPeriodError, type ReportData } from '~/models/report.server';
 import { periodKey } from '~/domain/quarters';
 import { getUserByEmail } from '~/models/user.server';
 import { loader as xlsxLoader } from '~/routes/reports.$planId[.xlsx]';
+import { DEMO_USERS, seedDemo } from '../db/seed';
+import { getDb } from '../db/client';
 import { call, makeRequest } from './helpers';
 import { readZipEntries } from './report-zip';
 

@@ -4,11 +4,11 @@
  * title told apart, and the quarters up to today's.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
 import { todayInSofia } from '~/domain/dates';
 import { periodKey, periodOf } from '~/domain/quarters';
 import { loader } from '~/routes/reports._index';
 import { setPlanClosed } from '~/models/plan.server';
+import { getDb } from '../db/client';
 import { call, makeRequest } from './helpers';
 import { activityId, seedLovechWithoutHistory, userId } from './reminders-setup';
 

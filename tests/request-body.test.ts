@@ -3,13 +3,13 @@
  * a body past the cap is answered 413 and the rest is never read (app/upload.server.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../db/schema';
 import { MAX_FORM_BYTES } from '~/upload.server';
 import { MAX_EVIDENCE_BYTES } from '~/evidence-files.server';
 import { MAX_IMPORT_BYTES } from '~/routes/plans.import';
 import { MAX_REPORT_BYTES } from '~/routes/reports.import';
 import { MAX_SHEET_FORM_BYTES } from '~/domain/assessment-form';
 import { addMember, changeStage, createAssessment } from '~/models/assessment.server';
+import type { User } from '../db/schema';
 import { call, makeRequest, makeUser } from './helpers';
 
 type RouteModule = { action?: Parameters<typeof call>[0] };

@@ -1,14 +1,14 @@
 /** The demo's self-assessments as seeded: what the pages of the self-assessment half start from. */
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { ASSESSMENT_2022, ASSESSMENT_2024 } from '../db/demo/assessment-lovech';
-import { assessments, users } from '../db/schema';
-import { DEMO_USERS, seedDemo } from '../db/seed';
 import { dateOfTimestampInSofia } from '~/domain/dates';
 import { stageChangeRefusal } from '~/domain/assessment-stage';
 import { consensusOverview, getSheet, memberProgress } from '~/models/assessment-sheet.server';
 import { listMembers } from '~/models/assessment.server';
+import { getDb } from '../db/client';
+import { ASSESSMENT_2022, ASSESSMENT_2024 } from '../db/demo/assessment-lovech';
+import { assessments, users } from '../db/schema';
+import { DEMO_USERS, seedDemo } from '../db/seed';
 
 beforeAll(async () => {
   await seedDemo();

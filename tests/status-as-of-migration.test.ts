@@ -9,8 +9,8 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER } from '../db/client';
 import { dateOfTimestampInSofia } from '~/domain/dates';
+import { MIGRATIONS_FOLDER } from '../db/client';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'status-as-of-migration-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

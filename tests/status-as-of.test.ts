@@ -5,15 +5,15 @@
  * log show both; a day in the future is refused.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
-import type { User } from '../db/schema';
 import { dateOfTimestampInSofia, todayInSofia } from '~/domain/dates';
 import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
 import { dashboardActivities } from '~/models/dashboard-state.server';
 import { listPlans } from '~/models/plan.server';
 import { action as activityAction, loader as activityLoader } from '~/routes/activities.$activityId';
 import { loader as planLoader } from '~/routes/plans.$planId';
+import type { User } from '../db/schema';
+import { seedDemo } from '../db/seed';
+import { getDb } from '../db/client';
 import { call, makeRequest, makeUser } from './helpers';
 
 const DAY = '2023-12-31';

@@ -3,8 +3,6 @@
  * domain rules of deriveActivityState, on the demo plan and its history.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
 import { deriveActivityState, type ActivityState } from '~/domain/activity-state';
 import { addDays, todayInSofia } from '~/domain/dates';
 import { parseActivityFilters, filtersSearch } from '~/domain/filters';
@@ -13,6 +11,8 @@ import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
 import { rescheduleActivity } from '~/models/activity.server';
 import { listActivities } from '~/models/activity-list.server';
 import { recordStatusUpdate } from '~/models/status-update.server';
+import { seedDemo } from '../db/seed';
+import { getDb } from '../db/client';
 import { makeUser } from './helpers';
 
 type Raw = { id: number; code: string; start: string | null; baseline_end: string | null; ongoing: number };

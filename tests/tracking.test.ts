@@ -5,9 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../db/schema';
-import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
 import { findOrCreateOwner } from '~/models/owner.server';
 import { recordStatusUpdate, isOwnActivity, latestStatusUpdate } from '~/models/status-update.server';
 import { MAX_EVIDENCE_BYTES } from '~/evidence-files.server';
@@ -17,6 +14,9 @@ import { action as activityAction, loader as activityLoader } from '~/routes/act
 import { loader as evidenceLoader } from '~/routes/activities.$activityId.evidence.$updateId';
 import { action as myAction, loader as myLoader } from '~/routes/my';
 import { action as ownersAction, loader as ownersLoader } from '~/routes/admin.owners';
+import { seedDemo } from '../db/seed';
+import { getDb } from '../db/client';
+import type { User } from '../db/schema';
 import { call, makeRequest, makeUser } from './helpers';
 
 const sqlite = () => getDb().$client;

@@ -3,12 +3,12 @@
  * first, filtered by area code and owner, in pages of 50; the route refuses signed-out visitors.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../db/schema';
-import { getDb } from '../db/client';
-import { generateData } from '../bench/lib/generate-data';
 import { FEED_PAGE_SIZE, listRecentUpdates } from '~/models/update-feed.server';
 import { loader } from '~/routes/updates';
 import { loader as dashboardLoader } from '~/routes/dashboard';
+import type { User } from '../db/schema';
+import { getDb } from '../db/client';
+import { generateData } from '../bench/lib/generate-data';
 import { call, makeRequest, makeUser } from './helpers';
 
 let viewer: User;

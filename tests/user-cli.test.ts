@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSessionUser, verifyLogin } from '~/auth.server';
-import { BASE, sessionCookie } from './helpers';
 import { importPlanIntoDatabase } from '~/models/plan-import.server';
 import { getUserByEmail, ownerIdsOfUser } from '~/models/user.server';
 import { getDb } from '../db/client';
 import { owners } from '../db/schema';
+import { BASE, sessionCookie } from './helpers';
 
 function userCli(args: string[], stdin = '') {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/user.ts', ...args], { input: stdin, env: process.env, encoding: 'utf8' });

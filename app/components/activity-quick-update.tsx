@@ -5,10 +5,10 @@ import { NOUNS, plural } from '~/domain/lang';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { useLang, useT, type MessageKey, type WordKey } from '~/i18n';
 import { plansWords } from '~/i18n/plans';
+import type { NextActivity } from '~/domain/activity-row';
 import { EndDate, Percent, type ActivityListRow } from './activity-table';
 import { StaleNotice, type StaleInfo } from './stale-notice';
 import { StateBadges, StatusBadge } from './status-badge';
-import type { NextActivity } from '~/domain/activity-row';
 
 export type MyRow = ActivityListRow & { planId: number; planTitle: string; measureCode: string; version: number; canUpdate: boolean };
 

@@ -123,6 +123,7 @@ export function useSheetEditor({ storageKey, saved, action }: { storageKey: stri
       setConflict(saved);
     } else update(stored.draft, stored.baseVersion);
     // Once, on the page's first render: later loader data must not replace what is typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => () => clearTimeout(timer.current), []);

@@ -1,11 +1,11 @@
 import { Form, useFetcher, useNavigation } from '@remix-run/react';
-import type { SheetPreview, Understanding } from '../../importers';
-import type { ImportWarning, ParsedArea } from '../../importers/types';
 import type { FieldChange } from '~/domain/plan-diff';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT, type MessageKey, type WordKey } from '~/i18n';
 import { importerWords } from '~/i18n/importer';
+import type { ImportWarning, ParsedArea } from '../../importers/types';
+import type { SheetPreview, Understanding } from '../../importers';
 import { ImportUnderstanding } from './import-understanding';
 import { MappingStep } from './mapping-step';
 

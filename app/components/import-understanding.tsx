@@ -1,6 +1,6 @@
-import type { ColumnMeaning, Confidence, TableUnderstanding, Understanding } from '../../importers';
 import { useT, type WordKey } from '~/i18n';
 import { importerWords } from '~/i18n/importer';
+import type { ColumnMeaning, Confidence, TableUnderstanding, Understanding } from '../../importers';
 
 /** The word for what a column holds, in the person's language. */
 export const meaningKey = (meaning: ColumnMeaning): WordKey<typeof importerWords> => `meaning_${meaning}`;

@@ -1,9 +1,9 @@
 import { useRef } from 'react';
-import { useFetcher } from '@remix-run/react';
-import { COLUMN_MEANINGS, type SheetMapping } from '../../importers/mapping';
+import { type useFetcher } from '@remix-run/react';
 import { columnLetter, KIND_CHOICES, LEVEL_CHOICES, levelChoice } from '~/domain/mapping-form';
 import { useT, type WordKey } from '~/i18n';
 import { importerWords } from '~/i18n/importer';
+import { COLUMN_MEANINGS, type SheetMapping } from '../../importers/mapping';
 import type { PreviewData } from './import-preview';
 import { meaningKey } from './import-understanding';
 

@@ -1,6 +1,6 @@
-import type { Lang } from './lang';
 import { translateWith } from '~/i18n/core';
 import { importerWords } from '~/i18n/importer';
+import type { Lang } from './lang';
 
 /**
  * The most of one text the upload preview shows (and sends): a cell of up to 32,767

@@ -6,10 +6,10 @@
  *   activity once, under its most pressing heading (overdue, due soon, starting, not updated),
  *   so the digest never repeats what the reminders of the same run say.
  */
-import { addDays, daysBetween, formatDate, formatDateTime } from './dates';
-import { NOUNS, plural, type Lang } from './lang';
 import { translateWith, type Params, type WordKey } from '../i18n/core';
 import { reminderMailWords } from '../i18n/reminder-mails';
+import { addDays, daysBetween, formatDate, formatDateTime } from './dates';
+import { NOUNS, plural, type Lang } from './lang';
 import {
   byEnd,
   digestWindow,

@@ -3,13 +3,13 @@
  * says who gets them and when): one update's message, and the daily summary. In the
  * recipient's language; words in app/i18n/update-notifications.ts.
  */
+import { translateWith } from '~/i18n';
+import { notificationWords } from '~/i18n/notifications';
 import { formatDate, formatDateTime } from './dates';
 import type { Lang } from './lang';
 import { activityPath, type ComposedMessage } from './reminder-messages';
 import { STATUS_LABELS } from './status';
 import type { UpdateFact } from './update-notifications';
-import { translateWith } from '~/i18n';
-import { notificationWords } from '~/i18n/notifications';
 
 /** Updates listed in a daily summary; the rest are counted, with a link to the updates page. */
 export const DAILY_LIST_LIMIT = 50;

@@ -3,11 +3,11 @@
  * request into the report data, with 404 for an unknown plan and 400 for a bad period, and
  * the Content-Disposition of downloads.
  */
-import type { User } from '../../db/schema';
 import { todayInSofia } from '~/domain/dates';
 import { parsePeriod } from '~/domain/quarters';
 import { defaultReportPeriod, getReportData, reportablePeriods, ReportPeriodError, type ReportData } from '~/models/report.server';
 import { parseId } from '~/domain/form-input';
+import type { User } from '../../db/schema';
 
 export function reportFromRequest(request: Request, planParam: string | undefined, user: Pick<User, 'name'>): ReportData {
   const planId = parseId(planParam);

@@ -5,14 +5,14 @@
 import type Database from 'better-sqlite3';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { getDb } from '../../db/client';
-import { activities, activityOwners, areas, cafCriteria, measureCafRefs, measures, owners, plans, userOwners } from '../../db/schema';
 import { DUE_SOON_DAYS } from '~/domain/activity-state';
 import { addDays, daysBetween, isIsoDate, todayInSofia } from '~/domain/dates';
 import type { ActivityFilters } from '~/domain/filters';
 import { parsePeriod, periodBounds, periodKey, periodOf, type Period } from '~/domain/quarters';
 import type { ActivityRow, NextActivity, OwnerRef } from '~/domain/activity-row';
 import type { Status } from '~/domain/status';
+import { activities, activityOwners, areas, cafCriteria, measureCafRefs, measures, owners, plans, userOwners } from '../../db/schema';
+import { getDb } from '../../db/client';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
 import { prepared } from './statements.server';

@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import type { activities, statusUpdates } from '../../db/schema';
 import { endOfDayInSofia } from '~/domain/dates';
 import { periodBounds, periodOf } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
+import type { activities, statusUpdates } from '../../db/schema';
 
 /**
  * The state of every live activity as it stood at the end of an as-of day, in SQL: the one

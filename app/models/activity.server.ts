@@ -1,7 +1,10 @@
 /** One activity: everything the activity page shows, and its edits and reschedules (versioned, audited). */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb, writeTransaction, type Tx } from '../../db/client';
+import type { ActivityDetail, LatestChange } from '~/domain/activity-detail';
+import { deriveActivityState } from '~/domain/activity-state';
+import { todayInSofia } from '~/domain/dates';
+import type { OwnerRef } from '~/domain/activity-row';
 import {
   activities,
   activityOwners,
@@ -15,10 +18,7 @@ import {
   scheduleChanges,
   users,
 } from '../../db/schema';
-import type { ActivityDetail, LatestChange } from '~/domain/activity-detail';
-import { deriveActivityState } from '~/domain/activity-state';
-import { todayInSofia } from '~/domain/dates';
-import type { OwnerRef } from '~/domain/activity-row';
+import { getDb, writeTransaction, type Tx } from '../../db/client';
 import { ownersOf } from './activity-list.server';
 import { listAuditEvents, recordAudit } from './audit.server';
 import { listStatusUpdates } from './status-update.server';

@@ -6,11 +6,11 @@
  * approved one needs a consensus score on all 28, as approving in the app does).
  */
 import { z } from 'zod';
+import { SCORE_DIMENSIONS, sheetScore, SUB_CRITERIA, type ScoreDimension, type ScoringSystem } from '~/domain/assessment-scoring';
+import { stageChangeRefusal, type StageRefusal } from '~/domain/assessment-stage';
 import { writeTransaction } from '../../db/client';
 import { assessmentItems, assessmentMembers, assessments, assessmentSheets, type User } from '../../db/schema';
 import type { ParsedAssessment, ParsedSubCriterion } from '../../importers/assessment';
-import { SCORE_DIMENSIONS, sheetScore, SUB_CRITERIA, type ScoreDimension, type ScoringSystem } from '~/domain/assessment-scoring';
-import { stageChangeRefusal, type StageRefusal } from '~/domain/assessment-stage';
 import { recordAudit } from './audit.server';
 import { loadPendingPlan } from './pending-import.server';
 

@@ -5,11 +5,11 @@
  * One reader for the page, the print and the .xlsx.
  */
 import { and, desc, eq, lt, ne } from 'drizzle-orm';
-import { getDb } from '../../db/client';
-import { assessments, users, type Assessment, type User } from '../../db/schema';
 import { CAF_CRITERIA } from '~/domain/caf2020';
 import { criterionKind, criterionScore, mean, overallScore, sheetScore } from '~/domain/assessment-scoring';
 import type { AssessmentReport, ReportCriterion, ReportSubCriterion } from '~/domain/assessment-data';
+import { assessments, users, type Assessment, type User } from '../../db/schema';
+import { getDb } from '../../db/client';
 import { consensusOverview, getSheet } from './assessment-sheet.server';
 import { listMembers, requireAssessment } from './assessment.server';
 

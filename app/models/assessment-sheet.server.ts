@@ -1,8 +1,8 @@
 import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { getDb, writeTransaction, type Tx } from '../../db/client';
-import { assessmentItems, assessmentSheets, users, type Assessment, type AssessmentSheet, type User } from '../../db/schema';
 import { ASSESSMENT_ITEM_KINDS, dimensionsOf, SCORE_DIMENSIONS, sheetScore, spreadOf, SUB_CRITERIA, type ScoreDimension, type Scores, type ScoringSystem, type Spread } from '~/domain/assessment-scoring';
 import type { MemberSheet, Sheet, SheetContent, SheetItems, SheetProgress } from '~/domain/assessment-data';
+import { getDb, writeTransaction, type Tx } from '../../db/client';
+import { assessmentItems, assessmentSheets, users, type Assessment, type AssessmentSheet, type User } from '../../db/schema';
 import { recordAudit } from './audit.server';
 
 

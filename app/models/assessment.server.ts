@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, notInArray, or } from 'drizzle-orm';
-import { getDb, writeTransaction } from '../../db/client';
-import { assessmentMembers, assessments, assessmentSheets, users, type Assessment, type User } from '../../db/schema';
 import { requireUser } from '~/auth.server';
 import { parseId } from '~/domain/form-input';
 import { assessmentAccess, can, type AssessmentAction, type AssessmentMembership } from '~/domain/permissions';
 import { SCORE_DIMENSIONS, SUB_CRITERIA, type ScoringSystem } from '~/domain/assessment-scoring';
 import { canChangeSystem, stageChangeRefusal, type AssessmentStage, type StageRefusal } from '~/domain/assessment-stage';
 import type { GroupMember } from '~/domain/assessment-data';
+import { assessmentMembers, assessments, assessmentSheets, users, type Assessment, type User } from '../../db/schema';
+import { getDb, writeTransaction } from '../../db/client';
 import { recordAudit } from './audit.server';
 import { sheetScoreOf } from './assessment-sheet.server';
 

@@ -6,11 +6,11 @@
  * new URL replaces the old one, revoking clears it; either way the old URL stops working.
  */
 import crypto from 'node:crypto';
-import { getDb, writeTransaction } from '../../db/client';
 import { and, eq, sql } from 'drizzle-orm';
-import { userOwners, users, type User } from '../../db/schema';
 import { todayInSofia } from '~/domain/dates';
 import type { Status } from '~/domain/status';
+import { userOwners, users, type User } from '../../db/schema';
+import { getDb, writeTransaction } from '../../db/client';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { recordAudit } from './audit.server';
 

@@ -1,8 +1,8 @@
 /** What the dashboard's charts and lists read over temp.dashboard_state (dashboard-state.server.ts), besides the tallies. */
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
 import { CAF_CRITERIA } from '~/domain/caf2020';
 import type { BurnUpPoint, CafProgress, OverdueActivity, OwnerLoad } from '~/domain/dashboard-data';
+import type { Tx } from '../../db/client';
 import { countsOf, daysLate, EMPTY_TALLY, shareDoneOf, tallySql, type Tally } from './dashboard-state.server';
 
 export const DASHBOARD_OVERDUE_LIMIT = 50;

@@ -8,10 +8,10 @@
  * dashboard-charts.server.ts), counted as tallySql says.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb, type Tx } from '../../db/client';
 import type { ActivityState } from '~/domain/activity-state';
 import { daysBetween } from '~/domain/dates';
 import type { Status } from '~/domain/status';
+import { getDb, type Tx } from '../../db/client';
 import { activityStateCte, type ActivityStateRow } from './activity-state.server';
 import { plansClosedBy } from './plan.server';
 

@@ -13,12 +13,12 @@
  * run directly.
  */
 import { desc, eq, sql } from 'drizzle-orm';
-import { getDb, type Tx } from '../../db/client';
-import { areas, organizations, plans } from '../../db/schema';
 import { areaState } from '~/domain/area-state';
 import { addDays, isIsoDate } from '~/domain/dates';
 import { periodBounds, periodKey, periodOf, quarterEndBefore, type Period } from '~/domain/quarters';
 import type { Dashboard, Figures, GroupProgress, PlanChoice } from '~/domain/dashboard-data';
+import { type areas, organizations, plans } from '../../db/schema';
+import { getDb, type Tx } from '../../db/client';
 import { ownerChoices } from './activity-list.server';
 import {
   burnUp,

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
+import { headerKey, SIGNATURE_ROWS } from '~/domain/mapping-signature';
 import { getDb } from '../../db/client';
 import { importMappings } from '../../db/schema';
 import { previewRows, readMapping, type Mapping, type SheetPreview } from '../../importers';
-import { headerKey, SIGNATURE_ROWS } from '~/domain/mapping-signature';
 
 /** Mappings kept per organization: at most this many (the oldest go). */
 const MAX_KEPT = 50;

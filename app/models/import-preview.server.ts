@@ -1,8 +1,8 @@
-import { ImportError, previewRows, readPlanFile, type Mapping, type PlanUnderstood, type SheetPreview } from '../../importers';
 import type { Lang } from '~/domain/lang';
 import type { PreviewData } from '~/components/import-preview';
 import { translateWith } from '~/i18n/core';
 import { importerWords } from '~/i18n/importer';
+import { ImportError, previewRows, readPlanFile, type Mapping, type PlanUnderstood, type SheetPreview } from '../../importers';
 import { countActivities, previewReimport } from './plan-import.server';
 import { findSimilarPlans } from './plan.server';
 

@@ -12,14 +12,14 @@
  * same Message-ID).
  */
 import { and, asc, count, desc, eq, isNull, lte, or } from 'drizzle-orm';
-import { getDb, type Tx } from '../../db/client';
-import { NOTIFICATION_DELIVERIES, notifications, users } from '../../db/schema';
 import { env } from '~/env.server';
 import { afterFailure } from '~/domain/delivery';
 import { textToHtml } from '~/domain/reminder-messages';
 import { isUpdateKind } from '~/domain/update-notifications';
 import { mailerFromEnv, type Mailer } from '~/mail.server';
 import { unsubscribeUrl } from '~/unsubscribe.server';
+import { NOTIFICATION_DELIVERIES, notifications, users } from '../../db/schema';
+import { getDb, type Tx } from '../../db/client';
 
 export type Delivery = (typeof NOTIFICATION_DELIVERIES)[number];
 

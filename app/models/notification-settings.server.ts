@@ -5,9 +5,9 @@
  * audit event in one transaction.
  */
 import { and, eq } from 'drizzle-orm';
+import type { UpdateSettings } from '~/domain/update-notifications';
 import { getDb, writeTransaction } from '../../db/client';
 import { organizations, users } from '../../db/schema';
-import type { UpdateSettings } from '~/domain/update-notifications';
 import { recordAudit } from './audit.server';
 
 /**

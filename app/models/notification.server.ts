@@ -6,14 +6,14 @@
  * their settings: notification-settings.server.ts.
  */
 import { and, asc, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
-import { getDb, writeTransaction } from '../../db/client';
-import { activities, activityOwners, notificationItems, owners, plans, statusUpdates, userOwners, users } from '../../db/schema';
 import { env } from '~/env.server';
 import { todayInSofia } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { composeMessage, groupByUser, messageKind, type ComposedMessage, type MessageKind } from '~/domain/reminder-messages';
 import { digestWindow, planReminders, type Reminder, type ReminderActivity, type ReminderInput, type WeekUpdate } from '~/domain/reminders';
 import { mailerFromEnv, type Mailer } from '~/mail.server';
+import { activities, activityOwners, notificationItems, owners, plans, statusUpdates, userOwners, users } from '../../db/schema';
+import { getDb, writeTransaction } from '../../db/client';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { recordAudit } from './audit.server';
 import { PLANS_CLOSED_BY_AS_OF } from './plan.server';

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
-import { recordAudit } from './audit.server';
 import { getDb, writeTransaction, type Db } from '../../db/client';
 import { addAlias, moveOwnerInto } from '../../db/owner-keys';
 import { activities, activityOwners, organizations, ownerAliases, owners, userOwners, users } from '../../db/schema';
 import { ownerKey } from '../../importers/text';
+import { recordAudit } from './audit.server';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 

@@ -1,4 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { todayInSofia } from '~/domain/dates';
+import { diffPlan, type ComparableActivity, type PlanDiff } from '~/domain/plan-diff';
+import { completionOf } from '~/domain/status';
 import { getDb, writeTransaction, type Tx } from '../../db/client';
 import {
   activities,
@@ -14,9 +17,6 @@ import {
   statusUpdates,
 } from '../../db/schema';
 import type { ParsedActivity, ParsedMeasure, ParsedPlan } from '../../importers/types';
-import { todayInSofia } from '~/domain/dates';
-import { diffPlan, type ComparableActivity, type PlanDiff } from '~/domain/plan-diff';
-import { completionOf } from '~/domain/status';
 import { recordAudit } from './audit.server';
 import { findOrCreateOwner } from './owner.server';
 import { preparedInsert } from './statements.server';

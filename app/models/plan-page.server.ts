@@ -1,11 +1,11 @@
 /** The plan page's reads: its header, its progress by area and one page of its activities. */
 import { and, asc, count, eq } from 'drizzle-orm';
-import { getDb } from '../../db/client';
-import { activities, areas, organizations, plans } from '../../db/schema';
 import { todayInSofia } from '~/domain/dates';
 import { isFiltered, type ActivityFilters } from '~/domain/filters';
 import { rollUp, rollUpBy, type Progress } from '~/domain/progress';
 import type { ActivityRow } from '~/domain/activity-row';
+import { activities, areas, organizations, plans } from '../../db/schema';
+import { getDb } from '../../db/client';
 import { countActivitiesByMeasure, filteredStates, filterOptions, listActivities } from './activity-list.server';
 import { whileUnchanged } from './read-cache.server';
 

@@ -1,11 +1,11 @@
 import { and, count, desc, eq, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { todayInSofia } from '~/domain/dates';
+import { removeEvidenceFile } from '~/evidence-files.server';
 import { getDb, writeTransaction } from '../../db/client';
 import { activities, areas, measures, organizations, plans, statusUpdates } from '../../db/schema';
-import { todayInSofia } from '~/domain/dates';
 import { activityStateCte } from './activity-state.server';
 import { recordAudit } from './audit.server';
-import { removeEvidenceFile } from '~/evidence-files.server';
 
 export type PlanSummary = {
   id: number;

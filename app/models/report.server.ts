@@ -1,10 +1,10 @@
 import { and, eq, min, sql } from 'drizzle-orm';
-import { getDb } from '../../db/client';
-import { activities, activityOwners, areas, measureCafRefs, measures, organizations, owners, plans } from '../../db/schema';
 import { addDays, isIsoDate, todayInSofia } from '~/domain/dates';
 import { rollUp, type Progress } from '~/domain/progress';
 import { periodBounds, periodKey, periodOf, type Period, type PeriodKind } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
+import { activities, activityOwners, areas, measureCafRefs, measures, organizations, owners, plans } from '../../db/schema';
+import { getDb } from '../../db/client';
 import type { MeasureKind } from '../../db/schema';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 

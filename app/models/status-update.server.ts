@@ -1,10 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { getDb, writeTransaction } from '../../db/client';
-import { activities, activityOwners, statusUpdates, userOwners, users, type User } from '../../db/schema';
 import type { StatusUpdateEntry } from '~/domain/activity-detail';
 import { todayInSofia } from '~/domain/dates';
 import { canUpdateStatus } from '~/domain/permissions';
 import { completionOf, type Status } from '~/domain/status';
+import { activities, activityOwners, statusUpdates, userOwners, users, type User } from '../../db/schema';
+import { getDb, writeTransaction } from '../../db/client';
 import { recordAudit } from './audit.server';
 import { notifyOfStatusUpdate } from './update-notifications.server';
 

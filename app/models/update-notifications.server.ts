@@ -4,8 +4,6 @@
  * reminders run records. Sent through the outbox (notification-delivery.server.ts).
  */
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { getDb, writeTransaction, type Db, type Tx } from '../../db/client';
-import { activities, notifications, plans, statusUpdates, users } from '../../db/schema';
 import { env } from '~/env.server';
 import { composeDailySummary, composeUpdateMessage } from '~/domain/update-messages';
 import {
@@ -20,6 +18,8 @@ import {
   type UpdateSubscriber,
 } from '~/domain/update-notifications';
 import type { ComposedMessage } from '~/domain/reminder-messages';
+import { activities, notifications, plans, statusUpdates, users } from '../../db/schema';
+import { getDb, writeTransaction, type Db, type Tx } from '../../db/client';
 import { deliverSoon, recordNotification, type Delivery } from './notification-delivery.server';
 
 type Reader = Pick<Tx, 'select'>;

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import type { Role } from '~/domain/permissions';
 import { getDb, writeTransaction, type Tx } from '../../db/client';
 import { owners, sessions, userOwners, users, type Language, type User } from '../../db/schema';
-import type { Role } from '~/domain/permissions';
 import { recordAudit } from './audit.server';
 import { hashPassword } from './password.server';
 

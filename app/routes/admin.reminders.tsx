@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
-import { NOTIFICATION_DELIVERIES } from '../../db/schema';
 import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { MAX_DAYS_BEFORE } from '~/domain/reminders';
@@ -18,6 +17,7 @@ import notificationsCss from '~/styles/notifications.css?url';
 import { AdminTabs } from '~/components/admin-tabs';
 import { readForm } from '~/upload.server';
 import { idSchema, parseId } from '~/domain/form-input';
+import { NOTIFICATION_DELIVERIES } from '../../db/schema';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'remAdminTitle');
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: notificationsCss }];

@@ -6,14 +6,14 @@ import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
 import { pageTitle, useT } from '~/i18n';
 import { assessmentImportWords } from '~/i18n/assessment-import';
-import { ImportError } from '../../importers/import-error';
-import { parseAssessmentFile } from '../../importers/assessment';
 import { discardPendingImport, savePendingImport } from '~/models/pending-import.server';
 import { IMPORT_STAGES, importAssessment, loadPendingAssessment, savedRounded, scoredCodes } from '~/models/assessment-import.server';
 import { SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { chosenFile, readForm, readUpload } from '~/upload.server';
 import { MAX_TITLE_LENGTH, typedText, uploadedFileName } from '~/domain/form-input';
 import importCss from '~/styles/import.css?url';
+import { parseAssessmentFile } from '../../importers/assessment';
+import { ImportError } from '../../importers/import-error';
 
 export const MAX_ASSESSMENT_BYTES = 20 * 1024 * 1024;
 const MAX_PERIOD_LENGTH = 40;

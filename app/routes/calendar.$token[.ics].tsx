@@ -8,7 +8,7 @@ import { calendarActivities, userByCalendarToken } from '~/models/calendar.serve
  * calendars. No session: the token in the URL is the secret (see app/models/calendar.server.ts).
  * An unknown or revoked token, or a disabled user, is a plain 404.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const user = userByCalendarToken(params.token ?? '');
   if (!user) throw new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
   const body = activitiesIcs(calendarActivities(user), { lang: user.language, appUrl: env.APP_URL, now: new Date(), userName: user.name });

@@ -6,7 +6,6 @@ import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
 import { pageTitle, useT, type MessageKey, type WordKey } from '~/i18n';
 import { importerWords } from '~/i18n/importer';
-import { ImportError, type Mapping } from '../../importers';
 import { listPlans } from '~/models/plan.server';
 import { applyReimport, countActivities, importOrganizationId, importPlanIntoDatabase } from '~/models/plan-import.server';
 import { forgetMapping, keepMapping, keptMappingFor } from '~/models/import-mapping.server';
@@ -19,6 +18,7 @@ import { ImportPreview, type PreviewData } from '~/components/import-preview';
 import { previewTexts } from '~/domain/preview-text';
 import importCss from '~/styles/import.css?url';
 import { MAX_TITLE_LENGTH, idSchema, parseId, typedText, uploadedFileName } from '~/domain/form-input';
+import { ImportError, type Mapping } from '../../importers';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 

@@ -7,7 +7,6 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
-import type { User } from '../../db/schema';
 import { requireUser } from '~/auth.server';
 import { getLanguage } from '~/language.server';
 import { formatDate, isIsoDate, todayInSofia } from '~/domain/dates';
@@ -24,11 +23,12 @@ import {
   type ApplyResult,
   type RowOutcome,
 } from '~/models/status-import.server';
-import { ImportError } from '../../importers/import-error';
-import { readStatusReport } from '../../importers/status-report';
 import reportsCss from '~/styles/reports.css?url';
 import { chosenFile, readForm, readUpload } from '~/upload.server';
 import { idSchema, uploadedFileName } from '~/domain/form-input';
+import { readStatusReport } from '../../importers/status-report';
+import { ImportError } from '../../importers/import-error';
+import type { User } from '../../db/schema';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
 

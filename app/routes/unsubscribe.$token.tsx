@@ -3,10 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { joinWords, pageTitle, useT } from '~/i18n';
 import { notificationWords } from '~/i18n/notifications';
 import { remindersWords } from '~/i18n/reminders';
-
-const unsubscribeWords = joinWords(remindersWords, notificationWords);
 import { emailSubscription, unsubscribeFromEmail } from '~/models/notification-settings.server';
 import { userIdOfUnsubscribeToken } from '~/unsubscribe.server';
+
+const unsubscribeWords = joinWords(remindersWords, notificationWords);
 
 /**
  * /unsubscribe/<token> — the one-click link of the reminder e-mails (List-Unsubscribe, RFC 8058).

@@ -1,8 +1,8 @@
 /** The layouts a self-assessment is kept in, each made here as a real file (exceljs, CSV) and read back. */
 import { describe, expect, it } from 'vitest';
 import { utf8, workbookBytes } from '../test-support';
-import { parseAssessmentFile } from './index';
 import type { ParsedSubCriterion } from './types';
+import { parseAssessmentFile } from './index';
 
 const sub = (code: string, fields: Partial<ParsedSubCriterion> = {}): ParsedSubCriterion => ({
   code,

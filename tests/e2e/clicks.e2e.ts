@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser, login, newPage } from './browser';
 
 const FIXTURE = path.resolve('tests/fixtures/lovech-2022-2024.xlsx');
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 /** A page whose clicks are counted. */
-function counter(page: Page) {
+function counter() {
   let clicks = 0;
   return {
     click: async (target: Locator) => {
@@ -50,7 +50,7 @@ function lastQuarterLabel(today = new Date()): string {
 describe('clicks from login', () => {
   it('secretary: the overdue activities by owner, above the fold at 1366x768 on landing', async () => {
     const page = await newPage(browser, { width: 1366, height: 768 });
-    const c = counter(page);
+    const c = counter();
     await login(page, 'secretary@demo.bg');
     const panel = page.locator('.overdue-owners');
     await panel.waitFor();
@@ -65,7 +65,7 @@ describe('clicks from login', () => {
 
   it('secretary: the last quarter\'s report downloaded', async () => {
     const page = await newPage(browser, { width: 1366, height: 768 });
-    const c = counter(page);
+    const c = counter();
     await login(page, 'secretary@demo.bg');
     await c.click(page.getByRole('navigation', { name: 'План за подобрение' }).getByRole('link', { name: 'Отчети' }));
     await page.getByRole('heading', { level: 1, name: 'Отчети' }).waitFor();
@@ -78,7 +78,7 @@ describe('clicks from login', () => {
 
   it('head: an update recorded on the most urgent activity', async () => {
     const page = await newPage(browser, { width: 1366, height: 768 });
-    const c = counter(page);
+    const c = counter();
     await login(page, 'head@demo.bg');
     const first = page.locator('.my-list > li').first();
     const form = first.locator('form.quick-form');
@@ -92,7 +92,7 @@ describe('clicks from login', () => {
 
   it('secretary: a plan file to a tracked plan', async () => {
     const page = await newPage(browser, { width: 1366, height: 768 });
-    const c = counter(page);
+    const c = counter();
     await login(page, 'secretary@demo.bg');
     await page.goto('/plans/import');
     await page.getByLabel('Файл с плана').setInputFiles(FIXTURE);

@@ -4,9 +4,9 @@
  * overdue-by-area tooltip above the next card, and the print page's tables inside the paper
  * at 1366 px. Screenshots: test-results/screenshots/layout-*.png.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import path from 'node:path';
 import { chartDrawn, launchBrowser, login, newPage, screenshot, SCREENSHOTS, visit } from './browser';
 
 const PHONE = { width: 390, height: 844 };

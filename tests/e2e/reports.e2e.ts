@@ -9,8 +9,8 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOTS, baseUrl, databasePath, launchBrowser, login, newPage, screenshot, visit } from './browser';
 import { pdfPages, pdftotext } from '../office';
+import { SCREENSHOTS, baseUrl, databasePath, launchBrowser, login, newPage, screenshot, visit } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {

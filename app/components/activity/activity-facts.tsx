@@ -2,8 +2,8 @@ import { formatDate, formatDateTime } from '~/domain/dates';
 import type { ActivityDetail } from '~/domain/activity-detail';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT } from '~/i18n';
-import { activityPageWords } from './page-words';
 import { EndDate, Percent } from '../activity-table';
+import { activityPageWords } from './page-words';
 
 /** The activity's fields: where it sits in the plan, CAF, owners, dates, target, progress, source row. */
 export function ActivityFacts({ activity }: { activity: ActivityDetail }) {

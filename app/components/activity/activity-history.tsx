@@ -2,8 +2,8 @@ import { dateOfTimestampInSofia, formatDate, formatDateTime } from '~/domain/dat
 import type { ActivityDetail } from '~/domain/activity-detail';
 import { NOUNS, plural } from '~/domain/lang';
 import { useLang, useT } from '~/i18n';
-import { activityPageWords } from './page-words';
 import { StatusBadge } from '../status-badge';
+import { activityPageWords } from './page-words';
 
 /** The status updates and reschedules of an activity, newest first. */
 export function ActivityHistory({ activity }: { activity: Pick<ActivityDetail, 'id' | 'updates' | 'scheduleChanges'> }) {

@@ -2,8 +2,8 @@ import { Form } from '@remix-run/react';
 import type { ActivityDetail, LatestChange } from '~/domain/activity-detail';
 import { formatDate, formatDateTime } from '~/domain/dates';
 import { useLang, useT } from '~/i18n';
-import { activityPageWords, type ActivityPageWordKey } from './page-words';
 import { Field } from '../field';
+import { activityPageWords, type ActivityPageWordKey } from './page-words';
 import { useAuditActionLabel } from './activity-audit';
 
 /** What the action answered to a refused edit or reschedule: field errors and the text typed, or the newer change. */
