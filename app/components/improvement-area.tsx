@@ -80,7 +80,11 @@ export function ImprovementAreaCard({ area, canEdit, canSeePlans }: { area: Area
       {canSeePlans ? (
         <div className="cy-measures">
           <h3 className="small">{t('cyMeasures')}</h3>
-          {area.measures.length === 0 ? <p className="muted small">{t('cyNoMeasures')}</p> : null}
+          {area.measures.length === 0 ? (
+            <p className="muted small">
+              {t('cyNoMeasures')} {t('cyGapDecision')}: <a href="#cy-gaps">{t(`cyGap_${area.gapDecision ?? 'none'}`)}</a>
+            </p>
+          ) : null}
           <ul>
             {area.measures.map((m) => (
               <li key={m.measureId} className="cy-inline">
@@ -88,7 +92,7 @@ export function ImprovementAreaCard({ area, canEdit, canSeePlans }: { area: Area
                   <Link to={`/plans/${m.planId}`}>
                     <strong>{m.code}</strong> {m.title}
                   </Link>{' '}
-                  <span className="muted small">
+                  <span className="muted small cy-progress">
                     {m.progress.meanPercent === null
                       ? t('cyMeasureNoActivities')
                       : t('cyMeasureProgress', { percent: `${Math.round(m.progress.meanPercent)}%`, done: m.progress.done, counted: m.progress.counted })}

@@ -3,7 +3,7 @@ import { CartesianGrid, LabelList, ReferenceArea, ResponsiveContainer, Scatter, 
 import { RATING_MAX, RATING_MIN, RATING_SPLIT } from '~/domain/improvement-priority';
 import { useT } from '~/i18n';
 import { cycleWords } from '~/i18n/cycle';
-import { AXIS_TEXT, ChartFrame, shorten } from './chart-frame';
+import { AXIS_TEXT, ChartFrame } from './chart-frame';
 
 export type GridArea = { itemId: number; code: string; text: string; impact: number | null; feasibility: number | null };
 type Cell = { key: string; impact: number; feasibility: number; count: number; label: string; areas: GridArea[] };
@@ -26,7 +26,7 @@ function cellsOf(areas: GridArea[]): Cell[] {
   }
   return [...cells.values()].map((cell) => {
     const codes = [...new Set(cell.areas.map((area) => area.code))];
-    return { ...cell, label: shorten(codes.join(', '), 16) };
+    return { ...cell, label: codes.length <= 2 ? codes.join(' ') : `${codes[0]} +${codes.length - 1}` };
   });
 }
 
@@ -57,7 +57,6 @@ export function PriorityGrid({ areas }: { areas: GridArea[] }) {
                 fillOpacity={1}
                 stroke="#1f7a3f"
                 strokeDasharray="4 3"
-                label={{ value: t('cyQuadrant_quick_win'), position: 'insideTopRight', fill: '#14532d', fontSize: 13, fontWeight: 600 }}
               />
               <XAxis
                 type="number"
@@ -76,7 +75,7 @@ export function PriorityGrid({ areas }: { areas: GridArea[] }) {
                 width={44}
                 label={{ value: `${t('cyImpact')} →`, angle: -90, position: 'insideLeft', offset: 12, fill: '#3f4a5a', fontSize: 12 }}
               />
-              <ZAxis type="number" dataKey="count" range={[120, 900]} />
+              <ZAxis type="number" dataKey="count" range={[180, 700]} />
               <Tooltip
                 cursor={false}
                 content={({ payload }) => {
@@ -91,13 +90,16 @@ export function PriorityGrid({ areas }: { areas: GridArea[] }) {
                 }}
               />
               <Scatter data={cells} fill={POINT_COLOR} fillOpacity={0.85} cursor="pointer" onClick={(point) => setChosenKey((point as unknown as { payload: Cell }).payload.key)}>
-                <LabelList dataKey="label" position="top" fill="#1c2430" fontSize={11} />
+                <LabelList dataKey="count" position="center" fill="#ffffff" fontSize={11} fontWeight={600} />
+                <LabelList dataKey="label" position="bottom" offset={14} fill="#1c2430" fontSize={11} />
               </Scatter>
             </ScatterChart>
           </ResponsiveContainer>
         )}
       </ChartFrame>
-      <p className="muted small">{t('cyGridHint')}</p>
+      <p className="cy-legend small">
+        <span className="cy-legend__swatch" aria-hidden="true" /> {t('cyQuickWinLegend')} · {t('cyGridHint')}
+      </p>
       <div className="cy-cells" role="group" aria-label={t('cyGrid')}>
         {[...cells]
           .sort((a, b) => b.impact - a.impact || b.feasibility - a.feasibility)
@@ -107,9 +109,10 @@ export function PriorityGrid({ areas }: { areas: GridArea[] }) {
               type="button"
               className={cell.key === chosenKey ? 'cy-cell cy-cell--chosen' : 'cy-cell'}
               aria-pressed={cell.key === chosenKey}
+              aria-label={t('cyCell', { impact: cell.impact, feasibility: cell.feasibility, count: cell.count })}
               onClick={() => setChosenKey(cell.key)}
             >
-              {cell.impact}×{cell.feasibility} ({cell.count})
+              {t('cyCellShort', { impact: cell.impact, feasibility: cell.feasibility, count: cell.count })}
             </button>
           ))}
       </div>
