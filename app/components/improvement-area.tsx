@@ -28,6 +28,8 @@ export function ImprovementAreaCard({ area, canEdit, canSeePlans }: { area: Area
   const quadrant = quadrantOf(area.impact, area.feasibility);
   const same = area.suggestions.filter((s) => s.match === 'sub_criterion');
   const near = area.suggestions.filter((s) => s.match === 'criterion');
+  // Those of the criterion only open when nothing closer is there (no measure yet, none of the sub-criterion).
+  const nearShown = same.length === 0 && area.measures.length === 0 ? NEAR_SHOWN : 0;
   const suggestion = (s: Area['suggestions'][number]) => (
     <li key={s.measureId}>
       <Form method="post" preventScrollReset className="cy-inline">
@@ -115,12 +117,12 @@ export function ImprovementAreaCard({ area, canEdit, canSeePlans }: { area: Area
               <h3 className="small">{t('cySuggestions')}</h3>
               <ul className="cy-suggestions">
                 {same.map(suggestion)}
-                {(same.length === 0 ? near.slice(0, NEAR_SHOWN) : []).map(suggestion)}
+                {near.slice(0, nearShown).map(suggestion)}
               </ul>
-              {near.length > (same.length === 0 ? NEAR_SHOWN : 0) ? (
+              {near.length > nearShown ? (
                 <details>
-                  <summary className="small">{t('cyMoreSuggestions', { count: near.length - (same.length === 0 ? NEAR_SHOWN : 0) })}</summary>
-                  <ul className="cy-suggestions">{near.slice(same.length === 0 ? NEAR_SHOWN : 0).map(suggestion)}</ul>
+                  <summary className="small">{t('cyMoreSuggestions', { count: near.length - nearShown })}</summary>
+                  <ul className="cy-suggestions">{near.slice(nearShown).map(suggestion)}</ul>
                 </details>
               ) : null}
             </>
