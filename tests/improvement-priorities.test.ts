@@ -164,4 +164,25 @@ describe('the priorities page', () => {
     const actions = listAuditEvents('assessment', first).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['priority-unlink', 'priority-gap', 'priority-link']));
   });
+
+  it('writes nothing when its audit event cannot be written (one transaction)', async () => {
+    const sqlite = getDb().$client;
+    const target = areas().find((area) => area.measures.length > 0)!;
+    const before = { counts: counts(), area: areas().find((area) => area.itemId === target.itemId) };
+    const intents: [string, Record<string, string>][] = [
+      ['priority-rate', { intent: 'rate', impact: '1', feasibility: '1' }],
+      ['priority-gap', { intent: 'gap', decision: 'accepted' }],
+      ['priority-unlink', { intent: 'unlink', measureId: String(target.measures[0]!.measureId) }],
+    ];
+    for (const [auditAction, form] of intents) {
+      sqlite.exec(`create trigger fail_audit before insert on audit_events when new.action = '${auditAction}' begin select raise(abort, 'audit event refused'); end`);
+      try {
+        await expect(post(chair, { ...form, itemId: String(target.itemId) })).rejects.toThrow('audit event refused');
+      } finally {
+        sqlite.exec('drop trigger fail_audit');
+      }
+    }
+    expect(counts()).toEqual(before.counts);
+    expect(areas().find((area) => area.itemId === target.itemId)).toEqual(before.area);
+  });
 });
