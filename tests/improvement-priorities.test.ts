@@ -147,6 +147,15 @@ describe('the priorities page', () => {
     }
   });
 
+  it('?measure= (the plan page link) lists the areas that measure answers', async () => {
+    const answer = measureAnswers(planId).find((row) => row.areas > 1)!;
+    const data = await (await page(viewer, first, `?measure=${answer.measureId}`)).json();
+    expect(data.shown).toHaveLength(answer.areas);
+    for (const id of data.shown as number[]) {
+      expect(data.areas.find((area: { itemId: number }) => area.itemId === id).measureIds).toContain(answer.measureId);
+    }
+  });
+
   it('unlinking the last measure makes a gap; a suggestion links it again; the chair decides on gaps', async () => {
     const target = areas().find((area) => area.measures.length === 1)!;
     const measureId = String(target.measures[0]!.measureId);

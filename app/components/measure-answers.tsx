@@ -16,7 +16,7 @@ export function MeasureAnswersList({ answers }: { answers: MeasureAnswers[] }) {
         {answers.map((row) => (
           <li key={`${row.measureId}:${row.assessmentId}`}>
             <strong>{row.code}</strong> {row.title} —{' '}
-            <Link to={`/assessments/${row.assessmentId}/priorities`}>{t('cyAnswers', { count: row.areas })}</Link>
+            <Link to={`/assessments/${row.assessmentId}/priorities?measure=${row.measureId}`}>{t('cyAnswers', { count: row.areas })}</Link>
           </li>
         ))}
       </ul>

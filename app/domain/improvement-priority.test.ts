@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isOpenGap, parsePriorityQuery, quadrantOf, ratingSchema, sortAndFilter, suggestMeasures, type PriorityRow } from './improvement-priority';
 
-const row = (itemId: number, code: string, score: number | null, impact: number | null, feasibility: number | null, position = 0): PriorityRow => ({ itemId, code, position, score, impact, feasibility });
+const row = (itemId: number, code: string, score: number | null, impact: number | null, feasibility: number | null, position = 0, measureIds: number[] = []): PriorityRow => ({
+  itemId,
+  code,
+  position,
+  score,
+  impact,
+  feasibility,
+  measureIds,
+});
 const query = (params: string) => parsePriorityQuery(new URLSearchParams(params));
 const ids = (rows: PriorityRow[]) => rows.map((r) => r.itemId);
 
@@ -31,7 +39,7 @@ describe('ratingSchema', () => {
 });
 
 describe('sortAndFilter', () => {
-  const rows = [row(1, '2.1', 40, 2, 2), row(2, '1.2', 20, 5, 5), row(3, '1.2', 20, null, null, 1), row(4, '6.1', 60, 5, 2), row(5, '1.1', 10, 4, 5), row(6, '3.1', 45, 2, 5)];
+  const rows = [row(1, '2.1', 40, 2, 2, 0, [7]), row(2, '1.2', 20, 5, 5, 0, [7, 8]), row(3, '1.2', 20, null, null, 1), row(4, '6.1', 60, 5, 2), row(5, '1.1', 10, 4, 5), row(6, '3.1', 45, 2, 5)];
 
   it('keeps CAF order by default, items of a sub-criterion in their order', () => {
     expect(ids(sortAndFilter(rows, query('')))).toEqual([5, 2, 3, 1, 6, 4]);
@@ -54,10 +62,12 @@ describe('sortAndFilter', () => {
     expect(ids(sortAndFilter(rows, query('rating=quick_win')))).toEqual([5, 2]);
     expect(ids(sortAndFilter(rows, query('rating=unrated')))).toEqual([3]);
     expect(ids(sortAndFilter(rows, query('criterion=1&rating=quick_win&sort=priority')))).toEqual([2, 5]);
+    expect(ids(sortAndFilter(rows, query('measure=7')))).toEqual([2, 1]);
+    expect(ids(sortAndFilter(rows, query('measure=8')))).toEqual([2]);
   });
 
   it('falls back on anything unknown in the query', () => {
-    expect(query('criterion=12&score=low&rating=best&sort=x')).toEqual({ criterion: null, score: 'all', rating: 'all', sort: 'code' });
+    expect(query('criterion=12&score=low&rating=best&sort=x&measure=-1')).toEqual({ criterion: null, score: 'all', rating: 'all', sort: 'code', measure: null });
   });
 });
 

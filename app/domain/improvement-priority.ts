@@ -43,6 +43,8 @@ export type PriorityRow = {
   score: number | null;
   impact: number | null;
   feasibility: number | null;
+  /** The measures linked to it (for ?measure=). */
+  measureIds: readonly number[];
 };
 
 export const PRIORITY_SORTS = ['code', 'priority', 'score', 'impact', 'feasibility'] as const;
@@ -54,7 +56,7 @@ export type RatingFilter = (typeof RATING_FILTERS)[number];
 export const SCORE_FILTERS = ['all', 'below_30', 'below_50'] as const;
 export type ScoreFilter = (typeof SCORE_FILTERS)[number];
 
-/** The list's query (?criterion=2&score=below_50&rating=quick_win&sort=priority); anything unknown falls back. */
+/** The list's query (?criterion=2&score=below_50&rating=quick_win&sort=priority&measure=12); anything unknown falls back. */
 export const priorityQuerySchema = z.object({
   criterion: z
     .string()
@@ -64,6 +66,8 @@ export const priorityQuerySchema = z.object({
   score: z.enum(SCORE_FILTERS).catch('all'),
   rating: z.enum(RATING_FILTERS).catch('all'),
   sort: z.enum(PRIORITY_SORTS).catch('code'),
+  /** Only the areas one measure answers (the plan page links here). */
+  measure: z.coerce.number().int().positive().nullable().catch(null),
 });
 export type PriorityQuery = z.infer<typeof priorityQuerySchema>;
 
@@ -73,11 +77,13 @@ export function parsePriorityQuery(params: URLSearchParams): PriorityQuery {
     score: params.get('score') ?? undefined,
     rating: params.get('rating') ?? undefined,
     sort: params.get('sort') ?? undefined,
+    measure: params.get('measure') || null,
   });
 }
 
 function matches(row: PriorityRow, query: PriorityQuery): boolean {
   if (query.criterion !== null && row.code.split('.')[0] !== query.criterion) return false;
+  if (query.measure !== null && !row.measureIds.includes(query.measure)) return false;
   if (query.score !== 'all') {
     const limit = query.score === 'below_30' ? 30 : 50;
     if (row.score === null || row.score >= limit) return false;

@@ -86,6 +86,7 @@ export function listImprovementAreas(assessmentId: number, asOf: string): Improv
       impact: priority?.impact ?? null,
       feasibility: priority?.feasibility ?? null,
       gapDecision: priority?.gapDecision ?? null,
+      measureIds: linked,
       measures: linked.map((id) => {
         const { cafCodes: _refs, ...measure } = info.get(id)!;
         return { ...measure, progress: progress.get(id)! };

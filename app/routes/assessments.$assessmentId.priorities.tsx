@@ -73,7 +73,8 @@ export default function PrioritiesPage() {
   const lang = useLang();
   const byId = new Map(areas.map((area) => [area.itemId, area]));
   const gaps = areas.filter((area) => area.measures.length === 0);
-  const filtered = query.criterion !== null || query.score !== 'all' || query.rating !== 'all';
+  const measure = query.measure === null ? null : areas.flatMap((area) => area.measures).find((m) => m.measureId === query.measure);
+  const filtered = query.criterion !== null || query.score !== 'all' || query.rating !== 'all' || query.measure !== null;
   const summary = {
     total: areas.length,
     rated: areas.filter((area) => area.impact !== null).length,
@@ -113,6 +114,7 @@ export default function PrioritiesPage() {
             <PriorityGrid areas={areas} />
           </section>
           <Form method="get" className="cy-filters card" aria-label={t('cyFilters')}>
+            {query.measure !== null ? <input type="hidden" name="measure" value={query.measure} /> : null}
             <label>
               {t('cyCriterion')}
               <select name="criterion" defaultValue={query.criterion ?? ''}>
@@ -159,7 +161,10 @@ export default function PrioritiesPage() {
             </button>
             {filtered || query.sort !== 'code' ? <Link to=".">{t('cyClear')}</Link> : null}
           </Form>
-          <p className="muted small">{t('cyShown', { shown: shown.length, total: areas.length })}</p>
+          <p className="muted small">
+            {t('cyShown', { shown: shown.length, total: areas.length })}
+            {measure ? ` · ${t('cyOfMeasure', { code: measure.code, title: measure.title })}` : null}
+          </p>
           {shown.length === 0 ? <p className="muted">{t('cyNoMatch')}</p> : null}
           <ol className="cy-areas">
             {shown.map((id) => (
