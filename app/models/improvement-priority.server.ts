@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb, writeTransaction, type Tx } from '../../db/client';
 import { areas, assessmentItems, assessments, assessmentSheets, improvementLinks, improvementPriorities, measureCafRefs, measures, plans, type User } from '../../db/schema';
-import { rollUp, type Progress } from '~/domain/progress';
+import { groupBy, rollUp, type Progress } from '~/domain/progress';
 import { suggestMeasures, type GapDecision, type PriorityRow, type Suggestion } from '~/domain/improvement-priority';
 import type { Status } from '~/domain/status';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
@@ -30,8 +30,9 @@ export function measureProgress(measureIds: number[], asOf: string): Map<number,
        select s.measure_id as measureId, s.status, s.percent, s.overdue from activity_state s
        where s.measure_id in (select value from json_each(:ids))`,
   ).all({ ...asOfParams(asOf), ids: JSON.stringify(measureIds) }) as { measureId: number; status: Status; percent: number; overdue: number }[];
+  const items = groupBy(rows, (row) => row.measureId);
   for (const id of measureIds) {
-    byMeasure.set(id, rollUp(rows.filter((row) => row.measureId === id).map((row) => ({ status: row.status, percent: row.percent, overdue: row.overdue === 1 }))));
+    byMeasure.set(id, rollUp((items.get(id) ?? []).map((row) => ({ status: row.status, percent: row.percent, overdue: row.overdue === 1 }))));
   }
   return byMeasure;
 }
@@ -45,8 +46,9 @@ function allMeasures(db: Pick<Tx, 'select'>): (MeasureInfo & { cafCodes: string[
     .innerJoin(areas, eq(areas.id, measures.areaId))
     .orderBy(asc(plans.id), asc(areas.position), asc(measures.position), asc(measures.id))
     .all();
-  const refs = db.select().from(measureCafRefs).all();
-  return rows.map((row) => ({ ...row, cafCodes: refs.filter((ref) => ref.measureId === row.measureId).map((ref) => ref.cafCode) }));
+  const refs = new Map<number, string[]>();
+  for (const ref of db.select().from(measureCafRefs).all()) refs.set(ref.measureId, [...(refs.get(ref.measureId) ?? []), ref.cafCode]);
+  return rows.map((row) => ({ ...row, cafCodes: refs.get(row.measureId) ?? [] }));
 }
 
 /** The agreed areas for improvement of an assessment in CAF order, with ratings, linked measures (progress as of `asOf`) and suggestions. */
