@@ -111,7 +111,7 @@ export default function PrioritiesPage() {
           <p className="cy-summary">{t('cySummary', summary)}</p>
           <section className="card section" aria-labelledby="cy-grid">
             <h2 id="cy-grid">{t('cyGrid')}</h2>
-            <PriorityGrid areas={areas} />
+            <PriorityGrid areas={shown.map((id) => byId.get(id)!)} />
           </section>
           <Form method="get" className="cy-filters card" aria-label={t('cyFilters')}>
             {query.measure !== null ? <input type="hidden" name="measure" value={query.measure} /> : null}

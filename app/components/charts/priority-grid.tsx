@@ -89,7 +89,7 @@ export function PriorityGrid({ areas }: { areas: GridArea[] }) {
                   );
                 }}
               />
-              <Scatter data={cells} fill={POINT_COLOR} fillOpacity={0.85} cursor="pointer" onClick={(point) => setChosenKey((point as unknown as { payload: Cell }).payload.key)}>
+              <Scatter data={cells} isAnimationActive={false} fill={POINT_COLOR} fillOpacity={0.85} cursor="pointer" onClick={(point) => setChosenKey((point as unknown as { payload: Cell }).payload.key)}>
                 <LabelList dataKey="count" position="center" fill="#ffffff" fontSize={11} fontWeight={600} />
                 <LabelList dataKey="label" position="bottom" offset={14} fill="#1c2430" fontSize={11} />
               </Scatter>
