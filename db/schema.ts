@@ -6,6 +6,7 @@ import { LANGS, type Lang } from '../app/domain/lang';
 import { ASSESSMENT_ITEM_KINDS, SCORING_SYSTEMS } from '../app/domain/assessment-scoring';
 import { ASSESSMENT_STAGES } from '../app/domain/assessment-stage';
 import { UPDATE_NOTIFY_MODES } from '../app/domain/update-notifications';
+import { GAP_DECISIONS } from '../app/domain/improvement-priority';
 
 export const MEASURE_KINDS = ['strategic', 'quick_win'] as const;
 
@@ -452,6 +453,41 @@ export const assessmentItems = sqliteTable(
     position: integer('position').notNull(),
   },
   (t) => [index('assessment_items_sheet_idx').on(t.sheetId, t.kind, t.position)],
+);
+
+/**
+ * The chair's prioritising of an agreed area for improvement (an improvement item of a consensus
+ * sheet, CAF step 7): impact and feasibility (app/domain/improvement-priority.ts for the scale),
+ * and, when no measure answers it, what was decided about that gap. One row per item, made on the
+ * first rating or decision.
+ */
+export const improvementPriorities = sqliteTable('improvement_priorities', {
+  itemId: integer('item_id')
+    .primaryKey()
+    .references(() => assessmentItems.id, { onDelete: 'cascade' }),
+  impact: integer('impact'),
+  feasibility: integer('feasibility'),
+  gapDecision: text('gap_decision', { enum: GAP_DECISIONS }),
+  updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .$defaultFn(() => new Date()),
+});
+
+/** A plan measure that answers an agreed area for improvement (confirmed by the chair). */
+export const improvementLinks = sqliteTable(
+  'improvement_links',
+  {
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => assessmentItems.id, { onDelete: 'cascade' }),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.measureId] }), index('improvement_links_measure_idx').on(t.measureId)],
 );
 
 export type Organization = typeof organizations.$inferSelect;

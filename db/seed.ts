@@ -24,6 +24,7 @@ import {
 } from './schema';
 import { getDb, writeTransaction } from './client';
 import { ASSESSMENT_2022, ASSESSMENT_2024, type DemoAssessment, type DemoScores } from './demo/assessment-lovech';
+import { seedPriorities } from './demo/priorities';
 import { random } from './demo/random';
 
 export const DEMO_PLAN_FILE = path.resolve('db/demo/lovech-2022-2024.xlsx');
@@ -75,8 +76,9 @@ export async function seedDemo(): Promise<void> {
     await createUser({ email: demo.email, name: demo.name, role: demo.role, password: DEMO_PASSWORD, ownerIds });
   }
   seedStatusHistory(planId);
-  seedAssessment(ASSESSMENT_2022, 2022);
+  const assessment2022 = seedAssessment(ASSESSMENT_2022, 2022);
   seedAssessment(ASSESSMENT_2024, 2024);
+  seedPriorities(assessment2022, planId, ASSESSMENT_2022, 2022);
 }
 
 /**

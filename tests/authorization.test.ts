@@ -23,9 +23,9 @@ const modules = import.meta.glob<RouteModule>('../app/routes/*.tsx', { eager: tr
  * Who may do what: a permission of the map, 'user' (any signed-in user), 'public' (no login),
  * 'own-status' (status:update-any, or status:update-own on an activity of one's owners), or of a
  * self-assessment: 'as-member' (in its group), 'as-chair', 'as-reader' (in its group, or
- * assessment:read: the approved one).
+ * assessment:read: the approved one), 'as-prioritiser' (the chair, or assessment:create: the approved one).
  */
-type Rule = Permission | 'user' | 'public' | 'own-status' | 'as-member' | 'as-chair' | 'as-reader';
+type Rule = Permission | 'user' | 'public' | 'own-status' | 'as-member' | 'as-chair' | 'as-reader' | 'as-prioritiser';
 type Entry = {
   path: (ids: Ids) => string;
   params?: (ids: Ids) => Record<string, string>;
@@ -132,6 +132,12 @@ const ROUTES: Record<string, Entry> = {
     loader: 'as-member',
     actions: { save: 'as-chair' },
   },
+  'assessments.$assessmentId.priorities': {
+    path: (i) => `/assessments/${i.approved}/priorities`,
+    params: (i) => ({ assessmentId: String(i.approved) }),
+    loader: 'as-reader',
+    actions: { rate: 'as-prioritiser', link: 'as-prioritiser', unlink: 'as-prioritiser', gap: 'as-prioritiser' },
+  },
   // Public, but acts only on a valid signed link (the viewer's here); the tampered ones are tested below.
   'unsubscribe.$token': {
     path: (i) => `/unsubscribe/${i.unsubscribeToken}`,
@@ -161,6 +167,7 @@ function allowed(rule: Rule, role: Role, own: boolean, group: Group): boolean {
   if (rule === 'as-member') return group !== null;
   if (rule === 'as-chair') return group === 'chair';
   if (rule === 'as-reader') return group !== null || can(role, 'assessment:read');
+  if (rule === 'as-prioritiser') return group === 'chair' || can(role, 'assessment:create');
   if (rule === 'own-status') return can(role, 'status:update-any') || (own && can(role, 'status:update-own'));
   if (rule === 'status:update-own') return can(role, 'status:update-own') || can(role, 'status:update-any');
   return can(role, rule);

@@ -67,4 +67,17 @@ describe('self-assessment access', () => {
       expect(assessmentAccess(role, null, 'scoring', 'score')).toBe('forbidden');
     }
   });
+
+  it('lets the chair, or a secretary or admin, prioritise an approved self-assessment; the others who read it see the priorities', () => {
+    expect(assessmentAccess('secretary', 'chair', 'approved', 'prioritise')).toBe('allowed');
+    expect(assessmentAccess('secretary', 'chair', 'consensus', 'prioritise')).toBe('wrong-stage');
+    expect(assessmentAccess('admin', null, 'approved', 'prioritise')).toBe('allowed');
+    expect(assessmentAccess('admin', null, 'consensus', 'prioritise')).toBe('forbidden');
+    expect(assessmentAccess('head', 'member', 'approved', 'prioritise')).toBe('forbidden');
+    expect(assessmentAccess('viewer', null, 'approved', 'prioritise')).toBe('forbidden');
+    expect(assessmentAccess('viewer', null, 'approved', 'see-priorities')).toBe('allowed');
+    expect(assessmentAccess('viewer', null, 'consensus', 'see-priorities')).toBe('forbidden');
+    expect(assessmentAccess('head', 'member', 'consensus', 'see-priorities')).toBe('wrong-stage');
+    expect(assessmentAccess('assessor', 'member', 'approved', 'see-priorities')).toBe('allowed');
+  });
 });

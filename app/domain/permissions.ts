@@ -73,7 +73,9 @@ export type AssessmentAction =
   | 'run-consensus' // record the agreed lists and scores
   | 'approve'
   | 'change-stage' // move on or reopen
-  | 'edit-group'; // name members, title, period, scoring system
+  | 'edit-group' // name members, title, period, scoring system
+  | 'see-priorities' // the agreed areas for improvement with their ratings and measures (once approved)
+  | 'prioritise'; // rate them, link them to measures, decide on gaps (the chair, or a secretary or admin, once approved)
 
 type AssessmentStageName = 'draft' | 'scoring' | 'consensus' | 'approved';
 
@@ -107,5 +109,11 @@ export function assessmentAccess(role: Role, membership: AssessmentMembership, s
       return chair ? 'allowed' : 'forbidden';
     case 'edit-group':
       return chair ? when(stage !== 'approved') : 'forbidden';
+    case 'see-priorities':
+      if (inGroup) return when(stage === 'approved');
+      return stage === 'approved' && can(role, 'assessment:read') ? 'allowed' : 'forbidden';
+    case 'prioritise':
+      if (chair) return when(stage === 'approved');
+      return can(role, 'assessment:create') && (inGroup || stage === 'approved') ? when(stage === 'approved') : 'forbidden';
   }
 }

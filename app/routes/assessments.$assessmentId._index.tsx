@@ -9,6 +9,7 @@ import { formatDateTime } from '~/domain/dates';
 import { assessmentAccess } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
 import { assessmentWords, type AssessmentWord } from '~/i18n/assessment';
+import { cycleWords } from '~/i18n/cycle';
 import { memberProgress } from '~/models/assessment-sheet.server';
 import { approverName, assertAssessmentAccess, changeStage, listMembers, requireAssessment, systemChangeable, updateAssessment } from '~/models/assessment.server';
 import assessmentCss from '~/styles/assessment.css?url';
@@ -62,6 +63,7 @@ export default function AssessmentPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
   const t = useT(assessmentWords);
+  const tc = useT(cycleWords);
   const lang = useLang();
   const { assessment } = data;
   const next = nextStage(assessment.stage);
@@ -96,6 +98,7 @@ export default function AssessmentPage() {
         <Link to="group" className="button">
           {t('asGroup')} ({data.members})
         </Link>
+        {assessment.stage === 'approved' ? <Link to="priorities" className="button">{tc('cyLink')}</Link> : null}
         {data.canSeeScores ? (
           <Link to="consensus" className="button">
             {t('asConsensusOverview')}

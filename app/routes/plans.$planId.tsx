@@ -15,6 +15,8 @@ import { countPlanStatusUpdates, deletePlan, setPlanClosed } from '~/models/plan
 import { ActivityFiltersForm } from '~/components/filters';
 import { ActivityGroups, ExpandCollapseAll } from '~/components/activity-groups';
 import { Pager } from '~/components/pager';
+import { MeasureAnswersList } from '~/components/measure-answers';
+import { measureAnswers } from '~/models/improvement-priority.server';
 import { ProgressBar } from '~/components/progress-bar';
 import trackingCss from '~/styles/tracking.css?url';
 import { readForm } from '~/upload.server';
@@ -51,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     paging,
     progress,
     choices,
+    answers: measureAnswers(plan.id),
     canImport: can(user.role, 'plan:import'),
     canEdit: can(user.role, 'plan:edit'),
     /** Deleting the plan: allowed, and how many status updates it would take with it (then its title is typed to confirm). */
@@ -83,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { plan, filters, today, asOf, rows, paging, progress, choices, canImport, canEdit, deletion } = useLoaderData<typeof loader>();
+  const { plan, filters, today, asOf, rows, paging, progress, choices, answers, canImport, canEdit, deletion } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error: WordKey<typeof plansWords> | MessageKey }>();
   const [searchParams] = useSearchParams();
   const reimported = /^(\d+)-(\d+)-(\d+)$/.exec(searchParams.get('reimported') ?? '');
@@ -264,6 +267,7 @@ export default function PlanPage() {
           <p>{PROGRESS_RULE[lang]}</p>
         </details>
       </section>
+      <MeasureAnswersList answers={answers} />
 
       <ActivityFiltersForm key={JSON.stringify(filters)} filters={filters} choices={{ ...choices, plans: undefined }} action={`/plans/${plan.id}`} today={today} />
 
