@@ -269,6 +269,12 @@ export function listPlanChoices(): PlanChoice[] {
   );
 }
 
+/** The plan a dashboard opens on when none is asked for: the only plan, or the only one running on the day (not closed by then); else all plans (null). */
+export function defaultPlanId(plans: PlanChoice[], asOf: string): number | null {
+  const running = plans.length === 1 ? plans : plans.filter((plan) => plan.closedOn === null || plan.closedOn > asOf);
+  return running.length === 1 ? running[0]!.id : null;
+}
+
 /**
  * The dashboard of one plan (planId) or of all plans (planId null) as of a day, reused while
  * the database is unchanged (today is part of the key). Callers must not change the object returned.

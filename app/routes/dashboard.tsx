@@ -1,7 +1,7 @@
 /**
  * The dashboard: one plan (?plan=<id>) or all plans of the organization (?plan=all), as of
- * any day (?asOf=YYYY-MM-DD, default today). With a single plan in the database it opens on
- * that plan.
+ * any day (?asOf=YYYY-MM-DD, default today). With a single plan in the database, or a single
+ * plan running on the day, it opens on that plan.
  *
  * Drill-downs follow the tracking pages' URL contract: one plan → /plans/:id?…, all plans →
  * /activities?plan=…; asOf is passed along whenever the dashboard is not at today.
@@ -26,7 +26,7 @@ import { STATUS_LABELS, type Status } from '~/domain/status';
 import { pageTitle, useLang, useT, type Translate, type WordKey } from '~/i18n';
 import { dashboardWords } from '~/i18n/dashboard';
 import type { Dashboard } from '~/domain/dashboard-data';
-import { getDashboard, listPlanChoices, parseAsOf } from '~/models/dashboard.server';
+import { defaultPlanId, getDashboard, listPlanChoices, parseAsOf } from '~/models/dashboard.server';
 import { BurnUpChart, monthLabel } from '~/components/charts/burn-up-chart';
 import { DUE_COLOR, OVERDUE_COLOR, STACK_ORDER, STATUS_COLORS } from '~/components/charts/chart-frame';
 import { CountBarChart, type CountRow } from '~/components/charts/count-bar-chart';
@@ -60,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const canManageOwners = can(user.role, 'owners:manage');
   const plans = listPlanChoices();
   if (plans.length === 0) return { today, canImport, canManageOwners, dashboard: null, recentUpdates: [] };
-  const planId = query.data.plan === 'all' ? null : (query.data.plan ?? (plans.length === 1 ? plans[0]!.id : null));
+  const planId = query.data.plan === 'all' ? null : (query.data.plan ?? defaultPlanId(plans, asOf));
   const recentUpdates = listRecentUpdates(planId === null ? {} : { plan: planId }, { limit: 5 }).rows;
   return { today, canImport, canManageOwners, dashboard: getDashboard({ planId, asOf, today }), recentUpdates };
 }
