@@ -93,9 +93,9 @@ describe('the demo loaded on a day', () => {
     checkDay('2026-12-03', '2025-2027');
   });
 
-  it('on 2028-02-10: the plan 2027-2029, whose first year is over', async () => {
-    await loadOn('2028-02-10');
-    checkDay('2028-02-10', '2027-2029');
+  it('on 2028-01-02: the plan 2027-2029, its first year just over', async () => {
+    await loadOn('2028-01-02');
+    checkDay('2028-01-02', '2027-2029');
   });
 
   it('gives the same data for the same day, and another history for another day', async () => {
