@@ -245,8 +245,9 @@ const RUNNING_COMMENTS = [
 
 /**
  * The history of the plan running on the day, up to the day before it: an activity that ended
- * is mostly done around its end, sometimes late; about one in twelve is still in progress past
- * its end (overdue), one in twenty postponed past the day; a running activity has started and,
+ * is mostly done around its end; about one in four is late, done one to nine months after its
+ * end (so only some of those that ended lately are still overdue); one in twenty is postponed by four to ten
+ * months and done in its new term when that has passed; a running activity has started and,
  * when longer than a month, reports a percent near the share of its time gone; a future one has
  * no update (planned). Deterministic: the same day gives the same history.
  */
@@ -289,19 +290,23 @@ export function seedRunningHistory(planId: number, day: string): void {
       }
       if (length > 60) update(addDays(start, Math.floor(length / 2)), 'in_progress', between(40, 65), 'Изпълнението продължава по график.');
       const outcome = next();
-      const doneOn = outcome < 0.78 ? addDays(end, between(-12, 2)) : outcome < 0.87 ? addDays(end, between(10, 60)) : null;
-      if (doneOn && doneOn < day) {
-        update(doneOn, 'done', 100, outcome < 0.78 ? 'Дейността е изпълнена.' : 'Изпълнена със закъснение.', doneOn);
-      } else if (outcome < 0.95 || daysBetween(end, day) < 10) {
-        update(upTo(addDays(end, between(1, 20))), 'in_progress', between(60, 90), 'Забавяне: очакваме становищата на партньорите.');
+      if (outcome < 0.7) {
+        const doneOn = upTo(addDays(end, between(-12, 2)));
+        update(doneOn, 'done', 100, 'Дейността е изпълнена.', doneOn);
+      } else if (outcome < 0.93) {
+        const doneOn = addDays(end, between(30, 270));
+        update(upTo(addDays(end, between(1, 10))), 'in_progress', between(60, 90), 'Забавяне: очакваме становищата на партньорите.');
+        if (doneOn < day) update(doneOn, 'done', 100, 'Изпълнена със закъснение.', doneOn);
       } else {
         const changedOn = upTo(addDays(end, between(-5, 5)));
-        const newEnd = addDays(day, between(30, 120));
+        const newEnd = addDays(end, between(120, 300));
         tx.insert(scheduleChanges)
           .values({ activityId: activity.id, userId, previousEnd: end, newEnd, reason: 'Прехвърлена поради промени в нормативната уредба.', createdAt: at(changedOn) })
           .run();
         tx.update(activities).set({ currentEnd: newEnd }).where(eq(activities.id, activity.id)).run();
         update(changedOn, 'postponed', between(30, 60), `Прехвърлена със срок ${newEnd.split('-').reverse().join('.')}.`);
+        const doneOn = addDays(newEnd, -between(0, 15));
+        if (doneOn < day) update(doneOn, 'done', 100, 'Изпълнена в новия срок.', doneOn);
       }
     }
   });
