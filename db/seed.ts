@@ -57,12 +57,32 @@ export function isDatabaseEmpty(): boolean {
 }
 
 /**
- * Loads the demo as it stands on the day (today by default): the Lovech plan 2022-2024 through
- * the importer with its status history, closed on the day; the plan drafted from the 2024
- * self-assessment, running on the day, with a history up to it; one account per role; and the
- * two self-assessments. The same day gives the same data.
+ * Loads the demo as it stands on the day (today by default): the Lovech plan 2022-2024 with its
+ * accounts, history and self-assessments (seedLovech2022), closed on the day; and the plan drafted
+ * from the 2024 self-assessment, running on the day, with a history up to it. The same day gives
+ * the same data.
  */
 export async function seedDemo(day: string = todayInSofia()): Promise<void> {
+  const planId = await seedLovech2022();
+  const current = currentLovechPlan(day);
+  const currentId = importPlanIntoDatabase(current, {
+    organization: DEMO_ORGANIZATION,
+    fileName: CURRENT_PLAN_FILE,
+    sha256: sha256Hex(Buffer.from(JSON.stringify(current))),
+    approvedBy: 'Виктор Стойчев, областен управител',
+    approvedOn: `${currentPlanYears(day).first}-01-20`,
+  });
+  seedRunningHistory(currentId, day);
+  const admin = getDb().select({ id: users.id }).from(users).where(eq(users.role, 'admin')).get()!;
+  setPlanClosed(planId, day, admin.id);
+}
+
+/**
+ * The first part of the demo, still open (the tests of what happens on that plan start from it):
+ * the Lovech plan 2022-2024 through the importer, one account per role, its status history and
+ * the self-assessments of 2022 and 2024. Returns the plan's id.
+ */
+export async function seedLovech2022(): Promise<number> {
   const bytes = fs.readFileSync(DEMO_PLAN_FILE);
   const parsed = await parsePlanFile(bytes, path.basename(DEMO_PLAN_FILE));
   const planId = importPlanIntoDatabase(parsed, {
@@ -84,17 +104,7 @@ export async function seedDemo(day: string = todayInSofia()): Promise<void> {
   seedStatusHistory(planId);
   seedAssessment(ASSESSMENT_2022, 2022);
   seedAssessment(ASSESSMENT_2024, 2024);
-  const current = currentLovechPlan(day);
-  const currentId = importPlanIntoDatabase(current, {
-    organization: DEMO_ORGANIZATION,
-    fileName: CURRENT_PLAN_FILE,
-    sha256: sha256Hex(Buffer.from(JSON.stringify(current))),
-    approvedBy: 'Виктор Стойчев, областен управител',
-    approvedOn: `${currentPlanYears(day).first}-01-20`,
-  });
-  seedRunningHistory(currentId, day);
-  const admin = db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).get()!;
-  setPlanClosed(planId, day, admin.id);
+  return planId;
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
+import { seedLovech2022 } from '../db/seed';
 import { deriveActivityState, type ActivityState, type StatusEvent } from '~/domain/activity-state';
 import { dateOfTimestampInSofia, endOfDayInSofia, startOfDayInSofia } from '~/domain/dates';
 import { rollUp } from '~/domain/progress';
@@ -33,7 +33,7 @@ describe('before any plan is imported', () => {
 
 describe('dashboard state on the demo history', () => {
   beforeAll(async () => {
-    await seedDemo();
+    await seedLovech2022();
   });
 
   const DAYS = ['2022-03-01', '2022-03-31', '2022-06-17', '2022-06-30', '2022-09-15', '2022-09-16', '2023-03-18', '2022-12-31', '2023-03-31', '2023-07-04', '2023-12-31', '2024-06-30', '2025-01-01'];

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
+import { seedLovech2022 } from '../db/seed';
 import { deriveActivityState, type ActivityState } from '~/domain/activity-state';
 import { addDays, todayInSofia } from '~/domain/dates';
 import { parseActivityFilters, filtersSearch } from '~/domain/filters';
@@ -49,7 +49,7 @@ let planId: number;
 let today: string;
 
 beforeAll(async () => {
-  await seedDemo();
+  await seedLovech2022();
   const sqlite = getDb().$client;
   planId = (sqlite.prepare('select id from plans').get() as { id: number }).id;
   today = todayInSofia();
