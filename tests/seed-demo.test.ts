@@ -11,8 +11,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '../db/client';
 import { activities, activityOwners, owners, plans, scheduleChanges, statusUpdates, userOwners, users } from '../db/schema';
 import { seedDemo } from '../db/seed';
-import { dateOfTimestampInSofia, endOfDayInSofia } from '~/domain/dates';
+import { dateOfTimestampInSofia, endOfDayInSofia, todayInSofia } from '~/domain/dates';
 import { defaultPlanId, getDashboard, listPlanChoices } from '~/models/dashboard.server';
+import { getUserByEmail } from '~/models/user.server';
+import { loader as dashboardLoader } from '~/routes/dashboard';
+import { loader as myLoader } from '~/routes/my';
+import { call, makeRequest } from './helpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-demo-'));
 let loads = 0;
@@ -123,5 +127,17 @@ describe('the demo loaded on a day', () => {
         .sort();
       expect(planOf, email).toEqual([old, current]);
     }
+  });
+
+  it('opens the dashboard on the running plan, and gives a head the activities of that plan only', async () => {
+    await loadOn(todayInSofia());
+    const { current } = planIds();
+    const as = (email: string) => getUserByEmail(email)!;
+    const dashboard = await (await call(dashboardLoader, await makeRequest('/dashboard', { user: as('viewer@demo.bg') }))).json();
+    expect(dashboard.dashboard.plan.id).toBe(current);
+    const mine = await (await call(myLoader, await makeRequest('/my', { user: as('head@demo.bg') }))).json();
+    expect(mine.rows.length).toBeGreaterThan(5);
+    expect(new Set(mine.rows.map((row: { planId: number }) => row.planId))).toEqual(new Set([current]));
+    expect(mine.closedPlans).toBe(1);
   });
 });
