@@ -298,7 +298,7 @@ describe('dashboard loader', () => {
   });
 
   it('builds drill-down links to the plan page, or to the cross-plan list, with asOf when not today', () => {
-    const plan = { id: 7, title: 'P', period: null, organization: 'O', closedOn: null };
+    const plan = { id: 7, title: 'P', period: null, organization: 'O', approvedOn: null, closedOn: null };
     expect(drillDownHref({ plan, asOf: '2022-12-31' }, TODAY, { area: '2', state: 'overdue' })).toBe('/plans/7?area=2&state=overdue&asOf=2022-12-31');
     expect(drillDownHref({ plan, asOf: TODAY }, TODAY, { caf: '2.3' })).toBe('/plans/7?caf=2.3');
     expect(drillDownHref({ plan: null, asOf: '2024-06-30' }, TODAY, { plan: 7, status: 'done', quarter: '2024-Q2' })).toBe(

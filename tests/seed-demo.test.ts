@@ -85,8 +85,9 @@ function checkDay(day: string, period: string) {
   expect(figures.done).toBeLessThanOrEqual(ended);
   expect(figures.inProgress).toBeGreaterThan(0);
 
-  // the dashboard opens on the running plan
+  // the dashboard opens on the running plan, and on the old one on a day it ran
   expect(defaultPlanId(listPlanChoices(), day)).toBe(current);
+  expect(defaultPlanId(listPlanChoices(), '2023-06-30')).toBe(old);
   return { figures, ended };
 }
 

@@ -262,16 +262,21 @@ export function listPlanChoices(): PlanChoice[] {
   return whileUnchanged('plan-choices', () =>
     prepared(
       getDb().$client,
-      `select p.id, p.title, p.period, o.name as organization, p.closed_on as closedOn
+      `select p.id, p.title, p.period, o.name as organization, p.approved_on as approvedOn, p.closed_on as closedOn
        from plans p join organizations o on o.id = p.organization_id
        order by o.name, p.imported_at desc, p.id desc`,
     ).all() as PlanChoice[],
   );
 }
 
-/** The plan a dashboard opens on when none is asked for: the only plan, or the only one running on the day (not closed by then); else all plans (null). */
+/**
+ * The plan a dashboard opens on when none is asked for: the only plan, or the only one running
+ * on the day (approved by then, when its approval day is known, and not closed by then); else
+ * all plans (null).
+ */
 export function defaultPlanId(plans: PlanChoice[], asOf: string): number | null {
-  const running = plans.length === 1 ? plans : plans.filter((plan) => plan.closedOn === null || plan.closedOn > asOf);
+  const runs = (plan: PlanChoice) => (plan.approvedOn === null || plan.approvedOn <= asOf) && (plan.closedOn === null || plan.closedOn > asOf);
+  const running = plans.length === 1 ? plans : plans.filter(runs);
   return running.length === 1 ? running[0]!.id : null;
 }
 
