@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { parsePlanFile } from '../importers';
-import { addDays, daysBetween, startOfDayInSofia } from '../app/domain/dates';
+import { addDays, daysBetween, startOfDayInSofia, todayInSofia } from '../app/domain/dates';
 import type { Role } from '../app/domain/permissions';
 import type { Status } from '../app/domain/status';
 import { createUser } from '../app/models/user.server';
 import { importPlanIntoDatabase } from '../app/models/plan-import.server';
 import { sha256Hex } from '../app/models/pending-import.server';
+import { setPlanClosed } from '../app/models/plan.server';
 import {
   activities,
   activityOwners,
@@ -26,6 +27,7 @@ import { getDb, writeTransaction } from './client';
 import { ASSESSMENT_2022, ASSESSMENT_2024, type DemoAssessment, type DemoScores } from './demo/assessment-lovech';
 import { seedPriorities } from './demo/priorities';
 import { random } from './demo/random';
+import { CURRENT_PLAN_FILE, currentLovechPlan, currentPlanYears } from './demo/plan-lovech-2025-2027';
 
 export const DEMO_PLAN_FILE = path.resolve('db/demo/lovech-2022-2024.xlsx');
 export const DEMO_ORGANIZATION = 'Областна администрация Ловеч';
@@ -55,8 +57,33 @@ export function isDatabaseEmpty(): boolean {
   return !db.select({ id: users.id }).from(users).get() && !db.select({ id: plans.id }).from(plans).get();
 }
 
-/** Loads the demo: the Lovech plan through the importer, one account per role, and a status history. */
-export async function seedDemo(): Promise<void> {
+/**
+ * Loads the demo as it stands on the day (today by default): the Lovech plan 2022-2024 with its
+ * accounts, history and self-assessments (seedLovech2022), closed on the day; and the plan drafted
+ * from the 2024 self-assessment, running on the day, with a history up to it. The same day gives
+ * the same data.
+ */
+export async function seedDemo(day: string = todayInSofia()): Promise<void> {
+  const planId = await seedLovech2022();
+  const current = currentLovechPlan(day);
+  const currentId = importPlanIntoDatabase(current, {
+    organization: DEMO_ORGANIZATION,
+    fileName: CURRENT_PLAN_FILE,
+    sha256: sha256Hex(Buffer.from(JSON.stringify(current))),
+    approvedBy: 'Виктор Стойчев, областен управител',
+    approvedOn: `${currentPlanYears(day).first}-01-20`,
+  });
+  seedRunningHistory(currentId, day);
+  const admin = getDb().select({ id: users.id }).from(users).where(eq(users.role, 'admin')).get()!;
+  setPlanClosed(planId, day, admin.id);
+}
+
+/**
+ * The first part of the demo, still open (the tests of what happens on that plan start from it):
+ * the Lovech plan 2022-2024 through the importer, one account per role, its status history and
+ * the self-assessments of 2022 and 2024. Returns the plan's id.
+ */
+export async function seedLovech2022(): Promise<number> {
   const bytes = fs.readFileSync(DEMO_PLAN_FILE);
   const parsed = await parsePlanFile(bytes, path.basename(DEMO_PLAN_FILE));
   const planId = importPlanIntoDatabase(parsed, {
@@ -79,6 +106,7 @@ export async function seedDemo(): Promise<void> {
   const assessment2022 = seedAssessment(ASSESSMENT_2022, 2022);
   seedAssessment(ASSESSMENT_2024, 2024);
   seedPriorities(assessment2022, planId, ASSESSMENT_2022, 2022);
+  return planId;
 }
 
 /**
@@ -139,6 +167,20 @@ export function seedAssessment(demo: DemoAssessment, seed: number): number {
   });
 }
 
+/** Who writes an activity's demo updates: the head linked to its first owner that has one, else the secretary. */
+function demoAuthorOf(activityId: number): number | null {
+  const db = getDb();
+  const author = db
+    .select({ userId: userOwners.userId })
+    .from(activityOwners)
+    .innerJoin(userOwners, eq(userOwners.ownerId, activityOwners.ownerId))
+    .innerJoin(users, eq(users.id, userOwners.userId))
+    .where(and(eq(activityOwners.activityId, activityId), eq(users.role, 'head')))
+    .orderBy(asc(activityOwners.position))
+    .get();
+  return author?.userId ?? db.select({ id: users.id }).from(users).where(eq(users.role, 'secretary')).get()?.id ?? null;
+}
+
 /**
  * A believable history: most activities start on time and are done around their end date,
  * some late, some postponed with a new end date, a few cancelled, some still in progress.
@@ -153,22 +195,11 @@ export function seedStatusHistory(planId: number): void {
     .where(and(eq(activities.planId, planId), eq(activities.archived, false)))
     .orderBy(asc(activities.position))
     .all();
-  const authorOf = (activityId: number): number | null => {
-    const author = db
-      .select({ userId: userOwners.userId })
-      .from(activityOwners)
-      .innerJoin(userOwners, eq(userOwners.ownerId, activityOwners.ownerId))
-      .innerJoin(users, eq(users.id, userOwners.userId))
-      .where(and(eq(activityOwners.activityId, activityId), eq(users.role, 'head')))
-      .orderBy(asc(activityOwners.position))
-      .get();
-    return author?.userId ?? db.select({ id: users.id }).from(users).where(eq(users.role, 'secretary')).get()?.id ?? null;
-  };
   const at = (iso: string) => new Date(startOfDayInSofia(iso) + 1000 * 60 * between(8 * 60, 17 * 60));
 
   writeTransaction((tx) => {
     for (const activity of rows) {
-      const userId = authorOf(activity.id);
+      const userId = demoAuthorOf(activity.id);
       const update = (
         day: string,
         status: Status,
@@ -211,6 +242,83 @@ export function seedStatusHistory(planId: number): void {
         update(addDays(start, Math.floor(length * 0.7)), 'cancelled', 0, 'Отпаднала необходимост.');
       } else {
         update(addDays(end, between(-20, -1)), 'in_progress', between(50, 85), 'В процес на изпълнение, забавяне.');
+      }
+    }
+  });
+}
+
+const RUNNING_COMMENTS = [
+  'Работата върви по график.',
+  'Подготвен е първоначален вариант, предстои съгласуване с дирекциите.',
+  'Събрани са данните, изготвя се анализът.',
+  'Проведена е работна среща, уточнени са отговорниците.',
+  'Изпратено е за съгласуване; очакваме становищата.',
+];
+
+/**
+ * The history of the plan running on the day, up to the day before it: an activity that ended
+ * is mostly done around its end; about one in four is late, done one to nine months after its
+ * end (so only some of those that ended lately are still overdue); one in twenty is postponed by four to ten
+ * months and done in its new term when that has passed; a running activity has started and,
+ * when longer than a month, reports a percent near the share of its time gone; a future one has
+ * no update (planned). Deterministic: the same day gives the same history.
+ */
+export function seedRunningHistory(planId: number, day: string): void {
+  const next = random(2025);
+  const between = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const yesterday = addDays(day, -1);
+  const upTo = (iso: string) => (iso < yesterday ? iso : yesterday);
+  const at = (iso: string) => new Date(startOfDayInSofia(iso) + 1000 * 60 * between(8 * 60, 17 * 60));
+  const rows = getDb()
+    .select()
+    .from(activities)
+    .where(and(eq(activities.planId, planId), eq(activities.archived, false)))
+    .orderBy(asc(activities.position))
+    .all();
+
+  writeTransaction((tx) => {
+    for (const activity of rows) {
+      const userId = demoAuthorOf(activity.id);
+      const update = (asOf: string, status: Status, percent: number, comment: string, completedOn: string | null = null) =>
+        tx.insert(statusUpdates).values({ activityId: activity.id, userId, status, percent, comment, completedOn, asOf, createdAt: at(asOf) }).run();
+      const start = activity.start;
+      const end = activity.baselineEnd;
+      if (!start || !end) {
+        update(upTo(addDays(day, -between(10, 40))), 'in_progress', 50, 'Отчетът за миналата година е публикуван на интернет страницата.');
+        continue;
+      }
+      if (start >= day) continue; // planned
+      const started = upTo(addDays(start, between(0, 5)));
+      update(started, 'in_progress', between(5, 15), 'Дейността е започнала.');
+      const length = Math.max(daysBetween(start, end), 1);
+      if (end >= day) {
+        const reported = addDays(day, -between(3, 25));
+        if (length > 31 && reported > started) {
+          const elapsed = daysBetween(start, reported) / length;
+          const percent = Math.min(90, Math.max(20, Math.round((elapsed * 100 + between(-15, 10)) / 5) * 5));
+          update(reported, 'in_progress', percent, RUNNING_COMMENTS[between(0, RUNNING_COMMENTS.length - 1)]!);
+        }
+        continue;
+      }
+      if (length > 60) update(addDays(start, Math.floor(length / 2)), 'in_progress', between(40, 65), 'Изпълнението продължава по график.');
+      const outcome = next();
+      if (outcome < 0.7) {
+        const doneOn = upTo(addDays(end, between(-12, 2)));
+        update(doneOn, 'done', 100, 'Дейността е изпълнена.', doneOn);
+      } else if (outcome < 0.93) {
+        const doneOn = addDays(end, between(30, 270));
+        update(upTo(addDays(end, between(1, 10))), 'in_progress', between(60, 90), 'Забавяне: очакваме становищата на партньорите.');
+        if (doneOn < day) update(doneOn, 'done', 100, 'Изпълнена със закъснение.', doneOn);
+      } else {
+        const changedOn = upTo(addDays(end, between(-5, 5)));
+        const newEnd = addDays(end, between(120, 300));
+        tx.insert(scheduleChanges)
+          .values({ activityId: activity.id, userId, previousEnd: end, newEnd, reason: 'Прехвърлена поради промени в нормативната уредба.', createdAt: at(changedOn) })
+          .run();
+        tx.update(activities).set({ currentEnd: newEnd }).where(eq(activities.id, activity.id)).run();
+        update(changedOn, 'postponed', between(30, 60), `Прехвърлена със срок ${newEnd.split('-').reverse().join('.')}.`);
+        const doneOn = addDays(newEnd, -between(0, 15));
+        if (doneOn < day) update(doneOn, 'done', 100, 'Изпълнена в новия срок.', doneOn);
       }
     }
   });

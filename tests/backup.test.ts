@@ -28,7 +28,7 @@ describe('backup and restore', () => {
     for (const table of ['plans', 'activities', 'status_updates', 'users', 'owners', 'schedule_changes']) {
       expect(count(restored, table)).toBe(count(getDb().$client, table));
     }
-    expect(count(restored, 'activities')).toBe(54);
+    expect(count(restored, 'activities')).toBe(100); // the two demo plans: 54 + 46
     expect(restored.pragma('integrity_check', { simple: true })).toBe('ok');
     restored.close();
 

@@ -17,7 +17,7 @@ import type { Dashboard, Figures } from '~/domain/dashboard-data';
 import { getDashboard } from '~/models/dashboard.server';
 import { dashboardActivities, type DashboardActivity } from '~/models/dashboard-state.server';
 import { loader } from '~/routes/dashboard';
-import { seedDemo } from '../db/seed';
+import { seedLovech2022 } from '../db/seed';
 import { getDb } from '../db/client';
 import { call, makeRequest, makeUser } from './helpers';
 
@@ -34,7 +34,7 @@ describe('before any plan is imported', () => {
 
 describe('dashboard state on the demo history', () => {
   beforeAll(async () => {
-    await seedDemo();
+    await seedLovech2022();
   });
 
   const DAYS = ['2022-03-01', '2022-03-31', '2022-06-17', '2022-06-30', '2022-09-15', '2022-09-16', '2023-03-18', '2022-12-31', '2023-03-31', '2023-07-04', '2023-12-31', '2024-06-30', '2025-01-01'];

@@ -1,16 +1,16 @@
 /**
- * The Lovech demo plan and accounts for the reminder tests, with the demo's random status
+ * The Lovech demo plan 2022-2024 (open) and accounts for the reminder tests, with the demo's random status
  * history wiped so that each test writes exactly the history it reasons about.
  */
 import { eq } from 'drizzle-orm';
 import { startOfDayInSofia } from '~/domain/dates';
 import type { Status } from '~/domain/status';
 import { getDb } from '../db/client';
-import { seedDemo } from '../db/seed';
+import { seedLovech2022 } from '../db/seed';
 import { activities, statusUpdates, users } from '../db/schema';
 
 export async function seedLovechWithoutHistory(): Promise<void> {
-  await seedDemo();
+  await seedLovech2022();
   const sqlite = getDb().$client;
   sqlite.exec(`delete from status_updates; delete from schedule_changes; update activities set current_end = baseline_end;`);
 }

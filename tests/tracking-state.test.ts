@@ -11,7 +11,7 @@ import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
 import { rescheduleActivity } from '~/models/activity.server';
 import { listActivities } from '~/models/activity-list.server';
 import { recordStatusUpdate } from '~/models/status-update.server';
-import { seedDemo } from '../db/seed';
+import { seedLovech2022 } from '../db/seed';
 import { getDb } from '../db/client';
 import { makeUser } from './helpers';
 
@@ -49,7 +49,7 @@ let planId: number;
 let today: string;
 
 beforeAll(async () => {
-  await seedDemo();
+  await seedLovech2022();
   const sqlite = getDb().$client;
   planId = (sqlite.prepare('select id from plans').get() as { id: number }).id;
   today = todayInSofia();

@@ -93,7 +93,7 @@ export type OverdueActivity = {
 };
 
 /** closedOn: the day the plan was closed (ISO), null while it runs. */
-export type PlanChoice = { id: number; title: string; period: string | null; organization: string; closedOn: string | null };
+export type PlanChoice = { id: number; title: string; period: string | null; organization: string; approvedOn: string | null; closedOn: string | null };
 
 export type Dashboard = {
   /** The owner filter (an owner's id): only that owner's activities are counted; null: everyone's. */

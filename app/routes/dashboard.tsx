@@ -1,7 +1,8 @@
 /**
  * The dashboard: one plan (?plan=<id>) or all plans of the organization (?plan=all), as of
  * any day (?asOf=YYYY-MM-DD, default today), optionally of one owner's activities (?owner=<id>,
- * the activity lists' owner filter). With a single plan in the database it opens on that plan.
+ * the activity lists' owner filter). With a single plan in the database, or a single plan running
+ * on the day, it opens on that plan.
  * The panels are in app/components/dashboard/; their drill-downs in drill-down.ts there.
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
@@ -15,7 +16,7 @@ import { periodLabel, periodOf } from '~/domain/quarters';
 import { pageTitle, useLang, useT } from '~/i18n';
 import { dashboardWords } from '~/i18n/dashboard';
 import type { Dashboard } from '~/domain/dashboard-data';
-import { getDashboard, listPlanChoices, parseAsOf } from '~/models/dashboard.server';
+import { defaultPlanId, getDashboard, listPlanChoices, parseAsOf } from '~/models/dashboard.server';
 import { listRecentUpdates } from '~/models/update-feed.server';
 import { AreaStates } from '~/components/dashboard/area-states';
 import { BurnUp } from '~/components/dashboard/burn-up';
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const canManageOwners = can(user.role, 'owners:manage');
   const plans = listPlanChoices();
   if (plans.length === 0) return { today, canImport, canManageOwners, dashboard: null, recentUpdates: [] };
-  const planId = query.data.plan === 'all' ? null : (query.data.plan ?? (plans.length === 1 ? plans[0]!.id : null));
+  const planId = query.data.plan === 'all' ? null : (query.data.plan ?? defaultPlanId(plans, asOf));
   // The owner filter of the activity lists (the same parameter and schema).
   const { owner } = parseActivityFilters(url.searchParams);
   const recentUpdates = listRecentUpdates({ ...(planId === null ? {} : { plan: planId }), ...(owner === undefined ? {} : { owner }) }, { limit: 5 }).rows;

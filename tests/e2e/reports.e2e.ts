@@ -57,13 +57,14 @@ async function fillIn(bytes: Buffer, edits: Record<string, { status?: string; pe
 }
 
 describe('reports', () => {
-  it('gives the chief secretary the Q3 2023 report in two clicks, in the plan\'s own layout', async () => {
+  it('gives the chief secretary the Q3 2023 report of the 2022-2024 plan, in the plan\'s own layout', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
-    await page.getByRole('navigation', { name: 'План за подобрение' }).getByRole('link', { name: 'Отчети' }).click(); // click 1
+    await page.getByRole('navigation', { name: 'План за подобрение' }).getByRole('link', { name: 'Отчети' }).click();
     await page.getByRole('heading', { level: 1, name: 'Отчети' }).waitFor();
-    await screenshot(page, 'reports');
-    const bytes = await downloadQ3(page); // click 2
+    await screenshot(page, 'reports'); // the running plan's reports
+    await visit(page, '/reports?plan=1'); // the 2022-2024 demo plan, closed
+    const bytes = await downloadQ3(page);
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -86,7 +87,7 @@ describe('reports', () => {
   it('offers half-year and year reports too', async () => {
     const page = await newPage(browser);
     await login(page, 'viewer@demo.bg');
-    await visit(page, '/reports');
+    await visit(page, '/reports?plan=1'); // the 2022-2024 demo plan
     await page.getByRole('link', { name: 'Полугодие' }).click();
     await page.getByRole('row', { name: /^I полугодие 2023/ }).waitFor();
     await page.getByRole('link', { name: 'Година' }).click();
@@ -99,7 +100,7 @@ describe('reports', () => {
   it('prints the report on A4 landscape with the summary, charts, details and signature lines', async () => {
     const page = await newPage(browser, { width: 1280, height: 900 });
     await login(page, 'secretary@demo.bg');
-    await visit(page, '/reports');
+    await visit(page, '/reports?plan=1'); // the 2022-2024 demo plan
     await page.getByRole('row', { name: /III тримесечие 2023/ }).getByRole('link', { name: /За печат/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Отчет за изпълнението на плана за подобрение' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Обобщение по области' }).isVisible()).toBe(true);
@@ -141,12 +142,12 @@ describe('reports', () => {
   it('imports a filled-in report back: preview, then the updates are recorded by the importing user', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
-    await visit(page, '/reports');
+    await visit(page, '/reports?plan=1'); // the 2022-2024 demo plan
     const filled = await fillIn(await downloadQ3(page), {
       '1.2.2': { status: 'Изпълнена', comment: 'Всички документи са публикувани.' },
       '2.1.1': { status: 'неясно' },
     });
-    await visit(page, '/reports');
+    await visit(page, '/reports?plan=1'); // the 2022-2024 demo plan
     await page.getByRole('link', { name: 'Импорт на попълнен отчет' }).click();
     await page.getByLabel('Попълнен отчет (.xlsx)').setInputFiles({ name: 'otchet-Q3-2023.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filled });
     await page.getByRole('button', { name: 'Прочети файла' }).click();
@@ -181,13 +182,13 @@ describe('reports', () => {
   it('shows a head\'s updates for other directorates as refused', async () => {
     const page = await newPage(browser);
     await login(page, 'it@demo.bg'); // linked to "експерт ИТ" only
-    await visit(page, '/reports');
+    await visit(page, '/reports?plan=1'); // the 2022-2024 demo plan
     const db = database();
     const [own, others] = ['exists', 'not exists'].map(
       (which) =>
         (db
           .prepare(
-            `select a.code from activities a where ${which} (select 1 from activity_owners ao join owners o on o.id = ao.owner_id
+            `select a.code from activities a where a.plan_id = 1 and ${which} (select 1 from activity_owners ao join owners o on o.id = ao.owner_id
              where ao.activity_id = a.id and o.name = 'експерт ИТ') order by a.position limit 1`,
           )
           .get() as { code: string }).code,
@@ -227,7 +228,7 @@ describe('reports', () => {
   it('downloads the CSV of a plan for Excel', async () => {
     const page = await newPage(browser);
     await login(page, 'viewer@demo.bg');
-    await visit(page, '/reports');
+    await visit(page, '/reports?plan=1'); // the 2022-2024 demo plan
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Изтегли CSV на целия план' }).click()]);
     const bytes = fs.readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -218,7 +218,7 @@ describe('tracking in the browser', () => {
   it('lets the secretary close the plan, after asking, and reopen it', async () => {
     const page = await newPage(browser);
     await login(page, 'secretary@demo.bg');
-    await visit(page, '/plans/1');
+    await visit(page, '/plans/2'); // the running demo plan (plan 1, 2022-2024, is closed)
     const close = page.getByRole('button', { name: 'Приключи плана' });
     page.once('dialog', (dialog) => void dialog.dismiss());
     await close.click();
@@ -233,10 +233,10 @@ describe('tracking in the browser', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'tracking-plan-closed');
     await page.getByRole('link', { name: 'Планове', exact: true }).first().click();
-    await page.locator('.plan-card__closed').waitFor();
-    expect(await page.locator('.plan-card__closed').innerText()).toMatch(/^Приключен на /);
+    await page.locator('.plan-card__closed').nth(1).waitFor(); // both demo plans closed now
+    expect(await page.locator('.plan-card__closed').first().innerText()).toMatch(/^Приключен на /);
 
-    await visit(page, '/plans/1');
+    await visit(page, '/plans/2');
     await page.getByRole('button', { name: 'Възобнови плана' }).click();
     await page.getByRole('button', { name: 'Приключи плана' }).waitFor();
     expect(await page.locator('.plan-closed').count()).toBe(0);
