@@ -51,16 +51,16 @@ const ROUTES: Record<string, Entry> = {
   'plans.$planId[.csv]': { path: (i) => `/plans/${i.planId}.csv`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
   'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import', remap: 'plan:import', unmap: 'plan:import' } },
   'assessments.import': { path: () => '/assessments/import', loader: 'assessment:create', actions: { confirm: 'assessment:create', discard: 'assessment:create' } },
-  // The demo's approved self-assessment of 2022: readable by every role with assessment:read (its chair and members too).
+  // An approved self-assessment's report: readable by its group (an assessor in it too) and every role with assessment:read.
   'assessments.$assessmentId.report': {
     path: (i) => `/assessments/${i.approved}/report`,
     params: (i) => ({ assessmentId: String(i.approved) }),
-    loader: 'assessment:read',
+    loader: 'as-reader',
   },
   'assessments.$assessmentId.report[.xlsx]': {
     path: (i) => `/assessments/${i.approved}/report.xlsx`,
     params: (i) => ({ assessmentId: String(i.approved) }),
-    loader: 'assessment:read',
+    loader: 'as-reader',
   },
   'activities._index': { path: () => '/activities', loader: 'plan:read' },
   'activities.$activityId': {

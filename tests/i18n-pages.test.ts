@@ -53,9 +53,11 @@ const routes = fs.readdirSync(path.join(APP, 'routes')).filter((file) => /\.tsx?
 /** Which routes may show a feature's words (by the route's file name). */
 const FEATURE_ROUTES: Record<string, RegExp> = {
   login: /^routes\/login\.tsx$/,
-  dashboard: /^routes\/dashboard\.tsx$/,
+  // The updates page is the dashboard's feed, in full.
+  dashboard: /^routes\/(dashboard|updates)\.tsx$/,
   importer: /^routes\/plans\.import\.tsx$/,
-  plans: /^routes\/(plans\.|my\.tsx|activities\.)/,
+  // The dashboard shows the activity lists' filters (the owner filter).
+  plans: /^routes\/(plans\.|my\.tsx|activities\.|dashboard\.tsx)/,
   activities: /^routes\/activities\.\$activityId\.tsx$/,
   reports: /^routes\/(reports\.|calendar\.tsx)/,
   reminders: /^routes\/(settings|admin\.reminders|unsubscribe\.\$token)\.tsx$/,

@@ -1,10 +1,10 @@
 import { Form, Link } from '@remix-run/react';
 import type { SerializeFrom } from '@remix-run/node';
-import { GAP_DECISIONS, quadrantOf, RATING_MAX, RATING_MIN, type GapDecision } from '~/domain/improvement-priority';
+import { GAP_DECISIONS, quadrantOf, RATING_MAX, RATING_MIN } from '~/domain/improvement-priority';
 import { subCriterion } from '~/domain/assessment-scoring';
 import { useLang, useT } from '~/i18n';
 import { cycleWords } from '~/i18n/cycle';
-import type { ImprovementArea } from '~/models/improvement-priority.server';
+import type { ImprovementArea, GapDecision } from '~/domain/improvement-priority';
 
 type Area = SerializeFrom<ImprovementArea>;
 const RATINGS = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MIN + i);

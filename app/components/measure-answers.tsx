@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useT } from '~/i18n';
 import { cycleWords } from '~/i18n/cycle';
-import type { MeasureAnswers } from '~/models/improvement-priority.server';
+import type { MeasureAnswers } from '~/domain/improvement-priority';
 
 /** On a plan's page: one line per measure that answers areas for improvement of an approved self-assessment, linking to their priorities page. */
 export function MeasureAnswersList({ answers }: { answers: MeasureAnswers[] }) {

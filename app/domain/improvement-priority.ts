@@ -4,6 +4,7 @@
  * filtering the list, and which measures to suggest. Pure: no database.
  */
 import { z } from 'zod';
+import type { Progress } from './progress';
 
 /** Impact and feasibility are each rated 1 (low / hard) to 5 (high / easy). */
 export const RATING_MIN = 1;
@@ -144,3 +145,8 @@ export function suggestMeasures(code: string, candidates: readonly MeasureCandid
 export function isOpenGap(linkCount: number, decision: GapDecision | null): boolean {
   return linkCount === 0 && decision === null;
 }
+
+/** What the priorities page and the plan page show (app/models/improvement-priority.server.ts reads it). */
+export type LinkedMeasure = { measureId: number; planId: number; planTitle: string; code: string; title: string; progress: Progress };
+export type ImprovementArea = PriorityRow & { text: string; gapDecision: GapDecision | null; measures: LinkedMeasure[]; suggestions: (Suggestion & { code: string; title: string; planTitle: string })[] };
+export type MeasureAnswers = { measureId: number; code: string; title: string; assessmentId: number; areas: number };

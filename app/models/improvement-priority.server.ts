@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { groupBy, rollUp, type Progress } from '~/domain/progress';
-import { suggestMeasures, type GapDecision, type PriorityRow, type Suggestion } from '~/domain/improvement-priority';
+import { suggestMeasures, type GapDecision, type ImprovementArea, type LinkedMeasure, type MeasureAnswers } from '~/domain/improvement-priority';
 import type { Status } from '~/domain/status';
 import { areas, assessmentItems, assessments, assessmentSheets, improvementLinks, improvementPriorities, measureCafRefs, measures, plans, type User } from '../../db/schema';
 import { getDb, writeTransaction, type Tx } from '../../db/client';
@@ -14,8 +14,6 @@ import { activityStateCte } from './activity-state.server';
 import { sheetScoreOf } from './assessment-sheet.server';
 import { recordAudit } from './audit.server';
 
-export type LinkedMeasure = { measureId: number; planId: number; planTitle: string; code: string; title: string; progress: Progress };
-export type ImprovementArea = PriorityRow & { text: string; gapDecision: GapDecision | null; measures: LinkedMeasure[]; suggestions: (Suggestion & { code: string; title: string; planTitle: string })[] };
 
 type MeasureInfo = Omit<LinkedMeasure, 'progress'>;
 
@@ -167,7 +165,6 @@ export function unlinkMeasure(actor: User, assessmentId: number, itemId: number,
   });
 }
 
-export type MeasureAnswers = { measureId: number; code: string; title: string; assessmentId: number; areas: number };
 
 /** For a plan's measures: how many areas for improvement of approved self-assessments each answers, and where they are listed. */
 export function measureAnswers(planId: number): MeasureAnswers[] {
