@@ -3,10 +3,11 @@ import { addDays, isIsoDate, todayInSofia } from '~/domain/dates';
 import { rollUp, type Progress } from '~/domain/progress';
 import { periodBounds, periodKey, periodOf, type Period, type PeriodKind } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
-import { activities, activityOwners, areas, measureCafRefs, measures, organizations, owners, plans } from '../../db/schema';
+import { activities, activityOwners, areas, measureCafRefs, measures, owners } from '../../db/schema';
 import { getDb } from '../../db/client';
 import type { MeasureKind } from '../../db/schema';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { getPlanHeader, type PlanHeader } from './plan-page.server';
 
 /**
  * The data of a periodic report (quarter, half-year or year): the plan as it stood at the
@@ -62,14 +63,7 @@ export type ReportArea = {
   dueInPeriod: number;
 };
 
-export type ReportPlan = {
-  id: number;
-  title: string;
-  period: string | null;
-  approvedBy: string | null;
-  approvedOn: string | null;
-  organization: string;
-};
+export type ReportPlan = Pick<PlanHeader, 'id' | 'title' | 'period' | 'approvedBy' | 'approvedOn' | 'organization'>;
 
 export type ReportData = {
   plan: ReportPlan;
@@ -95,23 +89,6 @@ export function reportAsOf(period: Period, today = todayInSofia()): string {
   return end < today ? end : today;
 }
 
-export function getReportPlan(planId: number): ReportPlan | null {
-  const row = getDb()
-    .select({
-      id: plans.id,
-      title: plans.title,
-      period: plans.period,
-      approvedBy: plans.approvedBy,
-      approvedOn: plans.approvedOn,
-      organization: organizations.name,
-    })
-    .from(plans)
-    .innerJoin(organizations, eq(organizations.id, plans.organizationId))
-    .where(eq(plans.id, planId))
-    .get();
-  return row ?? null;
-}
-
 type Row = Omit<ReportActivity, 'ongoing' | 'overdue' | 'lateStart' | 'owners' | 'newEnd' | 'dueInPeriod'> & {
   measureId: number;
   ongoing: number;
@@ -128,7 +105,7 @@ export function getReportData(
   period: Period,
   options: { preparedBy?: string | null; today?: string } = {},
 ): ReportData | null {
-  const plan = getReportPlan(planId);
+  const plan = getPlanHeader(planId);
   if (!plan) return null;
   const today = options.today ?? todayInSofia();
   const asOf = reportAsOf(period, today);
