@@ -11,7 +11,7 @@ import { todayInSofia } from '~/domain/dates';
 import type { Status } from '~/domain/status';
 import { userOwners, users, type User } from '../../db/schema';
 import { getDb, writeTransaction } from '../../db/client';
-import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { activityStateCte } from './activity-state.server';
 import { recordAudit } from './audit.server';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -76,13 +76,11 @@ export type CalendarActivity = {
  * or administrator linked to none gets every activity; anyone else linked to none, nothing.
  */
 export function calendarActivities(user: Pick<User, 'id' | 'role'>, asOf = todayInSofia()): CalendarActivity[] {
-  const sqlite = getDb().$client;
   const linked = getDb().select({ one: sql`1` }).from(userOwners).where(eq(userOwners.userId, user.id)).limit(1).get();
   const everything = !linked && (user.role === 'secretary' || user.role === 'admin');
   if (!linked && !everything) return [];
-  const rows = sqlite
-    .prepare(
-      `with ${ACTIVITY_STATE_CTE}
+  const rows = getDb().all<Omit<CalendarActivity, 'ongoing' | 'overdue' | 'owners'> & { ongoing: number; overdue: number; owners: string | null }>(
+    sql`with ${activityStateCte(asOf)}
        select s.id, s.plan_id as planId, p.title as planTitle, m.code as measureCode, m.title as measureTitle,
          s.code, s.title, s.start, s.end_date as "end", s.baseline_end as baselineEnd, s.ongoing, s.status, s.percent, s.overdue,
          (select group_concat(name, ', ') from (select o.name from activity_owners ao join owners o on o.id = ao.owner_id
@@ -90,14 +88,10 @@ export function calendarActivities(user: Pick<User, 'id' | 'role'>, asOf = today
        from activity_state s
        join measures m on m.id = s.measure_id
        join plans p on p.id = s.plan_id
-       ${everything ? '' : `where exists (select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
-         where ao.activity_id = s.id and uo.user_id = :userId)`}
+       ${everything ? sql`` : sql`where exists (select 1 from activity_owners ao join user_owners uo on uo.owner_id = ao.owner_id
+         where ao.activity_id = s.id and uo.user_id = ${user.id})`}
        order by p.id, s.position, s.id`,
-    )
-    .all({ ...asOfParams(asOf), userId: user.id }) as (Omit<CalendarActivity, 'ongoing' | 'overdue'> & {
-    ongoing: number;
-    overdue: number;
-    owners: string | null;
-  })[];
+  );
+
   return rows.map((row) => ({ ...row, ongoing: row.ongoing === 1, overdue: row.overdue === 1, owners: row.owners ?? '' }));
 }

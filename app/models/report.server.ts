@@ -6,7 +6,7 @@ import type { Status } from '~/domain/status';
 import { activities, activityOwners, areas, measureCafRefs, measures, owners } from '../../db/schema';
 import { getDb } from '../../db/client';
 import type { MeasureKind } from '../../db/schema';
-import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { activityStateCte } from './activity-state.server';
 import { getPlanHeader, type PlanHeader } from './plan-page.server';
 
 /**
@@ -110,22 +110,17 @@ export function getReportData(
   const today = options.today ?? todayInSofia();
   const asOf = reportAsOf(period, today);
   const { start: periodStart, end: periodEnd } = periodBounds(period);
-  const sqlite = getDb().$client;
-  const params = { ...asOfParams(asOf), plan: planId };
-
-  const rows = sqlite
-    .prepare(
-      `with ${ACTIVITY_STATE_CTE}
+  const rows = getDb().all<Row>(
+    sql`with ${activityStateCte(asOf)}
        select l.id, l.measure_id as measureId, l.code, l.title, l.start, l.baseline_end as baselineEnd, l.end_date as "end",
          l.ongoing, l.status, l.percent, l.overdue, l.late_start as lateStart, l.last_update_at as lastUpdateAt,
          a.target, a.note, a.version, su.comment, su.completed_on as completedOn
        from activity_state l
        join activities a on a.id = l.id
        left join status_updates su on su.id = l.last_update_id
-       where l.plan_id = :plan
+       where l.plan_id = ${planId}
        order by a.position, a.id`,
-    )
-    .all(params) as Row[];
+  );
 
   const db = getDb();
   const ownersOf = new Map<number, string[]>();
