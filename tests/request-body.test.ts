@@ -8,6 +8,8 @@ import { MAX_EVIDENCE_BYTES } from '~/evidence-files.server';
 import { MAX_IMPORT_BYTES } from '~/routes/plans.import';
 import { MAX_REPORT_BYTES } from '~/routes/reports.import';
 import { MAX_SHEET_FORM_BYTES } from '~/domain/assessment-form';
+import { SUB_CRITERIA } from '~/domain/assessment-scoring';
+import { saveSheet } from '~/models/assessment-sheet.server';
 import { addMember, changeStage, createAssessment } from '~/models/assessment.server';
 import type { User } from '../db/schema';
 import { call, makeRequest, makeUser } from './helpers';
@@ -65,10 +67,16 @@ beforeAll(async () => {
     expect(changeStage(admin, id, 'scoring')).toEqual({ ok: true });
   }
   expect(changeStage(admin, consensus, 'consensus')).toEqual({ ok: true });
+  const approved = createAssessment(admin, { title: 'Approved', period: '2026', scoringSystem: 'classical' });
+  addMember(admin, approved, member.id);
+  for (const to of ['scoring', 'consensus'] as const) expect(changeStage(admin, approved, to)).toEqual({ ok: true });
+  for (const sub of SUB_CRITERIA) saveSheet(admin, { id: approved, scoringSystem: 'classical' }, sub.code, null, 0, { scores: { score: 50 }, items: { evidence: [], strength: [], improvement: [] } });
+  expect(changeStage(admin, approved, 'approved')).toEqual({ ok: true });
   PARAMS['assessments.$assessmentId._index'] = { assessmentId: String(draft) };
   PARAMS['assessments.$assessmentId.group'] = { assessmentId: String(draft) };
   PARAMS['assessments.$assessmentId.score.$code'] = { assessmentId: String(scoring), code: '1.1' };
   PARAMS['assessments.$assessmentId.consensus.$code'] = { assessmentId: String(consensus), code: '1.1' };
+  PARAMS['assessments.$assessmentId.priorities'] = { assessmentId: String(approved) };
 });
 
 describe('request bodies', () => {
