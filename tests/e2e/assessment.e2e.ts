@@ -33,7 +33,7 @@ async function saved(page: Page) {
 async function scoreAs(email: string, score: string, strength: string): Promise<Page> {
   const page = await newPage(browser, { width: 1366, height: 768 });
   await login(page, email);
-  await page.getByRole('link', { name: 'Самооценка' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Самооценка', exact: true }).click();
   await page.getByRole('link', { name: 'Самооценка 2025' }).click();
   await page.getByRole('link', { name: /^1\.1/ }).click();
   await page.getByRole('heading', { name: /^1\.1 Насочване/ }).waitFor();
@@ -46,7 +46,7 @@ async function scoreAs(email: string, score: string, strength: string): Promise<
 
 describe('self-assessment', () => {
   it('the chair starts one and names the group', async () => {
-    await chair.getByRole('link', { name: 'Самооценка' }).click();
+    await chair.getByRole('navigation').getByRole('link', { name: 'Самооценка', exact: true }).click();
     await chair.getByRole('link', { name: 'Нова самооценка' }).click();
     await chair.getByLabel('Наименование').fill('Самооценка 2025');
     await chair.getByLabel('Оценяван период').fill('2024');
@@ -144,7 +144,7 @@ describe('self-assessment', () => {
 
     const viewer = await newPage(browser, { width: 1366, height: 768 });
     await login(viewer, 'viewer@demo.bg');
-    await viewer.getByRole('link', { name: 'Самооценка' }).click();
+    await viewer.getByRole('navigation').getByRole('link', { name: 'Самооценка', exact: true }).click();
     await viewer.getByRole('link', { name: 'Самооценка 2025' }).click();
     await viewer.locator('.as-results tfoot', { hasText: '50,4' }).waitFor();
     await viewer.context().close();
