@@ -115,6 +115,8 @@ export const assessmentWords = defineWords(
     asConsensusRecorded: 'Консенсусът е записан.',
     asConsensusNotYet: 'Консенсусът за този подкритерий още не е записан.',
     asConsensusLive: 'Показва консенсуса, както председателят го записва (опреснява се на всеки 15 секунди).',
+    asReportLink: 'Доклад (печат, Excel)',
+    asImportLink: 'Внасяне от файл',
   },
   {
     asListTitle: 'Self-assessments',
@@ -229,6 +231,8 @@ export const assessmentWords = defineWords(
     asConsensusRecorded: 'The consensus is recorded.',
     asConsensusNotYet: 'The consensus on this sub-criterion is not recorded yet.',
     asConsensusLive: 'Shows the consensus as the chair records it (refreshed every 15 seconds).',
+    asReportLink: 'Report (print, Excel)',
+    asImportLink: 'Import from a file',
   },
 );
 

@@ -98,6 +98,11 @@ export default function AssessmentPage() {
         <Link to="group" className="button">
           {t('asGroup')} ({data.members})
         </Link>
+        {assessment.stage === 'approved' ? (
+          <Link to="report" className="button">
+            {t('asReportLink')}
+          </Link>
+        ) : null}
         {assessment.stage === 'approved' ? <Link to="priorities" className="button">{tc('cyLink')}</Link> : null}
         {data.canSeeScores ? (
           <Link to="consensus" className="button">

@@ -25,9 +25,14 @@ export default function AssessmentsPage() {
       <div className="page-header">
         <h1>{t('asListTitle')}</h1>
         {canCreate ? (
-          <Link to="/assessments/new" className="button button--primary">
-            {t('asNew')}
-          </Link>
+          <div className="page-header__actions">
+            <Link to="/assessments/import" className="button">
+              {t('asImportLink')}
+            </Link>
+            <Link to="/assessments/new" className="button button--primary">
+              {t('asNew')}
+            </Link>
+          </div>
         ) : null}
       </div>
       {assessments.length === 0 ? (

@@ -147,6 +147,11 @@ describe('self-assessment', () => {
     await viewer.getByRole('navigation').getByRole('link', { name: 'Самооценка', exact: true }).click();
     await viewer.getByRole('link', { name: 'Самооценка 2025' }).click();
     await viewer.locator('.as-results tfoot', { hasText: '50,4' }).waitFor();
+    // The approved report is one click from the overview: the agreed strength and the score are in it.
+    await viewer.getByRole('link', { name: 'Доклад (печат, Excel)' }).click();
+    await viewer.waitForURL(/\/report$/);
+    await viewer.getByText('Мисията е публикувана').first().waitFor();
+    await screenshot(viewer, 'assessment-bg-1366-report');
     await viewer.context().close();
     await member.context().close();
   });
