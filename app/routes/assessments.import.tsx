@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
@@ -12,6 +12,7 @@ import { SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { chosenFile, readForm, readUpload } from '~/upload.server';
 import { MAX_TITLE_LENGTH, typedText, uploadedFileName } from '~/domain/form-input';
 import importCss from '~/styles/import.css?url';
+import { ReadingProgress, UploadActions } from '~/components/upload-actions';
 import { parseAssessmentFile } from '../../importers/assessment';
 import { ImportError } from '../../importers/import-error';
 
@@ -117,21 +118,9 @@ export default function AssessmentImportPage() {
                 <input type="file" name="file" accept=".xlsx,.xlsm,.docx,.ods,.odt,.csv,.tsv,.txt" required />
               </label>
             </div>
-            <div className="form-grid__wide import-actions">
-              <button type="submit" className="button button--primary" disabled={reading}>
-                {t('aiPreviewButton')}
-              </button>
-              <Link to="/assessments" className="button button--ghost">
-                {t('cancel')}
-              </Link>
-            </div>
+            <UploadActions submitLabel={t('aiPreviewButton')} cancelTo="/assessments" reading={reading} />
           </Form>
-          {reading ? (
-            <div className="import-progress" role="status" aria-live="polite">
-              <div className="import-progress__bar" />
-              <span>{t('aiReading')}</span>
-            </div>
-          ) : null}
+          {reading ? <ReadingProgress label={t('aiReading')} /> : null}
         </section>
       )}
     </div>

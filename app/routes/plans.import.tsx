@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
 import { getLanguage } from '~/language.server';
@@ -18,6 +18,7 @@ import { ImportPreview, type PreviewData } from '~/components/import-preview';
 import { previewTexts } from '~/domain/preview-text';
 import importCss from '~/styles/import.css?url';
 import { MAX_TITLE_LENGTH, idSchema, parseId, typedText, uploadedFileName } from '~/domain/form-input';
+import { ReadingProgress, UploadActions } from '~/components/upload-actions';
 import { ImportError, type Mapping } from '../../importers';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -189,21 +190,9 @@ export default function ImportPage() {
               </label>
             </div>
             <Field label={t('importPlanTitle')} name="title" hint={t('importPlanTitleHint')} />
-            <div className="form-grid__wide import-actions">
-              <button type="submit" className="button button--primary" disabled={reading}>
-                {t('importPreviewButton')}
-              </button>
-              <Link to="/plans" className="button button--ghost">
-                {t('cancel')}
-              </Link>
-            </div>
+            <UploadActions submitLabel={t('importPreviewButton')} cancelTo="/plans" reading={reading} />
           </Form>
-          {reading ? (
-            <div className="import-progress" role="status" aria-live="polite">
-              <div className="import-progress__bar" />
-              <span>{t('importReading')}</span>
-            </div>
-          ) : null}
+          {reading ? <ReadingProgress label={t('importReading')} /> : null}
         </section>
       )}
     </div>
