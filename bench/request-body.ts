@@ -1,11 +1,11 @@
 /**
- * Memory of a server process under one huge request body: npx tsx bench/request-body.ts [--mb 500] [--path /login]
+ * Memory of a server process under huge request bodies: npx tsx bench/request-body.ts [--mb 500] [--path /login] [--parallel 4]
  *
  * Starts the built app (npm run build first) as one process (scripts/server.js, WEB_CONCURRENCY=1)
- * on a fresh database, sends one POST with a chunked url-encoded body of --mb megabytes and no
- * Content-Length (as `curl -H 'Transfer-Encoding: chunked'` does), and prints the server's
- * peak resident memory (VmHWM) before and after, with the answer's status and how much of the
- * body was sent before it came.
+ * on a fresh database, sends --parallel POSTs at once (1 unless told), each with a chunked
+ * url-encoded body of --mb megabytes and no Content-Length (as `curl -H 'Transfer-Encoding:
+ * chunked'` does), and prints the server's peak resident memory (VmHWM) before and after, with
+ * each answer's status and how much of its body was sent before it came.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1]! : fallback);
 const MEGABYTES = Number(option('--mb', '500'));
 const TARGET = option('--path', '/login');
+const PARALLEL = Number(option('--parallel', '1'));
 
 const peakMb = (pid: number) => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
@@ -36,30 +37,36 @@ try {
   await waitForServer(`${base}/login`, server, () => output);
   const before = peakMb(server.pid!);
   const chunk = Buffer.alloc(1024 * 1024, 'a');
-  let sent = 0;
-  const status = await new Promise<number | string>((resolve) => {
-    const request = http.request(`${base}${TARGET}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base, 'Transfer-Encoding': 'chunked' },
+  /** One POST: its answer's status (or the connection's error) and the megabytes sent before it. */
+  const send = () =>
+    new Promise<{ status: number | string; sent: number }>((resolve) => {
+      let sent = 0;
+      const request = http.request(`${base}${TARGET}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base, 'Transfer-Encoding': 'chunked' },
+      });
+      let answered = false;
+      request.on('response', (response) => {
+        answered = true;
+        response.resume();
+        resolve({ status: response.statusCode!, sent });
+      });
+      request.on('error', (error) => resolve({ status: `${(error as NodeJS.ErrnoException).code ?? error.message}`, sent }));
+      const write = () => {
+        while (!answered && sent < MEGABYTES) {
+          sent += 1;
+          if (!request.write(sent === 1 ? Buffer.concat([Buffer.from('email='), chunk]) : chunk)) return void request.once('drain', write);
+        }
+        if (!answered) request.end();
+      };
+      write();
     });
-    let answered = false;
-    request.on('response', (response) => {
-      answered = true;
-      response.resume();
-      resolve(response.statusCode!);
-    });
-    request.on('error', (error) => resolve(`${(error as NodeJS.ErrnoException).code ?? error.message}`));
-    const write = () => {
-      while (!answered && sent < MEGABYTES) {
-        sent += 1;
-        if (!request.write(sent === 1 ? Buffer.concat([Buffer.from('email='), chunk]) : chunk)) return void request.once('drain', write);
-      }
-      if (!answered) request.end();
-    };
-    write();
-  });
+  const started = performance.now();
+  const answers = await Promise.all(Array.from({ length: PARALLEL }, send));
+  const ms = performance.now() - started;
   const after = peakMb(server.pid!);
-  console.log(`request-body: POST ${TARGET} of ${MEGABYTES} MB chunked -> ${status} after ${sent} MB sent; server peak RSS ${before.toFixed(0)} MB before, ${after.toFixed(0)} MB after`);
+  const said = answers.map((a) => `${a.status} after ${a.sent} MB sent`).join(', ');
+  console.log(`request-body: ${PARALLEL} x POST ${TARGET} of ${MEGABYTES} MB chunked at once -> ${said} in ${ms.toFixed(0)} ms; server peak RSS ${before.toFixed(0)} MB before, ${after.toFixed(0)} MB after`);
 } finally {
   process.kill(-server.pid!, 'SIGKILL');
   fs.rmSync(dir, { recursive: true, force: true });
