@@ -4,6 +4,7 @@
  * the last attempt, and `scripts/reminders.ts` itself (dry run and real run).
  */
 import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -157,6 +158,12 @@ describe('e-mail through SMTP', () => {
     const rows = getDb().$client.prepare('select delivery from notifications where user_id = ?').pluck().all(head);
     expect(new Set(rows)).toEqual(new Set(['in_app']));
     getDb().update(users).set({ remindersEnabled: true }).where(eq(users.id, head)).run();
+  });
+
+  it('sends with nodemailer 9.1.1 or later, the first without the published advisories (file read and SSRF through raw options, CRLF in List-* headers, addressparser DoS)', () => {
+    const { version } = createRequire(import.meta.url)('nodemailer/package.json') as { version: string };
+    const [major, minor] = version.split('.').map(Number) as [number, number];
+    expect(major > 9 || (major === 9 && minor >= 1), `nodemailer ${version}`).toBe(true);
   });
 });
 
