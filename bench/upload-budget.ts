@@ -19,8 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../db/client';
-import { hostileFiles } from '../tests/hostile/generate';
-import { planRows, planXlsx, sharedStringsXml, type Cell } from '../tests/hostile/xlsx-builder';
+import { hostileFiles, longStringWorkbook } from '../tests/hostile/generate';
 import { freePort, waitForServer } from '../tests/e2e/server-process';
 
 const args = process.argv.slice(2);
@@ -30,20 +29,14 @@ const PASSWORD = 'bench-upload-password-1';
 const status = (pid: number) => fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 const kb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status(pid))![1]);
 
-/** The long-string workbook of tests/hostile/generate.ts with `cells` rows using the 32,000-character string. */
-function longStringBook(cells: number): Uint8Array {
-  const rows = Array.from({ length: cells }, (_, i): Cell[] => [{ raw: '<c r="$REF" t="s"><v>1</v></c>' }, `1.1.${i + 1}. Д`, null, null, null, null, { raw: '<c r="$REF" t="s"><v>0</v></c>' }]);
-  return planXlsx([...planRows().slice(0, 3), ...rows], { sharedStrings: sharedStringsXml(['Дълга бележка. '.repeat(2200).slice(0, 32_000), '1.1. Мярка']) });
-}
-
 const hostile = (id: string) => hostileFiles().find((file) => file.id === id)!.bytes();
 const cases: { name: string; route: string; as: 'secretary' | 'head'; bytes: Uint8Array }[] = [
   { name: '330 sheets x 99,999 empty rows', route: '/plans/import', as: 'secretary', bytes: await hostile('budget/330-sheets-of-99999-empty-rows') },
   { name: '330 sheets x 99,999 empty rows', route: '/reports/import', as: 'head', bytes: await hostile('budget/330-sheets-of-99999-empty-rows') },
   { name: '9 million tiny shared strings', route: '/plans/import', as: 'secretary', bytes: await hostile('budget/9-million-tiny-shared-strings') },
   { name: '1 million tiny shared strings', route: '/plans/import', as: 'secretary', bytes: await hostile('budget/1-million-tiny-shared-strings') },
-  { name: '32,000-char string in 21,000 cells', route: '/plans/import', as: 'secretary', bytes: longStringBook(21_000) },
-  { name: '32,000-char string in 300 cells', route: '/plans/import', as: 'secretary', bytes: longStringBook(300) },
+  { name: '32,000-char string in 21,000 cells', route: '/plans/import', as: 'secretary', bytes: longStringWorkbook(21_000) },
+  { name: '32,000-char string in 300 cells', route: '/plans/import', as: 'secretary', bytes: longStringWorkbook(300) },
 ];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-tracker-upload-'));

@@ -268,6 +268,12 @@ const DTD_LAUGHS =
   ']>';
 
 /** Every hostile file, in a fixed order. */
+/** One 32,000-character shared string used by `cells` rows of a plan (in its note column): what crashed the preview at 21,000. */
+export function longStringWorkbook(cells: number): Uint8Array {
+  const rows = Array.from({ length: cells }, (_, i): Cell[] => [{ raw: '<c r="$REF" t="s"><v>1</v></c>' }, `1.1.${i + 1}. Д`, null, null, null, null, { raw: '<c r="$REF" t="s"><v>0</v></c>' }]);
+  return planXlsx([...planRows().slice(0, 3), ...rows], { sharedStrings: sharedStringsXml(['Дълга бележка. '.repeat(2200).slice(0, 32_000), '1.1. Мярка']) });
+}
+
 export function hostileFiles(): HostileFile[] {
   const files: HostileFile[] = [];
   const add = (file: HostileFile) => files.push(file);
@@ -763,10 +769,7 @@ export function hostileFiles(): HostileFile[] {
     expect: 'refused',
     message: /characters of text/,
     large: true,
-    bytes: once(() => {
-      const rows = Array.from({ length: 21_000 }, (_, i): Cell[] => [{ raw: '<c r="$REF" t="s"><v>1</v></c>' }, `1.1.${i + 1}. Д`, null, null, null, null, { raw: '<c r="$REF" t="s"><v>0</v></c>' }]);
-      return planXlsx([...planRows().slice(0, 3), ...rows], { sharedStrings: sharedStringsXml(['Дълга бележка. '.repeat(2200).slice(0, 32_000), '1.1. Мярка']) });
-    }),
+    bytes: once(() => longStringWorkbook(21_000)),
   });
 
   // Many sheets, many merges.
