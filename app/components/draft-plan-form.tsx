@@ -2,8 +2,8 @@ import { Form } from '@remix-run/react';
 import { useState } from 'react';
 import { DRAFT_GROUPINGS, MAX_DRAFT_GROUP, MAX_PERIOD_LENGTH, type DraftGrouping } from '~/domain/plan-draft';
 import { MAX_TITLE_LENGTH } from '~/domain/form-input';
-import { useT, type WordKey } from '~/i18n';
-import { draftPlanWords } from '~/i18n/plan-draft';
+import { useT } from '~/i18n';
+import { draftPlanWords, type DraftPlanWord } from '~/i18n/plan-draft';
 
 export const DRAFT_FORM_ID = 'draft-plan';
 
@@ -61,7 +61,7 @@ export function DraftChoice({ itemId, selection }: { itemId: number; selection: 
  * to group the areas into measures. The areas chosen but not shown now (another filter) go as
  * hidden fields; those shown are their cards' checkboxes.
  */
-export function DraftPlanForm({ shown, selection, error }: { shown: readonly number[]; selection: DraftSelection; error?: WordKey<typeof draftPlanWords> }) {
+export function DraftPlanForm({ shown, selection, error }: { shown: readonly number[]; selection: DraftSelection; error?: DraftPlanWord }) {
   const t = useT(draftPlanWords);
   const shownSet = new Set(shown);
   const hidden = [...selection.chosen].filter((id) => !shownSet.has(id));

@@ -71,3 +71,4 @@ export const draftPlanWords = defineWords(
     pdNotDraft: 'The plan is approved already.',
   },
 );
+export type DraftPlanWord = keyof (typeof draftPlanWords)['en'];

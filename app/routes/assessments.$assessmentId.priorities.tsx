@@ -8,13 +8,13 @@ import { idSchema } from '~/domain/form-input';
 import { GAP_DECISIONS, isOpenGap, parsePriorityQuery, PRIORITY_SORTS, quadrantOf, RATING_FILTERS, ratingSchema, SCORE_FILTERS, sortAndFilter } from '~/domain/improvement-priority';
 import { todayInSofia } from '~/domain/dates';
 import { assessmentAccess, can } from '~/domain/permissions';
-import { pageTitle, useLang, useT, type WordKey } from '~/i18n';
+import { pageTitle, useLang, useT } from '~/i18n';
 import { cycleWords, type CycleWord } from '~/i18n/cycle';
 import { decideGap, linkMeasure, listImprovementAreas, rateImprovement, unlinkMeasure } from '~/models/improvement-priority.server';
 import { assertAssessmentAccess, requireAssessment, type AssessmentContext } from '~/models/assessment.server';
 import { createDraftPlan } from '~/models/plan-draft.server';
 import { parseDraftPlanForm } from '~/domain/plan-draft';
-import { type draftPlanWords } from '~/i18n/plan-draft';
+import type { DraftPlanWord } from '~/i18n/plan-draft';
 import { DraftChoice, DraftPlanForm, useDraftSelection } from '~/components/draft-plan-form';
 import assessmentCss from '~/styles/assessment.css?url';
 import cycleCss from '~/styles/cycle.css?url';
@@ -49,13 +49,13 @@ const formSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('gap'), itemId: idSchema, decision: z.enum(['none', ...GAP_DECISIONS]) }),
 ]);
 
-type ActionData = { ok?: CycleWord; error?: CycleWord; draftError?: WordKey<typeof draftPlanWords> };
+type ActionData = { ok?: CycleWord; error?: CycleWord; draftError?: DraftPlanWord };
 
 /** Drafts a plan from the chosen areas (the chair who may edit plans, or an admin) and opens it. */
 function draftPlan(context: AssessmentContext, form: FormData) {
   assertAssessmentAccess(context, 'draft-plan');
   const parsed = parseDraftPlanForm(form);
-  if (!parsed.success) return Response.json({ draftError: parsed.error.issues[0]!.message as WordKey<typeof draftPlanWords> } satisfies ActionData, { status: 400 });
+  if (!parsed.success) return Response.json({ draftError: parsed.error.issues[0]!.message as DraftPlanWord } satisfies ActionData, { status: 400 });
   const result = createDraftPlan(context.user, context.assessment.id, parsed.data, context.user.language);
   if (!result.ok) return Response.json({ draftError: result.error } satisfies ActionData, { status: 400 });
   return redirect(`/plans/${result.planId}?drafted=1`);
