@@ -156,7 +156,7 @@ describe('drafting a plan from the chosen areas for improvement', () => {
     expect(allMeasures).toHaveLength(2);
     const groupMeasure = allMeasures.find((m) => m.caf[0] === shared)!;
     expect(groupMeasure.items).toEqual(pair.map((a) => a.itemId).sort((a, b) => a - b));
-    expect(groupMeasure.title).toMatch(new RegExp(`^${shared.replace('.', '\\.')}\\. \\S`));
+    expect(groupMeasure.title).toMatch(new RegExp(`\\S \\(CAF ${shared.replace('.', '\\.')}\\)$`));
     expect(groupMeasure.activities.map((a) => a.title).sort()).toEqual(pair.map((a) => a.text).sort());
     expect(groupMeasure.activities.map((a) => a.code)).toEqual([`${groupMeasure.code}.1`, `${groupMeasure.code}.2`]);
     const bothQuick = pair.every((a) => a.impact !== null && a.impact >= 4 && a.feasibility! >= 4);
@@ -232,7 +232,7 @@ describe('the draft structure (pure)', () => {
       ['2.1', ['3.1'], 'strategic', [3], ['2.1.1']],
       ['2.2', ['3.2'], 'quick_win', [1, 4], ['2.2.1', '2.2.2']],
     ]);
-    expect(plan[1]!.measures[1]!.title).toBe('3.2. Develop and manage competencies of people');
+    expect(plan[1]!.measures[1]!.title).toBe('Develop and manage competencies of people (CAF 3.2)');
   });
 });
 

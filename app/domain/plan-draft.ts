@@ -78,12 +78,16 @@ function groupKey(item: DraftItem, grouping: DraftGrouping, groups: Readonly<Rec
   return group === undefined ? `i${item.itemId}` : `g${group}`;
 }
 
-/** A measure of one area keeps its text; of several of one sub-criterion, the sub-criterion's title; else the first area's text. */
+/**
+ * A measure of one area keeps its text; of several of one sub-criterion, the sub-criterion's title
+ * with its code after it (before it, "1.2. ..." would read as the measure's own number); else
+ * the first area's text.
+ */
 function measureTitle(items: readonly DraftItem[], lang: Lang): string {
   const codes = new Set(items.map((item) => item.code));
   const sub = codes.size === 1 && items.length > 1 ? subCriterion(items[0]!.code) : undefined;
   if (!sub) return items[0]!.text;
-  return `${sub.code}. ${lang === 'bg' ? sub.titleBg : sub.titleEn}`;
+  return `${lang === 'bg' ? sub.titleBg : sub.titleEn} (CAF ${sub.code})`;
 }
 
 /**
