@@ -4,9 +4,9 @@
  * more area, creates a draft plan grouped by sub-criterion, sees it marked as a draft, and
  * approves it. Screenshots at 1366x768 and 390 px wide; axe on both pages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, screenshot, SCREENSHOTS, seriousAxeViolations, visit } from './browser';
 
