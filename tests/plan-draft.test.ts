@@ -14,6 +14,7 @@ import { listAuditEvents } from '~/models/audit.server';
 import { rescheduleActivity, updateActivity } from '~/models/activity.server';
 import { listImprovementAreas } from '~/models/improvement-priority.server';
 import { plannedMessages } from '~/models/notification.server';
+import { defaultPlanId, getDashboard, listPlanChoices } from '~/models/dashboard.server';
 import { action as prioritiesAction, loader as prioritiesLoader } from '~/routes/assessments.$assessmentId.priorities';
 import { action as planAction, loader as planLoader } from '~/routes/plans.$planId';
 import { loader as plansLoader } from '~/routes/plans._index';
@@ -272,6 +273,12 @@ describe('approving a draft plan', () => {
     expect(list.rows.map((r: { id: number }) => r.id)).not.toContain(activityId);
     const plansList = await (await call(plansLoader, await makeRequest('/plans', { user: viewer }))).json();
     expect(plansList.plans.find((p: { id: number }) => p.id === planId).status).toBe('draft');
+    // The all-plans dashboard counts the running plans only; the dashboard still opens on the one running plan.
+    const dashboard = getDashboard({ planId: null, asOf: today, today });
+    expect(dashboard.groups.map((group) => group.planId)).not.toContain(planId);
+    const running = defaultPlanId(listPlanChoices(), today);
+    expect(running).not.toBeNull();
+    expect(running).not.toBe(planId);
   });
 
   it('a head or a viewer may not approve; the secretary approves (by whom, on which day, audited); approving again changes nothing', async () => {
@@ -298,7 +305,8 @@ describe('approving a draft plan', () => {
     expect(changes()).toBe(1);
   });
 
-  it('once approved, it reminds and counts in my activities', async () => {
+  it('once approved, it reminds, counts in my activities and on the all-plans dashboard', async () => {
+    expect(getDashboard({ planId: null, asOf: todayInSofia(), today: todayInSofia() }).groups.map((group) => group.planId)).toContain(planId);
     const items = plannedMessages(todayInSofia()).flatMap((m) => m.items);
     expect(items.filter((i) => i.activityId === activityId).map((i) => i.kind)).toContain('start');
     const mine = await (await call(myLoader, await makeRequest('/my', { user: head }))).json();
