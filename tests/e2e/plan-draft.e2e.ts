@@ -76,6 +76,31 @@ describe('drafting a plan from the priorities page', () => {
     expect(await chair.locator('.plan-header__facts').textContent()).toContain('Мария Петрова');
     await screenshot(chair, 'plan-draft-approved-1366');
   });
+
+  it('in English, groups typed next to the areas make one measure; neither page is wider than a phone', async () => {
+    await chair.getByRole('button', { name: 'English' }).click();
+    await chair.getByRole('button', { name: 'Български' }).waitFor();
+    await chair.setViewportSize({ width: 390, height: 844 });
+    await visit(chair, '/assessments/1/priorities?criterion=3');
+    const form = chair.locator('section.cy-draft');
+    await form.getByLabel('by the groups entered next to the areas').check();
+    const cards = chair.locator('.cy-area');
+    for (const index of [0, 1, 2]) await cards.nth(index).getByLabel('Choose for the plan').check();
+    for (const index of [0, 1]) await cards.nth(index).getByLabel('Group').fill('1');
+    await form.getByLabel('Plan title').fill('Custom groups');
+    const overflow = () => chair.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(chair, 'plan-draft-priorities-en-390');
+    await viewShot(chair, cards.first(), 'plan-draft-priorities-card-en-390');
+    await Promise.all([chair.waitForURL(/drafted=1$/), form.getByRole('button', { name: 'Create a draft plan' }).click()]);
+    expect(await chair.locator('h1 .badge--draft').textContent()).toBe('Draft');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // Two measures: the two grouped areas in one (two activities), the third on its own.
+    expect(await chair.locator('.measure-group').count()).toBe(2);
+    expect(await chair.locator('.area-group').count()).toBe(1);
+    await screenshot(chair, 'plan-draft-plan-en-390');
+    await chair.getByRole('button', { name: 'Български' }).click();
+  });
 });
 
 /** The window only (not the whole page), scrolled to `target`: what a person sees there. */
