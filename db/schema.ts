@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { STATUSES } from '../app/domain/status';
 import { ROLES } from '../app/domain/permissions';
 import { LANGS, type Lang } from '../app/domain/lang';
@@ -9,6 +9,8 @@ import { UPDATE_NOTIFY_MODES } from '../app/domain/update-notifications';
 import { GAP_DECISIONS } from '../app/domain/improvement-priority';
 
 export const MEASURE_KINDS = ['strategic', 'quick_win'] as const;
+/** A plan drafted in the app is a draft until approved; an imported plan is approved (its file is the approved plan). */
+export const PLAN_STATUSES = ['draft', 'approved'] as const;
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -33,8 +35,12 @@ export const plans = sqliteTable(
       .references(() => organizations.id),
     title: text('title').notNull(),
     period: text('period'),
+    /** draft: being written in the app (no reminders, out of the cross-plan views, end dates move the baseline); approved: tracked. */
+    status: text('status', { enum: PLAN_STATUSES }).notNull().default('approved'),
+    /** Who approved it and on which day, as the plan's file says, or as recorded by "Approve the plan" (then also approvedByUserId). */
     approvedBy: text('approved_by'),
     approvedOn: text('approved_on'),
+    approvedByUserId: integer('approved_by_user_id').references((): AnySQLiteColumn => users.id, { onDelete: 'set null' }),
     sourceFileName: text('source_file_name'),
     /** sha256 (hex) of the file the plan was last imported from: a second import of the same bytes is warned of. */
     sourceSha256: text('source_sha256'),
@@ -501,6 +507,7 @@ export type NewUser = typeof users.$inferInsert;
 export type StatusUpdate = typeof statusUpdates.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export type Language = Lang;
 export type Assessment = typeof assessments.$inferSelect;
 export type AssessmentSheet = typeof assessmentSheets.$inferSelect;

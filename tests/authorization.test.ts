@@ -23,9 +23,10 @@ const modules = import.meta.glob<RouteModule>('../app/routes/*.tsx', { eager: tr
  * Who may do what: a permission of the map, 'user' (any signed-in user), 'public' (no login),
  * 'own-status' (status:update-any, or status:update-own on an activity of one's owners), or of a
  * self-assessment: 'as-member' (in its group), 'as-chair', 'as-reader' (in its group, or
- * assessment:read: the approved one), 'as-prioritiser' (the chair, or assessment:create: the approved one).
+ * assessment:read: the approved one), 'as-prioritiser' (the chair, or assessment:create: the approved one),
+ * 'as-plan-drafter' (the chair who has plan:edit, or an admin: the approved one).
  */
-type Rule = Permission | 'user' | 'public' | 'own-status' | 'as-member' | 'as-chair' | 'as-reader' | 'as-prioritiser';
+type Rule = Permission | 'user' | 'public' | 'own-status' | 'as-member' | 'as-chair' | 'as-reader' | 'as-prioritiser' | 'as-plan-drafter';
 type Entry = {
   path: (ids: Ids) => string;
   params?: (ids: Ids) => Record<string, string>;
@@ -46,7 +47,7 @@ const ROUTES: Record<string, Entry> = {
     path: (i) => `/plans/${i.planId}`,
     params: (i) => ({ planId: String(i.planId) }),
     loader: 'plan:read',
-    actions: { close: 'plan:edit', reopen: 'plan:edit', delete: 'plan:delete' },
+    actions: { close: 'plan:edit', reopen: 'plan:edit', approve: 'plan:edit', delete: 'plan:delete' },
   },
   'plans.$planId[.csv]': { path: (i) => `/plans/${i.planId}.csv`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
   'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import', remap: 'plan:import', unmap: 'plan:import' } },
@@ -136,7 +137,7 @@ const ROUTES: Record<string, Entry> = {
     path: (i) => `/assessments/${i.approved}/priorities`,
     params: (i) => ({ assessmentId: String(i.approved) }),
     loader: 'as-reader',
-    actions: { rate: 'as-prioritiser', link: 'as-prioritiser', unlink: 'as-prioritiser', gap: 'as-prioritiser' },
+    actions: { rate: 'as-prioritiser', link: 'as-prioritiser', unlink: 'as-prioritiser', gap: 'as-prioritiser', 'draft-plan': 'as-plan-drafter' },
   },
   // Public, but acts only on a valid signed link (the viewer's here); the tampered ones are tested below.
   'unsubscribe.$token': {
@@ -168,6 +169,7 @@ function allowed(rule: Rule, role: Role, own: boolean, group: Group): boolean {
   if (rule === 'as-chair') return group === 'chair';
   if (rule === 'as-reader') return group !== null || can(role, 'assessment:read');
   if (rule === 'as-prioritiser') return group === 'chair' || can(role, 'assessment:create');
+  if (rule === 'as-plan-drafter') return (group === 'chair' && can(role, 'plan:edit')) || role === 'admin';
   if (rule === 'own-status') return can(role, 'status:update-any') || (own && can(role, 'status:update-own'));
   if (rule === 'status:update-own') return can(role, 'status:update-own') || can(role, 'status:update-any');
   return can(role, rule);

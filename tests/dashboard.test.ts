@@ -301,7 +301,7 @@ describe('dashboard loader', () => {
   });
 
   it('builds drill-down links to the results on the plan page, or on the cross-plan list, with the owner filter and asOf when not today', () => {
-    const plan = { id: 7, title: 'P', period: null, organization: 'O', approvedOn: null, closedOn: null };
+    const plan = { id: 7, title: 'P', period: null, organization: 'O', status: 'approved' as const, approvedOn: null, closedOn: null };
     expect(drillDownHref({ plan, asOf: '2022-12-31', owner: null }, TODAY, { area: '2', state: 'overdue' })).toBe('/plans/7?area=2&state=overdue&asOf=2022-12-31#activities');
     expect(drillDownHref({ plan, asOf: TODAY, owner: null }, TODAY, { caf: '2.3' })).toBe('/plans/7?caf=2.3#activities');
     expect(drillDownHref({ plan: null, asOf: '2024-06-30', owner: null }, TODAY, { plan: 7, status: 'done', quarter: '2024-Q2' })).toBe(

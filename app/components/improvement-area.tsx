@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import type { SerializeFrom } from '@remix-run/node';
 import { GAP_DECISIONS, quadrantOf, RATING_MAX, RATING_MIN } from '~/domain/improvement-priority';
 import { subCriterion } from '~/domain/assessment-scoring';
@@ -20,8 +21,8 @@ function Hidden({ intent, itemId }: { intent: string; itemId: number }) {
   );
 }
 
-/** One agreed area for improvement: its sub-criterion and score, the rating, the measures that answer it and (for the chair) suggestions. */
-export function ImprovementAreaCard({ area, canEdit, canSeePlans }: { area: Area; canEdit: boolean; canSeePlans: boolean }) {
+/** One agreed area for improvement: its sub-criterion and score, the rating, the measures that answer it and (for the chair) suggestions; `choice` its choosing for a draft plan. */
+export function ImprovementAreaCard({ area, canEdit, canSeePlans, choice }: { area: Area; canEdit: boolean; canSeePlans: boolean; choice?: ReactNode }) {
   const t = useT(cycleWords);
   const lang = useLang();
   const sub = subCriterion(area.code);
@@ -52,6 +53,7 @@ export function ImprovementAreaCard({ area, canEdit, canSeePlans }: { area: Area
         {quadrant ? <span className={`cy-badge cy-badge--${quadrant}`}>{t(`cyQuadrant_${quadrant}`)}</span> : null}
       </p>
       <p className="cy-area__text">{area.text}</p>
+      {choice}
       {canEdit ? (
         <Form method="post" preventScrollReset className="cy-rate">
           <Hidden intent="rate" itemId={area.itemId} />

@@ -92,8 +92,8 @@ export type OverdueActivity = {
   owners: string | null;
 };
 
-/** closedOn: the day the plan was closed (ISO), null while it runs. */
-export type PlanChoice = { id: number; title: string; period: string | null; organization: string; approvedOn: string | null; closedOn: string | null };
+/** closedOn: the day the plan was closed (ISO), null while it runs; a draft runs from its approval. */
+export type PlanChoice = { id: number; title: string; period: string | null; organization: string; status: 'draft' | 'approved'; approvedOn: string | null; closedOn: string | null };
 
 export type Dashboard = {
   /** The owner filter (an owner's id): only that owner's activities are counted; null: everyone's. */

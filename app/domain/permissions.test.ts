@@ -80,4 +80,14 @@ describe('self-assessment access', () => {
     expect(assessmentAccess('head', 'member', 'consensus', 'see-priorities')).toBe('wrong-stage');
     expect(assessmentAccess('assessor', 'member', 'approved', 'see-priorities')).toBe('allowed');
   });
+
+  it('lets only the chair who may edit plans, or an admin, draft a plan from an approved self-assessment', () => {
+    expect(assessmentAccess('secretary', 'chair', 'approved', 'draft-plan')).toBe('allowed');
+    expect(assessmentAccess('secretary', 'chair', 'consensus', 'draft-plan')).toBe('wrong-stage');
+    expect(assessmentAccess('admin', null, 'approved', 'draft-plan')).toBe('allowed');
+    expect(assessmentAccess('secretary', null, 'approved', 'draft-plan')).toBe('forbidden');
+    expect(assessmentAccess('secretary', 'member', 'approved', 'draft-plan')).toBe('forbidden');
+    expect(assessmentAccess('viewer', 'chair', 'approved', 'draft-plan')).toBe('forbidden');
+    expect(assessmentAccess('head', 'member', 'approved', 'draft-plan')).toBe('forbidden');
+  });
 });

@@ -75,7 +75,8 @@ export type AssessmentAction =
   | 'change-stage' // move on or reopen
   | 'edit-group' // name members, title, period, scoring system
   | 'see-priorities' // the agreed areas for improvement with their ratings and measures (once approved)
-  | 'prioritise'; // rate them, link them to measures, decide on gaps (the chair, or a secretary or admin, once approved)
+  | 'prioritise' // rate them, link them to measures, decide on gaps (the chair, or a secretary or admin, once approved)
+  | 'draft-plan'; // make a draft plan from the areas chosen (the chair who may edit plans, or an admin, once approved)
 
 type AssessmentStageName = 'draft' | 'scoring' | 'consensus' | 'approved';
 
@@ -115,5 +116,7 @@ export function assessmentAccess(role: Role, membership: AssessmentMembership, s
     case 'prioritise':
       if (chair) return when(stage === 'approved');
       return can(role, 'assessment:create') && (inGroup || stage === 'approved') ? when(stage === 'approved') : 'forbidden';
+    case 'draft-plan':
+      return (chair && can(role, 'plan:edit')) || role === 'admin' ? when(stage === 'approved') : 'forbidden';
   }
 }

@@ -14,7 +14,7 @@ import type { Status } from '~/domain/status';
 import { activities, activityOwners, areas, cafCriteria, measureCafRefs, measures, owners, plans, userOwners } from '../../db/schema';
 import { getDb } from '../../db/client';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
-import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
+import { PLANS_OUT_OF_VIEW_AS_OF } from './plan.server';
 import { prepared } from './statements.server';
 
 export type ListScope = {
@@ -79,7 +79,7 @@ function filterConditions(filters: ActivityFilters, planId: number | undefined, 
     where.push(sql`s.plan_id = ${plan}`);
   } else {
     // Across plans (the activity list, my activities): the plans running on the day, as on the all-plans dashboard.
-    where.push(sql`s.plan_id not in (${withParams(PLANS_CLOSED_BY_AS_OF, { asOf })})`);
+    where.push(sql`s.plan_id not in (${withParams(PLANS_OUT_OF_VIEW_AS_OF, { asOf })})`);
   }
   if (filters.area) where.push(sql`ar.code = ${filters.area}`);
   if (filters.owner) {
@@ -117,7 +117,7 @@ function filterConditions(filters: ActivityFilters, planId: number | undefined, 
 }
 
 /**
- * SQL text written with named parameters (":asOf", as ACTIVITY_STATE_CTE and PLANS_CLOSED_BY_AS_OF
+ * SQL text written with named parameters (":asOf", as ACTIVITY_STATE_CTE and PLANS_OUT_OF_VIEW_AS_OF
  * are) as a drizzle chunk, each name bound to its value.
  */
 export function withParams(text: string, params: Record<string, unknown>): SQL {

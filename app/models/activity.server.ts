@@ -128,6 +128,7 @@ function lockActivity(tx: Tx, activityId: number, expectedVersion: number | unde
     .select({
       version: activities.version,
       organizationId: plans.organizationId,
+      planStatus: plans.status,
       title: activities.title,
       start: activities.start,
       baselineEnd: activities.baselineEnd,
@@ -174,7 +175,7 @@ export function updateActivity(activityId: number, edit: ActivityEdit, userId: n
   return writeTransaction((tx) => {
     const locked = lockActivity(tx, activityId, expectedVersion);
     if (locked.stale) return locked.stale;
-    const { version: currentVersion, organizationId, ...before } = locked.current;
+    const { version: currentVersion, organizationId, planStatus: _status, ...before } = locked.current;
     const valid = new Set(
       edit.ownerIds.length === 0
         ? []
@@ -205,7 +206,11 @@ export function updateActivity(activityId: number, edit: ActivityEdit, userId: n
   });
 }
 
-/** Moves the activity's end date with a reason: a schedule_changes row, the new current end; the baseline stays. */
+/**
+ * Moves the activity's end date with a reason: a schedule_changes row, the new current end; the
+ * baseline stays. In a draft plan nothing is fixed yet: the end moves the baseline with it (no
+ * reschedule is recorded), until the plan is approved (plan-draft.server.ts).
+ */
 export function rescheduleActivity(
   activityId: number,
   input: { newEnd: string; reason: string },
@@ -217,6 +222,12 @@ export function rescheduleActivity(
     if (locked.stale) return locked.stale;
     const { current } = locked;
     const previousEnd = current.currentEnd ?? current.baselineEnd;
+    if (current.planStatus === 'draft') {
+      const version = current.version + 1;
+      tx.update(activities).set({ baselineEnd: input.newEnd, currentEnd: input.newEnd, version }).where(eq(activities.id, activityId)).run();
+      recordAudit(userId, 'activity', activityId, 'edit', { baselineEnd: current.baselineEnd, currentEnd: current.currentEnd }, { baselineEnd: input.newEnd, currentEnd: input.newEnd, reason: input.reason }, tx);
+      return { ok: true, version } as const;
+    }
     tx.insert(scheduleChanges).values({ activityId, userId, previousEnd, newEnd: input.newEnd, reason: input.reason }).run();
     const version = current.version + 1;
     tx.update(activities).set({ currentEnd: input.newEnd, version }).where(eq(activities.id, activityId)).run();

@@ -13,7 +13,7 @@ import { daysBetween } from '~/domain/dates';
 import type { Status } from '~/domain/status';
 import { getDb, type Tx } from '../../db/client';
 import { activityStateCte, type ActivityStateRow } from './activity-state.server';
-import { plansClosedBy } from './plan.server';
+import { plansOutOfView } from './plan.server';
 
 /** Which activities the dashboard counts: one plan (planId) or all plans running on the day; owner: only that owner's. */
 export type DashboardScope = { planId: number | null; owner?: number };
@@ -48,7 +48,7 @@ type StateRow = Pick<ActivityStateRow, 'id' | 'plan_id' | 'measure_id' | 'positi
 /** The statement that creates temp.dashboard_state. Created as a SELECT, it counts in no total_changes() (dataVersion). */
 function createStateTable(scope: DashboardScope, asOf: string, previousAsOf: string): SQL {
   const inScope =
-    scope.planId === null ? sql`n.plan_id not in (${plansClosedBy(asOf)})` : sql`n.plan_id = ${scope.planId}`;
+    scope.planId === null ? sql`n.plan_id not in (${plansOutOfView(asOf)})` : sql`n.plan_id = ${scope.planId}`;
   const ofOwner =
     scope.owner === undefined ? sql`` : sql`and exists (select 1 from activity_owners ao where ao.activity_id = n.id and ao.owner_id = ${scope.owner})`;
   const dayColumns = (prefix: '' | 'prev_', from: 'n' | 'b') => sql.raw(DAY_COLUMNS.map((column) => `${from}.${column} as ${prefix}${column}`).join(', '));

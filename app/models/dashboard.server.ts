@@ -59,7 +59,7 @@ function toFigures(tally: Tally): Figures {
 export function listPlanChoices(): PlanChoice[] {
   return whileUnchanged('plan-choices', () =>
     getDb()
-      .select({ id: plans.id, title: plans.title, period: plans.period, organization: organizations.name, approvedOn: plans.approvedOn, closedOn: plans.closedOn })
+      .select({ id: plans.id, title: plans.title, period: plans.period, organization: organizations.name, status: plans.status, approvedOn: plans.approvedOn, closedOn: plans.closedOn })
       .from(plans)
       .innerJoin(organizations, eq(organizations.id, plans.organizationId))
       .orderBy(organizations.name, desc(plans.importedAt), desc(plans.id))
@@ -69,11 +69,12 @@ export function listPlanChoices(): PlanChoice[] {
 
 /**
  * The plan a dashboard opens on when none is asked for: the only plan, or the only one running
- * on the day (approved by then, when its approval day is known, and not closed by then); else
- * all plans (null).
+ * on the day (not a draft, approved by then when its approval day is known, and not closed by
+ * then); else all plans (null).
  */
 export function defaultPlanId(plans: PlanChoice[], asOf: string): number | null {
-  const runs = (plan: PlanChoice) => (plan.approvedOn === null || plan.approvedOn <= asOf) && (plan.closedOn === null || plan.closedOn > asOf);
+  const runs = (plan: PlanChoice) =>
+    plan.status === 'approved' && (plan.approvedOn === null || plan.approvedOn <= asOf) && (plan.closedOn === null || plan.closedOn > asOf);
   const running = plans.length === 1 ? plans : plans.filter(runs);
   return running.length === 1 ? running[0]!.id : null;
 }

@@ -5,18 +5,18 @@
  * (notification-delivery.server.ts). A user's notifications: notification-inbox.server.ts;
  * their settings: notification-settings.server.ts.
  */
-import { and, asc, eq, gte, inArray, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { env } from '~/env.server';
 import { todayInSofia } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
 import { composeMessage, groupByUser, messageKind, type ComposedMessage, type MessageKind } from '~/domain/reminder-messages';
 import { digestWindow, planReminders, type Reminder, type ReminderActivity, type ReminderInput, type WeekUpdate } from '~/domain/reminders';
 import { mailerFromEnv, type Mailer } from '~/mail.server';
-import { activities, activityOwners, notificationItems, owners, plans, statusUpdates, userOwners, users } from '../../db/schema';
+import { activities, activityOwners, notificationItems, owners, statusUpdates, userOwners, users } from '../../db/schema';
 import { getDb, writeTransaction } from '../../db/client';
 import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
 import { recordAudit } from './audit.server';
-import { PLANS_CLOSED_BY_AS_OF } from './plan.server';
+import { PLANS_OUT_OF_VIEW_AS_OF, plansOutOfView } from './plan.server';
 import {
   deliverPending,
   duePendingCount,
@@ -48,9 +48,6 @@ function bindNamed(text: string, params: Record<string, string | number>): SQL {
 type StateRow = Pick<typeof activities.$inferSelect, 'id' | 'planId' | 'code' | 'title' | 'start'> &
   Pick<ReminderActivity, 'planTitle' | 'end' | 'status' | 'percent' | 'lastUpdateAt' | 'daysBeforeStart' | 'daysBeforeEnd'> & { ongoing: number; overdue: number };
 
-/** Plans closed on the day or before (they send nothing more). */
-const closedBy = (asOf: string) => getDb().select({ id: plans.id }).from(plans).where(lte(plans.closedOn, asOf));
-
 /** The state of every live activity, its owners and the organization's settings, the users and the week's updates. */
 export function loadReminderInput(asOf: string): ReminderInput {
   const db = getDb();
@@ -63,7 +60,7 @@ export function loadReminderInput(asOf: string): ReminderInput {
        from activity_state s
        join plans p on p.id = s.plan_id
        join organizations o on o.id = p.organization_id
-       where s.plan_id not in (${PLANS_CLOSED_BY_AS_OF})
+       where s.plan_id not in (${PLANS_OUT_OF_VIEW_AS_OF})
        order by s.plan_id, s.position, s.id`,
       asOfParams(asOf),
     ),
@@ -117,7 +114,7 @@ export function loadReminderInput(asOf: string): ReminderInput {
         eq(activities.archived, false),
         gte(statusUpdates.createdAt, new Date(window.from)),
         lt(statusUpdates.createdAt, new Date(window.to)),
-        notInArray(activities.planId, closedBy(asOf)),
+        sql`${activities.planId} not in (${plansOutOfView(asOf)})`,
       ),
     )
     .orderBy(asc(statusUpdates.createdAt), asc(statusUpdates.id))

@@ -75,6 +75,7 @@ export type PlanHeader = {
   id: number;
   title: string;
   period: string | null;
+  status: 'draft' | 'approved';
   approvedBy: string | null;
   approvedOn: string | null;
   sourceFileName: string | null;
@@ -91,6 +92,7 @@ export function getPlanHeader(planId: number): PlanHeader | null {
       id: plans.id,
       title: plans.title,
       period: plans.period,
+      status: plans.status,
       approvedBy: plans.approvedBy,
       approvedOn: plans.approvedOn,
       sourceFileName: plans.sourceFileName,

@@ -11,6 +11,8 @@ export type PlanSummary = {
   id: number;
   title: string;
   period: string | null;
+  /** A draft (drafted in the app, not yet approved) or an approved plan. */
+  status: 'draft' | 'approved';
   organization: string;
   sourceFileName: string | null;
   importedAt: number | null;
@@ -33,22 +35,26 @@ export function listPlans(asOf = todayInSofia()): PlanSummary[] {
       select s.plan_id, count(*) as activities, count(*) filter (where s.status = 'done') as done,
         count(*) filter (where s.status = 'cancelled') as cancelled, count(*) filter (where s.overdue) as overdue
       from activity_state s group by s.plan_id)
-    select ${plans.id} as id, ${plans.title} as title, ${plans.period} as period, ${organizations.name} as organization,
+    select ${plans.id} as id, ${plans.title} as title, ${plans.period} as period, ${plans.status} as status, ${organizations.name} as organization,
       ${plans.sourceFileName} as sourceFileName, ${plans.importedAt} as importedAt, ${plans.closedOn} as closedOn,
       (select count(*) from ${areas} where ${areas.planId} = ${plans.id}) as areas,
       (select count(*) from ${measures} where ${measures.planId} = ${plans.id}) as measures,
       coalesce(c.activities, 0) as activities, coalesce(c.done, 0) as done, coalesce(c.cancelled, 0) as cancelled,
       coalesce(c.overdue, 0) as overdue
     from ${plans} join ${organizations} on ${organizations.id} = ${plans.organizationId} left join current c on c.plan_id = ${plans.id}
-    order by ${plans.importedAt} desc, ${plans.id} desc`);
+    order by coalesce(${plans.importedAt}, ${plans.createdAt}) desc, ${plans.id} desc`);
   return rows;
 }
 
-/** SQL: the ids of the plans closed by a day (from their closing day on), which the cross-plan views and the reminders leave out. */
-export const plansClosedBy = (day: unknown): SQL => sql`select p.id from plans p where p.closed_on <= ${day}`;
+/**
+ * SQL: the ids of the plans not running on a day, which the cross-plan views (my activities, the
+ * activity list, the all-plans dashboard) and the reminders leave out: those closed by the day
+ * (from their closing day on) and the drafts (until approved).
+ */
+export const plansOutOfView = (day: unknown): SQL => sql`select p.id from plans p where p.closed_on <= ${day} or p.status = 'draft'`;
 
 /** The same, as SQL text with the named parameter :asOf. */
-export const PLANS_CLOSED_BY_AS_OF = new SQLiteSyncDialect().sqlToQuery(plansClosedBy(sql.raw(':asOf'))).sql;
+export const PLANS_OUT_OF_VIEW_AS_OF = new SQLiteSyncDialect().sqlToQuery(plansOutOfView(sql.raw(':asOf'))).sql;
 
 /** How many plans are closed by the day. */
 export function countPlansClosedBy(day: string): number {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 import { PriorityGrid } from '~/components/charts/priority-grid';
@@ -11,7 +11,11 @@ import { assessmentAccess, can } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
 import { cycleWords, type CycleWord } from '~/i18n/cycle';
 import { decideGap, linkMeasure, listImprovementAreas, rateImprovement, unlinkMeasure } from '~/models/improvement-priority.server';
-import { requireAssessment } from '~/models/assessment.server';
+import { assertAssessmentAccess, requireAssessment, type AssessmentContext } from '~/models/assessment.server';
+import { createDraftPlan } from '~/models/plan-draft.server';
+import { parseDraftPlanForm } from '~/domain/plan-draft';
+import type { DraftPlanWord } from '~/i18n/plan-draft';
+import { DraftChoice, DraftPlanForm, useDraftSelection } from '~/components/draft-plan-form';
 import assessmentCss from '~/styles/assessment.css?url';
 import cycleCss from '~/styles/cycle.css?url';
 import dashboardCss from '~/styles/dashboard.css?url';
@@ -34,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shown: sortAndFilter(areas, query).map((area) => area.itemId),
     query,
     canEdit: assessmentAccess(user.role, membership, assessment.stage, 'prioritise') === 'allowed',
+    canDraft: assessmentAccess(user.role, membership, assessment.stage, 'draft-plan') === 'allowed',
     canSeePlans: can(user.role, 'plan:read'),
   };
 }
@@ -44,11 +49,24 @@ const formSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('gap'), itemId: idSchema, decision: z.enum(['none', ...GAP_DECISIONS]) }),
 ]);
 
-type ActionData = { ok?: CycleWord; error?: CycleWord };
+type ActionData = { ok?: CycleWord; error?: CycleWord; draftError?: DraftPlanWord };
+
+/** Drafts a plan from the chosen areas (the chair who may edit plans, or an admin) and opens it. */
+function draftPlan(context: AssessmentContext, form: FormData) {
+  assertAssessmentAccess(context, 'draft-plan');
+  const parsed = parseDraftPlanForm(form);
+  if (!parsed.success) return Response.json({ draftError: parsed.error.issues[0]!.message as DraftPlanWord } satisfies ActionData, { status: 400 });
+  const result = createDraftPlan(context.user, context.assessment.id, parsed.data, context.user.language);
+  if (!result.ok) return Response.json({ draftError: result.error } satisfies ActionData, { status: 400 });
+  return redirect(`/plans/${result.planId}?drafted=1`);
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, assessment } = await requireAssessment(request, params.assessmentId, 'prioritise');
-  const parsed = formSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const context = await requireAssessment(request, params.assessmentId, 'prioritise');
+  const { user, assessment } = context;
+  const body = await readForm(request);
+  if (body.get('intent') === 'draft-plan') return draftPlan(context, body);
+  const parsed = formSchema.safeParse(Object.fromEntries(body));
   if (!parsed.success) {
     const rating = parsed.error.issues.some((issue) => issue.path[0] === 'impact' || issue.path[0] === 'feasibility');
     return Response.json({ error: rating ? 'cyRatingInvalid' : 'cyInvalid' } satisfies ActionData, { status: 400 });
@@ -67,8 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PrioritiesPage() {
-  const { assessment, areas, shown, query, canEdit, canSeePlans } = useLoaderData<typeof loader>();
+  const { assessment, areas, shown, query, canEdit, canDraft, canSeePlans } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionData>();
+  const selection = useDraftSelection();
   const t = useT(cycleWords);
   const lang = useLang();
   const byId = new Map(areas.map((area) => [area.itemId, area]));
@@ -165,10 +184,17 @@ export default function PrioritiesPage() {
             {t('cyShown', { shown: shown.length, total: areas.length })}
             {measure ? ` · ${t('cyOfMeasure', { code: measure.code, title: measure.title })}` : null}
           </p>
+          {canDraft ? <DraftPlanForm shown={shown} selection={selection} error={actionData?.draftError} /> : null}
           {shown.length === 0 ? <p className="muted">{t('cyNoMatch')}</p> : null}
           <ol className="cy-areas">
             {shown.map((id) => (
-              <ImprovementAreaCard key={id} area={byId.get(id)!} canEdit={canEdit} canSeePlans={canSeePlans} />
+              <ImprovementAreaCard
+                key={id}
+                area={byId.get(id)!}
+                canEdit={canEdit}
+                canSeePlans={canSeePlans}
+                choice={canDraft ? <DraftChoice itemId={id} selection={selection} /> : undefined}
+              />
             ))}
           </ol>
           {canSeePlans ? (

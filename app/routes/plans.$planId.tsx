@@ -17,6 +17,8 @@ import { ActivityGroups, ExpandCollapseAll } from '~/components/activity-groups'
 import { Pager } from '~/components/pager';
 import { MeasureAnswersList } from '~/components/measure-answers';
 import { measureAnswers } from '~/models/improvement-priority.server';
+import { approvePlan } from '~/models/plan-draft.server';
+import { DraftBadge, DraftPlanNotice } from '~/components/draft-plan-notice';
 import { ProgressBar } from '~/components/progress-bar';
 import trackingCss from '~/styles/tracking.css?url';
 import { readForm } from '~/upload.server';
@@ -61,9 +63,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.enum(['close', 'reopen', 'delete']);
+const intentSchema = z.enum(['close', 'reopen', 'approve', 'delete']);
 
-/** Closes the plan as of today, or reopens it (plan:edit); deletes it (plan:delete). */
+/** Closes the plan as of today, reopens or approves it (plan:edit); deletes it (plan:delete). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   if (!can(user.role, 'plan:edit') && !can(user.role, 'plan:delete')) throw new Response('Forbidden', { status: 403 });
@@ -78,6 +80,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome === 'not-found') throw new Response('Not found', { status: 404 });
     if (outcome === 'title-needed') return Response.json({ error: 'planDeleteTitleWrong' satisfies WordKey<typeof plansWords> | MessageKey }, { status: 400 });
     return redirect('/plans?deleted=1');
+  }
+  if (intent.data === 'approve') {
+    const outcome = planId.success ? approvePlan(user, planId.data) : 'not-found';
+    if (outcome === 'not-found') throw new Response('Not found', { status: 404 });
+    return redirect(`/plans/${params.planId}?approved=${outcome === 'approved' ? 1 : 0}`);
   }
   if (!planId.success || !setPlanClosed(planId.data, intent.data === 'close' ? todayInSofia() : null, user.id)) {
     throw new Response('Not found', { status: 404 });
@@ -181,7 +188,9 @@ export default function PlanPage() {
       </div>
       <header className="plan-header">
         <p className="eyebrow">{plan.organization}</p>
-        <h1>{plan.title}</h1>
+        <h1>
+          {plan.title} {plan.status === 'draft' ? <DraftBadge /> : null}
+        </h1>
         <dl className="plan-header__facts">
           {plan.period ? (
             <div>
@@ -209,6 +218,7 @@ export default function PlanPage() {
           ) : null}
         </dl>
       </header>
+      <DraftPlanNotice draft={plan.status === 'draft'} canApprove={canEdit} />
       {plan.closedOn ? (
         <div className="alert alert--info plan-closed" role="status">
           <p>{t('planClosedOn', { date: formatDate(plan.closedOn, lang) })}</p>

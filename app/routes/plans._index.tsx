@@ -8,6 +8,7 @@ import { pageTitle, useLang, useT } from '~/i18n';
 import { plansWords } from '~/i18n/plans';
 import { listPlans } from '~/models/plan.server';
 import { ProgressBar } from '~/components/progress-bar';
+import { DraftBadge } from '~/components/draft-plan-notice';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'navPlans');
 
@@ -54,7 +55,7 @@ export default function PlansPage() {
                 <div className="plan-card__main">
                   <p className="eyebrow">{plan.organization}</p>
                   <h2>
-                    <Link to={`/plans/${plan.id}`}>{plan.title}</Link>
+                    <Link to={`/plans/${plan.id}`}>{plan.title}</Link> {plan.status === 'draft' ? <DraftBadge /> : null}
                     {plan.closedOn ? <span className="badge badge--muted plan-card__closed">{t('planClosedBadge', { date: formatDate(plan.closedOn, lang) })}</span> : null}
                   </h2>
                   <p className="muted">

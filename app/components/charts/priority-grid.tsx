@@ -109,10 +109,11 @@ export function PriorityGrid({ areas }: { areas: GridArea[] }) {
               type="button"
               className={cell.key === chosenKey ? 'cy-cell cy-cell--chosen' : 'cy-cell'}
               aria-pressed={cell.key === chosenKey}
-              aria-label={t('cyCell', { impact: cell.impact, feasibility: cell.feasibility, count: cell.count })}
               onClick={() => setChosenKey(cell.key)}
             >
-              {t('cyCellShort', { impact: cell.impact, feasibility: cell.feasibility, count: cell.count })}
+              {/* The short text is what shows; its long form is the name (no aria-label, whose words would not match the visible ones). */}
+              <span aria-hidden="true">{t('cyCellShort', { impact: cell.impact, feasibility: cell.feasibility, count: cell.count })}</span>
+              <span className="visually-hidden">{t('cyCell', { impact: cell.impact, feasibility: cell.feasibility, count: cell.count })}</span>
             </button>
           ))}
       </div>
