@@ -31,6 +31,9 @@ const COLUMN_PATTERNS: [ColumnKey, RegExp][] = [
   ['area', /^(?:област|area|приоритет|priority|направление)/],
 ];
 
+// "Стратегическа цел", "Връзка със стратегически документи", "Strategic objective": what the plan serves, not the measure's kind.
+const NOT_A_KIND = /(?:стратегическ\S*|strategic)\s+(?:цел|goal|objective|документ|document|рамк|framework|приоритет|priorit|направлен|план|plan)/;
+
 // Under a group header of dates ("Срок", "Period"), "от"/"начало"/"from" is the start, "до"/"край"/"to" the end.
 const START_WORD = /^(?:от|from|начал|start|begin)/;
 const END_WORD = /^(?:до|to|край|крайн|end|until|finish)/;
@@ -56,7 +59,8 @@ export function recogniseColumn(text: string, group = ''): ColumnKey | null {
     if (END_WORD.test(clean)) return 'end';
   }
   if (CODE_HEADER.test(clean) && clean.length <= 20) return 'code';
-  return COLUMN_PATTERNS.find(([, pattern]) => pattern.test(clean))?.[0] ?? groupMeaning;
+  const notKind = NOT_A_KIND.test(clean);
+  return COLUMN_PATTERNS.find(([key, pattern]) => pattern.test(clean) && !(notKind && key === 'strategic'))?.[0] ?? groupMeaning;
 }
 
 export interface Column<K extends string = ColumnKey> {

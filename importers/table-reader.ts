@@ -7,7 +7,7 @@ import { readMerges } from './merges';
 import { ACTIVITY_FIELD_KEYS, readActivity } from './activity-fields';
 import { type PlanWarnings, shorten } from './plan-warnings';
 import { TableCells, type TableLayout, type TableRead } from './table-cells';
-import { areaHeading, FOOTNOTE, levelOf, numberingWarnings, ROMAN_CELL, SECTION_KIND, TOTALS, type UncodedRow } from './table-rows';
+import { areaHeading, FOOTNOTE, levelOf, numberingWarnings, ROMAN_CELL, SECTION_KIND, SIGNATURE, TOTALS, type UncodedRow } from './table-rows';
 import { cellText, isBlank, normaliseSpace } from './text';
 import type { Message } from './import-error';
 import type { CellValue, MeasureKind, ParsedArea, ParsedMeasure, SheetRow, SourceRef } from './types';
@@ -83,7 +83,7 @@ export class TableReader extends TableCells {
       return;
     }
     const first = normaliseSpace(cellText(cells[filled[0]]));
-    if (TOTALS.test(first) || FOOTNOTE.test(first)) {
+    if (TOTALS.test(first) || FOOTNOTE.test(first) || (filled.length === 1 && SIGNATURE.test(first))) {
       this.read.counts.skipped++;
       return;
     }
@@ -196,11 +196,14 @@ export class TableReader extends TableCells {
     return null;
   }
 
+  /** An area row: a new area, or one of the same number and title met before (on another sheet of the plan: its quick wins, say). */
   private openArea(code: string, title: string): ParsedArea {
     this.closeMeasure();
-    this.area = { code, title, measures: [] };
-    this.areas.push(this.area);
-    this.tableAreas.push(this.area);
+    const key = normaliseSpace(title).toLocaleLowerCase('bg');
+    const same = this.areas.find((area) => area.code === code && normaliseSpace(area.title).toLocaleLowerCase('bg') === key);
+    this.area = same ?? { code, title, measures: [] };
+    if (!same) this.areas.push(this.area);
+    if (!this.tableAreas.includes(this.area)) this.tableAreas.push(this.area);
     this.read.counts.areas++;
     return this.area;
   }

@@ -12,6 +12,8 @@ import type { TableLayout } from './table-cells';
 
 export const TOTALS = /^(?:общо|всичко|сума|total|totals|sum)(?![\p{L}\p{N}])/iu;
 export const FOOTNOTE = /^(?:\*|забележк|бележк|note\b|notes\b|легенда|изготвил|съгласувал|утвърдил|утвърждавам|подпис|\(подпис\)|prepared by|approved by|signature)/i;
+/** A line to sign on ("Главен секретар: ............", "/подпис/"): on a row of one cell, a signature under the table. */
+export const SIGNATURE = /[.…_]{5,}|[(/]\s*подпис\s*[)/]/i;
 export const SECTION_KIND = /^(?:стратегически мерки|бързи победи|strategic measures|quick wins)(?![\p{L}\p{N}])/iu;
 export const ROMAN_CELL = /^[IVX]{1,5}\.?$/;
 

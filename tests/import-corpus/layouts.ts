@@ -195,10 +195,10 @@ export function buildCase(layout: Layout): CorpusCase {
     for (const area of group.areas) {
       const heading = areaText(layout, area);
       const code = layout.areas === 'none' ? '1' : heading.code;
-      const title = layout.areas === 'none' ? (layout.sheets === 'per-kind' ? 'ПЛАН ЗА ПОДОБРЕНИЕ' : group.name) : heading.title;
+      const title = layout.areas === 'none' ? (layout.sheets === 'per-kind' ? (layout.noise?.approve ? 'ПЛАН ЗА ПОДОБРЕНИЕ' : 'plan') : group.name) : heading.title;
       let target = expectedAreas.find((a) => a.code === code);
       if (!target) expectedAreas.push((target = { code, title, measures: [] }));
-      target.measures.push(...expectedMeasures(layout, area));
+      target.measures.push(...expectedMeasures(layout, area, target.measures.length));
     }
   }
   const warnings = [...(layout.warnings ?? [])];
@@ -233,7 +233,7 @@ function headerRowsOf(layout: Layout, sheet: CorpusSheet): number[] {
   return layout.columns.some((c) => c.sub !== undefined) ? [first, first + 1] : [first];
 }
 
-function expectedMeasures(layout: Layout, area: ContentArea): ExpectedMeasure[] {
+function expectedMeasures(layout: Layout, area: ContentArea, before: number): ExpectedMeasure[] {
   const kindKnown = layout.sheets === 'per-kind' || MEASURE_FIELDS.slice(0, 3).some((f) => has(layout, f));
   const cafKnown = has(layout, 'caf') || ((layout.kindCells ?? 'refs') === 'refs' && (has(layout, 'strategic') || has(layout, 'quickWin')));
   const activity = (a: ContentActivity, code: string, title: string): ExpectedActivity => ({
@@ -251,7 +251,8 @@ function expectedMeasures(layout: Layout, area: ContentArea): ExpectedMeasure[] 
   });
   if (layout.levels === 'one-level') {
     return area.measures.flatMap((m) => m.activities).map((a, i) => {
-      const code = layout.areas === 'none' ? String(i + 1) : `${area.code}.${i + 1}`;
+      const n = before + i + 1;
+      const code = layout.areas !== 'none' ? `${area.code}.${n}` : layout.codes === 'none' ? `1.${n}` : String(n);
       return { code, title: a.title, kind: null, cafRefs: [], activities: [activity(a, `${code}.1`, a.title)] };
     });
   }
@@ -304,11 +305,12 @@ function writeSheet(layout: Layout, name: string, areas: ContentArea[], first: b
   }
   const col = (field: Field) => layout.columns.findIndex((c) => c.field === field);
   const titleField: Field = layout.levels === 'columns' ? 'activity' : has(layout, 'title') ? 'title' : has(layout, 'activity') ? 'activity' : 'measure';
+  let item = 0;
   for (const area of areas) {
     const heading = areaText(layout, area);
+    if (layout.areas !== 'none') item = 0;
     if (['Област', 'roman', 'Критерий', 'Criterion', 'AREA', 'plain'].includes(layout.areas)) lone(heading.text, layout.areaMerged ?? false);
     let areaWritten = false;
-    let item = 0;
     for (const measure of area.measures) {
       const measureRows: number[] = [];
       const row = (): CellValue[] => Array(width).fill(null);
