@@ -131,8 +131,15 @@ export class TableReader extends TableCells {
   }
 
   private readColumnsRow(row: number): void {
-    const measureText = this.has('measure') ? cellText(this.take('measure')) : '';
     const activityText = normaliseSpace(cellText(this.peek('activity')));
+    const codeText = cellText(this.peek('code')).trim();
+    if (ROMAN_CELL.test(codeText)) {
+      // "II" in the № column, the area's title beside it.
+      this.take('code');
+      this.openArea(readCodeCell(codeText)!, normaliseSpace(cellText(this.take('measure'))) || normaliseSpace(cellText(this.take('activity'))));
+      return;
+    }
+    const measureText = this.has('measure') ? cellText(this.take('measure')) : '';
     if (this.has('area')) this.openAreaFromColumn(cellText(this.take('area')), row);
     // A code column on a row that starts a measure numbers the measure ("1.1"), unless it is deeper
     // ("1.1.1": the activity's, its measure's being the rest); on other rows it numbers the activity.

@@ -218,4 +218,46 @@ export const LAYOUTS: Layout[] = [
     columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('start', 'Начало'), c('end', 'Край'), c('owners', 'Отговорник'), c('target', 'Целева стойност')],
     levels: 'columns', areas: 'Област', codes: 'text', noise: { hidden: true, emptyRows: true }, dates: 'text',
   },
+  {
+    name: 'the measure repeated on every row of its activities (a CSV export of merged cells)',
+    classes: ['levels:measure-repeated', 'kind:words-column'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('kind', 'Тип на мярката'), c('caf', 'CAF'), c('start', 'Начало'), c('end', 'Край'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', kindCells: 'words', measureRow: 'repeated', dates: 'text',
+  },
+  {
+    name: 'each measure on a row of its own above its activities, with its kind and CAF reference',
+    classes: ['levels:measure-own-row', 'kind:caf-columns'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('strategic', 'Стратегическа мярка (CAF)'), c('quickWin', 'Бърза победа (CAF)'), c('deadline', 'Срок'), c('owners', 'Отговорник'), c('indicator', 'Индикатор'), c('target', 'Целева стойност')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', measureRow: 'own', dates: 'text',
+  },
+  {
+    name: 'the table from column B, an empty column A, a numbering row under a two-row header',
+    classes: ['noise:blank-column', 'headers:two-row-period', 'headers:numbering-row-dots'],
+    columns: [c('blank', ''), c('measure', 'Мерки за подобрение'), c('activity', 'Дейности за изпълнение на мярката'), sub('start', 'Срок за изпълнение', 'от'), sub('end', 'Срок за изпълнение', 'до'), c('owners', 'Отговорна дирекция'), c('target', 'Очаквани резултати')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', numberingRow: '1.', dates: 'text',
+  },
+  {
+    name: 'only a "Бърза победа" column of marks: the other measures of no known kind',
+    classes: ['kind:quick-win-column-only', 'headers:kind-named'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('quickWin', 'Бърза победа'), c('caf', 'Подкритерий'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', kindCells: 'marks', dates: 'text',
+  },
+  {
+    name: 'roman area numbers in the "№" column, the title beside them',
+    classes: ['levels:area-roman-code-column', 'numbering:code-column'],
+    columns: [c('code', '№'), c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'code-roman', codes: 'column', dates: 'text',
+  },
+  {
+    name: 'kinds written "СМ" / "БП" in a "Вид" column',
+    classes: ['kind:abbreviations'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('kind', 'Вид (СМ/БП)'), c('caf', 'Критерий'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', kindCells: 'abbreviations', dates: 'text',
+  },
+  {
+    name: 'one column "Наименование на мярката/дейността", a "№" column, roman areas in it',
+    classes: ['levels:numbering-depth', 'levels:area-roman-code-column', 'numbering:code-column'],
+    columns: [c('code', '№'), c('title', 'Наименование на мярката/дейността'), c('start', 'Начален срок'), c('end', 'Краен срок'), c('owners', 'Отговорно лице'), c('indicator', 'Индикатори'), c('target', 'Очаквани резултати')],
+    levels: 'numbering', areas: 'code-roman', codes: 'column', dates: 'text-g',
+  },
 ];

@@ -21,7 +21,7 @@ export interface ColumnSpec {
   meaning?: ColumnMeaning;
 }
 
-export type AreaStyle = 'Област' | 'roman' | 'Критерий' | 'Criterion' | 'AREA' | 'plain' | 'column' | 'above' | 'sheet-name' | 'none';
+export type AreaStyle = 'code-roman' | 'Област' | 'roman' | 'Критерий' | 'Criterion' | 'AREA' | 'plain' | 'column' | 'above' | 'sheet-name' | 'none';
 
 export interface Layout {
   name: string;
@@ -36,7 +36,7 @@ export interface Layout {
   /** Numbering layouts: activities under a measure marked so instead of numbered. */
   activityMarks?: 'а)' | '-' | '1.';
   /** Kind words or marks in the kind columns (default: CAF references in the strategic / quick-win columns). */
-  kindCells?: 'refs' | 'marks' | 'words' | 'english-words';
+  kindCells?: 'refs' | 'marks' | 'words' | 'english-words' | 'abbreviations';
   /** 'per-kind': sheets "Стратегически мерки" and "Бързи победи". */
   sheets?: 'one' | 'per-area' | 'per-kind';
   sheetName?: string;
@@ -44,6 +44,8 @@ export interface Layout {
   dates?: 'date' | 'text' | 'text-g' | 'short';
   /** Columns layouts: the measure's cells merged down over its activities (else written on its first row only). */
   measureMerged?: boolean;
+  /** Columns layouts: the measure on every row of its activities, or on a row of its own above them. */
+  measureRow?: 'repeated' | 'own';
   noise?: { approve?: boolean; english?: boolean; totals?: boolean; footnotes?: boolean; hidden?: boolean; emptyRows?: boolean };
   /** Warnings (by their English text) the plan must give besides those the layout implies. */
   warnings?: RegExp[];
@@ -117,7 +119,7 @@ function numbered(layout: Layout): ContentArea[] {
 function areaText(layout: Layout, area: ContentArea): { text: string; code: string; title: string } {
   const { code, title, english } = area;
   switch (layout.areas) {
-    case 'roman': return { text: `${ROMAN[Number(code) - 1]}. ${title.toUpperCase()}`, code, title: title.toUpperCase() };
+    case 'code-roman': case 'roman': return { text: `${ROMAN[Number(code) - 1]}. ${title.toUpperCase()}`, code, title: title.toUpperCase() };
     case 'Критерий': return { text: `Критерий ${code} - ${title}`, code, title };
     case 'Criterion': return { text: `Criterion ${code} - ${english}`, code, title: english };
     case 'AREA': return { text: `AREA ${code} - ${english.toUpperCase()}`, code, title: english.toUpperCase() };
@@ -167,6 +169,7 @@ function kindCell(layout: Layout, field: Field, kind: MeasureKind, caf: string[]
   if (field === 'caf') return caf.join(', ');
   if (field === 'kind') {
     if (cells === 'english-words') return kind === 'strategic' ? 'Strategic' : 'Quick win';
+    if (cells === 'abbreviations') return kind === 'strategic' ? 'СМ' : 'БП';
     return kind === 'strategic' ? 'стратегическа' : 'бърза победа';
   }
   const mine = (field === 'strategic') === (kind === 'strategic');
@@ -234,6 +237,8 @@ function headerRowsOf(layout: Layout, sheet: CorpusSheet): number[] {
 }
 
 function expectedMeasures(layout: Layout, area: ContentArea, before: number): ExpectedMeasure[] {
+  // Only a quick-win column: the measures it does not mark are of no known kind.
+  const quickWinsOnly = has(layout, 'quickWin') && !has(layout, 'strategic') && !has(layout, 'kind');
   const kindKnown = layout.sheets === 'per-kind' || MEASURE_FIELDS.slice(0, 3).some((f) => has(layout, f));
   const cafKnown = has(layout, 'caf') || ((layout.kindCells ?? 'refs') === 'refs' && (has(layout, 'strategic') || has(layout, 'quickWin')));
   const activity = (a: ContentActivity, code: string, title: string): ExpectedActivity => ({
@@ -259,7 +264,7 @@ function expectedMeasures(layout: Layout, area: ContentArea, before: number): Ex
   return area.measures.map((m) => ({
     code: m.code,
     title: m.title,
-    kind: kindKnown ? m.kind : null,
+    kind: kindKnown && (m.kind === 'quick_win' || !quickWinsOnly) ? m.kind : null,
     cafRefs: cafKnown ? m.caf : [],
     activities: m.activities.map((a) => activity(a, a.code, a.title)),
   }));
@@ -310,6 +315,13 @@ function writeSheet(layout: Layout, name: string, areas: ContentArea[], first: b
     const heading = areaText(layout, area);
     if (layout.areas !== 'none') item = 0;
     if (['Област', 'roman', 'Критерий', 'Criterion', 'AREA', 'plain'].includes(layout.areas)) lone(heading.text, layout.areaMerged ?? false);
+    if (layout.areas === 'code-roman') {
+      const cells: CellValue[] = Array(width).fill(null);
+      cells[col('code')] = ROMAN[Number(area.code) - 1]!;
+      cells[col('code') + 1] = heading.title;
+      const at = add(cells);
+      merges.push(`${letter(col('code') + 1)}${at}:${last}${at}`);
+    }
     let areaWritten = false;
     for (const measure of area.measures) {
       const measureRows: number[] = [];
@@ -337,9 +349,16 @@ function writeSheet(layout: Layout, name: string, areas: ContentArea[], first: b
         } else {
           cells[col('activity')] = layout.codes === 'column' || layout.codes === 'none' ? a.title : codedText(layout, 'activity', a.code, a.title);
           if (layout.codes === 'column') cells[col('code')] = a.code;
-          if (j === 0 || !layout.measureMerged) {
-            if (j === 0) cells[col('measure')] = layout.codes === 'column' || layout.codes === 'none' ? measure.title : codedText(layout, 'measure', measure.code, measure.title);
-            if (j === 0) for (const f of MEASURE_FIELDS) if (has(layout, f)) cells[col(f)] = kindCell(layout, f, measure.kind, measure.caf);
+          const measureText = layout.codes === 'column' || layout.codes === 'none' ? measure.title : codedText(layout, 'measure', measure.code, measure.title);
+          if (j === 0 && layout.measureRow === 'own') {
+            const own = row();
+            own[col('measure')] = measureText;
+            if (layout.codes === 'column') own[col('code')] = measure.code;
+            for (const f of MEASURE_FIELDS) if (has(layout, f)) own[col(f)] = kindCell(layout, f, measure.kind, measure.caf);
+            add(own);
+          } else if (j === 0 || layout.measureRow === 'repeated') {
+            cells[col('measure')] = measureText;
+            for (const f of MEASURE_FIELDS) if (has(layout, f)) cells[col(f)] = kindCell(layout, f, measure.kind, measure.caf);
           }
           if (has(layout, 'area') && !areaWritten) cells[col('area')] = heading.text;
           areaWritten = true;
