@@ -5,11 +5,11 @@
  * preview understands it (header rows, each column's meaning, levels, confidence).
  */
 import { describe, expect, it } from 'vitest';
-import { readPlanFile } from '../importers';
+import { ImportError, readPlanFile } from '../importers';
 import type { ParsedPlan } from '../importers/types';
 import { LAYOUTS } from './import-corpus/cases';
-import { fileName, formatsFor, writeFile } from './import-corpus/files';
-import { buildCase, type ExpectedPlan } from './import-corpus/layouts';
+import { fileName, formatsFor, writeFile, type CorpusFormat } from './import-corpus/files';
+import { buildCase, type CorpusSheet, type ExpectedPlan } from './import-corpus/layouts';
 
 const CASES = LAYOUTS.flatMap((layout, index) => {
   const corpusCase = buildCase(layout);
@@ -76,5 +76,51 @@ describe('the layouts corpus', () => {
     ).toEqual(corpusCase.understanding.map((u) => ({ ...u, sheet: sheetName(u.sheet) })));
     expect(understanding.confidence).toBe(corpusCase.confidence);
     expect(understanding.needsMapping).toBe(false);
+  });
+});
+
+describe('ambiguous and unrecognised files', () => {
+  const sheet = (rows: CorpusSheet['rows'], name = 'План'): CorpusSheet[] => [{ name, rows, merges: [], hidden: [] }];
+  const FORMATS: CorpusFormat[] = ['xlsx', 'ods', 'csv-bom-comma'];
+
+  it.each(FORMATS)('%s: headers it cannot name are an error with a low-confidence understanding, never an empty plan', async (format) => {
+    const bytes = await writeFile(sheet([['Какво', 'Кой', 'Кога'], ['Обучение на служителите', 'Главен секретар', '2024'], ['Анкета', 'експерт ИТ', '2025']]), format);
+    const error = await readPlanFile(bytes, fileName(format), 'en').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toMatch(/no header row found/);
+    expect((error as ImportError).understanding).toMatchObject({ confidence: 'low', needsMapping: true, tables: [] });
+  });
+
+  it.each(FORMATS)('%s: a title block and signatures without a table are an error', async (format) => {
+    const bytes = await writeFile(sheet([['УТВЪРЖДАВАМ:'], ['КМЕТ НА ОБЩИНА ПРИМЕР'], [], ['ПЛАН ЗА ПОДОБРЕНИЕ 2024 - 2025 г.'], [], ['Изготвил: ............']]), format);
+    await expect(readPlanFile(bytes, fileName(format), 'en')).rejects.toThrow(ImportError);
+  });
+
+  it.each(FORMATS)('%s: a header with nothing under it is an error, not an empty plan', async (format) => {
+    const bytes = await writeFile(sheet([['Мярка', 'Дейност', 'Срок', 'Отговорник'], ['1.', '2.', '3.', '4.'], [], ['ОБЩО:'], ['* Забележка: няма']]), format);
+    const error = await readPlanFile(bytes, fileName(format), 'en').catch((e: unknown) => e);
+    expect((error as ImportError).message).toMatch(/nothing could be read as an activity/);
+    expect((error as ImportError).understanding).toMatchObject({ confidence: 'low', needsMapping: true });
+  });
+
+  it.each(FORMATS)('%s: most dates unreadable gives low confidence and opens the mapping step', async (format) => {
+    const rows: CorpusSheet['rows'] = [
+      ['Мярка', 'Дейност', 'Срок', 'Отговорник'],
+      ['1.1. Стратегия', '1.1.1. Работна група', 'след одобрение на бюджета', 'Главен секретар'],
+      [null, '1.1.2. Проект', 'при възможност', 'Главен секретар'],
+      ['1.2. Обучение', '1.2.1. Курс', '31.12.2024', 'експерт ИТ'],
+    ];
+    const { plan, understanding } = await readPlanFile(await writeFile(sheet(rows), format), fileName(format), 'en');
+    expect(plan.areas.flatMap((a) => a.measures.flatMap((m) => m.activities.map((x) => x.code)))).toEqual(['1.1.1', '1.1.2', '1.2.1']);
+    expect(understanding).toMatchObject({ confidence: 'low', needsMapping: true });
+    expect(understanding.tables[0]!.reasons).toContain('most dates could not be read');
+  });
+
+  it.each(FORMATS)('%s: a column of activities under an unnamed header row is unsure: the mapping step opens', async (format) => {
+    // The only named columns are the deadline and the owner: no title column, so no table.
+    const rows: CorpusSheet['rows'] = [['Предложение', 'Срок', 'Отговорник'], ['Обучение на служителите', '31.12.2024', 'Главен секретар']];
+    const error = await readPlanFile(await writeFile(sheet(rows), format), fileName(format), 'en').catch((e: unknown) => e);
+    expect((error as ImportError).message).toMatch(/required column activity title .* is missing/);
+    expect((error as ImportError).understanding).toMatchObject({ needsMapping: true });
   });
 });
