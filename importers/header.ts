@@ -1,6 +1,7 @@
 import type { Message } from './import-error';
 import type { ColumnMeaning } from './mapping';
 import type { CellValue, Sheet, SheetRow } from './types';
+import { parseAreaHeading } from './codes';
 import { cellText, columnLetter, isBlank, normaliseSpace } from './text';
 
 /** A meaning a column can be recognised as ('ignore' is only ever chosen by a person). */
@@ -23,7 +24,7 @@ const COLUMN_PATTERNS: [ColumnKey, RegExp][] = [
   ['period', /срок|period|период|timeframe|time frame|timeline|timing|график|^кога|^when|^дата|^date/],
   ['indicator', /индикатор|indicator|kpi|показател/],
   ['target', /целев|target|очакван|expected|резултат|result|outcome|deliverable/],
-  ['owners', /отговор|responsib|owner|изпълнител|accountable|^lead|звено/],
+  ['owners', /отговор|responsib|owner|изпълнител|accountable|^lead|звено|подпомаг|партньор|partner/],
   ['resources', /ресурс|resource|бюджет|budget|финансир|funding|cost|разход|средства/],
   ['note', /забележ|бележк|коментар|^note|comment|remark|пояснени/],
   ['activity', /дейност|activit|action|действи|задач|task|мероприяти|^наименование$|^описание$|^title$|^description$/],
@@ -75,6 +76,8 @@ export interface Header<K extends string = ColumnKey> {
   rowIndexes: number[];
   columns: Column<K>[];
   keys: Partial<Record<K, number>>;
+  /** Further columns of a meaning that may take several ("Отговорник" and "Съизпълнители"), read with the first. */
+  more?: Partial<Record<K, number[]>>;
 }
 
 export type HeaderSearch<K extends string = ColumnKey> =
@@ -86,10 +89,15 @@ export type HeaderSearch<K extends string = ColumnKey> =
 export interface Vocabulary<K extends string> {
   recognise: (text: string, group: string) => K | null;
   required: K[];
+  /** Meanings several columns may have (their cells read together); any other second column of a meaning is not read. */
+  repeatable?: K[];
 }
 
+/** The meanings several columns of a plan may share: owners and co-owners; a № column for the measures and one for the activities. */
+const REPEATABLE: ColumnKey[] = ['owners', 'code'];
+
 /** The columns of an improvement plan. */
-export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColumn, required: TITLE_COLUMNS };
+export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColumn, required: TITLE_COLUMNS, repeatable: REPEATABLE };
 
 /**
  * Finds the header by meaning: of the first rows, the one (or the group row and its sub-header
@@ -99,7 +107,7 @@ export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColu
 export function findHeader<K extends string>(sheet: Sheet, vocabulary: Vocabulary<K>): HeaderSearch<K> {
   const rows = sheet.rows;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  const read = (rowIndexes: number[]) => headerOf(sheet, rowIndexes, (_, text, group) => vocabulary.recognise(text, group));
+  const read = (rowIndexes: number[]) => headerOf(sheet, rowIndexes, (_, text, group) => vocabulary.recognise(text, group), vocabulary.repeatable);
   const score = (header: Header<K>) => scoreOf(header, vocabulary.required);
   const candidates: { header: Header<K>; score: number }[] = [];
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
@@ -133,15 +141,15 @@ function scoreOf<K extends string>(header: Header<K>, required: K[]): number {
   return meanings + (required.some((key) => header.keys[key] !== undefined) ? 2 : 0);
 }
 
-/** Short words only, no dates or numbers: the row could be the second row of a header. */
+/** Short words in two cells or more, no dates or numbers, no area row ("Област 1: ..."): the row could be the second row of a header. */
 function looksLikeSubHeader(row: SheetRow): boolean {
   let filled = 0;
   for (const value of row.cells) {
     if (isBlank(value)) continue;
-    if (typeof value !== 'string' || normaliseSpace(value).length > MAX_SUB_HEADER_LENGTH || /^\d/.test(value.trim())) return false;
+    if (typeof value !== 'string' || normaliseSpace(value).length > MAX_SUB_HEADER_LENGTH || /^\d/.test(value.trim()) || parseAreaHeading(value) !== null) return false;
     filled++;
   }
-  return filled > 0;
+  return filled > 1;
 }
 
 /**
@@ -149,8 +157,8 @@ function looksLikeSubHeader(row: SheetRow): boolean {
  * group header above it (merged across, or written in the group's first column) adding context.
  */
 export function headerFromRows(sheet: Sheet, rowIndexes: number[], given?: Record<number, ColumnKey | 'ignore'>): Header {
-  if (!given) return headerOf(sheet, rowIndexes, (_, text, group) => recogniseColumn(text, group));
-  return headerOf(sheet, rowIndexes, (index) => (given[index] === undefined || given[index] === 'ignore' ? null : given[index]));
+  if (!given) return headerOf(sheet, rowIndexes, (_, text, group) => recogniseColumn(text, group), REPEATABLE);
+  return headerOf(sheet, rowIndexes, (index) => (given[index] === undefined || given[index] === 'ignore' ? null : given[index]), REPEATABLE);
 }
 
 /** The header of the given rows, each column's meaning as `keyOf` says from its text (the sub-header's when there is one) and the group's above. */
@@ -158,6 +166,7 @@ function headerOf<K extends string>(
   sheet: Sheet,
   rowIndexes: number[],
   keyOf: (index: number, text: string, group: string) => K | null,
+  repeatable: K[] = [],
 ): Header<K> {
   const rows = rowIndexes.map((index) => sheet.rows[index]);
   const top = rows[0];
@@ -165,6 +174,7 @@ function headerOf<K extends string>(
   const width = Math.max(...rows.map((row) => row.cells.length));
   const columns: Column<K>[] = [];
   const keys: Header<K>['keys'] = {};
+  const more: NonNullable<Header<K>['more']> = {};
   let group = '';
   for (let index = 0; index < width; index++) {
     const topText = normaliseSpace(cellText(top.cells[index] ?? null));
@@ -174,11 +184,13 @@ function headerOf<K extends string>(
     const above = topText || (subText ? group : '');
     const label = [above, subText].filter(Boolean).join(' / ');
     let key = subText ? keyOf(index, subText, above) : keyOf(index, topText, '');
-    if (key !== null && keys[key] !== undefined) key = null; // a second column of the same meaning is not read
-    if (key !== null) keys[key] = index;
+    if (key !== null && keys[key] !== undefined) {
+      if (repeatable.includes(key)) (more[key] ??= []).push(index);
+      else key = null; // a second column of the same meaning is not read
+    } else if (key !== null) keys[key] = index;
     columns.push({ index, key, label: label || columnLetter(index) });
   }
-  return { rowIndexes, columns, keys };
+  return { rowIndexes, columns, keys, ...(Object.keys(more).length > 0 ? { more } : {}) };
 }
 
 /** Whether a merged range of the sheet covers this empty header cell from its left. */

@@ -28,6 +28,8 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
   let repeatedFirst = false;
   let bullets = 0;
   const across = rowsMergedAcross(sheet);
+  // The depths of numbered area rows ("1. ЛИДЕРСТВО", "Област 1:"): above the items' levels, they are the area level.
+  const areaDepths = new Map<number, number>();
   for (const { row, cells, hidden } of sheet.rows.slice(header.rowIndexes.at(-1)! + 1)) {
     if (hidden || isBlank(cells[title] ?? null)) continue;
     const filled: number[] = [];
@@ -36,7 +38,10 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
     const split = splitCode(text);
     // A lone cell is an area row or a note, unless it is numbered and reads as no area (named,
     // merged across, in capitals): a lone "1. Мярка" over its activities "1.1. ..." is a level.
-    if (filled.length < 2 && codeColumn === undefined && (split.code === null || areaLike(text, split.title, across.has(row)))) continue;
+    if (filled.length < 2 && codeColumn === undefined && (split.code === null || areaLike(text, split.title, across.has(row)))) {
+      if (split.code !== null) areaDepths.set(codeDepth(split.code), (areaDepths.get(codeDepth(split.code)) ?? 0) + 1);
+      continue;
+    }
     if (isColumnNumbering(cells, filled) || repeatsHeader(header, cells)) continue;
     const codeText = codeColumn === undefined ? '' : cellText(cells[codeColumn] ?? null).trim();
     if (ROMAN_CELL.test(codeText)) continue;
@@ -51,6 +56,15 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
       firstNumbers.add(code);
     }
   }
+  const rule = levelsByDepth(counts, named, repeatedFirst, bullets);
+  const areaDepth = mostCommon(areaDepths);
+  // Not a depth items have too ("1." restarting under each measure).
+  if (rule.by !== 'numbering' || rule.depths.area !== undefined || areaDepth === null || counts.has(areaDepth)) return rule;
+  return areaDepth < (rule.depths.measure ?? rule.depths.activity) ? { by: 'numbering', depths: { area: areaDepth, ...rule.depths } } : rule;
+}
+
+/** The level rule the depths of the numbered items give. */
+function levelsByDepth(counts: Map<number, number>, named: Record<'measure' | 'activity', Map<number, number>>, repeatedFirst: boolean, bullets: number): LevelRule {
   const measureNamed = mostCommon(named.measure);
   const activityNamed = mostCommon(named.activity);
   if (measureNamed !== null) return { by: 'numbering', depths: { measure: measureNamed, activity: activityNamed ?? measureNamed + 1 } };

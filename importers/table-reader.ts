@@ -144,10 +144,13 @@ export class TableReader extends TableCells {
     // A code column on a row that starts a measure numbers the measure ("1.1"), unless it is deeper
     // ("1.1.1": the activity's, its measure's being the rest); on other rows it numbers the activity.
     const activitySplit = splitCode(activityText);
-    let codeCell = readCodeCell(cellText(this.peek('code')));
+    // Two № columns: the first numbers the measure, the second the activity.
+    const ownCode = this.activityCode();
+    const measureCodeCell = ownCode === undefined ? null : readCodeCell(cellText(this.take('code')));
+    let codeCell = readCodeCell(cellText(ownCode === undefined ? this.peek('code') : ownCode));
     if (measureText) {
       const split = splitCode(measureText);
-      let code = split.code;
+      let code = split.code ?? measureCodeCell;
       const starts = this.measure === null || (code !== null ? code !== this.measure.code : split.title !== this.measure.title);
       if (code === null && codeCell !== null && starts && codeCell !== activitySplit.code) {
         if (codeDepth(codeCell) < 3) {

@@ -260,4 +260,40 @@ export const LAYOUTS: Layout[] = [
     columns: [c('code', '№'), c('title', 'Наименование на мярката/дейността'), c('start', 'Начален срок'), c('end', 'Краен срок'), c('owners', 'Отговорно лице'), c('indicator', 'Индикатори'), c('target', 'Очаквани резултати')],
     levels: 'numbering', areas: 'code-roman', codes: 'column', dates: 'text-g',
   },
+  {
+    name: 'measures grouped under "Цел 1:" rows',
+    classes: ['levels:area-goal'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Цел', areaMerged: true, codes: 'text', dates: 'text',
+  },
+  {
+    name: 'area rows "1. ЛИДЕРСТВО" in capitals over "1.1." measures and "1.1.1." activities in one column',
+    classes: ['levels:area-caps', 'levels:numbering-depth'],
+    columns: [c('title', 'Мерки и дейности'), c('start', 'Начало'), c('end', 'Край'), c('owners', 'Отговорник')],
+    levels: 'numbering', areas: 'caps', areaMerged: true, codes: 'text', dates: 'text',
+  },
+  {
+    name: 'area rows "1. ЛИДЕРСТВО" in the first column only over measure and activity columns',
+    classes: ['levels:area-caps'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'caps', codes: 'text', dates: 'text',
+  },
+  {
+    name: 'one sheet: "СТРАТЕГИЧЕСКИ МЕРКИ" and "БЪРЗИ ПОБЕДИ" section rows, areas repeated under each',
+    classes: ['kind:sections'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('caf', 'Критерий по CAF'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, sheets: 'sections', codes: 'text', dates: 'text',
+  },
+  {
+    name: 'a "№" column for the measure and another for the activity',
+    classes: ['numbering:two-code-columns'],
+    columns: [c('measureCode', '№', 'code'), c('measure', 'Мярка'), c('code', '№'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'column', dates: 'text',
+  },
+  {
+    name: '"Отговорник" and "Съизпълнители" columns',
+    classes: ['headers:two-owner-columns'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник'), c('owners2', 'Съизпълнители', 'owners')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', dates: 'text',
+  },
 ];

@@ -8,7 +8,7 @@ import type { CellValue, MeasureKind } from '../../importers/types';
 import { CONTENT, type ContentActivity, type ContentArea } from './content';
 
 export type Field =
-  | 'code' | 'area' | 'measure' | 'activity' | 'title' | 'strategic' | 'quickWin' | 'kind' | 'caf'
+  | 'code' | 'measureCode' | 'owners2' | 'area' | 'measure' | 'activity' | 'title' | 'strategic' | 'quickWin' | 'kind' | 'caf'
   | 'start' | 'end' | 'deadline' | 'range' | 'owners' | 'indicator' | 'target' | 'status' | 'resources' | 'note'
   | 'blank' | 'unknown';
 
@@ -21,7 +21,7 @@ export interface ColumnSpec {
   meaning?: ColumnMeaning;
 }
 
-export type AreaStyle = 'code-roman' | 'Област' | 'roman' | 'Критерий' | 'Criterion' | 'AREA' | 'plain' | 'column' | 'above' | 'sheet-name' | 'none';
+export type AreaStyle = 'Цел' | 'caps' | 'code-roman' | 'Област' | 'roman' | 'Критерий' | 'Criterion' | 'AREA' | 'plain' | 'column' | 'above' | 'sheet-name' | 'none';
 
 export interface Layout {
   name: string;
@@ -38,7 +38,7 @@ export interface Layout {
   /** Kind words or marks in the kind columns (default: CAF references in the strategic / quick-win columns). */
   kindCells?: 'refs' | 'marks' | 'words' | 'english-words' | 'abbreviations';
   /** 'per-kind': sheets "Стратегически мерки" and "Бързи победи". */
-  sheets?: 'one' | 'per-area' | 'per-kind';
+  sheets?: 'one' | 'per-area' | 'per-kind' | 'sections';
   sheetName?: string;
   numberingRow?: '1.' | '1';
   dates?: 'date' | 'text' | 'text-g' | 'short';
@@ -126,6 +126,8 @@ function areaText(layout: Layout, area: ContentArea): { text: string; code: stri
     case 'plain': return { text: title, code, title };
     case 'column': return { text: `${code}. ${title}`, code, title };
     case 'sheet-name': return { text: '', code, title: shortTitle(area) };
+    case 'Цел': return { text: `Цел ${code}: ${title}`, code, title };
+    case 'caps': return { text: `${code}. ${title.toUpperCase()}`, code, title: title.toUpperCase() };
     default: return { text: `Област ${code}: ${title}`, code, title };
   }
 }
@@ -152,7 +154,8 @@ function activityCell(layout: Layout, field: Field, a: ContentActivity, row: num
     case 'start': return dateCell(layout, a.start);
     case 'end': case 'deadline': return dateCell(layout, a.end);
     case 'range': return `${cellDay(dateCell({ ...layout, dates: 'text' }, a.start))} - ${cellDay(dateCell({ ...layout, dates: 'text' }, a.end))}`;
-    case 'owners': return a.ownersText;
+    case 'owners': return a.owners.length > 1 && has(layout, 'owners2') ? a.owners[0]! : a.ownersText;
+    case 'owners2': return a.owners.slice(1).join(', ') || null;
     case 'indicator': return a.indicator;
     case 'target': return a.target;
     case 'status': return a.status.text;
@@ -185,14 +188,17 @@ export function buildCase(layout: Layout): CorpusCase {
   const groups: { name: string; areas: ContentArea[]; kind: MeasureKind | null }[] =
     layout.sheets === 'per-area'
       ? content.map((area) => ({ name: layout.areas === 'sheet-name' ? `Област ${area.code} ${shortTitle(area)}` : `Лист${area.code}`, areas: [area], kind: null }))
-      : layout.sheets === 'per-kind'
+      : layout.sheets === 'per-kind' || layout.sheets === 'sections'
         ? (['strategic', 'quick_win'] as const).map((kind) => ({
-            name: KIND_SHEETS[kind],
+            name: layout.sheets === 'sections' ? 'План' : KIND_SHEETS[kind],
             areas: content.map((area) => ({ ...area, measures: area.measures.filter((m) => m.kind === kind) })).filter((a) => a.measures.length > 0),
             kind,
           }))
         : [{ name: layout.sheetName ?? 'План', areas: content, kind: null }];
-  const sheets = groups.map((group, index) => writeSheet(layout, group.name, group.areas, index === 0));
+  const sheets =
+    layout.sheets === 'sections'
+      ? [writeSheet(layout, 'План', groups.map((g) => ({ title: KIND_SHEETS[g.kind!], areas: g.areas })), true)]
+      : groups.map((group, index) => writeSheet(layout, group.name, [{ title: null, areas: group.areas }], index === 0));
   const expectedAreas: ExpectedArea[] = [];
   for (const group of groups) {
     for (const area of group.areas) {
@@ -239,7 +245,7 @@ function headerRowsOf(layout: Layout, sheet: CorpusSheet): number[] {
 function expectedMeasures(layout: Layout, area: ContentArea, before: number): ExpectedMeasure[] {
   // Only a quick-win column: the measures it does not mark are of no known kind.
   const quickWinsOnly = has(layout, 'quickWin') && !has(layout, 'strategic') && !has(layout, 'kind');
-  const kindKnown = layout.sheets === 'per-kind' || MEASURE_FIELDS.slice(0, 3).some((f) => has(layout, f));
+  const kindKnown = layout.sheets === 'per-kind' || layout.sheets === 'sections' || MEASURE_FIELDS.slice(0, 3).some((f) => has(layout, f));
   const cafKnown = has(layout, 'caf') || ((layout.kindCells ?? 'refs') === 'refs' && (has(layout, 'strategic') || has(layout, 'quickWin')));
   const activity = (a: ContentActivity, code: string, title: string): ExpectedActivity => ({
     code,
@@ -270,7 +276,8 @@ function expectedMeasures(layout: Layout, area: ContentArea, before: number): Ex
   }));
 }
 
-function writeSheet(layout: Layout, name: string, areas: ContentArea[], first: boolean): CorpusSheet {
+function writeSheet(layout: Layout, name: string, sections: { title: string | null; areas: ContentArea[] }[], first: boolean): CorpusSheet {
+  const areas = sections[0]!.areas;
   const rows: CellValue[][] = [];
   const merges: string[] = [];
   const hidden: number[] = [];
@@ -311,10 +318,14 @@ function writeSheet(layout: Layout, name: string, areas: ContentArea[], first: b
   const col = (field: Field) => layout.columns.findIndex((c) => c.field === field);
   const titleField: Field = layout.levels === 'columns' ? 'activity' : has(layout, 'title') ? 'title' : has(layout, 'activity') ? 'activity' : 'measure';
   let item = 0;
-  for (const area of areas) {
+  for (const section of sections) {
+    if (section.title !== null) lone(section.title.toUpperCase(), true);
+    for (const area of section.areas) writeArea(area);
+  }
+  function writeArea(area: ContentArea) {
     const heading = areaText(layout, area);
     if (layout.areas !== 'none') item = 0;
-    if (['Област', 'roman', 'Критерий', 'Criterion', 'AREA', 'plain'].includes(layout.areas)) lone(heading.text, layout.areaMerged ?? false);
+    if (['Цел', 'caps', 'Област', 'roman', 'Критерий', 'Criterion', 'AREA', 'plain'].includes(layout.areas)) lone(heading.text, layout.areaMerged ?? false);
     if (layout.areas === 'code-roman') {
       const cells: CellValue[] = Array(width).fill(null);
       cells[col('code')] = ROMAN[Number(area.code) - 1]!;
@@ -350,6 +361,7 @@ function writeSheet(layout: Layout, name: string, areas: ContentArea[], first: b
           cells[col('activity')] = layout.codes === 'column' || layout.codes === 'none' ? a.title : codedText(layout, 'activity', a.code, a.title);
           if (layout.codes === 'column') cells[col('code')] = a.code;
           const measureText = layout.codes === 'column' || layout.codes === 'none' ? measure.title : codedText(layout, 'measure', measure.code, measure.title);
+          if (j === 0 && has(layout, 'measureCode')) cells[col('measureCode')] = measure.code;
           if (j === 0 && layout.measureRow === 'own') {
             const own = row();
             own[col('measure')] = measureText;
