@@ -18,7 +18,7 @@ const COLUMN_PATTERNS: [ColumnKey, RegExp][] = [
   ['quickWin', /бърз[аи]? побед|quick[ -]?wins?/],
   ['strategic', /стратегическ|strategic/],
   ['caf', /caf|критери|criteri/],
-  ['status', /статус|status|състояние|степен на изпълнение|напредък|progress|изпълнение към/],
+  ['status', /статус|status|състояние|степен на изпълнение|напредък|progress|изпълнение към|процент на изпълнение|% изпълнение|percent complete|% complete/],
   ['start', /начал|^start|^begin|^от дата|^от$|^from$/],
   ['end', /край|крайн|краен|^due|^end|deadline|^до дата|^до$|^to$|^until|^finish|completion/],
   ['period', /срок|period|период|timeframe|time frame|timeline|timing|график|^кога|^when|^дата|^date/],
@@ -34,6 +34,9 @@ const COLUMN_PATTERNS: [ColumnKey, RegExp][] = [
 
 // "Стратегическа цел", "Връзка със стратегически документи", "Strategic objective": what the plan serves, not the measure's kind.
 const NOT_A_KIND = /(?:стратегическ\S*|strategic)\s+(?:цел|goal|objective|документ|document|рамк|framework|приоритет|priorit|направлен|план|plan)/;
+
+// "Брой мерки", "Number of activities": a count of a meaning (a summary table), not the meaning.
+const COUNT_HEADER = /^(?:брой|общ брой|бр\.|number of|no\. of|count)(?:\s|$)/;
 
 // Under a group header of dates ("Срок", "Period"), "от"/"начало"/"from" is the start, "до"/"край"/"to" the end.
 const START_WORD = /^(?:от|from|начал|start|begin)/;
@@ -60,6 +63,7 @@ export function recogniseColumn(text: string, group = ''): ColumnKey | null {
     if (END_WORD.test(clean)) return 'end';
   }
   if (CODE_HEADER.test(clean) && clean.length <= 20) return 'code';
+  if (COUNT_HEADER.test(clean)) return null;
   const notKind = NOT_A_KIND.test(clean);
   return COLUMN_PATTERNS.find(([key, pattern]) => pattern.test(clean) && !(notKind && key === 'strategic'))?.[0] ?? groupMeaning;
 }
@@ -217,9 +221,9 @@ export function repeatsHeader<K extends string>(header: Header<K>, cells: CellVa
   return same >= 2;
 }
 
-const COLUMN_NUMBER = /^\d{1,2}\.?$/;
+const COLUMN_NUMBER = /^(?:\d{1,2}\.?|\(\d{1,2}\))$/;
 
-/** The row under the header that only numbers the columns: 1. 2. 3. ... */
+/** The row under the header that only numbers the columns: 1. 2. 3. ..., or (1) (2) (3) ... */
 export function isColumnNumbering(cells: CellValue[], filled: number[]): boolean {
   return filled.length >= 3 && filled.every((index) => COLUMN_NUMBER.test(cellText(cells[index]).trim()));
 }

@@ -296,4 +296,28 @@ export const LAYOUTS: Layout[] = [
     columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник'), c('owners2', 'Съизпълнители', 'owners')],
     levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', dates: 'text',
   },
+  {
+    name: 'one sheet: a strategic table, then "БЪРЗИ ПОБЕДИ" and a second table with the header again; a summary sheet beside it',
+    classes: ['kind:sections', 'noise:second-table', 'noise:summary-sheet'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('caf', 'Критерий по CAF'), c('start', 'Начало'), c('end', 'Край'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, sheets: 'sections', sectionHeader: true, summarySheet: true, codes: 'text', dates: 'text',
+  },
+  {
+    name: '"Мярка 1.1" and "Дейност 1.1.1" named in measure and activity columns, a title block merged across',
+    classes: ['numbering:named', 'noise:approve'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник'), c('indicator', 'Индикатор'), c('target', 'Целева стойност')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'named', dates: 'text', noise: { approve: true, mergedTitle: true },
+  },
+  {
+    name: 'a numbering row "(1) (2) (3)"',
+    classes: ['headers:numbering-row-brackets'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', numberingRow: '(1)', dates: 'text',
+  },
+  {
+    name: 'the dates on the measure\'s own row only: its activities take them',
+    classes: ['levels:measure-own-row', 'levels:measure-dates'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('start', 'Начало'), c('end', 'Край'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', measureRow: 'own', datesOn: 'measure', dates: 'text',
+  },
 ];

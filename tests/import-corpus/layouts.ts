@@ -40,13 +40,19 @@ export interface Layout {
   /** 'per-kind': sheets "Стратегически мерки" and "Бързи победи". */
   sheets?: 'one' | 'per-area' | 'per-kind' | 'sections';
   sheetName?: string;
-  numberingRow?: '1.' | '1';
+  numberingRow?: '1.' | '1' | '(1)';
+  /** Sections: the header written again under the second section's title (a second table on the sheet). */
+  sectionHeader?: boolean;
+  /** Columns layouts with measure rows of their own: the dates on the measure's row only (its activities take them). */
+  datesOn?: 'measure';
+  /** A sheet more in the workbook: a summary table by area (not a plan table). */
+  summarySheet?: boolean;
   dates?: 'date' | 'text' | 'text-g' | 'short';
   /** Columns layouts: the measure's cells merged down over its activities (else written on its first row only). */
   measureMerged?: boolean;
   /** Columns layouts: the measure on every row of its activities, or on a row of its own above them. */
   measureRow?: 'repeated' | 'own';
-  noise?: { approve?: boolean; english?: boolean; totals?: boolean; footnotes?: boolean; hidden?: boolean; emptyRows?: boolean };
+  noise?: { approve?: boolean; mergedTitle?: boolean; english?: boolean; totals?: boolean; footnotes?: boolean; hidden?: boolean; emptyRows?: boolean };
   /** Warnings (by their English text) the plan must give besides those the layout implies. */
   warnings?: RegExp[];
   confidence?: 'high' | 'medium';
@@ -181,6 +187,20 @@ function kindCell(layout: Layout, field: Field, kind: MeasureKind, caf: string[]
 }
 
 const MEASURE_FIELDS: Field[] = ['strategic', 'quickWin', 'kind', 'caf'];
+const DATE_FIELDS: Field[] = ['start', 'end', 'deadline', 'range'];
+
+/** A measure's own dates: its first activity's start, its last end. */
+function measureDates(activities: ContentActivity[]): { start: string; end: string } {
+  return { start: activities.map((a) => a.start).sort()[0]!, end: activities.map((a) => a.end).sort().at(-1)! };
+}
+
+/** A summary sheet by area, as some workbooks have beside the plan. */
+function summarySheet(): CorpusSheet {
+  const rows: CellValue[][] = [['Обобщение на плана'], ['Област', 'Брой мерки', 'Брой дейности']];
+  for (const area of CONTENT) rows.push([area.title, area.measures.length, area.measures.flatMap((m) => m.activities).length]);
+  rows.push(['Общо', 5, 9]);
+  return { name: 'Обобщение', rows, merges: [], hidden: [] };
+}
 
 /** Writes the layout's sheets and the plan expected from them. */
 export function buildCase(layout: Layout): CorpusCase {
@@ -199,6 +219,7 @@ export function buildCase(layout: Layout): CorpusCase {
     layout.sheets === 'sections'
       ? [writeSheet(layout, 'План', groups.map((g) => ({ title: KIND_SHEETS[g.kind!], areas: g.areas })), true)]
       : groups.map((group, index) => writeSheet(layout, group.name, [{ title: null, areas: group.areas }], index === 0));
+  if (layout.summarySheet) sheets.push(summarySheet());
   const expectedAreas: ExpectedArea[] = [];
   for (const group of groups) {
     for (const area of group.areas) {
@@ -217,7 +238,8 @@ export function buildCase(layout: Layout): CorpusCase {
   if (layout.codes === 'none' && layout.levels === 'one-level') warnings.push(/^the rows have no numbers; numbered in order/);
   if (layout.levels === 'one-level') warnings.push(/^one level only/);
   if (has(layout, 'unknown')) warnings.push(/^column not read \(\d+ cells\)/);
-  const understanding = sheets.map((sheet) => {
+  if (layout.summarySheet) warnings.push(/^sheet ignored: /);
+  const understanding = sheets.filter((sheet) => sheet.name !== 'Обобщение').map((sheet) => {
     const headerRows = headerRowsOf(layout, sheet);
     const columns: Record<string, ColumnMeaning> = {};
     layout.columns.forEach((c, i) => (columns[letter(i)] = c.meaning ?? MEANING_OF[c.field] ?? (c.field as ColumnMeaning)));
@@ -247,7 +269,10 @@ function expectedMeasures(layout: Layout, area: ContentArea, before: number): Ex
   const quickWinsOnly = has(layout, 'quickWin') && !has(layout, 'strategic') && !has(layout, 'kind');
   const kindKnown = layout.sheets === 'per-kind' || layout.sheets === 'sections' || MEASURE_FIELDS.slice(0, 3).some((f) => has(layout, f));
   const cafKnown = has(layout, 'caf') || ((layout.kindCells ?? 'refs') === 'refs' && (has(layout, 'strategic') || has(layout, 'quickWin')));
-  const activity = (a: ContentActivity, code: string, title: string): ExpectedActivity => ({
+  const activity = (written: ContentActivity, code: string, title: string): ExpectedActivity => {
+    const m = area.measures.find((x) => x.activities.includes(written))!;
+    const a = layout.datesOn === 'measure' ? { ...written, ...measureDates(m.activities) } : written;
+    return {
     code,
     title,
     start: has(layout, 'start') || has(layout, 'range') ? a.start : null,
@@ -259,7 +284,8 @@ function expectedMeasures(layout: Layout, area: ContentArea, before: number): Ex
     resources: has(layout, 'resources') ? a.resources : null,
     note: has(layout, 'note') ? a.note : null,
     status: has(layout, 'status') ? a.status.status : null,
-  });
+    };
+  };
   if (layout.levels === 'one-level') {
     return area.measures.flatMap((m) => m.activities).map((a, i) => {
       const n = before + i + 1;
@@ -293,11 +319,15 @@ function writeSheet(layout: Layout, name: string, sections: { title: string | nu
   };
   if (layout.noise?.approve && first) {
     if (layout.noise.english) ['APPROVED BY:', 'SECRETARY GENERAL', '............ /Ivan Petrov/', null, 'IMPROVEMENT PLAN', 'of the Regional Administration for 2024 - 2025', null].forEach((t) => add([t]));
-    else ['УТВЪРЖДАВАМ:', 'КМЕТ НА ОБЩИНА ПРИМЕР', '............ /Иван Петров/', 'Дата: 12.01.2024 г.', null, 'ПЛАН ЗА ПОДОБРЕНИЕ', 'на Общинска администрация Пример за периода 2024 – 2025 г.', null].forEach((t) => add([t]));
+    else ['УТВЪРЖДАВАМ:', 'КМЕТ НА ОБЩИНА ПРИМЕР', '............ /Иван Петров/', 'Дата: 12.01.2024 г.', null, 'ПЛАН ЗА ПОДОБРЕНИЕ', 'на Общинска администрация Пример за периода 2024 – 2025 г.', null].forEach((t) =>
+      t === null || !layout.noise?.mergedTitle ? add([t]) : lone(t, true),
+    );
   }
   if (layout.sheets === 'per-kind') lone(name.toUpperCase(), true);
   if (layout.areas === 'above') lone(areaText({ ...layout, areas: 'Област' }, areas[0]).text, true);
+  writeHeader();
   // The header: one row, or a group row over sub-headers (the other columns merged down over both).
+  function writeHeader() {
   const double = layout.columns.some((c) => c.sub !== undefined);
   const top = add(layout.columns.map((c, i) => (c.sub !== undefined && layout.columns[i - 1]?.header === c.header && layout.columns[i - 1]?.sub !== undefined ? null : c.header || null)));
   if (double) {
@@ -313,13 +343,15 @@ function writeSheet(layout: Layout, name: string, sections: { title: string | nu
   }
   if (layout.numberingRow) {
     let n = 0;
-    add(layout.columns.map((c) => (c.field === 'blank' ? null : `${++n}${layout.numberingRow === '1.' ? '.' : ''}`)));
+    add(layout.columns.map((c) => (c.field === 'blank' ? null : layout.numberingRow === '(1)' ? `(${++n})` : `${++n}${layout.numberingRow === '1.' ? '.' : ''}`)));
+  }
   }
   const col = (field: Field) => layout.columns.findIndex((c) => c.field === field);
   const titleField: Field = layout.levels === 'columns' ? 'activity' : has(layout, 'title') ? 'title' : has(layout, 'activity') ? 'activity' : 'measure';
   let item = 0;
-  for (const section of sections) {
+  for (const [index, section] of sections.entries()) {
     if (section.title !== null) lone(section.title.toUpperCase(), true);
+    if (index > 0 && layout.sectionHeader) writeHeader();
     for (const area of section.areas) writeArea(area);
   }
   function writeArea(area: ContentArea) {
@@ -367,11 +399,16 @@ function writeSheet(layout: Layout, name: string, sections: { title: string | nu
             own[col('measure')] = measureText;
             if (layout.codes === 'column') own[col('code')] = measure.code;
             for (const f of MEASURE_FIELDS) if (has(layout, f)) own[col(f)] = kindCell(layout, f, measure.kind, measure.caf);
+            if (layout.datesOn === 'measure') {
+              const dates = measureDates(measure.activities);
+              for (const f of DATE_FIELDS) if (has(layout, f)) own[col(f)] = activityCell(layout, f, { ...a, ...dates }, 0);
+            }
             add(own);
           } else if (j === 0 || layout.measureRow === 'repeated') {
             cells[col('measure')] = measureText;
             for (const f of MEASURE_FIELDS) if (has(layout, f)) cells[col(f)] = kindCell(layout, f, measure.kind, measure.caf);
           }
+          if (layout.datesOn === 'measure') for (const f of DATE_FIELDS) if (has(layout, f)) cells[col(f)] = null;
           if (has(layout, 'area') && !areaWritten) cells[col('area')] = heading.text;
           areaWritten = true;
         }
