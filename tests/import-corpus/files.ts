@@ -73,11 +73,23 @@ function ods(sheets: CorpusSheet[]): Uint8Array {
         return xml.replace(/^<table:table-cell/, `<table:table-cell${spans}`);
       });
       const visibility = sheet.hidden.includes(row) ? ' table:visibility="collapse"' : '';
-      return `<table:table-row${visibility}>${cells.join('')}</table:table-row>`;
+      return `<table:table-row${visibility}>${repeated(cells, 'table:number-columns-repeated').join('')}</table:table-row>`;
     });
-    return `<table:table table:name="${escapeXml(sheet.name)}"><table:table-column table:number-columns-repeated="${width}"/>${rows.join('')}</table:table>`;
+    return `<table:table table:name="${escapeXml(sheet.name)}"><table:table-column table:number-columns-repeated="${width}"/>${repeated(rows, 'table:number-rows-repeated').join('')}</table:table>`;
   });
   return openDocument(tables.join(''));
+}
+
+/** Runs of the same cell (or row) written once with its repeat count, as Calc writes them. */
+function repeated(elements: string[], attribute: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < elements.length; ) {
+    let n = 1;
+    while (elements[i + n] === elements[i]) n++;
+    out.push(n === 1 ? elements[i]! : elements[i]!.replace(/^<([\w:-]+)/, `<$1 ${attribute}="${n}"`));
+    i += n;
+  }
+  return out;
 }
 
 function csvCell(value: CellValue, separator: string): string {
