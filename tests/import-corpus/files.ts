@@ -75,7 +75,10 @@ function ods(sheets: CorpusSheet[]): Uint8Array {
       const visibility = sheet.hidden.includes(row) ? ' table:visibility="collapse"' : '';
       return `<table:table-row${visibility}>${repeated(cells, 'table:number-columns-repeated').join('')}</table:table-row>`;
     });
-    return `<table:table table:name="${escapeXml(sheet.name)}"><table:table-column table:number-columns-repeated="${width}"/>${repeated(rows, 'table:number-rows-repeated').join('')}</table:table>`;
+    // The header rows repeated on each printed page, as Calc writes them: inside table:table-header-rows.
+    const [from, to] = [(sheet.repeated?.[0] ?? 0) - 1, sheet.repeated?.at(-1) ?? 0];
+    const body = from < 0 ? repeated(rows, 'table:number-rows-repeated') : [...repeated(rows.slice(0, from), 'table:number-rows-repeated'), `<table:table-header-rows>${rows.slice(from, to).join('')}</table:table-header-rows>`, ...repeated(rows.slice(to), 'table:number-rows-repeated')];
+    return `<table:table table:name="${escapeXml(sheet.name)}"><table:table-column table:number-columns-repeated="${width}"/>${body.join('')}</table:table>`;
   });
   return openDocument(tables.join(''));
 }

@@ -65,6 +65,8 @@ export interface CorpusSheet {
   merges: string[];
   /** 1-based rows the file hides. */
   hidden: number[];
+  /** 1-based rows repeated at the top of each printed page (the header; Calc: table:table-header-rows). */
+  repeated?: number[];
 }
 
 export interface ExpectedActivity {
@@ -325,13 +327,17 @@ function writeSheet(layout: Layout, name: string, sections: { title: string | nu
   }
   if (layout.sheets === 'per-kind') lone(name.toUpperCase(), true);
   if (layout.areas === 'above') lone(areaText({ ...layout, areas: 'Област' }, areas[0]).text, true);
+  const headerRows: number[] = [];
   writeHeader();
   // The header: one row, or a group row over sub-headers (the other columns merged down over both).
   function writeHeader() {
   const double = layout.columns.some((c) => c.sub !== undefined);
+  const first = headerRows.length === 0; // a second table's header is not repeated on each page
   const top = add(layout.columns.map((c, i) => (c.sub !== undefined && layout.columns[i - 1]?.header === c.header && layout.columns[i - 1]?.sub !== undefined ? null : c.header || null)));
+  if (first) headerRows.push(top);
   if (double) {
     const sub = add(layout.columns.map((c) => c.sub ?? null));
+    if (first) headerRows.push(sub);
     layout.columns.forEach((c, i) => {
       if (c.sub === undefined) merges.push(`${letter(i)}${top}:${letter(i)}${sub}`);
       else if (layout.columns[i - 1]?.header !== c.header || layout.columns[i - 1]?.sub === undefined) {
@@ -437,5 +443,5 @@ function writeSheet(layout: Layout, name: string, sections: { title: string | nu
     for (const text of FOOTNOTES) add([text]);
     add([null, 'Главен секретар: ............', null, null]);
   }
-  return { name, rows, merges, hidden };
+  return { name, rows, merges, hidden, repeated: headerRows };
 }
