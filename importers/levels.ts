@@ -1,7 +1,7 @@
 import { codeDepth, parseAreaHeading, readCodeCell, splitCode } from './codes';
 import { columnAt, headerFromRows, isColumnNumbering, repeatsHeader, type ColumnKey, type Header } from './header';
 import type { LevelRule, Mapping, SheetMapping } from './mapping';
-import { cellText, columnLetter, isBlank } from './text';
+import { cellText, columnLetter, inCapitals, isBlank } from './text';
 import type { Sheet } from './types';
 
 const ROMAN_CELL = /^[IVX]{1,5}\.?$/;
@@ -94,7 +94,7 @@ function rowsMergedAcross(sheet: Sheet): Set<number> {
 
 /** "Област 1: ...", "I. ЛИДЕРСТВО", a row merged across, a title in capitals. */
 function areaLike(text: string, title: string, mergedAcross: boolean): boolean {
-  return mergedAcross || parseAreaHeading(text) !== null || (title === title.toLocaleUpperCase('bg') && /\p{L}/u.test(title));
+  return mergedAcross || parseAreaHeading(text) !== null || inCapitals(title);
 }
 
 function mostCommon(counts: Map<number, number>): number | null {

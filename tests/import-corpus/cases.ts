@@ -320,4 +320,10 @@ export const LAYOUTS: Layout[] = [
     columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('start', 'Начало'), c('end', 'Край'), c('owners', 'Отговорник')],
     levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', measureRow: 'own', datesOn: 'measure', dates: 'text',
   },
+  {
+    name: 'one level under area rows "1. ЛИДЕРСТВО" in capitals, first column only',
+    classes: ['levels:one-level', 'levels:area-caps'],
+    columns: [c('activity', 'Мерки', 'measure'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'one-level', areas: 'caps', codes: 'text', dates: 'text',
+  },
 ];
