@@ -95,13 +95,28 @@ export interface Vocabulary<K extends string> {
   required: K[];
   /** Meanings several columns may have (their cells read together); any other second column of a meaning is not read. */
   repeatable?: K[];
+  /** A second column of a meaning that two related meanings share: the meanings of it and of the first (see shareResult). */
+  share?: Share<K>;
 }
+
+type Share<K extends string> = (key: K, text: string, first: string) => { mine: K; first: K } | null;
+
+const TARGET_VALUE = /целев|target/i;
+
+/**
+ * "Очакван резултат" and "Целева стойност" both read as a target: without an indicator column, the
+ * one naming the value aimed at is the target and the other the indicator, so neither is lost.
+ */
+const shareResult: Share<ColumnKey> = (key, text, first) => {
+  if (key !== 'target') return null;
+  return TARGET_VALUE.test(text) && !TARGET_VALUE.test(first) ? { mine: 'target', first: 'indicator' } : { mine: 'indicator', first: 'target' };
+};
 
 /** The meanings several columns of a plan may share: owners and co-owners; a № column for the measures and one for the activities. */
 const REPEATABLE: ColumnKey[] = ['owners', 'code'];
 
 /** The columns of an improvement plan. */
-export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColumn, required: TITLE_COLUMNS, repeatable: REPEATABLE };
+export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColumn, required: TITLE_COLUMNS, repeatable: REPEATABLE, share: shareResult };
 
 /**
  * Finds the header by meaning: of the first rows, the one (or the group row and its sub-header
@@ -111,7 +126,7 @@ export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColu
 export function findHeader<K extends string>(sheet: Sheet, vocabulary: Vocabulary<K>): HeaderSearch<K> {
   const rows = sheet.rows;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  const read = (rowIndexes: number[]) => headerOf(sheet, rowIndexes, (_, text, group) => vocabulary.recognise(text, group), vocabulary.repeatable);
+  const read = (rowIndexes: number[]) => headerOf(sheet, rowIndexes, (_, text, group) => vocabulary.recognise(text, group), vocabulary.repeatable, vocabulary.share);
   const score = (header: Header<K>) => scoreOf(header, vocabulary.required);
   const candidates: { header: Header<K>; score: number }[] = [];
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
@@ -161,7 +176,7 @@ function looksLikeSubHeader(row: SheetRow): boolean {
  * group header above it (merged across, or written in the group's first column) adding context.
  */
 export function headerFromRows(sheet: Sheet, rowIndexes: number[], given?: Record<number, ColumnKey | 'ignore'>): Header {
-  if (!given) return headerOf(sheet, rowIndexes, (_, text, group) => recogniseColumn(text, group), REPEATABLE);
+  if (!given) return headerOf(sheet, rowIndexes, (_, text, group) => recogniseColumn(text, group), REPEATABLE, shareResult);
   return headerOf(sheet, rowIndexes, (index) => (given[index] === undefined || given[index] === 'ignore' ? null : given[index]), REPEATABLE);
 }
 
@@ -171,6 +186,7 @@ function headerOf<K extends string>(
   rowIndexes: number[],
   keyOf: (index: number, text: string, group: string) => K | null,
   repeatable: K[] = [],
+  share?: Share<K>,
 ): Header<K> {
   const rows = rowIndexes.map((index) => sheet.rows[index]);
   const top = rows[0];
@@ -188,7 +204,14 @@ function headerOf<K extends string>(
     const above = topText || (subText ? group : '');
     const label = [above, subText].filter(Boolean).join(' / ');
     let key = subText ? keyOf(index, subText, above) : keyOf(index, topText, '');
-    if (key !== null && keys[key] !== undefined) {
+    const taken = key === null ? undefined : keys[key];
+    const shared = key === null || taken === undefined ? null : (share?.(key, label, columns[taken]!.label) ?? null);
+    if (key !== null && taken !== undefined && shared !== null && keys[shared.mine === key ? shared.first : shared.mine] === undefined) {
+      columns[taken] = { ...columns[taken]!, key: shared.first };
+      keys[shared.first] = taken;
+      keys[shared.mine] = index;
+      key = shared.mine;
+    } else if (key !== null && taken !== undefined) {
       if (repeatable.includes(key)) (more[key] ??= []).push(index);
       else key = null; // a second column of the same meaning is not read
     } else if (key !== null) keys[key] = index;

@@ -326,4 +326,16 @@ export const LAYOUTS: Layout[] = [
     columns: [c('activity', 'Мерки', 'measure'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
     levels: 'one-level', areas: 'caps', codes: 'text', dates: 'text',
   },
+  {
+    name: '"Очакван резултат" beside "Целева стойност" (no "Индикатор"): both kept',
+    classes: ['headers:result-and-target'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник'), c('indicator', 'Очакван резултат'), c('target', 'Целева стойност')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', dates: 'text',
+  },
+  {
+    name: '"Expected result" beside "Target value", in English',
+    classes: ['headers:result-and-target', 'headers:english'],
+    columns: [c('measure', 'Measure'), c('activity', 'Action'), c('deadline', 'Deadline', 'end'), c('owners', 'Responsible'), c('target', 'Target value'), c('indicator', 'Expected result')],
+    levels: 'columns', areas: 'AREA', areaMerged: true, codes: 'text', dates: 'text',
+  },
 ];
