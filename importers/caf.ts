@@ -41,10 +41,10 @@ function expanded(first: string, last: string): string[] {
 }
 
 const QUICK_WIN = /бърз|quick|(?:^|[^\p{L}])(?:qw|бп)(?![\p{L}])/iu;
-const STRATEGIC = /стратег|strateg/i;
+const STRATEGIC = /стратег|strateg|(?:^|[^\p{L}])см(?![\p{L}])/iu;
 
 /**
- * Reads a "type" cell: "стратегическа (мярка)", "Strategic (measure)", "бърза победа",
+ * Reads a "type" cell: "стратегическа (мярка)", "Strategic (measure)", "СМ", "бърза победа",
  * "бързи победи", "Quick win", "QW", "БП". Null when it names neither, or both.
  */
 export function kindFromType(text: string): MeasureKind | null {

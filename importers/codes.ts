@@ -38,8 +38,8 @@ export function splitCode(text: string): CodedText {
 }
 
 // "Област 2: Управление ...", "Area 2 - People", "ОБЛАСТ № 3. ...", "Критерий 2 - Стратегия", "Criterion 3 -",
-// "Приоритет 1:", and roman-numbered group rows: "I. ЛИДЕРСТВО", "II - Хора".
-const AREA_HEADING = /^(?:област|area|критерий|criterion|приоритет(?:на област)?|priority(?: area)?|направление)\s*(?:№\s*)?(\d{1,3}|[IVX]{1,5})\s*[:.)\-–—]?\s*(.*)$/is;
+// "Приоритет 1:", "Цел 1:", "Област на подобрение 1", and roman-numbered group rows: "I. ЛИДЕРСТВО", "II - Хора".
+const AREA_HEADING = /^(?:област|area|критерий|criterion|приоритет(?:на област)?|priority(?: area)?|направление|област (?:на|за) подобрение|(?:стратегическа |оперативна )?цел|(?:strategic )?(?:goal|objective))\s*(?:№\s*)?(\d{1,3}|[IVX]{1,5})\s*[:.)\-–—]?\s*(.*)$/is;
 const ROMAN_HEADING = /^([IVX]{1,5})\s*[.):\-–—]\s*(\S.*)$/s;
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
 

@@ -1,6 +1,7 @@
 import type { Message } from './import-error';
 import type { ColumnMeaning } from './mapping';
 import type { CellValue, Sheet, SheetRow } from './types';
+import { parseAreaHeading } from './codes';
 import { cellText, columnLetter, isBlank, normaliseSpace } from './text';
 
 /** A meaning a column can be recognised as ('ignore' is only ever chosen by a person). */
@@ -17,19 +18,25 @@ const COLUMN_PATTERNS: [ColumnKey, RegExp][] = [
   ['quickWin', /бърз[аи]? побед|quick[ -]?wins?/],
   ['strategic', /стратегическ|strategic/],
   ['caf', /caf|критери|criteri/],
-  ['status', /статус|status|състояние|степен на изпълнение|напредък|progress|изпълнение към/],
+  ['status', /статус|status|състояние|степен на изпълнение|напредък|progress|изпълнение към|процент на изпълнение|% изпълнение|percent complete|% complete/],
   ['start', /начал|^start|^begin|^от дата|^от$|^from$/],
   ['end', /край|крайн|краен|^due|^end|deadline|^до дата|^до$|^to$|^until|^finish|completion/],
   ['period', /срок|period|период|timeframe|time frame|timeline|timing|график|^кога|^when|^дата|^date/],
   ['indicator', /индикатор|indicator|kpi|показател/],
   ['target', /целев|target|очакван|expected|резултат|result|outcome|deliverable/],
-  ['owners', /отговор|responsib|owner|изпълнител|accountable|^lead|звено/],
+  ['owners', /отговор|responsib|owner|изпълнител|accountable|^lead|звено|подпомаг|партньор|partner/],
   ['resources', /ресурс|resource|бюджет|budget|финансир|funding|cost|разход|средства/],
   ['note', /забележ|бележк|коментар|^note|comment|remark|пояснени/],
   ['activity', /дейност|activit|action|действи|задач|task|мероприяти|^наименование$|^описание$|^title$|^description$/],
   ['measure', /мярк|мерки|measure|предложени[ея] за подобрение|improvement/],
   ['area', /^(?:област|area|приоритет|priority|направление)/],
 ];
+
+// "Стратегическа цел", "Връзка със стратегически документи", "Strategic objective": what the plan serves, not the measure's kind.
+const NOT_A_KIND = /(?:стратегическ\S*|strategic)\s+(?:цел|goal|objective|документ|document|рамк|framework|приоритет|priorit|направлен|план|plan)/;
+
+// "Брой мерки", "Number of activities": a count of a meaning (a summary table), not the meaning.
+const COUNT_HEADER = /^(?:брой|общ брой|бр\.|number of|no\. of|count)(?:\s|$)/;
 
 // Under a group header of dates ("Срок", "Period"), "от"/"начало"/"from" is the start, "до"/"край"/"to" the end.
 const START_WORD = /^(?:от|from|начал|start|begin)/;
@@ -56,7 +63,9 @@ export function recogniseColumn(text: string, group = ''): ColumnKey | null {
     if (END_WORD.test(clean)) return 'end';
   }
   if (CODE_HEADER.test(clean) && clean.length <= 20) return 'code';
-  return COLUMN_PATTERNS.find(([, pattern]) => pattern.test(clean))?.[0] ?? groupMeaning;
+  if (COUNT_HEADER.test(clean)) return null;
+  const notKind = NOT_A_KIND.test(clean);
+  return COLUMN_PATTERNS.find(([key, pattern]) => pattern.test(clean) && !(notKind && key === 'strategic'))?.[0] ?? groupMeaning;
 }
 
 export interface Column<K extends string = ColumnKey> {
@@ -71,6 +80,8 @@ export interface Header<K extends string = ColumnKey> {
   rowIndexes: number[];
   columns: Column<K>[];
   keys: Partial<Record<K, number>>;
+  /** Further columns of a meaning that may take several ("Отговорник" and "Съизпълнители"), read with the first. */
+  more?: Partial<Record<K, number[]>>;
 }
 
 export type HeaderSearch<K extends string = ColumnKey> =
@@ -82,10 +93,30 @@ export type HeaderSearch<K extends string = ColumnKey> =
 export interface Vocabulary<K extends string> {
   recognise: (text: string, group: string) => K | null;
   required: K[];
+  /** Meanings several columns may have (their cells read together); any other second column of a meaning is not read. */
+  repeatable?: K[];
+  /** A second column of a meaning that two related meanings share: the meanings of it and of the first (see shareResult). */
+  share?: Share<K>;
 }
 
+type Share<K extends string> = (key: K, text: string, first: string) => { mine: K; first: K } | null;
+
+const TARGET_VALUE = /целев|target/i;
+
+/**
+ * "Очакван резултат" and "Целева стойност" both read as a target: without an indicator column, the
+ * one naming the value aimed at is the target and the other the indicator, so neither is lost.
+ */
+const shareResult: Share<ColumnKey> = (key, text, first) => {
+  if (key !== 'target') return null;
+  return TARGET_VALUE.test(text) && !TARGET_VALUE.test(first) ? { mine: 'target', first: 'indicator' } : { mine: 'indicator', first: 'target' };
+};
+
+/** The meanings several columns of a plan may share: owners and co-owners; a № column for the measures and one for the activities. */
+const REPEATABLE: ColumnKey[] = ['owners', 'code'];
+
 /** The columns of an improvement plan. */
-export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColumn, required: TITLE_COLUMNS };
+export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColumn, required: TITLE_COLUMNS, repeatable: REPEATABLE, share: shareResult };
 
 /**
  * Finds the header by meaning: of the first rows, the one (or the group row and its sub-header
@@ -95,7 +126,7 @@ export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColu
 export function findHeader<K extends string>(sheet: Sheet, vocabulary: Vocabulary<K>): HeaderSearch<K> {
   const rows = sheet.rows;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
-  const read = (rowIndexes: number[]) => headerOf(sheet, rowIndexes, (_, text, group) => vocabulary.recognise(text, group));
+  const read = (rowIndexes: number[]) => headerOf(sheet, rowIndexes, (_, text, group) => vocabulary.recognise(text, group), vocabulary.repeatable, vocabulary.share);
   const score = (header: Header<K>) => scoreOf(header, vocabulary.required);
   const candidates: { header: Header<K>; score: number }[] = [];
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
@@ -129,15 +160,15 @@ function scoreOf<K extends string>(header: Header<K>, required: K[]): number {
   return meanings + (required.some((key) => header.keys[key] !== undefined) ? 2 : 0);
 }
 
-/** Short words only, no dates or numbers: the row could be the second row of a header. */
+/** Short words in two cells or more, no dates or numbers, no area row ("Област 1: ..."): the row could be the second row of a header. */
 function looksLikeSubHeader(row: SheetRow): boolean {
   let filled = 0;
   for (const value of row.cells) {
     if (isBlank(value)) continue;
-    if (typeof value !== 'string' || normaliseSpace(value).length > MAX_SUB_HEADER_LENGTH || /^\d/.test(value.trim())) return false;
+    if (typeof value !== 'string' || normaliseSpace(value).length > MAX_SUB_HEADER_LENGTH || /^\d/.test(value.trim()) || parseAreaHeading(value) !== null) return false;
     filled++;
   }
-  return filled > 0;
+  return filled > 1;
 }
 
 /**
@@ -145,8 +176,8 @@ function looksLikeSubHeader(row: SheetRow): boolean {
  * group header above it (merged across, or written in the group's first column) adding context.
  */
 export function headerFromRows(sheet: Sheet, rowIndexes: number[], given?: Record<number, ColumnKey | 'ignore'>): Header {
-  if (!given) return headerOf(sheet, rowIndexes, (_, text, group) => recogniseColumn(text, group));
-  return headerOf(sheet, rowIndexes, (index) => (given[index] === undefined || given[index] === 'ignore' ? null : given[index]));
+  if (!given) return headerOf(sheet, rowIndexes, (_, text, group) => recogniseColumn(text, group), REPEATABLE, shareResult);
+  return headerOf(sheet, rowIndexes, (index) => (given[index] === undefined || given[index] === 'ignore' ? null : given[index]), REPEATABLE);
 }
 
 /** The header of the given rows, each column's meaning as `keyOf` says from its text (the sub-header's when there is one) and the group's above. */
@@ -154,6 +185,8 @@ function headerOf<K extends string>(
   sheet: Sheet,
   rowIndexes: number[],
   keyOf: (index: number, text: string, group: string) => K | null,
+  repeatable: K[] = [],
+  share?: Share<K>,
 ): Header<K> {
   const rows = rowIndexes.map((index) => sheet.rows[index]);
   const top = rows[0];
@@ -161,6 +194,7 @@ function headerOf<K extends string>(
   const width = Math.max(...rows.map((row) => row.cells.length));
   const columns: Column<K>[] = [];
   const keys: Header<K>['keys'] = {};
+  const more: NonNullable<Header<K>['more']> = {};
   let group = '';
   for (let index = 0; index < width; index++) {
     const topText = normaliseSpace(cellText(top.cells[index] ?? null));
@@ -170,11 +204,20 @@ function headerOf<K extends string>(
     const above = topText || (subText ? group : '');
     const label = [above, subText].filter(Boolean).join(' / ');
     let key = subText ? keyOf(index, subText, above) : keyOf(index, topText, '');
-    if (key !== null && keys[key] !== undefined) key = null; // a second column of the same meaning is not read
-    if (key !== null) keys[key] = index;
+    const taken = key === null ? undefined : keys[key];
+    const shared = key === null || taken === undefined ? null : (share?.(key, label, columns[taken]!.label) ?? null);
+    if (key !== null && taken !== undefined && shared !== null && keys[shared.mine === key ? shared.first : shared.mine] === undefined) {
+      columns[taken] = { ...columns[taken]!, key: shared.first };
+      keys[shared.first] = taken;
+      keys[shared.mine] = index;
+      key = shared.mine;
+    } else if (key !== null && taken !== undefined) {
+      if (repeatable.includes(key)) (more[key] ??= []).push(index);
+      else key = null; // a second column of the same meaning is not read
+    } else if (key !== null) keys[key] = index;
     columns.push({ index, key, label: label || columnLetter(index) });
   }
-  return { rowIndexes, columns, keys };
+  return { rowIndexes, columns, keys, ...(Object.keys(more).length > 0 ? { more } : {}) };
 }
 
 /** Whether a merged range of the sheet covers this empty header cell from its left. */
@@ -201,9 +244,9 @@ export function repeatsHeader<K extends string>(header: Header<K>, cells: CellVa
   return same >= 2;
 }
 
-const COLUMN_NUMBER = /^\d{1,2}\.?$/;
+const COLUMN_NUMBER = /^(?:\d{1,2}\.?|\(\d{1,2}\))$/;
 
-/** The row under the header that only numbers the columns: 1. 2. 3. ... */
+/** The row under the header that only numbers the columns: 1. 2. 3. ..., or (1) (2) (3) ... */
 export function isColumnNumbering(cells: CellValue[], filled: number[]): boolean {
   return filled.length >= 3 && filled.every((index) => COLUMN_NUMBER.test(cellText(cells[index]).trim()));
 }

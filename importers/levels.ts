@@ -1,7 +1,7 @@
-import { codeDepth, readCodeCell, splitCode } from './codes';
+import { codeDepth, parseAreaHeading, readCodeCell, splitCode } from './codes';
 import { columnAt, headerFromRows, isColumnNumbering, repeatsHeader, type ColumnKey, type Header } from './header';
 import type { LevelRule, Mapping, SheetMapping } from './mapping';
-import { cellText, columnLetter, isBlank } from './text';
+import { cellText, columnLetter, inCapitals, isBlank } from './text';
 import type { Sheet } from './types';
 
 const ROMAN_CELL = /^[IVX]{1,5}\.?$/;
@@ -27,15 +27,24 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
   const firstNumbers = new Set<string>();
   let repeatedFirst = false;
   let bullets = 0;
-  for (const { cells, hidden } of sheet.rows.slice(header.rowIndexes.at(-1)! + 1)) {
+  const across = rowsMergedAcross(sheet);
+  // The depths of numbered area rows ("1. ЛИДЕРСТВО", "Област 1:"): above the items' levels, they are the area level.
+  const areaDepths = new Map<number, number>();
+  for (const { row, cells, hidden } of sheet.rows.slice(header.rowIndexes.at(-1)! + 1)) {
     if (hidden || isBlank(cells[title] ?? null)) continue;
     const filled: number[] = [];
     cells.forEach((value, index) => isBlank(value) || filled.push(index));
-    if (filled.length < 2 && codeColumn === undefined) continue; // a lone cell: an area row, or a note
+    const text = cellText(cells[title] ?? null);
+    const split = splitCode(text);
+    // A lone cell is an area row or a note, unless it is numbered and reads as no area (named,
+    // merged across, in capitals): a lone "1. Мярка" over its activities "1.1. ..." is a level.
+    if (filled.length < 2 && codeColumn === undefined && (split.code === null || areaLike(text, split.title, across.has(row)))) {
+      if (split.code !== null) areaDepths.set(codeDepth(split.code), (areaDepths.get(codeDepth(split.code)) ?? 0) + 1);
+      continue;
+    }
     if (isColumnNumbering(cells, filled) || repeatsHeader(header, cells)) continue;
     const codeText = codeColumn === undefined ? '' : cellText(cells[codeColumn] ?? null).trim();
     if (ROMAN_CELL.test(codeText)) continue;
-    const split = splitCode(cellText(cells[title] ?? null));
     const code = readCodeCell(codeText) ?? split.code;
     if (split.bullet) bullets++;
     if (code === null) continue;
@@ -47,6 +56,15 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
       firstNumbers.add(code);
     }
   }
+  const rule = levelsByDepth(counts, named, repeatedFirst, bullets);
+  const areaDepth = mostCommon(areaDepths);
+  // Not a depth items have too ("1." restarting under each measure).
+  if (rule.by !== 'numbering' || rule.depths.area !== undefined || areaDepth === null || counts.has(areaDepth)) return rule;
+  return areaDepth < (rule.depths.measure ?? rule.depths.activity) ? { by: 'numbering', depths: { area: areaDepth, ...rule.depths } } : rule;
+}
+
+/** The level rule the depths of the numbered items give. */
+function levelsByDepth(counts: Map<number, number>, named: Record<'measure' | 'activity', Map<number, number>>, repeatedFirst: boolean, bullets: number): LevelRule {
   const measureNamed = mostCommon(named.measure);
   const activityNamed = mostCommon(named.activity);
   if (measureNamed !== null) return { by: 'numbering', depths: { measure: measureNamed, activity: activityNamed ?? measureNamed + 1 } };
@@ -65,6 +83,18 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
   }
   if (bullets > 0) return { by: 'numbering', depths: { measure: 1, activity: 2 } };
   return { by: 'every-row' };
+}
+
+/** Rows a merged range spans across (three columns or more): group rows. */
+function rowsMergedAcross(sheet: Sheet): Set<number> {
+  const rows = new Set<number>();
+  for (const m of sheet.merges ?? []) if (m.right - m.left >= 2) for (let row = m.top; row <= m.bottom; row++) rows.add(row);
+  return rows;
+}
+
+/** "Област 1: ...", "I. ЛИДЕРСТВО", a row merged across, a title in capitals. */
+function areaLike(text: string, title: string, mergedAcross: boolean): boolean {
+  return mergedAcross || parseAreaHeading(text) !== null || inCapitals(title);
 }
 
 function mostCommon(counts: Map<number, number>): number | null {

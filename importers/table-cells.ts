@@ -9,7 +9,7 @@ import type { Message } from './import-error';
 import type { LevelRule, RowCounts } from './mapping';
 import type { Level } from './codes';
 import type { PlanWarnings } from './plan-warnings';
-import { isBlank } from './text';
+import { cellText, isBlank } from './text';
 import type { CellValue, MeasureKind, Sheet } from './types';
 
 export interface TableLayout {
@@ -45,13 +45,34 @@ export abstract class TableCells implements FieldSource {
   constructor(private readonly warnings: PlanWarnings) {}
 
   protected peek(key: ColumnKey): CellValue {
+    return this.valueIn(this.cells, key);
+  }
+
+  /**
+   * The cell of the meaning in the cells given; of owners in several columns, their texts one per
+   * line (of two № columns, the first: the measures' numbers; activityCode reads the second).
+   */
+  private valueIn(cells: CellValue[], key: ColumnKey): CellValue {
     const index = this.t.header.keys[key];
-    return index === undefined ? null : (this.cells[index] ?? null);
+    if (index === undefined) return null;
+    const more = this.t.header.more?.[key];
+    if (more === undefined || key === 'code') return cells[index] ?? null;
+    const texts = [index, ...more].map((i) => cells[i] ?? null).filter((value) => !isBlank(value)).map(cellText);
+    return texts.length > 0 ? texts.join('\n') : null;
+  }
+
+  /** The activity's own № column when the table has two (the measure's, then the activity's), taken. */
+  protected activityCode(): CellValue | undefined {
+    const index = this.t.header.more?.code?.[0];
+    if (index === undefined) return undefined;
+    this.placed.add(index);
+    return this.cells[index] ?? null;
   }
 
   protected take(key: ColumnKey): CellValue {
     const index = this.t.header.keys[key];
     if (index !== undefined) this.placed.add(index);
+    if (key !== 'code') for (const i of this.t.header.more?.[key] ?? []) this.placed.add(i);
     return this.peek(key);
   }
 
@@ -70,8 +91,7 @@ export abstract class TableCells implements FieldSource {
   field(key: ColumnKey): CellValue {
     const own = this.take(key);
     if (this.fallback === null || !isBlank(own)) return own;
-    const index = this.t.header.keys[key];
-    return index === undefined ? null : (this.fallback[index] ?? null);
+    return this.valueIn(this.fallback, key);
   }
 
   warnField(column: string | null, message: Message): void {

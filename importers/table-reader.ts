@@ -7,7 +7,7 @@ import { readMerges } from './merges';
 import { ACTIVITY_FIELD_KEYS, readActivity } from './activity-fields';
 import { type PlanWarnings, shorten } from './plan-warnings';
 import { TableCells, type TableLayout, type TableRead } from './table-cells';
-import { areaHeading, FOOTNOTE, levelOf, numberingWarnings, ROMAN_CELL, SECTION_KIND, TOTALS, type UncodedRow } from './table-rows';
+import { areaHeading, FOOTNOTE, levelOf, numberingWarnings, ROMAN_CELL, SECTION_KIND, SIGNATURE, TOTALS, type UncodedRow } from './table-rows';
 import { cellText, isBlank, normaliseSpace } from './text';
 import type { Message } from './import-error';
 import type { CellValue, MeasureKind, ParsedArea, ParsedMeasure, SheetRow, SourceRef } from './types';
@@ -83,7 +83,7 @@ export class TableReader extends TableCells {
       return;
     }
     const first = normaliseSpace(cellText(cells[filled[0]]));
-    if (TOTALS.test(first) || FOOTNOTE.test(first)) {
+    if (TOTALS.test(first) || FOOTNOTE.test(first) || (filled.length === 1 && SIGNATURE.test(first))) {
       this.read.counts.skipped++;
       return;
     }
@@ -131,16 +131,26 @@ export class TableReader extends TableCells {
   }
 
   private readColumnsRow(row: number): void {
-    const measureText = this.has('measure') ? cellText(this.take('measure')) : '';
     const activityText = normaliseSpace(cellText(this.peek('activity')));
+    const codeText = cellText(this.peek('code')).trim();
+    if (ROMAN_CELL.test(codeText)) {
+      // "II" in the № column, the area's title beside it.
+      this.take('code');
+      this.openArea(readCodeCell(codeText)!, normaliseSpace(cellText(this.take('measure'))) || normaliseSpace(cellText(this.take('activity'))));
+      return;
+    }
+    const measureText = this.has('measure') ? cellText(this.take('measure')) : '';
     if (this.has('area')) this.openAreaFromColumn(cellText(this.take('area')), row);
     // A code column on a row that starts a measure numbers the measure ("1.1"), unless it is deeper
     // ("1.1.1": the activity's, its measure's being the rest); on other rows it numbers the activity.
     const activitySplit = splitCode(activityText);
-    let codeCell = readCodeCell(cellText(this.peek('code')));
+    // Two № columns: the first numbers the measure, the second the activity.
+    const ownCode = this.activityCode();
+    const measureCodeCell = ownCode === undefined ? null : readCodeCell(cellText(this.take('code')));
+    let codeCell = readCodeCell(cellText(ownCode === undefined ? this.peek('code') : ownCode));
     if (measureText) {
       const split = splitCode(measureText);
-      let code = split.code;
+      let code = split.code ?? measureCodeCell;
       const starts = this.measure === null || (code !== null ? code !== this.measure.code : split.title !== this.measure.title);
       if (code === null && codeCell !== null && starts && codeCell !== activitySplit.code) {
         if (codeDepth(codeCell) < 3) {
@@ -196,11 +206,14 @@ export class TableReader extends TableCells {
     return null;
   }
 
+  /** An area row: a new area, or one of the same number and title met before (on another sheet of the plan: its quick wins, say). */
   private openArea(code: string, title: string): ParsedArea {
     this.closeMeasure();
-    this.area = { code, title, measures: [] };
-    this.areas.push(this.area);
-    this.tableAreas.push(this.area);
+    const key = normaliseSpace(title).toLocaleLowerCase('bg');
+    const same = this.areas.find((area) => area.code === code && normaliseSpace(area.title).toLocaleLowerCase('bg') === key);
+    this.area = same ?? { code, title, measures: [] };
+    if (!same) this.areas.push(this.area);
+    if (!this.tableAreas.includes(this.area)) this.tableAreas.push(this.area);
     this.read.counts.areas++;
     return this.area;
   }

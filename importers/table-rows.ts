@@ -9,9 +9,12 @@ import type { Message } from './import-error';
 import { titleKey } from './levels';
 import type { LevelRule } from './mapping';
 import type { TableLayout } from './table-cells';
+import { inCapitals } from './text';
 
 export const TOTALS = /^(?:общо|всичко|сума|total|totals|sum)(?![\p{L}\p{N}])/iu;
 export const FOOTNOTE = /^(?:\*|забележк|бележк|note\b|notes\b|легенда|изготвил|съгласувал|утвърдил|утвърждавам|подпис|\(подпис\)|prepared by|approved by|signature)/i;
+/** A line to sign on ("Главен секретар: ............", "/подпис/"): on a row of one cell, a signature under the table. */
+export const SIGNATURE = /[.…_]{5,}|[(/]\s*подпис\s*[)/]/i;
 export const SECTION_KIND = /^(?:стратегически мерки|бързи победи|strategic measures|quick wins)(?![\p{L}\p{N}])/iu;
 export const ROMAN_CELL = /^[IVX]{1,5}\.?$/;
 
@@ -42,7 +45,7 @@ export function areaHeading(
     const depths = layout.levels.depths;
     if (split.code !== null && codeDepth(split.code) !== depths.area) return null;
     if (split.code === null && isTitle && !across.has(row) && !(index === firstColumn && key !== 'code') && inMeasure) return null;
-  } else if (isTitle && !across.has(row) && split.code !== null) return null;
+  } else if (isTitle && !across.has(row) && split.code !== null && !inCapitals(split.title)) return null;
   else if (isTitle && !across.has(row) && index !== firstColumn) return null;
   return { code: split.code ?? '', title: split.title };
 }

@@ -9,6 +9,11 @@ export function normaliseSpace(text: string): string {
   return UNTIDY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
+/** Letters, all capitals ("ЛИДЕРСТВО"): how group rows are written. */
+export function inCapitals(text: string): boolean {
+  return /\p{L}/u.test(text) && text === text.toLocaleUpperCase('bg');
+}
+
 export function isBlank(value: CellValue): boolean {
   return value === null || (typeof value === 'string' && value.trim() === '');
 }
