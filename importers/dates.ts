@@ -90,11 +90,15 @@ function ongoing(text: string): Ongoing {
   return { kind: 'ongoing', wording: wording.length > MAX_WORDING_CHARS ? `${wording.slice(0, MAX_WORDING_CHARS - 1)}…` : wording };
 }
 
-/** Lower case, single spaces, plain hyphens, no "г."/"год." after a year, no "м." before a month, no end punctuation. */
+/**
+ * Lower case, single spaces, plain hyphens, Latin "i" for a Cyrillic "і" (Roman numerals typed on
+ * a Cyrillic keyboard: "ІІ тримесечие"), no "г."/"год." after a year, no "м." before a month, no end punctuation.
+ */
 function tidy(text: string): string {
   return normaliseSpace(text)
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u0456/g, 'i')
     .replace(/(\d{4}) ?(?:година|год\.?|г\.?)(?![a-zа-я])/g, '$1')
     .replace(/(^| )(?:м\.|мес\.|месец) ?(?=[a-zа-я\d])/g, '$1')
     .replace(/[ .,;:]+$/, '');
@@ -189,7 +193,8 @@ const YEAR_MONTH = /^(\d{4})[./-](\d{1,2})$/;
 const DAY_NAME_YEAR = /^(\d{1,2})(?:-?(?:ви|ри|ти|ми|st|nd|rd|th))?\.? ?([a-zа-я]+)\.? ?,? ?(\d{4})$/;
 const NAME_DAY_YEAR = /^([a-zа-я]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/;
 const NAME_YEAR = /^([a-zа-я]+)\.?,? ?[./-]? ?(\d{4})$/;
-const Q_YEAR = /^q ?([1-4]) ?[./-]? ?(\d{4})$/;
+const DAY_ROMAN_MONTH_YEAR = /^(\d{1,2}) ?[./-] ?(xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i) ?[./-] ?(\d{4})$/;
+const Q_YEAR = /^(?:q ?([1-4])|([1-4]) ?q) ?[./-]? ?(\d{4})$/;
 const YEAR_Q = /^(\d{4}) ?[./-]? ?q ?([1-4])$/;
 const QUARTER = new RegExp(String.raw`^([^ ]+) ${QUARTER_WORD} ?(?:на |of (?:the )?)?(\d{4})$`);
 const QUARTER_N = /^(?:quarter|qtr\.?) ([1-4]) (?:of )?(\d{4})$/;
@@ -197,6 +202,8 @@ const H_YEAR = /^h ?([12]) ?[./-]? ?(\d{4})$/;
 const YEAR_H = /^(\d{4}) ?[./-]? ?h ?([12])$/;
 const HALF = new RegExp(String.raw`^([^ ]+) ${HALF_WORD} ?(?:на |of (?:the )?)?(\d{4})$`);
 const YEAR = /^(\d{4})$/;
+/** "30.VI.2025": the month in Roman numerals, as some administrations write it. */
+const ROMAN_MONTHS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
 const SERIAL = /^\d{5}(?:\.\d+)?$/;
 
 /** One date or period without qualifiers; null when the text is none of the forms. */
@@ -209,7 +216,9 @@ function readSpan(text: string): Span | Invalid | null {
   if ((m = YEAR.exec(text))) return periodSpan(+m[1]!, 1, 12);
   if ((m = MONTH_YEAR.exec(text))) return periodSpan(+m[2]!, +m[1]!, +m[1]!);
   if ((m = YEAR_MONTH.exec(text))) return periodSpan(+m[1]!, +m[2]!, +m[2]!);
-  if ((m = Q_YEAR.exec(text)) || (m = QUARTER_N.exec(text))) return quarterSpan(+m[2]!, +m[1]!);
+  if ((m = DAY_ROMAN_MONTH_YEAR.exec(text))) return daySpan(+m[3]!, ROMAN_MONTHS.indexOf(m[2]!) + 1, +m[1]!);
+  if ((m = Q_YEAR.exec(text))) return quarterSpan(+m[3]!, +(m[1] ?? m[2])!);
+  if ((m = QUARTER_N.exec(text))) return quarterSpan(+m[2]!, +m[1]!);
   if ((m = YEAR_Q.exec(text))) return quarterSpan(+m[1]!, +m[2]!);
   if ((m = H_YEAR.exec(text))) return halfSpan(+m[2]!, +m[1]!);
   if ((m = YEAR_H.exec(text))) return halfSpan(+m[1]!, +m[2]!);

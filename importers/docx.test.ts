@@ -115,6 +115,29 @@ describe('readDocx: tables', () => {
     ]);
   });
 
+  it('joins a table split at a page break (no text between, the same first row or the same columns) to the table before, rows and merges numbered on', async () => {
+    const header = ['Мярка', 'Дейност'];
+    const sheets = await readDocx(
+      docx([
+        { paragraph: 'Област 1' },
+        { table: [header, [{ text: '1.1. М', vMerge: 'restart' }, '1.1.1. Д']], headerRows: 1 },
+        { paragraph: '' },
+        { table: [header, [{ vMerge: 'restart' }, '1.1.2. Д'], [{ vMerge: 'continue' }, '1.1.3. Д']], headerRows: 1 },
+        { table: [['1.2. М', '1.2.1. Д']] },
+        { paragraph: 'Област 2' },
+        { table: [header, ['2.1. М', '2.1.1. Д']] },
+        { table: [['един', 'ред', 'по-широк']] },
+      ]),
+      'plan.docx',
+    );
+    expect(sheets.map((sheet) => [sheet.name, sheet.heading, sheet.rows.map((row) => [row.row, row.cells[1]])])).toEqual([
+      ['Таблица 1', ['Област 1'], [[1, 'Дейност'], [2, '1.1.1. Д'], [3, 'Дейност'], [4, '1.1.2. Д'], [5, '1.1.3. Д'], [6, '1.2.1. Д']]],
+      ['Таблица 2', ['Област 2'], [[1, 'Дейност'], [2, '2.1.1. Д']]],
+      ['Таблица 3', undefined, [[1, 'ред']]],
+    ]);
+    expect(sheets[0]!.merges).toEqual([{ top: 4, left: 0, bottom: 5, right: 0 }]);
+  });
+
   it('keeps only the first rows asked for, and counts all of them', async () => {
     const table = Array.from({ length: 20 }, (_, i) => [`р${i}`]);
     const [sheet] = await readDocx(docx([{ table }]), 'plan.docx', 3);

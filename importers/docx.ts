@@ -14,6 +14,9 @@ import { unpackPackage } from './zip';
  * hidden text, field codes, drawings or text boxes. A table inside a cell gives its text to the
  * cell, a line per paragraph. A merged cell (gridSpan across, vMerge down) keeps its value in
  * its first cell and the range goes to Sheet.merges; column indexes are grid columns.
+ * A table right after another (no text between) that begins with the same row or has the same
+ * columns is that table continued (split at a page break): its rows join the same sheet,
+ * numbered on from the last.
  * Numbering that comes from a paragraph style (not from the paragraph itself) is not shown.
  */
 export async function readDocx(bytes: Uint8Array, fileName: string, rowLimit = Infinity): Promise<Sheet[]> {
@@ -42,11 +45,15 @@ interface Table {
   merges: CellRange[];
   /** Grid columns reached by any row, empty cells included. */
   width: number;
+  /** The number of the table's last row, kept or not. */
+  lastRow: number;
 }
 
 class DocumentReader {
   private readonly sheets: Sheet[] = [];
   private heading: string[] = [];
+  /** The last table read, while nothing but empty paragraphs follows it: a table may continue it. */
+  private last: Table | null = null;
 
   constructor(
     private readonly xml: XmlScanner,
@@ -70,8 +77,10 @@ class DocumentReader {
     let token: Token;
     while ((token = xml.next()) !== CLOSE || xml.depth >= depth) {
       if (token !== OPEN || xml.depth !== depth + 1) continue;
-      if (xml.name === 'p') addHeadingLine(this.heading, this.readParagraph());
-      else if (xml.name === 'tbl') {
+      if (xml.name === 'p') {
+        addHeadingLine(this.heading, this.readParagraph());
+        if (this.heading.length > 0) this.last = null;
+      } else if (xml.name === 'tbl') {
         await this.readTopTable();
         // A long document does not hold the server for its whole read.
         await new Promise((resolve) => setImmediate(resolve));
@@ -81,15 +90,25 @@ class DocumentReader {
   }
 
   private async readTopTable(): Promise<void> {
-    const name = `Таблица ${this.sheets.length + 1}`;
-    this.budget.startSheet(name);
+    const last = this.last;
+    this.budget.startSheet(last === null ? `Таблица ${this.sheets.length + 1}` : this.sheets.at(-1)!.name);
     const table = this.readTable(true);
-    const merges = boundMerges(table.merges, table.rows, table.width).slice(0, MAX_MERGES);
-    const sheet: Sheet = { name, rows: table.rows };
-    if (merges.length > 0) sheet.merges = merges;
+    if (last !== null && continues(last, table)) {
+      const sheet = this.sheets.at(-1)!;
+      const shifted = shift(table, last.lastRow);
+      last.rows.push(...shifted.rows.slice(0, Math.max(0, this.rowLimit - last.rows.length)));
+      last.merges.push(...shifted.merges);
+      last.width = Math.max(last.width, shifted.width);
+      last.lastRow = shifted.lastRow;
+      setMerges(sheet, last);
+      return;
+    }
+    const sheet: Sheet = { name: `Таблица ${this.sheets.length + 1}`, rows: table.rows };
+    setMerges(sheet, table);
     if (this.heading.length > 0) sheet.heading = this.heading;
     this.heading = [];
     this.sheets.push(sheet);
+    this.last = table;
   }
 
   /**
@@ -98,7 +117,7 @@ class DocumentReader {
    */
   private readTable(top: boolean): Table {
     const xml = this.xml;
-    const table: Table = { rows: [], merges: [], width: 0 };
+    const table: Table = { rows: [], merges: [], width: 0, lastRow: 0 };
     /** The vertical merge running down from each column, by its left column. */
     const down = new Map<number, CellRange>();
     let rowNumber = 0;
@@ -118,6 +137,7 @@ class DocumentReader {
       }
     };
     visitRows();
+    table.lastRow = rowNumber;
     return table;
   }
 
@@ -257,6 +277,32 @@ class DocumentReader {
       if (token === OPEN && xml.depth === depth + 1) visit();
     }
   }
+}
+
+function setMerges(sheet: Sheet, table: Table): void {
+  const merges = boundMerges(table.merges, table.rows, table.width).slice(0, MAX_MERGES);
+  if (merges.length > 0) sheet.merges = merges;
+}
+
+/**
+ * Whether `next`, with no text between, is `table` continued: split at a page break, with its
+ * header row repeated (the same first row) or not (the same grid of columns, more than one).
+ */
+function continues(table: Table, next: Table): boolean {
+  const [a, b] = [table.rows[0]?.cells, next.rows[0]?.cells];
+  if (a === undefined || b === undefined) return false;
+  const sameFirstRow = a.filter((cell) => cell !== null).length >= 2 && a.length === b.length && a.every((cell, i) => cell === b[i]);
+  return sameFirstRow || (table.width > 1 && table.width === next.width);
+}
+
+/** The table with its rows and merges numbered on after row `after`. */
+function shift(table: Table, after: number): Table {
+  return {
+    rows: table.rows.map((row) => ({ ...row, row: row.row + after })),
+    merges: table.merges.map((m) => ({ ...m, top: m.top + after, bottom: m.bottom + after })),
+    width: table.width,
+    lastRow: table.lastRow + after,
+  };
 }
 
 /** A w:val count (gridSpan, gridBefore): at least 0, at most the columns a row may have. */
