@@ -219,6 +219,20 @@ describe('readDocx: automatic numbering', () => {
     ]);
   });
 
+  it('holds a list to what Word can write: a start of 0 to 32,767, letters up to "zzz", a level text of 255 characters', async () => {
+    const list = (id: number, start: string, format: string, text: string) =>
+      `<w:abstractNum w:abstractNumId="${id}"><w:lvl w:ilvl="0"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl></w:abstractNum><w:num w:numId="${id}"><w:abstractNumId w:val="${id}"/></w:num>`;
+    const lists = `<w:numbering ${W}>${list(1, '78', 'lowerLetter', '%1)')}${list(2, '1000000000', 'lowerLetter', '%1)')}${list(3, '1e300', 'upperLetter', '%1)')}${list(4, '2', 'decimal', '%1'.repeat(1000))}</w:numbering>`;
+    const rows = [[numbered(1, 0, 'а'), numbered(2, 0, 'б'), numbered(3, 0, 'в'), numbered(4, 0, 'г')], [numbered(1, 0, 'д'), '', '', '']];
+    const xml = rows.map((cells) => `<w:tr>${cells.map((p) => `<w:tc>${p || '<w:p/>'}</w:tc>`).join('')}</w:tr>`).join('');
+    const [sheet] = await readDocx(docx([{ raw: `<w:tbl>${xml}</w:tbl>` }], { numbering: lists }), 'plan.docx');
+    expect(sheet!.rows.map((row) => row.cells)).toEqual([
+      // A start Word could not have written is 1; the level text is cut at 255 characters.
+      ['zzz) а', 'a) б', 'A) в', `${'2'.repeat(127)}% г`],
+      ['79) д'],
+    ]);
+  });
+
   it('shows no numbers without word/numbering.xml', async () => {
     expect(await firstCell(cellDoc(numbered(1, 0, 'Област')))).toBe('Област');
   });
