@@ -67,10 +67,23 @@ export function readPeriod(value: CellValue): PeriodRead {
   return { kind: 'range', start: null, end: read.last };
 }
 
+/** Texts read lately: a plan repeats its dates, and each is asked for as a date and as a period. */
+const recent = new Map<string, ValueRead>();
+const MAX_RECENT = 4096;
+
 function readValue(value: CellValue): ValueRead {
   if (value === null) return { kind: 'empty' };
   if (value instanceof Date) return point(dateSpan(value));
   if (typeof value === 'number') return point(numberSpan(value));
+  const known = recent.get(value);
+  if (known !== undefined) return known;
+  const read = readString(value);
+  if (recent.size >= MAX_RECENT) recent.clear();
+  if (value.length <= MAX_DATE_CHARS) recent.set(value, read);
+  return read;
+}
+
+function readString(value: string): ValueRead {
   if (value.trim() === '') return { kind: 'empty' };
   const head = value.length > HEAD_CHARS ? value.slice(0, HEAD_CHARS) : value;
   const text = tidy(head);
@@ -116,9 +129,13 @@ function readText(text: string): Dates | Invalid | 'ongoing' | null {
   return readRange(body);
 }
 
+/** The qualifiers with the space after them; all begin with a letter. */
+const QUALIFIER_PREFIXES = QUALIFIERS.map(([words, qualifier]) => [`${words} `, qualifier] as const);
+
 function leadingQualifier(text: string): [Qualifier | null, string] {
-  for (const [words, qualifier] of QUALIFIERS) {
-    if (text.startsWith(`${words} `)) return [qualifier, text.slice(words.length + 1)];
+  if (text.charCodeAt(0) < 0x41) return [null, text]; // a digit or a sign: the common case, "14.03.2022"
+  for (const [prefix, qualifier] of QUALIFIER_PREFIXES) {
+    if (text.startsWith(prefix)) return [qualifier, text.slice(prefix.length)];
   }
   return [null, text];
 }
