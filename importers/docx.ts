@@ -10,9 +10,9 @@ import { unpackPackage } from './zip';
  * "Таблица 2", ... in document order, with the paragraphs above it as its heading (see Sheet).
  * Rows are numbered as Word's rows of the table. A cell is its paragraphs joined by "\n" (a line
  * break is "\n", a tab a space), with what Word shows: inserted text, field results, link text,
- * content controls, the numbers of simple automatic numbering ("1.", "1.1."); not deleted or
- * hidden text, field codes, drawings or text boxes. A table inside a cell gives its text to the
- * cell, a line per paragraph. A merged cell (gridSpan across, vMerge down) keeps its value in
+ * content controls, symbols (a Wingdings check mark as "✓"), the numbers of simple automatic
+ * numbering ("1.", "1.1."); not deleted or hidden text, field codes, drawings or text boxes.
+ * A table inside a cell gives its text to the cell, a line per paragraph. A merged cell (gridSpan across, vMerge down) keeps its value in
  * its first cell and the range goes to Sheet.merges; column indexes are grid columns.
  * A table right after another (no text between) that begins with the same row or has the same
  * columns is that table continued (split at a page break): its rows join the same sheet,
@@ -255,6 +255,7 @@ class DocumentReader {
       else if (name === 'tab') text += ' ';
       else if (name === 'br' || name === 'cr') text += '\n';
       else if (name === 'noBreakHyphen') text += '-';
+      else if (name === 'sym') text += symbolText(xml.attribute('font'), xml.attribute('char'));
       else if (name === 'p' || name === 'tbl') xml.skipElement(); // only in text boxes, which are skipped; a hand-made file may nest them
     }
     const number = numId !== null && this.numbering ? this.numbering.next(numId, level) : '';
@@ -296,6 +297,27 @@ function shift(table: Table, after: number): Table {
     width: table.width,
     lastRow: table.lastRow + after,
   };
+}
+
+/**
+ * What a symbol inserted from a symbol font shows (Insert > Symbol writes <w:sym w:font="Wingdings"
+ * w:char="F0FC"/>), as the Unicode character: the check marks and crosses of Wingdings, Wingdings 2
+ * and Symbol that mark a kind column, and any character outside the fonts' private range as itself.
+ */
+const SYMBOLS: Record<string, Record<number, string>> = {
+  wingdings: { 0xfc: '✓', 0xfb: '✗', 0xfe: '☑', 0xfd: '☒', 0x78: '☒', 0xa8: '☐', 0x6f: '☐' },
+  'wingdings 2': { 0x50: '✓', 0x4f: '✗', 0x52: '☑', 0x51: '☒', 0x54: '☒', 0xa3: '☐' },
+  symbol: { 0xb4: '×', 0xd6: '√', 0x2b: '+', 0x2d: '−' },
+};
+
+function symbolText(font: string | null, char: string | null): string {
+  const code = Number.parseInt(char ?? '', 16);
+  if (!Number.isInteger(code) || code <= 0x20) return '';
+  const inFont = code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code;
+  const known = SYMBOLS[(font ?? '').toLowerCase()]?.[inFont];
+  if (known !== undefined) return known;
+  // Not a surrogate, not a private-use character (a glyph of an unknown symbol font).
+  return code < 0xd800 || (code > 0xf8ff && code <= 0x10ffff) ? String.fromCodePoint(code) : '';
 }
 
 /** A w:val count (gridSpan, gridBefore): at least 0, at most the columns a row may have. */

@@ -161,6 +161,41 @@ describe('.docx: Word\'s automatic numbering gives the codes', () => {
   });
 });
 
+describe('.docx: kind columns marked with symbols from Insert > Symbol, an approval block laid out as a table', () => {
+  const sym = (font: string, char: string) => ({ raw: `<w:tc><w:p><w:r><w:sym w:font="${font}" w:char="${char}"/></w:r></w:p></w:tc>` });
+  const file = () =>
+    docx([
+      { table: [[null, 'УТВЪРЖДАВАМ:\nКМЕТ: (подпис)']] },
+      { paragraph: 'ПЛАН ЗА ПОДОБРЕНИЕ 2024-2025' },
+      {
+        table: [
+          ['Мярка', 'Дейност', 'Стратегическа', 'Бърза победа', 'Срок', 'Отговорник'],
+          [{ text: 'Област 1: Лидерство', span: 6 }],
+          ['1.1. Мисия', '1.1.1. Първа', sym('Wingdings', 'F0FC'), null, '30.06.2024', 'ГС'],
+          ['1.2. Сайт', '1.2.1. Втора', null, sym('Wingdings 2', 'F050'), '31.03.2024', 'ИТ'],
+          ['1.3. Анкета', '1.3.1. Трета', null, sym('Symbol', 'F0B4'), '2024', 'ЧР'],
+        ],
+        headerRows: 1,
+      },
+    ]);
+
+  it('reads the marks as kinds, and the plan from the table that has one', async () => {
+    const { plan } = await understandPlanFile(file(), 'plan.docx', 'en');
+    expect(plan.title).toBe('ПЛАН ЗА ПОДОБРЕНИЕ 2024-2025');
+    expect(plan.warnings).toEqual([{ sheet: 'Таблица 1', row: null, column: null, message: 'sheet ignored: no plan table in it (no header row with the plan columns)' }]);
+    expect(plan.areas.flatMap((a) => a.measures.map((m) => [m.code, m.title, m.kind]))).toEqual([
+      ['1.1', 'Мисия', 'strategic'],
+      ['1.2', 'Сайт', 'quick_win'],
+      ['1.3', 'Анкета', 'quick_win'],
+    ]);
+    expect(activityRows(plan)).toEqual([
+      act('1', '1.1', '1.1.1', 'Първа', { end: '2024-06-30', owners: ['ГС'] }),
+      act('1', '1.2', '1.2.1', 'Втора', { end: '2024-03-31', owners: ['ИТ'] }),
+      act('1', '1.3', '1.3.1', 'Трета', { end: '2024-12-31', owners: ['ЧР'] }),
+    ]);
+  });
+});
+
 describe('.ods: a Calc sheet with repeated rows and columns, spanned and covered cells', () => {
   const text = (value: string, attributes = '') =>
     `<table:table-cell office:value-type="string"${attributes}>${value.split('\n').map((line) => `<text:p>${line}</text:p>`).join('')}</table:table-cell>`;
