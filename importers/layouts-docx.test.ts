@@ -196,6 +196,37 @@ describe('.docx: kind columns marked with symbols from Insert > Symbol, an appro
   });
 });
 
+describe('.docx: one table per area under a heading with no "Област" in it', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  const numberedHeading = (text: string) => ({ raw: `<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>` });
+  const header = ['Мярка', 'Дейност', 'Срок за\nизпълнение', 'Отговорно\nзвено'];
+  const tables = (heading: (text: string) => { raw: string } | { paragraph: string }) => [
+    { paragraph: 'ПЛАН ЗА ДЕЙСТВИЕ 2025 – 2026' },
+    heading('Лидерство'),
+    { table: [header, ['1.1. Комуникация', '1.1.1. Среща', 'м. март 2025 г.', 'Главен секретар']], headerRows: 1 },
+    heading('Стратегия и планиране'),
+    { table: [header, ['2.1. Анализ', '2.1.1. Анкета', 'II полугодие 2025', 'ЧР и ИТ']], headerRows: 1 },
+  ];
+  const expected = [
+    act('1', '1.1', '1.1.1', 'Среща', { end: '2025-03-31', owners: ['Главен секретар'] }),
+    act('2', '2.1', '2.1.1', 'Анкета', { end: '2025-12-31', owners: ['ЧР', 'ИТ'] }),
+  ];
+
+  it('takes the area from a heading Word numbers ("1. Лидерство")', async () => {
+    const { plan } = await understandPlanFile(docx(tables(numberedHeading), { numbering }), 'plan.docx', 'en');
+    expect(plan.areas.map((a) => [a.code, a.title])).toEqual([['1', 'Лидерство'], ['2', 'Стратегия и планиране']]);
+    expect(activityRows(plan)).toEqual(expected);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('takes the area from a heading without a number, numbered in order', async () => {
+    const { plan } = await understandPlanFile(docx(tables((text) => ({ paragraph: text }))), 'plan.docx', 'en');
+    expect(plan.areas.map((a) => [a.code, a.title])).toEqual([['1', 'Лидерство'], ['2', 'Стратегия и планиране']]);
+    expect(activityRows(plan)).toEqual(expected);
+  });
+});
+
 describe('.ods: a Calc sheet with repeated rows and columns, spanned and covered cells', () => {
   const text = (value: string, attributes = '') =>
     `<table:table-cell office:value-type="string"${attributes}>${value.split('\n').map((line) => `<text:p>${line}</text:p>`).join('')}</table:table-cell>`;
