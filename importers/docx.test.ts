@@ -49,6 +49,13 @@ describe('readDocx: tables', () => {
     expect(sheet!.merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 2 }]);
   });
 
+  it('reads an area row merged across with the older w:hMerge (documents from Word 97-2003) as one merged cell', async () => {
+    const h = (value: 'restart' | null, text = '') => ({ raw: `<w:tc><w:tcPr><w:hMerge${value ? ` w:val="${value}"` : ''}/></w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>` });
+    const [sheet] = await readDocx(docx([{ table: [['Мярка', 'Дейност', 'Начало'], [h('restart', 'Област 1: Лидерство'), h(null), h(null)], ['1.1. М', '1.1.1. Д', '01.03.2023']] }]), 'plan.docx');
+    expect(sheet!.rows.map((row) => row.cells)).toEqual([['Мярка', 'Дейност', 'Начало'], ['Област 1: Лидерство'], ['1.1. М', '1.1.1. Д', '01.03.2023']]);
+    expect(sheet!.merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 2 }]);
+  });
+
   it('keeps the value of a measure merged down (vMerge) in its top cell and records the range', async () => {
     const [sheet] = await readDocx(
       docx([

@@ -12,8 +12,9 @@ import { unpackPackage } from './zip';
  * break is "\n", a tab a space), with what Word shows: inserted text, field results, link text,
  * content controls, symbols (a Wingdings check mark as "✓"), the numbers of simple automatic
  * numbering ("1.", "1.1."); not deleted or hidden text, field codes, drawings or text boxes.
- * A table inside a cell gives its text to the cell, a line per paragraph. A merged cell (gridSpan across, vMerge down) keeps its value in
- * its first cell and the range goes to Sheet.merges; column indexes are grid columns.
+ * A table inside a cell gives its text to the cell, a line per paragraph. A merged cell (gridSpan
+ * or the older hMerge across, vMerge down) keeps its value in its first cell and the range goes
+ * to Sheet.merges; column indexes are grid columns.
  * A table right after another (no text between) that begins with the same row or has the same
  * columns is that table continued (split at a page break): its rows join the same sheet,
  * numbered on from the last.
@@ -41,6 +42,13 @@ const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'drawing', '
 /** Content controls and custom XML: what they hold is read as if they were not there. */
 const CONTAINERS = new Set(['sdt', 'sdtContent', 'customXml']);
 const isOn = (xml: XmlScanner) => !['0', 'false', 'off'].includes(xml.attribute('val') ?? 'true');
+
+/** How a cell is merged: grid columns it spans, and its part in a vertical or a legacy horizontal merge. */
+interface CellMerge {
+  span: number;
+  vMerge: 'restart' | 'continue' | null;
+  hMerge: 'restart' | 'continue' | null;
+}
 
 interface Table {
   rows: SheetRow[];
@@ -156,6 +164,8 @@ class DocumentReader {
     const row: SheetRow = { row: rowNumber, cells };
     let deleted = false;
     let column = 0;
+    /** The range of the row's last cell read, which a legacy horizontal merge (w:hMerge) may continue. */
+    let before: CellRange | null = null;
     this.forEachChild(() => {
       if (xml.name === 'trPr') {
         this.forEachChild(() => {
@@ -173,6 +183,10 @@ class DocumentReader {
       const above = down.get(column);
       if (cell.vMerge === 'continue' && above && above.bottom === rowNumber - 1 && above.right === right) {
         above.bottom = rowNumber;
+        before = null;
+      } else if (cell.hMerge === 'continue' && before !== null && before.right === column - 1) {
+        if (table.merges.at(-1) !== before) table.merges.push(before);
+        before.right = right;
       } else {
         if (cell.text !== null) {
           while (cells.length < column) cells.push(null);
@@ -182,6 +196,7 @@ class DocumentReader {
         if (cell.vMerge === 'restart') down.set(column, range);
         else down.delete(column);
         if (cell.vMerge === 'restart' || cell.span > 1) table.merges.push(range);
+        before = range;
       }
       column = right + 1;
       table.width = Math.max(table.width, column);
@@ -192,15 +207,16 @@ class DocumentReader {
   }
 
   /** The <tc> just opened: its text (null when empty), how many grid columns it spans, its vertical merge. */
-  private readCell(): { text: string | null; span: number; vMerge: 'restart' | 'continue' | null } {
+  private readCell(): { text: string | null } & CellMerge {
     const xml = this.xml;
-    const cell: { span: number; vMerge: 'restart' | 'continue' | null } = { span: 1, vMerge: null };
+    const cell: CellMerge = { span: 1, vMerge: null, hMerge: null };
     const lines: string[] = [];
     this.forEachChild(() => {
       if (xml.name === 'tcPr') {
         this.forEachChild(() => {
           if (xml.name === 'gridSpan') cell.span = Math.max(1, gridNumber(xml));
           else if (xml.name === 'vMerge') cell.vMerge = xml.attribute('val') === 'restart' ? 'restart' : 'continue';
+          else if (xml.name === 'hMerge') cell.hMerge = xml.attribute('val') === 'restart' ? 'restart' : 'continue';
         });
       } else if (xml.name === 'p') lines.push(this.readParagraph());
       else if (xml.name === 'tbl') this.readNestedTable(lines);
