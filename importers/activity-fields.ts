@@ -28,13 +28,18 @@ export function readActivity(code: string, title: string, source: SourceRef, fro
   let start: string | null = null;
   let end: string | null = null;
   let ongoingText: string | null = null;
+  let rangeEnd: string | null = null;
   for (const bound of BOUNDS) {
     const value = from.field(bound);
     const read = readDate(value, bound);
     if (read.kind === 'date') {
       dates.read++;
-      if (bound === 'start') start = read.iso;
-      else {
+      if (bound === 'start') {
+        start = read.iso;
+        // A start column holding a range ("от 01.03.2023 до 30.06.2023") gives the end too, when the end column does not.
+        const range = readPeriod(value);
+        if (range.kind === 'range' && range.start !== null) rangeEnd = range.end;
+      } else {
         end = read.iso;
         // A deadline column holding a range ("2024 - 2025 г.") gives the start too, when no start column does.
         const range: PeriodRead | null = start === null ? readPeriod(value) : null;
@@ -48,6 +53,7 @@ export function readActivity(code: string, title: string, source: SourceRef, fro
       from.warnField(from.label(bound), unreadDate(value, read.reason));
     }
   }
+  end ??= rangeEnd;
   const periodValue = from.field('period');
   const period = readPeriod(periodValue);
   if (period.kind === 'range') {

@@ -53,6 +53,19 @@ describe('CSV files', () => {
     expect(await parsedActivities(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(quoted)]))).toEqual(expectedActivities);
   });
 
+  const ENCODINGS: [string, (text: string) => Uint8Array][] = [
+    ['UTF-8', utf8],
+    ['UTF-8 with BOM', (text) => Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(text)])],
+    ['Windows-1251', windows1251],
+  ];
+  const DELIMITERS: [string, string][] = [['";"', ';'], ['","', ','], ['tab', '\t']];
+  it.each(ENCODINGS.flatMap(([encoding, encode]) => DELIMITERS.map(([name, delimiter]) => [encoding, name, encode, delimiter] as const)))(
+    'reads %s separated by %s to the same plan',
+    async (_encoding, _name, encode, delimiter) => {
+      expect(await parsedActivities(encode(csvText(delimiter)))).toEqual(expectedActivities);
+    },
+  );
+
   it('decodes BOM, UTF-8, UTF-16 and Windows-1251', () => {
     expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Мярка')]))).toEqual({ text: 'Мярка', encoding: 'utf-8' });
     expect(decodeText(utf8('Мярка'))).toEqual({ text: 'Мярка', encoding: 'utf-8' });

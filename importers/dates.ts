@@ -67,10 +67,23 @@ export function readPeriod(value: CellValue): PeriodRead {
   return { kind: 'range', start: null, end: read.last };
 }
 
+/** Texts read lately: a plan repeats its dates, and each is asked for as a date and as a period. */
+const recent = new Map<string, ValueRead>();
+const MAX_RECENT = 4096;
+
 function readValue(value: CellValue): ValueRead {
   if (value === null) return { kind: 'empty' };
   if (value instanceof Date) return point(dateSpan(value));
   if (typeof value === 'number') return point(numberSpan(value));
+  const known = recent.get(value);
+  if (known !== undefined) return known;
+  const read = readString(value);
+  if (recent.size >= MAX_RECENT) recent.clear();
+  if (value.length <= MAX_DATE_CHARS) recent.set(value, read);
+  return read;
+}
+
+function readString(value: string): ValueRead {
   if (value.trim() === '') return { kind: 'empty' };
   const head = value.length > HEAD_CHARS ? value.slice(0, HEAD_CHARS) : value;
   const text = tidy(head);
@@ -90,11 +103,15 @@ function ongoing(text: string): Ongoing {
   return { kind: 'ongoing', wording: wording.length > MAX_WORDING_CHARS ? `${wording.slice(0, MAX_WORDING_CHARS - 1)}…` : wording };
 }
 
-/** Lower case, single spaces, plain hyphens, no "г."/"год." after a year, no "м." before a month, no end punctuation. */
+/**
+ * Lower case, single spaces, plain hyphens, Latin "i" for a Cyrillic "і" (Roman numerals typed on
+ * a Cyrillic keyboard: "ІІ тримесечие"), no "г."/"год." after a year, no "м." before a month, no end punctuation.
+ */
 function tidy(text: string): string {
   return normaliseSpace(text)
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\u0456/g, 'i')
     .replace(/(\d{4}) ?(?:година|год\.?|г\.?)(?![a-zа-я])/g, '$1')
     .replace(/(^| )(?:м\.|мес\.|месец) ?(?=[a-zа-я\d])/g, '$1')
     .replace(/[ .,;:]+$/, '');
@@ -112,9 +129,13 @@ function readText(text: string): Dates | Invalid | 'ongoing' | null {
   return readRange(body);
 }
 
+/** The qualifiers with the space after them; all begin with a letter. */
+const QUALIFIER_PREFIXES = QUALIFIERS.map(([words, qualifier]) => [`${words} `, qualifier] as const);
+
 function leadingQualifier(text: string): [Qualifier | null, string] {
-  for (const [words, qualifier] of QUALIFIERS) {
-    if (text.startsWith(`${words} `)) return [qualifier, text.slice(words.length + 1)];
+  if (text.charCodeAt(0) < 0x41) return [null, text]; // a digit or a sign: the common case, "14.03.2022"
+  for (const [prefix, qualifier] of QUALIFIER_PREFIXES) {
+    if (text.startsWith(prefix)) return [qualifier, text.slice(prefix.length)];
   }
   return [null, text];
 }
@@ -189,7 +210,8 @@ const YEAR_MONTH = /^(\d{4})[./-](\d{1,2})$/;
 const DAY_NAME_YEAR = /^(\d{1,2})(?:-?(?:ви|ри|ти|ми|st|nd|rd|th))?\.? ?([a-zа-я]+)\.? ?,? ?(\d{4})$/;
 const NAME_DAY_YEAR = /^([a-zа-я]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/;
 const NAME_YEAR = /^([a-zа-я]+)\.?,? ?[./-]? ?(\d{4})$/;
-const Q_YEAR = /^q ?([1-4]) ?[./-]? ?(\d{4})$/;
+const DAY_ROMAN_MONTH_YEAR = /^(\d{1,2}) ?[./-] ?(xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i) ?[./-] ?(\d{4})$/;
+const Q_YEAR = /^(?:q ?([1-4])|([1-4]) ?q) ?[./-]? ?(\d{4})$/;
 const YEAR_Q = /^(\d{4}) ?[./-]? ?q ?([1-4])$/;
 const QUARTER = new RegExp(String.raw`^([^ ]+) ${QUARTER_WORD} ?(?:на |of (?:the )?)?(\d{4})$`);
 const QUARTER_N = /^(?:quarter|qtr\.?) ([1-4]) (?:of )?(\d{4})$/;
@@ -197,6 +219,8 @@ const H_YEAR = /^h ?([12]) ?[./-]? ?(\d{4})$/;
 const YEAR_H = /^(\d{4}) ?[./-]? ?h ?([12])$/;
 const HALF = new RegExp(String.raw`^([^ ]+) ${HALF_WORD} ?(?:на |of (?:the )?)?(\d{4})$`);
 const YEAR = /^(\d{4})$/;
+/** "30.VI.2025": the month in Roman numerals, as some administrations write it. */
+const ROMAN_MONTHS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'];
 const SERIAL = /^\d{5}(?:\.\d+)?$/;
 
 /** One date or period without qualifiers; null when the text is none of the forms. */
@@ -209,7 +233,9 @@ function readSpan(text: string): Span | Invalid | null {
   if ((m = YEAR.exec(text))) return periodSpan(+m[1]!, 1, 12);
   if ((m = MONTH_YEAR.exec(text))) return periodSpan(+m[2]!, +m[1]!, +m[1]!);
   if ((m = YEAR_MONTH.exec(text))) return periodSpan(+m[1]!, +m[2]!, +m[2]!);
-  if ((m = Q_YEAR.exec(text)) || (m = QUARTER_N.exec(text))) return quarterSpan(+m[2]!, +m[1]!);
+  if ((m = DAY_ROMAN_MONTH_YEAR.exec(text))) return daySpan(+m[3]!, ROMAN_MONTHS.indexOf(m[2]!) + 1, +m[1]!);
+  if ((m = Q_YEAR.exec(text))) return quarterSpan(+m[3]!, +(m[1] ?? m[2])!);
+  if ((m = QUARTER_N.exec(text))) return quarterSpan(+m[2]!, +m[1]!);
   if ((m = YEAR_Q.exec(text))) return quarterSpan(+m[1]!, +m[2]!);
   if ((m = H_YEAR.exec(text))) return halfSpan(+m[2]!, +m[1]!);
   if ((m = YEAR_H.exec(text))) return halfSpan(+m[1]!, +m[2]!);

@@ -80,8 +80,8 @@ export function readNumbering(xml: XmlScanner): Numbering {
         else if (xml.name === 'lvlOverride') {
           const at = levelIndex(xml.attribute('ilvl'));
           children(xml, () => {
-            const start = Number(xml.attribute('val'));
-            if (xml.name === 'startOverride' && at !== null && Number.isInteger(start)) list.starts.set(at, start);
+            const start = startValue(xml.attribute('val'));
+            if (xml.name === 'startOverride' && at !== null && start !== null) list.starts.set(at, start);
           });
         }
       });
@@ -91,13 +91,23 @@ export function readNumbering(xml: XmlScanner): Numbering {
   return new Numbering(definitions, lists);
 }
 
+/** Word starts a list at 0 to 32,767; its level text is at most 255 characters. A file claiming more is held to these. */
+const MAX_START = 32_767;
+const MAX_LEVEL_TEXT = 255;
+
+/** A w:start or w:startOverride value Word could have written, or null. */
+function startValue(value: string | null): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= MAX_START ? n : null;
+}
+
 function readLevel(xml: XmlScanner): Level {
   const level: Level = { start: 1, format: 'decimal', text: '', suffix: ' ', legal: false };
   children(xml, () => {
     const value = xml.attribute('val');
-    if (xml.name === 'start' && Number.isInteger(Number(value))) level.start = Number(value);
+    if (xml.name === 'start') level.start = startValue(value) ?? 1;
     else if (xml.name === 'numFmt') level.format = value ?? 'decimal';
-    else if (xml.name === 'lvlText') level.text = value ?? '';
+    else if (xml.name === 'lvlText') level.text = (value ?? '').slice(0, MAX_LEVEL_TEXT);
     else if (xml.name === 'suff') level.suffix = value === 'nothing' ? '' : ' ';
     else if (xml.name === 'isLgl') level.legal = value !== '0' && value !== 'false';
   });
@@ -119,6 +129,7 @@ function children(xml: XmlScanner, visit: () => void): void {
   }
 }
 
+const MAX_LETTER_NUMBER = 78;
 const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
 
 /** A counter as the format writes it; null for a format not shown here. */
@@ -130,7 +141,8 @@ export function formatNumber(n: number, format: string): string | null {
       return n < 10 && n >= 0 ? `0${n}` : String(n);
     case 'lowerLetter':
     case 'upperLetter': {
-      if (n < 1) return String(n);
+      // Past "zzz" (78) a letter repeated so often is no number anybody reads: the decimal is shown.
+      if (n < 1 || n > MAX_LETTER_NUMBER) return String(n);
       // a..z, then aa..zz, aaa..: Word repeats the letter.
       const letter = String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
       return format === 'upperLetter' ? letter.toUpperCase() : letter;

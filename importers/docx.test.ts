@@ -49,6 +49,13 @@ describe('readDocx: tables', () => {
     expect(sheet!.merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 2 }]);
   });
 
+  it('reads an area row merged across with the older w:hMerge (documents from Word 97-2003) as one merged cell', async () => {
+    const h = (value: 'restart' | null, text = '') => ({ raw: `<w:tc><w:tcPr><w:hMerge${value ? ` w:val="${value}"` : ''}/></w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>` });
+    const [sheet] = await readDocx(docx([{ table: [['Мярка', 'Дейност', 'Начало'], [h('restart', 'Област 1: Лидерство'), h(null), h(null)], ['1.1. М', '1.1.1. Д', '01.03.2023']] }]), 'plan.docx');
+    expect(sheet!.rows.map((row) => row.cells)).toEqual([['Мярка', 'Дейност', 'Начало'], ['Област 1: Лидерство'], ['1.1. М', '1.1.1. Д', '01.03.2023']]);
+    expect(sheet!.merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 2 }]);
+  });
+
   it('keeps the value of a measure merged down (vMerge) in its top cell and records the range', async () => {
     const [sheet] = await readDocx(
       docx([
@@ -113,6 +120,29 @@ describe('readDocx: tables', () => {
       { row: 1, cells: [null, null, 'c'] },
       { row: 2, cells: ['hidden'], hidden: true },
     ]);
+  });
+
+  it('joins a table split at a page break (no text between, the same first row or the same columns) to the table before, rows and merges numbered on', async () => {
+    const header = ['Мярка', 'Дейност'];
+    const sheets = await readDocx(
+      docx([
+        { paragraph: 'Област 1' },
+        { table: [header, [{ text: '1.1. М', vMerge: 'restart' }, '1.1.1. Д']], headerRows: 1 },
+        { paragraph: '' },
+        { table: [header, [{ vMerge: 'restart' }, '1.1.2. Д'], [{ vMerge: 'continue' }, '1.1.3. Д']], headerRows: 1 },
+        { table: [['1.2. М', '1.2.1. Д']] },
+        { paragraph: 'Област 2' },
+        { table: [header, ['2.1. М', '2.1.1. Д']] },
+        { table: [['един', 'ред', 'по-широк']] },
+      ]),
+      'plan.docx',
+    );
+    expect(sheets.map((sheet) => [sheet.name, sheet.heading, sheet.rows.map((row) => [row.row, row.cells[1]])])).toEqual([
+      ['Таблица 1', ['Област 1'], [[1, 'Дейност'], [2, '1.1.1. Д'], [3, 'Дейност'], [4, '1.1.2. Д'], [5, '1.1.3. Д'], [6, '1.2.1. Д']]],
+      ['Таблица 2', ['Област 2'], [[1, 'Дейност'], [2, '2.1.1. Д']]],
+      ['Таблица 3', undefined, [[1, 'ред']]],
+    ]);
+    expect(sheets[0]!.merges).toEqual([{ top: 4, left: 0, bottom: 5, right: 0 }]);
   });
 
   it('keeps only the first rows asked for, and counts all of them', async () => {
@@ -193,6 +223,20 @@ describe('readDocx: automatic numbering', () => {
       [null, null, '1.2.2.Дейност'],
       ['2. Област', '2.1. Мярка', 'точка'],
       ['III) римско', '5. отначало', 'няма такъв списък'],
+    ]);
+  });
+
+  it('holds a list to what Word can write: a start of 0 to 32,767, letters up to "zzz", a level text of 255 characters', async () => {
+    const list = (id: number, start: string, format: string, text: string) =>
+      `<w:abstractNum w:abstractNumId="${id}"><w:lvl w:ilvl="0"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl></w:abstractNum><w:num w:numId="${id}"><w:abstractNumId w:val="${id}"/></w:num>`;
+    const lists = `<w:numbering ${W}>${list(1, '78', 'lowerLetter', '%1)')}${list(2, '1000000000', 'lowerLetter', '%1)')}${list(3, '1e300', 'upperLetter', '%1)')}${list(4, '2', 'decimal', '%1'.repeat(1000))}</w:numbering>`;
+    const rows = [[numbered(1, 0, 'а'), numbered(2, 0, 'б'), numbered(3, 0, 'в'), numbered(4, 0, 'г')], [numbered(1, 0, 'д'), '', '', '']];
+    const xml = rows.map((cells) => `<w:tr>${cells.map((p) => `<w:tc>${p || '<w:p/>'}</w:tc>`).join('')}</w:tr>`).join('');
+    const [sheet] = await readDocx(docx([{ raw: `<w:tbl>${xml}</w:tbl>` }], { numbering: lists }), 'plan.docx');
+    expect(sheet!.rows.map((row) => row.cells)).toEqual([
+      // A start Word could not have written is 1; the level text is cut at 255 characters.
+      ['zzz) а', 'a) б', 'A) в', `${'2'.repeat(127)}% г`],
+      ['79) д'],
     ]);
   });
 

@@ -8,6 +8,7 @@ import type { Confidence, ImportOptions, LevelRule, Mapping, SheetMapping, Table
 import { PlanWarnings } from './plan-warnings';
 import type { TableLayout, TableRead } from './table-cells';
 import { TableReader } from './table-reader';
+import { FOOTNOTE } from './table-rows';
 import { cellText, columnLetter, normaliseSpace } from './text';
 import type { MeasureKind, ParsedPlan, Sheet, SheetRow } from './types';
 
@@ -73,7 +74,7 @@ export function buildPlan(sheets: Sheet[], fileName: string, lang: Lang, options
       header: table.header,
       levels: table.levels,
       kind: table.kind,
-      area: areaAbove(sheet, table.header),
+      area: areaAbove(sheet, table.header) ?? areaHeadingAbove(sheet, String(reader.areas.length + 1), found.length > 1),
       ignored: ignoredColumns(table.entry),
     };
     const read = reader.readTable(layout);
@@ -134,6 +135,26 @@ function areaAbove(sheet: Sheet, header: Header): { code: string; title: string 
     if (heading) return { code: heading.code, title: heading.title || line };
   }
   return null;
+}
+
+/** "1. Лидерство", "2) Хора" above a Word table; "Лидерство" alone, capitalised, with no figures or punctuation but commas, quotes and hyphens. */
+const NUMBERED_HEADING = /^(\d{1,2})\s*[.):\-–—]?\s+(\p{Lu}.{0,99})$/u;
+const BARE_HEADING = /^\p{Lu}[\p{L} ,„“"'\-–]{2,99}$/u;
+
+/**
+ * The paragraph right above a Word (or Writer) table, when it is a short heading that names the
+ * table's area: numbered ("1. Лидерство": area 1), or, in a document of several tables (one per
+ * area), alone ("Лидерство": the next number). Never the plan's title, a kind's title or a
+ * signature line. A table whose own rows open areas leaves this one empty, and it is dropped.
+ */
+function areaHeadingAbove(sheet: Sheet, nextCode: string, severalTables: boolean): { code: string; title: string } | null {
+  const nearest = sheet.heading?.at(-1);
+  if (nearest === undefined) return null;
+  const line = normaliseSpace(nearest);
+  if (PLAN_TITLE.test(line) || KIND_TITLE.test(line) || FOOTNOTE.test(line)) return null;
+  const numbered = NUMBERED_HEADING.exec(line);
+  if (numbered) return { code: numbered[1]!, title: numbered[2]! };
+  return severalTables && BARE_HEADING.test(line) ? { code: nextCode, title: line } : null;
 }
 
 /**

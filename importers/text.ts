@@ -101,7 +101,7 @@ const SEPARATOR = /[,;\n\r•▪·]|\s?\/\s|\s&\s|\s(?:както\sи|и|and)\s/
 const SOFT = /^\s(?:както\sи|и|and)\s$/i;
 /** Words that begin an owner's name: roles and units, in Bulgarian and English. */
 const OWNER_WORD =
-  /^(?:директор|дирекци|главн|главен|гл\.|секретар|заместник|зам\.|началник|ръководител|експерт|старши|младши|специалист|служител|отдел|сектор|звен|комисия|работн|екип|кмет|областн|председател|член|юрисконсулт|счетоводител|инспектор|одитор|администратор|координатор|съветник|връзки|служба|director|head|chief|secretary|deputy|expert|manager|officer|department|unit|team|staff|committee|working|coordinator|advisor|adviser|specialist|all\b|всички)/i;
+  /^(?:директор|дирекци|главн|главен|гл\.|ст\.|мл\.|секретар|заместник|зам\.|началник|ръководител|експерт|старши|младши|специалист|служител|отдел|сектор|звен|комисия|работн|екип|кмет|областн|председател|член|юрисконсулт|счетоводител|инспектор|одитор|администратор|координатор|съветник|връзки|служба|director|head|chief|secretary|deputy|expert|manager|officer|department|unit|team|staff|committee|working|coordinator|advisor|adviser|specialist|all\b|всички)/i;
 /** A name on its own: in quotes, or an abbreviation of one word ("АПОФУС", "ИТ", "HR"). */
 const NAME = String.raw`["„“«][^"„“”«»]+["“”»]|[A-ZА-Я]{2,10}`;
 const BARE_NAME = new RegExp(`^(?:${NAME})$`);

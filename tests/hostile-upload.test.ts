@@ -21,11 +21,14 @@ import type { User } from '../db/schema';
 import { getDb } from '../db/client';
 import { parsePlanFile } from '../importers';
 import { FORMULAS, hostileFiles, lovechXlsx, SCRIPTS, type HostileFile } from './hostile/generate';
+import { documentFiles } from './hostile/generate-documents';
 import { settle, type Measured } from './hostile/settle';
 import { call, makeRequest, makeUser } from './helpers';
 
 const FILES = hostileFiles();
-const byId = (id: string) => FILES.find((f) => f.id === id)!;
+/** Word and Calc files are only sent when named. */
+const DOCUMENT_FILES = documentFiles();
+const byId = (id: string) => (FILES.find((f) => f.id === id) ?? DOCUMENT_FILES.find((f) => f.id === id))!;
 let secretary: User;
 let planId: number;
 
@@ -176,6 +179,7 @@ describe('small files that would take gigabytes or hold the event loop, through 
     ['/reports/import', 'budget/150-sheets-of-99999-empty-rows', reportImport],
     ['/plans/import', 'million-rows/empty-rows', planImport],
     ['/plans/import', 'million-rows/csv-lines', planImport],
+    ['/plans/import', 'docx/200000-rows', planImport],
   ] as const;
 
   it.each(routes)('%s %s', async (path, id, action) => {

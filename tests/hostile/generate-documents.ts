@@ -13,6 +13,9 @@ const odsRow = (cells: string) => `<table:table-row>${cells}</table:table-row>`;
 const odsText = (text: string, attributes = '') => `<table:table-cell office:value-type="string"${attributes}><text:p>${text}</text:p></table:table-cell>`;
 const odsPlanRows = () => planRows().map((cells) => odsRow(cells.map((cell) => (cell === null ? '<table:table-cell/>' : odsText(String(cell)))).join(''))).join('');
 const ods = (rows: string) => openDocument(`<table:table table:name="План">${rows}</table:table>`);
+const numbering = (start: string, format: string, text: string) =>
+  `<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+const numberedParagraph = (text: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
 const DTD = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>';
 
 export function documentFiles(): HostileFile[] {
@@ -47,6 +50,17 @@ export function documentFiles(): HostileFile[] {
     ['docx/grid-span-huge', 'plan.docx', () => docx([{ table: [...planTable(), [{ text: 'x', span: 1_000_000_000 }, 'y']] }]), 'refused', /a table row wider than 16384 columns/],
     ['docx/vmerge-continue-without-restart', 'plan.docx', () => docx([{ table: [...planTable(), [{ vMerge: 'continue' }, { vMerge: 'continue' }]] }]), 'parsed'],
     ['docx/100000-paragraphs-above', 'plan.docx', () => docx([...Array.from({ length: 100_000 }, (_, i) => ({ paragraph: `абзац ${i}` })), { paragraph: 'ПЛАН ЗА ПОДОБРЕНИЕ 2023-2024' }, { table: planTable() }]), 'parsed'],
+    // Word's numbering made to run away: a list starting at a billion in letters ("a" repeated 38 million times
+    // per paragraph), a level text of a million characters, a start beyond any number.
+    ['docx/numbering-letters-from-a-billion', 'plan.docx', () => docx([{ raw: numberedParagraph('абзац').repeat(1000) }, { table: planTable() }], { numbering: numbering('1000000000', 'lowerLetter', '%1.') }), 'parsed'],
+    ['docx/numbering-level-text-1mb', 'plan.docx', () => docx([{ raw: numberedParagraph('абзац').repeat(10_000) }, { table: planTable() }], { numbering: numbering('1', 'decimal', '%1'.repeat(500_000)) }), 'parsed'],
+    ['docx/numbering-start-1e300', 'plan.docx', () => docx([{ raw: numberedParagraph('абзац') }, { table: planTable() }], { numbering: numbering('1e300', 'upperLetter', '%1)') }), 'parsed'],
+    ['docx/zip-bomb-numbering', 'plan.docx', once(async () => zipWithRawEntry('word/numbering.xml', await deflatedZeros(150 * MB), 0, 150 * MB, [{ name: 'word/document.xml', data: documentXml(tableXml(planTable())) }])), 'refused', /would unpack to 150 MB \(limit 50 MB\).*zip bomb/, true],
+    // Huge tables: 50,000 tables of one row; a table split into 99,000 pieces; 90,000 rows of one merge; rows reaching the last column.
+    ['docx/50000-tables', 'plan.docx', () => docx(Array.from({ length: 50_000 }, (_, i) => ({ table: [i % 2 ? ['а', 'б'] : ['а', 'б', 'в']] }))), 'refused', /no header row found/],
+    ['docx/table-split-99000-times', 'plan.docx', () => docx([{ table: planTable() }, ...Array.from({ length: 99_000 }, (_, i) => ({ table: [['1.1. М', `1.1.${i + 1}. Д`]] }))]), 'either', undefined, true],
+    ['docx/vmerge-over-90000-rows', 'plan.docx', () => docx([{ table: [...planTable(), [{ text: '1.1. М', vMerge: 'restart' }, '1.1.1. Д'], ...Array.from({ length: 90_000 }, (_, i) => [{ vMerge: 'continue' as const }, `1.1.${i + 2}. Д`])] }]), 'either', undefined, true],
+    ['docx/rows-reaching-last-column', 'plan.docx', () => docx([], { documentXml: documentXml(tableXml(planTable()).replace('</w:tbl>', `${'<w:tr><w:trPr><w:gridBefore w:val="16383"/></w:trPr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>'.repeat(200)}</w:tbl>`)) }), 'refused', /more than 3,000,000 cells \(sheet "Таблица 1", row \d+ reaches column XFD\)/],
     ['odt/plan-table', 'plan.odt', () => openDocument(`<text:p>ПЛАН 2023-2024</text:p>${odsTableXml('Т', planTable(), false)}`, 'text'), 'parsed'],
   ];
   return files.map(([id, fileName, bytes, expect, message, large]) => ({ id, category: CATEGORY, fileName, expect, message, bytes, large }));
