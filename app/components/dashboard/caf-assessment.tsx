@@ -35,7 +35,6 @@ export function CafAssessment({ caf, assessment }: Pick<Dashboard, 'caf'> & { as
               <th scope="col">{t('dashColScore')}</th>
               <th scope="col">{t('dashColActivities')}</th>
               <th scope="col">{t('dashColShareDone')}</th>
-              <th scope="col">{t('dashColAttention')}</th>
             </tr>
           </thead>
           <tbody>
@@ -43,13 +42,13 @@ export function CafAssessment({ caf, assessment }: Pick<Dashboard, 'caf'> & { as
               <tr key={row.code} className={row.standsOut ? 'caf-score__row--out' : undefined}>
                 <td>
                   {row.code}. {title(row)}
+                  {row.standsOut ? <strong className="caf-score__flag">⚠ {t('dashStandsOut')}</strong> : null}
                 </td>
                 <td className="num">{formatScore(row.score, lang)}</td>
                 <td className="num">{row.activities}</td>
                 <td>
                   <ProgressBar value={row.shareDone} label={`${row.code}. ${title(row)}`} />
                 </td>
-                <td>{row.standsOut ? <strong>⚠ {t('dashStandsOut')}</strong> : ''}</td>
               </tr>
             ))}
           </tbody>
