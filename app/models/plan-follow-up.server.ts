@@ -36,7 +36,7 @@ export function startDayOf(assessment: Pick<Assessment, 'createdAt'>): string {
   return dateOfTimestampInSofia(assessment.createdAt.getTime());
 }
 
-export function previousInfo(previous: Assessment): PreviousAssessment {
+function previousInfo(previous: Assessment): PreviousAssessment {
   return { id: previous.id, title: previous.title, period: previous.period, scoringSystem: previous.scoringSystem, approvedAt: previous.approvedAt?.getTime() ?? null };
 }
 
