@@ -4,6 +4,7 @@
  */
 import type { AssessmentItemKind, CriterionKind, Scores, ScoringSystem } from './assessment-scoring';
 import type { Role } from './permissions';
+import type { ChangeSection } from './plan-follow-up';
 
 export type SheetItems = Record<AssessmentItemKind, string[]>;
 /** What a person types on one sub-criterion: scores and the items of each kind. */
@@ -44,6 +45,8 @@ export type AssessmentReport = {
   results: number | null;
   /** The approved self-assessment before this one, compared with. */
   previous: { id: number; title: string; period: string; approvedAt: number | null; overall: number | null } | null;
+  /** Change since the previous self-assessment beside the plan's work on each criterion and sub-criterion. */
+  change: ChangeSection | null;
 };
 
 /** A member of a self-assessment group. */

@@ -113,6 +113,8 @@ export type Dashboard = {
   previousFigures: Figures;
   groups: GroupProgress[];
   caf: CafProgress[];
+  /** The latest approved self-assessment's score per criterion, beside caf (app/domain/plan-follow-up.ts). */
+  assessment: { id: number; title: string; period: string; scores: Record<string, number | null> } | null;
   owners: OwnerLoad[];
   burnUp: BurnUpPoint[];
   overdue: { total: number; rows: OverdueActivity[] };

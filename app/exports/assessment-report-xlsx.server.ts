@@ -2,7 +2,7 @@
  * The approved self-assessment's report as an .xlsx: a summary sheet (the assessment, the group,
  * the totals, each criterion's score beside the previous assessment's) and a sheet of the 28
  * sub-criteria with their scores, strengths and areas for improvement, the score cells in their
- * band's colour.
+ * band's colour; after a previous one, a sheet of the change since it beside the plan's work.
  */
 import ExcelJS from 'exceljs';
 import { bandIndex, roundScore } from '~/domain/assessment-scoring';
@@ -11,6 +11,7 @@ import type { Lang } from '~/domain/lang';
 import { translateWith } from '~/i18n';
 import { assessmentReportWords } from '~/i18n/assessment-report';
 import type { AssessmentReport } from '~/domain/assessment-data';
+import type { ChangeRow, ChangeSection } from '~/domain/plan-follow-up';
 import { BAND_COLORS } from '~/components/assessment-report-charts';
 
 type Key = keyof (typeof assessmentReportWords)['en'];
@@ -118,5 +119,42 @@ export async function buildAssessmentReportXlsx(report: AssessmentReport, lang: 
       band(row.getCell(4), sub.score);
     }
   }
+  if (report.change) changeSheet(workbook, report.change, lang, t);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The sheet "Change since the previous self-assessment": per criterion and sub-criterion the scores, the change, the plan's activities done and the areas not addressed. */
+function changeSheet(workbook: ExcelJS.Workbook, change: ChangeSection, lang: Lang, t: (key: Key, params?: Record<string, string>) => string): void {
+  const sheet = workbook.addWorksheet(t('arSheetChange'), { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  sheet.columns = [{ width: 6 }, { width: 40 }, { width: 9 }, { width: 9 }, { width: 9 }, { width: 10 }, { width: 10 }, { width: 10 }, { width: 60 }];
+  sheet.addRow([t('arChangeTitle')]).font = { bold: true, size: 13 };
+  const notes = [
+    t('arChangeIntro', { title: change.previous.title, period: change.previous.period, plans: change.plans.map((p) => p.title).join(', ') || '—', date: formatDate(change.asOf, lang) }),
+    ...(change.plans.length === 0 ? [t('arChangeNoPlan')] : []),
+    ...(change.systemsDiffer ? [t('arSystemsDiffer', { before: t(change.previous.scoringSystem === 'fine_tuned' ? 'arFineTuned' : 'arClassical'), now: t(change.previous.scoringSystem === 'fine_tuned' ? 'arClassical' : 'arFineTuned') })] : []),
+  ];
+  for (const note of notes) {
+    const row = sheet.addRow([note]);
+    sheet.mergeCells(row.number, 1, row.number, 9);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    fitHeight(row, sheet, { 1: 150 });
+  }
+  const head = sheet.addRow([t('arSubCriterion'), '', t('arBefore'), t('arNow'), t('arChange'), t('arDone'), t('arActivities'), t('arShareDone'), t('arUnaddressed')]);
+  header(head);
+  fitHeight(head, sheet);
+  const values = (row: ChangeRow) => [row.code, row.title[lang], score(row.previous), score(row.now), row.change === null ? null : roundScore(row.change), row.done, row.counted, row.shareDone];
+  for (const criterion of change.criteria) {
+    const group = sheet.addRow(values(criterion));
+    group.font = { bold: true };
+    group.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F5' } };
+    group.alignment = { vertical: 'top', wrapText: true };
+    fitHeight(group, sheet);
+    for (const sub of criterion.subCriteria) {
+      const areas = sub.unaddressed.map((area) => `${area.text} (${t(`arOutcome_${area.outcome as 'no_measure' | 'nothing_done'}`)})`);
+      const row = sheet.addRow([...values(sub), list(areas)]);
+      row.alignment = { vertical: 'top', wrapText: true };
+      fitHeight(row, sheet);
+    }
+  }
+  sheet.getColumn(8).numFmt = '0%';
 }

@@ -1,36 +1,25 @@
 /**
  * The report of an approved self-assessment (доклад за самооценка): the group, the dates, and
  * per criterion and sub-criterion the agreed strengths, areas for improvement and scores; beside
- * them the scores of the organisation's previous approved self-assessment, when there is one.
+ * them the scores of the organisation's previous approved self-assessment, when there is one,
+ * and what changed since it beside what the plan did (app/domain/plan-follow-up.ts).
  * One reader for the page, the print and the .xlsx.
  */
-import { and, desc, eq, lt, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { CAF_CRITERIA } from '~/domain/caf2020';
 import { criterionKind, criterionScore, mean, overallScore, sheetScore } from '~/domain/assessment-scoring';
 import type { AssessmentReport, ReportCriterion, ReportSubCriterion } from '~/domain/assessment-data';
-import { assessments, users, type Assessment, type User } from '../../db/schema';
+import { changeSection } from '~/domain/plan-follow-up';
+import { users, type Assessment, type User } from '../../db/schema';
 import { getDb } from '../../db/client';
 import { consensusOverview, getSheet } from './assessment-sheet.server';
 import { listMembers, requireAssessment } from './assessment.server';
-
-/** The previous approved self-assessment: the latest approved before this one was. */
-function previousOf(assessment: Assessment): Assessment | null {
-  if (!assessment.approvedAt) return null;
-  return (
-    getDb()
-      .select()
-      .from(assessments)
-      .where(and(eq(assessments.stage, 'approved'), ne(assessments.id, assessment.id), lt(assessments.approvedAt, assessment.approvedAt)))
-      .orderBy(desc(assessments.approvedAt))
-      .limit(1)
-      .get() ?? null
-  );
-}
+import { planFollowUp, previousAssessment, startDayOf } from './plan-follow-up.server';
 
 const meanOf = (values: (number | null)[]) => (values.some((v) => v === null) ? null : mean(values as number[]));
 
 export function assessmentReport(assessment: Assessment): AssessmentReport {
-  const previous = previousOf(assessment);
+  const previous = assessment.approvedAt ? previousAssessment(assessment) : null;
   const before = new Map(previous ? consensusOverview(previous).map((row) => [row.code, row.consensus]) : []);
   const criteria: ReportCriterion[] = CAF_CRITERIA.map((criterion) => {
     const subCriteria = criterion.subCriteria.map((sub): ReportSubCriterion => {
@@ -72,6 +61,7 @@ export function assessmentReport(assessment: Assessment): AssessmentReport {
     overall: overallScore(new Map(all.map((sub) => [sub.code, sub.score]))),
     enablers: meanOf(all.filter((sub) => criterionKind(sub.code) === 'enabler').map((sub) => sub.score)),
     results: meanOf(all.filter((sub) => criterionKind(sub.code) === 'result').map((sub) => sub.score)),
+    change: previous ? changeSection(criteria, planFollowUp(previous, startDayOf(assessment)), previous.scoringSystem !== assessment.scoringSystem) : null,
     previous: previous ? { id: previous.id, title: previous.title, period: previous.period, approvedAt: previous.approvedAt?.getTime() ?? null, overall: overallScore(before) } : null,
   };
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { ASSESSMENT_ITEM_KINDS, dimensionsOf, SCORE_DIMENSIONS, sheetScore, spreadOf, SUB_CRITERIA, type ScoreDimension, type Scores, type ScoringSystem, type Spread } from '~/domain/assessment-scoring';
+import { ASSESSMENT_ITEM_KINDS, dimensionsOf, SCORE_DIMENSIONS, sheetScore, spreadOf, SUB_CRITERIA, type AssessmentItemKind, type ScoreDimension, type Scores, type ScoringSystem, type Spread } from '~/domain/assessment-scoring';
 import type { MemberSheet, Sheet, SheetContent, SheetItems, SheetProgress } from '~/domain/assessment-data';
 import { getDb, writeTransaction, type Tx } from '../../db/client';
 import { assessmentItems, assessmentSheets, users, type Assessment, type AssessmentSheet, type User } from '../../db/schema';
@@ -50,13 +50,43 @@ export function getSheet(assessmentId: number, code: string, userId: number | nu
   return readSheet(getDb(), assessmentId, code, userId);
 }
 
+/**
+ * Makes a sheet's items of one kind the texts given, in order, keeping the rows (their ids,
+ * and so the priority ratings and plan links made on them) of the items that stay: an item
+ * whose text is unchanged keeps its row wherever it moved; an item edited at the same place
+ * keeps the row that was there; other texts get new rows, and the rows left over are deleted.
+ */
+function syncItems(tx: Tx, sheetId: number, kind: AssessmentItemKind, texts: readonly string[]): void {
+  const saved = tx
+    .select({ id: assessmentItems.id, text: assessmentItems.text, position: assessmentItems.position })
+    .from(assessmentItems)
+    .where(and(eq(assessmentItems.sheetId, sheetId), eq(assessmentItems.kind, kind)))
+    .orderBy(asc(assessmentItems.position), asc(assessmentItems.id))
+    .all();
+  const rowOf: (number | null)[] = texts.map(() => null);
+  const free = new Set(saved.map((row) => row.id));
+  const take = (position: number, row: { id: number } | undefined) => {
+    if (!row || rowOf[position] !== null) return;
+    rowOf[position] = row.id;
+    free.delete(row.id);
+  };
+  texts.forEach((text, position) => take(position, saved.find((row) => free.has(row.id) && row.text === text)));
+  texts.forEach((_, position) => take(position, saved.find((row) => free.has(row.id) && row.position === position)));
+  if (free.size > 0) tx.delete(assessmentItems).where(inArray(assessmentItems.id, [...free])).run();
+  texts.forEach((text, position) => {
+    const id = rowOf[position];
+    if (id === null) tx.insert(assessmentItems).values({ sheetId, kind, text, position }).run();
+    else tx.update(assessmentItems).set({ text, position }).where(eq(assessmentItems.id, id)).run();
+  });
+}
+
 export type SaveResult = { ok: true; version: number } | { ok: false; current: Sheet };
 
 /**
  * Saves a sheet if it is still at `version` (what the page was showing): a save from a stale
  * page (a second tab, another person on the consensus) is refused with what is saved now, so
  * that nobody's text is overwritten unseen. Only the system's dimensions are kept; the items
- * replace the saved ones. One audit event per save.
+ * replace the saved ones, those that stay keeping their rows (syncItems). One audit event per save.
  */
 export function saveSheet(actor: User, assessment: Pick<Assessment, 'id' | 'scoringSystem'>, code: string, userId: number | null, version: number, content: SheetContent): SaveResult {
   return writeTransaction((tx) => {
@@ -73,9 +103,7 @@ export function saveSheet(actor: User, assessment: Pick<Assessment, 'id' | 'scor
             .returning({ id: assessmentSheets.id })
             .get()
         : tx.update(assessmentSheets).set(values).where(sheetWhere(assessment.id, code, userId)).returning({ id: assessmentSheets.id }).get()!;
-    tx.delete(assessmentItems).where(eq(assessmentItems.sheetId, sheet.id)).run();
-    const items = ASSESSMENT_ITEM_KINDS.flatMap((kind) => content.items[kind].map((text, position) => ({ sheetId: sheet.id, kind, text, position })));
-    if (items.length > 0) tx.insert(assessmentItems).values(items).run();
+    for (const kind of ASSESSMENT_ITEM_KINDS) syncItems(tx, sheet.id, kind, content.items[kind]);
     const entity = userId === null ? 'assessment_consensus' : 'assessment_sheet';
     recordAudit(actor.id, entity, sheet.id, 'save', { scores: current.scores, items: current.items }, { code, scores, items: content.items }, tx);
     return { ok: true, version: version + 1 };

@@ -30,6 +30,7 @@ import {
 } from './dashboard-charts.server';
 import { countedOf, countsOf, daysLate, meanPercentOf, shareDoneOf, TALLY_COLUMNS, tallySql, withStateTable, type Tally } from './dashboard-state.server';
 import { countPlansClosedBy } from './plan.server';
+import { latestCriterionScores } from './plan-follow-up.server';
 import { whileUnchanged } from './read-cache.server';
 
 /** Plans shown in the "by plan" charts of the all-plans dashboard. */
@@ -110,6 +111,7 @@ function computeDashboard({ planId, owner, asOf, today }: DashboardQuery): Dashb
       previousFigures: toFigures(previousOf(all)),
       groups: planId === null ? planGroups(byPlan, plans, asOf) : areaGroups(tx, planId, asOf),
       caf: cafProgress(tx),
+      assessment: latestCriterionScores(),
       owners: ownerLoad(tx, asOf),
       burnUp: burnUp(tx, asOf),
       overdue: { total: figures.overdue, rows: figures.overdue > 0 ? overdueList(tx, asOf) : [] },

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
 import { useEffect } from 'react';
 import { SheetEditorForm, SheetView, useSheetEditor, type SheetEditor } from '~/components/assessment-sheet-editor';
 import { MemberScores } from '~/components/assessment-member-scores';
+import { PreviousAssessment } from '~/components/assessment-previous';
 import { SubCriterionHeader } from '~/components/assessment-sub-criterion';
 import { MAX_SHEET_FORM_BYTES, parseSheetForm, parseSubCriterionCode } from '~/domain/assessment-form';
 import { ASSESSMENT_ITEM_KINDS, type ScoringSystem } from '~/domain/assessment-scoring';
@@ -12,6 +13,7 @@ import { assessmentWords } from '~/i18n/assessment';
 import type { MemberSheet, Sheet } from '~/domain/assessment-data';
 import { getSheet, memberSheets, saveAnswer, saveSheet } from '~/models/assessment-sheet.server';
 import { requireAssessment } from '~/models/assessment.server';
+import { previousPanel } from '~/models/plan-follow-up.server';
 import assessmentCss from '~/styles/assessment.css?url';
 import { readForm } from '~/upload.server';
 
@@ -34,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     consensus: getSheet(assessment.id, code, null),
     members: may('see-scores') ? memberSheets(assessment, code) : null,
     canRecord: may('run-consensus'),
+    previous: previousPanel(assessment, code),
   };
 }
 
@@ -46,9 +49,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ConsensusPage() {
-  const { assessment, code, consensus, members, canRecord } = useLoaderData<typeof loader>();
+  const { assessment, code, consensus, members, canRecord, previous } = useLoaderData<typeof loader>();
   const t = useT(assessmentWords);
-  const header = <SubCriterionHeader assessment={assessment} code={code} section={t('asConsensus')} linkTo={(c) => `/assessments/${assessment.id}/consensus/${c}`} />;
+  const header = (
+    <>
+      <SubCriterionHeader assessment={assessment} code={code} section={t('asConsensus')} linkTo={(c) => `/assessments/${assessment.id}/consensus/${c}`} />
+      {previous ? <PreviousAssessment key={code} panel={previous} /> : null}
+    </>
+  );
   const back = (
     <p>
       <Link to={members ? `/assessments/${assessment.id}/consensus` : `/assessments/${assessment.id}`}>{members ? t('asConsensusOverview') : t('asBackOverview')}</Link>

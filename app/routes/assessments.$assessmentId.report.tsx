@@ -6,6 +6,7 @@ import { pageTitle, useLang, useT } from '~/i18n';
 import { assessmentReportWords } from '~/i18n/assessment-report';
 import { requireApprovedReport } from '~/models/assessment-report.server';
 import { roundScore, type Scores } from '~/domain/assessment-scoring';
+import { ChangeSince } from '~/components/assessment-change';
 import { BandKey, ComparisonChart, CriteriaChart, HeatStrip, KindLegend, scoreText } from '~/components/assessment-report-charts';
 import reportCss from '~/styles/assessment-report.css?url';
 
@@ -106,6 +107,7 @@ export default function AssessmentReportPage() {
             />
           </section>
         ) : null}
+        {report.change ? <ChangeSince change={report.change} /> : null}
         {criteria.map((criterion) => (
           <section key={criterion.code} className="ar-criterion">
             <h2>

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { SheetEditorForm, SheetView, useSheetEditor } from '~/components/assessment-sheet-editor';
+import { PreviousAssessment } from '~/components/assessment-previous';
 import { SubCriterionHeader } from '~/components/assessment-sub-criterion';
 import { MAX_SHEET_FORM_BYTES, parseSheetForm, parseSubCriterionCode } from '~/domain/assessment-form';
 import type { ScoringSystem } from '~/domain/assessment-scoring';
@@ -10,6 +11,7 @@ import { assessmentWords } from '~/i18n/assessment';
 import type { Sheet } from '~/domain/assessment-data';
 import { getSheet, saveAnswer, saveSheet } from '~/models/assessment-sheet.server';
 import { requireAssessment } from '~/models/assessment.server';
+import { previousPanel } from '~/models/plan-follow-up.server';
 import assessmentCss from '~/styles/assessment.css?url';
 import { readForm } from '~/upload.server';
 
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     userId: user.id,
     sheet: getSheet(assessment.id, code, user.id),
     editable: assessmentAccess(user.role, membership, assessment.stage, 'score') === 'allowed',
+    previous: previousPanel(assessment, code),
   };
 }
 
@@ -43,11 +46,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScorePage() {
-  const { assessment, code, userId, sheet, editable } = useLoaderData<typeof loader>();
+  const { assessment, code, userId, sheet, editable, previous } = useLoaderData<typeof loader>();
   const t = useT(assessmentWords);
   return (
     <div className="page">
       <SubCriterionHeader assessment={assessment} code={code} section={t('asMyScoring')} linkTo={(c) => `/assessments/${assessment.id}/score/${c}`} />
+      {previous ? <PreviousAssessment key={code} panel={previous} /> : null}
       {editable ? (
         <Editor key={code} assessmentId={assessment.id} code={code} userId={userId} sheet={sheet} system={assessment.scoringSystem} />
       ) : (

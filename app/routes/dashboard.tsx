@@ -20,6 +20,7 @@ import { defaultPlanId, getDashboard, listPlanChoices, parseAsOf } from '~/model
 import { listRecentUpdates } from '~/models/update-feed.server';
 import { AreaStates } from '~/components/dashboard/area-states';
 import { BurnUp } from '~/components/dashboard/burn-up';
+import { CafAssessment } from '~/components/dashboard/caf-assessment';
 import { CafChart } from '~/components/dashboard/caf-chart';
 import { Controls, OwnerFilterNote } from '~/components/dashboard/controls';
 import { drillDownHref, groupFilter, type DrillFilters } from '~/components/dashboard/drill-down';
@@ -137,6 +138,7 @@ function DashboardView({ dashboard, today, canManageOwners }: { dashboard: Dashb
             <GroupChart dashboard={dashboard} href={href} kind="progress" />
           </div>
           <CafChart dashboard={dashboard} href={href} />
+          {dashboard.assessment ? <CafAssessment caf={dashboard.caf} assessment={dashboard.assessment} /> : null}
           <div className="dashboard__grid section">
             <BurnUp dashboard={dashboard} href={href} />
             <OwnerChart dashboard={dashboard} href={href} />
