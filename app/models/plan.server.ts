@@ -1,5 +1,4 @@
-import { and, count, desc, eq, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { and, count, desc, eq, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { todayInSofia } from '~/domain/dates';
 import { removeEvidenceFile } from '~/evidence-files.server';
 import { getDb, writeTransaction } from '../../db/client';
@@ -44,11 +43,8 @@ export function listPlans(asOf = todayInSofia()): PlanSummary[] {
   return rows;
 }
 
-/** SQL: the ids of the plans closed by a day (from their closing day on), which the cross-plan views and the reminders leave out. */
-export const plansClosedBy = (day: unknown): SQL => sql`select p.id from plans p where p.closed_on <= ${day}`;
-
-/** The same, as SQL text with the named parameter :asOf. */
-export const PLANS_CLOSED_BY_AS_OF = new SQLiteSyncDialect().sqlToQuery(plansClosedBy(sql.raw(':asOf'))).sql;
+/** The ids of the plans closed by a day (from their closing day on), which the cross-plan views and the reminders leave out: a subquery. */
+export const plansClosedBy = (day: string) => getDb().select({ id: plans.id }).from(plans).where(lte(plans.closedOn, day));
 
 /** How many plans are closed by the day. */
 export function countPlansClosedBy(day: string): number {
