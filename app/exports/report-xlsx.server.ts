@@ -25,11 +25,12 @@ import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
-import { PROGRESS_RULE, type Progress } from '~/domain/progress';
+import type { Progress } from '~/domain/progress';
 import { periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, type DetailColumn, type StatusCells } from '~/domain/report-layout';
 import type { ReportActivity, ReportData } from '~/models/report.server';
+import { translate } from '~/i18n/core';
 import { reportWords } from './report-words.server';
 import { CENTERED_COLUMNS, COLORS, dataStyle, FONT, MEASURE_BLOCK_COLUMNS, SIDEWAYS_HEADERS, thin, type BlockPlace, type CellKind } from './report-xlsx-styles.server';
 import { cleanCellText, columnLetter, estimateLines, LIBREOFFICE_LINE_HEIGHT, PERCENT_FORMAT, rowHeight, setDate, setText } from './xlsx-cells.server';
@@ -176,7 +177,7 @@ function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): vo
 
   r += 1;
   const rule = sheet.getRow(r);
-  setText(rule.getCell(1), PROGRESS_RULE[lang]);
+  setText(rule.getCell(1), translate(lang, 'progressRule'));
   rule.getCell(1).alignment = { wrapText: true, vertical: 'top' };
   rule.getCell(1).font = { ...FONT, italic: true, size: 9 };
   rule.height = 42;
