@@ -22,8 +22,8 @@
  * - A status text that cannot be read, a percent outside 0-100, or an unreadable date is a
  *   warning with its sheet, row and column, and the row is not proposed.
  */
-import { changedColumns, COLUMN_HEADERS, HEADER_ALIASES, parseActivityKey, REPORT_PERIOD_LABEL, STATUS_COLUMNS, type DetailColumn, type StatusCells, type StatusColumn } from '../app/domain/report-layout';
-import type { Lang } from '../app/domain/lang';
+import { changedColumns, columnHeader, HEADER_ALIASES, parseActivityKey, reportPeriodLabel, STATUS_COLUMNS, type DetailColumn, type StatusCells, type StatusColumn } from '../app/domain/report-layout';
+import { LANGS, type Lang } from '../app/domain/lang';
 import { parseStatusWord, type Status } from '../app/domain/status';
 import { splitCode } from './codes';
 import { readDate } from './dates';
@@ -68,7 +68,7 @@ type Columns = Partial<Record<DetailColumn, number>>;
 /** The warnings, in the language of the person importing (the preview shows them as they are). */
 const MESSAGES = {
   bg: {
-    noSheet: () => `Нито един лист няма колоните на изтеглен отчет („${COLUMN_HEADERS.bg.activity}“ и „${COLUMN_HEADERS.bg.status}“). Това ли е отчетът, изтеглен от приложението?`,
+    noSheet: () => `Нито един лист няма колоните на изтеглен отчет („${columnHeader('activity', 'bg')}“ и „${columnHeader('status', 'bg')}“). Това ли е отчетът, изтеглен от приложението?`,
     badKey: (key: string, code: string | null) => `Скритият ключ „${key}“ не е записан от приложението; редът се съпоставя по кода ${code ?? '(няма)'}.`,
     badPercent: (text: string) => `„${text}“ не е процент от 0 до 100.`,
     badDate: (text: string) => `„${text}“ не е дата (дд.мм.гггг).`,
@@ -77,7 +77,7 @@ const MESSAGES = {
     cleared: () => 'Статусът е изтрит: посочете статус или процент.',
   },
   en: {
-    noSheet: () => `No sheet has the columns of an exported report ("${COLUMN_HEADERS.bg.activity}" and "${COLUMN_HEADERS.bg.status}"); is this the report exported from the app?`,
+    noSheet: () => `No sheet has the columns of an exported report ("${columnHeader('activity', 'bg')}" and "${columnHeader('status', 'bg')}"); is this the report exported from the app?`,
     badKey: (key: string, code: string | null) => `The hidden key "${key}" is not one the app wrote; the row is matched by its code ${code ?? '(none)'}.`,
     badPercent: (text: string) => `"${text}" is not a percentage from 0 to 100.`,
     badDate: (text: string) => `"${text}" is not a date (dd.mm.yyyy).`,
@@ -94,20 +94,25 @@ function headerKey(value: CellValue): string {
   return normaliseSpace(cellText(value)).toLocaleLowerCase('bg').replace(/[:.]$/, '');
 }
 
+/** The headers the reader accepts for each column it needs: the export's in either language and the other names people give them. */
+const ACCEPTED_HEADERS = (Object.entries(HEADER_ALIASES) as [DetailColumn, string[]][]).map(
+  ([column, aliases]) => [column, [...LANGS.map((lang) => headerKey(columnHeader(column, lang))), ...aliases]] as const,
+);
+
 /** The columns of a header row, or null when the row is not the header of a report. */
 function findColumns(cells: CellValue[]): Columns | null {
   const columns: Columns = {};
   cells.forEach((cell, index) => {
     const text = headerKey(cell);
     if (!text) return;
-    for (const [column, aliases] of Object.entries(HEADER_ALIASES) as [DetailColumn, string[]][]) {
-      if (columns[column] === undefined && aliases.includes(text)) columns[column] = index;
+    for (const [column, accepted] of ACCEPTED_HEADERS) {
+      if (columns[column] === undefined && accepted.includes(text)) columns[column] = index;
     }
   });
   return NEEDED.every((column) => columns[column] !== undefined) ? columns : null;
 }
 
-const PERIOD_LABELS = Object.values(REPORT_PERIOD_LABEL).map((text) => text.toLocaleLowerCase('bg'));
+const PERIOD_LABELS = LANGS.map((lang) => reportPeriodLabel(lang).toLocaleLowerCase('bg'));
 
 /** The period end of a "Отчетен период | III тримесечие 2023 (01.07.2023 – 30.09.2023)" row: its last date; else null. */
 function periodEndOf(cells: CellValue[]): string | null {
@@ -120,7 +125,7 @@ function periodEndOf(cells: CellValue[]): string | null {
 function label(column: DetailColumn, sheetHeader: CellValue[], columns: Columns): string {
   const index = columns[column];
   const text = index === undefined ? '' : normaliseSpace(cellText(sheetHeader[index] ?? null));
-  return text || COLUMN_HEADERS.bg[column];
+  return text || columnHeader(column, 'bg');
 }
 
 /**

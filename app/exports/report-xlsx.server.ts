@@ -28,7 +28,7 @@ import type { Lang } from '~/domain/lang';
 import type { Progress } from '~/domain/progress';
 import { periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
-import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, type DetailColumn, type StatusCells } from '~/domain/report-layout';
+import { activityKey, columnHeader, COLUMN_NUMBER, DETAIL_COLUMNS, type DetailColumn, type StatusCells } from '~/domain/report-layout';
 import type { ReportActivity, ReportData } from '~/models/report.server';
 import { translate } from '~/i18n/core';
 import { reportWords } from './report-words.server';
@@ -63,7 +63,7 @@ function exportedStatusCells(activity: ReportActivity, lang: Lang): StatusCells 
  */
 export async function writeReportXlsx(report: ReportData, lang: Lang, stream: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
-  workbook.creator = 'План за подобрение';
+  workbook.creator = translate(lang, 'appName');
   workbook.created = new Date();
   addSummarySheet(workbook, report, lang);
   addDetailSheet(workbook, report, lang);
@@ -265,7 +265,7 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
   for (const key of DETAIL_COLUMNS) {
     const n = COLUMN_NUMBER[key];
     const cell = header.getCell(n);
-    setText(cell, COLUMN_HEADERS[lang][key]);
+    setText(cell, columnHeader(key, lang));
     cell.font = { ...FONT, bold: true };
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center', ...(SIDEWAYS_HEADERS.has(key) ? { textRotation: 90 } : {}) };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: n >= COLUMN_NUMBER.status ? COLORS.statusFill : COLORS.headerFill } };
