@@ -23,6 +23,15 @@ export const reportSheetWords = defineWords(
     col_newEnd: 'Ново крайно време',
     col_key: 'Ключ',
     reportPeriod: 'Отчетен период',
+    // The reader's warnings (importers/status-report.ts).
+    readNoSheet: 'Нито един лист няма колоните на изтеглен отчет („{activity}“ и „{status}“). Това ли е отчетът, изтеглен от приложението?',
+    readBadKey: 'Скритият ключ „{key}“ не е записан от приложението; редът се съпоставя по кода {code}.',
+    readNoCode: '(няма)',
+    readBadPercent: '„{text}“ не е процент от 0 до 100.',
+    readBadDate: '„{text}“ не е дата (дд.мм.гггг).',
+    readBadStatus:
+      '„{text}“ не е статус, който приложението познава (напр. изпълнена, в процес на изпълнение, не е започнала, отложена, отпаднала необходимост или процент).',
+    readCleared: 'Статусът е изтрит: посочете статус или процент.',
   },
   {
     col_measure: 'Measure',
@@ -41,5 +50,13 @@ export const reportSheetWords = defineWords(
     col_newEnd: 'New deadline',
     col_key: 'Key',
     reportPeriod: 'Reporting period',
+    readNoSheet: 'No sheet has the columns of an exported report ("{activity}" and "{status}"); is this the report exported from the app?',
+    readBadKey: 'The hidden key "{key}" is not one the app wrote; the row is matched by its code {code}.',
+    readNoCode: '(none)',
+    readBadPercent: '"{text}" is not a percentage from 0 to 100.',
+    readBadDate: '"{text}" is not a date (dd.mm.yyyy).',
+    readBadStatus:
+      '"{text}" is not a status the app knows (e.g. изпълнена, в процес на изпълнение, не е започнала, отложена, отпаднала необходимост, done, or a percentage).',
+    readCleared: 'The status was cleared: give a status or a percentage.',
   },
 );
