@@ -22,8 +22,10 @@
  * - A status text that cannot be read, a percent outside 0-100, or an unreadable date is a
  *   warning with its sheet, row and column, and the row is not proposed.
  */
-import { changedColumns, COLUMN_HEADERS, HEADER_ALIASES, parseActivityKey, REPORT_PERIOD_LABEL, STATUS_COLUMNS, type DetailColumn, type StatusCells, type StatusColumn } from '../app/domain/report-layout';
-import type { Lang } from '../app/domain/lang';
+import { changedColumns, columnHeader, HEADER_ALIASES, parseActivityKey, reportPeriodLabel, STATUS_COLUMNS, type DetailColumn, type StatusCells, type StatusColumn } from '../app/domain/report-layout';
+import { LANGS, type Lang } from '../app/domain/lang';
+import { reportSheetWords } from '../app/i18n/report-sheet';
+import { fill, type Params } from '../app/i18n/words';
 import { parseStatusWord, type Status } from '../app/domain/status';
 import { splitCode } from './codes';
 import { readDate } from './dates';
@@ -65,28 +67,10 @@ export type StatusReport = {
 
 type Columns = Partial<Record<DetailColumn, number>>;
 
-/** The warnings, in the language of the person importing (the preview shows them as they are). */
-const MESSAGES = {
-  bg: {
-    noSheet: () => `Нито един лист няма колоните на изтеглен отчет („${COLUMN_HEADERS.bg.activity}“ и „${COLUMN_HEADERS.bg.status}“). Това ли е отчетът, изтеглен от приложението?`,
-    badKey: (key: string, code: string | null) => `Скритият ключ „${key}“ не е записан от приложението; редът се съпоставя по кода ${code ?? '(няма)'}.`,
-    badPercent: (text: string) => `„${text}“ не е процент от 0 до 100.`,
-    badDate: (text: string) => `„${text}“ не е дата (дд.мм.гггг).`,
-    badStatus: (text: string) =>
-      `„${text}“ не е статус, който приложението познава (напр. изпълнена, в процес на изпълнение, не е започнала, отложена, отпаднала необходимост или процент).`,
-    cleared: () => 'Статусът е изтрит: посочете статус или процент.',
-  },
-  en: {
-    noSheet: () => `No sheet has the columns of an exported report ("${COLUMN_HEADERS.bg.activity}" and "${COLUMN_HEADERS.bg.status}"); is this the report exported from the app?`,
-    badKey: (key: string, code: string | null) => `The hidden key "${key}" is not one the app wrote; the row is matched by its code ${code ?? '(none)'}.`,
-    badPercent: (text: string) => `"${text}" is not a percentage from 0 to 100.`,
-    badDate: (text: string) => `"${text}" is not a date (dd.mm.yyyy).`,
-    badStatus: (text: string) =>
-      `"${text}" is not a status the app knows (e.g. изпълнена, в процес на изпълнение, не е започнала, отложена, отпаднала необходимост, done, or a percentage).`,
-    cleared: () => 'The status was cleared: give a status or a percentage.',
-  },
-} as const;
-type Messages = (typeof MESSAGES)['bg' | 'en'];
+/** The warnings, in the language of the person importing (the preview shows them as they are): the word store's (app/i18n/report-sheet.ts). */
+type ReaderKey = Extract<keyof (typeof reportSheetWords)['bg'], `read${string}`>;
+type Messages = (key: ReaderKey, params?: Params) => string;
+const messagesIn = (lang: Lang): Messages => (key, params) => fill(reportSheetWords[lang][key], params);
 
 const NEEDED: DetailColumn[] = ['activity', 'status'];
 
@@ -94,20 +78,25 @@ function headerKey(value: CellValue): string {
   return normaliseSpace(cellText(value)).toLocaleLowerCase('bg').replace(/[:.]$/, '');
 }
 
+/** The headers the reader accepts for each column it needs: the export's in either language and the other names people give them. */
+const ACCEPTED_HEADERS = (Object.entries(HEADER_ALIASES) as [DetailColumn, string[]][]).map(
+  ([column, aliases]) => [column, [...LANGS.map((lang) => headerKey(columnHeader(column, lang))), ...aliases]] as const,
+);
+
 /** The columns of a header row, or null when the row is not the header of a report. */
 function findColumns(cells: CellValue[]): Columns | null {
   const columns: Columns = {};
   cells.forEach((cell, index) => {
     const text = headerKey(cell);
     if (!text) return;
-    for (const [column, aliases] of Object.entries(HEADER_ALIASES) as [DetailColumn, string[]][]) {
-      if (columns[column] === undefined && aliases.includes(text)) columns[column] = index;
+    for (const [column, accepted] of ACCEPTED_HEADERS) {
+      if (columns[column] === undefined && accepted.includes(text)) columns[column] = index;
     }
   });
   return NEEDED.every((column) => columns[column] !== undefined) ? columns : null;
 }
 
-const PERIOD_LABELS = Object.values(REPORT_PERIOD_LABEL).map((text) => text.toLocaleLowerCase('bg'));
+const PERIOD_LABELS = LANGS.map((lang) => reportPeriodLabel(lang).toLocaleLowerCase('bg'));
 
 /** The period end of a "Отчетен период | III тримесечие 2023 (01.07.2023 – 30.09.2023)" row: its last date; else null. */
 function periodEndOf(cells: CellValue[]): string | null {
@@ -120,7 +109,7 @@ function periodEndOf(cells: CellValue[]): string | null {
 function label(column: DetailColumn, sheetHeader: CellValue[], columns: Columns): string {
   const index = columns[column];
   const text = index === undefined ? '' : normaliseSpace(cellText(sheetHeader[index] ?? null));
-  return text || COLUMN_HEADERS.bg[column];
+  return text || columnHeader(column, 'bg');
 }
 
 /**
@@ -165,7 +154,7 @@ export async function readStatusReport(bytes: Uint8Array, fileName: string, lang
 }
 
 export function statusReportFromSheets(sheets: Sheet[], fileName: string, lang: Lang = 'bg'): StatusReport {
-  const m = MESSAGES[lang];
+  const m = messagesIn(lang);
   const report: StatusReport = { fileName, periodEnd: null, updates: [], unchanged: 0, warnings: [] };
   let found = false;
   for (const sheet of sheets) {
@@ -189,7 +178,7 @@ export function statusReportFromSheets(sheets: Sheet[], fileName: string, lang: 
       sheet: sheets[0]?.name ?? fileName,
       row: null,
       column: null,
-      message: m.noSheet(),
+      message: m('readNoSheet', { activity: columnHeader('activity', 'bg'), status: columnHeader('status', 'bg') }),
     });
   }
   return report;
@@ -207,7 +196,7 @@ function readRow(report: StatusReport, sheet: string, { row, cells, percentColum
   if (!key && (!code || code.split('.').length < 2 || title === '')) return;
   const warn = (column: DetailColumn | null, message: string) =>
     report.warnings.push({ sheet, row, column: column && label(column, header, columns), message });
-  if (keyText && !key) warn('key', m.badKey(keyText, code));
+  if (keyText && !key) warn('key', m('readBadKey', { key: keyText, code: code ?? m('readNoCode') }));
 
   const statusText = normaliseSpace(cellText(get('status')));
   const percentRead = readPercent(percentCell, percentShownAsPercent);
@@ -219,15 +208,15 @@ function readRow(report: StatusReport, sheet: string, { row, cells, percentColum
   if (percentRead === 'invalid') {
     // As Excel shows it: 150%, not the 1.5 it keeps.
     const shown = percentShownAsPercent && typeof percentCell === 'number' ? `${Number((percentCell * 100).toFixed(2))}%` : cellText(percentCell);
-    warn('percent', m.badPercent(shown));
+    warn('percent', m('readBadPercent', { text: shown }));
     invalid = true;
   }
   if (completedRead === 'invalid') {
-    warn('completedOn', m.badDate(cellText(get('completedOn'))));
+    warn('completedOn', m('readBadDate', { text: cellText(get('completedOn')) }));
     invalid = true;
   }
   if (newEndRead === 'invalid') {
-    warn('newEnd', m.badDate(cellText(get('newEnd'))));
+    warn('newEnd', m('readBadDate', { text: cellText(get('newEnd')) }));
     invalid = true;
   }
   const percent = percentRead === 'invalid' ? null : percentRead;
@@ -247,11 +236,11 @@ function readRow(report: StatusReport, sheet: string, { row, cells, percentColum
 
   const word = statusText ? parseStatusWord(statusText) : null;
   if (statusText && !word) {
-    warn('status', m.badStatus(statusText));
+    warn('status', m('readBadStatus', { text: statusText }));
     return;
   }
   if (!word && percent === null) {
-    warn('status', m.cleared());
+    warn('status', m('readCleared'));
     return;
   }
   const resolved = resolveStatus(statusText, word, percent, changed);

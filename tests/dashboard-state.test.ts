@@ -3,16 +3,17 @@
  * through dashboardActivities: the rows of its temporary table, as of the day and as of the
  * previous quarter end) against the plain rules of deriveActivityState applied to the whole
  * history, on a small hand-made plan with the awkward cases; the dashboard's aggregates
- * against a plain GROUP BY over the shared ACTIVITY_STATE_CTE on the demo history; and the
+ * against a plain GROUP BY over the shared activityStateCte on the demo history; and the
  * empty state before any plan exists.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { deriveActivityState, type ActivityState, type StatusEvent } from '~/domain/activity-state';
 import { dateOfTimestampInSofia, endOfDayInSofia, startOfDayInSofia } from '~/domain/dates';
 import { rollUp } from '~/domain/progress';
 import { quarterEndBefore } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
-import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
+import { activityStateCte } from '~/models/activity-state.server';
 import type { Dashboard, Figures } from '~/domain/dashboard-data';
 import { getDashboard } from '~/models/dashboard.server';
 import { dashboardActivities, type DashboardActivity } from '~/models/dashboard-state.server';
@@ -39,32 +40,28 @@ describe('dashboard state on the demo history', () => {
 
   const DAYS = ['2022-03-01', '2022-03-31', '2022-06-17', '2022-06-30', '2022-09-15', '2022-09-16', '2023-03-18', '2022-12-31', '2023-03-31', '2023-07-04', '2023-12-31', '2024-06-30', '2025-01-01'];
 
-  it('adds up to the same figures as a GROUP BY over ACTIVITY_STATE_CTE', () => {
-    const sqlite = getDb().$client;
+  it('adds up to the same figures as a GROUP BY over activityStateCte', () => {
+    const db = getDb();
     for (const asOf of DAYS) {
       const dashboard = getDashboard({ planId: null, asOf, today: '2026-11-23' });
-      const raw = sqlite
-        .prepare(
-          `with ${ACTIVITY_STATE_CTE}
+      const raw = db.get<Record<keyof Figures & string, number>>(
+        sql`with ${activityStateCte(asOf)}
            select count(*) as total, sum(status = 'done') as done, sum(status = 'in_progress') as inProgress,
              sum(status = 'planned') as planned, sum(status = 'postponed') as postponed, sum(status = 'cancelled') as cancelled,
              sum(overdue) as overdue, sum(due_this_quarter) as dueThisQuarter, sum(late_start) as lateStart
            from activity_state`,
-        )
-        .get(asOfParams(asOf));
-      expect(dashboard.figures, asOf).toMatchObject(raw as object);
-      const byArea = sqlite
-        .prepare(
-          `with ${ACTIVITY_STATE_CTE}
+      );
+      expect(dashboard.figures, asOf).toMatchObject(raw);
+      const byArea = db.all<{ code: string; overdue: number; done: number }>(
+        sql`with ${activityStateCte(asOf)}
            select ar.code, sum(s.overdue) as overdue, sum(s.status = 'done') as done
            from activity_state s join measures m on m.id = s.measure_id join areas ar on ar.id = m.area_id
            group by ar.code order by ar.code`,
-        )
-        .all(asOfParams(asOf)) as { code: string; overdue: number; done: number }[];
+      );
       const planDashboard = getDashboard({ planId: dashboard.plans[0]!.id, asOf, today: '2026-11-23' });
       expect(planDashboard.groups.map((g) => ({ code: g.areaCode, overdue: g.overdue, done: g.byStatus.done })), asOf).toEqual(byArea);
       expect(planDashboard.overdue.rows.map((r) => r.id).sort()).toEqual(
-        (sqlite.prepare(`with ${ACTIVITY_STATE_CTE} select id from activity_state where overdue order by id`).all(asOfParams(asOf)) as { id: number }[])
+        db.all<{ id: number }>(sql`with ${activityStateCte(asOf)} select id from activity_state where overdue order by id`)
           .map((r) => r.id)
           .sort(),
       );

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COLUMN_HEADERS, COLUMN_NUMBER, parseActivityKey } from '~/domain/report-layout';
+import { columnHeader, COLUMN_NUMBER, DETAIL_COLUMNS, parseActivityKey } from '~/domain/report-layout';
 import { buildReportXlsx, DETAIL_FIRST_DATA_ROW, DETAIL_HEADER_ROW, SUMMARY_HEADER_ROW, XLSX_CONTENT_TYPE } from '~/exports/report-xlsx.server';
 import { defaultReportPeriod, getReportData, reportablePeriods, reportAsOf, ReportPeriodError, type ReportData } from '~/models/report.server';
 import { periodKey } from '~/domain/quarters';
@@ -130,7 +130,7 @@ describe('detail sheet', () => {
       'Ново крайно време',
       'Ключ',
     ]);
-    expect(headers).toEqual(Object.values(COLUMN_HEADERS.bg));
+    expect(headers).toEqual(DETAIL_COLUMNS.map((column) => columnHeader(column, 'bg')));
     expect(text(sheet.getCell(DETAIL_HEADER_ROW + 1, 1))).toBe('1.');
     expect(text(sheet.getCell(DETAIL_HEADER_ROW + 1, 14))).toBe('14.');
     expect(sheet.getColumn(COLUMN_NUMBER.key).hidden).toBe(true);

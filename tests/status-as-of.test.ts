@@ -5,8 +5,9 @@
  * log show both; a day in the future is refused.
  */
 import { beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { dateOfTimestampInSofia, todayInSofia } from '~/domain/dates';
-import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
+import { activityStateCte, type ActivityStateRow } from '~/models/activity-state.server';
 import { dashboardActivities } from '~/models/dashboard-state.server';
 import { listPlans } from '~/models/plan.server';
 import { action as activityAction, loader as activityLoader } from '~/routes/activities.$activityId';
@@ -23,7 +24,9 @@ let activityId: number;
 const sqlite = () => getDb().$client;
 
 const sqlState = (id: number, asOf: string) =>
-  sqlite().prepare(`with ${ACTIVITY_STATE_CTE} select status, percent, last_update_as_of as asOf from activity_state where id = :id`).get({ ...asOfParams(asOf), id });
+  getDb().get<Pick<ActivityStateRow, 'status' | 'percent'> & { asOf: ActivityStateRow['last_update_as_of'] }>(
+    sql`with ${activityStateCte(asOf)} select status, percent, last_update_as_of as asOf from activity_state where id = ${id}`,
+  );
 
 async function page(asOf?: string) {
   const url = `/activities/${activityId}${asOf ? `?asOf=${asOf}` : ''}`;

@@ -1,13 +1,14 @@
 /**
- * The SQL state of activities (ACTIVITY_STATE_CTE, and the lists built on it) against the
+ * The SQL state of activities (activityStateCte, and the lists built on it) against the
  * domain rules of deriveActivityState, on the demo plan and its history.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { deriveActivityState, type ActivityState } from '~/domain/activity-state';
 import { addDays, todayInSofia } from '~/domain/dates';
 import { parseActivityFilters, filtersSearch } from '~/domain/filters';
 import type { Status } from '~/domain/status';
-import { ACTIVITY_STATE_CTE, asOfParams } from '~/models/activity-state.server';
+import { activityStateCte, type ActivityStateRow } from '~/models/activity-state.server';
 import { rescheduleActivity } from '~/models/activity.server';
 import { listActivities } from '~/models/activity-list.server';
 import { recordStatusUpdate } from '~/models/status-update.server';
@@ -61,23 +62,13 @@ beforeAll(async () => {
   expect(rescheduleActivity(ids[2]!, { newEnd: addDays(today, 10), reason: 'тест' }, secretary.id).ok).toBe(true);
 });
 
-describe('ACTIVITY_STATE_CTE agrees with deriveActivityState', () => {
+describe('activityStateCte agrees with deriveActivityState', () => {
   for (const label of ['2022-06-15', '2022-12-31', '2023-06-30', '2024-03-31', 'today']) {
     it(`for every demo activity as of ${label}`, () => {
       const asOf = label === 'today' ? today : label;
-      const rows = getDb()
-        .$client.prepare(
-          `with ${ACTIVITY_STATE_CTE} select id, status, percent, end_date, overdue, due_this_quarter, late_start from activity_state`,
-        )
-        .all(asOfParams(asOf)) as {
-        id: number;
-        status: Status;
-        percent: number;
-        end_date: string | null;
-        overdue: number;
-        due_this_quarter: number;
-        late_start: number;
-      }[];
+      const rows = getDb().all<Pick<ActivityStateRow, 'id' | 'status' | 'percent' | 'end_date' | 'overdue' | 'due_this_quarter' | 'late_start'>>(
+        sql`with ${activityStateCte(asOf)} select id, status, percent, end_date, overdue, due_this_quarter, late_start from activity_state`,
+      );
       const domain = domainStates(asOf);
       expect(rows).toHaveLength(54);
       expect(domain.size).toBe(54);

@@ -1,4 +1,4 @@
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import type { Progress } from '~/domain/progress';
 import { useLang, useT } from '~/i18n';
 import { plansWords } from '~/i18n/plans';
@@ -62,8 +62,8 @@ export function ActivityGroups({
     <div className="area-list">
       {shown.map(({ area, rows: areaRows }) => {
         const count = filtered
-          ? t('trCountOf', { shown: inArea[area.id] ?? 0, total: plural(area.total, lang, NOUNS.activity) })
-          : plural(area.total, lang, NOUNS.activity);
+          ? t('trCountOf', { shown: inArea[area.id] ?? 0, total: plural(area.total, lang, 'activity') })
+          : plural(area.total, lang, 'activity');
         const measures = new Map<number, GroupedRow[]>();
         for (const row of areaRows) measures.set(row.measureId, [...(measures.get(row.measureId) ?? []), row]);
         const percent = area.progress.shareDone === null ? null : Math.round(area.progress.shareDone * 100);
@@ -97,7 +97,7 @@ export function ActivityGroups({
                         {continued.measureId === first.measureId ? continuedNote : null}
                       </span>
                       <span className="count-pill count-pill--light">
-                        {plural(inMeasure[first.measureId] ?? 0, lang, NOUNS.activity)}
+                        {plural(inMeasure[first.measureId] ?? 0, lang, 'activity')}
                       </span>
                     </summary>
                     <ActivityTable rows={measureRows} linkSearch={linkSearch} caption={`${first.measureCode} ${first.measureTitle}`} />

@@ -1,7 +1,7 @@
 import { Link, useFetcher } from '@remix-run/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatDateTime } from '~/domain/dates';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { useLang, useT, type MessageKey, type WordKey } from '~/i18n';
 import { plansWords } from '~/i18n/plans';
@@ -66,10 +66,10 @@ export function ActivityQuickUpdate({ row, daysLeft }: { row: MyRow; daysLeft: n
           {daysLeft !== null && !row.ongoing && row.status !== 'done' && row.status !== 'cancelled' ? (
             <span className={daysLeft < 0 ? 'deadline deadline--late' : daysLeft <= 30 ? 'deadline deadline--soon' : 'deadline'}>
               {daysLeft < 0
-                ? t('trOverdueBy', { days: plural(-daysLeft, lang, NOUNS.day) })
+                ? t('trOverdueBy', { days: plural(-daysLeft, lang, 'day') })
                 : daysLeft === 0
                   ? t('trDueToday')
-                  : t('trDaysLeft', { days: plural(daysLeft, lang, NOUNS.day) })}
+                  : t('trDaysLeft', { days: plural(daysLeft, lang, 'day') })}
             </span>
           ) : null}
         </p>

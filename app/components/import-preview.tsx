@@ -1,7 +1,7 @@
 import { Form, useFetcher, useNavigation } from '@remix-run/react';
 import type { FieldChange } from '~/domain/plan-diff';
 import { formatDate, formatDateTime } from '~/domain/dates';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { useLang, useT, type MessageKey, type WordKey } from '~/i18n';
 import { importerWords } from '~/i18n/importer';
 import type { ImportWarning, ParsedArea } from '../../importers/types';
@@ -164,7 +164,7 @@ function Tree({ areas }: { areas: ParsedArea[] }) {
         <details key={area.code} className="tree-area" open={areas.length <= 5}>
           <summary>
             <span className="code">{area.code}</span> {area.title}{' '}
-            <span className="muted small">({plural(area.measures.length, lang, NOUNS.measure)})</span>
+            <span className="muted small">({plural(area.measures.length, lang, 'measure')})</span>
           </summary>
           {area.measures.map((measure) => (
             <details key={measure.code} className="tree-measure">
@@ -172,7 +172,7 @@ function Tree({ areas }: { areas: ParsedArea[] }) {
                 <span className="code">{measure.code}</span> {measure.title}{' '}
                 {measure.kind ? <span className="badge badge--planned">{t(measure.kind === 'strategic' ? 'strategic' : 'quickWin')}</span> : null}{' '}
                 {measure.cafRefs.length ? <span className="muted small">CAF {measure.cafRefs.join(', ')}</span> : null}{' '}
-                <span className="muted small">({plural(measure.activities.length, lang, NOUNS.activity)})</span>
+                <span className="muted small">({plural(measure.activities.length, lang, 'activity')})</span>
               </summary>
               <table className="table tree-activities">
                 <tbody>
@@ -214,8 +214,8 @@ export function ImportPreview({ preview: posted }: { preview: PreviewData }) {
           <h2>{preview.title}</h2>
           {preview.period ? <p className="muted">{preview.period}</p> : null}
           <p>
-            {t('importFound')}: {plural(preview.counts.areas, lang, { bg: ['област', 'области'], en: ['area', 'areas'] })} ·{' '}
-            {plural(preview.counts.measures, lang, NOUNS.measure)} · {plural(preview.counts.activities, lang, NOUNS.activity)} ·{' '}
+            {t('importFound')}: {plural(preview.counts.areas, lang, 'area')} ·{' '}
+            {plural(preview.counts.measures, lang, 'measure')} · {plural(preview.counts.activities, lang, 'activity')} ·{' '}
             <span className={preview.warnings.length ? 'text-warning' : undefined}>
               {t('importWarnings').toLowerCase()}: {preview.warnings.length}
             </span>

@@ -1,5 +1,5 @@
 import { STATUS_LABELS, type Status } from '~/domain/status';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { useLang, useT } from '~/i18n';
 
 type Lang = ReturnType<typeof useLang>;
@@ -32,7 +32,7 @@ export function stateBadges({ overdue, dueThisQuarter, lateStart, slipDays, days
   return (
     <>
       {overdue ? (
-        <span className="badge badge--overdue" title={daysOverdue ? t('trOverdueBy', { days: plural(daysOverdue, lang, NOUNS.day) }) : undefined}>
+        <span className="badge badge--overdue" title={daysOverdue ? t('trOverdueBy', { days: plural(daysOverdue, lang, 'day') }) : undefined}>
           {t('trStateOverdue')}
         </span>
       ) : null}
@@ -41,7 +41,7 @@ export function stateBadges({ overdue, dueThisQuarter, lateStart, slipDays, days
       {slipDays ? (
         <span className="badge badge--slip" title={t('trSlipHelp')}>
           {slipDays > 0 ? '+' : '−'}
-          {plural(Math.abs(slipDays), lang, NOUNS.day)}
+          {plural(Math.abs(slipDays), lang, 'day')}
         </span>
       ) : null}
     </>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupBy, PROGRESS_RULE, rollUp, rollUpBy, type ProgressItem } from './progress';
+import { commonWords } from '../i18n/common';
+import { groupBy, rollUp, rollUpBy, type ProgressItem } from './progress';
 
 const item = (status: ProgressItem['status'], percent = 0, overdue = false): ProgressItem => ({
   status,
@@ -68,9 +69,9 @@ describe('grouping', () => {
   });
 });
 
-describe('PROGRESS_RULE', () => {
+describe('the progress rule as the word store states it', () => {
   it('states the rule in both languages', () => {
-    expect(PROGRESS_RULE.bg).toContain('Отменените дейности не се броят');
-    expect(PROGRESS_RULE.en).toContain('Cancelled activities are not counted');
+    expect(commonWords.bg.progressRule).toContain('Отменените дейности не се броят');
+    expect(commonWords.en.progressRule).toContain('Cancelled activities are not counted');
   });
 });

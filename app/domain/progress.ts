@@ -1,7 +1,7 @@
 /**
  * Progress roll-up from activities to measures, areas and whole plans.
  *
- * The rule (shown to users as PROGRESS_RULE):
+ * The rule (shown to users as the common word progressRule):
  * - Cancelled activities are left out of both measures; every other status counts,
  *   postponed included.
  * - Share done = done activities / (all activities − cancelled).
@@ -13,17 +13,6 @@
  * Every activity weighs the same, whatever its size or length.
  */
 import { STATUSES, type Status } from './status';
-
-export const PROGRESS_RULE = {
-  bg:
-    'Отменените дейности не се броят. Дял изпълнени = изпълнени дейности / (всички дейности − отменени). ' +
-    'Среден процент = средното от процента на изпълнение на неотменените дейности, като изпълнена дейност се брои за 100%. ' +
-    'Всички дейности имат еднаква тежест. Без дейности за броене показателите не се изчисляват (—).',
-  en:
-    'Cancelled activities are not counted. Share done = done activities / (all activities − cancelled). ' +
-    'Mean percent = the mean percent complete of the activities not cancelled, a done activity counting as 100%. ' +
-    'All activities weigh the same. With no activities to count, neither figure is given (—).',
-} as const;
 
 export type ProgressItem = { status: Status; percent: number; overdue: boolean };
 

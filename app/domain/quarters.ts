@@ -2,6 +2,8 @@
  * Reporting periods: quarters (тримесечие), half-years (полугодие) and years. A period is
  * a whole number of calendar months; its bounds are ISO dates, both inclusive.
  */
+import { commonWords } from '../i18n/common';
+import { fill } from '../i18n/words';
 import { endOfPreviousQuarter, isoDateParts, monthSpan, quarterOf } from './dates';
 import type { Lang } from './lang';
 
@@ -28,14 +30,7 @@ export function periodOf(iso: string, kind: PeriodKind): Period {
 /** bg: "II тримесечие 2024", "I полугодие 2024", "2024 г."; en: "Q2 2024", "H1 2024", "2024". */
 export function periodLabel(period: Period, lang: Lang): string {
   const { kind, year, index } = period;
-  if (lang === 'bg') {
-    if (kind === 'quarter') return `${ROMAN[index - 1]} тримесечие ${year}`;
-    if (kind === 'half') return `${ROMAN[index - 1]} полугодие ${year}`;
-    return `${year} г.`;
-  }
-  if (kind === 'quarter') return `Q${index} ${year}`;
-  if (kind === 'half') return `H${index} ${year}`;
-  return String(year);
+  return fill(commonWords[lang][`period_${kind}`], { roman: ROMAN[index - 1]!, index, year });
 }
 
 /** The period's form in URLs: '2024-Q2', '2024-H1', '2024'. */

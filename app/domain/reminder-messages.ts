@@ -8,8 +8,9 @@
  */
 import { translateWith, type Params, type WordKey } from '../i18n/core';
 import { reminderMailWords } from '../i18n/reminder-mails';
+import { plural } from '../i18n/counts';
 import { addDays, daysBetween, formatDate, formatDateTime } from './dates';
-import { NOUNS, plural, type Lang } from './lang';
+import type { Lang } from './lang';
 import {
   byEnd,
   digestWindow,
@@ -75,7 +76,7 @@ export function composeMessage(reminders: Reminder[], user: Pick<ReminderUser, '
   const t = (key: WordKey<typeof reminderMailWords>, params?: Params) => translateWith(lang, reminderMailWords, key, params);
   const base = appUrl.replace(/\/+$/, '');
   const url = (path: string) => `${base}${path}`;
-  const days = (n: number) => plural(n, lang, NOUNS.day);
+  const days = (n: number) => plural(n, lang, 'day');
   const date = (iso: string | null) => formatDate(iso, lang);
   const lines: string[] = [t('mailHello', { name: user.name }), ''];
   const footer = ['', '—', t('mailFooter', { url: url('/settings') })];

@@ -11,6 +11,7 @@
  * report text left as it was is not recorded again.
  */
 import type { Lang } from '~/domain/lang';
+import { reportSheetWords } from '~/i18n/report-sheet';
 
 export const DETAIL_COLUMNS = [
   'measure',
@@ -38,55 +39,25 @@ export const COLUMN_NUMBER = Object.fromEntries(DETAIL_COLUMNS.map((key, index) 
 export const STATUS_COLUMNS = ['status', 'percent', 'comment', 'completedOn', 'newEnd'] as const;
 export type StatusColumn = (typeof STATUS_COLUMNS)[number];
 
-export const COLUMN_HEADERS: Record<Lang, Record<DetailColumn, string>> = {
-  bg: {
-    measure: 'Мярка',
-    activity: 'Наименование на дейността',
-    strategic: 'Стратегически мерки',
-    quickWin: 'Бързи победи',
-    start: 'Начало (дата)',
-    end: 'Край (дата)',
-    target: 'Целеви стойности на резултата',
-    owners: 'Отговорници и подпомагачи',
-    note: 'Забележка',
-    status: 'Статус',
-    percent: 'Изпълнение %',
-    comment: 'Отчет',
-    completedOn: 'Дата на изпълнение',
-    newEnd: 'Ново крайно време',
-    key: 'Ключ',
-  },
-  en: {
-    measure: 'Measure',
-    activity: 'Activity',
-    strategic: 'Strategic measures',
-    quickWin: 'Quick wins',
-    start: 'Start (date)',
-    end: 'End (date)',
-    target: 'Target values',
-    owners: 'Responsible and supporting',
-    note: 'Note',
-    status: 'Status',
-    percent: 'Progress %',
-    comment: 'Report',
-    completedOn: 'Completion date',
-    newEnd: 'New deadline',
-    key: 'Key',
-  },
-};
+/** A column's header in the report of that language (the word store's, app/i18n/report-sheet.ts). */
+export function columnHeader(column: DetailColumn, lang: Lang): string {
+  return reportSheetWords[lang][`col_${column}`];
+}
 
 /** The label of the summary sheet's reporting period row ("III тримесечие 2023 (01.07.2023 – 30.09.2023)"): the reader takes the period end from it. */
-export const REPORT_PERIOD_LABEL: Record<Lang, string> = { bg: 'Отчетен период', en: 'Reporting period' };
+export function reportPeriodLabel(lang: Lang): string {
+  return reportSheetWords[lang].reportPeriod;
+}
 
-/** Header texts the reader accepts for each column it needs (lower case, spaces collapsed). */
+/** Header texts the reader accepts for each column it needs besides the headers it writes in either language (lower case, spaces collapsed). */
 export const HEADER_ALIASES: Partial<Record<DetailColumn, string[]>> = {
-  activity: ['наименование на дейността', 'дейност', 'дейности', 'activity', 'activities'],
-  status: ['статус', 'състояние', 'status'],
-  percent: ['изпълнение %', 'изпълнение (%)', '% изпълнение', 'процент изпълнение', 'progress %', 'progress (%)', '% complete', 'percent'],
-  comment: ['отчет', 'коментар', 'report', 'comment'],
-  completedOn: ['дата на изпълнение', 'completion date', 'completed on'],
-  newEnd: ['ново крайно време', 'нов срок', 'new deadline', 'new end'],
-  key: ['ключ', 'key'],
+  activity: ['дейност', 'дейности', 'activities'],
+  status: ['състояние'],
+  percent: ['изпълнение (%)', '% изпълнение', 'процент изпълнение', 'progress (%)', '% complete', 'percent'],
+  comment: ['коментар', 'comment'],
+  completedOn: ['completed on'],
+  newEnd: ['нов срок', 'new end'],
+  key: [],
 };
 
 export type StatusCells = {

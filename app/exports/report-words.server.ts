@@ -1,5 +1,5 @@
 import type { Lang } from '~/domain/lang';
-import { REPORT_PERIOD_LABEL } from '~/domain/report-layout';
+import { reportPeriodLabel } from '~/domain/report-layout';
 import { translateWith, type MessageKey, type WordKey } from '~/i18n';
 import { reportsWords } from '~/i18n/reports';
 
@@ -13,7 +13,7 @@ export function reportWords(lang: Lang) {
     organization: w('remOrganization'),
     plan: w('repPlan'),
     planPeriod: w('expPlanPeriod'),
-    reportPeriod: REPORT_PERIOD_LABEL[lang],
+    reportPeriod: reportPeriodLabel(lang),
     asOf: w('repAsOf'),
     preparedBy: w('repPreparedBy'),
     preparedOn: w('repPreparedOn'),

@@ -25,11 +25,12 @@ import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
-import { PROGRESS_RULE, type Progress } from '~/domain/progress';
+import type { Progress } from '~/domain/progress';
 import { periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
-import { activityKey, COLUMN_HEADERS, COLUMN_NUMBER, DETAIL_COLUMNS, type DetailColumn, type StatusCells } from '~/domain/report-layout';
+import { activityKey, columnHeader, COLUMN_NUMBER, DETAIL_COLUMNS, type DetailColumn, type StatusCells } from '~/domain/report-layout';
 import type { ReportActivity, ReportData } from '~/models/report.server';
+import { translate } from '~/i18n/core';
 import { reportWords } from './report-words.server';
 import { CENTERED_COLUMNS, COLORS, dataStyle, FONT, MEASURE_BLOCK_COLUMNS, SIDEWAYS_HEADERS, thin, type BlockPlace, type CellKind } from './report-xlsx-styles.server';
 import { cleanCellText, columnLetter, estimateLines, LIBREOFFICE_LINE_HEIGHT, PERCENT_FORMAT, rowHeight, setDate, setText } from './xlsx-cells.server';
@@ -62,7 +63,7 @@ function exportedStatusCells(activity: ReportActivity, lang: Lang): StatusCells 
  */
 export async function writeReportXlsx(report: ReportData, lang: Lang, stream: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
-  workbook.creator = 'План за подобрение';
+  workbook.creator = translate(lang, 'appName');
   workbook.created = new Date();
   addSummarySheet(workbook, report, lang);
   addDetailSheet(workbook, report, lang);
@@ -176,7 +177,7 @@ function addSummarySheet(workbook: Workbook, report: ReportData, lang: Lang): vo
 
   r += 1;
   const rule = sheet.getRow(r);
-  setText(rule.getCell(1), PROGRESS_RULE[lang]);
+  setText(rule.getCell(1), translate(lang, 'progressRule'));
   rule.getCell(1).alignment = { wrapText: true, vertical: 'top' };
   rule.getCell(1).font = { ...FONT, italic: true, size: 9 };
   rule.height = 42;
@@ -264,7 +265,7 @@ function addDetailSheet(workbook: Workbook, report: ReportData, lang: Lang): voi
   for (const key of DETAIL_COLUMNS) {
     const n = COLUMN_NUMBER[key];
     const cell = header.getCell(n);
-    setText(cell, COLUMN_HEADERS[lang][key]);
+    setText(cell, columnHeader(key, lang));
     cell.font = { ...FONT, bold: true };
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center', ...(SIDEWAYS_HEADERS.has(key) ? { textRotation: 90 } : {}) };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: n >= COLUMN_NUMBER.status ? COLORS.statusFill : COLORS.headerFill } };

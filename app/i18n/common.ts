@@ -131,6 +131,27 @@ export const commonWords = defineWords(
     role_head: 'Директор на дирекция',
     role_viewer: 'Наблюдател',
     role_assessor: 'Оценител (само самооценка)',
+    // Counted nouns ("{n} дейност", "{n} дейности"): plural() in ./core picks the form; Bulgarian uses the plural after any other number (0 дейности, 5 дни).
+    count_activity_one: '{n} дейност',
+    count_activity_other: '{n} дейности',
+    count_measure_one: '{n} мярка',
+    count_measure_other: '{n} мерки',
+    count_area_one: '{n} област',
+    count_area_other: '{n} области',
+    count_day_one: '{n} ден',
+    count_day_other: '{n} дни',
+    count_update_one: '{n} отчет',
+    count_update_other: '{n} отчета',
+    count_overdue_one: '{n} просрочена',
+    count_overdue_other: '{n} просрочени',
+    // Reporting periods (periodLabel in app/domain/quarters.ts).
+    period_quarter: '{roman} тримесечие {year}',
+    period_half: '{roman} полугодие {year}',
+    period_year: '{year} г.',
+    progressRule:
+      'Отменените дейности не се броят. Дял изпълнени = изпълнени дейности / (всички дейности − отменени). ' +
+      'Среден процент = средното от процента на изпълнение на неотменените дейности, като изпълнена дейност се брои за 100%. ' +
+      'Всички дейности имат еднаква тежест. Без дейности за броене показателите не се изчисляват (—).',
   },
   {
     appName: 'Improvement plan',
@@ -261,5 +282,24 @@ export const commonWords = defineWords(
     role_head: 'Directorate head',
     role_viewer: 'Viewer',
     role_assessor: 'Assessor (self-assessment only)',
+    count_activity_one: '{n} activity',
+    count_activity_other: '{n} activities',
+    count_measure_one: '{n} measure',
+    count_measure_other: '{n} measures',
+    count_area_one: '{n} area',
+    count_area_other: '{n} areas',
+    count_day_one: '{n} day',
+    count_day_other: '{n} days',
+    count_update_one: '{n} update',
+    count_update_other: '{n} updates',
+    count_overdue_one: '{n} overdue',
+    count_overdue_other: '{n} overdue',
+    period_quarter: 'Q{index} {year}',
+    period_half: 'H{index} {year}',
+    period_year: '{year}',
+    progressRule:
+      'Cancelled activities are not counted. Share done = done activities / (all activities − cancelled). ' +
+      'Mean percent = the mean percent complete of the activities not cancelled, a done activity counting as 100%. ' +
+      'All activities weigh the same. With no activities to count, neither figure is given (—).',
   },
 );

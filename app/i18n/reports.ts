@@ -108,6 +108,7 @@ export const reportsWords = defineWords(
     printPageTitle: 'Отчет {period} · {plan}',
     printPageNumber: 'Стр. {page} от {pages}',
   // The exports' own words (report .xlsx, CSV, calendar feed); their other words are the report's (rep*) and the tracker's.
+  expFileName: 'Отчет {period} - {plan}',
   expSummarySheet: 'Обобщение',
   expDetailSheet: 'Отчет по дейности',
   expReportTitle: 'ОТЧЕТ ЗА ИЗПЪЛНЕНИЕТО НА ПЛАНА ЗА ПОДОБРЕНИЕ',
@@ -236,6 +237,7 @@ export const reportsWords = defineWords(
     printPageTitle: 'Report {period} · {plan}',
     printPageNumber: 'Page {page} of {pages}',
   // The exports' own words (report .xlsx, CSV, calendar feed); their other words are the report's (rep*) and the tracker's.
+  expFileName: 'Report {period} - {plan}',
   expSummarySheet: 'Summary',
   expDetailSheet: 'Activities',
   expReportTitle: 'IMPROVEMENT PLAN PROGRESS REPORT',

@@ -4,18 +4,15 @@
  */
 import type Database from 'better-sqlite3';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { DUE_SOON_DAYS } from '~/domain/activity-state';
 import { addDays, daysBetween, isIsoDate, todayInSofia } from '~/domain/dates';
 import type { ActivityFilters } from '~/domain/filters';
 import { parsePeriod, periodBounds, periodKey, periodOf, type Period } from '~/domain/quarters';
 import type { ActivityRow, NextActivity, OwnerRef } from '~/domain/activity-row';
-import type { Status } from '~/domain/status';
-import { activities, activityOwners, areas, cafCriteria, measureCafRefs, measures, owners, plans, userOwners } from '../../db/schema';
+import { activities, activityOwners, areas, cafCriteria, measureCafRefs, measures, owners, plans, type statusUpdates, userOwners, type users } from '../../db/schema';
 import { getDb } from '../../db/client';
-import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
-import { PLANS_OUT_OF_VIEW_AS_OF } from './plan.server';
-import { prepared } from './statements.server';
+import { activityStateCte, type ActivityStateRow } from './activity-state.server';
+import { plansOutOfView } from './plan.server';
 
 export type ListScope = {
   /** Only the activities of the owners this user is linked to (my activities). */
@@ -31,16 +28,16 @@ function foldText(text: string): string {
   return text.toLocaleLowerCase('bg').replace(/\s+/g, ' ').trim();
 }
 
-/** Case folding for Cyrillic too (SQLite's lower() and LIKE fold only ASCII). */
-function withFold(sqlite: Database.Database): Database.Database {
-  const marked = sqlite as Database.Database & { __foldRegistered?: boolean };
-  if (!marked.__foldRegistered) {
-    sqlite.function('fold', { deterministic: true }, (value: unknown) =>
-      typeof value === 'string' ? foldText(value) : null,
-    );
-    marked.__foldRegistered = true;
+const folding = new WeakSet<Database.Database>();
+
+/** The connection, with fold() for the text search: case folding for Cyrillic too (SQLite's lower() and LIKE fold only ASCII). */
+function dbWithFold() {
+  const db = getDb();
+  if (!folding.has(db.$client)) {
+    db.$client.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : null));
+    folding.add(db.$client);
   }
-  return sqlite;
+  return db;
 }
 
 const CODE_ORDER = 'p.id, ar.position, m.position, s.position';
@@ -50,14 +47,14 @@ const CODE_ORDER = 'p.id, ar.position, m.position, s.position';
  * first), due within DUE_SOON_DAYS (soonest first), in progress, other open, done and
  * cancelled; within the last tiers sooner ends first and no end last.
  */
-const URGENCY_ORDER = `
+const urgencyOrder = (dueSoon: string) => sql`
   case when s.status in ('done', 'cancelled') then 4
        when s.overdue then 0
-       when s.ongoing = 0 and s.end_date is not null and s.end_date <= :dueSoon then 1
+       when s.ongoing = 0 and s.end_date is not null and s.end_date <= ${dueSoon} then 1
        when s.status = 'in_progress' then 2
        else 3 end,
   case when s.status in ('done', 'cancelled') or s.ongoing = 1 or s.end_date is null then '9999-99-99' else s.end_date end,
-  ${CODE_ORDER}`;
+  ${sql.raw(CODE_ORDER)}`;
 
 const SORT_ORDER: Record<NonNullable<ActivityFilters['sort']>, string> = {
   code: CODE_ORDER,
@@ -79,7 +76,7 @@ function filterConditions(filters: ActivityFilters, planId: number | undefined, 
     where.push(sql`s.plan_id = ${plan}`);
   } else {
     // Across plans (the activity list, my activities): the plans running on the day, as on the all-plans dashboard.
-    where.push(sql`s.plan_id not in (${withParams(PLANS_OUT_OF_VIEW_AS_OF, { asOf })})`);
+    where.push(sql`s.plan_id not in (${plansOutOfView(asOf)})`);
   }
   if (filters.area) where.push(sql`ar.code = ${filters.area}`);
   if (filters.owner) {
@@ -110,69 +107,42 @@ function filterConditions(filters: ActivityFilters, planId: number | undefined, 
         where ao.activity_id = s.id and instr(fold(o.name), ${q}) > 0))`);
   }
   return {
-    stateCte: withParams(ACTIVITY_STATE_CTE, asOfParams(asOf)),
+    stateCte: activityStateCte(asOf),
     where: where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``,
     dueSoon: addDays(asOf, DUE_SOON_DAYS),
   };
 }
 
-/**
- * SQL text written with named parameters (":asOf", as ACTIVITY_STATE_CTE and PLANS_OUT_OF_VIEW_AS_OF
- * are) as a drizzle chunk, each name bound to its value.
- */
-export function withParams(text: string, params: Record<string, unknown>): SQL {
-  return sql.join(
-    text.split(/:(\w+)/).map((part, i) => {
-      if (i % 2 === 0) return sql.raw(part);
-      if (!(part in params)) throw new Error(`No value for :${part}`);
-      return sql`${params[part]}`;
-    }),
-  );
-}
-
-const dialect = new SQLiteSyncDialect();
-
-/**
- * The rows of a drizzle sql query, as db.all<Row>(query) gives them, but through the
- * connection's statement cache (statements.server.ts): preparing the state CTE costs about as
- * much as running it for a page of activities, and the lists' rows are many (the builder's
- * mapping of every row costs about 2x the query). Row is the caller's, from the schema.
- */
-export function cachedRows<Row>(query: SQL): Row[] {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  return prepared(getDb().$client, text).all(...params) as Row[];
-}
-
-/** A row of listActivities as SQL gives it: the activity's own columns typed by the schema, the state's flags as 0 or 1. */
+/** A row of listActivities as SQL gives it: the activity's own columns typed by the schema, its state's by the state's row (flags as 0 or 1). */
 type ListedRow = Pick<typeof activities.$inferSelect, 'id' | 'planId' | 'code' | 'title' | 'indicator' | 'target' | 'start' | 'baselineEnd' | 'version'> & {
-  planTitle: string;
-  areaId: number;
-  areaCode: string;
-  areaTitle: string;
-  measureId: number;
-  measureCode: string;
-  measureTitle: string;
-  end: string | null;
-  ongoing: number;
-  status: Status;
-  percent: number;
-  lastUpdateAt: number | null;
-  overdue: number;
-  dueThisQuarter: number;
-  lateStart: number;
-  lastComment: string | null;
-  lastUpdateBy: string | null;
+  planTitle: (typeof plans.$inferSelect)['title'];
+  areaId: (typeof areas.$inferSelect)['id'];
+  areaCode: (typeof areas.$inferSelect)['code'];
+  areaTitle: (typeof areas.$inferSelect)['title'];
+  measureId: (typeof measures.$inferSelect)['id'];
+  measureCode: (typeof measures.$inferSelect)['code'];
+  measureTitle: (typeof measures.$inferSelect)['title'];
+  end: ActivityStateRow['end_date'];
+  ongoing: ActivityStateRow['ongoing'];
+  status: ActivityStateRow['status'];
+  percent: ActivityStateRow['percent'];
+  lastUpdateAt: ActivityStateRow['last_update_at'];
+  overdue: ActivityStateRow['overdue'];
+  dueThisQuarter: ActivityStateRow['due_this_quarter'];
+  lateStart: ActivityStateRow['late_start'];
+  lastComment: (typeof statusUpdates.$inferSelect)['comment'];
+  lastUpdateBy: (typeof users.$inferSelect)['name'] | null;
 };
 
 /** Activities with their state as of filters.asOf (default today in Sofia), filtered and sorted in SQL. */
 export function listActivities(filters: ActivityFilters, planId?: number, scope: ListScope = {}): ActivityRow[] {
-  withFold(getDb().$client);
+  const db = dbWithFold();
   const { stateCte, where, dueSoon } = filterConditions(filters, planId, scope);
-  const order = scope.byUrgency ? withParams(URGENCY_ORDER, { dueSoon }) : sql.raw(SORT_ORDER[filters.sort ?? 'code']);
+  const order = scope.byUrgency ? urgencyOrder(dueSoon) : sql.raw(SORT_ORDER[filters.sort ?? 'code']);
   // A slice takes two steps: ordering needs few of the state's columns, so its ids come first
   // (the full row of every activity would be worked out before sorting otherwise), then their rows.
   const sliceIds = scope.slice
-    ? cachedRows<Pick<ListedRow, 'id'>>(
+    ? db.all<Pick<ListedRow, 'id'>>(
           sql`with ${stateCte}
              select s.id from activity_state s
              join activities a on a.id = s.id
@@ -183,7 +153,7 @@ export function listActivities(filters: ActivityFilters, planId?: number, scope:
              order by ${order} limit ${scope.slice.limit} offset ${scope.slice.offset}`,
       ).map((row) => row.id)
     : null;
-  const rows = cachedRows<ListedRow>(
+  const rows = db.all<ListedRow>(
     sql`with ${stateCte}
        select s.id, s.plan_id as planId, p.title as planTitle, ar.id as areaId, ar.code as areaCode, ar.title as areaTitle,
          m.id as measureId, m.code as measureCode, m.title as measureTitle, s.code, s.title, a.indicator, a.target, s.start,
@@ -216,9 +186,9 @@ export type MeasureCount = { areaId: number; measureId: number; count: number };
 
 /** How many activities match the filters in each measure that has any, in the plan's order (area, measure). */
 export function countActivitiesByMeasure(filters: ActivityFilters, planId: number): MeasureCount[] {
-  withFold(getDb().$client);
+  const db = dbWithFold();
   const { stateCte, where } = filterConditions(filters, planId, {});
-  return cachedRows<MeasureCount>(
+  return db.all<MeasureCount>(
     sql`with ${stateCte}
        select ar.id as areaId, m.id as measureId, count(*) as count
        from activity_state s
@@ -244,7 +214,7 @@ export function ownersOf(activityIds: number[]): Map<number, OwnerRef[]> {
   const result = new Map<number, OwnerRef[]>();
   if (activityIds.length === 0) return result;
   // The ids as one JSON parameter: a list of every activity may be longer than SQLite's limit of parameters.
-  const rows = cachedRows<Pick<typeof activityOwners.$inferSelect, 'activityId'> & Pick<typeof owners.$inferSelect, 'id' | 'name'>>(
+  const rows = getDb().all<Pick<typeof activityOwners.$inferSelect, 'activityId'> & Pick<typeof owners.$inferSelect, 'id' | 'name'>>(
     sql`select ao.activity_id as activityId, o.id, o.name from activity_owners ao join owners o on o.id = ao.owner_id
        where ao.activity_id in (select value from json_each(${JSON.stringify(activityIds)})) order by ao.activity_id, ao.position, o.name`,
   );
@@ -278,9 +248,9 @@ export function ownerChoices(planId?: number): OwnerRef[] {
 
 /** The state of a plan's activities that match the filters (all of them when unfiltered): what the plan page's figures count. */
 export function filteredStates(filters: ActivityFilters, planId: number) {
-  withFold(getDb().$client);
+  const db = dbWithFold();
   const { stateCte, where } = filterConditions(filters, planId, {});
-  return cachedRows<{ status: Status; percent: number; overdue: number; areaId: number }>(
+  return db.all<Pick<ActivityStateRow, 'status' | 'percent' | 'overdue'> & { areaId: (typeof measures.$inferSelect)['areaId'] }>(
     sql`with ${stateCte}
        select s.status, s.percent, s.overdue, m.area_id as areaId
        from activity_state s join activities a on a.id = s.id join measures m on m.id = s.measure_id join areas ar on ar.id = m.area_id

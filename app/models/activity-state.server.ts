@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { endOfDayInSofia } from '~/domain/dates';
 import { periodBounds, periodOf } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
@@ -33,11 +32,8 @@ export function asOfParams(asOf: string): AsOfDay {
   return { asOf, cutoff: endOfDayInSofia(asOf), quarterStart: quarter.start, quarterEnd: quarter.end };
 }
 
-/** The day's values in a statement: bound values, or (for ACTIVITY_STATE_CTE) named placeholders. */
-type DayInSql = Record<keyof AsOfDay, unknown>;
-
 /** The one definition: SELECT of the state of every live activity as of day d. */
-function stateSelect(d: DayInSql): SQL {
+function stateSelect(d: AsOfDay): SQL {
   /** The id of activity a's latest status update as of the day. */
   const latestUpdateId = sql`(select x.id from status_updates x indexed by status_updates_latest_idx where x.activity_id = a.id and x.as_of <= ${d.asOf}
      order by x.as_of desc, x.created_at desc, x.id desc limit 1)`;
@@ -108,14 +104,3 @@ export type ActivityStateRow = {
 export function activityStateCte(asOf: string, name = 'activity_state'): SQL {
   return sql`${sql.identifier(name)} as (${stateSelect(asOfParams(asOf))})`;
 }
-
-const named = (key: keyof AsOfDay) => sql.raw(`:${key}`);
-
-/**
- * The same CTE, named activity_state, as SQL text with the named parameters of
- * asOfParams(asOf), for the statements prepared with better-sqlite3 directly:
- * `with ${ACTIVITY_STATE_CTE} select ... from activity_state ...`.
- */
-export const ACTIVITY_STATE_CTE = new SQLiteSyncDialect().sqlToQuery(
-  sql`activity_state as (${stateSelect({ asOf: named('asOf'), cutoff: named('cutoff'), quarterStart: named('quarterStart'), quarterEnd: named('quarterEnd') })})`,
-).sql;

@@ -5,7 +5,7 @@
  * (notification-delivery.server.ts). A user's notifications: notification-inbox.server.ts;
  * their settings: notification-settings.server.ts.
  */
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { env } from '~/env.server';
 import { todayInSofia } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
@@ -14,9 +14,9 @@ import { digestWindow, planReminders, type Reminder, type ReminderActivity, type
 import { mailerFromEnv, type Mailer } from '~/mail.server';
 import { activities, activityOwners, notificationItems, owners, statusUpdates, userOwners, users } from '../../db/schema';
 import { getDb, writeTransaction } from '../../db/client';
-import { ACTIVITY_STATE_CTE, asOfParams } from './activity-state.server';
+import { activityStateCte, type ActivityStateRow } from './activity-state.server';
 import { recordAudit } from './audit.server';
-import { PLANS_OUT_OF_VIEW_AS_OF, plansOutOfView } from './plan.server';
+import { plansOutOfView } from './plan.server';
 import {
   deliverPending,
   duePendingCount,
@@ -29,41 +29,24 @@ import {
 } from './notification-delivery.server';
 import { plannedDailySummaries, recordDailySummaries, type PlannedSummary } from './update-notifications.server';
 
-/**
- * SQL text with :named parameters (the activity-state CTE's) as a drizzle query, each name
- * bound as a parameter (drizzle's sql template binds by position).
- */
-function bindNamed(text: string, params: Record<string, string | number>): SQL {
-  const parts = text.split(/:(\w+)/);
-  return sql.join(
-    parts.map((part, i) => {
-      if (i % 2 === 0) return sql.raw(part);
-      if (!(part in params)) throw new Error(`No value for :${part}`);
-      return sql`${params[part]}`;
-    }),
-  );
-}
-
 /** A row of the activity state as the reminder rules read it (SQLite's 0/1 for the flags). */
 type StateRow = Pick<typeof activities.$inferSelect, 'id' | 'planId' | 'code' | 'title' | 'start'> &
-  Pick<ReminderActivity, 'planTitle' | 'end' | 'status' | 'percent' | 'lastUpdateAt' | 'daysBeforeStart' | 'daysBeforeEnd'> & { ongoing: number; overdue: number };
+  Pick<ReminderActivity, 'planTitle' | 'end' | 'status' | 'percent' | 'lastUpdateAt' | 'daysBeforeStart' | 'daysBeforeEnd'> &
+  Pick<ActivityStateRow, 'ongoing' | 'overdue'>;
 
 /** The state of every live activity, its owners and the organization's settings, the users and the week's updates. */
 export function loadReminderInput(asOf: string): ReminderInput {
   const db = getDb();
   const rows = db.all<StateRow>(
-    bindNamed(
-      `with ${ACTIVITY_STATE_CTE}
+    sql`with ${activityStateCte(asOf)}
        select s.id, s.plan_id as planId, p.title as planTitle, s.code, s.title, s.start, s.end_date as "end",
          s.ongoing, s.status, s.percent, s.overdue, s.last_update_at as lastUpdateAt,
          o.reminder_days_before_start as daysBeforeStart, o.reminder_days_before_end as daysBeforeEnd
        from activity_state s
        join plans p on p.id = s.plan_id
        join organizations o on o.id = p.organization_id
-       where s.plan_id not in (${PLANS_OUT_OF_VIEW_AS_OF})
+       where s.plan_id not in (${plansOutOfView(asOf)})
        order by s.plan_id, s.position, s.id`,
-      asOfParams(asOf),
-    ),
   );
   const ownerRows = db
     .select({ activityId: activityOwners.activityId, id: owners.id, name: owners.name })
@@ -114,7 +97,7 @@ export function loadReminderInput(asOf: string): ReminderInput {
         eq(activities.archived, false),
         gte(statusUpdates.createdAt, new Date(window.from)),
         lt(statusUpdates.createdAt, new Date(window.to)),
-        sql`${activities.planId} not in (${plansOutOfView(asOf)})`,
+        notInArray(activities.planId, plansOutOfView(asOf)),
       ),
     )
     .orderBy(asc(statusUpdates.createdAt), asc(statusUpdates.id))

@@ -1,7 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { todayInSofia } from '~/domain/dates';
 import { diffPlan, type ComparableActivity, type PlanDiff } from '~/domain/plan-diff';
+import type { Lang } from '~/domain/lang';
 import { completionOf } from '~/domain/status';
+import { translateWith } from '~/i18n/core';
+import { importNoteWords } from '~/i18n/import-notes';
 import { getDb, writeTransaction, type Tx } from '../../db/client';
 import {
   activities,
@@ -258,7 +261,7 @@ export function previewReimport(planId: number, parsed: ParsedPlan): PlanDiff<Ex
  * matched activities updated (a changed end date is a reschedule: the baseline stays), new
  * ones added, missing ones archived. Status history is never touched.
  */
-export function applyReimport(planId: number, parsed: ParsedPlan, options: { userId: number; fileName: string; sha256?: string | null }) {
+export function applyReimport(planId: number, parsed: ParsedPlan, options: { userId: number; fileName: string; sha256?: string | null; lang?: Lang }) {
   const db = getDb();
   const plan = db.select().from(plans).where(eq(plans.id, planId)).get();
   if (!plan) throw new Response('Not found', { status: 404 });
@@ -341,7 +344,7 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
                 userId: options.userId,
                 previousEnd: match.existing.end,
                 newEnd: parsedActivity.end,
-                reason: `Повторен импорт от ${options.fileName}`,
+                reason: translateWith(options.lang ?? 'bg', importNoteWords, 'reimportReason', { file: options.fileName }),
               })
               .run();
           }

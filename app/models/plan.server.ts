@@ -1,5 +1,4 @@
-import { and, count, desc, eq, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { and, count, desc, eq, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { todayInSofia } from '~/domain/dates';
 import { removeEvidenceFile } from '~/evidence-files.server';
 import { getDb, writeTransaction } from '../../db/client';
@@ -47,14 +46,15 @@ export function listPlans(asOf = todayInSofia()): PlanSummary[] {
 }
 
 /**
- * SQL: the ids of the plans not running on a day, which the cross-plan views (my activities, the
+ * The ids of the plans not running on a day, which the cross-plan views (my activities, the
  * activity list, the all-plans dashboard) and the reminders leave out: those closed by the day
- * (from their closing day on) and the drafts (until approved).
+ * (from their closing day on) and the drafts (until approved). A subquery.
  */
-export const plansOutOfView = (day: unknown): SQL => sql`select p.id from plans p where p.closed_on <= ${day} or p.status = 'draft'`;
-
-/** The same, as SQL text with the named parameter :asOf. */
-export const PLANS_OUT_OF_VIEW_AS_OF = new SQLiteSyncDialect().sqlToQuery(plansOutOfView(sql.raw(':asOf'))).sql;
+export const plansOutOfView = (day: string) =>
+  getDb()
+    .select({ id: plans.id })
+    .from(plans)
+    .where(or(lte(plans.closedOn, day), eq(plans.status, 'draft')));
 
 /** How many plans are closed by the day. */
 export function countPlansClosedBy(day: string): number {

@@ -1,6 +1,5 @@
 import { Param, Placeholder, sql } from 'drizzle-orm';
 import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type Database from 'better-sqlite3';
 import { getDb, type Tx } from '../../db/client';
 
 /**
@@ -36,21 +35,4 @@ export function preparedInsert<T extends SQLiteTable, K extends keyof T['$inferI
   });
   const statement = getDb().$client.prepare(query.sql);
   return (row: Required<Pick<T['$inferInsert'], K>>): number => Number(statement.run(bind.map((value) => value(row))).lastInsertRowid);
-}
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/**
- * @deprecated Raw SQL with a cast row: left only for the models being moved to drizzle's builder
- * (activity, dashboard, notification, status-update); delete it with their last use.
- * The connection's prepared statement for this SQL, prepared once: parsing and planning a
- * statement costs more than running a small one (a status update runs five). Only for
- * statements used as they are (no .pluck()/.raw() mode changes, which would leak to other callers).
- */
-export function prepared(sqlite: Database.Database, sql: string): Database.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)));
-  return statement;
 }

@@ -21,6 +21,8 @@ import path from 'node:path';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { dateOfTimestampInSofia, formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
+import { translateWith } from '~/i18n/core';
+import { importNoteWords } from '~/i18n/import-notes';
 import { normalizeName } from '~/domain/names';
 import { can } from '~/domain/permissions';
 import { quarterEndBefore } from '~/domain/quarters';
@@ -32,11 +34,6 @@ import type { ImportWarning } from '../../importers/types';
 import { rescheduleActivity } from './activity.server';
 import { recordAudit } from './audit.server';
 import { isOwnActivity, recordStatusUpdate } from './status-update.server';
-
-const NO_PLAN: Record<Lang, string> = {
-  bg: 'Файлът няма скрити ключове на дейностите: изберете плана, към който се отнася.',
-  en: 'The file carries no activity keys: choose the plan it belongs to.',
-};
 
 export const PREVIEW_TTL_MS = 2 * 60 * 60 * 1000;
 const ID = /^[a-f0-9]{32}$/;
@@ -212,7 +209,7 @@ export function previewStatusImport(
 
   const warnings = [...report.warnings];
   if (!plan && report.updates.length > 0) {
-    warnings.push({ sheet: report.updates[0]!.sheet, row: null, column: null, message: NO_PLAN[options.lang ?? 'bg'] });
+    warnings.push({ sheet: report.updates[0]!.sheet, row: null, column: null, message: translateWith(options.lang ?? 'bg', importNoteWords, 'statusImportNoKeys') });
   }
   const counts = { ready: 0, refused: 0, unmatched: 0, ambiguous: 0, same: 0, duplicate: 0 } as Record<RowOutcome, number>;
   for (const row of rows) counts[row.outcome] += 1;
@@ -290,15 +287,6 @@ export type ApplyResult = {
   rescheduled: number;
 };
 
-const SOURCE_NOTE: Record<Lang, (fileName: string) => string> = {
-  bg: (fileName) => `Импортирано от файл „${fileName}“.`,
-  en: (fileName) => `Imported from the file "${fileName}".`,
-};
-const NEW_END_NOTE: Record<Lang, (date: string) => string> = {
-  bg: (date) => `Предложено ново крайно време: ${date}.`,
-  en: (date) => `Proposed new deadline: ${date}.`,
-};
-
 /**
  * Records the ready rows of a stored preview, each as a status update by the importing user
  * with the file name in the comment, as of the day chosen (by default the preview's; the
@@ -320,12 +308,12 @@ export function applyStatusImport(user: Pick<User, 'id' | 'role'>, id: string, l
         result.refused.push(ref);
         continue;
       }
-      const notes = [row.comment, row.newEnd && !mayEditPlan ? NEW_END_NOTE[lang](formatDate(row.newEnd, lang)) : null, SOURCE_NOTE[lang](preview.fileName)];
+      const notes = [row.comment, row.newEnd && !mayEditPlan ? translateWith(lang, importNoteWords, 'statusImportNewEnd', { date: formatDate(row.newEnd, lang) }) : null, translateWith(lang, importNoteWords, 'statusImportSource', { file: preview.fileName })];
       const comment = notes.filter(Boolean).join('\n');
       let version = row.version;
       try {
         if (row.newEnd && mayEditPlan) {
-          const moved = rescheduleActivity(row.activityId, { newEnd: row.newEnd, reason: SOURCE_NOTE[lang](preview.fileName) }, user.id, version);
+          const moved = rescheduleActivity(row.activityId, { newEnd: row.newEnd, reason: translateWith(lang, importNoteWords, 'statusImportSource', { file: preview.fileName }) }, user.id, version);
           if (!moved.ok) {
             result.stale.push(ref);
             continue;

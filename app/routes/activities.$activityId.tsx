@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { z } from 'zod';
 import { requireUser } from '~/auth.server';
 import { formatDate, isIsoDate, todayInSofia } from '~/domain/dates';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
 import { activityPageWords as words, type ActivityPageWordKey } from '~/components/activity/page-words';
@@ -189,7 +189,7 @@ export default function ActivityPage() {
             slipDays={state.slipDays}
             daysOverdue={state.daysOverdue}
           />
-          {state.overdue ? <span className="muted small">{t('trOverdueBy', { days: plural(state.daysOverdue, lang, NOUNS.day) })}</span> : null}
+          {state.overdue ? <span className="muted small">{t('trOverdueBy', { days: plural(state.daysOverdue, lang, 'day') })}</span> : null}
           {asOf !== today ? <span className="muted small">{t('trAsOfNote', { date: formatDate(asOf, lang) })}</span> : null}
         </div>
       </header>

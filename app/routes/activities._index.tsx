@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth.server';
 import { formatDate, todayInSofia } from '~/domain/dates';
 import { isFiltered, parseActivityFilters } from '~/domain/filters';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { pageTitle, useLang, useT } from '~/i18n';
 import { plansWords } from '~/i18n/plans';
 import { filterOptions, listActivities } from '~/models/activity-list.server';
@@ -41,7 +41,7 @@ export default function ActivitiesPage() {
       <ActivityFiltersForm key={JSON.stringify(filters)} filters={filters} choices={choices} action="/activities" today={today} />
       <div className="result-bar" id="activities">
         <p className="result-bar__count" role="status">
-          {plural(rows.length, lang, NOUNS.activity)}
+          {plural(rows.length, lang, 'activity')}
           {isFiltered(filters) ? <span className="muted"> · {t('trFilteredNote')}</span> : null}
           {asOf !== today ? <span className="muted"> · {t('trAsOfNote', { date: formatDate(asOf, lang) })}</span> : null}
         </p>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 import { requirePermission } from '~/auth.server';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { ROLE_LABELS } from '~/domain/permissions';
 import { pageTitle, useLang, useT, type WordKey } from '~/i18n';
 import { adminWords } from '~/i18n/admin';
@@ -205,7 +205,7 @@ function OwnerSelect({ label, name, owners }: { label: string; name: string; own
         </option>
         {owners.map((owner) => (
           <option key={owner.id} value={owner.id}>
-            {owner.name} ({plural(owner.activityCount, lang, NOUNS.activity)})
+            {owner.name} ({plural(owner.activityCount, lang, 'activity')})
           </option>
         ))}
       </select>

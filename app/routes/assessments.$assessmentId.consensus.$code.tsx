@@ -5,30 +5,21 @@ import { SheetEditorForm, SheetView, useSheetEditor, type SheetEditor } from '~/
 import { MemberScores } from '~/components/assessment-member-scores';
 import { PreviousAssessment } from '~/components/assessment-previous';
 import { SubCriterionHeader } from '~/components/assessment-sub-criterion';
-import { MAX_SHEET_FORM_BYTES, parseSheetForm, parseSubCriterionCode } from '~/domain/assessment-form';
 import { ASSESSMENT_ITEM_KINDS, type ScoringSystem } from '~/domain/assessment-scoring';
 import { assessmentAccess } from '~/domain/permissions';
 import { pageTitle, useT } from '~/i18n';
 import { assessmentWords } from '~/i18n/assessment';
 import type { MemberSheet, Sheet } from '~/domain/assessment-data';
-import { getSheet, memberSheets, saveAnswer, saveSheet } from '~/models/assessment-sheet.server';
-import { requireAssessment } from '~/models/assessment.server';
+import { getSheet, memberSheets } from '~/models/assessment-sheet.server';
+import { requireSheetPage, saveSheetFromForm } from '~/assessment-sheet-request.server';
 import { previousPanel } from '~/models/plan-follow-up.server';
 import assessmentCss from '~/styles/assessment.css?url';
-import { readForm } from '~/upload.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, (t) => `${data?.code ?? ''} · ${t('asConsensus')}`, assessmentWords);
 export const links = () => [{ rel: 'stylesheet', href: assessmentCss }];
 
-function codeOf(params: { code?: string }): string {
-  const code = parseSubCriterionCode(params.code);
-  if (!code) throw new Response('Not found', { status: 404 });
-  return code;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, assessment, membership } = await requireAssessment(request, params.assessmentId, 'see-consensus');
-  const code = codeOf(params);
+  const { user, assessment, membership, code } = await requireSheetPage(request, params, 'see-consensus');
   const may = (action: 'see-scores' | 'run-consensus') => assessmentAccess(user.role, membership, assessment.stage, action) === 'allowed';
   return {
     assessment: { id: assessment.id, title: assessment.title, scoringSystem: assessment.scoringSystem, stage: assessment.stage },
@@ -41,11 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, assessment } = await requireAssessment(request, params.assessmentId, 'run-consensus');
-  const code = codeOf(params);
-  const parsed = parseSheetForm(await readForm(request, MAX_SHEET_FORM_BYTES));
-  if (!parsed.ok) return Response.json({ ok: false, error: parsed.error }, { status: 400 });
-  return saveAnswer(saveSheet(user, assessment, code, null, parsed.data.version, parsed.data));
+  const page = await requireSheetPage(request, params, 'run-consensus');
+  return saveSheetFromForm(request, page, null);
 }
 
 export default function ConsensusPage() {

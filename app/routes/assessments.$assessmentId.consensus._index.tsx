@@ -19,6 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The figures of each sub-criterion, in the order of the table's columns after its name. */
+const NUMBER_COLUMNS = ['asScored', 'asMin', 'asMax', 'asMean', 'asSpread', 'asConsensusScore'] as const;
+
 export default function ConsensusOverviewPage() {
   const { assessment, members, rows } = useLoaderData<typeof loader>();
   const t = useT(assessmentWords);
@@ -40,24 +43,11 @@ export default function ConsensusOverviewPage() {
           <thead>
             <tr>
               <th scope="col">{t('asSubCriterion')}</th>
-              <th scope="col" className="num">
-                {t('asScored')}
-              </th>
-              <th scope="col" className="num">
-                {t('asMin')}
-              </th>
-              <th scope="col" className="num">
-                {t('asMax')}
-              </th>
-              <th scope="col" className="num">
-                {t('asMean')}
-              </th>
-              <th scope="col" className="num">
-                {t('asSpread')}
-              </th>
-              <th scope="col" className="num">
-                {t('asConsensusScore')}
-              </th>
+              {NUMBER_COLUMNS.map((key) => (
+                <th key={key} scope="col" className="num">
+                  {t(key)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

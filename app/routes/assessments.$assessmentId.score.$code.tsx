@@ -3,30 +3,21 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { SheetEditorForm, SheetView, useSheetEditor } from '~/components/assessment-sheet-editor';
 import { PreviousAssessment } from '~/components/assessment-previous';
 import { SubCriterionHeader } from '~/components/assessment-sub-criterion';
-import { MAX_SHEET_FORM_BYTES, parseSheetForm, parseSubCriterionCode } from '~/domain/assessment-form';
 import type { ScoringSystem } from '~/domain/assessment-scoring';
 import { assessmentAccess } from '~/domain/permissions';
 import { pageTitle, useT } from '~/i18n';
 import { assessmentWords } from '~/i18n/assessment';
 import type { Sheet } from '~/domain/assessment-data';
-import { getSheet, saveAnswer, saveSheet } from '~/models/assessment-sheet.server';
-import { requireAssessment } from '~/models/assessment.server';
+import { getSheet } from '~/models/assessment-sheet.server';
+import { requireSheetPage, saveSheetFromForm } from '~/assessment-sheet-request.server';
 import { previousPanel } from '~/models/plan-follow-up.server';
 import assessmentCss from '~/styles/assessment.css?url';
-import { readForm } from '~/upload.server';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, (t) => `${data?.code ?? ''} · ${t('asMyScoring')}`, assessmentWords);
 export const links = () => [{ rel: 'stylesheet', href: assessmentCss }];
 
-function codeOf(params: { code?: string }): string {
-  const code = parseSubCriterionCode(params.code);
-  if (!code) throw new Response('Not found', { status: 404 });
-  return code;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, assessment, membership } = await requireAssessment(request, params.assessmentId, 'own-sheet');
-  const code = codeOf(params);
+  const { user, assessment, membership, code } = await requireSheetPage(request, params, 'own-sheet');
   return {
     assessment: { id: assessment.id, title: assessment.title, scoringSystem: assessment.scoringSystem },
     code,
@@ -38,11 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, assessment } = await requireAssessment(request, params.assessmentId, 'score');
-  const code = codeOf(params);
-  const parsed = parseSheetForm(await readForm(request, MAX_SHEET_FORM_BYTES));
-  if (!parsed.ok) return Response.json({ ok: false, error: parsed.error }, { status: 400 });
-  return saveAnswer(saveSheet(user, assessment, code, user.id, parsed.data.version, parsed.data));
+  const page = await requireSheetPage(request, params, 'score');
+  return saveSheetFromForm(request, page, page.user.id);
 }
 
 export default function ScorePage() {

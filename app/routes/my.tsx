@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requireUser } from '~/auth.server';
 import { daysBetween, formatDate, todayInSofia } from '~/domain/dates';
 import { DUE_SOON_DAYS } from '~/domain/activity-state';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { can, canUpdateStatus } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
 import { plansWords } from '~/i18n/plans';
@@ -130,7 +130,7 @@ export default function MyActivitiesPage() {
       ) : (
         <>
           <h2 className="my-section-title">
-            {t('trMyOpen')} <span className="count-pill count-pill--light">{plural(open.length, lang, NOUNS.activity)}</span>
+            {t('trMyOpen')} <span className="count-pill count-pill--light">{plural(open.length, lang, 'activity')}</span>
           </h2>
           <ol className="my-list">
             {open.map((row) => (
@@ -143,7 +143,7 @@ export default function MyActivitiesPage() {
         <details className="my-closed section">
           <summary>
             <h2 className="my-section-title">
-              {t('trMyClosed')} <span className="count-pill count-pill--light">{plural(closed.length, lang, NOUNS.activity)}</span>
+              {t('trMyClosed')} <span className="count-pill count-pill--light">{plural(closed.length, lang, 'activity')}</span>
             </h2>
           </summary>
           <ol className="my-list">

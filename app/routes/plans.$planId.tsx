@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { requirePermission, requireUser } from '~/auth.server';
 import { formatDate, formatDateTime, todayInSofia } from '~/domain/dates';
 import { filtersSearch, isFiltered, parseActivityFilters } from '~/domain/filters';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { can } from '~/domain/permissions';
-import { PROGRESS_RULE } from '~/domain/progress';
 import { STATUS_LABELS, STATUSES } from '~/domain/status';
 import { pageTitle, useLang, useT, type MessageKey, type WordKey } from '~/i18n';
 import { plansWords } from '~/i18n/plans';
@@ -113,8 +112,8 @@ export default function PlanPage() {
       ? t('trPageRange', { from: paging.offset + 1, to: paging.offset + rows.length, total: paging.total }) +
         (filtered ? ` ${t('trPageRangeOfPlan', { total: progress.planTotal })}` : '')
       : filtered
-        ? t('trShownOf', { shown: paging.total, total: plural(progress.planTotal, lang, NOUNS.activity) })
-        : plural(paging.total, lang, NOUNS.activity);
+        ? t('trShownOf', { shown: paging.total, total: plural(progress.planTotal, lang, 'activity') })
+        : plural(paging.total, lang, 'activity');
   return (
     <div className="page tracking">
       <nav className="breadcrumbs" aria-label={t('trBreadcrumbs')}>
@@ -247,7 +246,7 @@ export default function PlanPage() {
             <p className="plan-summary__label">{t('trShareDone')}</p>
             <ProgressBar value={overall.shareDone} label={t('trShareDone')} />
             <p className="muted small">
-              {t('trDoneOfCounted', { done: overall.done, counted: plural(overall.counted, lang, NOUNS.activity) })}
+              {t('trDoneOfCounted', { done: overall.done, counted: plural(overall.counted, lang, 'activity') })}
               {overall.cancelled ? ` · ${t('trCancelledExcluded', { count: overall.cancelled })}` : ''}
             </p>
           </div>
@@ -274,7 +273,7 @@ export default function PlanPage() {
         </div>
         <details className="rule">
           <summary>{t('trProgressRuleTitle')}</summary>
-          <p>{PROGRESS_RULE[lang]}</p>
+          <p>{t('progressRule')}</p>
         </details>
       </section>
       <MeasureAnswersList answers={answers} />

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { requirePermission } from '~/auth.server';
 import { formatDate, formatDateTime } from '~/domain/dates';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { can } from '~/domain/permissions';
 import { pageTitle, useLang, useT } from '~/i18n';
 import { plansWords } from '~/i18n/plans';
@@ -60,8 +60,8 @@ export default function PlansPage() {
                   </h2>
                   <p className="muted">
                     {plan.period ? `${t('period')}: ${plan.period} · ` : ''}
-                    {plural(plan.areas, lang, { bg: ['област', 'области'], en: ['area', 'areas'] })} ·{' '}
-                    {plural(plan.measures, lang, NOUNS.measure)} · {plural(plan.activities, lang, NOUNS.activity)}
+                    {plural(plan.areas, lang, 'area')} ·{' '}
+                    {plural(plan.measures, lang, 'measure')} · {plural(plan.activities, lang, 'activity')}
                   </p>
                   {plan.importedAt ? (
                     <p className="muted small">

@@ -134,7 +134,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = pending.mapping ? loadPendingImport(token, user.id) : null;
   if (pending.mapping && upload) await keepMapping(importOrganizationId(planId), pending.mapping, upload.bytes, upload.fileName);
   if (planId) {
-    const summary = applyReimport(planId, parsed, { userId: user.id, fileName: pending.fileName, sha256: pending.sha256 });
+    const summary = applyReimport(planId, parsed, { userId: user.id, fileName: pending.fileName, sha256: pending.sha256, lang });
     discardPendingImport(token, user);
     const search = new URLSearchParams({ reimported: `${summary.added}-${summary.changed}-${summary.archived}` });
     return redirect(`/plans/${planId}?${search}`);

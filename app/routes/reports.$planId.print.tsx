@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth.server';
 import { formatDate } from '~/domain/dates';
 import type { Lang } from '~/domain/lang';
-import { PROGRESS_RULE, type Progress } from '~/domain/progress';
+import type { Progress } from '~/domain/progress';
 import { periodKey, periodLabel } from '~/domain/quarters';
 import { STATUS_LABELS, type Status } from '~/domain/status';
 import { reportFromRequest } from '~/exports/report-request.server';
@@ -135,7 +135,7 @@ export default function ReportPrintPage() {
               </tr>
             </tfoot>
           </table>
-          <p className="report-doc__rule">{PROGRESS_RULE[lang]}</p>
+          <p className="report-doc__rule">{t('progressRule')}</p>
         </section>
 
         <section className="report-doc__section report-doc__charts" aria-labelledby="charts-heading">

@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from '~/domain/dates';
 import type { ActivityDetail } from '~/domain/activity-detail';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { useLang, useT } from '~/i18n';
 import { EndDate, Percent } from '../activity-table';
 import { activityPageWords } from './page-words';
@@ -74,7 +74,7 @@ export function ActivityFacts({ activity }: { activity: ActivityDetail }) {
           <dd>
             <EndDate end={state.end} baselineEnd={activity.baselineEnd} ongoing={activity.ongoing} />
             {state.slipDays ? (
-              <span className="muted small slip-note"> {t('trSlipBy', { days: plural(Math.abs(state.slipDays), lang, NOUNS.day) })}</span>
+              <span className="muted small slip-note"> {t('trSlipBy', { days: plural(Math.abs(state.slipDays), lang, 'day') })}</span>
             ) : null}
           </dd>
         </div>

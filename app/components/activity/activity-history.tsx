@@ -1,6 +1,6 @@
 import { dateOfTimestampInSofia, formatDate, formatDateTime } from '~/domain/dates';
 import type { ActivityDetail } from '~/domain/activity-detail';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { useLang, useT } from '~/i18n';
 import { StatusBadge } from '../status-badge';
 import { activityPageWords } from './page-words';
@@ -22,7 +22,7 @@ export function ActivityHistory({ activity }: { activity: Pick<ActivityDetail, '
   return (
     <section className="card section" aria-labelledby="history-title">
       <h2 id="history-title">
-        {t('trHistory')} <span className="count-pill count-pill--light">{plural(activity.updates.length, lang, NOUNS.update)}</span>
+        {t('trHistory')} <span className="count-pill count-pill--light">{plural(activity.updates.length, lang, 'update')}</span>
       </h2>
       {timeline.length === 0 ? (
         <p className="muted">{t('trNoUpdates')}</p>

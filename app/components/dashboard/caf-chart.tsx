@@ -1,5 +1,5 @@
 /** Progress by CAF criterion, by status, with the sub-criteria the plan's measures answer as chips; a click opens those activities. */
-import { plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { useLang, useT } from '~/i18n';
 import { dashboardWords } from '~/i18n/dashboard';
 import type { Dashboard } from '~/domain/dashboard-data';
@@ -9,7 +9,6 @@ import { ChartCard } from './chart-card';
 import { StatusTable } from './data-tables';
 import { percentText, type DrillHref } from './drill-down';
 
-const OVERDUE_FORMS = { bg: ['просрочена', 'просрочени'], en: ['overdue', 'overdue'] } as const;
 
 export function CafChart({ dashboard, href }: { dashboard: Dashboard; href: DrillHref }) {
   const t = useT(dashboardWords);
@@ -57,7 +56,7 @@ export function CafChart({ dashboard, href }: { dashboard: Dashboard; href: Dril
                   criterion.subCriteria.map((sub) => (
                     <a key={sub.code} href={href({ caf: sub.code })} onClick={onLinkClick} data-discover="true" className="chip chip--caf" title={`${sub.code} ${title(sub)}`}>
                       <strong>{sub.code}</strong> {t('dashCafSubCount', { activities: sub.activities })}
-                      {sub.overdue > 0 ? <span className="chip__alert"> · {plural(sub.overdue, lang, OVERDUE_FORMS)}</span> : null}
+                      {sub.overdue > 0 ? <span className="chip__alert"> · {plural(sub.overdue, lang, 'overdue')}</span> : null}
                     </a>
                   ))
                 )}

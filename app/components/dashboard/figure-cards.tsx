@@ -1,7 +1,6 @@
 /** The dashboard's figures as of the day, each with its change since the end of the previous quarter; a figure opens its activities. */
 import { Link } from '@remix-run/react';
 import { formatDate } from '~/domain/dates';
-import { PROGRESS_RULE } from '~/domain/progress';
 import { periodLabel, periodOf } from '~/domain/quarters';
 import { useLang, useT, type WordKey } from '~/i18n';
 import { dashboardWords } from '~/i18n/dashboard';
@@ -119,7 +118,7 @@ export function FigureCards({ dashboard, href }: { dashboard: Dashboard; href: D
             {body}
             <details className="figure__rule">
               <summary>{t('dashHowCounted')}</summary>
-              <p>{PROGRESS_RULE[lang]}</p>
+              <p>{t('progressRule')}</p>
             </details>
           </div>
         );

@@ -1,7 +1,7 @@
 /** The overdue activities that ended first, with their owners, end (and baseline) and days late; the rest behind "see all". */
 import { Link } from '@remix-run/react';
 import { formatDate } from '~/domain/dates';
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { useLang, useT } from '~/i18n';
 import { dashboardWords } from '~/i18n/dashboard';
 import type { Dashboard } from '~/domain/dashboard-data';
@@ -65,7 +65,7 @@ export function OverdueList({ dashboard, href }: { dashboard: Dashboard; href: D
                   ) : null}
                 </td>
                 <td className="num nowrap">
-                  <strong className="overdue-list__days">{plural(row.daysOverdue, lang, NOUNS.day)}</strong>
+                  <strong className="overdue-list__days">{plural(row.daysOverdue, lang, 'day')}</strong>
                 </td>
                 <td>
                   {statusBadge(row.status, lang)}

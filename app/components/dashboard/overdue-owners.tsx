@@ -1,5 +1,5 @@
 /** The dashboard's first panel: who is late, with how many activities, the oldest days late; owners no user is linked to are flagged. */
-import { NOUNS, plural } from '~/domain/lang';
+import { plural } from '~/i18n/counts';
 import { useLang, useT } from '~/i18n';
 import { dashboardWords } from '~/i18n/dashboard';
 import type { OwnerLoad } from '~/domain/dashboard-data';
@@ -70,7 +70,7 @@ export function OverdueByOwner({
                 <td className="num">
                   <strong className="overdue-owners__count">{owner.overdue}</strong>
                 </td>
-                <td className="num">{owner.oldestDaysOverdue === null ? '—' : plural(owner.oldestDaysOverdue, lang, NOUNS.day)}</td>
+                <td className="num">{owner.oldestDaysOverdue === null ? '—' : plural(owner.oldestDaysOverdue, lang, 'day')}</td>
               </tr>
             ))}
           </tbody>
