@@ -10,7 +10,8 @@ import { parseCafRefs } from '../../importers/caf';
 import { PLAN_CODE } from '../../importers/codes';
 import { splitOwners } from '../../importers/text';
 import { MAX_LINE_LENGTH, MAX_TEXT_LENGTH, idSchema, typedText } from './form-input';
-import { emptyAsNull, optionalDate, versionField } from './status-form';
+import { isIsoDate } from './dates';
+import { emptyAsNull, versionField } from './status-form';
 
 export const STRUCTURE_LEVELS = ['area', 'measure', 'activity'] as const;
 export type StructureLevel = (typeof STRUCTURE_LEVELS)[number];
@@ -50,6 +51,8 @@ export const MAX_CODE_LENGTH = 20;
 
 const code = typedText(MAX_CODE_LENGTH, { required: 'stCodeRequired', tooLong: 'stCodeInvalid' }).refine((value) => PLAN_CODE.test(value), 'stCodeInvalid');
 const title = typedText(MAX_LINE_LENGTH, { required: 'stTitleRequired' });
+/** A day (YYYY-MM-DD, what a date field sends, and what the importer makes of a date cell), or null when empty. */
+const day = z.preprocess(emptyAsNull, z.string().refine(isIsoDate, 'stDateInvalid').nullable().default(null));
 const optionalText = z.preprocess(emptyAsNull, typedText(MAX_TEXT_LENGTH).nullable().default(null));
 
 /** "1.1, 2.3" -> ['1.1', '2.3'] as the importer reads a CAF cell; a reference CAF 2020 does not have is refused. */
@@ -72,7 +75,7 @@ export const measureFields = z.object({
   cafRefs,
 });
 export const activityFields = z
-  .object({ code, title, start: optionalDate, end: optionalDate, owners, indicator: optionalText, target: optionalText })
+  .object({ code, title, start: day, end: day, owners, indicator: optionalText, target: optionalText })
   .superRefine((value, ctx) => {
     if (value.start && value.end && value.end < value.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'stEndBeforeStart' });
   });

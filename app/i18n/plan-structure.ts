@@ -5,7 +5,6 @@ export const planStructureWords = defineWords(
   {
     stTitle: 'Структура на плана',
     stLead: 'Добавяйте, подреждайте, променяйте и архивирайте области, мерки и дейности. Архивираните не се броят в справките и могат да се възстановят.',
-    stEditLink: 'Структура на плана',
     stExportLink: 'Excel (за импорт)',
     stBackToPlan: 'Към плана',
     stArea: 'Област {code}',
@@ -48,6 +47,7 @@ export const planStructureWords = defineWords(
     stTitleRequired: 'Въведете наименование.',
     stCafUnknown: 'Има препратка, която не е критерий или подкритерий на CAF 2020.',
     stEndBeforeStart: 'Краят е преди началото.',
+    stDateInvalid: 'Въведете дата (ден, месец, година).',
     stBadForm: 'Формулярът не може да бъде прочетен. Презаредете страницата.',
     stStale: 'Някой друг промени този елемент, докато формулярът беше отворен. Страницата показва записаното; повторете промяната си.',
     stDuplicateCode: 'Кодът {code} вече е зает от друг елемент на същото ниво в плана. Изберете друг код.',
@@ -70,7 +70,6 @@ export const planStructureWords = defineWords(
   {
     stTitle: 'Plan structure',
     stLead: 'Add, order, change and archive areas, measures and activities. Archived ones are left out of the figures and can be restored.',
-    stEditLink: 'Plan structure',
     stExportLink: 'Excel (for import)',
     stBackToPlan: 'Back to the plan',
     stArea: 'Area {code}',
@@ -113,6 +112,7 @@ export const planStructureWords = defineWords(
     stTitleRequired: 'Enter a title.',
     stCafUnknown: 'A reference is not a CAF 2020 criterion or sub-criterion.',
     stEndBeforeStart: 'The end is before the start.',
+    stDateInvalid: 'Enter a date (day, month, year).',
     stBadForm: 'The form could not be read. Reload the page.',
     stStale: 'Someone else changed this item while the form was open. The page shows what is saved; make your change again.',
     stDuplicateCode: 'The code {code} is already used by another item of the same level in the plan. Choose another code.',

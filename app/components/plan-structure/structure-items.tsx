@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
 import { useId } from 'react';
 import type { StructureActivity, StructureArea, StructureLevel, StructureMeasure } from '~/domain/plan-structure-form';
-import { useT, type WordKey } from '~/i18n';
+import { useT, type MessageKey, type WordKey } from '~/i18n';
 import { planStructureWords as words } from '~/i18n/plan-structure';
 import { Field } from '../field';
 
@@ -14,7 +14,7 @@ export type StructureReply = {
   /** When it was saved: a saved add form is cleared by being drawn anew. */
   savedAt?: number;
   message?: Word;
-  errors?: Partial<Record<string, Word>>;
+  errors?: Partial<Record<string, Word | MessageKey>>;
   refusal?: 'stale' | 'duplicateCode' | 'parentArchived';
   code?: string;
   values?: Record<string, string>;
@@ -245,7 +245,7 @@ export function PlanStructureLinks({ planId, canEdit }: { planId: number; canEdi
     <>
       {canEdit ? (
         <Link to={`/plans/${planId}/structure`} className="button button--small">
-          {t('stEditLink')}
+          {t('stTitle')}
         </Link>
       ) : null}
       <a href={`/plans/${planId}/plan.xlsx`} className="button button--small" download>
