@@ -10,7 +10,7 @@ import { activityFields, areaFields, measureFields, type StructureArea } from '~
 import { importPlanIntoDatabase, previewReimport } from '~/models/plan-import.server';
 import { addStructureItem, getPlanStructure, setStructureArchived } from '~/models/plan-structure.server';
 import { liveStructure } from '~/exports/plan-xlsx.server';
-import { loader as exportLoader } from '~/routes/plans.$planId.plan[.xlsx]';
+import { loader as exportLoader } from '~/routes/plans.$planId_.plan[.xlsx]';
 import { parsePlanFile, type ParsedPlan } from '../importers';
 import type { User } from '../db/schema';
 import { convertWithLibreOffice, pdfPages, pdftotext, soffice } from './office';

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '~/models/audit.server';
 import { comparableActivities, importPlanIntoDatabase } from '~/models/plan-import.server';
 import { getPlanStructure } from '~/models/plan-structure.server';
-import { action, loader } from '~/routes/plans.$planId.structure';
+import { action, loader } from '~/routes/plans.$planId_.structure';
 import { getDb } from '../db/client';
 import type { User } from '../db/schema';
 import { call, makeRequest, makeUser } from './helpers';

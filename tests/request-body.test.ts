@@ -80,7 +80,7 @@ beforeAll(async () => {
   PARAMS['assessments.$assessmentId.priorities'] = { assessmentId: String(approved) };
   // The structure editor finds the plan before it reads a body.
   const planId = importPlanIntoDatabase({ title: 'Plan', period: null, areas: [], warnings: [] }, { fileName: 'plan.xlsx' });
-  PARAMS['plans.$planId.structure'] = { planId: String(planId) };
+  PARAMS['plans.$planId_.structure'] = { planId: String(planId) };
 });
 
 describe('request bodies', () => {

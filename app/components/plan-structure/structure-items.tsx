@@ -1,7 +1,8 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
 import { useId } from 'react';
 import type { StructureActivity, StructureArea, StructureLevel, StructureMeasure } from '~/domain/plan-structure-form';
-import { useT, type MessageKey, type WordKey } from '~/i18n';
+import { formatDate } from '~/domain/dates';
+import { useLang, useT, type MessageKey, type WordKey } from '~/i18n';
 import { planStructureWords as words } from '~/i18n/plan-structure';
 import { Field } from '../field';
 
@@ -146,6 +147,7 @@ function ItemRow({ level, item, first, last, result }: ItemProps & { level: Stru
 /** What a measure or an activity carries besides its title. */
 function ItemFacts({ level, item }: { level: StructureLevel; item: AnyItem }) {
   const t = useT(words);
+  const lang = useLang();
   if (level === 'measure') {
     const measure = item as StructureMeasure;
     const kind = measure.kind === 'strategic' ? t('stKindStrategic') : measure.kind === 'quick_win' ? t('stKindQuickWin') : null;
@@ -154,7 +156,7 @@ function ItemFacts({ level, item }: { level: StructureLevel; item: AnyItem }) {
   }
   if (level === 'activity') {
     const activity = item as StructureActivity;
-    const dates = activity.ongoing ? activity.ongoingText : [activity.start, activity.baselineEnd].filter(Boolean).join(' – ');
+    const dates = activity.ongoing ? activity.ongoingText : [activity.start, activity.baselineEnd].map((day) => (day ? formatDate(day, lang) : null)).filter(Boolean).join(' – ');
     const facts = [dates, activity.owners.join(', ')].filter(Boolean);
     return facts.length ? <p className="muted small">{facts.join(' · ')}</p> : null;
   }

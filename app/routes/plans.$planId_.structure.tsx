@@ -72,9 +72,9 @@ export default function PlanStructurePage() {
       <p className="small">
         <Link to={`/plans/${plan.id}`}>{t('stBackToPlan')}</Link>
       </p>
-      <header className="page-header">
+      <header className="structure__header">
         <h1>{t('stTitle')}</h1>
-        <p className="muted">{plan.title}</p>
+        <p className="structure__plan">{plan.title}</p>
         <p className="muted small">{t('stLead')}</p>
       </header>
       {areas.length === 0 ? <p>{t('stEmpty')}</p> : null}
