@@ -7,7 +7,13 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditEvents } from '~/models/audit.server';
-import { comparableActivities, importPlanIntoDatabase } from '~/models/plan-import.server';
+import { todayInSofia } from '~/domain/dates';
+import { parsePeriod } from '~/domain/quarters';
+import { filterOptions } from '~/models/activity-list.server';
+import { getDashboard } from '~/models/dashboard.server';
+import { applyReimport, comparableActivities, importPlanIntoDatabase } from '~/models/plan-import.server';
+import { planPageData } from '~/models/plan-page.server';
+import { getReportData } from '~/models/report.server';
 import { getPlanStructure } from '~/models/plan-structure.server';
 import { action, loader } from '~/routes/plans.$planId_.structure';
 import { getDb } from '../db/client';
@@ -186,6 +192,34 @@ describe('the structure editor', () => {
     // The measure archived on its own before stays archived, as does the activity archived on its own.
     expect(areaByCode('1').measures.filter((m) => m.archived).map((m) => m.code)).toEqual(['1.1']);
     expect(activityByCode('1.1.2').archived).toBe(true);
+  });
+
+  it('leaves an archived area out of the plan page, the dashboard, the filters and the report; a re-import that has it brings it back', async () => {
+    const area = areaByCode('1');
+    expect((await post({ intent: 'archive', level: 'area', id: String(area.id), version: String(area.version) })).status).toBe(200);
+    const today = todayInSofia();
+    expect(planPageData(planId, {}, 1).progress.areas.map((a) => a.code)).toEqual(['2']);
+    expect(getDashboard({ planId, asOf: today, today }).groups.map((g) => g.areaCode)).toEqual(['2']);
+    expect(filterOptions(planId).areas.map((a) => a.code)).toEqual(['2']);
+    const report = getReportData(planId, parsePeriod('2025-Q2')!, { today })!;
+    expect(report.areas.map((a) => a.code)).toEqual(['2']);
+    expect(report.areas.flatMap((a) => a.measures.map((m) => m.code))).toEqual(['2.1']);
+
+    const activity = (code: string, title: string) => ({ code, title, start: null, end: '2025-12-31', ongoing: false, ongoingText: null, indicator: null, target: null, owners: [], resources: null, note: null, status: null, source: { sheet: 'План', row: 1 } });
+    const parsed = {
+      title: null,
+      period: null,
+      warnings: [],
+      areas: [
+        { code: '2', title: 'Област 2', measures: [{ code: '2.1', title: 'Мярка 2.1', kind: null, cafRefs: [], activities: [activity('2.1.1', 'Дейност 2.1.1')] }] },
+        { code: '1', title: 'Обратно', measures: [{ code: '1.2', title: 'Мярка 1.2', kind: null, cafRefs: [], activities: [activity('1.2.5', 'Съвсем друга задача')] }] },
+      ],
+    };
+    applyReimport(planId, parsed, { userId: secretary.id, fileName: 'plan.xlsx' });
+    expect(areaByCode('1')).toMatchObject({ id: area.id, title: 'Обратно', archived: false });
+    expect(measureByCode('1.2')).toMatchObject({ archived: false });
+    expect(planPageData(planId, {}, 1).progress.areas.map((a) => a.code)).toEqual(['2', '1']);
+    expect(liveCodes()).toEqual(['2.1.1', '1.2.5']);
   });
 
   it('makes no change when its audit event cannot be written', async () => {
