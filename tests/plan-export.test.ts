@@ -128,6 +128,30 @@ describe('plan export to .xlsx and back through the importer', () => {
     expect(diff.unchanged).toHaveLength(4);
   });
 
+  it('keeps the CAF references of a measure without a kind, in a CAF column of their own', async () => {
+    const area = getPlanStructure(planId).find((a) => a.code === '2')!;
+    const plain = add('measure', area.id, { code: '2.3', title: 'Мярка без вид', kind: '', cafRefs: '4.1, 4.2' });
+    add('activity', plain, { code: '2.3.1', title: 'Опис на партньорствата', start: '2025-04-01', end: '2025-05-31', owners: 'Главен секретар', indicator: '', target: '' });
+    const parsed = await parsePlanFile(await exported('bg'), 'plan.xlsx', 'bg');
+    expect(parsed.warnings).toEqual([]);
+    expect(withoutSources(parsed)).toEqual(asParsed(getPlanStructure(planId)));
+    expect(parsed.areas[1]!.measures.at(-1)).toMatchObject({ code: '2.3', kind: null, cafRefs: ['4.1', '4.2'] });
+    const diff = previewReimport(planId, parsed);
+    expect([diff.added, diff.removed, diff.changed]).toEqual([[], [], []]);
+  });
+
+  it('gives the Lovech plan back unchanged: exported, then re-imported into itself (ongoing periods, resources and notes too)', async () => {
+    const lovech = await parsePlanFile(fs.readFileSync('db/demo/lovech-2022-2024.xlsx'), 'lovech-2022-2024.xlsx', 'bg');
+    const lovechId = importPlanIntoDatabase(lovech, { fileName: 'lovech-2022-2024.xlsx', title: 'Ловеч 2022-2024' });
+    const response = await call(exportLoader as never, await makeRequest(`/plans/${lovechId}/plan.xlsx`, { user: secretary }), { planId: String(lovechId) });
+    const parsed = await parsePlanFile(new Uint8Array(await response.arrayBuffer()), 'plan.xlsx', 'bg');
+    const diff = previewReimport(lovechId, parsed);
+    expect(diff.changed.map((c) => [c.existing.code, c.changes])).toEqual([]);
+    expect([diff.added, diff.removed]).toEqual([[], []]);
+    expect(diff.unchanged).toHaveLength(lovech.areas.flatMap((a) => a.measures.flatMap((m) => m.activities)).length);
+    expect(withoutSources(parsed)).toEqual(asParsed(getPlanStructure(lovechId)));
+  });
+
   it.skipIf(!soffice || !pdftotext)('opens in LibreOffice with every live activity on the page', async () => {
     const pdf = convertWithLibreOffice(await exported('bg'), 'plan.xlsx', 'pdf');
     if (process.env.PLAN_EXPORT_PDF) fs.writeFileSync(process.env.PLAN_EXPORT_PDF, pdf);

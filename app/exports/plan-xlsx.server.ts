@@ -30,8 +30,13 @@ const COLUMNS: { key: string; word: Word; width: number }[] = [
   { key: 'resources', word: 'xpResources', width: 18 },
   { key: 'note', word: 'xpNote', width: 18 },
 ];
-const column = (key: string) => COLUMNS.findIndex((c) => c.key === key) + 1;
-const LAST = COLUMNS.length;
+/**
+ * A measure without a kind has its CAF references in a column of their own, after the others
+ * and only when the plan has such a measure (the Lovech layout has none).
+ */
+const CAF_COLUMN = { key: 'caf', word: 'xpCaf', width: 14 } as const;
+const ALL_COLUMNS = [...COLUMNS, CAF_COLUMN];
+const column = (key: string) => ALL_COLUMNS.findIndex((c) => c.key === key) + 1;
 /** What a kind column holds for a measure of that kind without CAF references: a mark the importer reads. */
 const KIND_MARK = 'х';
 
@@ -65,6 +70,7 @@ function writeActivity(row: ExcelJS.Row, measure: StructureMeasure, activity: St
   setText(row.getCell(column('measure')), coded(measure.code, measure.title));
   setText(row.getCell(column('strategic')), kindCell(measure, 'strategic'));
   setText(row.getCell(column('quickWin')), kindCell(measure, 'quick_win'));
+  if (measure.kind === null && measure.cafRefs.length) setText(row.getCell(column('caf')), measure.cafRefs.join(', '));
   if (!activity) return;
   setText(row.getCell(column('activity')), coded(activity.code, activity.title));
   if (activity.ongoing) {
@@ -86,7 +92,7 @@ function fit(row: ExcelJS.Row, measureRows: number): void {
   let lines = 1;
   row.eachCell((cell, col) => {
     const text = typeof cell.value === 'string' ? cell.value : '';
-    const columnLines = estimateLines(text, COLUMNS[col - 1]!.width);
+    const columnLines = estimateLines(text, ALL_COLUMNS[col - 1]!.width);
     lines = Math.max(lines, col === column('measure') ? Math.ceil(columnLines / measureRows) : columnLines);
   });
   row.height = rowHeight(lines);
@@ -94,23 +100,26 @@ function fit(row: ExcelJS.Row, measureRows: number): void {
 
 export async function buildPlanXlsx(plan: PlanExport, lang: Lang): Promise<Buffer> {
   const t = (key: Word, params?: Record<string, string>) => translateWith(lang, planStructureWords, key, params);
+  const areas = liveStructure(plan.areas);
+  const columns = areas.some((area) => area.measures.some((m) => m.kind === null && m.cafRefs.length > 0)) ? ALL_COLUMNS : COLUMNS;
+  const last = columns.length;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t('xpSheet'), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: 'frozen', ySplit: 4 }],
   });
-  sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
+  sheet.columns = columns.map((c) => ({ width: c.width }));
   const banner = (rowNumber: number, text: string, font: Partial<ExcelJS.Font>) => {
     const row = sheet.getRow(rowNumber);
     setText(row.getCell(1), text);
     row.font = font;
     row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    sheet.mergeCells(rowNumber, 1, rowNumber, LAST);
+    sheet.mergeCells(rowNumber, 1, rowNumber, last);
   };
   banner(1, plan.title, { bold: true, size: 14 });
   if (plan.period) banner(2, t('xpPeriod', { period: plan.period }), { italic: true });
   const header = sheet.getRow(4);
-  COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = t(c.word);
     cell.border = BORDER;
@@ -119,14 +128,14 @@ export async function buildPlanXlsx(plan: PlanExport, lang: Lang): Promise<Buffe
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.height = rowHeight(3);
   let next = 5;
-  for (const area of liveStructure(plan.areas)) {
+  for (const area of areas) {
     const areaRow = sheet.getRow(next);
     setText(areaRow.getCell(1), t('xpArea', { code: area.code, title: area.title }));
     areaRow.font = { bold: true };
     areaRow.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6EEF8' } };
     areaRow.alignment = { vertical: 'middle', wrapText: true };
     areaRow.getCell(1).border = BORDER;
-    sheet.mergeCells(next, 1, next, LAST);
+    sheet.mergeCells(next, 1, next, last);
     next += 1;
     for (const measure of area.measures) {
       const items: (StructureActivity | null)[] = measure.activities.length ? measure.activities : [null];
@@ -135,12 +144,12 @@ export async function buildPlanXlsx(plan: PlanExport, lang: Lang): Promise<Buffe
         const row = sheet.getRow(next);
         writeActivity(row, measure, activity);
         row.alignment = { vertical: 'top', wrapText: true };
-        for (let c = 1; c <= LAST; c++) row.getCell(c).border = BORDER;
+        for (let c = 1; c <= last; c++) row.getCell(c).border = BORDER;
         fit(row, items.length);
         next += 1;
       }
       if (items.length > 1) {
-        for (const key of ['measure', 'strategic', 'quickWin']) {
+        for (const key of ['measure', 'strategic', 'quickWin', ...(columns === ALL_COLUMNS ? ['caf'] : [])]) {
           for (let r = first + 1; r < next; r++) sheet.getRow(r).getCell(column(key)).value = null;
           sheet.mergeCells(first, column(key), next - 1, column(key));
         }

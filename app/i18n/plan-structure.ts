@@ -65,6 +65,7 @@ export const planStructureWords = defineWords(
     xpOwners: 'Отговорници и подпомагачи',
     xpResources: 'Необходими ресурси',
     xpNote: 'Забележка',
+    xpCaf: 'Критерий по CAF',
     xpArea: 'Област {code}: {title}',
   },
   {
@@ -130,6 +131,7 @@ export const planStructureWords = defineWords(
     xpOwners: 'Owners and supporters',
     xpResources: 'Resources needed',
     xpNote: 'Note',
+    xpCaf: 'CAF criterion',
     xpArea: 'Area {code}: {title}',
   },
 );
