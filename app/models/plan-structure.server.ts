@@ -249,7 +249,8 @@ export function editStructureItem(planId: number, id: number, version: number, i
         .where(eq(activityOwners.activityId, id))
         .orderBy(asc(activityOwners.position))
         .all();
-      before = { code: current.code, title: current.title, ...row, owners: ownerNames.map((o) => o.name) };
+      // The fields as the form names them (end: the plan's own end), so that the audit trail shows what changed.
+      before = { code: current.code, title: current.title, start: row.start, end: row.baselineEnd, indicator: row.indicator, target: row.target, owners: ownerNames.map((o) => o.name) };
       const { owners: names, end, ...fields } = item.fields;
       const rescheduled = tx.select({ id: scheduleChanges.id }).from(scheduleChanges).where(eq(scheduleChanges.activityId, id)).limit(1).get();
       tx.update(activities)
