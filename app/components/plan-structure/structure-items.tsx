@@ -41,7 +41,8 @@ function ReplyNote({ reply }: { reply: StructureReply | undefined }) {
   const t = useT(words);
   if (!reply) return null;
   if (reply.ok) return <p role="status" className="structure__saved small">{t('stSaved')}</p>;
-  const word = reply.refusal ? REFUSALS[reply.refusal] : reply.message;
+  // A button (move, archive, restore) keeps no text: its stale answer says only that the page is up to date.
+  const word = reply.refusal === 'stale' && reply.formKey.startsWith('row-') ? 'stStaleRow' : reply.refusal ? REFUSALS[reply.refusal] : reply.message;
   return word ? (
     <p role="alert" className="field__error">
       {t(word, { code: reply.code ?? '' })}
