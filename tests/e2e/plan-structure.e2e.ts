@@ -75,6 +75,31 @@ describe('the plan structure editor in the browser', () => {
       }
     }
     await page.getByRole('button', { name: 'Български' }).click();
+    await page.getByRole('button', { name: 'English' }).waitFor();
     await page.context().close();
   }, 120_000);
+  it('refuses a form from a second tab after the first saved, keeping the text typed', async () => {
+    const first = await newPage(browser, { width: 1366, height: 768 });
+    await login(first, 'secretary@demo.bg');
+    const second = await first.context().newPage();
+    for (const page of [first, second]) await visit(page, '/plans/1/structure');
+    const formOf = async (page: typeof first) => {
+      const area = page.locator('.structure__item--area').nth(1);
+      await area.locator('.structure__edit > summary').first().click();
+      return area.locator('.structure__edit form').first();
+    };
+    const inFirst = await formOf(first);
+    await inFirst.getByLabel('Наименование').fill('Записано от първия раздел');
+    await inFirst.getByRole('button', { name: 'Запази' }).click();
+    await first.locator('.structure__name', { hasText: 'Записано от първия раздел' }).waitFor();
+
+    const inSecond = await formOf(second);
+    await inSecond.getByLabel('Наименование').fill('Текст от втория раздел');
+    await inSecond.getByRole('button', { name: 'Запази' }).click();
+    await second.getByText('Някой друг промени този елемент').waitFor();
+    // The page reloads the plan after a refused form too: the saved title shows above the form.
+    await expect.poll(() => second.locator('.structure__item--area').nth(1).locator('.structure__name').first().innerText()).toContain('Записано от първия раздел');
+    expect(await second.locator('.structure__item--area').nth(1).locator('.structure__edit form').first().getByLabel('Наименование').inputValue()).toBe('Текст от втория раздел');
+    await first.context().close();
+  }, 60_000);
 });
