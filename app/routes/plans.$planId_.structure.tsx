@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react';
 import { requirePermission } from '~/auth.server';
 import { fieldErrors, idSchema } from '~/domain/form-input';
 import { LEVEL_FIELDS, structureIntent } from '~/domain/plan-structure-form';
@@ -62,6 +62,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return reply({ ok: false, formKey, refusal: result.reason }, 409);
   return reply({ ok: true, formKey, savedAt: Date.now() });
 }
+
+/** A refused change (409: stale, a code in use) reloads the plan too: someone else's change is then on the page. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => formMethod === 'POST' || defaultShouldRevalidate;
 
 export default function PlanStructurePage() {
   const { plan, areas } = useLoaderData<typeof loader>();
