@@ -11,6 +11,8 @@ import { GAP_DECISIONS } from '../app/domain/improvement-priority';
 export const MEASURE_KINDS = ['strategic', 'quick_win'] as const;
 /** A plan drafted in the app is a draft until approved; an imported plan is approved (its file is the approved plan). */
 export const PLAN_STATUSES = ['draft', 'approved'] as const;
+/** What archived an item together with it: its area or its measure (the structure editor). */
+export const ARCHIVED_WITH = ['area', 'measure'] as const;
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -62,6 +64,10 @@ export const areas = sqliteTable(
     code: text('code').notNull(),
     title: text('title').notNull(),
     position: integer('position').notNull(),
+    /** Archived in the structure editor: its measures and activities are archived with it (archivedWith 'area'). */
+    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    /** Bumped on every change in the structure editor: forms carry it to refuse stale submits. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('areas_plan_idx').on(t.planId, t.position)],
 );
@@ -80,6 +86,10 @@ export const measures = sqliteTable(
     title: text('title').notNull(),
     kind: text('kind', { enum: MEASURE_KINDS }),
     position: integer('position').notNull(),
+    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    /** 'area' when it was archived because its area was (restoring the area restores it); null otherwise. */
+    archivedWith: text('archived_with', { enum: ARCHIVED_WITH }),
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('measures_area_idx').on(t.areaId, t.position), index('measures_plan_idx').on(t.planId)],
 );
@@ -132,6 +142,8 @@ export const activities = sqliteTable(
     sourceSheet: text('source_sheet'),
     sourceRow: integer('source_row'),
     archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    /** 'measure' or 'area' when it was archived because its measure or area was (restoring that restores it); null otherwise. */
+    archivedWith: text('archived_with', { enum: ARCHIVED_WITH }),
     position: integer('position').notNull(),
     /** Bumped on every change (edit or status update): forms carry it to refuse stale submits. */
     version: integer('version').notNull().default(1),

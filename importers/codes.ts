@@ -63,12 +63,15 @@ export function arabic(code: string): string {
   return String(total);
 }
 
+/** A plan code as the importer keeps it: "1", "1.2", "1.2.3" (the first number at most 3 digits). */
+export const PLAN_CODE = /^\d{1,3}(?:\.\d+)*$/;
+
 /** A code column's cell: "1.1.", "1.1.1", "IV", "№ 3" -> "1.1", "1.1.1", "4", "3"; null when it holds no code. */
 export function readCodeCell(text: string): string | null {
   const clean = normaliseSpace(text).replace(/^№\s*/, '');
   if (/^[IVX]{1,5}\.?$/.test(clean)) return arabic(clean.replace('.', ''));
-  const match = /^(\d{1,3}(?:\.\d+)*)[.)]?$/.exec(clean);
-  return match ? match[1] : null;
+  const code = clean.replace(/[.)]$/, '');
+  return PLAN_CODE.test(code) ? code : null;
 }
 
 export function codeDepth(code: string | null): number {

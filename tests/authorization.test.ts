@@ -49,6 +49,13 @@ const ROUTES: Record<string, Entry> = {
     loader: 'plan:read',
     actions: { close: 'plan:edit', reopen: 'plan:edit', approve: 'plan:edit', delete: 'plan:delete' },
   },
+  'plans.$planId_.structure': {
+    path: (i) => `/plans/${i.planId}/structure`,
+    params: (i) => ({ planId: String(i.planId) }),
+    loader: 'plan:edit',
+    actions: { add: 'plan:edit', edit: 'plan:edit', move: 'plan:edit', archive: 'plan:edit', restore: 'plan:edit' },
+  },
+  'plans.$planId_.plan[.xlsx]': { path: (i) => `/plans/${i.planId}/plan.xlsx`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
   'plans.$planId[.csv]': { path: (i) => `/plans/${i.planId}.csv`, params: (i) => ({ planId: String(i.planId) }), loader: 'report:export' },
   'plans.import': { path: () => '/plans/import', loader: 'plan:import', actions: { confirm: 'plan:import', cancel: 'plan:import', remap: 'plan:import', unmap: 'plan:import' } },
   'assessments.import': { path: () => '/assessments/import', loader: 'assessment:create', actions: { confirm: 'assessment:create', discard: 'assessment:create' } },

@@ -11,6 +11,7 @@ import { MAX_SHEET_FORM_BYTES } from '~/domain/assessment-form';
 import { SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { saveSheet } from '~/models/assessment-sheet.server';
 import { addMember, changeStage, createAssessment } from '~/models/assessment.server';
+import { importPlanIntoDatabase } from '~/models/plan-import.server';
 import type { User } from '../db/schema';
 import { call, makeRequest, makeUser } from './helpers';
 
@@ -77,6 +78,9 @@ beforeAll(async () => {
   PARAMS['assessments.$assessmentId.score.$code'] = { assessmentId: String(scoring), code: '1.1' };
   PARAMS['assessments.$assessmentId.consensus.$code'] = { assessmentId: String(consensus), code: '1.1' };
   PARAMS['assessments.$assessmentId.priorities'] = { assessmentId: String(approved) };
+  // The structure editor finds the plan before it reads a body.
+  const planId = importPlanIntoDatabase({ title: 'Plan', period: null, areas: [], warnings: [] }, { fileName: 'plan.xlsx' });
+  PARAMS['plans.$planId_.structure'] = { planId: String(planId) };
 });
 
 describe('request bodies', () => {

@@ -267,7 +267,7 @@ export function filterOptions(planId?: number): FilterOptions {
   const areaList = db
     .select({ code: areas.code, title: sql<string>`min(${areas.title})` })
     .from(areas)
-    .where(inPlan(areas.planId))
+    .where(and(inPlan(areas.planId), eq(areas.archived, false)))
     .groupBy(areas.code)
     .orderBy(sql`cast(${areas.code} as integer)`)
     .all();

@@ -195,7 +195,7 @@ function areaGroups(tx: Tx, planId: number, asOf: string): GroupProgress[] {
   const rows = tx.all<Tally & Pick<typeof areas.$inferSelect, 'id' | 'code' | 'title'> & { oldest_overdue_end: string | null }>(
     sql`select ar.id, ar.code, ar.title, ${tallySql()}, min(s.end_date) filter (where s.overdue) as oldest_overdue_end
      from areas ar left join measures m on m.area_id = ar.id left join dashboard_state s on s.measure_id = m.id
-     where ar.plan_id = ${planId}
+     where ar.plan_id = ${planId} and not ar.archived
      group by ar.id
      order by ar.position, ar.id`,
   );

@@ -40,6 +40,7 @@ function allMeasures(db: Pick<Tx, 'select'>): (MeasureInfo & { cafCodes: string[
     .from(measures)
     .innerJoin(plans, eq(plans.id, measures.planId))
     .innerJoin(areas, eq(areas.id, measures.areaId))
+    .where(eq(measures.archived, false))
     .orderBy(asc(plans.id), asc(areas.position), asc(measures.position), asc(measures.id))
     .all();
   const refs = new Map<number, string[]>();

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { todayInSofia } from '~/domain/dates';
 import { diffPlan, type ComparableActivity, type PlanDiff } from '~/domain/plan-diff';
 import type { Lang } from '~/domain/lang';
@@ -275,6 +275,8 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
         .select({ id: areas.id, code: areas.code })
         .from(areas)
         .where(eq(areas.planId, planId))
+        // A live one wins over an archived one of the same code (the structure editor lets a code be reused).
+        .orderBy(desc(areas.archived), asc(areas.id))
         .all()
         .map((a) => [a.code, a.id]),
     );
@@ -283,6 +285,7 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
         .select({ id: measures.id, code: measures.code })
         .from(measures)
         .where(eq(measures.planId, planId))
+        .orderBy(desc(measures.archived), asc(measures.id))
         .all()
         .map((m) => [m.code, m.id]),
     );
@@ -292,7 +295,8 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
       if (areaId === undefined) {
         areaId = tx.insert(areas).values({ planId, code: area.code, title: area.title, position: areaIndex }).returning({ id: areas.id }).get().id;
       } else {
-        tx.update(areas).set({ title: area.title, position: areaIndex }).where(eq(areas.id, areaId)).run();
+        // An area (or measure) the file has is in the plan again, archived in the structure editor or not.
+        tx.update(areas).set({ title: area.title, position: areaIndex, archived: false }).where(eq(areas.id, areaId)).run();
       }
       area.measures.forEach((measure, measureIndex) => {
         let measureId = measureIds.get(measure.code);
@@ -301,7 +305,7 @@ export function applyReimport(planId: number, parsed: ParsedPlan, options: { use
           measureIds.set(measure.code, measureId);
         } else {
           tx.update(measures)
-            .set({ areaId, title: measure.title, kind: measure.kind, position: measureIndex })
+            .set({ areaId, title: measure.title, kind: measure.kind, position: measureIndex, archived: false, archivedWith: null })
             .where(eq(measures.id, measureId))
             .run();
           writer.setCafRefs(measureId, measure.cafRefs);

@@ -125,7 +125,7 @@ function planProgress(planId: number, filters: ActivityFilters): { overall: Prog
   const planAreas = db
     .select({ id: areas.id, code: areas.code, title: areas.title })
     .from(areas)
-    .where(eq(areas.planId, planId))
+    .where(and(eq(areas.planId, planId), eq(areas.archived, false)))
     .orderBy(asc(areas.position))
     .all();
   return {

@@ -152,11 +152,11 @@ export function getReportData(
     else cafRefs.set(measureId, [code]);
   }
 
-  const areaRows = db.select({ id: areas.id, code: areas.code, title: areas.title }).from(areas).where(eq(areas.planId, planId)).orderBy(areas.position, areas.id).all();
+  const areaRows = db.select({ id: areas.id, code: areas.code, title: areas.title }).from(areas).where(and(eq(areas.planId, planId), eq(areas.archived, false))).orderBy(areas.position, areas.id).all();
   const measureRows = db
     .select({ id: measures.id, areaId: measures.areaId, code: measures.code, title: measures.title, kind: measures.kind })
     .from(measures)
-    .where(eq(measures.planId, planId))
+    .where(and(eq(measures.planId, planId), eq(measures.archived, false)))
     .orderBy(measures.position, measures.id)
     .all();
 

@@ -19,6 +19,7 @@ import { measureAnswers } from '~/models/improvement-priority.server';
 import { approvePlan } from '~/models/plan-draft.server';
 import { DraftBadge, DraftPlanNotice } from '~/components/draft-plan-notice';
 import { ProgressBar } from '~/components/progress-bar';
+import { PlanStructureLinks } from '~/components/plan-structure/structure-items';
 import trackingCss from '~/styles/tracking.css?url';
 import { readForm } from '~/upload.server';
 import { MAX_TITLE_LENGTH, idSchema, typedText } from '~/domain/form-input';
@@ -139,6 +140,7 @@ export default function PlanPage() {
         <a href={`/plans/${plan.id}.csv${filtersSearch(filters)}`} className="button button--small" download>
           {t('downloadCsv')}
         </a>
+        <PlanStructureLinks planId={plan.id} canEdit={canEdit} />
         {canImport ? (
           <Link to={`/plans/import?plan=${plan.id}`} className="button button--small">
             {t('reimport')}

@@ -8,6 +8,12 @@ const AUDIT_LABELS: Record<string, ActivityPageWordKey> = {
   'status-update': 'trAuditStatusUpdate',
   edit: 'trAuditEdit',
   reschedule: 'trAuditReschedule',
+  // The plan's structure editor (app/models/plan-structure.server.ts).
+  'structure-add': 'trAuditAdded',
+  'structure-edit': 'trAuditEdit',
+  'structure-move': 'trAuditMoved',
+  'structure-archive': 'trAuditArchived',
+  'structure-restore': 'trAuditRestored',
 };
 
 function AuditSummary({ action, before, after }: { action: string; before: unknown; after: unknown }) {
