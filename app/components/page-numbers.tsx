@@ -8,20 +8,12 @@ function pageNumbersCss(template: string): string {
   const content = template
     .split(/(\{pages?\})/)
     .filter(Boolean)
-    .map((part) =>
-      part === "{page}"
-        ? "counter(page)"
-        : part === "{pages}"
-        ? "counter(pages)"
-        : JSON.stringify(part)
-    )
-    .join(" ");
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : JSON.stringify(part)))
+    .join(' ');
   return `@page { @bottom-center { content: ${content}; font-size: 8pt; color: #444; } }`;
 }
 
 /** The style element of pageNumbersCss, for a print page. */
 export function PageNumbers({ template }: { template: string }) {
-  return (
-    <style dangerouslySetInnerHTML={{ __html: pageNumbersCss(template) }} />
-  );
+  return <style dangerouslySetInnerHTML={{ __html: pageNumbersCss(template) }} />;
 }

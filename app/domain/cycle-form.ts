@@ -1,8 +1,8 @@
-import { z } from "zod";
-import { CYCLE_STEPS } from "./caf-cycle";
-import { isIsoDate, todayInSofia } from "./dates";
-import { MAX_LINE_LENGTH, typedText } from "./form-input";
-import { emptyAsNull } from "./status-form";
+import { z } from 'zod';
+import { CYCLE_STEPS } from './caf-cycle';
+import { isIsoDate, todayInSofia } from './dates';
+import { MAX_LINE_LENGTH, typedText } from './form-input';
+import { emptyAsNull } from './status-form';
 
 /**
  * The form of a step's record on /cycle: a day (not in the future, except the planned day of
@@ -10,34 +10,26 @@ import { emptyAsNull } from "./status-form";
  */
 export const cycleStepFormSchema = z
   .object({
-    intent: z.enum(["record", "clear"]),
+    intent: z.enum(['record', 'clear']),
     step: z.enum(CYCLE_STEPS),
-    doneOn: z.preprocess(
-      emptyAsNull,
-      z.string().refine(isIsoDate, "csDateInvalid").nullable().default(null)
-    ),
-    note: z.preprocess(
-      emptyAsNull,
-      typedText(MAX_LINE_LENGTH, { tooLong: "csNoteTooLong" })
-        .nullable()
-        .default(null)
-    ),
+    doneOn: z.preprocess(emptyAsNull, z.string().refine(isIsoDate, 'csDateInvalid').nullable().default(null)),
+    note: z.preprocess(emptyAsNull, typedText(MAX_LINE_LENGTH, { tooLong: 'csNoteTooLong' }).nullable().default(null)),
     evidenceUrl: z.preprocess(
       emptyAsNull,
-      typedText(MAX_LINE_LENGTH, { tooLong: "csUrlInvalid" })
-        .pipe(z.string().url("csUrlInvalid"))
-        .refine((v) => /^https?:\/\//i.test(v), "csUrlInvalid")
+      typedText(MAX_LINE_LENGTH, { tooLong: 'csUrlInvalid' })
+        .pipe(z.string().url('csUrlInvalid'))
+        .refine((v) => /^https?:\/\//i.test(v), 'csUrlInvalid')
         .nullable()
-        .default(null)
+        .default(null),
     ),
-    removeFile: z.preprocess((v) => v === "on", z.boolean()),
+    removeFile: z.preprocess((v) => v === 'on', z.boolean()),
   })
   .superRefine((value, ctx) => {
-    if (value.doneOn && value.step !== "next" && value.doneOn > todayInSofia())
+    if (value.doneOn && value.step !== 'next' && value.doneOn > todayInSofia())
       ctx.addIssue({
-        code: "custom",
-        path: ["doneOn"],
-        message: "csDateFuture",
+        code: 'custom',
+        path: ['doneOn'],
+        message: 'csDateFuture',
       });
   });
 export type CycleStepForm = z.infer<typeof cycleStepFormSchema>;

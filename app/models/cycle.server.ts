@@ -2,35 +2,12 @@
  * The CAF cycle of a self-assessment (/cycle): the facts the app has about its ten steps, and
  * what the organization records for the steps the app cannot know (table cycle_steps).
  */
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gt,
-  inArray,
-  isNotNull,
-  isNull,
-  max,
-  min,
-  sql,
-} from "drizzle-orm";
-import {
-  deriveCycle,
-  type CycleFacts,
-  type CyclePlanFacts,
-  type CycleRecord,
-  type CycleStep,
-  type CycleStepView,
-} from "~/domain/caf-cycle";
-import {
-  ASSESSMENT_STAGES,
-  type AssessmentStage,
-} from "~/domain/assessment-stage";
-import { SUB_CRITERIA } from "~/domain/assessment-scoring";
-import { dateOfTimestampInSofia, quarterOf } from "~/domain/dates";
-import { parseId } from "~/domain/form-input";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, max, min, sql } from 'drizzle-orm';
+import { deriveCycle, type CycleFacts, type CyclePlanFacts, type CycleRecord, type CycleStep, type CycleStepView } from '~/domain/caf-cycle';
+import { ASSESSMENT_STAGES, type AssessmentStage } from '~/domain/assessment-stage';
+import { SUB_CRITERIA } from '~/domain/assessment-scoring';
+import { dateOfTimestampInSofia, quarterOf } from '~/domain/dates';
+import { parseId } from '~/domain/form-input';
 import {
   activities,
   assessmentItems,
@@ -47,9 +24,9 @@ import {
   statusUpdates,
   users,
   type User,
-} from "../../db/schema";
-import { getDb, writeTransaction } from "../../db/client";
-import { recordAudit } from "./audit.server";
+} from '../../db/schema';
+import { getDb, writeTransaction } from '../../db/client';
+import { recordAudit } from './audit.server';
 
 export type CycleChoice = {
   id: number;
@@ -79,16 +56,8 @@ export interface CycleView {
   steps: CycleStepView[];
 }
 
-const day = (at: Date | null | undefined) =>
-  at ? dateOfTimestampInSofia(at.getTime()) : null;
-const nameOf = (id: number | null) =>
-  id === null
-    ? null
-    : getDb()
-        .select({ name: users.name })
-        .from(users)
-        .where(eq(users.id, id))
-        .get()?.name ?? null;
+const day = (at: Date | null | undefined) => (at ? dateOfTimestampInSofia(at.getTime()) : null);
+const nameOf = (id: number | null) => (id === null ? null : getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null);
 
 /** The plans of the cycle: those with a measure that answers one of the assessment's agreed areas for improvement. */
 function cyclePlanIds(assessmentId: number): number[] {
@@ -96,10 +65,7 @@ function cyclePlanIds(assessmentId: number): number[] {
     .selectDistinct({ id: measures.planId })
     .from(improvementLinks)
     .innerJoin(assessmentItems, eq(assessmentItems.id, improvementLinks.itemId))
-    .innerJoin(
-      assessmentSheets,
-      eq(assessmentSheets.id, assessmentItems.sheetId)
-    )
+    .innerJoin(assessmentSheets, eq(assessmentSheets.id, assessmentItems.sheetId))
     .innerJoin(measures, eq(measures.id, improvementLinks.measureId))
     .where(eq(assessmentSheets.assessmentId, assessmentId))
     .all()
@@ -135,23 +101,11 @@ function planFacts(planId: number): CyclePlanFacts & { organization: string } {
     .innerJoin(activities, eq(activities.id, statusUpdates.activityId))
     .where(eq(activities.planId, planId))
     .all();
-  const quarters = [
-    ...new Set(
-      months.map(
-        ({ month }) => `${month.slice(0, 4)}-Q${quarterOf(`${month}-01`)}`
-      )
-    ),
-  ].sort();
+  const quarters = [...new Set(months.map(({ month }) => `${month.slice(0, 4)}-Q${quarterOf(`${month}-01`)}`))].sort();
   const imports = db
     .select({ count: count() })
     .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.entity, "plan"),
-        eq(auditEvents.entityId, planId),
-        eq(auditEvents.action, "status-import")
-      )
-    )
+    .where(and(eq(auditEvents.entity, 'plan'), eq(auditEvents.entityId, planId), eq(auditEvents.action, 'status-import')))
     .get()!;
   return {
     id: plan.id,
@@ -169,34 +123,23 @@ function planFacts(planId: number): CyclePlanFacts & { organization: string } {
 }
 
 /** The days the assessment last moved into each stage, from the audit log. */
-function stageDays(assessmentId: number): CycleFacts["stageOn"] {
+function stageDays(assessmentId: number): CycleFacts['stageOn'] {
   const events = getDb()
     .select({ after: auditEvents.after, createdAt: auditEvents.createdAt })
     .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.entity, "assessment"),
-        eq(auditEvents.entityId, assessmentId),
-        inArray(auditEvents.action, ["stage", "approve"])
-      )
-    )
+    .where(and(eq(auditEvents.entity, 'assessment'), eq(auditEvents.entityId, assessmentId), inArray(auditEvents.action, ['stage', 'approve'])))
     .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id))
     .all();
-  const stageOn: CycleFacts["stageOn"] = {};
+  const stageOn: CycleFacts['stageOn'] = {};
   for (const event of events) {
     const stage = (event.after as { stage?: unknown } | null)?.stage;
-    if (ASSESSMENT_STAGES.includes(stage as AssessmentStage))
-      stageOn[stage as AssessmentStage] = day(event.createdAt)!;
+    if (ASSESSMENT_STAGES.includes(stage as AssessmentStage)) stageOn[stage as AssessmentStage] = day(event.createdAt)!;
   }
   return stageOn;
 }
 
-function recordsOf(assessmentId: number): CycleFacts["records"] {
-  const rows = getDb()
-    .select()
-    .from(cycleSteps)
-    .where(eq(cycleSteps.assessmentId, assessmentId))
-    .all();
+function recordsOf(assessmentId: number): CycleFacts['records'] {
+  const rows = getDb().select().from(cycleSteps).where(eq(cycleSteps.assessmentId, assessmentId)).all();
   return Object.fromEntries(
     rows.map((row) => [
       row.step,
@@ -206,18 +149,14 @@ function recordsOf(assessmentId: number): CycleFacts["records"] {
         evidenceUrl: row.evidenceUrl,
         evidenceFileName: row.evidenceFile ? row.evidenceFileName : null,
       } satisfies CycleRecord,
-    ])
+    ]),
   );
 }
 
 /** The cycle of one self-assessment with its ten steps, or null when there is no such assessment. */
 export function loadCycle(assessmentId: number): CycleView | null {
   const db = getDb();
-  const a = db
-    .select()
-    .from(assessments)
-    .where(eq(assessments.id, assessmentId))
-    .get();
+  const a = db.select().from(assessments).where(eq(assessments.id, assessmentId)).get();
   if (!a) return null;
   const members = db
     .select({ role: assessmentMembers.role, name: users.name })
@@ -229,14 +168,7 @@ export function loadCycle(assessmentId: number): CycleView | null {
     db
       .select({ count: count(), first: min(assessmentSheets.updatedAt) })
       .from(assessmentSheets)
-      .where(
-        and(
-          eq(assessmentSheets.assessmentId, a.id),
-          consensus
-            ? isNull(assessmentSheets.userId)
-            : isNotNull(assessmentSheets.userId)
-        )
-      )
+      .where(and(eq(assessmentSheets.assessmentId, a.id), consensus ? isNull(assessmentSheets.userId) : isNotNull(assessmentSheets.userId)))
       .get()!;
   const own = sheetsOf(false);
   const agreed = sheetsOf(true);
@@ -247,21 +179,9 @@ export function loadCycle(assessmentId: number): CycleView | null {
       last: max(improvementPriorities.updatedAt),
     })
     .from(assessmentItems)
-    .innerJoin(
-      assessmentSheets,
-      eq(assessmentSheets.id, assessmentItems.sheetId)
-    )
-    .leftJoin(
-      improvementPriorities,
-      eq(improvementPriorities.itemId, assessmentItems.id)
-    )
-    .where(
-      and(
-        eq(assessmentSheets.assessmentId, a.id),
-        isNull(assessmentSheets.userId),
-        eq(assessmentItems.kind, "improvement")
-      )
-    )
+    .innerJoin(assessmentSheets, eq(assessmentSheets.id, assessmentItems.sheetId))
+    .leftJoin(improvementPriorities, eq(improvementPriorities.itemId, assessmentItems.id))
+    .where(and(eq(assessmentSheets.assessmentId, a.id), isNull(assessmentSheets.userId), eq(assessmentItems.kind, 'improvement')))
     .get()!;
   const cyclePlans = cyclePlanIds(a.id).map(planFacts);
   const next = db
@@ -286,7 +206,7 @@ export function loadCycle(assessmentId: number): CycleView | null {
     stageOn: stageDays(a.id),
     group: {
       members: members.length,
-      chair: members.find((m) => m.role === "chair")?.name ?? null,
+      chair: members.find((m) => m.role === 'chair')?.name ?? null,
     },
     sheets: {
       scored: own.count,
@@ -301,19 +221,10 @@ export function loadCycle(assessmentId: number): CycleView | null {
       lastRatedOn: day(priorities.last),
     },
     plans: cyclePlans,
-    next: next
-      ? { id: next.id, title: next.title, createdOn: day(next.createdAt)! }
-      : null,
+    next: next ? { id: next.id, title: next.title, createdOn: day(next.createdAt)! } : null,
     records: recordsOf(a.id),
   };
-  const organization =
-    cyclePlans[0]?.organization ??
-    db
-      .select({ name: organizations.name })
-      .from(organizations)
-      .orderBy(asc(organizations.id))
-      .get()?.name ??
-    null;
+  const organization = cyclePlans[0]?.organization ?? db.select({ name: organizations.name }).from(organizations).orderBy(asc(organizations.id)).get()?.name ?? null;
   return {
     organization,
     assessment: { id: a.id, title: a.title, period: a.period, stage: a.stage },
@@ -325,11 +236,9 @@ export function loadCycle(assessmentId: number): CycleView | null {
 /** The cycle asked for (?assessment=ID), else the latest self-assessment's; null when there is none. */
 export function cycleFromRequest(request: Request) {
   const cycles = listCycles();
-  const asked = parseId(new URL(request.url).searchParams.get("assessment"));
-  const chosen =
-    asked === null ? cycles[0] : cycles.find((cycle) => cycle.id === asked);
-  if (asked !== null && !chosen)
-    throw new Response("Not found", { status: 404 });
+  const asked = parseId(new URL(request.url).searchParams.get('assessment'));
+  const chosen = asked === null ? cycles[0] : cycles.find((cycle) => cycle.id === asked);
+  if (asked !== null && !chosen) throw new Response('Not found', { status: 404 });
   return { cycles, cycle: chosen ? loadCycle(chosen.id) : null };
 }
 
@@ -347,42 +256,21 @@ export type CycleRecordInput = {
  * transaction. Returns the stored file no longer referenced (to delete), or false when there is
  * no such assessment.
  */
-export function recordCycleStep(
-  user: Pick<User, "id">,
-  assessmentId: number,
-  step: CycleStep,
-  input: CycleRecordInput
-): { replaced: string | null } | false {
+export function recordCycleStep(user: Pick<User, 'id'>, assessmentId: number, step: CycleStep, input: CycleRecordInput): { replaced: string | null } | false {
   return writeTransaction((tx) => {
-    if (
-      !tx
-        .select({ id: assessments.id })
-        .from(assessments)
-        .where(eq(assessments.id, assessmentId))
-        .get()
-    )
-      return false;
+    if (!tx.select({ id: assessments.id }).from(assessments).where(eq(assessments.id, assessmentId)).get()) return false;
     const before = tx
       .select()
       .from(cycleSteps)
-      .where(
-        and(
-          eq(cycleSteps.assessmentId, assessmentId),
-          eq(cycleSteps.step, step)
-        )
-      )
+      .where(and(eq(cycleSteps.assessmentId, assessmentId), eq(cycleSteps.step, step)))
       .get();
     const keep = !input.file && !input.removeFile;
     const values = {
       doneOn: input.doneOn,
       note: input.note,
       evidenceUrl: input.evidenceUrl,
-      evidenceFile:
-        input.file?.evidenceFile ??
-        (keep ? before?.evidenceFile ?? null : null),
-      evidenceFileName:
-        input.file?.evidenceFileName ??
-        (keep ? before?.evidenceFileName ?? null : null),
+      evidenceFile: input.file?.evidenceFile ?? (keep ? before?.evidenceFile ?? null : null),
+      evidenceFileName: input.file?.evidenceFileName ?? (keep ? before?.evidenceFileName ?? null : null),
       updatedBy: user.id,
       updatedAt: new Date(),
     };
@@ -393,14 +281,7 @@ export function recordCycleStep(
         set: values,
       })
       .run();
-    const shown = (
-      row:
-        | Pick<
-            typeof values,
-            "doneOn" | "note" | "evidenceUrl" | "evidenceFileName"
-          >
-        | undefined
-    ) =>
+    const shown = (row: Pick<typeof values, 'doneOn' | 'note' | 'evidenceUrl' | 'evidenceFileName'> | undefined) =>
       row
         ? {
             doneOn: row.doneOn,
@@ -409,42 +290,24 @@ export function recordCycleStep(
             evidenceFileName: row.evidenceFileName,
           }
         : null;
-    recordAudit(
-      user.id,
-      "assessment",
-      assessmentId,
-      "cycle-step",
-      { step, ...shown(before) },
-      { step, ...shown(values) },
-      tx
-    );
-    const replaced =
-      before?.evidenceFile && before.evidenceFile !== values.evidenceFile
-        ? before.evidenceFile
-        : null;
+    recordAudit(user.id, 'assessment', assessmentId, 'cycle-step', { step, ...shown(before) }, { step, ...shown(values) }, tx);
+    const replaced = before?.evidenceFile && before.evidenceFile !== values.evidenceFile ? before.evidenceFile : null;
     return { replaced };
   });
 }
 
 /** Deletes the record of one step (audit-logged); returns its stored file to delete, or false when there was none. */
-export function clearCycleStep(
-  user: Pick<User, "id">,
-  assessmentId: number,
-  step: CycleStep
-): { replaced: string | null } | false {
+export function clearCycleStep(user: Pick<User, 'id'>, assessmentId: number, step: CycleStep): { replaced: string | null } | false {
   return writeTransaction((tx) => {
-    const where = and(
-      eq(cycleSteps.assessmentId, assessmentId),
-      eq(cycleSteps.step, step)
-    );
+    const where = and(eq(cycleSteps.assessmentId, assessmentId), eq(cycleSteps.step, step));
     const before = tx.select().from(cycleSteps).where(where).get();
     if (!before) return false;
     tx.delete(cycleSteps).where(where).run();
     recordAudit(
       user.id,
-      "assessment",
+      'assessment',
       assessmentId,
-      "cycle-step-clear",
+      'cycle-step-clear',
       {
         step,
         doneOn: before.doneOn,
@@ -453,28 +316,21 @@ export function clearCycleStep(
         evidenceFileName: before.evidenceFileName,
       },
       null,
-      tx
+      tx,
     );
     return { replaced: before.evidenceFile };
   });
 }
 
 /** The stored name and the original name of a step's evidence file, or null. */
-export function cycleStepFile(
-  assessmentId: number,
-  step: CycleStep
-): { stored: string; fileName: string } | null {
+export function cycleStepFile(assessmentId: number, step: CycleStep): { stored: string; fileName: string } | null {
   const row = getDb()
     .select({
       stored: cycleSteps.evidenceFile,
       fileName: cycleSteps.evidenceFileName,
     })
     .from(cycleSteps)
-    .where(
-      and(eq(cycleSteps.assessmentId, assessmentId), eq(cycleSteps.step, step))
-    )
+    .where(and(eq(cycleSteps.assessmentId, assessmentId), eq(cycleSteps.step, step)))
     .get();
-  return row?.stored
-    ? { stored: row.stored, fileName: row.fileName ?? row.stored }
-    : null;
+  return row?.stored ? { stored: row.stored, fileName: row.fileName ?? row.stored } : null;
 }
