@@ -60,8 +60,8 @@ export function isDatabaseEmpty(): boolean {
 
 /**
  * Loads the demo as it stands on the day (today by default): the Lovech plan 2022-2024 with its
- * accounts, history and self-assessments (seedLovech2022), closed on the day; and the plan drafted
- * from the 2024 self-assessment, running on the day, with a history up to it. The same day gives
+ * accounts, history and self-assessments (seedLovech2022), closed on the day; and the current
+ * plan 2025-2027, running on the day, with a history up to it. The same day gives
  * the same data.
  */
 export async function seedDemo(day: string = todayInSofia()): Promise<void> {
