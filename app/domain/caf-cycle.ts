@@ -11,8 +11,6 @@ import type { AssessmentStage } from './assessment-stage';
 export const CYCLE_STEPS = ['organise', 'communicate', 'group', 'train', 'assess', 'report', 'plan', 'communicate_plan', 'implement', 'next'] as const;
 export type CycleStep = (typeof CYCLE_STEPS)[number];
 
-/** Steps only a record can show done: the app has no trace of them. */
-export const RECORDED_STEPS: readonly CycleStep[] = ['organise', 'communicate', 'train', 'communicate_plan'];
 
 export type CycleStatus = 'done' | 'in_progress' | 'not_started';
 

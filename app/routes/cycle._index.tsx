@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { requirePermission } from '~/auth.server';
 import { StepDates, StepEvidence, StepStatus, useCycleText } from '~/components/cycle-step';
-import { cycleDone, RECORDED_STEPS, type CycleStep, type CycleStepView } from '~/domain/caf-cycle';
+import { cycleDone, type CycleStep, type CycleStepView } from '~/domain/caf-cycle';
 import { cycleStepFormSchema } from '~/domain/cycle-form';
 import { fieldErrors, parseId } from '~/domain/form-input';
 import { can } from '~/domain/permissions';
@@ -138,7 +138,7 @@ export default function CyclePage() {
         {' · '}
         {cycle.plans.length > 0
           ? t('csDefines', {
-              plans: cycle.plans.map((plan) => `„${plan.title}“`).join(', '),
+              plans: cycle.plans.map((plan) => t('csPlanName', { title: plan.title })).join(', '),
             })
           : t('csNoPlans')}
       </p>
@@ -204,8 +204,8 @@ function RecordForm({ step, assessmentId, errors }: { step: CycleStepView; asses
       </span>
     ) : null;
   return (
-    <details className="cycle-step__form" open={!!errors || (RECORDED_STEPS.includes(step.step) && !record)}>
-      <summary>{t('csRecordEdit')}</summary>
+    <details className="cycle-step__form" open={!!errors}>
+      <summary>{record ? t('csRecordEdit') : t('csRecordAdd')}</summary>
       {errors?.form ? (
         <p className="alert alert--error" role="alert">
           {t(errors.form)}

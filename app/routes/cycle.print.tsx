@@ -58,7 +58,7 @@ export default function CyclePrintPage() {
           <p className="cycle-doc__defines">
             {cycle.plans.length > 0
               ? t('csDefines', {
-                  plans: cycle.plans.map((plan) => `„${plan.title}“`).join(', '),
+                  plans: cycle.plans.map((plan) => t('csPlanName', { title: plan.title })).join(', '),
                 })
               : t('csNoPlans')}
           </p>
@@ -67,6 +67,12 @@ export default function CyclePrintPage() {
           </p>
         </header>
         <table className="cycle-table">
+          <colgroup>
+            <col />
+            <col />
+            <col />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('csColStep')}</th>
@@ -85,7 +91,7 @@ export default function CyclePrintPage() {
                   <StepStatus status={step.status} />
                   <span className="cycle-table__reason">{text(step.reason)}</span>
                 </td>
-                <td className="cycle-table__date">
+                <td>
                   <StepDates step={step} />
                 </td>
                 <td>
