@@ -12,10 +12,11 @@ export function useCycleText(): (words: Words) => string {
     t(word, params && Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'string' && isIsoDate(value) ? formatDate(value, lang) : value])));
 }
 
-/** "10.01.2022", "10.01.2022 – 15.02.2022" or "—". */
-export function StepDates({ step }: { step: Pick<CycleStepView, 'from' | 'to'> }) {
+/** "10.01.2022", "10.01.2022 – 15.02.2022", "10.01.2022 –" (still going) or "—". */
+export function StepDates({ step }: { step: Pick<CycleStepView, 'from' | 'to' | 'status'> }) {
   const lang = useLang();
   if (!step.from && !step.to) return <>—</>;
+  if (step.status === 'in_progress' && !step.to) return <>{formatDate(step.from, lang)} –</>;
   if (!step.to || step.to === step.from) return <>{formatDate(step.from ?? step.to, lang)}</>;
   return (
     <>
