@@ -4,9 +4,12 @@
  * the planned day of the next self-assessment, and opens the print page. Screenshots at 1366x768
  * and 390 px, in Bulgarian and English: test-results/screenshots/cycle-*.png.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newPage, screenshot, seriousAxeViolations, visit } from './browser';
+import { pdfPages, pdftotext } from '../office';
+import { SCREENSHOTS, launchBrowser, login, newPage, screenshot, seriousAxeViolations, visit } from './browser';
 
 let browser: Browser;
 let page: Page;
@@ -74,7 +77,21 @@ describe('the CAF cycle', () => {
     await visit(page, pages[2]![1]);
     await page.setViewportSize({ width: 794, height: 1123 });
     await screenshot(page, 'cycle-print-media');
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
     await page.getByRole('button', { name: 'Български' }).click();
+  });
+
+  it.skipIf(!pdftotext)('prints on A4 pages numbered "Стр. 1 от N", the ten steps with their evidence', async () => {
+    await visit(page, '/cycle');
+    const oldest = await page.locator('select[name="assessment"] option').last().getAttribute('value');
+    await visit(page, `/cycle/print?assessment=${oldest}`);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const pdf = await page.pdf({ path: path.join(SCREENSHOTS, 'cycle-2022.pdf'), preferCSSPageSize: true, printBackground: true });
+    const pages = pdfPages(pdf);
+    pages.forEach((text, i) => expect(text).toContain(`Стр. ${i + 1} от ${pages.length}`));
+    const text = pages.join('\n');
+    for (const words of ['Областна администрация Ловеч', 'Изпълнени стъпки: 10 от 10', 'Заповед на областния управител']) expect(text).toContain(words);
+    // A4 portrait: 595 x 842 points (Chromium writes 594.96 x 841.92).
+    expect(pdf.toString('latin1')).toMatch(/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
   });
 });
