@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { env } from '~/env.server';
 import { MAX_FORM_BYTES, readForm, readUpload } from '~/upload.server';
@@ -65,10 +66,30 @@ export function getEvidenceFile(activityId: number, updateId: number): { path: s
     .from(statusUpdates)
     .where(and(eq(statusUpdates.id, updateId), eq(statusUpdates.activityId, activityId), isNotNull(statusUpdates.evidenceFile)))
     .get();
-  if (!row?.stored || !STORED_NAME.test(row.stored)) return null;
-  const file = path.join(uploadsDir(), row.stored);
-  if (!fs.existsSync(file)) return null;
-  return { path: file, fileName: row.fileName ?? row.stored };
+  const file = storedEvidencePath(row?.stored ?? null);
+  return file ? { path: file, fileName: row?.fileName ?? path.basename(file) } : null;
+}
+
+/** The path of a stored evidence file that is on disk, or null. */
+export function storedEvidencePath(stored: string | null): string | null {
+  if (!stored || !STORED_NAME.test(stored)) return null;
+  const file = path.join(uploadsDir(), stored);
+  return fs.existsSync(file) ? file : null;
+}
+
+/** An evidence file as a download, never sniffed nor rendered. */
+export function evidenceDownload(file: { path: string; fileName: string }): Response {
+  const body = Readable.toWeb(fs.createReadStream(file.path)) as ReadableStream<Uint8Array>;
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(fs.statSync(file.path).size),
+      'Content-Disposition': attachmentDisposition(file.fileName),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    },
+  });
 }
 
 /** Content-Disposition for a download, with an ASCII fallback and the UTF-8 name (RFC 6266). */

@@ -7,6 +7,7 @@ import { ASSESSMENT_ITEM_KINDS, SCORING_SYSTEMS } from '../app/domain/assessment
 import { ASSESSMENT_STAGES } from '../app/domain/assessment-stage';
 import { UPDATE_NOTIFY_MODES } from '../app/domain/update-notifications';
 import { GAP_DECISIONS } from '../app/domain/improvement-priority';
+import { CYCLE_STEPS } from '../app/domain/caf-cycle';
 
 export const MEASURE_KINDS = ['strategic', 'quick_win'] as const;
 /** A plan drafted in the app is a draft until approved; an imported plan is approved (its file is the approved plan). */
@@ -506,6 +507,32 @@ export const improvementLinks = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.measureId] }), index('improvement_links_measure_idx').on(t.measureId)],
+);
+
+/**
+ * What the app cannot know about a step of an assessment's CAF cycle (app/domain/caf-cycle.ts):
+ * the day it was done (for step 10: the day the next self-assessment is planned for), a short
+ * note, and its evidence (a link or an uploaded file). One row per assessment and step.
+ */
+export const cycleSteps = sqliteTable(
+  'cycle_steps',
+  {
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    step: text('step', { enum: CYCLE_STEPS }).notNull(),
+    doneOn: text('done_on'),
+    note: text('note'),
+    evidenceUrl: text('evidence_url'),
+    /** Generated name of an uploaded file under data/uploads (app/evidence-files.server.ts). */
+    evidenceFile: text('evidence_file'),
+    evidenceFileName: text('evidence_file_name'),
+    updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.step] })],
 );
 
 export type Organization = typeof organizations.$inferSelect;

@@ -26,6 +26,7 @@ import {
 import { getDb, writeTransaction } from './client';
 import { ASSESSMENT_2022, ASSESSMENT_2024, type DemoAssessment, type DemoScores } from './demo/assessment-lovech';
 import { seedPriorities } from './demo/priorities';
+import { CYCLE_2022, CYCLE_2024, seedCycleSteps } from './demo/cycle-steps';
 import { random } from './demo/random';
 import { CURRENT_PLAN_FILE, currentLovechPlan, currentPlanYears } from './demo/plan-lovech-2025-2027';
 
@@ -59,8 +60,8 @@ export function isDatabaseEmpty(): boolean {
 
 /**
  * Loads the demo as it stands on the day (today by default): the Lovech plan 2022-2024 with its
- * accounts, history and self-assessments (seedLovech2022), closed on the day; and the plan drafted
- * from the 2024 self-assessment, running on the day, with a history up to it. The same day gives
+ * accounts, history and self-assessments (seedLovech2022), closed on the day; and the current
+ * plan 2025-2027, running on the day, with a history up to it. The same day gives
  * the same data.
  */
 export async function seedDemo(day: string = todayInSofia()): Promise<void> {
@@ -104,8 +105,9 @@ export async function seedLovech2022(): Promise<number> {
   }
   seedStatusHistory(planId);
   const assessment2022 = seedAssessment(ASSESSMENT_2022, 2022);
-  seedAssessment(ASSESSMENT_2024, 2024);
+  const assessment2024 = seedAssessment(ASSESSMENT_2024, 2024);
   seedPriorities(assessment2022, planId, ASSESSMENT_2022, 2022);
+  for (const [id, steps] of [[assessment2022, CYCLE_2022], [assessment2024, CYCLE_2024]] as const) seedCycleSteps(id, steps);
   return planId;
 }
 

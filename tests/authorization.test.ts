@@ -146,6 +146,18 @@ const ROUTES: Record<string, Entry> = {
     loader: 'as-reader',
     actions: { rate: 'as-prioritiser', link: 'as-prioritiser', unlink: 'as-prioritiser', gap: 'as-prioritiser', 'draft-plan': 'as-plan-drafter' },
   },
+  // The CAF cycle of a self-assessment: every role with assessment:read sees it, secretaries and admins record its steps.
+  'cycle._index': {
+    path: (i) => `/cycle?assessment=${i.approved}`,
+    loader: 'assessment:read',
+    actions: { record: 'assessment:create', clear: 'assessment:create' },
+  },
+  'cycle.print': { path: (i) => `/cycle/print?assessment=${i.approved}`, loader: 'assessment:read' },
+  'cycle.$assessmentId.evidence.$step': {
+    path: (i) => `/cycle/${i.approved}/evidence/organise`,
+    params: (i) => ({ assessmentId: String(i.approved), step: 'organise' }),
+    loader: 'assessment:read',
+  },
   // Public, but acts only on a valid signed link (the viewer's here); the tampered ones are tested below.
   'unsubscribe.$token': {
     path: (i) => `/unsubscribe/${i.unsubscribeToken}`,

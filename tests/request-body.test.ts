@@ -99,6 +99,7 @@ describe('request bodies', () => {
     ['plans.import', '/plans/import', MAX_IMPORT_BYTES],
     ['reports.import', '/reports/import', MAX_REPORT_BYTES],
     ['activities.$activityId', '/activities/1', MAX_EVIDENCE_BYTES],
+    ['cycle._index', '/cycle', MAX_EVIDENCE_BYTES],
   ])('%s answers a chunked upload of many parts, each under the file limit, with 413 once the body passes it', async (name, pathname, limit) => {
     const boundary = 'xBOUNDARYx';
     const part = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="part.csv"\r\nContent-Type: text/csv\r\n\r\n${'a'.repeat(1024 * 1024)}\r\n`;

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { requirePermission } from '~/auth.server';
 import { formatDateTime } from '~/domain/dates';
 import { can } from '~/domain/permissions';
-import { pageTitle, useLang, useT } from '~/i18n';
+import { pageTitle, translateWith, useLang, useT } from '~/i18n';
+import { cycleStepWords } from '~/i18n/cycle';
 import { assessmentWords } from '~/i18n/assessment';
 import { listAssessments } from '~/models/assessment.server';
 import assessmentCss from '~/styles/assessment.css?url';
@@ -13,11 +14,11 @@ export const links = () => [{ rel: 'stylesheet', href: assessmentCss }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'assessment:list');
-  return { assessments: listAssessments(user), canCreate: can(user.role, 'assessment:create') };
+  return { assessments: listAssessments(user), canCreate: can(user.role, 'assessment:create'), canSeeCycle: can(user.role, 'assessment:read') };
 }
 
 export default function AssessmentsPage() {
-  const { assessments, canCreate } = useLoaderData<typeof loader>();
+  const { assessments, canCreate, canSeeCycle } = useLoaderData<typeof loader>();
   const t = useT(assessmentWords);
   const lang = useLang();
   return (
@@ -35,6 +36,11 @@ export default function AssessmentsPage() {
           </div>
         ) : null}
       </div>
+      {canSeeCycle ? (
+        <p>
+          <Link to="/cycle">{translateWith(lang, cycleStepWords, 'csLink')} →</Link>
+        </p>
+      ) : null}
       {assessments.length === 0 ? (
         <div className="empty-state card">
           <p>{canCreate ? t('asEmptyCreate') : t('asEmpty')}</p>

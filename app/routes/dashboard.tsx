@@ -13,7 +13,8 @@ import { formatDate, todayInSofia } from '~/domain/dates';
 import { parseActivityFilters } from '~/domain/filters';
 import { can } from '~/domain/permissions';
 import { periodLabel, periodOf } from '~/domain/quarters';
-import { pageTitle, useLang, useT } from '~/i18n';
+import { pageTitle, translateWith, useLang, useT } from '~/i18n';
+import { cycleStepWords } from '~/i18n/cycle';
 import { dashboardWords } from '~/i18n/dashboard';
 import type { Dashboard } from '~/domain/dashboard-data';
 import { defaultPlanId, getDashboard, listPlanChoices, parseAsOf } from '~/models/dashboard.server';
@@ -101,6 +102,7 @@ function DashboardView({ dashboard, today, canManageOwners }: { dashboard: Dashb
           <h1>{plan ? plan.title : t('dashAllPlans')}</h1>
           <p className="muted dashboard__asof">
             {t('dashStateAsOf', { date: asOfText })} · {periodLabel(periodOf(dashboard.asOf, 'quarter'), lang)}
+            {' · '}<Link to="/cycle">{translateWith(lang, cycleStepWords, 'csLink')}</Link>
           </p>
         </div>
         {plan ? (

@@ -10,6 +10,7 @@ import { reportFromRequest } from '~/exports/report-request.server';
 import { metaLang, pageTitle, translateWith, useLang, useT } from '~/i18n';
 import { reportsWords } from '~/i18n/reports';
 import { StatusBadge } from '~/components/status-badge';
+import { PageNumbers } from '~/components/page-numbers';
 import reportsCss from '~/styles/reports.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
@@ -35,21 +36,6 @@ const SEGMENTS: { status: Status; color: string }[] = [
   { status: 'cancelled', color: '#b8c0cc' },
 ];
 
-/**
- * The printed pages' numbers, "Стр. 2 от 5" under each page: a margin box of the CSS @page
- * rule (printed by Chrome and Edge from version 131; other browsers print their own page
- * numbers when their "Headers and footers" print option is on). The words come from the word
- * store; the CSS content is made of them as strings and the page counters.
- */
-function pageNumbersCss(template: string): string {
-  const content = template
-    .split(/(\{pages?\})/)
-    .filter(Boolean)
-    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : JSON.stringify(part)))
-    .join(' ');
-  return `@page { @bottom-center { content: ${content}; font-size: 8pt; color: #444; } }`;
-}
-
 function percentText(progress: Progress): string {
   return progress.meanPercent === null ? '—' : `${Math.round(progress.meanPercent)}%`;
 }
@@ -62,7 +48,7 @@ export default function ReportPrintPage() {
   const key = periodKey(report.period);
   return (
     <div className="report-print">
-      <style dangerouslySetInnerHTML={{ __html: pageNumbersCss(t('printPageNumber')) }} />
+      <PageNumbers template={t('printPageNumber')} />
       <div className="report-print__toolbar no-print">
         <Link to={`/reports?plan=${report.plan.id}&kind=${report.period.kind}`}>← {t('reportsTitle')}</Link>
         <div className="report-print__toolbar-actions">

@@ -1,6 +1,7 @@
 /**
- * The Lovech district administration's plan drafted from its 2024 self-assessment
- * (db/demo/assessment-lovech.ts): its measures answer the sub-criteria that the 2022-2024 plan
+ * The Lovech district administration's current plan, after the 2022-2024 one. The 2024
+ * self-assessment (db/demo/assessment-lovech.ts) is still in individual scoring, so the plan is
+ * not linked to its report: its measures answer the sub-criteria that the 2022-2024 plan
  * left without a measure and that stayed weak (2.1, 3.2, 3.3, 4.1, 4.3, 4.4, 4.6, 5.3, 6.1, 7.1,
  * 8.2, 9.1, 9.2). The owners are those of the 2022-2024 plan, so the demo accounts linked to them
  * see their activities in both plans.
