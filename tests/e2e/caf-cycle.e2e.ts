@@ -81,22 +81,28 @@ describe('the CAF cycle, from an approved self-assessment to the next one', () =
     await Promise.all([chair.waitForURL(/\/priorities$/), chair.getByRole('link', { name: 'Приоритети за подобрение' }).click()]);
     const cards = chair.locator('.cy-area');
     await expect.poll(() => cards.count()).toBe(2);
-    for (const [text, impact, feasibility] of [
+    const summary = chair.locator('.cy-summary');
+    expect(await summary.innerText()).toContain('Области: 2 · оценени: 0');
+    for (const [rated, [text, impact, feasibility]] of [
       [AREA_TRAINING, '5', '4'],
       [AREA_FEEDBACK, '4', '2'],
-    ] as const) {
+    ].entries()) {
       const card = chair.locator('.cy-area', { hasText: text });
       expect(await card.locator('.cy-area__head').innerText()).toContain('2.2');
       await card.getByLabel('Въздействие').selectOption(impact);
       await card.getByLabel('Изпълнимост').selectOption(feasibility);
       await card.getByRole('button', { name: 'Запис на оценката' }).click();
+      // The page's data comes back with the rating counted (the "saved" note alone would be the previous one's).
+      await expect.poll(() => summary.innerText()).toContain(`оценени: ${rated + 1}`);
       await chair.getByRole('status').filter({ hasText: 'Оценката е записана.' }).waitFor();
-      await expect.poll(() => card.getByLabel('Въздействие').inputValue()).toBe(impact);
+      expect(await card.getByLabel('Въздействие').inputValue()).toBe(impact!);
     }
     // The quick win is marked on its card; both are points of the grid, each opens its areas.
     expect(await chair.locator('.cy-area', { hasText: AREA_TRAINING }).locator('.cy-badge').innerText()).toBe('Бързи резултати');
     const grid = await chartDrawn(chair, 'priority-grid');
     await expect.poll(() => grid.locator('.recharts-scatter-symbol').count()).toBe(2);
+    // Each point labelled with its sub-criterion.
+    expect((await grid.locator('svg text').allTextContents()).filter((text) => text === '2.2')).toHaveLength(2);
     await chair.getByRole('button', { name: 'Въздействие 5, изпълнимост 4: 1' }).click();
     expect(await chair.locator('.cy-drill').innerText()).toContain(AREA_TRAINING);
     await chair.getByRole('button', { name: 'Въздействие 4, изпълнимост 2: 1' }).click();
@@ -114,7 +120,8 @@ describe('the CAF cycle, from an approved self-assessment to the next one', () =
     await form.getByLabel('Период').fill('2025–2026');
     await Promise.all([chair.waitForURL(/\/plans\/\d+\?drafted=1$/), form.getByRole('button', { name: 'Създаване на проект на план' }).click()]);
     planPath = new URL(chair.url()).pathname;
-    expect(await chair.locator('h1').innerText()).toContain(PLAN);
+    // The address changes before the new page is drawn: wait for its heading.
+    await expect.poll(() => chair.locator('h1').innerText()).toContain(PLAN);
     expect(await chair.locator('h1 .badge--draft').innerText()).toBe('Проект');
     // One measure per area (the default), each with an activity of the area's text.
     expect(await chair.locator('.measure-group').count()).toBe(2);
@@ -145,7 +152,7 @@ describe('the CAF cycle, from an approved self-assessment to the next one', () =
     chair.once('dialog', (dialog) => void dialog.accept());
     await Promise.all([chair.waitForURL(/approved=1$/), chair.getByRole('button', { name: 'Утвърждаване на плана' }).click()]);
     expect(await chair.locator('.alert--success').innerText()).toBe('Планът е утвърден.');
-    expect(await chair.locator('h1 .badge--draft').count()).toBe(0);
+    await expect.poll(() => chair.locator('h1 .badge--draft').count()).toBe(0);
     expect(await chair.locator('.plan-header__facts').innerText()).toContain('Мария Петрова');
   });
 
@@ -158,7 +165,11 @@ describe('the CAF cycle, from an approved self-assessment to the next one', () =
     await item.getByLabel('Коментар').fill('Планът за обучение е утвърден.');
     await item.getByRole('button', { name: 'Запиши отчета' }).click();
     // Done, it leaves the open list for the closed one.
-    await head.locator('details.my-closed', { hasText: AREA_TRAINING }).waitFor({ state: 'attached' });
+    const closed = head.locator('details.my-closed');
+    await closed.locator('.my-list > li', { hasText: AREA_TRAINING }).waitFor({ state: 'attached' });
+    expect(await head.locator('.my-list > li', { hasText: AREA_TRAINING }).count()).toBe(1);
+    await closed.locator('summary').click();
+    expect(await closed.locator('.my-list > li', { hasText: AREA_TRAINING }).locator('.mini-progress__value').innerText()).toBe('100%');
     await head.context().close();
   });
 
@@ -191,7 +202,10 @@ describe('the CAF cycle, from an approved self-assessment to the next one', () =
       await Promise.all([member.waitForURL(/\/score\/2\.2$/), member.getByRole('link', { name: /^2\.2/ }).click()]);
       const panel = member.locator('details.as-previous');
       await expect(panel.getAttribute('open')).resolves.toBeNull();
-      expect(await panel.locator('summary').innerText()).toContain(FIRST);
+      // Closed, its summary already says what happened.
+      expect(await panel.locator('summary').innerText()).toContain(
+        `${FIRST} (2024): оценка 25; направления за подобрение: 2, неадресирани: 1; изпълнени дейности: 1 от 2`,
+      );
       await panel.locator('summary').click();
       await panel.getByText('Консенсусна оценка тогава').waitFor();
       expect(await panel.locator('.as-previous__facts dd').innerText()).toMatch(/^25\b/);
