@@ -102,7 +102,7 @@ describe('the CAF cycle, from an approved self-assessment to the next one', () =
     const grid = await chartDrawn(chair, 'priority-grid');
     await expect.poll(() => grid.locator('.recharts-scatter-symbol').count()).toBe(2);
     // Each point labelled with its sub-criterion.
-    expect((await grid.locator('svg text').allTextContents()).filter((text) => text === '2.2')).toHaveLength(2);
+    await expect.poll(async () => (await grid.locator('svg text').allTextContents()).filter((text) => text === '2.2').length).toBe(2);
     await chair.getByRole('button', { name: 'Въздействие 5, изпълнимост 4: 1' }).click();
     expect(await chair.locator('.cy-drill').innerText()).toContain(AREA_TRAINING);
     await chair.getByRole('button', { name: 'Въздействие 4, изпълнимост 2: 1' }).click();
