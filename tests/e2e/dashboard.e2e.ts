@@ -232,7 +232,7 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Български' }).waitFor(); // the switch has been saved
     await visit(page, '/dashboard?asOf=2023-12-31');
     await chartDrawn(page, 'progress-by-caf');
-    await page.getByRole('heading', { name: 'Progress by CAF criterion' }).waitFor();
+    await page.getByRole('heading', { name: 'Progress by CAF criterion', exact: true }).waitFor();
     await expect(page.locator('[data-chart="progress-by-group"] .recharts-legend-wrapper').innerText()).resolves.toContain('Done');
     await screenshot(page, 'dashboard-en-2023-12-31');
     await page.getByRole('button', { name: 'Български' }).click();
