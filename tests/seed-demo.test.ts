@@ -15,9 +15,9 @@ import { defaultPlanId, getDashboard, listPlanChoices } from '~/models/dashboard
 import { getUserByEmail } from '~/models/user.server';
 import { loader as dashboardLoader } from '~/routes/dashboard';
 import { loader as myLoader } from '~/routes/my';
+import { listImprovementAreas } from '~/models/improvement-priority.server';
 import { seedDemo } from '../db/seed';
 import { activities, activityOwners, assessments, assessmentSheets, cycleSteps, improvementLinks, improvementPriorities, measures, owners, plans, scheduleChanges, statusUpdates, userOwners, users } from '../db/schema';
-import { listImprovementAreas } from '~/models/improvement-priority.server';
 import { closeDb, getDb } from '../db/client';
 import { call, makeRequest } from './helpers';
 

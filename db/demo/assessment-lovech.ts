@@ -467,16 +467,29 @@ export const ASSESSMENT_2022: DemoAssessment = {
 };
 
 /**
- * The 2024 levels: the 2022 consensus, higher where the
- * plan's measures worked on the sub-criterion (by more in PLAN and DO than in CHECK and ACT).
+ * How the group of 2024 saw each sub-criterion beyond the plan's work: less where the plan's
+ * activities on it were late or not done by the assessment's start (4.2, 4.4), more where other
+ * work helped; 3.3 slipped back (no measure, a year of staff turnover).
+ */
+const SHIFT_2024: Record<string, number> = {
+  '1.2': -5, '1.3': 5, '1.4': -5, '2.3': -5, '2.4': 5, '3.3': -5, '4.2': -10, '4.3': 5, '4.4': -10,
+  '4.5': 5, '5.1': -5, '5.2': 5, '6.1': -5, '6.2': 5, '8.1': -5, '9.1': 5,
+};
+
+/**
+ * The 2024 levels: the 2022 consensus, higher where the plan's measures worked on the
+ * sub-criterion (by more in PLAN and DO than in CHECK and ACT), shifted as SHIFT_2024 says.
  */
 function level2024({ code, scores, planMeasures }: DemoConsensus): { code: string; scores: DemoScores } {
   const worked = planMeasures.length > 0;
+  const shift = (value: number) => step5(value + (SHIFT_2024[code] ?? 0));
   if ('phases' in scores) {
     const { plan, do: doing, check, act } = scores.phases;
-    return worked ? { code, scores: p(plan + 20, doing + 20, check + 15, act + 10) } : { code, scores: p(plan + 5, doing + 5, check, act) };
+    const [a, b, c, d] = worked ? [plan + 20, doing + 20, check + 15, act + 10] : [plan + 5, doing + 5, check, act];
+    return { code, scores: p(shift(a), shift(b), shift(c), shift(d)) };
   }
-  return { code, scores: worked ? r(scores.trends + 20, scores.targets + 15) : r(scores.trends + 5, scores.targets) };
+  const [trends, targets] = worked ? [scores.trends + 20, scores.targets + 15] : [scores.trends + 5, scores.targets];
+  return { code, scores: r(shift(trends), shift(targets)) };
 }
 
 const MEMBERS_2024: DemoMember[] = [
