@@ -239,5 +239,5 @@ export function currentLovechPlan(day: string): ParsedPlan {
       activities: measure.rows.map((r, i) => activity(`${a + 1}.${m + 1}.${i + 1}`, r)),
     })),
   }));
-  return { title: 'ПЛАН ЗА ПОДОБРИЕ НА ОБЛАСТНА АДМИНИСТРАЦИЯ ЛОВЕЧ', period, areas, warnings: [] };
+  return { title: `План за подобрение ${period}`, period, areas, warnings: [] };
 }
