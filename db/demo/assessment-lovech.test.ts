@@ -69,10 +69,13 @@ describe('the demo self-assessments of Lovech', () => {
     expect(rise(true)).toBeGreaterThan(rise(false) + 10);
   });
 
-  it('2024 agrees again, word for word, areas of 2022 that the plan 2022-2024 had no measure for (not addressed)', () => {
+  it('2024 agrees again, word for word, areas of 2022 where the plan 2022-2024 had no measure or its work did not take (not addressed)', () => {
     const again = CONSENSUS_2024.filter((now) => now.improvements.some((text) => CONSENSUS_2022.find((c) => c.code === now.code)!.improvements.includes(text)));
     expect(again.length).toBeGreaterThanOrEqual(5);
-    for (const { code } of again) expect(CONSENSUS_2022.find((c) => c.code === code)!.planMeasures, code).toEqual([]);
+    for (const now of again) {
+      const before = CONSENSUS_2022.find((c) => c.code === now.code)!;
+      expect(before.planMeasures.length === 0 || scoreOf(now.scores) - scoreOf(before.scores) < 10, now.code).toBe(true);
+    }
   });
 
   it('the plan 2025-2027 answers the 2024 areas: each measure those of its CAF references, every measure at least one, a few sub-criteria left as gaps', () => {

@@ -4,8 +4,9 @@
  * 2022 consensus and what the plan 2022-2024 did (level2024 in assessment-lovech.ts).
  *
  * Where the plan 2022-2024 worked, the strengths name what it brought and the areas for
- * improvement are the next step; where it had no measure, the 2022 area for improvement is
- * agreed again word for word (not addressed). `planMeasures` are the measures of the plan
+ * improvement are the next step; where it had no measure, or its measures had done nothing by
+ * the start of this assessment (4.2, 4.4), the 2022 area for improvement is agreed again word for
+ * word (not addressed). `planMeasures` are the measures of the plan
  * 2025-2027 (db/demo/plan-lovech-2025-2027.ts) that answer them: those with the sub-criterion
  * as a CAF reference; the sub-criteria with none are the gaps the chair decided on.
  */
@@ -126,10 +127,13 @@ export const LISTS_2024: DemoAgreedLists[] = [
   {
     code: '4.2',
     strengths: [
-      'Интернет страницата има раздел „Как работим“ със структурата, процесите и административните услуги.',
-      'Гражданите подават идеи и сигнали чрез електронна форма; постъпилите се обобщават всяко тримесечие.',
+      'Интернет страницата съдържа информация за административните услуги и за достъпа до обществена информация.',
+      'При изработването на областните стратегически документи се провеждат обществени консултации.',
     ],
-    improvements: ['Подалите сигнал или предложение не винаги получават отговор какво е направено по него.'],
+    improvements: [
+      'Информацията за структурата, процесите и начина на работа на администрацията не е представена разбираемо за обществото.',
+      'Гражданите нямат лесен начин да подадат идеи, предложения и сигнали; постъпилите не се анализират.',
+    ],
     planMeasures: [],
   },
   {
@@ -140,8 +144,14 @@ export const LISTS_2024: DemoAgreedLists[] = [
   },
   {
     code: '4.4',
-    strengths: ['Информацията във вътрешната мрежа е прегледана, остарялата е архивирана и има отговорник за всеки раздел.'],
-    improvements: ['Знанията и документите на напускащите служители не се предават по установен ред: правилата за това не са приети.'],
+    strengths: [
+      'Във вътрешната мрежа има общи папки с нормативни документи и образци.',
+      'Достъпът до обществена информация се предоставя в законовите срокове.',
+    ],
+    improvements: [
+      'Информацията във вътрешната мрежа не се актуализира, а остарялата не се архивира.',
+      'Знанията и документите на напускащите служители не се предават по установен ред: правилата за това не са приети.',
+    ],
     planMeasures: ['3.4'],
   },
   {
