@@ -15,7 +15,7 @@ if (ifEmpty && process.env.SEED_DEMO === '0') {
   if (!ifEmpty) process.exitCode = 1;
 } else {
   await seedDemo();
-  console.log(`Demo loaded into ${databasePath()}: the Lovech plan 2022-2024 (closed) and the plan running today, each with a status history, and the self-assessments of 2022 and 2024.`);
+  console.log(`Demo loaded into ${databasePath()}: the Lovech plan 2022-2024 (closed) and the plan drafted from the 2024 self-assessment, running today, each with a status history; the self-assessments of 2022 and 2024 (approved) and the one under way.`);
   console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
   for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(10)} ${user.email.padEnd(20)} ${user.name}`);
 }

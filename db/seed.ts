@@ -24,9 +24,9 @@ import {
   users,
 } from './schema';
 import { getDb, writeTransaction } from './client';
-import { ASSESSMENT_2022, ASSESSMENT_2024, type DemoAssessment, type DemoScores } from './demo/assessment-lovech';
+import { ASSESSMENT_2022, ASSESSMENT_2024, runningAssessment, type DemoAssessment, type DemoScores } from './demo/assessment-lovech';
 import { seedPriorities } from './demo/priorities';
-import { CYCLE_2022, CYCLE_2024, seedCycleSteps } from './demo/cycle-steps';
+import { CYCLE_2022, cycle2024, cycleRunning, seedCycleSteps } from './demo/cycle-steps';
 import { random } from './demo/random';
 import { CURRENT_PLAN_FILE, currentLovechPlan, currentPlanYears } from './demo/plan-lovech-2025-2027';
 
@@ -60,31 +60,61 @@ export function isDatabaseEmpty(): boolean {
 
 /**
  * Loads the demo as it stands on the day (today by default): the Lovech plan 2022-2024 with its
- * accounts, history and self-assessments (seedLovech2022), closed on the day; and the current
- * plan 2025-2027, running on the day, with a history up to it. The same day gives
- * the same data.
+ * accounts, history and self-assessments of 2022 and 2024 (seedLovech2022), closed on the day;
+ * the plan drafted from the 2024 self-assessment, its measures linked to the areas for
+ * improvement they answer, approved by the chief secretary in January of its first year and
+ * running on the day with a history up to it; and the next self-assessment, started 24 days
+ * before the day, in individual scoring. The same day gives the same data.
  */
 export async function seedDemo(day: string = todayInSofia()): Promise<void> {
-  const planId = await seedLovech2022();
+  const { planId, assessment2024 } = await seedLovech2022();
   const current = currentLovechPlan(day);
+  const { first } = currentPlanYears(day);
   const currentId = importPlanIntoDatabase(current, {
     organization: DEMO_ORGANIZATION,
     fileName: CURRENT_PLAN_FILE,
     sha256: sha256Hex(Buffer.from(JSON.stringify(current))),
-    approvedBy: 'Виктор Стойчев, областен управител',
-    approvedOn: `${currentPlanYears(day).first}-01-20`,
   });
+  markDrafted(currentId, `${first}-01-15`, `${first}-01-20`);
+  seedPriorities(assessment2024, currentId, ASSESSMENT_2024, 2024, false);
+  seedCycleSteps(assessment2024, cycle2024(first));
   seedRunningHistory(currentId, day);
+  const running = runningAssessment(day);
+  seedCycleSteps(seedAssessment(running, 2026), cycleRunning(running.startedOn));
   const admin = getDb().select({ id: users.id }).from(users).where(eq(users.role, 'admin')).get()!;
   setPlanClosed(planId, day, admin.id);
 }
 
 /**
+ * The plan as if drafted in the app from the self-assessment and approved there (not imported):
+ * made on the day drafted, approved by the chief secretary (the chair) on the day approved.
+ */
+function markDrafted(planId: number, draftedOn: string, approvedOn: string): void {
+  writeTransaction((tx) => {
+    const secretary = tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, 'secretary@demo.bg')).get()!;
+    tx.update(plans)
+      .set({
+        status: 'approved',
+        approvedBy: secretary.name,
+        approvedByUserId: secretary.id,
+        approvedOn,
+        sourceFileName: null,
+        sourceSha256: null,
+        importedAt: null,
+        createdAt: new Date(startOfDayInSofia(draftedOn) + 1000 * 60 * 60 * 11),
+      })
+      .where(eq(plans.id, planId))
+      .run();
+  });
+}
+
+/**
  * The first part of the demo, still open (the tests of what happens on that plan start from it):
  * the Lovech plan 2022-2024 through the importer, one account per role, its status history and
- * the self-assessments of 2022 and 2024. Returns the plan's id.
+ * the self-assessments of 2022 and 2024 (the 2022 one linked to the plan). Returns the plan's id
+ * and the 2024 self-assessment's.
  */
-export async function seedLovech2022(): Promise<number> {
+export async function seedLovech2022(): Promise<{ planId: number; assessment2024: number }> {
   const bytes = fs.readFileSync(DEMO_PLAN_FILE);
   const parsed = await parsePlanFile(bytes, path.basename(DEMO_PLAN_FILE));
   const planId = importPlanIntoDatabase(parsed, {
@@ -106,9 +136,9 @@ export async function seedLovech2022(): Promise<number> {
   seedStatusHistory(planId);
   const assessment2022 = seedAssessment(ASSESSMENT_2022, 2022);
   const assessment2024 = seedAssessment(ASSESSMENT_2024, 2024);
-  seedPriorities(assessment2022, planId, ASSESSMENT_2022, 2022);
-  for (const [id, steps] of [[assessment2022, CYCLE_2022], [assessment2024, CYCLE_2024]] as const) seedCycleSteps(id, steps);
-  return planId;
+  seedPriorities(assessment2022, planId, ASSESSMENT_2022, 2022, true);
+  seedCycleSteps(assessment2022, CYCLE_2022);
+  return { planId, assessment2024 };
 }
 
 /**

@@ -9,17 +9,20 @@ import { loader as pageLoader } from '~/routes/assessments.$assessmentId.report'
 import { loader as xlsxLoader } from '~/routes/assessments.$assessmentId.report[.xlsx]';
 import { seedDemo } from '../db/seed';
 import { assessments, users, type Assessment, type User } from '../db/schema';
-import { ASSESSMENT_2022 } from '../db/demo/assessment-lovech';
+import { ASSESSMENT_2022, ASSESSMENT_2024 } from '../db/demo/assessment-lovech';
 import { getDb } from '../db/client';
 import { call, makeRequest } from './helpers';
 
 let approved: Assessment;
 let scoring: Assessment;
+let approved2024: Assessment;
 const user = (email: string) => getDb().select().from(users).where(eq(users.email, email)).get()! as User;
 
 beforeAll(async () => {
   await seedDemo();
-  [approved, scoring] = getDb().select().from(assessments).orderBy(asc(assessments.id)).all() as [Assessment, Assessment];
+  const all = getDb().select().from(assessments).orderBy(asc(assessments.id)).all();
+  [approved, scoring] = [all[0]!, all.at(-1)!]; // 2022; the one under way
+  approved2024 = all[1]!;
 });
 
 describe('assessment report', () => {
@@ -58,9 +61,10 @@ describe('assessment report', () => {
     );
     if (!later.ok) throw new Error(later.reason);
     const report = assessmentReport(getDb().select().from(assessments).where(eq(assessments.id, later.id)).get()!);
-    expect(report.previous).toMatchObject({ id: approved.id, title: ASSESSMENT_2022.title });
-    expect(report.criteria[0]!.subCriteria[0]).toMatchObject({ code: '1.1', score: 45, previous: 20 });
-    expect(report.criteria[0]!.previous).toBe(28.75);
+    expect(report.previous).toMatchObject({ id: approved2024.id, title: ASSESSMENT_2024.title });
+    // 2024: 1.1 (50, 45, 30, 20) 36.25, 1.2 43.75, 1.3 46.25, 1.4 48.75
+    expect(report.criteria[0]!.subCriteria[0]).toMatchObject({ code: '1.1', score: 45, previous: 36.25 });
+    expect(report.criteria[0]!.previous).toBe(43.75);
   });
 
   it('is for whoever may view the approved assessment; not before approval', async () => {

@@ -1,7 +1,7 @@
 /**
  * The CAF cycle at a glance (/cycle) on the demo, in a real SQLite database: the current cycle
- * (the 2024 self-assessment, still in scoring) and the earlier one (2022, with its plan
- * 2022-2024), recording a step (date, note, link, file) with its audit event in the same
+ * (the self-assessment under way, in scoring), the 2024 one (approved, with the plan drafted from
+ * it running) and the first (2022, with its plan 2022-2024), recording a step (date, note, link, file) with its audit event in the same
  * transaction, and the print page.
  */
 import fs from 'node:fs';
@@ -19,18 +19,18 @@ import { assessments, cycleSteps, users, type User } from '../db/schema';
 import { seedDemo } from '../db/seed';
 import { call, makeRequest } from './helpers';
 
-let first: number, second: number;
+let first: number, second: number, third: number;
 let secretary: User, viewer: User;
 const byEmail = (email: string) => getDb().select().from(users).where(eq(users.email, email)).get()!;
 
 beforeAll(async () => {
   await seedDemo();
-  [first, second] = getDb()
+  [first, second, third] = getDb()
     .select({ id: assessments.id })
     .from(assessments)
     .orderBy(asc(assessments.id))
     .all()
-    .map((row) => row.id) as [number, number];
+    .map((row) => row.id) as [number, number, number];
   secretary = byEmail('secretary@demo.bg');
   viewer = byEmail('viewer@demo.bg');
 });
@@ -59,10 +59,10 @@ const stepOf = (p: Page, step: string) => p.cycle.steps.find((s) => s.step === s
 const statuses = (p: Page) => Object.fromEntries(p.cycle.steps.map((s) => [s.step, s.status]));
 
 describe('the demo cycles of Lovech', () => {
-  it('shows the latest self-assessment (2024, in scoring) as the current cycle, with the recorded steps before it done', async () => {
+  it('shows the latest self-assessment (in scoring, started 24 days ago) as the current cycle, with the recorded steps before it done', async () => {
     const p = await page(viewer);
-    expect(p.cycles.map((c) => c.id)).toEqual([second, first]);
-    expect(p.cycle.assessment.id).toBe(second);
+    expect(p.cycles.map((c) => c.id)).toEqual([third, second, first]);
+    expect(p.cycle.assessment.id).toBe(third);
     expect(p.cycle.organization).toBe('Областна администрация Ловеч');
     expect(p.canEdit).toBe(false);
     expect(p.cycle.plans).toEqual([]);
@@ -78,8 +78,28 @@ describe('the demo cycles of Lovech', () => {
       implement: 'not_started',
       next: 'not_started',
     });
-    expect(stepOf(p, 'organise').record?.doneOn).toBe('2024-09-23');
+    expect(stepOf(p, 'organise').record?.doneOn).toBe(addDays(todayInSofia(), -45));
     expect(stepOf(p, 'assess').reason.word).toBe('cyrScoring');
+  });
+
+  it('shows the 2024 cycle: approved in January 2025, the plan drafted from it approved, communicated and being carried out, the next self-assessment started', async () => {
+    const p = await page(viewer, `?assessment=${second}`);
+    expect(p.cycle.plans).toHaveLength(1);
+    expect(statuses(p)).toEqual({
+      organise: 'done',
+      communicate: 'done',
+      group: 'done',
+      train: 'done',
+      assess: 'done',
+      report: 'done',
+      plan: 'done',
+      communicate_plan: 'done',
+      implement: 'in_progress',
+      next: 'done',
+    });
+    expect(stepOf(p, 'report').to).toBe('2025-01-13');
+    expect(stepOf(p, 'plan').to! > '2025-01-13').toBe(true);
+    expect(stepOf(p, 'next').evidence[0]).toMatchObject({ href: `/assessments/${third}` });
   });
 
   it('shows the 2022 cycle full: the ten steps done, in order, with the plan 2022-2024 and the next self-assessment', async () => {
@@ -108,7 +128,7 @@ describe('recording a step', () => {
   it('saves the date, note and link, audit-logged, and the step is done', async () => {
     const response = await post(secretary, {
       intent: 'record',
-      assessmentId: String(second),
+      assessmentId: String(third),
       step: 'next',
       doneOn: '2026-10-12',
       note: 'Решение на ръководството',
@@ -124,7 +144,7 @@ describe('recording a step', () => {
         evidenceUrl: 'https://example.bg/zapoved',
       },
     });
-    const event = listAuditEvents('assessment', second).find((e) => e.action === 'cycle-step')!;
+    const event = listAuditEvents('assessment', third).find((e) => e.action === 'cycle-step')!;
     expect(event.before).toEqual({ step: 'next' });
     expect(event.after).toMatchObject({ step: 'next', doneOn: '2026-10-12' });
   });

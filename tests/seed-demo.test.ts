@@ -1,20 +1,23 @@
 /**
  * The demo as loaded on a given day (real SQLite, a fresh database per load): the 2022-2024
- * plan closed with its history, the plan drafted from the 2024 self-assessment running on the
- * day with a history up to it, the same data for the same day, and a dashboard that opens on it.
+ * plan closed with its history, the plan drafted from the 2024 self-assessment (its measures
+ * linked to the areas they answer, approved by the chief secretary) running on the day with a
+ * history up to it, the next self-assessment started before the day, the same data for the
+ * same day, and a dashboard that opens on it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dateOfTimestampInSofia, endOfDayInSofia, todayInSofia } from '~/domain/dates';
+import { addDays, dateOfTimestampInSofia, endOfDayInSofia, todayInSofia } from '~/domain/dates';
 import { defaultPlanId, getDashboard, listPlanChoices } from '~/models/dashboard.server';
 import { getUserByEmail } from '~/models/user.server';
 import { loader as dashboardLoader } from '~/routes/dashboard';
 import { loader as myLoader } from '~/routes/my';
+import { listImprovementAreas } from '~/models/improvement-priority.server';
 import { seedDemo } from '../db/seed';
-import { activities, activityOwners, owners, plans, scheduleChanges, statusUpdates, userOwners, users } from '../db/schema';
+import { activities, activityOwners, assessments, assessmentSheets, cycleSteps, improvementLinks, improvementPriorities, measures, owners, plans, scheduleChanges, statusUpdates, userOwners, users } from '../db/schema';
 import { closeDb, getDb } from '../db/client';
 import { call, makeRequest } from './helpers';
 
@@ -33,7 +36,12 @@ async function loadOn(day: string): Promise<void> {
 function snapshot() {
   const db = getDb();
   return {
-    plans: db.select({ title: plans.title, period: plans.period, approvedOn: plans.approvedOn, closedOn: plans.closedOn }).from(plans).orderBy(asc(plans.id)).all(),
+    plans: db.select({ title: plans.title, period: plans.period, status: plans.status, approvedOn: plans.approvedOn, approvedByUserId: plans.approvedByUserId, closedOn: plans.closedOn }).from(plans).orderBy(asc(plans.id)).all(),
+    assessments: db.select().from(assessments).orderBy(asc(assessments.id)).all(),
+    sheets: db.select().from(assessmentSheets).orderBy(asc(assessmentSheets.id)).all(),
+    links: db.select().from(improvementLinks).orderBy(asc(improvementLinks.itemId), asc(improvementLinks.measureId)).all(),
+    priorities: db.select().from(improvementPriorities).orderBy(asc(improvementPriorities.itemId)).all(),
+    cycleSteps: db.select().from(cycleSteps).orderBy(asc(cycleSteps.assessmentId), asc(cycleSteps.step)).all(),
     activities: db.select({ code: activities.code, start: activities.start, baselineEnd: activities.baselineEnd, currentEnd: activities.currentEnd }).from(activities).orderBy(asc(activities.id)).all(),
     updates: db.select().from(statusUpdates).orderBy(asc(statusUpdates.id)).all(),
     changes: db.select().from(scheduleChanges).orderBy(asc(scheduleChanges.id)).all(),
@@ -53,6 +61,26 @@ function checkDay(day: string, period: string) {
   expect(oldPlan).toMatchObject({ period: '2022-2024', closedOn: day });
   expect(plan).toMatchObject({ period, closedOn: null });
 
+  // drafted from the 2024 self-assessment and approved by the chief secretary after it, before its first activity
+  const [, of2024, running] = db.select().from(assessments).orderBy(asc(assessments.id)).all();
+  const secretary = db.select().from(users).where(eq(users.email, 'secretary@demo.bg')).get()!;
+  expect(plan).toMatchObject({ status: 'approved', approvedByUserId: secretary.id, approvedBy: secretary.name, importedAt: null, sourceFileName: null });
+  expect(plan!.approvedOn! > dateOfTimestampInSofia(of2024!.approvedAt!.getTime())).toBe(true);
+  expect(plan!.approvedOn! < `${period.slice(0, 4)}-02-01`).toBe(true);
+  const areas = listImprovementAreas(of2024!.id, day);
+  const answering = new Set(areas.flatMap((area) => area.measures.map((m) => m.measureId)));
+  const planMeasures = db.select({ id: measures.id }).from(measures).where(eq(measures.planId, current)).all();
+  expect(planMeasures.filter((m) => !answering.has(m.id))).toEqual([]);
+  const gaps = areas.filter((area) => area.measures.length === 0);
+  expect(gaps.length).toBeGreaterThanOrEqual(3);
+  expect(gaps.length).toBeLessThanOrEqual(6);
+  expect(gaps.every((area) => area.gapDecision !== null)).toBe(true);
+  expect(areas.filter((area) => area.impact !== null).length).toBeGreaterThan(areas.length * 0.8);
+
+  // the next self-assessment under way, started 24 days before the day
+  expect(running).toMatchObject({ stage: 'scoring', approvedAt: null });
+  expect(dateOfTimestampInSofia(running!.createdAt.getTime())).toBe(addDays(day, -24));
+
   // running on the day: starts before it, ends after it
   const rows = db.select().from(activities).where(eq(activities.planId, current)).all();
   expect(rows.length).toBeGreaterThanOrEqual(36);
@@ -62,7 +90,9 @@ function checkDay(day: string, period: string) {
   expect(dated.map((r) => r.start!).sort()[0]! >= `${period.slice(0, 4)}-01-01`).toBe(true);
   expect(dated.map((r) => r.baselineEnd!).sort().at(-1)).toBe(`${period.slice(5)}-12-31`);
 
-  // nothing dated after the day, in either plan
+  // nothing dated after the day, in either plan, nor in the self-assessments and the cycle steps
+  expect(db.select().from(assessmentSheets).all().filter((sheet) => dateOfTimestampInSofia(sheet.updatedAt.getTime()) > day)).toEqual([]);
+  expect(db.select().from(cycleSteps).all().filter((step) => (step.doneOn ?? '') > day)).toEqual([]);
   const updates = db.select().from(statusUpdates).all();
   expect(updates.filter((u) => u.asOf > day || u.createdAt.getTime() > endOfDayInSofia(day) || (u.completedOn ?? '') > day)).toEqual([]);
   expect(db.select().from(scheduleChanges).all().filter((c) => dateOfTimestampInSofia(c.createdAt.getTime()) > day)).toEqual([]);

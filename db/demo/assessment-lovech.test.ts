@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAF_CRITERIA } from '../../app/domain/caf2020';
 import { parsePlanFile } from '../../importers';
-import { ASSESSMENT_2022, ASSESSMENT_2024, CONSENSUS_2022, scoreOf, type DemoScores } from './assessment-lovech';
+import { ASSESSMENT_2022, ASSESSMENT_2024, CONSENSUS_2022, CONSENSUS_2024, runningAssessment, scoreOf, type DemoScores } from './assessment-lovech';
+import { currentLovechPlan } from './plan-lovech-2025-2027';
 
 const CODES = CAF_CRITERIA.flatMap((c) => c.subCriteria.map((s) => s.code));
 const isResult = (code: string) => Number(code[0]) >= 6;
@@ -48,11 +49,51 @@ describe('the demo self-assessments of Lovech', () => {
     expect(new Set(ASSESSMENT_2022.individual.map((i) => JSON.stringify(i.scores))).size).toBeGreaterThan(100);
   });
 
-  it('the 2024 assessment is in the scoring stage: some members done, some partly, some not started; no consensus yet', () => {
-    expect(ASSESSMENT_2024.stage).toBe('scoring');
-    expect(ASSESSMENT_2024.consensus).toEqual([]);
-    const counts = Object.fromEntries(ASSESSMENT_2024.members.map((m) => [m.key, ASSESSMENT_2024.individual.filter((i) => i.member === m.key).length]));
+  it('2024 is approved in January 2025 with the consensus of all 28, scored by every member of its six; the scores rose where the plan 2022-2024 worked', () => {
+    expect(ASSESSMENT_2024).toMatchObject({ stage: 'approved', startedOn: '2024-10-14', approvedOn: '2025-01-13' });
+    expect(CONSENSUS_2024.map((c) => c.code)).toEqual(CODES);
+    expect(ASSESSMENT_2024.individual).toHaveLength(6 * 28);
+    for (const [i, now] of CONSENSUS_2024.entries()) {
+      const before = CONSENSUS_2022[i]!;
+      expect('phases' in now.scores, now.code).toBe(!isResult(now.code));
+      expect(now.strengths.length, now.code).toBeGreaterThanOrEqual(1);
+      expect(now.improvements.length, now.code).toBeGreaterThanOrEqual(1);
+      const rise = scoreOf(now.scores) - scoreOf(before.scores);
+      expect(rise, now.code).toBeGreaterThanOrEqual(before.planMeasures.length > 0 ? 5 : -5);
+      expect(rise, now.code).toBeLessThanOrEqual(before.planMeasures.length > 0 ? 25 : 10);
+    }
+    const rise = (worked: boolean) => {
+      const pairs = CONSENSUS_2024.map((now, i) => [now, CONSENSUS_2022[i]!] as const).filter(([, before]) => before.planMeasures.length > 0 === worked);
+      return pairs.reduce((sum, [now, before]) => sum + scoreOf(now.scores) - scoreOf(before.scores), 0) / pairs.length;
+    };
+    expect(rise(true)).toBeGreaterThan(rise(false) + 10);
+  });
+
+  it('2024 agrees again, word for word, areas of 2022 where the plan 2022-2024 had no measure or its work did not take (not addressed)', () => {
+    const again = CONSENSUS_2024.filter((now) => now.improvements.some((text) => CONSENSUS_2022.find((c) => c.code === now.code)!.improvements.includes(text)));
+    expect(again.length).toBeGreaterThanOrEqual(5);
+    for (const now of again) {
+      const before = CONSENSUS_2022.find((c) => c.code === now.code)!;
+      expect(before.planMeasures.length === 0 || scoreOf(now.scores) - scoreOf(before.scores) < 10, now.code).toBe(true);
+    }
+  });
+
+  it('the plan 2025-2027 answers the 2024 areas: each measure those of its CAF references, every measure at least one, a few sub-criteria left as gaps', () => {
+    const plan = currentLovechPlan('2026-12-03');
+    const fromPlan = new Map(CODES.map((code) => [code, [] as string[]]));
+    for (const measure of plan.areas.flatMap((area) => area.measures)) for (const ref of measure.cafRefs) fromPlan.get(ref)!.push(measure.code);
+    expect(Object.fromEntries(CONSENSUS_2024.map((c) => [c.code, c.planMeasures]))).toEqual(Object.fromEntries(fromPlan));
+    const gaps = CONSENSUS_2024.filter((c) => c.planMeasures.length === 0);
+    expect(gaps.length).toBeGreaterThanOrEqual(3);
+    expect(gaps.length).toBeLessThanOrEqual(6);
+  });
+
+  it('the self-assessment under way started 24 days before the load day, in the scoring stage: some members done, some partly, some not started', () => {
+    const running = runningAssessment('2026-12-03');
+    expect(running).toMatchObject({ title: 'Самооценка по модела CAF 2020 – 2026 г.', periodAssessed: '2025-2026', stage: 'scoring', startedOn: '2026-11-09', approvedOn: null, consensus: [] });
+    const counts = Object.fromEntries(running.members.map((m) => [m.key, running.individual.filter((i) => i.member === m.key).length]));
     expect(counts).toEqual({ petrova: 28, georgiev: 20, dimitrov: 11, nikolova: 5, ilieva: 0, marinova: 0 });
-    for (const { code, scores } of ASSESSMENT_2024.individual) expect('phases' in scores, code).toBe(!isResult(code));
+    for (const { code, scores } of running.individual) expect('phases' in scores, code).toBe(!isResult(code));
+    expect(runningAssessment('2026-12-03')).toEqual(running);
   });
 });

@@ -1,13 +1,17 @@
 /**
  * The demo's self-assessments of the Lovech district administration, as pure data: the one
  * approved in February 2022 that its improvement plan 2022-2024 was drawn up from (fine-tuned
- * scoring, a group of six, the consensus for all 28 sub-criteria, each member's own scores),
- * and the next one, started in October 2024, with some members' scores in (stage scoring).
+ * scoring, a group of six, the consensus for all 28 sub-criteria, each member's own scores);
+ * the next one, started in October 2024 and approved in January 2025, that the plan 2025-2027
+ * was drafted from; and the one under way on the day the demo is loaded (runningAssessment),
+ * with some members' scores in (stage scoring).
  *
  * Each consensus names the plan measures that answer its areas for improvement
  * (`planMeasures`): exactly the measures of db/demo/lovech-2022-2024.xlsx whose CAF reference is
  * that sub-criterion (assessment-lovech.test.ts checks it against the plan).
  */
+import { addDays, isoDateParts } from '../../app/domain/dates';
+import { LISTS_2024 } from './consensus-lovech-2024';
 import { random } from './random';
 
 export interface DemoMember {
@@ -463,16 +467,29 @@ export const ASSESSMENT_2022: DemoAssessment = {
 };
 
 /**
- * Where the group of 2024 stands before its own scoring: the 2022 consensus, higher where the
- * plan's measures worked on the sub-criterion (by more in PLAN and DO than in CHECK and ACT).
+ * How the group of 2024 saw each sub-criterion beyond the plan's work: less where the plan's
+ * activities on it were late or not done by the assessment's start (4.2, 4.4), more where other
+ * work helped; 3.3 slipped back (no measure, a year of staff turnover).
+ */
+const SHIFT_2024: Record<string, number> = {
+  '1.2': -5, '1.3': 5, '1.4': -5, '2.3': -5, '2.4': 5, '3.3': -5, '4.2': -10, '4.3': 5, '4.4': -10,
+  '4.5': 5, '5.1': -5, '5.2': 5, '6.1': -5, '6.2': 5, '8.1': -5, '9.1': 5,
+};
+
+/**
+ * The 2024 levels: the 2022 consensus, higher where the plan's measures worked on the
+ * sub-criterion (by more in PLAN and DO than in CHECK and ACT), shifted as SHIFT_2024 says.
  */
 function level2024({ code, scores, planMeasures }: DemoConsensus): { code: string; scores: DemoScores } {
   const worked = planMeasures.length > 0;
+  const shift = (value: number) => step5(value + (SHIFT_2024[code] ?? 0));
   if ('phases' in scores) {
     const { plan, do: doing, check, act } = scores.phases;
-    return worked ? { code, scores: p(plan + 20, doing + 20, check + 15, act + 10) } : { code, scores: p(plan + 5, doing + 5, check, act) };
+    const [a, b, c, d] = worked ? [plan + 20, doing + 20, check + 15, act + 10] : [plan + 5, doing + 5, check, act];
+    return { code, scores: p(shift(a), shift(b), shift(c), shift(d)) };
   }
-  return { code, scores: worked ? r(scores.trends + 20, scores.targets + 15) : r(scores.trends + 5, scores.targets) };
+  const [trends, targets] = worked ? [scores.trends + 20, scores.targets + 15] : [scores.trends + 5, scores.targets];
+  return { code, scores: r(shift(trends), shift(targets)) };
 }
 
 const MEMBERS_2024: DemoMember[] = [
@@ -480,8 +497,42 @@ const MEMBERS_2024: DemoMember[] = [
   { key: 'marinova', name: 'Радослава Маринова', position: 'старши експерт „Човешки ресурси“', email: 'marinova@demo.bg', chair: false },
 ];
 
-/** How far each member of 2024 has got: all, the enablers, the first three criteria, a few, none. */
-const SCORED_2024: Record<string, string[]> = {
+/**
+ * The consensus of January 2025: the levels of 2024 with the lists agreed for them
+ * (consensus-lovech-2024.ts), each naming the measures of the plan 2025-2027 that answer it.
+ */
+export const CONSENSUS_2024: DemoConsensus[] = CONSENSUS_2022.map(level2024).map(({ code, scores }) => {
+  const lists = LISTS_2024.find((l) => l.code === code)!;
+  return { code, scores, strengths: lists.strengths, improvements: lists.improvements, planMeasures: lists.planMeasures };
+});
+
+export const ASSESSMENT_2024: DemoAssessment = {
+  title: 'Самооценка по модела CAF 2020 – 2024 г.',
+  periodAssessed: '2022-2024',
+  scoring: 'fine_tuned',
+  stage: 'approved',
+  startedOn: '2024-10-14',
+  approvedOn: '2025-01-13',
+  members: MEMBERS_2024,
+  consensus: CONSENSUS_2024,
+  individual: individualScores(MEMBERS_2024, CONSENSUS_2024, 2024, () => ALL_CODES),
+};
+
+/**
+ * Where the group of the next self-assessment stands before its own scoring: the 2024 consensus,
+ * higher where the plan 2025-2027 works on the sub-criterion (it is half way: less than in 2024).
+ */
+function levelNext({ code, scores, planMeasures }: DemoConsensus): { code: string; scores: DemoScores } {
+  const worked = planMeasures.length > 0;
+  if ('phases' in scores) {
+    const { plan, do: doing, check, act } = scores.phases;
+    return worked ? { code, scores: p(plan + 10, doing + 10, check + 10, act + 5) } : { code, scores: p(plan, doing + 5, check, act) };
+  }
+  return { code, scores: worked ? r(scores.trends + 10, scores.targets + 10) : r(scores.trends, scores.targets + 5) };
+}
+
+/** How far each member of the running self-assessment has got: all, the enablers, the first three criteria, a few, none. */
+const SCORED_NEXT: Record<string, string[]> = {
   petrova: ALL_CODES,
   georgiev: ALL_CODES.filter((code) => Number(code[0]) <= 5),
   dimitrov: ALL_CODES.filter((code) => Number(code[0]) <= 3),
@@ -490,17 +541,26 @@ const SCORED_2024: Record<string, string[]> = {
   marinova: [],
 };
 
-export const ASSESSMENT_2024: DemoAssessment = {
-  title: 'Самооценка по модела CAF 2020 – 2024 г.',
-  periodAssessed: '2022-2024',
-  scoring: 'fine_tuned',
-  stage: 'scoring',
-  startedOn: '2024-10-14',
-  approvedOn: null,
-  members: MEMBERS_2024,
-  consensus: [],
-  individual: individualScores(MEMBERS_2024, CONSENSUS_2022.map(level2024), 2024, (member) => SCORED_2024[member] ?? []),
-};
+/**
+ * The self-assessment under way on the day the demo is loaded: the group of 2024, started 24
+ * days before the day (the year of its start in the title), some members' scores in (stage
+ * scoring). Deterministic given the day.
+ */
+export function runningAssessment(day: string): DemoAssessment {
+  const startedOn = addDays(day, -24);
+  const { year } = isoDateParts(startedOn);
+  return {
+    title: `Самооценка по модела CAF 2020 – ${year} г.`,
+    periodAssessed: `${year - 1}-${year}`,
+    scoring: 'fine_tuned',
+    stage: 'scoring',
+    startedOn,
+    approvedOn: null,
+    members: MEMBERS_2024,
+    consensus: [],
+    individual: individualScores(MEMBERS_2024, CONSENSUS_2024.map(levelNext), year, (member) => SCORED_NEXT[member] ?? []),
+  };
+}
 
 /** The mean of a sub-criterion's fine-tuned scores: its score. */
 export function scoreOf(scores: DemoScores): number {

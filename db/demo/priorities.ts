@@ -1,7 +1,8 @@
 /**
- * The demo's closing of the 2022 CAF cycle: the chair's ratings of the agreed areas for
- * improvement, the plan measures that answer them (those of the same sub-criterion, named in
- * the demo data as planMeasures) and the decisions on the areas no measure answers.
+ * The demo's closing of a CAF cycle: the chair's ratings of the agreed areas for improvement,
+ * three days after the approval, the plan measures that answer them (those of the same
+ * sub-criterion, named in the demo data as planMeasures) and the decisions on the areas no
+ * measure answers (with `openGap`, the last one is left for the chair to decide).
  * Deterministic (the ratings come from a seed) and idempotent (a second run changes nothing).
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
@@ -13,7 +14,7 @@ import { random } from './random';
 /** Every this-many-th area is left unrated, so that the page shows what an unrated one looks like. */
 const UNRATED_EVERY = 9;
 
-export function seedPriorities(assessmentId: number, planId: number, demo: DemoAssessment, seed: number): void {
+export function seedPriorities(assessmentId: number, planId: number, demo: DemoAssessment, seed: number, openGap: boolean): void {
   const next = random(seed);
   const between = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   writeTransaction((tx) => {
@@ -56,6 +57,6 @@ export function seedPriorities(assessmentId: number, planId: number, demo: DemoA
     });
     // One gap is left for the chair to decide on, to show what an open one looks like.
     const open = gaps.at(-1);
-    if (open !== undefined) tx.update(improvementPriorities).set({ gapDecision: null }).where(eq(improvementPriorities.itemId, open)).run();
+    if (openGap && open !== undefined) tx.update(improvementPriorities).set({ gapDecision: null }).where(eq(improvementPriorities.itemId, open)).run();
   });
 }

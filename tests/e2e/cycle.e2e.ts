@@ -1,6 +1,6 @@
 /**
  * The CAF cycle at a glance in the browser (issue 18, part 5): the secretary opens it from the
- * self-assessments list, sees the current cycle (2024, in scoring) and the full 2022 one, records
+ * self-assessments list, sees the current cycle (the self-assessment under way, in scoring) and the full 2022 one, records
  * the planned day of the next self-assessment, and opens the print page. Screenshots at 1366x768
  * and 390 px, in Bulgarian and English: test-results/screenshots/cycle-*.png.
  */
