@@ -169,7 +169,7 @@ export const cycleStepWords = defineWords(
     csIntro:
       'Десетте стъпки на CAF 2020 за една самооценка: датите и доказателствата, които приложението познава, и записаното за стъпките, които то не може да знае (решението, комуникацията, обучението). Това показва организацията при външната обратна връзка „Ефективен потребител на CAF“.',
     csCycle: 'Цикъл',
-    csCycleOf: 'Самооценка „{title}“ ({period})',
+    csCycleOf: '{title} ({period})',
     csCurrent: 'текущ',
     csChoose: 'Покажи',
     csDefines: 'Цикълът е самооценката и плановете, чиито мерки отговарят на нейните области за подобрение: {plans}.',
@@ -270,7 +270,7 @@ export const cycleStepWords = defineWords(
     csIntro:
       'The ten steps of CAF 2020 for one self-assessment: the dates and evidence the app knows, and what was recorded for the steps it cannot know (the decision, the communication, the training). This is what an organization shows in the external feedback procedure “Effective CAF User”.',
     csCycle: 'Cycle',
-    csCycleOf: 'Self-assessment “{title}” ({period})',
+    csCycleOf: '{title} ({period})',
     csCurrent: 'current',
     csChoose: 'Show',
     csDefines: 'The cycle is the self-assessment and the plans whose measures answer its areas for improvement: {plans}.',
