@@ -1,0 +1,48 @@
+/** Issue 14, real files: columns of one meaning joined, an explicit indicator winning, the period from a title's one year. */
+import { describe, expect, it } from 'vitest';
+import { activities, utf8 } from './test-support';
+import { parsePlanFile } from './index';
+
+const csv = (rows: string[][]) => utf8(rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(';')).join('\r\n'));
+
+describe('columns of a plan read together', () => {
+  it('gives the indicator to an explicit "Индикатор" after "Очакван резултат" and "Целева стойност"; the expected result is joined to the target', async () => {
+    const plan = await parsePlanFile(
+      csv([
+        ['Мярка', 'Дейност', 'Очакван резултат', 'Целева стойност', 'Индикатор', 'Срок'],
+        ['1.1. Обучение', '1.1.1. Курс по CAF', 'Обучени служители', '20 души', 'Брой обучени', '30.06.2025'],
+      ]),
+      'plan.csv',
+      'en',
+    );
+    expect(activities(plan)[0]).toMatchObject({ indicator: 'Брой обучени', target: '20 души Обучени служители' });
+    expect(plan.warnings.filter((w) => /not read|unread/i.test(w.message))).toEqual([]);
+  });
+
+  it('joins a second note column ("Бележки" and "Коментар") instead of leaving it unread', async () => {
+    const plan = await parsePlanFile(
+      csv([
+        ['Мярка', 'Дейност', 'Срок', 'Бележки', 'Коментар'],
+        ['1.1. Обучение', '1.1.1. Курс по CAF', '30.06.2025', 'по програма', 'с външен лектор'],
+      ]),
+      'plan.csv',
+      'en',
+    );
+    expect(activities(plan)[0].note).toContain('по програма');
+    expect(activities(plan)[0].note).toContain('с външен лектор');
+    expect(plan.warnings.filter((w) => /not read|unread/i.test(w.message))).toEqual([]);
+  });
+});
+
+describe('the period of a plan', () => {
+  const rows = (title: string) => csv([[title], ['Мярка', 'Дейност', 'Срок'], ['1.1. Обучение', '1.1.1. Курс', '30.06.2025']]);
+
+  it('is the one year of the title when no range is written', async () => {
+    expect((await parsePlanFile(rows('ПЛАН ЗА ПОДОБРЕНИЕ НА ОБЩИНА ПРИМЕР ЗА 2025 г.'), 'plan.csv', 'en')).period).toBe('2025');
+  });
+
+  it('is not a date of the title, nor one of two years', async () => {
+    expect((await parsePlanFile(rows('ПЛАН ЗА ПОДОБРЕНИЕ, утвърден на 12.03.2025'), 'plan.csv', 'en')).period).toBeNull();
+    expect((await parsePlanFile(rows('ПЛАН ЗА ПОДОБРЕНИЕ 2025 г. (изменен 2026 г.)'), 'plan.csv', 'en')).period).toBeNull();
+  });
+});
