@@ -14,7 +14,7 @@ import type { MeasureKind, ParsedPlan, Sheet, SheetRow } from './types';
 
 const PERIOD = /(\d{4})\s*[-–—]\s*(\d{4})/;
 // The one year a plan's title names ("ПЛАН ЗА ПОДОБРЕНИЕ ... 2025 г."): its period when no range is written.
-const TITLE_YEAR = /(?<![\d.\/])((?:19|20)\d{2})(?![\d.\/])/g;
+const TITLE_YEAR = /(?<![\d./])((?:19|20)\d{2})(?![\d./])/g;
 const PLAN_TITLE = /^(?:план|plan)(?:\s|$)|improvement plan/i;
 const KIND_TITLE = /^(?:бързи победи|стратегически мерки|quick wins|strategic measures)(?![\p{L}\p{N}])/iu;
 const KIND_SHEET = /бърз|quick|стратег|strateg/i;
