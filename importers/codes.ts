@@ -66,10 +66,12 @@ export function arabic(code: string): string {
 /** A plan code as the importer keeps it: "1", "1.2", "1.2.3" (the first number at most 3 digits). */
 export const PLAN_CODE = /^\d{1,3}(?:\.\d+)*$/;
 
-/** A code column's cell: "1.1.", "1.1.1", "IV", "№ 3" -> "1.1", "1.1.1", "4", "3"; null when it holds no code. */
+/** A code column's cell: "1.1.", "1.1.1", "IV", "№ 3", "Мярка 1.1" -> "1.1", "1.1.1", "4", "3", "1.1"; null when it holds no code. */
 export function readCodeCell(text: string): string | null {
   const clean = normaliseSpace(text).replace(/^№\s*/, '');
   if (/^[IVX]{1,5}\.?$/.test(clean)) return arabic(clean.replace('.', ''));
+  const named = splitCode(clean);
+  if (named.level !== undefined && named.title === '') return named.code;
   const code = clean.replace(/[.)]$/, '');
   return PLAN_CODE.test(code) ? code : null;
 }

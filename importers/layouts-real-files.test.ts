@@ -1,6 +1,6 @@
-/** Issue 14, real files: columns of one meaning joined, an explicit indicator winning, the period from a title's one year. */
+/** Issue 14, real files: columns of one meaning joined, an explicit indicator winning, the period from a title's one year, a "№" cell "Мярка 1.1" merged down. */
 import { describe, expect, it } from 'vitest';
-import { activities, utf8 } from './test-support';
+import { activities, measures, utf8, workbookBytes } from './test-support';
 import { parsePlanFile } from './index';
 
 const csv = (rows: string[][]) => utf8(rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(';')).join('\r\n'));
@@ -44,5 +44,23 @@ describe('the period of a plan', () => {
   it('is not a date of the title, nor one of two years', async () => {
     expect((await parsePlanFile(rows('ПЛАН ЗА ПОДОБРЕНИЕ, утвърден на 12.03.2025'), 'plan.csv', 'en')).period).toBeNull();
     expect((await parsePlanFile(rows('ПЛАН ЗА ПОДОБРЕНИЕ 2025 г. (изменен 2026 г.)'), 'plan.csv', 'en')).period).toBeNull();
+  });
+});
+
+describe('a "№" column naming the measure', () => {
+  it('reads "Мярка 1.1" merged down over its activities as the measure\'s code; the activities numbered in order', async () => {
+    const rows = [
+      ['№', 'Мярка', 'Дейност', 'Срок'],
+      ['Мярка 1.1', 'Обучение', 'Курс А', '2025'],
+      [null, null, 'Курс Б', '2025'],
+      ['Мярка 1.2', 'Подбор', 'Нова процедура', '2025'],
+    ];
+    const plan = await parsePlanFile(await workbookBytes([{ name: 'План', rows, merges: ['A2:A3', 'B2:B3'] }]), 'plan.xlsx', 'en');
+    expect(measures(plan).map((m) => [m.code, m.title, m.activities.map((a) => [a.code, a.title])])).toEqual([
+      ['1.1', 'Обучение', [['1.1.1', 'Курс А'], ['1.1.2', 'Курс Б']]],
+      ['1.2', 'Подбор', [['1.2.1', 'Нова процедура']]],
+    ]);
+    expect(plan.warnings.map((w) => w.message)).toContain('the activities have no numbers; numbered in order (1.1.1 to 1.2.1)');
+    expect(plan.warnings.filter((w) => w.message.startsWith('not imported'))).toEqual([]);
   });
 });
