@@ -37,6 +37,18 @@ export function splitCode(text: string): CodedText {
   return { code: null, title: clean };
 }
 
+/**
+ * The activities of one cell written as a list, one per line ("1. ...\n2. ..." or "- ...\n- ..."):
+ * each line split as splitCode does; null when the cell has one line or a line that is neither
+ * numbered nor marked (ordinary text over several lines stays whole).
+ */
+export function listedItems(text: string): CodedText[] | null {
+  const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '');
+  if (lines.length < 2) return null;
+  const items = lines.map(splitCode);
+  return items.every((item) => (item.code !== null || item.bullet === true) && item.title !== '') ? items : null;
+}
+
 // "Област 2: Управление ...", "Area 2 - People", "ОБЛАСТ № 3. ...", "Критерий 2 - Стратегия", "Criterion 3 -",
 // "Приоритет 1:", "Цел 1:", "Област на подобрение 1", and roman-numbered group rows: "I. ЛИДЕРСТВО", "II - Хора".
 const AREA_HEADING = /^(?:област|area|критерий|criterion|приоритет(?:на област)?|priority(?: area)?|направление|област (?:на|за) подобрение|(?:стратегическа |оперативна )?цел|(?:strategic )?(?:goal|objective))\s*(?:№\s*)?(\d{1,3}|[IVX]{1,5})\s*[:.)\-–—]?\s*(.*)$/is;

@@ -64,3 +64,27 @@ describe('a "№" column naming the measure', () => {
     expect(plan.warnings.filter((w) => w.message.startsWith('not imported'))).toEqual([]);
   });
 });
+
+describe('several activities in one cell', () => {
+  it('splits a cell whose every line is numbered or marked into activities, with a warning; ordinary lines stay whole', async () => {
+    const plan = await parsePlanFile(
+      csv([
+        ['Мярка', 'Дейност', 'Срок', 'Отговорник'],
+        ['1.1. Обучение', '1. Курс по CAF\n2. Курс по управление на риска', '30.06.2025', 'Директор'],
+        ['1.2. Подбор', '- Нова процедура\n- Анкета на кандидатите', '2025', 'Секретар'],
+        ['1.3. Сайт', 'Обновяване на сайта\nс нови раздели', '2025', 'ИТ'],
+      ]),
+      'plan.csv',
+      'en',
+    );
+    expect(measures(plan).map((m) => m.activities.map((a) => [a.code, a.title, a.owners]))).toEqual([
+      [['1.1.1', 'Курс по CAF', ['Директор']], ['1.1.2', 'Курс по управление на риска', ['Директор']]],
+      [['1.2.1', 'Нова процедура', ['Секретар']], ['1.2.2', 'Анкета на кандидатите', ['Секретар']]],
+      [['1.3.1', 'Обновяване на сайта с нови раздели', ['ИТ']]],
+    ]);
+    expect(plan.warnings.filter((w) => w.message.startsWith('the cell lists')).map((w) => [w.row, w.column, w.message])).toEqual([
+      [2, 'Дейност', 'the cell lists 2 activities, one per line; read as 2 activities'],
+      [3, 'Дейност', 'the cell lists 2 activities, one per line; read as 2 activities'],
+    ]);
+  });
+});

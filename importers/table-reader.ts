@@ -1,6 +1,6 @@
 import { kindFromType } from './caf';
 import { KIND_COLUMNS, applyKind } from './kinds';
-import { codeDepth, parseAreaHeading, readCodeCell, splitCode, type Level } from './codes';
+import { codeDepth, listedItems, parseAreaHeading, readCodeCell, splitCode, type Level } from './codes';
 import { columnAt, isColumnNumbering, repeatsHeader, type ColumnKey } from './header';
 import { titleKey } from './levels';
 import { readMerges } from './merges';
@@ -164,7 +164,15 @@ export class TableReader extends TableCells {
     const measure = this.measure ?? (activityText ? this.measureFromActivityCode(activityText, row) : null);
     if (!measure) return;
     this.applyKinds(measure, row);
-    if (activityText) {
+    const listed = this.t.header.keys.activity === undefined ? null : listedItems(cellText(this.peek('activity')));
+    if (listed) {
+      this.take('activity');
+      for (const item of listed) this.addItem(measure, row, item.code, item.title, item.bullet === true);
+      this.warnAt(row, this.label('activity'), {
+        en: `the cell lists ${listed.length} activities, one per line; read as ${listed.length} activities`,
+        bg: `клетката изброява ${listed.length} дейности, по една на ред; прочетени са като ${listed.length} дейности`,
+      });
+    } else if (activityText) {
       this.take('activity');
       if (codeCell !== null) this.take('code');
       this.addItem(measure, row, activitySplit.code ?? codeCell, activitySplit.title, activitySplit.bullet === true);
