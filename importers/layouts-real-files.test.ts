@@ -88,3 +88,37 @@ describe('several activities in one cell', () => {
     ]);
   });
 });
+
+describe('a one-column plan with measures in capitals', () => {
+  it('reads "1. ОБУЧЕНИЕ НА СЛУЖИТЕЛИТЕ" over "1.1." activities of an activity column as measures: two levels of numbers and no area', async () => {
+    const plan = await parsePlanFile(
+      csv([
+        ['Мерки и дейности', 'Срок', 'Отговорник'],
+        ['1. ОБУЧЕНИЕ НА СЛУЖИТЕЛИТЕ', '', ''],
+        ['1.1. Курс по CAF', '2025', 'Директор'],
+        ['1.2. Курс по управление на риска', '2025', 'Директор'],
+        ['2. ПОДОБРЯВАНЕ НА САЙТА', '', ''],
+        ['2.1. Нов раздел', '2025', 'ИТ'],
+      ]),
+      'plan.csv',
+      'en',
+    );
+    expect(measures(plan).map((m) => [m.code, m.title, m.activities.map((a) => [a.code, a.title])])).toEqual([
+      ['1', 'ОБУЧЕНИЕ НА СЛУЖИТЕЛИТЕ', [['1.1', 'Курс по CAF'], ['1.2', 'Курс по управление на риска']]],
+      ['2', 'ПОДОБРЯВАНЕ НА САЙТА', [['2.1', 'Нов раздел']]],
+    ]);
+  });
+
+  it('keeps capitals named as areas ("ОБЛАСТ 1: ...") as areas', async () => {
+    const plan = await parsePlanFile(
+      csv([
+        ['Мерки и дейности', 'Срок', 'Отговорник'],
+        ['ОБЛАСТ 1: ЛИДЕРСТВО', '', ''],
+        ['1.1. Курс по CAF', '2025', 'Директор'],
+      ]),
+      'plan.csv',
+      'en',
+    );
+    expect(plan.areas.map((a) => [a.code, a.title, a.measures.map((m) => m.code)])).toEqual([['1', 'ЛИДЕРСТВО', ['1.1']]]);
+  });
+});
