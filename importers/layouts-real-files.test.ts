@@ -122,3 +122,21 @@ describe('a one-column plan with measures in capitals', () => {
     expect(plan.areas.map((a) => [a.code, a.title, a.measures.map((m) => m.code)])).toEqual([['1', 'ЛИДЕРСТВО', ['1.1']]]);
   });
 });
+
+describe('a "№" cell merged down without a measure column', () => {
+  it('makes the merged code the measure of the rows it covers; the activities keep their own numbers or are numbered in order', async () => {
+    const rows = [
+      ['№', 'Дейност', 'Срок'],
+      ['Мярка 1.1', 'Курс А', '2025'],
+      [null, 'Курс Б', '2025'],
+      ['1.2', '1.2.1. Нова процедура', '2025'],
+      [null, '1.2.2. Анкета', '2025'],
+    ];
+    const plan = await parsePlanFile(await workbookBytes([{ name: 'План', rows, merges: ['A2:A3', 'A4:A5'] }]), 'plan.xlsx', 'en');
+    expect(measures(plan).map((m) => [m.code, m.title, m.activities.map((a) => [a.code, a.title])])).toEqual([
+      ['1.1', '', [['1.1.1', 'Курс А'], ['1.1.2', 'Курс Б']]],
+      ['1.2', '', [['1.2.1', 'Нова процедура'], ['1.2.2', 'Анкета']]],
+    ]);
+    expect(plan.warnings.map((w) => w.message)).toContain('the № cell 1.1 is merged over several rows: measure 1.1, without a title, with the rows as its activities');
+  });
+});
