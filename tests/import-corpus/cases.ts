@@ -350,4 +350,11 @@ export const LAYOUTS: Layout[] = [
     columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник'), c('note', 'Бележки'), c('blank', 'Коментар', 'note')],
     levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', dates: 'text',
   },
+  {
+    name: 'a "№" column holding "Мярка 1.1" merged down over the measure\'s activities: the measure\'s code, the activities numbered in order',
+    classes: ['numbering:code-of-measure-merged'],
+    columns: [c('code', '№'), c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'column', codeOfMeasure: true, measureMerged: true, dates: 'text',
+    warnings: [/^the activities have no numbers; numbered in order/], confidence: 'medium',
+  },
 ];
