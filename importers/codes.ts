@@ -83,7 +83,7 @@ export function readCodeCell(text: string): string | null {
   const clean = normaliseSpace(text).replace(/^№\s*/, '');
   if (/^[IVX]{1,5}\.?$/.test(clean)) return arabic(clean.replace('.', ''));
   const named = splitCode(clean);
-  if (named.level !== undefined && named.title === '') return named.code;
+  if ((named.level === 'measure' || named.level === 'activity') && named.title === '') return named.code;
   const code = clean.replace(/[.)]$/, '');
   return PLAN_CODE.test(code) ? code : null;
 }

@@ -89,6 +89,21 @@ describe('several activities in one cell', () => {
   });
 });
 
+describe('several activities in one cell beside a № cell', () => {
+  it('numbers them by their lines, the № cell read with them (not reported unread)', async () => {
+    const plan = await parsePlanFile(
+      csv([
+        ['№', 'Мярка', 'Дейност', 'Срок'],
+        ['1.1.1', '1.1. Обучение', '1. Курс А\n2. Курс Б', '2025'],
+      ]),
+      'plan.csv',
+      'en',
+    );
+    expect(measures(plan).map((m) => m.activities.map((a) => a.code))).toEqual([['1.1.1', '1.1.2']]);
+    expect(plan.warnings.filter((w) => w.message.startsWith('not imported'))).toEqual([]);
+  });
+});
+
 describe('a one-column plan with measures in capitals', () => {
   it('reads "1. ОБУЧЕНИЕ НА СЛУЖИТЕЛИТЕ" over "1.1." activities of an activity column as measures: two levels of numbers and no area', async () => {
     const plan = await parsePlanFile(

@@ -168,6 +168,7 @@ export class TableReader extends TableCells {
     const listed = this.t.header.keys.activity === undefined ? null : listedItems(cellText(this.peek('activity')));
     if (listed) {
       this.take('activity');
+      if (codeCell !== null) this.take('code'); // the lines' own numbers number the activities
       for (const item of listed) this.addItem(measure, row, item.code, item.title, item.bullet === true);
       this.warnAt(row, this.label('activity'), {
         en: `the cell lists ${listed.length} activities, one per line; read as ${listed.length} activities`,
