@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAreaHeading, splitCode } from './codes';
+import { parseAreaHeading, readCodeCell, splitCode } from './codes';
 
 describe('splitCode', () => {
   it.each([
@@ -29,5 +29,11 @@ describe('parseAreaHeading', () => {
 
   it('is null for other text', () => {
     expect(parseAreaHeading('Областна администрация')).toBeNull();
+  });
+});
+
+describe('readCodeCell of a cell naming its level', () => {
+  it('reads "Мярка 1.1" and "Дейност 1.1.1" as codes, not "Област 1" (an area row) nor a measure with its title', () => {
+    expect(['Мярка 1.1', 'Мярка 1.1.', 'Дейност 1.1.1', 'Област 1', 'Мярка 1.1 Обучение'].map(readCodeCell)).toEqual(['1.1', '1.1', '1.1.1', null, null]);
   });
 });

@@ -37,6 +37,18 @@ export function splitCode(text: string): CodedText {
   return { code: null, title: clean };
 }
 
+/**
+ * The activities of one cell written as a list, one per line ("1. ...\n2. ..." or "- ...\n- ..."):
+ * each line split as splitCode does; null when the cell has one line or a line that is neither
+ * numbered nor marked (ordinary text over several lines stays whole).
+ */
+export function listedItems(text: string): CodedText[] | null {
+  const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '');
+  if (lines.length < 2) return null;
+  const items = lines.map(splitCode);
+  return items.every((item) => (item.code !== null || item.bullet === true) && item.title !== '') ? items : null;
+}
+
 // "Област 2: Управление ...", "Area 2 - People", "ОБЛАСТ № 3. ...", "Критерий 2 - Стратегия", "Criterion 3 -",
 // "Приоритет 1:", "Цел 1:", "Област на подобрение 1", and roman-numbered group rows: "I. ЛИДЕРСТВО", "II - Хора".
 const AREA_HEADING = /^(?:област|area|критерий|criterion|приоритет(?:на област)?|priority(?: area)?|направление|област (?:на|за) подобрение|(?:стратегическа |оперативна )?цел|(?:strategic )?(?:goal|objective))\s*(?:№\s*)?(\d{1,3}|[IVX]{1,5})\s*[:.)\-–—]?\s*(.*)$/is;
@@ -66,10 +78,12 @@ export function arabic(code: string): string {
 /** A plan code as the importer keeps it: "1", "1.2", "1.2.3" (the first number at most 3 digits). */
 export const PLAN_CODE = /^\d{1,3}(?:\.\d+)*$/;
 
-/** A code column's cell: "1.1.", "1.1.1", "IV", "№ 3" -> "1.1", "1.1.1", "4", "3"; null when it holds no code. */
+/** A code column's cell: "1.1.", "1.1.1", "IV", "№ 3", "Мярка 1.1" -> "1.1", "1.1.1", "4", "3", "1.1"; null when it holds no code. */
 export function readCodeCell(text: string): string | null {
   const clean = normaliseSpace(text).replace(/^№\s*/, '');
   if (/^[IVX]{1,5}\.?$/.test(clean)) return arabic(clean.replace('.', ''));
+  const named = splitCode(clean);
+  if ((named.level === 'measure' || named.level === 'activity') && named.title === '') return named.code;
   const code = clean.replace(/[.)]$/, '');
   return PLAN_CODE.test(code) ? code : null;
 }

@@ -112,8 +112,12 @@ const shareResult: Share<ColumnKey> = (key, text, first) => {
   return TARGET_VALUE.test(text) && !TARGET_VALUE.test(first) ? { mine: 'target', first: 'indicator' } : { mine: 'indicator', first: 'target' };
 };
 
-/** The meanings several columns of a plan may share: owners and co-owners; a № column for the measures and one for the activities. */
-const REPEATABLE: ColumnKey[] = ['owners', 'code'];
+/**
+ * The meanings several columns of a plan may share, their texts joined: owners and co-owners; a
+ * № column for the measures and one for the activities; two targets, notes ("Бележки" and
+ * "Коментар") or resources.
+ */
+const REPEATABLE: ColumnKey[] = ['owners', 'code', 'target', 'note', 'resources'];
 
 /** The columns of an improvement plan. */
 export const PLAN_VOCABULARY: Vocabulary<ColumnKey> = { recognise: recogniseColumn, required: TITLE_COLUMNS, repeatable: REPEATABLE, share: shareResult };
@@ -195,6 +199,8 @@ function headerOf<K extends string>(
   const columns: Column<K>[] = [];
   const keys: Header<K>['keys'] = {};
   const more: NonNullable<Header<K>['more']> = {};
+  // A meaning sharing gave a column -> the meaning the column was recognised as.
+  const sharedInto = new Map<K, K>();
   let group = '';
   for (let index = 0; index < width; index++) {
     const topText = normaliseSpace(cellText(top.cells[index] ?? null));
@@ -206,7 +212,17 @@ function headerOf<K extends string>(
     let key = subText ? keyOf(index, subText, above) : keyOf(index, topText, '');
     const taken = key === null ? undefined : keys[key];
     const shared = key === null || taken === undefined ? null : (share?.(key, label, columns[taken]!.label) ?? null);
-    if (key !== null && taken !== undefined && shared !== null && keys[shared.mine === key ? shared.first : shared.mine] === undefined) {
+    const own = key === null ? undefined : sharedInto.get(key);
+    if (key !== null && taken !== undefined && own !== undefined && repeatable.includes(own)) {
+      // An explicit column of the meaning sharing gave ("Индикатор" after "Очакван резултат" and
+      // "Целева стойност") takes it; the shared column is read with its own meaning's column again.
+      sharedInto.delete(key);
+      columns[taken] = { ...columns[taken]!, key: own };
+      (more[own] ??= []).push(taken);
+      keys[key] = index;
+    } else if (key !== null && taken !== undefined && shared !== null && keys[shared.mine === key ? shared.first : shared.mine] === undefined) {
+      if (shared.first !== key) sharedInto.set(shared.first, key);
+      if (shared.mine !== key) sharedInto.set(shared.mine, key);
       columns[taken] = { ...columns[taken]!, key: shared.first };
       keys[shared.first] = taken;
       keys[shared.mine] = index;

@@ -30,6 +30,8 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
   const across = rowsMergedAcross(sheet);
   // The depths of numbered area rows ("1. ЛИДЕРСТВО", "Област 1:"): above the items' levels, they are the area level.
   const areaDepths = new Map<number, number>();
+  // Of them, the depths of rows taken for areas only by their capitals ("1. ОБУЧЕНИЕ НА СЛУЖИТЕЛИТЕ").
+  const capitalDepths = new Set<number>();
   for (const { row, cells, hidden } of sheet.rows.slice(header.rowIndexes.at(-1)! + 1)) {
     if (hidden || isBlank(cells[title] ?? null)) continue;
     const filled: number[] = [];
@@ -40,6 +42,7 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
     // merged across, in capitals): a lone "1. Мярка" over its activities "1.1. ..." is a level.
     if (filled.length < 2 && codeColumn === undefined && (split.code === null || areaLike(text, split.title, across.has(row)))) {
       if (split.code !== null) areaDepths.set(codeDepth(split.code), (areaDepths.get(codeDepth(split.code)) ?? 0) + 1);
+      if (split.code !== null && !across.has(row) && parseAreaHeading(text) === null) capitalDepths.add(codeDepth(split.code));
       continue;
     }
     if (isColumnNumbering(cells, filled) || repeatsHeader(header, cells)) continue;
@@ -58,6 +61,13 @@ export function guessLevels(sheet: Sheet, header: Header): LevelRule {
   }
   const rule = levelsByDepth(counts, named, repeatedFirst, bullets);
   const areaDepth = mostCommon(areaDepths);
+  // Numbered rows in capitals one level above the only items ("1. ОБУЧЕНИЕ ..." over "1.1. ...")
+  // of an activity column ("Мерки и дейности"), no area row named or merged across: two levels of
+  // numbers, the capitals being the measures (under a measure column, "1. ЛИДЕРСТВО" is an area).
+  const [itemDepth, ...otherDepths] = counts.keys();
+  if (rule.by === 'every-row' && titleKey(header) === 'activity' && otherDepths.length === 0 && areaDepths.size === 1 && capitalDepths.size === 1 && capitalDepths.has(itemDepth - 1)) {
+    return { by: 'numbering', depths: { measure: itemDepth - 1, activity: itemDepth } };
+  }
   // Not a depth items have too ("1." restarting under each measure).
   if (rule.by !== 'numbering' || rule.depths.area !== undefined || areaDepth === null || counts.has(areaDepth)) return rule;
   return areaDepth < (rule.depths.measure ?? rule.depths.activity) ? { by: 'numbering', depths: { area: areaDepth, ...rule.depths } } : rule;

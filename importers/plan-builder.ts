@@ -13,6 +13,8 @@ import { cellText, columnLetter, normaliseSpace } from './text';
 import type { MeasureKind, ParsedPlan, Sheet, SheetRow } from './types';
 
 const PERIOD = /(\d{4})\s*[-–—]\s*(\d{4})/;
+// The one year a plan's title names ("ПЛАН ЗА ПОДОБРЕНИЕ ... 2025 г."): its period when no range is written.
+const TITLE_YEAR = /(?<![\d./])((?:19|20)\d{2})(?![\d./])/g;
 const PLAN_TITLE = /^(?:план|plan)(?:\s|$)|improvement plan/i;
 const KIND_TITLE = /^(?:бързи победи|стратегически мерки|quick wins|strategic measures)(?![\p{L}\p{N}])/iu;
 const KIND_SHEET = /бърз|quick|стратег|strateg/i;
@@ -172,11 +174,11 @@ function titleLines(rows: SheetRow[]): string[] {
 
 function readTitleBlock(rows: SheetRow[]): Pick<ParsedPlan, 'title' | 'period'> {
   const lines = titleLines(rows);
-  const period = lines.map((line) => PERIOD.exec(line)).find((match) => match !== null);
-  return {
-    title: lines.find((line) => PLAN_TITLE.test(line)) ?? null,
-    period: period ? `${period[1]}-${period[2]}` : null,
-  };
+  const range = lines.map((line) => PERIOD.exec(line)).find((match) => match !== null);
+  const title = lines.find((line) => PLAN_TITLE.test(line)) ?? null;
+  const years = title === null ? [] : [...new Set([...title.matchAll(TITLE_YEAR)].map((match) => match[1]!))];
+  const period = range ? `${range[1]}-${range[2]}` : years.length === 1 ? years[0]! : null;
+  return { title, period };
 }
 
 const CONFIDENCE_ORDER: Confidence[] = ['low', 'medium', 'high'];

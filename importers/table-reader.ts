@@ -1,6 +1,6 @@
 import { kindFromType } from './caf';
 import { KIND_COLUMNS, applyKind } from './kinds';
-import { codeDepth, parseAreaHeading, readCodeCell, splitCode, type Level } from './codes';
+import { codeDepth, listedItems, parseAreaHeading, readCodeCell, splitCode, type CodedText, type Level } from './codes';
 import { columnAt, isColumnNumbering, repeatsHeader, type ColumnKey } from './header';
 import { titleKey } from './levels';
 import { readMerges } from './merges';
@@ -45,6 +45,7 @@ export class TableReader extends TableCells {
   private coded = { measure: 0, activity: 0 };
   private across = new Set<number>();
   private filledDown = new Map<number, CellValue[]>();
+  private codeDown = new Map<number, string>();
 
   readTable(layout: TableLayout): TableRead {
     this.t = layout;
@@ -65,7 +66,7 @@ export class TableReader extends TableCells {
     this.uncodedAreas = [];
     this.uncodedRows = [];
     this.coded = { measure: 0, activity: 0 };
-    ({ across: this.across, filledDown: this.filledDown } = readMerges(layout.sheet, layout.header));
+    ({ across: this.across, filledDown: this.filledDown, codeDown: this.codeDown } = readMerges(layout.sheet, layout.header));
     if (layout.area) this.openArea(layout.area.code, layout.area.title);
     for (const row of layout.sheet.rows.slice(layout.header.rowIndexes.at(-1)! + 1)) this.readRow(row);
     this.closeMeasure();
@@ -164,7 +165,16 @@ export class TableReader extends TableCells {
     const measure = this.measure ?? (activityText ? this.measureFromActivityCode(activityText, row) : null);
     if (!measure) return;
     this.applyKinds(measure, row);
-    if (activityText) {
+    const listed = this.t.header.keys.activity === undefined ? null : listedItems(cellText(this.peek('activity')));
+    if (listed) {
+      this.take('activity');
+      if (codeCell !== null) this.take('code'); // the lines' own numbers number the activities
+      for (const item of listed) this.addItem(measure, row, item.code, item.title, item.bullet === true);
+      this.warnAt(row, this.label('activity'), {
+        en: `the cell lists ${listed.length} activities, one per line; read as ${listed.length} activities`,
+        bg: `клетката изброява ${listed.length} дейности, по една на ред; прочетени са като ${listed.length} дейности`,
+      });
+    } else if (activityText) {
       this.take('activity');
       if (codeCell !== null) this.take('code');
       this.addItem(measure, row, activitySplit.code ?? codeCell, activitySplit.title, activitySplit.bullet === true);
@@ -184,6 +194,8 @@ export class TableReader extends TableCells {
       this.openArea(readCodeCell(codeText)!, split.title);
       return null;
     }
+    const mergedCode = this.codeDown.get(row);
+    if (mergedCode !== undefined) return this.readUnderMergedCode(mergedCode, split, row);
     const code = readCodeCell(codeText) ?? split.code;
     const title = split.title;
     const level = levelOf(this.t.levels, code, split.level, split.bullet === true, this.measure !== null);
@@ -203,6 +215,25 @@ export class TableReader extends TableCells {
     if (!measure) return { en: 'no measure above this row', bg: 'над този ред няма мярка' };
     this.applyKinds(measure, row);
     this.addItem(measure, row, code, title, split.bullet === true);
+    return null;
+  }
+
+  /**
+   * A row under a № cell merged down over it ("Мярка 1.1" beside rows of activities, no measure
+   * column): the code is the measure's (made without a title), the row's text its activity, numbered
+   * by its own number or in order.
+   */
+  private readUnderMergedCode(measureCode: string, split: CodedText, row: number): null {
+    if (this.measure?.code !== measureCode) {
+      this.openMeasure(measureCode, '', row);
+      this.warnAt(row, this.label('code'), {
+        en: `the № cell ${measureCode} is merged over several rows: measure ${measureCode}, without a title, with the rows as its activities`,
+        bg: `клетката № ${measureCode} е обединена над няколко реда: мярка ${measureCode}, без наименование, с редовете като нейни дейности`,
+      });
+    }
+    const measure = this.measure!;
+    this.applyKinds(measure, row);
+    this.addItem(measure, row, split.code, split.title, split.bullet === true);
     return null;
   }
 

@@ -338,4 +338,23 @@ export const LAYOUTS: Layout[] = [
     columns: [c('measure', 'Measure'), c('activity', 'Action'), c('deadline', 'Deadline', 'end'), c('owners', 'Responsible'), c('target', 'Target value'), c('indicator', 'Expected result')],
     levels: 'columns', areas: 'AREA', areaMerged: true, codes: 'text', dates: 'text',
   },
+  {
+    name: '"Очакван резултат", "Целева стойност" and a later "Индикатор": the explicit indicator wins, the expected result read with the target',
+    classes: ['headers:result-target-indicator'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('blank', 'Очакван резултат', 'target'), c('target', 'Целева стойност'), c('indicator', 'Индикатор'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', dates: 'text',
+  },
+  {
+    name: 'two note columns "Бележки" and "Коментар": read together',
+    classes: ['headers:two-notes'],
+    columns: [c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник'), c('note', 'Бележки'), c('blank', 'Коментар', 'note')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'text', dates: 'text',
+  },
+  {
+    name: 'a "№" column holding "Мярка 1.1" merged down over the measure\'s activities: the measure\'s code, the activities numbered in order',
+    classes: ['numbering:code-of-measure-merged'],
+    columns: [c('code', '№'), c('measure', 'Мярка'), c('activity', 'Дейност'), c('deadline', 'Срок'), c('owners', 'Отговорник')],
+    levels: 'columns', areas: 'Област', areaMerged: true, codes: 'column', codeOfMeasure: true, measureMerged: true, dates: 'text',
+    warnings: [/^the activities have no numbers; numbered in order/], confidence: 'medium',
+  },
 ];

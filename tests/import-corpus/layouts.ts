@@ -50,6 +50,8 @@ export interface Layout {
   dates?: 'date' | 'text' | 'text-g' | 'short';
   /** Columns layouts: the measure's cells merged down over its activities (else written on its first row only). */
   measureMerged?: boolean;
+  /** Code-column layouts: the № column holds "Мярка 1.1" on the measure's first row (merged down with it), the activities no number. */
+  codeOfMeasure?: boolean;
   /** Columns layouts: the measure on every row of its activities, or on a row of its own above them. */
   measureRow?: 'repeated' | 'own';
   noise?: { approve?: boolean; mergedTitle?: boolean; english?: boolean; totals?: boolean; footnotes?: boolean; hidden?: boolean; emptyRows?: boolean };
@@ -397,7 +399,7 @@ function writeSheet(layout: Layout, name: string, sections: { title: string | nu
           if (layout.codes === 'column' && !mark) cells[col('code')] = a.code;
         } else {
           cells[col('activity')] = layout.codes === 'column' || layout.codes === 'none' ? a.title : codedText(layout, 'activity', a.code, a.title);
-          if (layout.codes === 'column') cells[col('code')] = a.code;
+          if (layout.codes === 'column') cells[col('code')] = !layout.codeOfMeasure ? a.code : j === 0 ? `Мярка ${measure.code}` : null;
           const measureText = layout.codes === 'column' || layout.codes === 'none' ? measure.title : codedText(layout, 'measure', measure.code, measure.title);
           if (j === 0 && has(layout, 'measureCode')) cells[col('measureCode')] = measure.code;
           if (j === 0 && layout.measureRow === 'own') {
@@ -422,7 +424,7 @@ function writeSheet(layout: Layout, name: string, sections: { title: string | nu
       });
       if (layout.measureMerged && measureRows.length > 1) {
         const [from, to] = [measureRows[0], measureRows.at(-1)!];
-        for (const f of ['measure', ...MEASURE_FIELDS] as Field[]) if (has(layout, f)) merges.push(`${letter(col(f))}${from}:${letter(col(f))}${to}`);
+        for (const f of ['measure', ...MEASURE_FIELDS, ...(layout.codeOfMeasure ? ['code' as const] : [])] as Field[]) if (has(layout, f)) merges.push(`${letter(col(f))}${from}:${letter(col(f))}${to}`);
       }
       if (layout.noise?.hidden && measure.code.endsWith('.2') && layout.levels !== 'one-level') {
         const cells = row();
