@@ -293,7 +293,9 @@ const RUNNING_COMMENTS = [
  * end (so only some of those that ended lately are still overdue); one in twenty is postponed by four to ten
  * months and done in its new term when that has passed; a running activity has started and,
  * when longer than a month, reports a percent near the share of its time gone; a future one has
- * no update (planned). Deterministic: the same day gives the same history.
+ * no update (planned). Each owner's activity that ended last before the day is late and still
+ * open, so that every owner with a past deadline sees one overdue activity on "my activities"
+ * (a handful in all). Deterministic: the same day gives the same history.
  */
 export function seedRunningHistory(planId: number, day: string): void {
   const next = random(2025);
@@ -307,6 +309,19 @@ export function seedRunningHistory(planId: number, day: string): void {
     .where(and(eq(activities.planId, planId), eq(activities.archived, false)))
     .orderBy(asc(activities.position))
     .all();
+  const lastEnded = new Map<number, { id: number; end: string }>();
+  const ownerLinks = getDb()
+    .select({ activityId: activityOwners.activityId, ownerId: activityOwners.ownerId })
+    .from(activityOwners)
+    .all();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (const link of ownerLinks) {
+    const end = byId.get(link.activityId)?.baselineEnd;
+    if (!end || end >= day) continue;
+    const last = lastEnded.get(link.ownerId);
+    if (!last || end >= last.end) lastEnded.set(link.ownerId, { id: link.activityId, end });
+  }
+  const stillOpen = new Set([...lastEnded.values()].map((last) => last.id));
 
   writeTransaction((tx) => {
     for (const activity of rows) {
@@ -334,7 +349,9 @@ export function seedRunningHistory(planId: number, day: string): void {
       }
       if (length > 60) update(addDays(start, Math.floor(length / 2)), 'in_progress', between(40, 65), 'Изпълнението продължава по график.');
       const outcome = next();
-      if (outcome < 0.7) {
+      if (stillOpen.has(activity.id)) {
+        update(upTo(addDays(end, between(1, 10))), 'in_progress', between(60, 90), 'Забавяне: очакваме становищата на партньорите.');
+      } else if (outcome < 0.7) {
         const doneOn = upTo(addDays(end, between(-12, 2)));
         update(doneOn, 'done', 100, 'Дейността е изпълнена.', doneOn);
       } else if (outcome < 0.93) {

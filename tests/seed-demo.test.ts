@@ -171,4 +171,15 @@ describe('the demo loaded on a day', () => {
     expect(new Set(mine.rows.map((row: { planId: number }) => row.planId))).toEqual(new Set([current]));
     expect(mine.closedPlans).toBe(1);
   });
+
+  it('gives every demo head an overdue activity at the top of "my activities", whatever the load day', async () => {
+    for (const day of ['2026-12-03', '2026-12-04', '2027-03-15', '2027-09-30', '2028-06-01']) {
+      await loadOn(day);
+      for (const email of ['head@demo.bg', 'it@demo.bg', 'secretary@demo.bg']) {
+        const request = await makeRequest('/my', { user: getUserByEmail(email)! });
+        const mine = await (await call(myLoader, request)).json();
+        expect(mine.rows[0]?.overdue, `${email} on ${day}`).toBe(true);
+      }
+    }
+  });
 });
