@@ -33,14 +33,8 @@ export type AuditEntry = { id: number; action: string; before: unknown; after: u
 /** The change that made an edit stale: the activity's latest audit event. */
 export type LatestChange = { action: string; userName: string | null; createdAt: number };
 
-export type ActivityDetail = {
-  id: number;
-  planId: number;
-  planTitle: string;
-  organizationId: number;
-  area: { code: string; title: string };
-  measure: { id: number; code: string; title: string; kind: 'strategic' | 'quick_win' | null };
-  caf: { code: string; titleBg: string; titleEn: string; criterionTitleBg: string | null; criterionTitleEn: string | null }[];
+/** What the plan says of an activity: its code, title, dates and the texts written beside them. */
+export type ActivityPlanFields = {
   code: string;
   title: string;
   start: string | null;
@@ -52,6 +46,16 @@ export type ActivityDetail = {
   target: string | null;
   resources: string | null;
   note: string | null;
+};
+
+export type ActivityDetail = ActivityPlanFields & {
+  id: number;
+  planId: number;
+  planTitle: string;
+  organizationId: number;
+  area: { code: string; title: string };
+  measure: { id: number; code: string; title: string; kind: 'strategic' | 'quick_win' | null };
+  caf: { code: string; titleBg: string; titleEn: string; criterionTitleBg: string | null; criterionTitleEn: string | null }[];
   sourceSheet: string | null;
   sourceRow: number | null;
   version: number;

@@ -10,6 +10,7 @@ import { parseCafRefs } from '../../importers/caf';
 import { PLAN_CODE } from '../../importers/codes';
 import { splitOwners } from '../../importers/text';
 import { MAX_LINE_LENGTH, MAX_TEXT_LENGTH, idSchema, typedText } from './form-input';
+import type { ActivityPlanFields } from './activity-detail';
 import { isIsoDate } from './dates';
 import { emptyAsNull, versionField } from './status-form';
 
@@ -17,19 +18,8 @@ export const STRUCTURE_LEVELS = ['area', 'measure', 'activity'] as const;
 export type StructureLevel = (typeof STRUCTURE_LEVELS)[number];
 
 /** A plan's structure as the editor and the export read it (archived items too, in the plan's order). */
-export type StructureActivity = {
+export type StructureActivity = ActivityPlanFields & {
   id: number;
-  code: string;
-  title: string;
-  start: string | null;
-  baselineEnd: string | null;
-  currentEnd: string | null;
-  ongoing: boolean;
-  ongoingText: string | null;
-  indicator: string | null;
-  target: string | null;
-  resources: string | null;
-  note: string | null;
   owners: string[];
   archived: boolean;
   version: number;
