@@ -27,3 +27,11 @@ export function fill(text: string, params?: Params): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
+
+/**
+ * One text of a word set in both languages, its placeholders filled: for code that knows no
+ * request (the importers), whose messages the one who shows them puts in a language.
+ */
+export function inBoth<K extends string>(words: WordSet<K>, key: K, params?: Params): { bg: string; en: string } {
+  return { bg: fill(words.bg[key], params), en: fill(words.en[key], params) };
+}
