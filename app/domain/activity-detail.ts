@@ -52,6 +52,8 @@ export type ActivityDetail = ActivityPlanFields & {
   id: number;
   planId: number;
   planTitle: string;
+  /** A draft plan's dates are not fixed yet: they are edited, not rescheduled. */
+  planStatus: 'draft' | 'approved';
   organizationId: number;
   area: { code: string; title: string };
   measure: { id: number; code: string; title: string; kind: 'strategic' | 'quick_win' | null };

@@ -33,6 +33,7 @@ export function getActivityDetail(activityId: number, asOf = todayInSofia()): Ac
       id: activities.id,
       planId: activities.planId,
       planTitle: plans.title,
+      planStatus: plans.status,
       organizationId: plans.organizationId,
       area: { code: areas.code, title: areas.title },
       measure: { id: measures.id, code: measures.code, title: measures.title, kind: measures.kind },

@@ -231,13 +231,17 @@ export default function ActivityPage() {
 
           {canEdit ? (
             <>
-              <RescheduleForm
-                key={`reschedule-${activity.version}`}
-                activity={activity}
-                version={staleVersion(rescheduleData)}
-                result={rescheduleData}
-                busy={busy('reschedule')}
-              />
+              {activity.planStatus === 'draft' ? (
+                <p className="alert alert--info">{t('trDraftDates')}</p>
+              ) : (
+                <RescheduleForm
+                  key={`reschedule-${activity.version}`}
+                  activity={activity}
+                  version={staleVersion(rescheduleData)}
+                  result={rescheduleData}
+                  busy={busy('reschedule')}
+                />
+              )}
               <EditActivityForm
                 key={`edit-${activity.version}`}
                 activity={activity}

@@ -25,6 +25,7 @@ afterAll(async () => {
 
 describe('drafting a plan from the priorities page', () => {
   let planUrl: string;
+  let activityUrl: string;
 
   it('the chair chooses the quick wins and one more area, and creates a draft plan by sub-criterion', async () => {
     await visit(chair, '/assessments/1/priorities?rating=quick_win');
@@ -64,6 +65,15 @@ describe('drafting a plan from the priorities page', () => {
     await chair.setViewportSize({ width: 1366, height: 768 });
   });
 
+  it('an activity of the draft has its dates edited, not rescheduled against a baseline', async () => {
+    await visit(chair, planUrl);
+    activityUrl = (await chair.locator('a[href^="/activities/"]').first().getAttribute('href'))!;
+    await visit(chair, activityUrl);
+    expect(await chair.getByRole('heading', { name: 'Нов срок' }).count()).toBe(0);
+    expect(await chair.locator('.activity-layout__side .alert--info').textContent()).toContain('Планът е проект');
+    expect(await chair.getByRole('heading', { name: 'Редакция на дейността' }).count()).toBe(1);
+  });
+
   it('the plans list marks it as a draft; the secretary approves it', async () => {
     await visit(chair, '/plans');
     const card = chair.locator('.plan-card', { hasText: 'План за подобрение 2025–2027' });
@@ -75,6 +85,10 @@ describe('drafting a plan from the priorities page', () => {
     expect(await chair.locator('h1 .badge--draft').count()).toBe(0);
     expect(await chair.locator('.plan-header__facts').textContent()).toContain('Мария Петрова');
     await screenshot(chair, 'plan-draft-approved-1366');
+    // Approved, the baseline is fixed: a new deadline is a reschedule.
+    await visit(chair, activityUrl);
+    expect(await chair.getByRole('heading', { name: 'Нов срок' }).count()).toBe(1);
+    expect(await chair.locator('.activity-layout__side .alert--info').count()).toBe(0);
   });
 
   it('in English, groups typed next to the areas make one measure; neither page is wider than a phone', async () => {
