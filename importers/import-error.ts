@@ -32,6 +32,19 @@ export class ImportError extends Error {
   }
 }
 
+/**
+ * What a reader read, or why the file cannot be read at all (the ImportError's one line, in the
+ * person's language); any other error is thrown on.
+ */
+export async function readOrRefuse<T>(reading: Promise<T>, lang: Lang): Promise<{ read: T } | { refusal: string }> {
+  try {
+    return { read: await reading };
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return { refusal: error.in(lang) };
+  }
+}
+
 export const EMPTY_FILE: Message = { en: 'the file is empty', bg: 'файлът е празен' };
 
 function describe(fileName: string, reason: string): string {

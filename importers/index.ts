@@ -11,7 +11,7 @@ import type { ImportWarning, ParsedPlan, Sheet } from './types';
 import { readXlsx } from './xlsx';
 import { sniffPackage } from './zip';
 
-export { ImportError } from './import-error';
+export { ImportError, readOrRefuse } from './import-error';
 export { readMapping } from './mapping';
 export type * from './mapping';
 export type { PlanUnderstood } from './plan-builder';

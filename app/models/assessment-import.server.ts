@@ -8,9 +8,11 @@
 import { z } from 'zod';
 import { SCORE_DIMENSIONS, sheetScore, SUB_CRITERIA, type ScoreDimension, type ScoringSystem } from '~/domain/assessment-scoring';
 import { stageChangeRefusal, type StageRefusal } from '~/domain/assessment-stage';
+import type { Lang } from '~/domain/lang';
 import { writeTransaction } from '../../db/client';
 import { assessmentItems, assessmentMembers, assessments, assessmentSheets, type User } from '../../db/schema';
-import type { ParsedAssessment, ParsedSubCriterion } from '../../importers/assessment';
+import { parseAssessmentFile, type ParsedAssessment, type ParsedSubCriterion } from '../../importers/assessment';
+import { readOrRefuse } from '../../importers/import-error';
 import { recordAudit } from './audit.server';
 import { loadPendingPlan } from './pending-import.server';
 
@@ -37,6 +39,11 @@ const parsedSchema = z.object({
 });
 
 /** The assessment the preview of an upload showed, as the confirm will write it; null when it is gone or not the user's. */
+/** A self-assessment read from its spreadsheet (importers/assessment), or why the file cannot be read. */
+export function readAssessmentFile(bytes: Uint8Array, fileName: string, lang: Lang): Promise<{ read: ParsedAssessment } | { refusal: string }> {
+  return readOrRefuse(parseAssessmentFile(bytes, fileName, lang), lang);
+}
+
 export function loadPendingAssessment(token: string, userId: number): { fileName: string; assessment: ParsedAssessment } | null {
   const pending = loadPendingPlan<unknown>(token, userId);
   const parsed = pending ? parsedSchema.safeParse(pending.plan) : null;

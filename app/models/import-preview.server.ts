@@ -2,7 +2,7 @@ import type { Lang } from '~/domain/lang';
 import type { PreviewData } from '~/components/import-preview';
 import { translateWith } from '~/i18n/core';
 import { importerWords } from '~/i18n/importer';
-import { ImportError, previewRows, readPlanFile, type Mapping, type PlanUnderstood, type SheetPreview } from '../../importers';
+import { ImportError, previewRows, readOrRefuse, readPlanFile, type Mapping, type PlanUnderstood, type SheetPreview } from '../../importers';
 import { countActivities, previewReimport } from './plan-import.server';
 import { findSimilarPlans } from './plan.server';
 
@@ -17,10 +17,14 @@ export type PlanRead = { read: PlanUnderstood; sampleRows: SheetPreview[]; probl
 /**
  * Reads an upload once (by the mapping, when given): the plan, how it was understood and the
  * first rows of each sheet, and why it cannot be confirmed when nothing in it was recognised
- * (the mapping step starts from that understanding and those rows). Throws ImportError when the
- * file cannot be read at all.
+ * (the mapping step starts from that understanding and those rows); or why the file cannot be
+ * read at all.
  */
-export async function readPlan(bytes: Uint8Array, fileName: string, lang: Lang, mapping?: Mapping): Promise<PlanRead> {
+export async function readPlan(bytes: Uint8Array, fileName: string, lang: Lang, mapping?: Mapping): Promise<{ read: PlanRead } | { refusal: string }> {
+  return readOrRefuse(readPlanOrUnderstanding(bytes, fileName, lang, mapping), lang);
+}
+
+async function readPlanOrUnderstanding(bytes: Uint8Array, fileName: string, lang: Lang, mapping?: Mapping): Promise<PlanRead> {
   try {
     const { plan, understanding, sampleRows } = await readPlanFile(bytes, fileName, lang, mapping ? { mapping } : {}, SAMPLE_ROWS);
     return { read: { plan, understanding }, sampleRows: shortRows(sampleRows), problem: countActivities(plan) === 0 ? translateWith(lang, importerWords, 'importNothing') : null };

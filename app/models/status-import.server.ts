@@ -29,11 +29,17 @@ import { quarterEndBefore } from '~/domain/quarters';
 import type { Status } from '~/domain/status';
 import { activities, plans, statusUpdates, type User } from '../../db/schema';
 import { databasePath, getDb, writeTransaction } from '../../db/client';
-import type { ProposedUpdate, StatusReport } from '../../importers/status-report';
+import { readStatusReport, type ProposedUpdate, type StatusReport } from '../../importers/status-report';
+import { readOrRefuse } from '../../importers/import-error';
 import type { ImportWarning } from '../../importers/types';
 import { rescheduleActivity } from './activity.server';
 import { recordAudit } from './audit.server';
 import { isOwnActivity, recordStatusUpdate } from './status-update.server';
+
+/** A filled-in report read from its .xlsx (importers/status-report), or why the file cannot be read. */
+export function readReportFile(bytes: Uint8Array, fileName: string, lang: Lang): Promise<{ read: StatusReport } | { refusal: string }> {
+  return readOrRefuse(readStatusReport(bytes, fileName, lang), lang);
+}
 
 export const PREVIEW_TTL_MS = 2 * 60 * 60 * 1000;
 const ID = /^[a-f0-9]{32}$/;

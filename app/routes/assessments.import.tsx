@@ -7,14 +7,12 @@ import { getLanguage } from '~/language.server';
 import { pageTitle, useT } from '~/i18n';
 import { assessmentImportWords } from '~/i18n/assessment-import';
 import { discardPendingImport, savePendingImport } from '~/models/pending-import.server';
-import { IMPORT_STAGES, importAssessment, loadPendingAssessment, savedRounded, scoredCodes } from '~/models/assessment-import.server';
+import { IMPORT_STAGES, importAssessment, loadPendingAssessment, readAssessmentFile, savedRounded, scoredCodes } from '~/models/assessment-import.server';
 import { SUB_CRITERIA } from '~/domain/assessment-scoring';
 import { chosenFile, readForm, readUpload } from '~/upload.server';
 import { MAX_TITLE_LENGTH, typedText, uploadedFileName } from '~/domain/form-input';
 import importCss from '~/styles/import.css?url';
 import { ReadingProgress, UploadActions } from '~/components/upload-actions';
-import { parseAssessmentFile } from '../../importers/assessment';
-import { ImportError } from '../../importers/import-error';
 
 export const MAX_ASSESSMENT_BYTES = 20 * 1024 * 1024;
 const MAX_PERIOD_LENGTH = 40;
@@ -61,14 +59,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!file) return Response.json({ error: 'aiNoFile' } satisfies ActionData, { status: 400 });
     const fileName = uploadedFileName(file.name);
     const bytes = new Uint8Array(await file.arrayBuffer());
-    let assessment;
-    try {
-      assessment = await parseAssessmentFile(bytes, fileName, lang);
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      return Response.json({ error: 'aiUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
-    }
-    const token = savePendingImport(user.id, fileName, bytes, assessment);
+    const reading = await readAssessmentFile(bytes, fileName, lang);
+    if ('refusal' in reading) return Response.json({ error: 'aiUnreadable', detail: reading.refusal } satisfies ActionData, { status: 400 });
+    const token = savePendingImport(user.id, fileName, bytes, reading.read);
     if (!token) return Response.json({ error: 'aiTooLarge' } satisfies ActionData, { status: 413 });
     return redirect(`/assessments/import?preview=${token}`);
   }

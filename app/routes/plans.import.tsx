@@ -10,7 +10,7 @@ import { listPlans } from '~/models/plan.server';
 import { applyReimport, countActivities, importOrganizationId, importPlanIntoDatabase } from '~/models/plan-import.server';
 import { forgetMapping, keepMapping, keptMappingFor } from '~/models/import-mapping.server';
 import { discardPendingImport, loadPendingImport, loadPendingPlan, savePendingImport, sha256Hex, updatePendingPlan } from '~/models/pending-import.server';
-import { previewData, readPlan, type PlanRead } from '~/models/import-preview.server';
+import { previewData, readPlan } from '~/models/import-preview.server';
 import { mappingFromForm } from '~/domain/mapping-form';
 import { Field } from '~/components/field';
 import { chosenFile, readForm, readUpload } from '~/upload.server';
@@ -19,7 +19,7 @@ import { previewTexts } from '~/domain/preview-text';
 import importCss from '~/styles/import.css?url';
 import { MAX_TITLE_LENGTH, idSchema, parseId, typedText, uploadedFileName } from '~/domain/form-input';
 import { ReadingProgress, UploadActions } from '~/components/upload-actions';
-import { ImportError, type Mapping } from '../../importers';
+import type { Mapping } from '../../importers';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -72,13 +72,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const bytes = new Uint8Array(await upload.file.arrayBuffer());
     const fileName = uploadedFileName(upload.file.name);
     const kept = await keptMappingFor(importOrganizationId(upload.planId), bytes, fileName);
-    let outcome: PlanRead;
-    try {
-      outcome = await readPlan(bytes, fileName, lang, kept ?? undefined);
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      return Response.json({ error: 'importUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
-    }
+    const reading = await readPlan(bytes, fileName, lang, kept ?? undefined);
+    if ('refusal' in reading) return Response.json({ error: 'importUnreadable', detail: reading.refusal } satisfies ActionData, { status: 400 });
+    const outcome = reading.read;
     const token = savePendingImport(user.id, fileName, bytes, outcome.read.plan, kept);
     if (!token) return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
     const preview = previewData({ token, fileName, ...outcome, kept: kept !== null, planId: upload.planId, title: upload.title, sha256: sha256Hex(bytes) });
@@ -106,13 +102,9 @@ export async function action({ request }: ActionFunctionArgs) {
     } else if (upload.mapping) {
       await forgetMapping(importOrganizationId(planId), upload.mapping, upload.bytes, upload.fileName);
     }
-    let outcome: PlanRead;
-    try {
-      outcome = await readPlan(upload.bytes, upload.fileName, lang, mapping ?? undefined);
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      return Response.json({ error: 'importUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
-    }
+    const reading = await readPlan(upload.bytes, upload.fileName, lang, mapping ?? undefined);
+    if ('refusal' in reading) return Response.json({ error: 'importUnreadable', detail: reading.refusal } satisfies ActionData, { status: 400 });
+    const outcome = reading.read;
     if (!updatePendingPlan(token, user.id, outcome.read.plan, mapping)) {
       return Response.json({ error: 'importTooLarge' } satisfies ActionData, { status: 413 });
     }

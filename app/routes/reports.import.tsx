@@ -20,14 +20,13 @@ import {
   discardStatusImport,
   loadStatusImport,
   previewStatusImport,
+  readReportFile,
   type ApplyResult,
   type RowOutcome,
 } from '~/models/status-import.server';
 import reportsCss from '~/styles/reports.css?url';
 import { chosenFile, readForm, readUpload } from '~/upload.server';
 import { idSchema, uploadedFileName } from '~/domain/form-input';
-import { readStatusReport } from '../../importers/status-report';
-import { ImportError } from '../../importers/import-error';
 import type { User } from '../../db/schema';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: reportsCss }];
@@ -83,14 +82,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!file) return Response.json({ error: 'repImportNoFile' } satisfies ActionData, { status: 400 });
     if (file.size === 0) return Response.json({ error: 'uploadEmptyFile', params: { file: file.name } } satisfies ActionData, { status: 400 });
     const planId = idSchema.safeParse(form.get('planId'));
-    let report;
-    try {
-      report = await readStatusReport(new Uint8Array(await file.arrayBuffer()), uploadedFileName(file.name), lang);
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      return Response.json({ error: 'repImportUnreadable', detail: error.in(lang) } satisfies ActionData, { status: 400 });
-    }
-    const preview = previewStatusImport(user, report, { planId: planId.success ? planId.data : null, lang });
+    const reading = await readReportFile(new Uint8Array(await file.arrayBuffer()), uploadedFileName(file.name), lang);
+    if ('refusal' in reading) return Response.json({ error: 'repImportUnreadable', detail: reading.refusal } satisfies ActionData, { status: 400 });
+    const preview = previewStatusImport(user, reading.read, { planId: planId.success ? planId.data : null, lang });
     return redirect(`/reports/import?preview=${preview.id}`);
   }
   const parsed = applySchema.safeParse(Object.fromEntries(await readForm(request)));
