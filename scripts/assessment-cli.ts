@@ -10,30 +10,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../app/domain/lang';
+import { assessmentImportMessages } from '../app/i18n/assessment-import-messages';
+import { fill } from '../app/i18n/words';
 import { parseAssessmentFile, type ParsedAssessment } from '../importers/assessment/index';
 import { ImportError } from '../importers/import-error';
 import { describeWarning } from '../importers/warning-text';
 
 const USAGE = 'usage: npm run -s assessment -- import FILE --dry-run [--json] [--lang bg|en]';
-
-const WORDS = {
-  en: {
-    scoring: { classical: 'classical scoring', 'fine-tuned': 'fine-tuned scoring' },
-    subCriterion: ['sub-criterion', 'sub-criteria'],
-    strength: ['strength', 'strengths'],
-    improvement: ['area for improvement', 'areas for improvement'],
-    warning: ['warning', 'warnings'],
-    cannotOpen: 'cannot open the file',
-  },
-  bg: {
-    scoring: { classical: 'класическо оценяване', 'fine-tuned': 'прецизно оценяване' },
-    subCriterion: ['подкритерий', 'подкритерия'],
-    strength: ['силна страна', 'силни страни'],
-    improvement: ['област за подобрение', 'области за подобрение'],
-    warning: ['предупреждение', 'предупреждения'],
-    cannotOpen: 'файлът не може да бъде отворен',
-  },
-} as const;
 
 async function main(): Promise<number> {
   let options;
@@ -62,7 +45,7 @@ async function main(): Promise<number> {
   try {
     bytes = await readFile(filePath);
   } catch (error) {
-    console.error(`${fileName}: ${WORDS[lang].cannotOpen} (${(error as Error).message})`);
+    console.error(`${fileName}: ${assessmentImportMessages[lang].cannotOpen} (${(error as Error).message})`);
     return 1;
   }
   let parsed: ParsedAssessment;
@@ -78,16 +61,16 @@ async function main(): Promise<number> {
 }
 
 function summary(fileName: string, assessment: ParsedAssessment, lang: Lang): string {
-  const words = WORDS[lang];
-  const count = (n: number, [one, other]: readonly [string, string]) => `${n} ${n === 1 ? one : other}`;
+  const words = assessmentImportMessages[lang];
+  const count = (n: number, noun: 'subCriterion' | 'strength' | 'improvement' | 'warning') => fill(words[`count_${noun}_${n === 1 ? 'one' : 'other'}`], { n });
   const items = (key: 'strengths' | 'improvements') => assessment.subCriteria.reduce((sum, s) => sum + s[key].length, 0);
   return [
-    `${fileName}: ${assessment.title} (${words.scoring[assessment.scoring]})`,
+    `${fileName}: ${assessment.title} (${words[assessment.scoring === 'classical' ? 'scoringClassical' : 'scoringFineTuned']})`,
     [
-      count(assessment.subCriteria.length, words.subCriterion),
-      count(items('strengths'), words.strength),
-      count(items('improvements'), words.improvement),
-      count(assessment.warnings.length, words.warning),
+      count(assessment.subCriteria.length, 'subCriterion'),
+      count(items('strengths'), 'strength'),
+      count(items('improvements'), 'improvement'),
+      count(assessment.warnings.length, 'warning'),
     ].join(', '),
     ...assessment.warnings.map((warning) => describeWarning(warning, lang)),
   ].join('\n');

@@ -7,14 +7,15 @@
  */
 import type { Lang } from '../../app/domain/lang';
 import { CAF_CRITERIA } from '../../app/domain/caf2020';
+import { assessmentImportMessages as words } from '../../app/i18n/assessment-import-messages';
+import { fill, inBoth, type Params, type WordKey } from '../../app/i18n/words';
 import { findHeader, isColumnNumbering, repeatsHeader, type Header } from '../header';
-import { ImportError } from '../import-error';
-import { PlanWarnings } from '../plan-warnings';
+import { ImportError, type Message } from '../import-error';
+import { PlanWarnings, shorten } from '../plan-warnings';
 import { cellText, isBlank, normaliseSpace } from '../text';
 import type { CellValue, Sheet, SheetRow } from '../types';
 import { readCode, readItemKind, readScore, isResult, splitItems, type CodeRead, type ItemKind } from './cells';
 import { ASSESSMENT_VOCABULARY, CODE_COLUMNS, PHASE_COLUMNS, RESULT_COLUMNS, type AssessmentColumn } from './columns';
-import { M } from './messages';
 import type { ParsedAssessment, ParsedSubCriterion } from './types';
 
 type Table = { sheet: Sheet; header: Header<AssessmentColumn> };
@@ -47,7 +48,10 @@ export function buildAssessment(sheets: Sheet[], fileName: string, lang: Lang): 
     const search = findHeader(sheet, ASSESSMENT_VOCABULARY);
     if (search.kind === 'table' && CONTENT_KEYS.some((key) => search.header.keys[key] !== undefined)) tables.push({ sheet, header: search.header });
   }
-  if (tables.length === 0) throw new ImportError(fileName, M.noTable(sheets.map((s) => s.name)));
+  if (tables.length === 0) {
+    const read = (language: Lang) => ({ sheets: sheets.map(({ name }) => fill(words[language].sheetName, { name })).join(', ') });
+    throw new ImportError(fileName, inEach('noTable', read));
+  }
 
   const warnings = new PlanWarnings(lang);
   const gathered = new Map<string, Gathered>();
@@ -58,15 +62,17 @@ export function buildAssessment(sheets: Sheet[], fileName: string, lang: Lang): 
   if (gathered.size === 0) {
     const where = tables.map(({ sheet, header }) => {
       const codeColumn = CODE_COLUMNS.map((key) => header.keys[key]).find((index) => index !== undefined)!;
-      return M.tableAt(sheet.name, sheet.rows[header.rowIndexes[0]!]!.row, header.columns[codeColumn]!.label)[lang];
+      return fill(words[lang].tableAt, { sheet: sheet.name, row: sheet.rows[header.rowIndexes[0]!]!.row, column: header.columns[codeColumn]!.label });
     });
-    throw new ImportError(fileName, M.noSubCriteria(where));
+    throw new ImportError(fileName, inBoth(words, 'noSubCriteria', { tables: where.join('; ') }));
   }
 
   const subCriteria = ORDER.filter((code) => gathered.has(code)).map((code) => finish(gathered.get(code)!, tables, warnings));
   warnings.flush();
   const missing = ORDER.filter((code) => !gathered.has(code));
-  if (missing.length > 0) warnings.add({ sheet: tables[0]!.sheet.name, row: null, column: null }, M.missingSubCriteria(missing));
+  if (missing.length > 0) {
+    warnings.add({ sheet: tables[0]!.sheet.name, row: null, column: null }, inBoth(words, 'missingSubCriteria', { count: missing.length, codes: missing.join(', ') }));
+  }
   const fineTuned = tables.some(({ header }) => [...PHASE_COLUMNS, ...RESULT_COLUMNS].some((key) => header.keys[key] !== undefined));
   return {
     title: titleOf(tables[0]!) ?? fileName.replace(/\.[^.]*$/, ''),
@@ -119,18 +125,18 @@ class TableRead {
       return;
     } else if (code.read.kind === 'unknown') {
       this.current = null;
-      this.warnings.add(where(code.index), M.unknownCode(code.read.code));
+      this.warnings.add(where(code.index), inBoth(words, 'unknownCode', { code: code.read.code }));
       return;
     } else if (code.index !== null) {
       this.current = null;
       const text = normaliseSpace(cellText(cells[code.index]!));
-      if (hasContent && !TOTALS.test(text)) this.warnings.add(where(code.index), M.noCode(text));
+      if (hasContent && !TOTALS.test(text)) this.warnings.add(where(code.index), inBoth(words, 'noCode', { text: shorten(text) }));
       return;
     }
     if (!hasContent) return;
     const target = this.current;
     if (target === null) {
-      this.warnings.add(where(CODE_COLUMNS.map((key) => this.column(key)).find((index) => index !== undefined) ?? null), M.noCodeAbove());
+      this.warnings.add(where(CODE_COLUMNS.map((key) => this.column(key)).find((index) => index !== undefined) ?? null), inBoth(words, 'noCodeAbove'));
       return;
     }
     for (const key of SCORE_KEYS) {
@@ -138,7 +144,7 @@ class TableRead {
       if (index === undefined) continue;
       const value = cells[index] ?? null;
       const score = readScore(value, percentColumns.includes(index));
-      if (score === 'invalid') this.warnings.add(where(index), M.badScore(shownAs(value, percentColumns.includes(index))));
+      if (score === 'invalid') this.warnings.add(where(index), inBoth(words, 'badScore', { text: shorten(shownAs(value, percentColumns.includes(index))) }));
       else if (score !== null) this.give(target, key, { value: score, sheet: this.name, row }, where(index));
     }
     for (const key of ['strengths', 'improvements'] as const) {
@@ -169,12 +175,12 @@ class TableRead {
     const index = this.column('kind');
     if (index === undefined) {
       const kind = readItemKind(this.name);
-      if (kind === null) this.warnings.add({ sheet: this.name, row, column: this.label(this.column('text')!) }, M.noKind());
+      if (kind === null) this.warnings.add({ sheet: this.name, row, column: this.label(this.column('text')!) }, inBoth(words, 'noKind'));
       return kind;
     }
     const text = cellText(cells[index] ?? null);
     const kind = readItemKind(text);
-    if (kind === null) this.warnings.add({ sheet: this.name, row, column: this.label(index) }, M.unknownKind(text));
+    if (kind === null) this.warnings.add({ sheet: this.name, row, column: this.label(index) }, inBoth(words, 'unknownKind', { text: shorten(text) }));
     return kind;
   }
 
@@ -190,8 +196,15 @@ class TableRead {
   private give(target: Gathered, key: ScoreKey, given: Given, where: { sheet: string; row: number; column: string | null }): void {
     const first = target.scores[key];
     if (first === undefined) target.scores[key] = given;
-    else if (first.value !== given.value) this.warnings.add(where, M.secondScore(target.code, given.value, first.value, first.row));
+    else if (first.value !== given.value) {
+      this.warnings.add(where, inBoth(words, 'secondScore', { code: target.code, value: given.value, first: first.value, firstRow: first.row }));
+    }
   }
+}
+
+/** A text whose parameters are words too, so differ by language (the phases' names, the quotes around a sheet's). */
+function inEach(key: WordKey<typeof words>, params: (lang: Lang) => Params): Message {
+  return { bg: fill(words.bg[key], params('bg')), en: fill(words.en[key], params('en')) };
 }
 
 function add(list: Set<string>, items: string[]): void {
@@ -209,7 +222,7 @@ function finish(g: Gathered, tables: Table[], warnings: PlanWarnings): ParsedSub
   const wanted = result ? RESULT_COLUMNS : PHASE_COLUMNS;
   const unwanted = result ? PHASE_COLUMNS : RESULT_COLUMNS;
   const stray = unwanted.map((key) => g.scores[key]).find((given) => given !== undefined);
-  if (stray) warnings.add({ sheet: stray.sheet, row: stray.row, column: null }, result ? M.phasesOfResult(g.code) : M.resultsOfEnabler(g.code));
+  if (stray) warnings.add({ sheet: stray.sheet, row: stray.row, column: null }, inBoth(words, result ? 'phasesOfResult' : 'resultsOfEnabler', { code: g.code }));
   const given = wanted.map((key) => g.scores[key]);
   const parts = given.every((one) => one !== undefined) ? given.map((one) => one.value) : null;
   const some = given.find((one) => one !== undefined);
@@ -217,7 +230,8 @@ function finish(g: Gathered, tables: Table[], warnings: PlanWarnings): ParsedSub
     const missing = wanted.filter((key) => g.scores[key] === undefined);
     const header = tables.find((table) => table.sheet.name === some.sheet)!.header;
     const index = header.keys[missing[0]!];
-    warnings.add({ sheet: some.sheet, row: some.row, column: index === undefined ? null : header.columns[index]!.label }, M.phaseMissing(g.code, missing));
+    const named = (language: Lang) => ({ code: g.code, phases: missing.map((key) => words[language][`phase_${key}`]).join(', ') });
+    warnings.add({ sheet: some.sheet, row: some.row, column: index === undefined ? null : header.columns[index]!.label }, inEach('phaseMissing', named));
   }
   const mean = parts === null ? null : Math.round((parts.reduce((sum, value) => sum + value, 0) / parts.length) * 100) / 100;
   return {
