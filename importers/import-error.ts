@@ -1,4 +1,6 @@
 import type { Lang } from '../app/domain/lang';
+import { importFileWords } from '../app/i18n/import-files';
+import { fill, inBoth, type WordSet } from '../app/i18n/words';
 import type { Understanding } from './mapping';
 
 /**
@@ -6,6 +8,17 @@ import type { Understanding } from './mapping';
  * whoever shows the message picks the language (the person's, or the CLI's --lang).
  */
 export type Message = Record<Lang, string>;
+
+/**
+ * A text of a word set in both languages whose placeholders may be messages themselves (what a
+ * file is called, the reason in brackets, a number written the way each language writes it):
+ * each filled in its own language.
+ */
+export function inBothWith<K extends string>(words: WordSet<K>, key: K, params: Record<string, Message | string | number>): Message {
+  const inLang = (lang: Lang) =>
+    fill(words[lang][key], Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'object' ? value[lang] : value])));
+  return { bg: inLang('bg'), en: inLang('en') };
+}
 
 /**
  * Thrown when a file cannot be read at all; the message is one line and names the file.
@@ -32,7 +45,7 @@ export class ImportError extends Error {
   }
 }
 
-export const EMPTY_FILE: Message = { en: 'the file is empty', bg: 'файлът е празен' };
+export const EMPTY_FILE: Message = inBoth(importFileWords, 'emptyFile');
 
 function describe(fileName: string, reason: string): string {
   return `${printableName(baseName(fileName))}: ${oneLine(reason)}`;

@@ -1,5 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { ImportError } from './import-error';
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
+import { ImportError, inBothWith, type Message } from './import-error';
 import { columnLetter } from './text';
 import type { CellRange, CellValue, SheetRow } from './types';
 
@@ -55,8 +57,7 @@ export function shortSheetName(name: string): string {
 }
 
 /** 1,000,000 in English, 1 000 000 in Bulgarian. */
-const en = (n: number) => n.toLocaleString('en-US');
-const bg = (n: number) => n.toLocaleString('bg-BG');
+const count = (n: number): Message => ({ en: n.toLocaleString('en-US'), bg: n.toLocaleString('bg-BG') });
 
 /**
  * One budget for reading a whole file, shared by every reader (.xlsx, .csv, ...): it counts
@@ -88,18 +89,12 @@ export class ReadBudget {
     const sheet = this.sheet;
     this.rows += 1;
     if (this.rows > MAX_ROWS) {
-      throw new ImportError(this.fileName, {
-        en: `refused: the file has more than ${en(MAX_ROWS)} rows (the limit for a plan; reached at sheet "${sheet}", row ${rowNumber})`,
-        bg: `отказан: файлът има повече от ${bg(MAX_ROWS)} реда (границата за план; достигната на лист „${sheet}“, ред ${rowNumber})`,
-      });
+      throw new ImportError(this.fileName, inBothWith(importFileWords, 'tooManyRows', { max: count(MAX_ROWS), sheet, row: rowNumber }));
     }
     this.cells += width;
     if (this.cells > MAX_CELLS) {
       const column = columnLetter(Math.max(width - 1, 0));
-      throw new ImportError(this.fileName, {
-        en: `refused: the file holds more than ${en(MAX_CELLS)} cells (sheet "${sheet}", row ${rowNumber} reaches column ${column})`,
-        bg: `отказан: файлът съдържа повече от ${bg(MAX_CELLS)} клетки (лист „${sheet}“, ред ${rowNumber} стига до колона ${column})`,
-      });
+      throw new ImportError(this.fileName, inBothWith(importFileWords, 'tooManyCells', { max: count(MAX_CELLS), sheet, row: rowNumber, column }));
     }
   }
 
@@ -109,17 +104,11 @@ export class ReadBudget {
     const sheet = this.sheet;
     const cell = `${columnLetter(column)}${rowNumber}`;
     if (value.length > MAX_CELL_CHARS) {
-      throw new ImportError(this.fileName, {
-        en: `refused: cell ${cell} of sheet "${sheet}" holds ${en(value.length)} characters (a cell holds at most ${en(MAX_CELL_CHARS)})`,
-        bg: `отказан: клетка ${cell} на лист „${sheet}“ съдържа ${bg(value.length)} знака (една клетка побира най-много ${bg(MAX_CELL_CHARS)})`,
-      });
+      throw new ImportError(this.fileName, inBothWith(importFileWords, 'cellTooLong', { cell, sheet, length: count(value.length), max: count(MAX_CELL_CHARS) }));
     }
     this.chars += value.length;
     if (this.chars > MAX_TEXT_CHARS) {
-      throw new ImportError(this.fileName, {
-        en: `refused: the file holds more than ${en(MAX_TEXT_CHARS)} characters of text, far more than any plan (reached at cell ${cell} of sheet "${sheet}")`,
-        bg: `отказан: файлът съдържа повече от ${bg(MAX_TEXT_CHARS)} знака текст, много повече от всеки план (достигнато в клетка ${cell} на лист „${sheet}“)`,
-      });
+      throw new ImportError(this.fileName, inBothWith(importFileWords, 'tooMuchText', { max: count(MAX_TEXT_CHARS), cell, sheet }));
     }
   }
 
@@ -127,17 +116,11 @@ export class ReadBudget {
   sharedString(text: string): void {
     this.sharedStrings += 1;
     if (this.sharedStrings > MAX_SHARED_STRINGS) {
-      throw new ImportError(this.fileName, {
-        en: `refused: the workbook's table of shared strings has more than ${en(MAX_SHARED_STRINGS)} entries, far more than any plan`,
-        bg: `отказан: таблицата със споделени текстове на работната книга има повече от ${bg(MAX_SHARED_STRINGS)} записа, много повече от всеки план`,
-      });
+      throw new ImportError(this.fileName, inBothWith(importFileWords, 'tooManySharedStrings', { max: count(MAX_SHARED_STRINGS) }));
     }
     this.chars += text.length;
     if (this.chars > MAX_TEXT_CHARS) {
-      throw new ImportError(this.fileName, {
-        en: `refused: the workbook's shared strings hold more than ${en(MAX_TEXT_CHARS)} characters of text, far more than any plan`,
-        bg: `отказан: споделените текстове на работната книга съдържат повече от ${bg(MAX_TEXT_CHARS)} знака текст, много повече от всеки план`,
-      });
+      throw new ImportError(this.fileName, inBothWith(importFileWords, 'sharedStringsTooLong', { max: count(MAX_TEXT_CHARS) }));
     }
   }
 
@@ -157,10 +140,7 @@ export class ReadBudget {
   /** Refuses the file when the read has taken longer than READ_DEADLINE_MS. */
   checkDeadline(): void {
     if (Date.now() <= this.deadline) return;
-    const seconds = READ_DEADLINE_MS / 1000;
-    throw new ImportError(this.fileName, {
-      en: `refused: reading the file took longer than ${seconds} s`,
-      bg: `отказан: четенето на файла отне повече от ${seconds} s`,
-    });
+    const reason = inBoth(importFileWords, 'readTooLong', { seconds: READ_DEADLINE_MS / 1000 });
+    throw new ImportError(this.fileName, inBothWith(importFileWords, 'refused', { reason }));
   }
 }
