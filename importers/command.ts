@@ -11,6 +11,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGS, type Lang } from '../app/domain/lang';
+import { plural } from '../app/i18n/counts';
+import { importFileWords } from '../app/i18n/import-files';
+import { fill } from '../app/i18n/words';
 import type { ParsedPlan } from './types';
 import { describeWarning } from './warning-text';
 import { ImportError, parsePlanFile, readMapping, type Mapping } from './index';
@@ -65,7 +68,7 @@ export async function runImportCommand(args: string[], write?: WritePlan): Promi
     parsed = await parsePlanFile(await readFile(filePath), fileName, lang, { mapping });
   } catch (error) {
     if (error instanceof ImportError) console.error(error.in(lang));
-    else if ((error as NodeJS.ErrnoException).code) console.error(`${fileName}: ${WORDS[lang].cannotOpen} (${(error as Error).message})`);
+    else if ((error as NodeJS.ErrnoException).code) console.error(fill(importFileWords[lang].cliCannotOpen, { file: fileName, error: (error as Error).message }));
     else throw error;
     return 2;
   }
@@ -75,57 +78,35 @@ export async function runImportCommand(args: string[], write?: WritePlan): Promi
     return 0;
   }
   const planId = write(parsed, { organization: values.org as string | undefined, title: values.title as string | undefined, fileName });
-  console.log(values.json ? JSON.stringify({ planId, ...parsed }, null, 2) : `${summary(fileName, parsed, lang)}\n${WORDS[lang].imported(planId)}`);
+  console.log(values.json ? JSON.stringify({ planId, ...parsed }, null, 2) : `${summary(fileName, parsed, lang)}\n${fill(importFileWords[lang].cliImported, { planId })}`);
   return 0;
 }
 
 async function readMappingFile(mappingPath: string, lang: Lang): Promise<{ mapping: Mapping } | { error: string }> {
   const name = path.basename(mappingPath);
+  const badMapping = (error: string) => ({ error: fill(importFileWords[lang].cliBadMapping, { file: name, error }) });
   let json: unknown;
   try {
     json = JSON.parse(await readFile(mappingPath, 'utf8'));
   } catch (error) {
-    return { error: `${name}: ${WORDS[lang].badMapping} (${(error as Error).message})` };
+    return badMapping((error as Error).message);
   }
   const read = readMapping(json);
-  return 'error' in read ? { error: `${name}: ${WORDS[lang].badMapping} (${read.error})` } : read;
+  return 'error' in read ? badMapping(read.error) : read;
 }
 
-const WORDS = {
-  en: {
-    noTitle: '(no title)',
-    area: ['area', 'areas'],
-    measure: ['measure', 'measures'],
-    activity: ['activity', 'activities'],
-    warning: ['warning', 'warnings'],
-    cannotOpen: 'cannot open the file',
-    badMapping: 'not a mapping the importer can apply',
-    imported: (planId: number) => `imported as plan ${planId}`,
-  },
-  bg: {
-    noTitle: '(без заглавие)',
-    area: ['област', 'области'],
-    measure: ['мярка', 'мерки'],
-    activity: ['дейност', 'дейности'],
-    warning: ['предупреждение', 'предупреждения'],
-    cannotOpen: 'файлът не може да бъде отворен',
-    badMapping: 'това не е съответствие, което приложението може да приложи',
-    imported: (planId: number) => `внесен като план ${planId}`,
-  },
-} as const;
-
 function summary(fileName: string, plan: ParsedPlan, lang: Lang): string {
-  const words = WORDS[lang];
+  const words = importFileWords[lang];
   const measures = plan.areas.flatMap((area) => area.measures);
   const activities = measures.flatMap((measure) => measure.activities);
-  const count = (n: number, [one, other]: readonly [string, string]) => `${n} ${n === 1 ? one : other}`;
+  const warnings = plan.warnings.length;
   const lines = [
-    `${fileName}: ${plan.title ?? words.noTitle}${plan.period ? ` (${plan.period})` : ''}`,
+    `${fileName}: ${plan.title ?? words.cliNoTitle}${plan.period ? ` (${plan.period})` : ''}`,
     [
-      count(plan.areas.length, words.area),
-      count(measures.length, words.measure),
-      count(activities.length, words.activity),
-      count(plan.warnings.length, words.warning),
+      plural(plan.areas.length, lang, 'area'),
+      plural(measures.length, lang, 'measure'),
+      plural(activities.length, lang, 'activity'),
+      fill(warnings === 1 ? words.cliWarnings_one : words.cliWarnings_other, { n: warnings }),
     ].join(', '),
     ...plan.warnings.map((warning) => describeWarning(warning, lang)),
   ];

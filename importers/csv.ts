@@ -1,6 +1,9 @@
 import { stripUnsafeChars } from '../app/domain/safe-text';
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
 import { ImportError, type Message } from './import-error';
-import { ReadBudget, shortSheetName } from './limits';
+import { shortSheetName } from './limits';
+import { ReadBudget } from './read-budget';
 import { columnLetter } from './text';
 import type { Sheet, SheetNote, SheetRow } from './types';
 
@@ -37,12 +40,6 @@ const REPLACEMENT = 0xfffd;
 /** Rows named one by one in the warning about bytes that are not UTF-8; the rest are counted. */
 const MAX_INVALID_ROWS_NAMED = 20;
 
-/** What may explain a plan not found in a file read as Windows-1251. */
-export const READ_AS_WINDOWS_1251: Message = {
-  en: 'the file is not UTF-8 text, so it was read as Windows-1251 (Cyrillic); if its text looks garbled, save it from Excel as "CSV UTF-8"',
-  bg: 'файлът не е текст в UTF-8 и затова е прочетен като Windows-1251 (кирилица); ако текстът му изглежда объркан, запишете го от Excel като „CSV UTF-8“',
-};
-
 /** The warning for cells with bytes that are not UTF-8 in a UTF-8 file: each row (up to 20) and its columns. */
 function invalidByteNotes(rows: SheetRow[]): SheetNote[] {
   const notes: SheetNote[] = [];
@@ -57,17 +54,14 @@ function invalidByteNotes(rows: SheetRow[]): SheetNote[] {
     notes.push({
       row,
       column: columns.join(', '),
-      message: {
-        en: 'a byte that is not UTF-8 (the rest of the file is UTF-8): shown as "\uFFFD"; correct the text here, or save the file again as "CSV UTF-8"',
-        bg: 'байт, който не е UTF-8 (останалата част от файла е UTF-8): показан е като „\uFFFD“; поправете текста тук или запишете файла отново като „CSV UTF-8“',
-      },
+      message: inBoth(importFileWords, 'invalidByte'),
     });
   }
   if (more > 0) {
     notes.push({
       row: null,
       column: null,
-      message: { en: `${more} more rows with bytes that are not UTF-8`, bg: `още ${more} реда с байтове, които не са UTF-8` },
+      message: inBoth(importFileWords, 'moreInvalidRows', { n: more }),
     });
   }
   return notes;
@@ -162,19 +156,9 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 /** Why bytes given as CSV are not text at all; null when they may be. */
 function notText(bytes: Uint8Array): Message | null {
   const startsWith = (magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
-  if (startsWith(PK)) {
-    return {
-      en: 'it is an Excel .xlsx workbook (a zip archive), not CSV text; name it .xlsx',
-      bg: 'това е работна книга на Excel .xlsx (zip архив), а не CSV текст; наименувайте файла .xlsx',
-    };
-  }
-  if (startsWith(PDF)) return { en: 'it is a PDF document, not CSV text', bg: 'това е PDF документ, а не CSV текст' };
-  if (startsWith(OLE2)) {
-    return {
-      en: 'it is an old .xls workbook, not CSV text; save it as .xlsx or as CSV',
-      bg: 'това е стара работна книга .xls, а не CSV текст; запишете я като .xlsx или CSV',
-    };
-  }
+  if (startsWith(PK)) return inBoth(importFileWords, 'csvIsXlsx');
+  if (startsWith(PDF)) return inBoth(importFileWords, 'csvIsPdf');
+  if (startsWith(OLE2)) return inBoth(importFileWords, 'csvIsXls');
   return null;
 }
 
@@ -215,13 +199,8 @@ export async function readCsv(bytes: Uint8Array, sheetName: string): Promise<She
   const binary = notText(bytes);
   if (binary) throw new ImportError(sheetName, binary);
   const { text, encoding } = decodeText(bytes);
-  if (!/\S/.test(text)) throw new ImportError(sheetName, { en: 'the file holds no text', bg: 'файлът не съдържа текст' });
-  if (text.includes('\0')) {
-    throw new ImportError(sheetName, {
-      en: 'it holds NUL characters, so it is binary data, not CSV text',
-      bg: 'съдържа знаци NUL, значи е двоичен файл, а не CSV текст',
-    });
-  }
+  if (!/\S/.test(text)) throw new ImportError(sheetName, inBoth(importFileWords, 'csvNoText'));
+  if (text.includes('\0')) throw new ImportError(sheetName, inBoth(importFileWords, 'csvNul'));
   const budget = new ReadBudget(sheetName);
   const sheet: Sheet = { name: shortSheetName(stripUnsafeChars(sheetName)), rows: [], encoding };
   budget.startSheet(sheet.name);

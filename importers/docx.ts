@@ -1,4 +1,7 @@
-import { boundMerges, MAX_MERGES, ReadBudget } from './limits';
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
+import { boundMerges, MAX_MERGES } from './limits';
+import { ReadBudget } from './read-budget';
 import { addHeadingLine } from './text';
 import { readNumbering, type Numbering } from './docx-numbering';
 import type { CellRange, CellValue, Sheet, SheetRow } from './types';
@@ -29,7 +32,7 @@ export async function readDocx(bytes: Uint8Array, fileName: string, rowLimit = I
     const reader = new DocumentReader(await scan(DOCUMENT), numbering, budget, rowLimit);
     return await reader.read();
   } catch (error) {
-    throw asImportError(error, fileName, { en: 'the document could not be read', bg: 'документът не може да бъде прочетен' });
+    throw asImportError(error, fileName, 'documentUnreadable');
   }
 }
 
@@ -179,7 +182,7 @@ class DocumentReader {
       if (xml.name !== 'tc' || deleted) return xml.skipElement();
       const cell = this.readCell();
       const right = column + cell.span - 1;
-      if (right >= MAX_COLUMNS) xml.fail({ en: `a table row wider than ${MAX_COLUMNS} columns`, bg: `ред на таблица, по-широк от ${MAX_COLUMNS} колони` });
+      if (right >= MAX_COLUMNS) xml.fail(inBoth(importFileWords, 'docxRowTooWide', { max: MAX_COLUMNS }));
       const above = down.get(column);
       if (cell.vMerge === 'continue' && above && above.bottom === rowNumber - 1 && above.right === right) {
         above.bottom = rowNumber;

@@ -1,8 +1,10 @@
 /**
  * The file formats the importer reads, and what it tells people about the ones it does not:
- * which extension goes to which reader, what a file of each kind is called in a message, and
- * how to save an old or foreign file in a format it reads.
+ * which extension goes to which reader, and how to save an old or foreign file in a format it
+ * reads. The words are in app/i18n/import-files.ts (what a file of each kind is called: label_<kind>).
  */
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
 import type { Message } from './import-error';
 
 /** The zip packages read: Excel, Word, LibreOffice Calc and Writer. */
@@ -16,38 +18,17 @@ export const PACKAGE_EXTENSIONS: Record<string, PackageKind> = {
   '.odt': 'odt',
 };
 export const CSV_EXTENSIONS = ['.csv', '.tsv', '.txt'];
-export const OLD_EXTENSIONS = ['.xls', '.doc', '.rtf'];
+/** The old formats that are not read, with why (the text's key). */
+const OLD_FORMAT: Record<string, 'oldXls' | 'oldDoc' | 'oldRtf'> = { '.xls': 'oldXls', '.doc': 'oldDoc', '.rtf': 'oldRtf' };
+export const OLD_EXTENSIONS = Object.keys(OLD_FORMAT);
 
-/** "not <label>": what a file of the kind is called. */
-export const PACKAGE_LABEL: Record<PackageKind, Message> = {
-  xlsx: { en: 'an Excel .xlsx file', bg: 'файл на Excel .xlsx' },
-  docx: { en: 'a Word .docx file', bg: 'файл на Word .docx' },
-  ods: { en: 'a LibreOffice Calc .ods file', bg: 'файл на LibreOffice Calc .ods' },
-  odt: { en: 'a LibreOffice Writer .odt file', bg: 'файл на LibreOffice Writer .odt' },
-};
-
-/** How to save a table or a document in a format the importer reads, in Excel/Word and in LibreOffice. */
-const SAVE_AS_XLSX: Message = {
-  en: 'save it as .xlsx (Excel: File > Save As > Excel Workbook (*.xlsx); LibreOffice: File > Save As > Excel 2007-365 (.xlsx))',
-  bg: 'запишете го като .xlsx (Excel: Файл > Запиши като > Работна книга на Excel (*.xlsx); LibreOffice: Файл > Запазване като > Excel 2007-365 (.xlsx))',
-};
-const SAVE_AS_DOCX: Message = {
-  en: 'save it as .docx (Word: File > Save As > Word Document (*.docx); LibreOffice: File > Save As > Word 2007-365 (.docx))',
-  bg: 'запишете го като .docx (Word: Файл > Запиши като > Документ на Word (*.docx); LibreOffice: Файл > Запазване като > Word 2007-365 (.docx))',
-};
 const isDocument = (kind: PackageKind | string) => kind === 'docx' || kind === 'odt' || kind === '.doc' || kind === '.rtf';
-const saveAs = (kind: PackageKind | string) => (isDocument(kind) ? SAVE_AS_DOCX : SAVE_AS_XLSX);
+/** How to save a table or a document in a format the importer reads, in Excel/Word and in LibreOffice. */
+const saveAs = (kind: PackageKind | string) => inBoth(importFileWords, isDocument(kind) ? 'saveAsDocx' : 'saveAsXlsx');
 
 /** Why a file with an old extension (.xls, .doc, .rtf) is not read, and what to do. */
 export function oldFormat(extension: string): Message {
-  const what: Record<string, Message> = {
-    '.xls': { en: 'the old Excel 97-2003 format (.xls) is not read', bg: 'старият формат на Excel 97-2003 (.xls) не се чете' },
-    '.doc': { en: 'the old Word 97-2003 format (.doc) is not read', bg: 'старият формат на Word 97-2003 (.doc) не се чете' },
-    '.rtf': { en: 'RTF documents (.rtf) are not read', bg: 'документи RTF (.rtf) не се четат' },
-  };
-  const reason = what[extension]!;
-  const how = saveAs(extension);
-  return { en: `${reason.en}; ${how.en}`, bg: `${reason.bg}; ${how.bg}` };
+  return inBoth(importFileWords, OLD_FORMAT[extension]!, { how: saveAs(extension) });
 }
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
@@ -57,23 +38,14 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]; // .xls and .doc before 2007, and passwor
 /** What bytes that are no zip archive are, for "not <label> (...)", with how to save them when that helps. */
 export function describeNonZip(bytes: Uint8Array, kind: PackageKind): Message {
   const how = saveAs(kind);
-  if (startsWith(bytes, PDF)) return { en: 'it is a PDF document', bg: 'това е PDF документ' };
-  if (startsWith(bytes, OLE2)) {
-    const old: Message = isDocument(kind)
-      ? { en: 'it is an old .doc file or a password-protected document', bg: 'това е стар файл .doc или документ, защитен с парола' }
-      : { en: 'it is an old .xls file or a password-protected workbook', bg: 'това е стар файл .xls или работна книга, защитена с парола' };
-    return { en: `${old.en}; ${how.en}, without a password`, bg: `${old.bg}; ${how.bg}, без парола` };
-  }
+  if (startsWith(bytes, PDF)) return inBoth(importFileWords, 'isPdf');
+  if (startsWith(bytes, OLE2)) return inBoth(importFileWords, isDocument(kind) ? 'isOldOrLockedDocument' : 'isOldOrLockedWorkbook', { how });
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\ufeff|^ï»¿/, '').trimStart().toLowerCase();
-  if (head.startsWith('{\\rtf')) return { en: `it is an RTF document; ${SAVE_AS_DOCX.en}`, bg: `това е документ RTF; ${SAVE_AS_DOCX.bg}` };
-  if (/<\?mso-application progid="(?:excel\.sheet|word\.document)"/.test(head)) {
-    return { en: `it is an Office 2003 XML file; ${how.en}`, bg: `това е файл XML на Office 2003; ${how.bg}` };
-  }
-  if (/^(?:<!doctype html|<html|<\?xml[^>]*>\s*<html|mime-version:)/.test(head)) {
-    return { en: `it is a web page (HTML); ${how.en}`, bg: `това е уеб страница (HTML); ${how.bg}` };
-  }
-  if (looksLikeText(bytes)) return { en: 'it is a text file; if it is CSV, name it .csv', bg: 'това е текстов файл; ако е CSV, наименувайте го .csv' };
-  return { en: 'it is not a zip archive', bg: 'не е zip архив' };
+  if (head.startsWith('{\\rtf')) return inBoth(importFileWords, 'isRtf', { how: saveAs('.rtf') });
+  if (/<\?mso-application progid="(?:excel\.sheet|word\.document)"/.test(head)) return inBoth(importFileWords, 'isOffice2003Xml', { how });
+  if (/^(?:<!doctype html|<html|<\?xml[^>]*>\s*<html|mime-version:)/.test(head)) return inBoth(importFileWords, 'isHtml', { how });
+  if (looksLikeText(bytes)) return inBoth(importFileWords, 'isText');
+  return inBoth(importFileWords, 'notZip');
 }
 
 /** No control characters but tab and line breaks in the first kilobytes: text in some 8-bit or UTF-8 encoding. */

@@ -1,3 +1,5 @@
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
 import type { Message } from './import-error';
 import type { ColumnMeaning } from './mapping';
 import type { CellValue, Sheet, SheetRow } from './types';
@@ -44,10 +46,8 @@ const END_WORD = /^(?:до|to|край|крайн|end|until|finish)/;
 
 /** The columns that give a row its title: an activity's, else a measure's (then every row is a measure). */
 export const TITLE_COLUMNS: ColumnKey[] = ['activity', 'measure'];
-export const REQUIRED_COLUMN_LABEL: Message = {
-  en: 'activity title ("Наименование на дейността", "Дейност", "Activity")',
-  bg: 'наименование на дейността („Наименование на дейността“, „Дейност“, „Activity“)',
-};
+/** The column every plan needs, as messages name it. */
+export const REQUIRED_COLUMN_LABEL: Message = inBoth(importFileWords, 'requiredColumnLabel');
 
 const MAX_HEADER_CELL_LENGTH = 80;
 const MAX_SUB_HEADER_LENGTH = 40;

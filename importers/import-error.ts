@@ -1,4 +1,6 @@
 import type { Lang } from '../app/domain/lang';
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
 import type { Understanding } from './mapping';
 
 /**
@@ -45,7 +47,7 @@ export async function readOrRefuse<T>(reading: Promise<T>, lang: Lang): Promise<
   }
 }
 
-export const EMPTY_FILE: Message = { en: 'the file is empty', bg: 'файлът е празен' };
+export const EMPTY_FILE: Message = inBoth(importFileWords, 'emptyFile');
 
 function describe(fileName: string, reason: string): string {
   return `${printableName(baseName(fileName))}: ${oneLine(reason)}`;

@@ -1,5 +1,7 @@
 import type { Lang } from '../app/domain/lang';
-import { READ_AS_WINDOWS_1251, readCsv } from './csv';
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
+import { readCsv } from './csv';
 import { readDocx } from './docx';
 import { CSV_EXTENSIONS, OLD_EXTENSIONS, PACKAGE_EXTENSIONS, oldFormat } from './formats';
 import { EMPTY_FILE, ImportError, baseName } from './import-error';
@@ -84,7 +86,7 @@ export function explainingEncoding<T>(sheets: Sheet[], build: () => T): T {
     return build();
   } catch (error) {
     const guessed = sheets.some((sheet) => sheet.encoding === 'windows-1251');
-    if (error instanceof ImportError && guessed) throw error.withNote(READ_AS_WINDOWS_1251);
+    if (error instanceof ImportError && guessed) throw error.withNote(inBoth(importFileWords, 'readAsWindows1251'));
     throw error;
   }
 }
@@ -105,10 +107,7 @@ export async function readSheets(bytes: Uint8Array, fileName: string, rowLimit?:
   const named = PACKAGE_EXTENSIONS[extension];
   if (named === undefined) {
     const expected = [...Object.keys(PACKAGE_EXTENSIONS), ...CSV_EXTENSIONS].join(', ');
-    throw new ImportError(fileName, {
-      en: `unsupported file type "${extension || 'no extension'}" (expected ${expected})`,
-      bg: `неподдържан вид файл „${extension || 'без разширение'}“ (очаква се ${expected})`,
-    });
+    throw new ImportError(fileName, inBoth(importFileWords, 'unsupportedType', { extension: extension || inBoth(importFileWords, 'noExtension'), expected }));
   }
   const kind = (await sniffPackage(bytes)) ?? named;
   if (kind === 'docx') return readDocx(bytes, fileName, rowLimit);

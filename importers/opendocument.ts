@@ -1,4 +1,7 @@
-import { boundMerges, MAX_MERGES, ReadBudget, shortSheetName } from './limits';
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
+import { boundMerges, MAX_MERGES, shortSheetName } from './limits';
+import { ReadBudget } from './read-budget';
 import { addHeadingLine } from './text';
 import type { CellRange, CellValue, Sheet, SheetRow } from './types';
 import { asImportError, CLOSE, END, OPEN, XmlScanner, type Token } from './xml-scanner';
@@ -24,10 +27,7 @@ export async function readOpenDocument(bytes: Uint8Array, fileName: string, kind
     const xml = await XmlScanner.read(parts.get(CONTENT)!, CONTENT, budget);
     return await new ContentReader(xml, kind, budget, rowLimit).read();
   } catch (error) {
-    const cannotRead = kind === 'ods'
-      ? { en: 'the spreadsheet could not be read', bg: 'електронната таблица не може да бъде прочетена' }
-      : { en: 'the document could not be read', bg: 'документът не може да бъде прочетен' };
-    throw asImportError(error, fileName, cannotRead);
+    throw asImportError(error, fileName, kind === 'ods' ? 'spreadsheetUnreadable' : 'documentUnreadable');
   }
 }
 
@@ -121,9 +121,7 @@ class ContentReader {
         for (let i = 0; i < columns && spans.length < MAX_MERGES; i++) spans.push({ left: column + i, rows: spanRows, columns: spanColumns });
       }
       if (value !== null && !covered) {
-        if (column + columns > MAX_COLUMNS) {
-          xml.fail({ en: `a cell beyond column XFD (${MAX_COLUMNS} columns)`, bg: `клетка след колона XFD (${MAX_COLUMNS} колони)` });
-        }
+        if (column + columns > MAX_COLUMNS) xml.fail(inBoth(importFileWords, 'odsCellBeyondXfd', { max: MAX_COLUMNS }));
         while (cells.length < column) cells.push(null);
         for (let i = 0; i < columns; i++) cells.push(value);
       }

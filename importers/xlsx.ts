@@ -1,5 +1,8 @@
 import { stripUnsafeChars } from '../app/domain/safe-text';
-import { boundMerges, MAX_MERGES, ReadBudget, shortSheetName } from './limits';
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
+import { boundMerges, MAX_MERGES, shortSheetName } from './limits';
+import { ReadBudget } from './read-budget';
 import type { CellRange, CellValue, Sheet, SheetRow } from './types';
 import { asImportError, CLOSE, END, OPEN, XmlScanner, type Token } from './xml-scanner';
 import { unpackXlsx } from './zip';
@@ -37,7 +40,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, rowLimit = I
     }
     return sheets;
   } catch (error) {
-    throw asImportError(error, fileName, { en: 'the workbook could not be read', bg: 'работната книга не може да бъде прочетена' });
+    throw asImportError(error, fileName, 'workbookUnreadable');
   }
 }
 
@@ -300,7 +303,7 @@ function readRow(xml: XmlScanner, book: Book): { cells: CellValue[]; percentColu
     if (token !== OPEN || xml.name !== 'c' || xml.depth !== rowDepth + 1) continue;
     const ref = xml.attribute('r');
     column = ref === null ? column + 1 : columnIndex(xml, ref);
-    if (column >= MAX_COLUMNS) xml.fail({ en: 'a cell beyond column XFD, the last Excel has', bg: 'клетка след колона XFD, последната в Excel' });
+    if (column >= MAX_COLUMNS) xml.fail(inBoth(importFileWords, 'xlsxCellBeyondXfd'));
     const style = numberStyle(book, xml.attribute('s'));
     const value = readCell(xml, book, style);
     if (value === null) continue;
@@ -325,17 +328,15 @@ function columnIndex(xml: XmlScanner, ref: string): number {
     column = column * 26 + (c - 0x40);
   }
   const shown = ref.slice(0, 20);
-  if (at === 0) xml.fail({ en: `the cell reference "${shown}" does not start with a column`, bg: `препратката към клетка „${shown}“ не започва с колона` });
-  if (column > MAX_COLUMNS) {
-    xml.fail({ en: `the cell "${shown}" is beyond column XFD, the last Excel has`, bg: `клетката „${shown}“ е след колона XFD, последната в Excel` });
-  }
+  if (at === 0) xml.fail(inBoth(importFileWords, 'xlsxRefWithoutColumn', { ref: shown }));
+  if (column > MAX_COLUMNS) xml.fail(inBoth(importFileWords, 'xlsxRefBeyondXfd', { ref: shown }));
   return column - 1;
 }
 
 function parseRowNumber(xml: XmlScanner, r: string): number {
   const number = parseInt(r, 10);
   const shown = r.slice(0, 20);
-  if (Number.isNaN(number)) xml.fail({ en: `the row number "${shown}" is not a number`, bg: `номерът на ред „${shown}“ не е число` });
+  if (Number.isNaN(number)) xml.fail(inBoth(importFileWords, 'xlsxRowNotNumber', { row: shown }));
   return number;
 }
 

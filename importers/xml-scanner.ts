@@ -7,8 +7,11 @@
  * deeper than any spreadsheet nests them. It also keeps the deadline of the whole read (ReadBudget's).
  */
 
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
 import { ImportError, type Message } from './import-error';
-import { READ_DEADLINE_MS, type ReadBudget } from './limits';
+import { READ_DEADLINE_MS } from './limits';
+import type { ReadBudget } from './read-budget';
 
 /** Spreadsheet XML nests about 8 deep (worksheet, sheetData, row, c, is, r, t; styles a little more). */
 export const MAX_XML_DEPTH = 64;
@@ -32,13 +35,17 @@ export class XmlSyntaxError extends Error {
 /**
  * What a reader of a package's XML parts throws: an ImportError as it is; a refusal as one;
  * broken XML, or anything else a hostile file may cause (a string or array too long, say), as
- * `cannotRead` ("the workbook could not be read") with the reason in brackets.
+ * `cannotRead` ("the workbook could not be read ({why})") with the reason in brackets.
  */
-export function asImportError(error: unknown, fileName: string, cannotRead: Message): ImportError {
+export function asImportError(
+  error: unknown,
+  fileName: string,
+  cannotRead: 'workbookUnreadable' | 'spreadsheetUnreadable' | 'documentUnreadable',
+): ImportError {
   if (error instanceof ImportError) return error;
-  if (error instanceof XmlRefusal) return new ImportError(fileName, { en: `refused: ${error.reason.en}`, bg: `отказан: ${error.reason.bg}` });
-  const why = error instanceof XmlSyntaxError ? error.reason : { en: String(error), bg: String(error) };
-  return new ImportError(fileName, { en: `${cannotRead.en} (${why.en})`, bg: `${cannotRead.bg} (${why.bg})` });
+  if (error instanceof XmlRefusal) return new ImportError(fileName, inBoth(importFileWords, 'refused', { reason: error.reason }));
+  const why = error instanceof XmlSyntaxError ? error.reason : String(error);
+  return new ImportError(fileName, inBoth(importFileWords, cannotRead, { why }));
 }
 
 /** What next() read. */
@@ -117,7 +124,7 @@ export class XmlScanner {
     const forbidden = charactersChecked ? null : FORBIDDEN_CHAR.exec(xml);
     if (forbidden) {
       const code = `U+${forbidden[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
-      this.fail({ en: `character ${code} is not allowed in XML`, bg: `знакът ${code} не е позволен в XML` }, forbidden.index);
+      this.fail(inBoth(importFileWords, 'xmlForbiddenChar', { code }), forbidden.index);
     }
   }
 
@@ -141,7 +148,7 @@ export class XmlScanner {
       if (lt === -1) {
         this.pos = xml.length;
         const open = this.stack.at(-1);
-        if (open !== undefined) this.fail({ en: `the XML ends before </${open}>`, bg: `XML текстът свършва преди </${open}>` });
+        if (open !== undefined) this.fail(inBoth(importFileWords, 'xmlEndsBefore', { tag: open }));
         return END;
       }
       if ((++this.tokens & DEADLINE_EVERY) === 0) this.checkDeadline();
@@ -209,16 +216,13 @@ export class XmlScanner {
       lineStart = nl + 1;
     }
     const column = at - lineStart + 1;
-    throw new XmlSyntaxError({
-      en: `${this.part}, line ${line}, column ${column}: ${what.en}`,
-      bg: `${this.part}, ред ${line}, колона ${column}: ${what.bg}`,
-    });
+    throw new XmlSyntaxError(inBoth(importFileWords, 'xmlAt', { part: this.part, line, column, what }));
   }
 
   /** Reads the start tag at `lt`, noting where each attribute's name and value are (read on demand by attribute()). */
   private openTag(lt: number): Token {
     const xml = this.xml;
-    if (!isNameStart(xml.charCodeAt(lt + 1))) this.fail({ en: 'a "<" that starts no tag', bg: '„<“, с който не започва етикет' }, lt);
+    if (!isNameStart(xml.charCodeAt(lt + 1))) this.fail(inBoth(importFileWords, 'xmlLoneLt'), lt);
     let at = lt + 1;
     let c = xml.charCodeAt(at);
     while (isNameChar(c)) c = xml.charCodeAt(++at);
@@ -255,14 +259,11 @@ export class XmlScanner {
       c = xml.charCodeAt(at);
     }
     if (this.stack.length === 0) {
-      if (this.rootSeen) this.fail({ en: 'a second root element', bg: 'втори коренов елемент' }, lt);
+      if (this.rootSeen) this.fail(inBoth(importFileWords, 'xmlSecondRoot'), lt);
       this.rootSeen = true;
     }
     if (this.stack.length >= MAX_XML_DEPTH) {
-      throw new XmlRefusal({
-        en: `${this.part} nests its XML elements more than ${MAX_XML_DEPTH} deep, which no spreadsheet or document does`,
-        bg: `${this.part} влага XML елементите си на повече от ${MAX_XML_DEPTH} нива, което никоя електронна таблица или документ не прави`,
-      });
+      throw new XmlRefusal(inBoth(importFileWords, 'xmlTooDeep', { part: this.part, max: MAX_XML_DEPTH }));
     }
     const qualified = xml.slice(lt + 1, nameEnd);
     this.name = localName(qualified);
@@ -277,21 +278,21 @@ export class XmlScanner {
   /** A start tag that breaks off (at the end of the part, say) or holds what no attribute is. */
   private failInTag(lt: number, at: number): never {
     const tag = this.xml.slice(lt + 1, Math.min(at, lt + 40));
-    if (at >= this.xml.length) this.fail({ en: `the tag <${tag}> is not closed with ">"`, bg: `етикетът <${tag}> не е затворен с „>“` }, lt);
-    this.fail({ en: `the tag <${tag}> is not written as XML writes attributes (name="value")`, bg: `етикетът <${tag}> не е записан, както XML записва атрибути (име="стойност")` }, at);
+    if (at >= this.xml.length) this.fail(inBoth(importFileWords, 'xmlTagNotClosed', { tag }), lt);
+    this.fail(inBoth(importFileWords, 'xmlBadAttributes', { tag }), at);
   }
 
   private closeTag(lt: number): Token {
     const xml = this.xml;
     const gt = xml.indexOf('>', lt + 2);
-    if (gt === -1) this.fail({ en: 'an end tag not closed with ">"', bg: 'затварящ етикет без „>“' }, lt);
+    if (gt === -1) this.fail(inBoth(importFileWords, 'xmlEndTagNotClosed'), lt);
     const open = this.stack.pop();
     let nameEnd = open !== undefined && xml.startsWith(open, lt + 2) ? lt + 2 + open.length : -1;
     while (nameEnd !== -1 && nameEnd < gt && isSpace(xml.charCodeAt(nameEnd))) nameEnd++;
     if (open === undefined || nameEnd !== gt) {
       const tag = xml.slice(lt + 2, Math.min(gt, lt + 40)).trim();
-      if (open === undefined) this.fail({ en: `</${tag}> closes no element`, bg: `</${tag}> не затваря никой елемент` }, lt);
-      this.fail({ en: `</${tag}> where </${open}> was due`, bg: `</${tag}> там, където се очаква </${open}>` }, lt);
+      if (open === undefined) this.fail(inBoth(importFileWords, 'xmlClosesNothing', { tag }), lt);
+      this.fail(inBoth(importFileWords, 'xmlWrongEndTag', { tag, open }), lt);
     }
     this.name = this.names.pop()!;
     this.pos = gt + 1;
@@ -308,14 +309,11 @@ export class XmlScanner {
     else if (xml.startsWith('<![CDATA[', lt)) [open, close] = ['<![CDATA[', ']]>'];
     // <!DOCTYPE, <!ENTITY, <!ELEMENT ...: never in a spreadsheet.
     else {
-      throw new XmlRefusal({
-        en: `${this.part} holds a DTD or entity declarations (<!DOCTYPE ...>), which no spreadsheet or document has`,
-        bg: `${this.part} съдържа DTD или декларации на същности (<!DOCTYPE ...>), каквито никоя електронна таблица или документ няма`,
-      });
+      throw new XmlRefusal(inBoth(importFileWords, 'xmlDtd', { part: this.part }));
     }
     const end = xml.indexOf(close, lt + open.length);
     if (end === -1) {
-      this.fail({ en: 'a comment, CDATA section or processing instruction that is not closed', bg: 'незатворен коментар, CDATA раздел или инструкция за обработка' }, lt);
+      this.fail(inBoth(importFileWords, 'xmlUnclosedMarkup'), lt);
     }
     return end + close.length;
   }
@@ -323,14 +321,14 @@ export class XmlScanner {
   /** Before and after the root element only white space may stand. */
   private checkOutsideRoot(from: number, to: number): void {
     for (let at = from; at < to; at++) {
-      if (!isSpace(this.xml.charCodeAt(at))) this.fail({ en: 'text outside the root element', bg: 'текст извън кореновия елемент' }, at);
+      if (!isSpace(this.xml.charCodeAt(at))) this.fail(inBoth(importFileWords, 'xmlTextOutsideRoot'), at);
     }
   }
 
   private checkDeadline(): void {
     if (Date.now() > this.deadline) {
       const seconds = READ_DEADLINE_MS / 1000;
-      throw new XmlRefusal({ en: `reading the file took longer than ${seconds} s`, bg: `четенето на файла отне повече от ${seconds} s` });
+      throw new XmlRefusal(inBoth(importFileWords, 'readTooLong', { seconds }));
     }
   }
 
@@ -348,7 +346,7 @@ export class XmlScanner {
     for (let amp = raw.indexOf('&'); amp !== -1; amp = raw.indexOf('&', from)) {
       const semicolon = raw.indexOf(';', amp);
       if (semicolon === -1) {
-        this.fail({ en: 'a "&" that starts no entity (a lone "&" is written "&amp;")', bg: '„&“, с който не започва препратка (самостоятелен „&“ се пише „&amp;“)' }, at + amp);
+        this.fail(inBoth(importFileWords, 'xmlLoneAmp'), at + amp);
       }
       const entity = raw.slice(amp + 1, semicolon);
       text += raw.slice(from, amp) + this.entity(entity, at + amp);
@@ -372,8 +370,8 @@ export class XmlScanner {
     }
     const code = /^#x[0-9a-f]{1,6}$/i.test(entity) ? parseInt(entity.slice(2), 16) : /^#\d{1,7}$/.test(entity) ? Number(entity.slice(1)) : NaN;
     const shown = `&${entity.length > 12 ? `${entity.slice(0, 12)}…` : `${entity};`}`;
-    if (Number.isNaN(code)) this.fail({ en: `"${shown}" is not an entity XML knows`, bg: `„${shown}“ не е препратка, която XML познава` }, at);
-    if (!isXmlChar(code)) this.fail({ en: `"${shown}" stands for a character XML does not allow`, bg: `„${shown}“ означава знак, който XML не позволява` }, at);
+    if (Number.isNaN(code)) this.fail(inBoth(importFileWords, 'xmlUnknownEntity', { entity: shown }), at);
+    if (!isXmlChar(code)) this.fail(inBoth(importFileWords, 'xmlEntityNotAllowed', { entity: shown }), at);
     return String.fromCodePoint(code);
   }
 }

@@ -1,6 +1,8 @@
 import { promisify } from 'node:util';
 import { crc32, inflateRaw as inflateRawCallback } from 'node:zlib';
-import { describeNonZip, PACKAGE_LABEL, type PackageKind } from './formats';
+import { importFileWords } from '../app/i18n/import-files';
+import { inBoth } from '../app/i18n/words';
+import { describeNonZip, type PackageKind } from './formats';
 import { ImportError, type Message } from './import-error';
 
 /** Far above a real plan's few megabytes, and low enough that unpacking and reading any file stays within a few hundred megabytes. */
@@ -88,58 +90,38 @@ export async function sniffPackage(bytes: Uint8Array): Promise<PackageKind | nul
  */
 export async function unpackPackage(bytes: Uint8Array, fileName: string, kind: PackageKind): Promise<Map<string, Uint8Array>> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const label = PACKAGE_LABEL[kind];
+  const label = inBoth(importFileWords, `label_${kind}`);
   if (bytes.length < 4 || view.getUint32(0, true) !== LOCAL_FILE) {
-    const what = describeNonZip(bytes, kind);
-    throw new ImportError(fileName, { en: `not ${label.en} (${what.en})`, bg: `това не е ${label.bg} (${what.bg})` });
+    throw new ImportError(fileName, inBoth(importFileWords, 'notKind', { label, what: describeNonZip(bytes, kind) }));
   }
   const directory = readCentralDirectory(view);
-  if (directory === 'zip64') {
-    throw new ImportError(fileName, {
-      en: 'not supported: it is a ZIP64 archive, which Excel and LibreOffice do not write for a workbook; open it and save it again from Excel or LibreOffice',
-      bg: 'не се поддържа: това е ZIP64 архив, какъвто Excel и LibreOffice не записват за работна книга; отворете го и го запишете отново от Excel или LibreOffice',
-    });
-  }
-  if (directory === null) {
-    throw new ImportError(fileName, {
-      en: 'the file is damaged or truncated (its zip directory is missing or incomplete)',
-      bg: 'файлът е повреден или непълен (zip директорията му липсва или е непълна)',
-    });
-  }
+  if (directory === 'zip64') throw new ImportError(fileName, inBoth(importFileWords, 'zip64'));
+  if (directory === null) throw new ImportError(fileName, inBoth(importFileWords, 'noZipDirectory'));
   const { entries } = directory;
   const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (total > MAX_UNCOMPRESSED_BYTES) {
-    throw new ImportError(fileName, {
-      en: `refused: the archive would unpack to ${megabytes(total)} MB (limit ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB); it looks like a zip bomb`,
-      bg: `отказан: архивът би се разархивирал до ${megabytes(total)} MB (границата е ${megabytes(MAX_UNCOMPRESSED_BYTES)} MB); прилича на zip бомба`,
-    });
+    throw new ImportError(fileName, inBoth(importFileWords, 'zipBomb', { size: megabytes(total), limit: megabytes(MAX_UNCOMPRESSED_BYTES) }));
   }
   for (const entry of entries) {
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
     if (entry.uncompressedSize > RATIO_CHECK_FROM_BYTES && ratio > MAX_RATIO) {
-      throw new ImportError(fileName, {
-        en: `refused: ${entry.name} would unpack ${Math.round(ratio)} times its size (limit ${MAX_RATIO}); it looks like a zip bomb`,
-        bg: `отказан: ${entry.name} би се разархивирал до ${Math.round(ratio)} пъти размера си (границата е ${MAX_RATIO}); прилича на zip бомба`,
-      });
+      throw new ImportError(fileName, inBoth(importFileWords, 'zipBombEntry', { entry: entry.name, ratio: Math.round(ratio), limit: MAX_RATIO }));
     }
   }
   const main = MAIN_PART[kind];
   if (!entries.some((entry) => entry.name === main)) {
-    throw new ImportError(fileName, {
-      en: `not ${label.en} (the zip archive holds no ${main})`,
-      bg: `това не е ${label.bg} (zip архивът не съдържа ${main})`,
-    });
+    throw new ImportError(fileName, inBoth(importFileWords, 'notKindNoMainPart', { label, main }));
   }
   const parts = new Map<string, Uint8Array>();
   for (const entry of entries) {
     const content = await unpack(bytes, view, entry);
     if (content === null) {
-      throw new ImportError(fileName, { en: `the file is damaged (${entry.name} does not unpack)`, bg: `файлът е повреден (${entry.name} не се разархивира)` });
+      throw new ImportError(fileName, inBoth(importFileWords, 'damaged', { why: inBoth(importFileWords, 'entryDoesNotUnpack', { entry: entry.name }) }));
     }
     if (XML_PART.test(entry.name)) parts.set(entry.name, content);
   }
   const stray = strayLocalEntry(view, entries, directory.offset);
-  if (stray) throw new ImportError(fileName, { en: `the file is damaged (${stray.en})`, bg: `файлът е повреден (${stray.bg})` });
+  if (stray) throw new ImportError(fileName, inBoth(importFileWords, 'damaged', { why: stray }));
   return parts;
 }
 
@@ -152,9 +134,7 @@ function strayLocalEntry(view: DataView, entries: ZipEntry[], directoryOffset: n
   for (const entry of [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset)) {
     const at = entry.localHeaderOffset;
     if (at !== expected) {
-      return at > expected
-        ? { en: `there are unlisted bytes before ${entry.name}`, bg: `преди ${entry.name} има байтове извън zip директорията` }
-        : { en: `there are overlapping entries before ${entry.name}`, bg: `преди ${entry.name} има застъпващи се записи` };
+      return inBoth(importFileWords, at > expected ? 'unlistedBytesBefore' : 'overlappingEntriesBefore', { entry: entry.name });
     }
     const flags = view.getUint16(at + 6, true);
     const nameLength = view.getUint16(at + 26, true);
@@ -163,10 +143,7 @@ function strayLocalEntry(view: DataView, entries: ZipEntry[], directoryOffset: n
       !(flags & DESCRIPTOR_FLAG) &&
       (view.getUint32(at + 18, true) !== entry.compressedSize || view.getUint32(at + 22, true) !== entry.uncompressedSize);
     if (name !== entry.name || view.getUint16(at + 8, true) !== entry.method || sizesDiffer) {
-      return {
-        en: `the local header of ${entry.name} does not match the zip directory`,
-        bg: `локалният заглавен блок на ${entry.name} не съответства на zip директорията`,
-      };
+      return inBoth(importFileWords, 'localHeaderMismatch', { entry: entry.name });
     }
     expected = at + 30 + nameLength + view.getUint16(at + 28, true) + entry.compressedSize;
     if (flags & DESCRIPTOR_FLAG) {
@@ -174,7 +151,7 @@ function strayLocalEntry(view: DataView, entries: ZipEntry[], directoryOffset: n
     }
   }
   if (expected === directoryOffset) return null;
-  return { en: 'there are unlisted bytes before the zip directory', bg: 'преди zip директорията има байтове извън нея' };
+  return inBoth(importFileWords, 'unlistedBytesBeforeDirectory');
 }
 
 /**

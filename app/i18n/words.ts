@@ -30,8 +30,12 @@ export function fill(text: string, params?: Params): string {
 
 /**
  * One text of a word set in both languages, its placeholders filled: for code that knows no
- * request (the importers), whose messages the one who shows them puts in a language.
+ * request (the importers), whose messages the one who shows them puts in a language. A value
+ * given in both languages ({ bg, en }: a number written the language's way, a quoted name, another
+ * such message) goes into each language's text as that language's.
  */
-export function inBoth<K extends string>(words: WordSet<K>, key: K, params?: Params): { bg: string; en: string } {
-  return { bg: fill(words.bg[key], params), en: fill(words.en[key], params) };
+export function inBoth<K extends string>(words: WordSet<K>, key: K, params?: Record<string, string | number | { bg: string; en: string }>): { bg: string; en: string } {
+  const inLang = (lang: 'bg' | 'en') =>
+    fill(words[lang][key], params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'object' ? value[lang] : value])));
+  return { bg: inLang('bg'), en: inLang('en') };
 }

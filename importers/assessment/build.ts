@@ -8,9 +8,9 @@
 import type { Lang } from '../../app/domain/lang';
 import { CAF_CRITERIA } from '../../app/domain/caf2020';
 import { assessmentImportMessages as words } from '../../app/i18n/assessment-import-messages';
-import { fill, inBoth, type Params, type WordKey } from '../../app/i18n/words';
+import { fill, inBoth } from '../../app/i18n/words';
 import { findHeader, isColumnNumbering, repeatsHeader, type Header } from '../header';
-import { ImportError, type Message } from '../import-error';
+import { ImportError } from '../import-error';
 import { PlanWarnings, shorten } from '../plan-warnings';
 import { cellText, isBlank, normaliseSpace } from '../text';
 import type { CellValue, Sheet, SheetRow } from '../types';
@@ -49,8 +49,8 @@ export function buildAssessment(sheets: Sheet[], fileName: string, lang: Lang): 
     if (search.kind === 'table' && CONTENT_KEYS.some((key) => search.header.keys[key] !== undefined)) tables.push({ sheet, header: search.header });
   }
   if (tables.length === 0) {
-    const read = (language: Lang) => ({ sheets: sheets.map(({ name }) => fill(words[language].sheetName, { name })).join(', ') });
-    throw new ImportError(fileName, inEach('noTable', read));
+    const read = (language: Lang) => sheets.map(({ name }) => fill(words[language].sheetName, { name })).join(', ');
+    throw new ImportError(fileName, inBoth(words, 'noTable', { sheets: { bg: read('bg'), en: read('en') } }));
   }
 
   const warnings = new PlanWarnings(lang);
@@ -202,11 +202,6 @@ class TableRead {
   }
 }
 
-/** A text whose parameters are words too, so differ by language (the phases' names, the quotes around a sheet's). */
-function inEach(key: WordKey<typeof words>, params: (lang: Lang) => Params): Message {
-  return { bg: fill(words.bg[key], params('bg')), en: fill(words.en[key], params('en')) };
-}
-
 function add(list: Set<string>, items: string[]): void {
   for (const item of items) list.add(item);
 }
@@ -230,8 +225,9 @@ function finish(g: Gathered, tables: Table[], warnings: PlanWarnings): ParsedSub
     const missing = wanted.filter((key) => g.scores[key] === undefined);
     const header = tables.find((table) => table.sheet.name === some.sheet)!.header;
     const index = header.keys[missing[0]!];
-    const named = (language: Lang) => ({ code: g.code, phases: missing.map((key) => words[language][`phase_${key}`]).join(', ') });
-    warnings.add({ sheet: some.sheet, row: some.row, column: index === undefined ? null : header.columns[index]!.label }, inEach('phaseMissing', named));
+    const phases = (language: Lang) => missing.map((key) => words[language][`phase_${key}`]).join(', ');
+    const message = inBoth(words, 'phaseMissing', { code: g.code, phases: { bg: phases('bg'), en: phases('en') } });
+    warnings.add({ sheet: some.sheet, row: some.row, column: index === undefined ? null : header.columns[index]!.label }, message);
   }
   const mean = parts === null ? null : Math.round((parts.reduce((sum, value) => sum + value, 0) / parts.length) * 100) / 100;
   return {
