@@ -1,5 +1,7 @@
 import { parseStatusWord } from '../app/domain/status';
 import { formatDate } from '../app/domain/dates';
+import { importPlanWords as words } from '../app/i18n/import-plan';
+import { inBoth } from '../app/i18n/words';
 import { readDate, readPeriod, type DateBound, type PeriodRead } from './dates';
 import type { ColumnKey } from './header';
 import type { Message } from './import-error';
@@ -68,10 +70,8 @@ export function readActivity(code: string, title: string, source: SourceRef, fro
     from.warnField(from.label('period'), unreadDate(periodValue, period.reason));
   }
   if (start && end && start > end) {
-    from.warnField(from.label('end') ?? from.label('period'), {
-      en: `the start ${start} is after the end ${end}`,
-      bg: `началото ${formatDate(start, 'bg')} е след края ${formatDate(end, 'bg')}`,
-    });
+    const shown = (iso: string) => ({ en: iso, bg: formatDate(iso, 'bg') }); // the ISO day in English
+    from.warnField(from.label('end') ?? from.label('period'), inBoth(words, 'startAfterEnd', { start: shown(start), end: shown(end) }));
   }
   return {
     code,
@@ -95,11 +95,7 @@ function text(value: CellValue): string | null {
 }
 
 function unreadDate(value: CellValue, reason: Message): Message {
-  const shown = shorten(cellText(value));
-  return {
-    en: `cannot read the date "${shown}" (${reason.en}); left empty`,
-    bg: `датата „${shown}“ не може да бъде прочетена (${reason.bg}); оставена е празна`,
-  };
+  return inBoth(words, 'unreadDate', { text: shorten(cellText(value)), reason });
 }
 
 /** A status column: the activity's first status update ("изпълнена", "в процес, 40%"). */
@@ -109,10 +105,7 @@ function readStatus(value: CellValue, column: string | null, from: FieldSource):
   const percentOnly = typeof value === 'number' && value >= 0 && value <= 1 ? `${Math.round(value * 100)}%` : written;
   const read = parseStatusWord(percentOnly);
   if (read === null) {
-    from.warnField(column, {
-      en: `status "${shorten(written)}" is not one the importer knows; no status update made`,
-      bg: `състоянието „${shorten(written)}“ не е разпознато; не е създадено отчитане`,
-    });
+    from.warnField(column, inBoth(words, 'unknownStatus', { text: shorten(written) }));
     return null;
   }
   return { status: read.status, percent: read.percent, comment: written.length > MAX_BARE_STATUS_LENGTH ? written : null };

@@ -1,4 +1,6 @@
 import { dayExists, monthSpan } from '../app/domain/dates';
+import { importPlanWords as words } from '../app/i18n/import-plan';
+import { inBoth } from '../app/i18n/words';
 import type { Message } from './import-error';
 import type { CellValue } from './types';
 import { HALF_WORD, monthNumber, ONGOING, ordinalNumber, QUALIFIERS, QUARTER_WORD, RANGE_SEPARATOR, type Qualifier } from './date-words';
@@ -33,13 +35,10 @@ const MAX_DATE_CHARS = 120;
 const HEAD_CHARS = 1000;
 const MAX_WORDING_CHARS = 200;
 
-const NOT_A_DATE: Message = { en: 'not a date the importer knows', bg: 'не е дата, която приложението разпознава' };
-const TOO_LONG: Message = { en: 'too long to be a date', bg: 'твърде дълъг текст за дата' };
-const TWO_DIGIT_YEAR: Message = {
-  en: 'the year has two digits; write it in full (14.03.2022)',
-  bg: 'годината е с две цифри; напишете я цялата (14.03.2022)',
-};
-const BEYOND: Message = { en: 'the number is beyond any date', bg: 'числото е извън всяка дата' };
+const NOT_A_DATE = inBoth(words, 'dateNotKnown');
+const TOO_LONG = inBoth(words, 'dateTooLong');
+const TWO_DIGIT_YEAR = inBoth(words, 'dateTwoDigitYear');
+const BEYOND = inBoth(words, 'dateBeyond');
 
 /**
  * Reads a start or end date. A period (month, quarter, half-year, year) gives its first day
@@ -171,10 +170,7 @@ function readRange(text: string): Dates | Invalid | 'ongoing' | null {
     if (first.kind === 'invalid') return first;
     if (last.kind === 'invalid') return last;
     if (first.first > last.last) {
-      return {
-        kind: 'invalid',
-        reason: { en: `the range starts (${first.first}) after it ends (${last.last})`, bg: `периодът започва (${first.first}) след като свършва (${last.last})` },
-      };
+      return { kind: 'invalid', reason: inBoth(words, 'dateRangeReversed', { first: first.first, last: last.last }) };
     }
     return { kind: 'span', first: first.first, last: last.last, role: 'range' };
   }
@@ -290,14 +286,9 @@ function periodSpan(year: number, firstMonth: number, lastMonth: number): Span |
 }
 
 function daySpan(year: number, month: number, day: number): Span | Invalid {
-  if (month < 1 || month > 12) return { kind: 'invalid', reason: { en: `there is no month ${month}`, bg: `няма месец ${month}` } };
-  if (!dayExists(year, month, day)) return { kind: 'invalid', reason: { en: 'no such day', bg: 'няма такъв ден' } };
-  if (year < MIN_YEAR || year > MAX_YEAR) {
-    return {
-      kind: 'invalid',
-      reason: { en: `year ${year} is outside ${MIN_YEAR}-${MAX_YEAR}`, bg: `годината ${year} е извън ${MIN_YEAR}–${MAX_YEAR}` },
-    };
-  }
+  if (month < 1 || month > 12) return { kind: 'invalid', reason: inBoth(words, 'dateNoMonth', { month }) };
+  if (!dayExists(year, month, day)) return { kind: 'invalid', reason: inBoth(words, 'dateNoDay') };
+  if (year < MIN_YEAR || year > MAX_YEAR) return { kind: 'invalid', reason: inBoth(words, 'dateYearOutside', { year, min: MIN_YEAR, max: MAX_YEAR }) };
   const iso = isoDay(year, month, day);
   return { kind: 'span', first: iso, last: iso };
 }

@@ -120,7 +120,7 @@ export function sheetMappingOf(sheet: Sheet, header: Header, levels: LevelRule, 
   return { sheet: sheet.name, headerRows: header.rowIndexes.map((index) => sheet.rows[index].row), columns, levels, kind: kind ?? null };
 }
 
-export type MappedHeader = { kind: 'header'; header: Header; entry: SheetMapping } | { kind: 'skip'; reason: 'not-mapped' | 'no-row'; row?: number };
+export type MappedHeader = { kind: 'header'; header: Header; entry: SheetMapping } | { kind: 'skip'; reason: 'not-mapped' } | { kind: 'skip'; reason: 'no-row'; row: number };
 
 /** The header a mapping gives for a sheet: its rows and its columns' meanings, instead of a guess. */
 export function mappedHeader(sheet: Sheet, mapping: Mapping): MappedHeader {

@@ -1,4 +1,6 @@
 import type { Lang } from '../app/domain/lang';
+import { importPlanWords as words } from '../app/i18n/import-plan';
+import { inBoth } from '../app/i18n/words';
 import { kindFromType } from './caf';
 import { parseAreaHeading } from './codes';
 import { PLAN_VOCABULARY, REQUIRED_COLUMN_LABEL, findHeader, type Header, type HeaderSearch } from './header';
@@ -93,10 +95,7 @@ export function buildPlan(sheets: Sheet[], fileName: string, lang: Lang, options
   return { plan: { ...titleBlock, areas: reader.areas, warnings: warnings.list() }, understanding };
 }
 
-const ONE_LEVEL: Message = {
-  en: 'one level only: each row is a measure with one activity of the same title (code: the measure\'s followed by ".1")',
-  bg: 'само едно ниво: всеки ред е мярка с една дейност със същото наименование (код: кодът на мярката и „.1“)',
-};
+const ONE_LEVEL = inBoth(words, 'oneLevelOnly');
 
 type Guess = Found | { reason: Message; search?: HeaderSearch };
 
@@ -110,13 +109,11 @@ function guess(sheet: Sheet): Guess {
 function fromMapping(sheet: Sheet, mapping: Mapping): Guess {
   const mapped = mappedHeader(sheet, mapping);
   if (mapped.kind === 'skip') {
-    return mapped.reason === 'not-mapped'
-      ? { reason: { en: 'sheet ignored: the mapping does not name it', bg: 'листът е пропуснат: съответствието не го посочва' } }
-      : { reason: { en: `sheet ignored: the mapping's header row ${mapped.row} is not in it`, bg: `листът е пропуснат: заглавният ред ${mapped.row} от съответствието не е в него` } };
+    return { reason: mapped.reason === 'not-mapped' ? inBoth(words, 'sheetNotMapped') : inBoth(words, 'sheetWithoutMappedHeader', { row: mapped.row }) };
   }
   const { header, entry } = mapped;
   if (titleKey(header) === null) {
-    return { reason: { en: `sheet ignored: the mapping gives it no ${REQUIRED_COLUMN_LABEL.en} column`, bg: `листът е пропуснат: съответствието не му дава колона ${REQUIRED_COLUMN_LABEL.bg}` } };
+    return { reason: inBoth(words, 'sheetMappedWithoutTitle', { column: REQUIRED_COLUMN_LABEL }) };
   }
   const levels = entry.levels.by === 'columns' && (header.keys.measure === undefined || header.keys.activity === undefined) ? guessLevels(sheet, header) : entry.levels;
   return { sheet, header, levels, kind: entry.kind ?? null, entry: { ...entry, sheet: entry.sheet === '*' ? sheet.name : entry.sheet, levels } };
@@ -193,13 +190,13 @@ function describeTable(table: Found, read: TableRead, lang: Lang): TableUndersta
   const low: Message[] = [];
   const medium: Message[] = [];
   const items = read.counts.activities + read.counts.unread;
-  if (header.keys.activity === undefined) medium.push({ en: 'no activity column: the measures were taken as the activities', bg: 'няма колона за дейност: мерките са взети като дейности' });
-  if (levels.by === 'every-row') medium.push({ en: 'no levels found: every row was taken as an activity', bg: 'не са открити нива: всеки ред е взет като дейност' });
-  if (read.uncoded) medium.push({ en: 'no numbers: activities were numbered in order', bg: 'няма номера: дейностите са номерирани поред' });
-  if (['start', 'end', 'period'].every((key) => header.keys[key as 'start'] === undefined)) medium.push({ en: 'no date column', bg: 'няма колона за срок' });
-  if (read.dates.invalid > MOST * (read.dates.read + read.dates.invalid) && read.dates.invalid > 0) low.push({ en: 'most dates could not be read', bg: 'повечето дати не могат да бъдат прочетени' });
-  if (read.counts.unread > MOST * items) low.push({ en: 'most rows were not read as activities', bg: 'повечето редове не са прочетени като дейности' });
-  if (read.counts.activities === 0) low.push({ en: 'no activities found', bg: 'не са открити дейности' });
+  if (header.keys.activity === undefined) medium.push(inBoth(words, 'reasonNoActivityColumn'));
+  if (levels.by === 'every-row') medium.push(inBoth(words, 'reasonNoLevels'));
+  if (read.uncoded) medium.push(inBoth(words, 'reasonNoNumbers'));
+  if (['start', 'end', 'period'].every((key) => header.keys[key as 'start'] === undefined)) medium.push(inBoth(words, 'reasonNoDateColumn'));
+  if (read.dates.invalid > MOST * (read.dates.read + read.dates.invalid) && read.dates.invalid > 0) low.push(inBoth(words, 'reasonMostDatesUnread'));
+  if (read.counts.unread > MOST * items) low.push(inBoth(words, 'reasonMostRowsUnread'));
+  if (read.counts.activities === 0) low.push(inBoth(words, 'reasonNoActivities'));
   const confidence: Confidence = low.length > 0 ? 'low' : medium.length > 0 ? 'medium' : 'high';
   const cells = new Map<number, number>();
   for (const row of sheet.rows.slice(header.rowIndexes.at(-1)! + 1)) {
@@ -228,44 +225,32 @@ function describeTable(table: Found, read: TableRead, lang: Lang): TableUndersta
 }
 
 function ignoredSheetReason(search: Exclude<HeaderSearch, { kind: 'table' }>): Message {
-  if (search.kind === 'missing-required') {
-    return {
-      en: `sheet ignored: its header (row ${search.row}) has no ${REQUIRED_COLUMN_LABEL.en} column`,
-      bg: `листът е пропуснат: в заглавния му ред (ред ${search.row}) няма колона ${REQUIRED_COLUMN_LABEL.bg}`,
-    };
-  }
-  return {
-    en: 'sheet ignored: no plan table in it (no header row with the plan columns)',
-    bg: 'листът е пропуснат: в него няма таблица на план (няма заглавен ред с колоните на плана)',
-  };
+  if (search.kind === 'missing-required') return inBoth(words, 'sheetHeaderWithoutTitle', { row: search.row, column: REQUIRED_COLUMN_LABEL });
+  return inBoth(words, 'sheetWithoutTable');
 }
 
 function noTableError(searches: { sheet: Sheet; search: HeaderSearch }[]): Message {
   for (const { sheet, search } of searches) {
     if (search.kind === 'missing-required') {
-      return {
-        en: `required column ${REQUIRED_COLUMN_LABEL.en} is missing (sheet "${sheet.name}", row ${search.row}; headers found: ${search.labels.map((label) => `"${label}"`).join(', ')})`,
-        bg: `липсва задължителната колона ${REQUIRED_COLUMN_LABEL.bg} (лист „${sheet.name}“, ред ${search.row}; намерени заглавия: ${search.labels.map((label) => `„${label}“`).join(', ')})`,
-      };
+      const labels = listed(search.labels.map((name) => inBoth(words, 'quotedName', { name })));
+      return inBoth(words, 'requiredColumnMissing', { column: REQUIRED_COLUMN_LABEL, sheet: sheet.name, row: search.row, labels });
     }
   }
-  const names = (open: string, close: string) => searches.map(({ sheet }) => `${open}${sheet.name}${close}`).join(', ');
-  return {
-    en: `no header row found in any sheet (looked for columns such as "Мярка", "Наименование на дейността", "Начало (дата)", "Край (дата)" in ${names('"', '"') || 'an empty workbook'})`,
-    bg: `в нито един лист няма заглавен ред (търсени са колони като „Мярка“, „Наименование на дейността“, „Начало (дата)“, „Край (дата)“ в ${names('„', '“') || 'празна работна книга'})`,
-  };
+  const sheets = searches.length > 0 ? listed(searches.map(({ sheet }) => inBoth(words, 'quotedName', { name: sheet.name }))) : inBoth(words, 'emptyWorkbook');
+  return inBoth(words, 'noHeaderRow', { sheets });
 }
 
 function mappingFitsNothing(ignored: Understanding['ignoredSheets']): Message {
   const list = ignored.map((s) => `${s.sheet}: ${s.reason}`).join('; ');
-  return { en: `the mapping fits no sheet (${list})`, bg: `съответствието не пасва на нито един лист (${list})` };
+  return inBoth(words, 'mappingFitsNoSheet', { list });
 }
 
 function nothingRead(tables: TableUnderstanding[]): Message {
-  const where = tables.map((t) => `"${t.sheet}" row ${t.headerRows.join('-')}`).join(', ');
-  const whereBg = tables.map((t) => `„${t.sheet}“ ред ${t.headerRows.join('-')}`).join(', ');
-  return {
-    en: `nothing could be read as an activity (header found at ${where}, but no row under it holds an activity)`,
-    bg: `нищо не може да бъде прочетено като дейност (заглавен ред има на ${whereBg}, но под него няма ред с дейност)`,
-  };
+  const where = listed(tables.map((t) => inBoth(words, 'headerAt', { sheet: t.sheet, rows: t.headerRows.join('-') })));
+  return inBoth(words, 'nothingRead', { where });
+}
+
+/** Texts in both languages as one list, each language's joined by commas. */
+function listed(items: Message[]): Message {
+  return { bg: items.map((item) => item.bg).join(', '), en: items.map((item) => item.en).join(', ') };
 }

@@ -1,4 +1,6 @@
 import type { Lang } from '../app/domain/lang';
+import { importPlanWords } from '../app/i18n/import-plan';
+import { fill } from '../app/i18n/words';
 import type { Message } from './import-error';
 import { normaliseSpace } from './text';
 import type { ImportWarning } from './types';
@@ -40,10 +42,8 @@ export class PlanWarnings {
     this.flush();
     if (this.unlisted === 0) return this.listed;
     const last = this.listed[this.listed.length - 1]!;
-    const message = {
-      en: `${this.unlisted.toLocaleString('en-US')} more warnings not listed (only the first ${MAX_WARNINGS} are)`,
-      bg: `още ${this.unlisted.toLocaleString('bg-BG')} предупреждения не са изброени (изброени са само първите ${MAX_WARNINGS})`,
-    }[this.lang];
+    const count = this.unlisted.toLocaleString(this.lang === 'bg' ? 'bg-BG' : 'en-US');
+    const message = fill(importPlanWords[this.lang].warningsNotListed, { count, max: MAX_WARNINGS });
     return [...this.listed, { sheet: last.sheet, row: null, column: null, message }];
   }
 }

@@ -25,7 +25,7 @@
 import { changedColumns, columnHeader, HEADER_ALIASES, parseActivityKey, reportPeriodLabel, STATUS_COLUMNS, type DetailColumn, type StatusCells, type StatusColumn } from '../app/domain/report-layout';
 import { LANGS, type Lang } from '../app/domain/lang';
 import { reportSheetWords } from '../app/i18n/report-sheet';
-import { fill, type Params } from '../app/i18n/words';
+import { fill, inBoth, type Params } from '../app/i18n/words';
 import { parseStatusWord, type Status } from '../app/domain/status';
 import { splitCode } from './codes';
 import { readDate } from './dates';
@@ -144,12 +144,7 @@ function readDay(value: CellValue): string | null | 'invalid' {
 /** Reads the filled-in report; throws ImportError when the file is not a readable .xlsx. */
 export async function readStatusReport(bytes: Uint8Array, fileName: string, lang: Lang = 'bg'): Promise<StatusReport> {
   if (bytes.length === 0) throw new ImportError(fileName, EMPTY_FILE);
-  if (!/\.xlsx$/i.test(fileName)) {
-    throw new ImportError(fileName, {
-      en: 'expected the .xlsx file of an exported report',
-      bg: 'очаква се файлът .xlsx на изтеглен отчет',
-    });
-  }
+  if (!/\.xlsx$/i.test(fileName)) throw new ImportError(fileName, inBoth(reportSheetWords, 'readNotXlsx'));
   return statusReportFromSheets(await readXlsx(bytes, fileName), baseName(fileName), lang);
 }
 

@@ -3,12 +3,14 @@
  * (which of them went into the plan, the rest being reported), the activity's fields for
  * readActivity (FieldSource), and the warnings at a row and column.
  */
+import { importPlanWords as words } from '../app/i18n/import-plan';
+import { inBoth } from '../app/i18n/words';
 import type { FieldSource } from './activity-fields';
 import { columnAt, type ColumnKey, type Header } from './header';
 import type { Message } from './import-error';
 import type { LevelRule, RowCounts } from './mapping';
 import type { Level } from './codes';
-import type { PlanWarnings } from './plan-warnings';
+import { type PlanWarnings, shorten } from './plan-warnings';
 import { cellText, isBlank } from './text';
 import type { CellValue, MeasureKind, Sheet } from './types';
 
@@ -105,5 +107,25 @@ export abstract class TableCells implements FieldSource {
 
   protected warnAt(row: number | null, column: string | null, message: Message): void {
     this.warnings.add({ sheet: this.t.sheet.name, row, column }, message);
+  }
+
+  /** The filled cells of the row that went into no place of the plan: a warning each, or counted for a column without a meaning. */
+  protected reportUnplaced(filled: number[], row: number, reason: Message): void {
+    for (const index of filled) {
+      if (this.placed.has(index)) continue;
+      const column = columnAt(this.t.header, index);
+      if (column.key === null) {
+        this.read.unreadColumns.set(index, (this.read.unreadColumns.get(index) ?? 0) + 1);
+        continue;
+      }
+      this.warnAt(row, column.label, inBoth(words, 'notImported', { reason, text: shorten(cellText(this.cells[index])) }));
+    }
+  }
+
+  /** Once the table is read: one warning per column without a meaning, with the cells it had. */
+  protected warnUnreadColumns(): void {
+    for (const [index, cells] of this.read.unreadColumns) {
+      this.warnAt(null, columnAt(this.t.header, index).label, inBoth(words, cells === 1 ? 'columnNotReadOneCell' : 'columnNotRead', { cells }));
+    }
   }
 }

@@ -1,13 +1,15 @@
+import { importPlanWords as words } from '../app/i18n/import-plan';
+import { inBoth } from '../app/i18n/words';
 import { kindFromType } from './caf';
 import { KIND_COLUMNS, applyKind } from './kinds';
 import { codeDepth, listedItems, parseAreaHeading, readCodeCell, splitCode, type CodedText, type Level } from './codes';
-import { columnAt, isColumnNumbering, repeatsHeader, type ColumnKey } from './header';
+import { columnAt, type ColumnKey } from './header';
 import { titleKey } from './levels';
 import { readMerges } from './merges';
 import { ACTIVITY_FIELD_KEYS, readActivity } from './activity-fields';
-import { type PlanWarnings, shorten } from './plan-warnings';
+import type { PlanWarnings } from './plan-warnings';
 import { TableCells, type TableLayout, type TableRead } from './table-cells';
-import { areaHeading, FOOTNOTE, levelOf, numberingWarnings, ROMAN_CELL, SECTION_KIND, SIGNATURE, TOTALS, type UncodedRow } from './table-rows';
+import { areaHeading, isSkipped, levelOf, numberingWarnings, ROMAN_CELL, SECTION_KIND, type UncodedRow } from './table-rows';
 import { cellText, isBlank, normaliseSpace } from './text';
 import type { Message } from './import-error';
 import type { CellValue, MeasureKind, ParsedArea, ParsedMeasure, SheetRow, SourceRef } from './types';
@@ -79,39 +81,22 @@ export class TableReader extends TableCells {
     const cells = this.filledDown.get(row) ?? sheetRow.cells;
     const filled: number[] = [];
     for (let index = 0; index < cells.length; index++) if (!isBlank(cells[index]) && !this.t.ignored.has(index)) filled.push(index);
-    if (hidden || filled.length === 0 || isColumnNumbering(cells, filled) || repeatsHeader(this.t.header, cells)) {
+    if (hidden || filled.length === 0 || isSkipped(cells, filled, this.t.header)) {
       this.read.counts.skipped++;
       return;
     }
     const first = normaliseSpace(cellText(cells[filled[0]]));
-    if (TOTALS.test(first) || FOOTNOTE.test(first) || (filled.length === 1 && SIGNATURE.test(first))) {
-      this.read.counts.skipped++;
-      return;
-    }
     this.cells = cells;
     this.placed.clear();
     const lone = filled.length === 1 || (this.across.has(row) && new Set(filled.map((i) => cellText(cells[i]))).size === 1);
     if (lone && this.readGroupRow(first, filled[0], row)) return;
 
     const before = this.read.counts.activities + this.read.counts.measures + this.read.counts.areas;
-    let reason: Message = { en: 'the row has no activity', bg: 'редът няма дейност' };
+    let reason = inBoth(words, 'rowHasNoActivity');
     if (this.t.levels.by === 'columns') this.readColumnsRow(row);
     else reason = this.readItemRow(row) ?? reason;
     if (this.read.counts.activities + this.read.counts.measures + this.read.counts.areas === before && !this.pending) this.read.counts.unread++;
     this.reportUnplaced(filled, row, reason);
-  }
-
-  private reportUnplaced(filled: number[], row: number, reason: Message): void {
-    for (const index of filled) {
-      if (this.placed.has(index)) continue;
-      const column = columnAt(this.t.header, index);
-      if (column.key === null) {
-        this.read.unreadColumns.set(index, (this.read.unreadColumns.get(index) ?? 0) + 1);
-        continue;
-      }
-      const text = shorten(cellText(this.cells[index]));
-      this.warnAt(row, column.label, { en: `not imported (${reason.en}): "${text}"`, bg: `не е внесено (${reason.bg}): „${text}“` });
-    }
   }
 
   /** A row of one cell: a kind section ("Бързи победи"), an area ("Област 1:", "I. ЛИДЕРСТВО", a row merged across). */
@@ -170,10 +155,7 @@ export class TableReader extends TableCells {
       this.take('activity');
       if (codeCell !== null) this.take('code'); // the lines' own numbers number the activities
       for (const item of listed) this.addItem(measure, row, item.code, item.title, item.bullet === true);
-      this.warnAt(row, this.label('activity'), {
-        en: `the cell lists ${listed.length} activities, one per line; read as ${listed.length} activities`,
-        bg: `клетката изброява ${listed.length} дейности, по една на ред; прочетени са като ${listed.length} дейности`,
-      });
+      this.warnAt(row, this.label('activity'), inBoth(words, 'cellListsActivities', { count: listed.length }));
     } else if (activityText) {
       this.take('activity');
       if (codeCell !== null) this.take('code');
@@ -212,7 +194,7 @@ export class TableReader extends TableCells {
       return null;
     }
     const measure = this.measureForActivity(code, row);
-    if (!measure) return { en: 'no measure above this row', bg: 'над този ред няма мярка' };
+    if (!measure) return inBoth(words, 'noMeasureAbove');
     this.applyKinds(measure, row);
     this.addItem(measure, row, code, title, split.bullet === true);
     return null;
@@ -226,10 +208,7 @@ export class TableReader extends TableCells {
   private readUnderMergedCode(measureCode: string, split: CodedText, row: number): null {
     if (this.measure?.code !== measureCode) {
       this.openMeasure(measureCode, '', row);
-      this.warnAt(row, this.label('code'), {
-        en: `the № cell ${measureCode} is merged over several rows: measure ${measureCode}, without a title, with the rows as its activities`,
-        bg: `клетката № ${measureCode} е обединена над няколко реда: мярка ${measureCode}, без наименование, с редовете като нейни дейности`,
-      });
+      this.warnAt(row, this.label('code'), inBoth(words, 'mergedCodeCell', { code: measureCode }));
     }
     const measure = this.measure!;
     this.applyKinds(measure, row);
@@ -254,7 +233,7 @@ export class TableReader extends TableCells {
     const heading = parseAreaHeading(text) ?? (({ code, title }) => ({ code: code ?? '', title }))(splitCode(text));
     if (this.area && (heading.code ? heading.code === this.area.code : heading.title === this.area.title)) return;
     const code = heading.code || String(this.areas.length + 1);
-    if (!heading.code) this.warnAt(row, this.label('area'), { en: `area without a number; given ${code}`, bg: `област без номер; даден е ${code}` });
+    if (!heading.code) this.warnAt(row, this.label('area'), inBoth(words, 'areaWithoutNumber', { code }));
     this.openArea(code, heading.title);
   }
 
@@ -270,13 +249,7 @@ export class TableReader extends TableCells {
     }
     const code = String(this.areas.length + 1);
     const title = this.t.kind !== null ? this.planTitle : this.t.sheet.name;
-    this.warnAt(
-      row,
-      null,
-      this.t.kind === null
-        ? { en: `no area row above this row; area ${code} is named after the sheet`, bg: `над този ред няма ред на област; област ${code} е наречена на листа` }
-        : { en: `no area row above this row; area ${code} is named after the plan`, bg: `над този ред няма ред на област; област ${code} е наречена на плана` },
-    );
+    this.warnAt(row, null, inBoth(words, this.t.kind === null ? 'areaNamedAfterSheet' : 'areaNamedAfterPlan', { code }));
     const area = this.openArea(code, title);
     this.defaultArea = area;
     if (this.t.kind !== null) this.sharedArea = area;
@@ -288,10 +261,7 @@ export class TableReader extends TableCells {
     const current = this.measure;
     if (current && (code !== null ? code === current.code : title === current.title)) {
       if (title !== current.title && title !== '') {
-        this.warnAt(row, this.label(this.measureKey()), {
-          en: `measure ${code} has another title on this row; the first one is kept`,
-          bg: `мярка ${code} има друго наименование на този ред; запазено е първото`,
-        });
+        this.warnAt(row, this.label(this.measureKey()), inBoth(words, 'measureOtherTitle', { code: current.code }));
       }
       return;
     }
@@ -331,10 +301,7 @@ export class TableReader extends TableCells {
     this.placed.clear();
     for (const index of placed) this.placed.add(index);
     if (this.t.levels.by !== 'every-row') {
-      this.warnAt(row, this.label(this.measureKey()), {
-        en: `measure ${measure.code} has no activities; read as one activity ${measure.code}.1 of the same title`,
-        bg: `мярка ${measure.code} няма дейности; прочетена е като една дейност ${measure.code}.1 със същото наименование`,
-      });
+      this.warnAt(row, this.label(this.measureKey()), inBoth(words, 'measureAsActivity', { code: measure.code }));
     }
   }
 
@@ -350,10 +317,7 @@ export class TableReader extends TableCells {
     const area = this.currentArea(row);
     const existing = area.measures.find((m) => m.code === measureCode);
     if (existing) return existing;
-    this.warnAt(row, this.label(titleKey(this.t.header)!), {
-      en: `no measure level; measure ${measureCode} made from the activity code, without a title`,
-      bg: `няма ниво на мерки; мярка ${measureCode} е създадена от кода на дейността, без наименование`,
-    });
+    this.warnAt(row, this.label(titleKey(this.t.header)!), inBoth(words, 'measureFromActivityCode', { code: measureCode }));
     const measure: ParsedMeasure = { code: measureCode, title: '', kind: this.sectionKind ?? this.t.kind, cafRefs: [], activities: [] };
     area.measures.push(measure);
     this.read.counts.measures++;
@@ -395,11 +359,8 @@ export class TableReader extends TableCells {
     const first = this.activitySources.get(code);
     if (first === undefined) this.activitySources.set(code, source);
     else {
-      const sameSheet = first.sheet === source.sheet;
-      this.warnAt(row, this.label(titleKey(this.t.header)!), {
-        en: `activity code ${code} is used twice (also on ${sameSheet ? '' : `sheet "${first.sheet}" `}row ${first.row}); both kept`,
-        bg: `кодът на дейност ${code} е използван два пъти (и на ${sameSheet ? '' : `лист „${first.sheet}“, `}ред ${first.row}); запазени са и двете`,
-      });
+      const key = first.sheet === source.sheet ? 'activityCodeTwice' : 'activityCodeTwiceOtherSheet';
+      this.warnAt(row, this.label(titleKey(this.t.header)!), inBoth(words, key, { code, sheet: first.sheet, row: first.row }));
     }
     this.fallback = !fromMeasureRow && this.pending?.measure === measure && this.pending.row !== row ? this.pending.cells : null;
     this.row = row;
@@ -414,7 +375,7 @@ export class TableReader extends TableCells {
     this.read.uncoded = numbering.uncoded;
     for (const { row, column, message } of numbering.warnings) this.warnAt(row, column, message);
     for (const { area, row, column } of this.uncodedAreas) {
-      if (area.measures.length > 0) this.warnAt(row, column, { en: `area row without a number; given ${area.code}`, bg: `ред на област без номер; даден е ${area.code}` });
+      if (area.measures.length > 0) this.warnAt(row, column, inBoth(words, 'areaRowWithoutNumber', { code: area.code }));
     }
     // Text under the table read as area rows with nothing in them: a footnote, not an area.
     for (const area of this.tableAreas) {
@@ -424,12 +385,7 @@ export class TableReader extends TableCells {
       this.read.counts.skipped++;
     }
     this.read.levelsFound = this.levelsFound();
-    for (const [index, cells] of this.read.unreadColumns) {
-      this.warnAt(null, columnAt(this.t.header, index).label, {
-        en: `column not read (${cells} ${cells === 1 ? 'cell' : 'cells'}): the importer has no place for it`,
-        bg: `колоната не е прочетена (${cells} ${cells === 1 ? 'клетка' : 'клетки'}): в плана няма място за нея`,
-      });
-    }
+    this.warnUnreadColumns();
   }
 
   private levelsFound(): Level[] {
@@ -439,6 +395,4 @@ export class TableReader extends TableCells {
     levels.push('activity');
     return levels;
   }
-
-
 }

@@ -1,22 +1,33 @@
 /**
- * What a row of a plan table is, read from its text alone: a total or a footnote (skipped), a
- * kind section, an area heading, or an item of a level; and the warnings about rows without
- * numbers once the table is read. Used by TableReader (table-reader.ts).
+ * What a row of a plan table is, read from its text alone: no part of the plan (a total, a
+ * footnote, the header repeated: skipped), a kind section, an area heading, or an item of a
+ * level; and the warnings about rows without numbers once the table is read. Used by
+ * TableReader (table-reader.ts).
  */
+import { importPlanWords as words } from '../app/i18n/import-plan';
+import { inBoth } from '../app/i18n/words';
 import { codeDepth, parseAreaHeading, splitCode, type Level } from './codes';
-import { columnAt } from './header';
+import { columnAt, isColumnNumbering, repeatsHeader, type Header } from './header';
 import type { Message } from './import-error';
 import { titleKey } from './levels';
 import type { LevelRule } from './mapping';
 import type { TableLayout } from './table-cells';
-import { inCapitals } from './text';
+import { cellText, inCapitals, normaliseSpace } from './text';
+import type { CellValue } from './types';
 
-export const TOTALS = /^(?:общо|всичко|сума|total|totals|sum)(?![\p{L}\p{N}])/iu;
+const TOTALS = /^(?:общо|всичко|сума|total|totals|sum)(?![\p{L}\p{N}])/iu;
 export const FOOTNOTE = /^(?:\*|забележк|бележк|note\b|notes\b|легенда|изготвил|съгласувал|утвърдил|утвърждавам|подпис|\(подпис\)|prepared by|approved by|signature)/i;
 /** A line to sign on ("Главен секретар: ............", "/подпис/"): on a row of one cell, a signature under the table. */
-export const SIGNATURE = /[.…_]{5,}|[(/]\s*подпис\s*[)/]/i;
+const SIGNATURE = /[.…_]{5,}|[(/]\s*подпис\s*[)/]/i;
 export const SECTION_KIND = /^(?:стратегически мерки|бързи победи|strategic measures|quick wins)(?![\p{L}\p{N}])/iu;
 export const ROMAN_CELL = /^[IVX]{1,5}\.?$/;
+
+/** A row of the table that is no part of the plan: a column numbering ("1 2 3 …"), the header repeated, a total, a footnote, a signature. */
+export function isSkipped(cells: CellValue[], filled: number[], header: Header): boolean {
+  if (isColumnNumbering(cells, filled) || repeatsHeader(header, cells)) return true;
+  const first = normaliseSpace(cellText(cells[filled[0]]));
+  return TOTALS.test(first) || FOOTNOTE.test(first) || (filled.length === 1 && SIGNATURE.test(first));
+}
 
 /**
  * The area a row of one cell opens ("Област 1:", "I. ЛИДЕРСТВО", a row merged across), with an
@@ -82,28 +93,11 @@ export function numberingWarnings(
     if (coded[level] === 0 && rows.length > 1) {
       uncoded = true;
       const [first, last] = [rows[0], rows[rows.length - 1]];
-      const words =
-        by === 'every-row'
-          ? { en: 'rows', bg: 'редовете' }
-          : level === 'measure'
-            ? { en: 'measures', bg: 'мерките' }
-            : { en: 'activities', bg: 'дейностите' };
-      warnings.push({
-        row: first.row,
-        column: first.column,
-        message: {
-          en: `the ${words.en} have no numbers; numbered in order (${first.code} to ${last.code})`,
-          bg: `${words.bg} нямат номера; номерирани са поред (от ${first.code} до ${last.code})`,
-        },
-      });
+      const key = by === 'every-row' ? 'rowsNumberedInOrder' : level === 'measure' ? 'measuresNumberedInOrder' : 'activitiesNumberedInOrder';
+      warnings.push({ row: first.row, column: first.column, message: inBoth(words, key, { first: first.code, last: last.code }) });
     } else {
-      for (const { row, code, column } of rows) {
-        const message: Message =
-          level === 'measure'
-            ? { en: `measure has no code; given ${code}`, bg: `мярката няма код; даден е ${code}` }
-            : { en: `activity has no code; given ${code}`, bg: `дейността няма код; даден е ${code}` };
-        warnings.push({ row, column, message });
-      }
+      const key = level === 'measure' ? 'measureGivenCode' : 'activityGivenCode';
+      for (const { row, code, column } of rows) warnings.push({ row, column, message: inBoth(words, key, { code }) });
     }
   }
   return { uncoded, warnings };

@@ -65,7 +65,7 @@ const FEATURE_ROUTES: Record<string, RegExp> = {
 };
 
 /** Words of the server only (e-mails, files): no page sends them. */
-const SERVER_ONLY = ['reminder-mails', 'exports', 'report-sheet', 'assessment-import-messages', 'import-files'];
+const SERVER_ONLY = ['reminder-mails', 'exports', 'report-sheet', 'assessment-import-messages', 'import-files', 'import-plan'];
 
 describe('the words a page sends', () => {
   it('are the common words only on every page (the root route)', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inBoth } from './words';
 import { defineWords, pageTitle, translateWith } from './index';
 
 const words = defineWords({ hello: 'Здравей, {name}' }, { hello: 'Hello, {name}' });
@@ -23,5 +24,12 @@ describe('feature words', () => {
     const matches = [{ id: 'root', data: { lang: 'en' } }];
     expect(pageTitle(matches, 'hello', words)[0]!.title).toMatch(/^Hello, \{name\} · /);
     expect(pageTitle(matches, (t) => t('hello', { name: 'X' }), words)[0]!.title).toMatch(/^Hello, X · /);
+  });
+});
+
+describe('inBoth', () => {
+  it('gives a text in both languages, a value in both languages going into each its own', () => {
+    const reasons = defineWords({ noDay: 'няма такъв ден', cannot: '„{text}“ ({reason})' }, { noDay: 'no such day', cannot: '"{text}" ({reason})' });
+    expect(inBoth(reasons, 'cannot', { text: '31.02', reason: inBoth(reasons, 'noDay') })).toEqual({ bg: '„31.02“ (няма такъв ден)', en: '"31.02" (no such day)' });
   });
 });

@@ -32,6 +32,7 @@ export const reportSheetWords = defineWords(
     readBadStatus:
       '„{text}“ не е статус, който приложението познава (напр. изпълнена, в процес на изпълнение, не е започнала, отложена, отпаднала необходимост или процент).',
     readCleared: 'Статусът е изтрит: посочете статус или процент.',
+    readNotXlsx: 'очаква се файлът .xlsx на изтеглен отчет',
   },
   {
     col_measure: 'Measure',
@@ -58,5 +59,6 @@ export const reportSheetWords = defineWords(
     readBadStatus:
       '"{text}" is not a status the app knows (e.g. изпълнена, в процес на изпълнение, не е започнала, отложена, отпаднала необходимост, done, or a percentage).',
     readCleared: 'The status was cleared: give a status or a percentage.',
+    readNotXlsx: 'expected the .xlsx file of an exported report',
   },
 );

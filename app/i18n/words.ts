@@ -28,14 +28,17 @@ export function fill(text: string, params?: Params): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
+/** A text in both languages (what inBoth returns). */
+export type InBoth = { bg: string; en: string };
+
 /**
  * One text of a word set in both languages, its placeholders filled: for code that knows no
  * request (the importers), whose messages the one who shows them puts in a language. A value
- * given in both languages ({ bg, en }: a number written the language's way, a quoted name, another
- * such message) goes into each language's text as that language's.
+ * may itself be in both languages (a number written the language's way, a quoted name, a reason
+ * made by inBoth): each text gets its own.
  */
-export function inBoth<K extends string>(words: WordSet<K>, key: K, params?: Record<string, string | number | { bg: string; en: string }>): { bg: string; en: string } {
-  const inLang = (lang: 'bg' | 'en') =>
-    fill(words[lang][key], params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'object' ? value[lang] : value])));
-  return { bg: inLang('bg'), en: inLang('en') };
+export function inBoth<K extends string>(words: WordSet<K>, key: K, params?: Record<string, string | number | InBoth>): InBoth {
+  const paramsIn = (lang: keyof InBoth): Params | undefined =>
+    params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'object' ? value[lang] : value]));
+  return { bg: fill(words.bg[key], paramsIn('bg')), en: fill(words.en[key], paramsIn('en')) };
 }
