@@ -24,7 +24,7 @@ export function applyKind(measure: ParsedMeasure, key: ColumnKey, text: string, 
   const { refs, unknown } = mark === true ? { refs: [], unknown: [] } : parseCafRefs(text);
   const kind = key === 'strategic' ? 'strategic' : key === 'quickWin' ? 'quick_win' : key === 'kind' ? kindFromType(text) : null;
   if (key === 'kind' && kind === null && refs.length === 0) {
-    warn(inBoth(words, 'unknownKind', { text: shorten(text) }));
+    warn(inBoth(words, 'unknownMeasureKind', { text: shorten(text) }));
   }
   if (kind !== null && measure.kind === null) measure.kind = kind;
   else if (kind !== null && measure.kind !== null && kind !== measure.kind) {

@@ -46,7 +46,7 @@ export const importPlanWords = defineWords(
     // kinds.ts
     kindStrategic: 'стратегическа мярка',
     kindQuickWin: 'бърза победа',
-    unknownKind: 'видът „{text}“ не е нито стратегическа мярка, нито бърза победа',
+    unknownMeasureKind: 'видът „{text}“ не е нито стратегическа мярка, нито бърза победа',
     measureKindKept: 'мярка {code} вече е {kind}; „{text}“ не променя това',
     unknownCafRef: '„{ref}“ не е критерий или подкритерий на CAF 2020; не е свързан',
     // plan-builder.ts: the sheets left out, how sure the importer is of a table, why nothing was read
@@ -113,7 +113,7 @@ export const importPlanWords = defineWords(
     dateYearOutside: 'year {year} is outside {min}-{max}',
     kindStrategic: 'a strategic measure',
     kindQuickWin: 'a quick win',
-    unknownKind: 'type "{text}" is neither a strategic measure nor a quick win',
+    unknownMeasureKind: 'type "{text}" is neither a strategic measure nor a quick win',
     measureKindKept: 'measure {code} is already {kind}; "{text}" does not change it',
     unknownCafRef: '"{ref}" is not a CAF 2020 criterion or sub-criterion; not linked',
     oneLevelOnly: 'one level only: each row is a measure with one activity of the same title (code: the measure\'s followed by ".1")',
