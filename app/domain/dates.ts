@@ -43,9 +43,15 @@ export type DateParts = { year: number; month: number; day: number };
 /** Whether year-month-day (month 1-12) names a day of the calendar: not 30 February. */
 export function dayExists(year: number, month: number, day: number): boolean {
   if (![year, month, day].every(Number.isInteger) || month < 1 || month > 12 || day < 1) return false;
-  // setYear, not the Date constructor, which takes years 0-99 for 1900-1999.
-  return day <= getDaysInMonth(setYear(new UTCDate(2000, month - 1, 1), year));
+  return day <= daysInMonth(`${year}:${month}`);
 }
+
+/** The days in a month, 'year:month' (kept: an importer asks this of every date it reads, two dates for each of thousands of rows). */
+const daysInMonth = perDate((yearMonth) => {
+  const [year, month] = yearMonth.split(':').map(Number) as [number, number];
+  // setYear, not the Date constructor, which takes years 0-99 for 1900-1999.
+  return getDaysInMonth(setYear(new UTCDate(2000, month - 1, 1), year));
+});
 
 /** Whether year-month-day names a real calendar day (years 1000-9999). */
 function isRealDay(year: number, month: number, day: number): boolean {
