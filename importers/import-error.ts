@@ -1,13 +1,13 @@
 import type { Lang } from '../app/domain/lang';
 import { importFileWords } from '../app/i18n/import-files';
-import { inBoth } from '../app/i18n/words';
+import { inBoth, type InBoth } from '../app/i18n/words';
 import type { Understanding } from './mapping';
 
 /**
  * What the importer says, in each interface language: the importer knows no request, so
  * whoever shows the message picks the language (the person's, or the CLI's --lang).
  */
-export type Message = Record<Lang, string>;
+export type Message = InBoth;
 
 /**
  * Thrown when a file cannot be read at all; the message is one line and names the file.

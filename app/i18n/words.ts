@@ -3,6 +3,8 @@
  * English must have exactly the Bulgarian keys (checked by the type). A route that imports a
  * feature's words sends only those (and the common ones) to the browser.
  */
+import type { Lang } from '../domain/lang';
+
 export type WordSet<K extends string> = { readonly bg: Readonly<Record<K, string>>; readonly en: Readonly<Record<K, string>> };
 
 /** The keys of a word set, e.g. `WordKey<typeof dashboardWords>`. */
@@ -29,7 +31,7 @@ export function fill(text: string, params?: Params): string {
 }
 
 /** A text in both languages (what inBoth returns). */
-export type InBoth = { bg: string; en: string };
+export type InBoth = Record<Lang, string>;
 
 /**
  * One text of a word set in both languages, its placeholders filled: for code that knows no
